@@ -1,0 +1,37 @@
+export {
+  schema,
+  sectionTypeNames,
+  sectionFormats,
+  metricApproximations,
+  metricScales,
+  placeholderPattern,
+  metricText,
+  metricUnfilled,
+  blankText,
+  displayText,
+  isSection,
+} from './schema.ts'
+export type { SectionFormat, SectionTypeName, WorkItemsLayout, MetricAttrs, BlankAttrs } from './schema.ts'
+export { chineseNumeral, parseChineseNumeral, formatSectionNumber, formatOrdinal, sectionNumber, workItemOrdinal } from './numbering.ts'
+export { toSummary, fromSummary, leadOf } from './summary.ts'
+export type {
+  Summary,
+  Section,
+  SectionRole,
+  Block,
+  ParagraphBlock,
+  WorkItemsBlock,
+  WorkItem,
+  WorkNote,
+  SignOff,
+  Run,
+  TextRun,
+  MetricRun,
+  BlankRun,
+  MetricField,
+  BlankField,
+  Metric,
+  Blank,
+} from './summary.ts'
+export { toText } from './text.ts'
+export { SummaryError, ImportError } from './errors.ts'

@@ -1,0 +1,255 @@
+import { Schema, type NodeSpec, type MarkSpec, type Node } from 'prosemirror-model'
+
+/**
+ * The heading formats of the four section levels, in order of rank: `一、` `（一）` `1.` `（1）`.
+ * A section's format follows from its node type (`section1` … `section4`); its depth in the tree
+ * may be smaller, because writers skip levels (`一、` then `1.`).
+ */
+export type SectionFormat = 'chinese' | 'chineseParen' | 'arabic' | 'arabicParen'
+
+/** The node type names of numbered sections, by format rank (1 = `一、`). */
+export const sectionTypeNames = ['section1', 'section2', 'section3', 'section4'] as const
+
+/** A name from {@link sectionTypeNames}. */
+export type SectionTypeName = (typeof sectionTypeNames)[number]
+
+/** The format of each section node type. */
+export const sectionFormats: Record<SectionTypeName, SectionFormat> = {
+  section1: 'chinese',
+  section2: 'chineseParen',
+  section3: 'arabic',
+  section4: 'arabicParen',
+}
+
+/** Layouts of a work-item list (一是…二是…): run together in one paragraph, or one item per paragraph. */
+export type WorkItemsLayout = 'joined' | 'separate'
+
+/** Approximation words a metric may carry after its number: `X余名`, `X多个`. */
+export const metricApproximations = ['', '余', '多'] as const
+
+/** Scale words that may stand between a number and its approximation: `X万多人`. */
+export const metricScales = ['', '十', '百', '千', '万', '亿'] as const
+
+/** How an unfilled field is written: `X` `XX` `x` `××` and the like. */
+export const placeholderPattern = /^(?:[Xx]{1,3}|[×Ｘｘ]{1,3})$/
+
+const isNumberOrNull = (v: unknown) => {
+  if (v !== null && !(typeof v === 'number' && Number.isFinite(v) && v >= 0)) {
+    throw new RangeError(`expected a non-negative number or null, got ${JSON.stringify(v)}`)
+  }
+}
+const oneOf = (values: readonly string[]) => (v: unknown) => {
+  if (typeof v !== 'string' || !values.includes(v)) {
+    throw new RangeError(`expected one of ${values.map((x) => JSON.stringify(x)).join(', ')}, got ${JSON.stringify(v)}`)
+  }
+}
+const isPlaceholder = (v: unknown) => {
+  if (typeof v !== 'string' || !placeholderPattern.test(v)) {
+    throw new RangeError(`expected a placeholder such as "X" or "XX", got ${JSON.stringify(v)}`)
+  }
+}
+const isNonEmptyStringOrNull = (v: unknown) => {
+  if (v !== null && (typeof v !== 'string' || v === '')) {
+    throw new RangeError(`expected a non-empty string or null, got ${JSON.stringify(v)}`)
+  }
+}
+
+const sectionBody = 'heading block*'
+
+function sectionSpec(format: SectionFormat, content: string, level: number): NodeSpec {
+  return {
+    content,
+    group: 'section',
+    defining: true,
+    attrs: { runIn: { default: false, validate: 'boolean' } },
+    toDOM: (node) => [
+      'section',
+      { class: `zj-section zj-${format}`, 'data-format': format, 'data-rank': String(level), ...(node.attrs.runIn ? { 'data-run-in': '' } : {}) },
+      0,
+    ],
+    parseDOM: [{ tag: `section.zj-${format}`, getAttrs: (dom) => ({ runIn: dom.hasAttribute('data-run-in') }) }],
+  }
+}
+
+function roleSpec(role: 'problems' | 'plans'): NodeSpec {
+  return {
+    content: `${sectionBody} (section2+ | section3+ | section4+)?`,
+    defining: true,
+    attrs: { runIn: { default: false, validate: 'boolean' }, numbered: { default: true, validate: 'boolean' } },
+    toDOM: (node) => ['section', { class: `zj-section zj-${role}`, 'data-role': role, ...(node.attrs.numbered ? {} : { 'data-unnumbered': '' }) }, 0],
+    parseDOM: [
+      {
+        tag: `section.zj-${role}`,
+        getAttrs: (dom) => ({ numbered: !dom.hasAttribute('data-unnumbered'), runIn: dom.hasAttribute('data-run-in') }),
+      },
+    ],
+  }
+}
+
+function textblock(tag: string, cls: string, extra: Partial<NodeSpec> = {}): NodeSpec {
+  return { content: 'inline*', marks: 'bold', toDOM: () => [tag, { class: cls }, 0], parseDOM: [{ tag: `${tag}.${cls}` }], ...extra }
+}
+
+const nodes: Record<string, NodeSpec> = {
+  /** The whole summary. Parts in the order the genre fixes; problems before plans, both after the main work. */
+  doc: { content: 'title subtitle? preamble section1* problems? plans? closing signOff?' },
+  /** 标题: unit, period, subject and genre. */
+  title: textblock('h1', 'zj-title'),
+  /** 副标题, written under the title. */
+  subtitle: textblock('p', 'zj-subtitle'),
+  /** 导语: the opening paragraphs before the first section. */
+  preamble: { content: 'block*', toDOM: () => ['div', { class: 'zj-preamble' }, 0], parseDOM: [{ tag: 'div.zj-preamble' }] },
+  /** A `一、` section of the main work (主要工作). */
+  section1: sectionSpec('chinese', `${sectionBody} (section2+ | section3+ | section4+)?`, 1),
+  /** A `（一）` section. */
+  section2: sectionSpec('chineseParen', `${sectionBody} (section3+ | section4+)?`, 2),
+  /** A `1.` section. */
+  section3: sectionSpec('arabic', `${sectionBody} section4*`, 3),
+  /** A `（1）` section. */
+  section4: sectionSpec('arabicParen', sectionBody, 4),
+  /** 存在的问题: what fell short. Numbered like a `一、` section, or not numbered at all. */
+  problems: roleSpec('problems'),
+  /** 下半年工作计划 / 下一步打算: what comes next. Numbered like a `一、` section, or not at all. */
+  plans: roleSpec('plans'),
+  /**
+   * A section's heading text, without its number (which is computed). In a run-in section
+   * (`（一）落实党建责任。一是……`) it is the first sentence without its final `。`.
+   */
+  heading: textblock('h2', 'zj-heading', { defining: true }),
+  /** A paragraph of body text. */
+  paragraph: { ...textblock('p', 'zj-paragraph'), group: 'block', parseDOM: [{ tag: 'p' }] },
+  /** A work-item list (一是…二是…): an optional introduction, then items, with notes that continue an item. */
+  workItems: {
+    content: 'workIntro? workItem (workItem | workNote)*',
+    group: 'block',
+    attrs: { layout: { default: 'separate', validate: oneOf(['joined', 'separate']) } },
+    toDOM: (node) => ['div', { class: 'zj-work-items', 'data-layout': node.attrs.layout }, 0],
+    parseDOM: [{ tag: 'div.zj-work-items', getAttrs: (dom) => ({ layout: dom.getAttribute('data-layout') === 'joined' ? 'joined' : 'separate' }) }],
+  },
+  /** The words that introduce a joined list on the same line (`……重点抓了三项工作。一是……`). */
+  workIntro: textblock('span', 'zj-work-intro'),
+  /** One work item; its ordinal (`一是`) is computed. Its lead phrase is its first sentence. */
+  workItem: textblock('p', 'zj-work-item'),
+  /** A paragraph that continues the item before it without an ordinal of its own. */
+  workNote: textblock('p', 'zj-work-note'),
+  /** 结尾: the closing paragraphs after the last section. */
+  closing: { content: 'block*', toDOM: () => ['div', { class: 'zj-closing' }, 0], parseDOM: [{ tag: 'div.zj-closing' }] },
+  /** 落款: the signing organisation and the date, set right. */
+  signOff: { content: 'organization date', toDOM: () => ['div', { class: 'zj-sign-off' }, 0], parseDOM: [{ tag: 'div.zj-sign-off' }] },
+  /** The signing organisation of the sign-off. */
+  organization: textblock('p', 'zj-organization'),
+  /** The date of the sign-off, in Arabic digits (`2020年7月10日`). */
+  date: textblock('p', 'zj-date'),
+  text: { group: 'inline' },
+  /**
+   * 指标: a number with its unit (`22个`), unfilled (`X名`), a range (`3000-5000元`, `X-X个`) or an
+   * approximation (`X余人次`, `X万多人`). Displayed as value, range end, scale, approximation, unit.
+   */
+  metric: {
+    inline: true,
+    group: 'inline',
+    atom: true,
+    selectable: true,
+    attrs: {
+      value: { default: null, validate: isNumberOrNull },
+      range: { default: false, validate: 'boolean' },
+      upper: { default: null, validate: isNumberOrNull },
+      scale: { default: '', validate: oneOf(metricScales) },
+      approx: { default: '', validate: oneOf(metricApproximations) },
+      unit: { default: '', validate: 'string' },
+      label: { default: '', validate: 'string' },
+      placeholder: { default: 'X', validate: isPlaceholder },
+    },
+    toDOM: (node) => ['span', { class: 'zj-metric', 'data-unit': node.attrs.unit }, metricText(node.attrs as MetricAttrs)],
+  },
+  /** 空白: an open name that a template leaves to fill (`X社区`, `《X》`, `XX党组`). */
+  blank: {
+    inline: true,
+    group: 'inline',
+    atom: true,
+    selectable: true,
+    attrs: {
+      value: { default: null, validate: isNonEmptyStringOrNull },
+      label: { default: '', validate: 'string' },
+      placeholder: { default: 'X', validate: isPlaceholder },
+    },
+    toDOM: (node) => ['span', { class: 'zj-blank' }, blankText(node.attrs as BlankAttrs)],
+  },
+}
+
+const marks: Record<string, MarkSpec> = {
+  /** Bold (加粗), the one emphasis summaries use. */
+  bold: { toDOM: () => ['strong', 0], parseDOM: [{ tag: 'strong' }, { tag: 'b' }] },
+}
+
+/** The schema of a work summary (工作总结). Every document it admits is a well-formed summary. */
+export const schema = new Schema({ nodes, marks })
+
+/** The attributes of a metric node. */
+export interface MetricAttrs {
+  /** The number, or `null` while unfilled. */
+  value: number | null
+  /** Whether the metric is a range (`3000-5000元`). */
+  range: boolean
+  /** The upper end of a range, or `null` while unfilled. */
+  upper: number | null
+  /** A scale word written before the approximation (`万` in `X万多人`). */
+  scale: (typeof metricScales)[number]
+  /** An approximation word (`余`, `多`). */
+  approx: (typeof metricApproximations)[number]
+  /** The unit or measure word (`名`, `%`, `万元`). */
+  unit: string
+  /** What the metric counts, for the metrics table; may be empty. */
+  label: string
+  /** How the number is written while unfilled (`X`, `XX`, `××`). */
+  placeholder: string
+}
+
+/** The attributes of a blank node. */
+export interface BlankAttrs {
+  /** The filled-in name, or `null` while unfilled. */
+  value: string | null
+  /** What the blank stands for; may be empty. */
+  label: string
+  /** How it is written while unfilled (`X`, `XX`). */
+  placeholder: string
+}
+
+function numberText(n: number | null, placeholder: string): string {
+  return n === null ? placeholder : String(n)
+}
+
+/** A metric as displayed: `X名`, `22个`, `X-X个`, `X余人次`, `X万多人`. */
+export function metricText(attrs: MetricAttrs): string {
+  const value = numberText(attrs.value, attrs.placeholder)
+  const upper = attrs.range ? '-' + numberText(attrs.upper, attrs.placeholder) : ''
+  return value + upper + attrs.scale + attrs.approx + attrs.unit
+}
+
+/** Whether a metric still waits for its number (or its range end). */
+export function metricUnfilled(attrs: MetricAttrs): boolean {
+  return attrs.value === null || (attrs.range && attrs.upper === null)
+}
+
+/** A blank as displayed: its value, or its placeholder while unfilled. */
+export function blankText(attrs: BlankAttrs): string {
+  return attrs.value ?? attrs.placeholder
+}
+
+/** The text of an inline node or textblock as displayed, fields included. */
+export function displayText(node: Node): string {
+  if (node.isText) return node.text ?? ''
+  if (node.type.name === 'metric') return metricText(node.attrs as MetricAttrs)
+  if (node.type.name === 'blank') return blankText(node.attrs as BlankAttrs)
+  let out = ''
+  node.forEach((child) => {
+    out += displayText(child)
+  })
+  return out
+}
+
+/** Whether a node is a section of any kind: `section1` … `section4`, `problems` or `plans`. */
+export function isSection(node: Node): boolean {
+  const name = node.type.name
+  return name === 'problems' || name === 'plans' || (sectionTypeNames as readonly string[]).includes(name)
+}

@@ -1,0 +1,75 @@
+import type { Node } from 'prosemirror-model'
+import { displayText, isSection } from './schema.ts'
+import { sectionNumber, workItemOrdinal } from './numbering.ts'
+
+/** The lines of a body block: a paragraph is one line; a joined list one line; a separate list one a paragraph. */
+function blockLines(block: Node): string[] {
+  if (block.type.name === 'paragraph') return [displayText(block)]
+  const lines: string[] = []
+  const joined = block.attrs.layout === 'joined'
+  let line = ''
+  block.forEach((child, _offset, index) => {
+    const name = child.type.name
+    const text = name === 'workItem' ? workItemOrdinal(block, index) + displayText(child) : displayText(child)
+    if (joined && name !== 'workNote') line += text
+    else {
+      if (line) lines.push(line)
+      line = ''
+      lines.push(text)
+    }
+  })
+  if (line) lines.push(line)
+  return lines
+}
+
+function sectionLines(parent: Node, index: number, out: string[]) {
+  const node = parent.child(index)
+  const number = sectionNumber(parent, index)
+  let heading = number + displayText(node.child(0))
+  let i = 1
+  const runIn = node.attrs.runIn === true
+  if (runIn) {
+    heading += '。'
+    if (i < node.childCount && !isSection(node.child(i))) {
+      const [first, ...rest] = blockLines(node.child(i))
+      out.push(heading + (first ?? ''))
+      out.push(...rest)
+      i++
+    } else out.push(heading)
+  } else if (heading) out.push(heading)
+  for (; i < node.childCount; i++) {
+    const child = node.child(i)
+    if (isSection(child)) sectionLines(node, i, out)
+    else out.push(...blockLines(child))
+  }
+}
+
+/**
+ * The summary as plain text in the conventional layout: the title, the opening, each heading with
+ * its number, one paragraph a line, work items with their ordinals, the closing and the sign-off.
+ * Fields read as displayed (`X名` while unfilled). {@link importText} reads this back.
+ */
+export function toText(doc: Node): string {
+  const out: string[] = []
+  doc.forEach((node, _offset, index) => {
+    switch (node.type.name) {
+      case 'title':
+        out.push(displayText(node))
+        break
+      case 'subtitle':
+        out.push(displayText(node))
+        break
+      case 'preamble':
+      case 'closing':
+        if (node.type.name === 'preamble') out.push('')
+        node.forEach((block) => out.push(...blockLines(block)))
+        break
+      case 'signOff':
+        out.push('', displayText(node.child(0)), displayText(node.child(1)))
+        break
+      default:
+        sectionLines(doc, index, out)
+    }
+  })
+  return out.join('\n') + '\n'
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// Runs every test suite of the project (type check, unit and property tests, browser tests) and
+// ends with one line of totals: `N passed, N failed`. Exits non-zero when anything failed.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const root = new URL('..', import.meta.url).pathname
+const bin = (name) => join(root, 'node_modules', '.bin', name)
+const work = mkdtempSync(join(tmpdir(), 'zongjie-test-'))
+let passed = 0
+let failed = 0
+
+function run(label, cmd, args, env = {}) {
+  console.log(`\n=== ${label} ===`)
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+  return r.status ?? 1
+}
+
+// 1. Type check, one count per package.
+for (const pkg of readdirSync(join(root, 'packages'))) {
+  if (!existsSync(join(root, 'packages', pkg, 'tsconfig.json'))) continue
+  const status = run(`typecheck packages/${pkg}`, bin('tsc'), ['-p', join('packages', pkg)])
+  if (status === 0) passed++
+  else failed++
+}
+
+// 2. Unit and property tests (Vitest).
+const vitestJson = join(work, 'vitest.json')
+const vitestStatus = run('unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`])
+if (existsSync(vitestJson)) {
+  const r = JSON.parse(readFileSync(vitestJson, 'utf8'))
+  passed += r.numPassedTests
+  failed += r.numFailedTests
+  // A file that failed to load has no tests to count: count it as a failure.
+  failed += r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length
+  if (vitestStatus !== 0 && r.numFailedTests === 0 && r.testResults.every((f) => f.status !== 'failed')) failed++
+} else failed++
+
+// 3. Browser tests (Playwright), when the project has them.
+const e2eConfig = join(root, 'e2e', 'playwright.config.ts')
+if (existsSync(e2eConfig)) {
+  if (process.env.SKIP_E2E === '1') {
+    console.log('\n' + '!'.repeat(72) + '\n!!! SKIP_E2E=1: THE BROWSER TESTS WERE NOT RUN. Nothing here shows the editor works. !!!\n' + '!'.repeat(72))
+  } else {
+    const status = run('browser tests (playwright)', process.execPath, [join(root, 'e2e', 'run.mjs'), work])
+    const json = join(work, 'playwright.json')
+    if (existsSync(json)) {
+      const r = JSON.parse(readFileSync(json, 'utf8'))
+      passed += r.stats.expected + (r.stats.flaky ?? 0)
+      failed += r.stats.unexpected
+      if (status !== 0 && r.stats.unexpected === 0) failed++
+    } else failed++
+  }
+}
+
+console.log(`\n${passed} passed, ${failed} failed`)
+process.exit(failed > 0 || passed === 0 ? 1 : 0)
