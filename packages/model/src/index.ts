@@ -35,3 +35,7 @@ export type {
 } from './summary.ts'
 export { toText } from './text.ts'
 export { SummaryError, ImportError } from './errors.ts'
+export { importText, readFields, metricUnits } from './import/index.ts'
+export type { ImportResult, ImportWarning, ImportWarningCode } from './import/index.ts'
+export { validate } from './validate.ts'
+export type { Finding, FindingCode, Severity, ValidateOptions } from './validate.ts'

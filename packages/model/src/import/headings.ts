@@ -1,0 +1,44 @@
+import { parseChineseNumeral } from '../numbering.ts'
+import type { SectionFormat } from '../schema.ts'
+
+/** A heading number found at the start of a line, in any of the spellings writers use. */
+export interface HeadingMark {
+  format: SectionFormat
+  /** The number it says (which the importer recomputes from the outline). */
+  n: number
+  /** The text after the number, trimmed. */
+  rest: string
+  /** Whether a half-width bracket was written: `(二)`. */
+  halfWidth: boolean
+  /** Whether `1．` or `1、` was written instead of `1.`. */
+  oddPunctuation: boolean
+}
+
+const cn = '[一二三四五六七八九十百零〇两]+'
+const space = '[\\s\\u3000]*'
+const chinese = new RegExp(`^(${cn})${space}、${space}`)
+const chineseParen = new RegExp(`^([（(])${space}(${cn})${space}([）)])${space}`)
+const arabicParen = new RegExp(`^([（(])${space}(\\d{1,3})${space}([）)])${space}`)
+// `1.` `1．` `1、`, but not a decimal (`1.5万`) nor a year or a date.
+const arabic = new RegExp(`^(\\d{1,3})${space}([.．、])(?!\\d)${space}`)
+
+/**
+ * Reads a heading number at the start of a line: `一、` `（一）` `(一)` `1.` `1．` `1、` `（1）` `(1)`.
+ * Returns `null` when the line does not start with one, or when nothing follows the number.
+ */
+export function headingMark(line: string): HeadingMark | null {
+  let m: RegExpExecArray | null
+  let mark: HeadingMark | null = null
+  if ((m = chinese.exec(line))) {
+    const n = parseChineseNumeral(m[1]!)
+    if (n) mark = { format: 'chinese', n, rest: line.slice(m[0].length), halfWidth: false, oddPunctuation: false }
+  } else if ((m = chineseParen.exec(line))) {
+    const n = parseChineseNumeral(m[2]!)
+    if (n) mark = { format: 'chineseParen', n, rest: line.slice(m[0].length), halfWidth: m[1] === '(' || m[3] === ')', oddPunctuation: false }
+  } else if ((m = arabicParen.exec(line))) {
+    mark = { format: 'arabicParen', n: Number(m[2]), rest: line.slice(m[0].length), halfWidth: m[1] === '(' || m[3] === ')', oddPunctuation: false }
+  } else if ((m = arabic.exec(line))) {
+    mark = { format: 'arabic', n: Number(m[1]), rest: line.slice(m[0].length), halfWidth: false, oddPunctuation: m[2] !== '.' }
+  }
+  return mark && mark.rest && mark.n > 0 ? mark : null
+}

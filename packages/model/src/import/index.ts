@@ -1,0 +1,327 @@
+import type { Node } from 'prosemirror-model'
+import { ImportError } from '../errors.ts'
+import { schema, sectionFormats, type SectionFormat } from '../schema.ts'
+import { formatOrdinal, formatSectionNumber } from '../numbering.ts'
+import { sourceLines, type SourceLine } from './lines.ts'
+import { headingMark, type HeadingMark } from './headings.ts'
+import { joinedOrdinals, leadingOrdinal } from './ordinals.ts'
+import { readFields } from './fields.ts'
+import { closingOpening, plansHeading, plansOpening, problemsHeading, signOffDate, titleLine } from './wording.ts'
+import type { ImportWarning } from './warnings.ts'
+
+export type { ImportWarning, ImportWarningCode } from './warnings.ts'
+export { readFields, metricUnits } from './fields.ts'
+
+/** What {@link importText} read: the document, and every change it made on the way. */
+export interface ImportResult {
+  doc: Node
+  warnings: ImportWarning[]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lines, classified
+
+type Line =
+  | { kind: 'heading'; no: number; mark: HeadingMark }
+  | { kind: 'item'; no: number; n: number; text: string }
+  | { kind: 'joined'; no: number; intro: string; items: { n: number; text: string }[] }
+  | { kind: 'para'; no: number; text: string }
+
+/** Classifies body text that is not a heading: a joined list, an item, or a paragraph. */
+function classifyText(no: number, text: string): Exclude<Line, { kind: 'heading' }> {
+  const joined = joinedOrdinals(text)
+  if (joined) {
+    const items = joined.map((o, i) => ({ n: o.n, text: text.slice(o.textAt, joined[i + 1]?.at ?? text.length) }))
+    return { kind: 'joined', no, intro: text.slice(0, joined[0]!.at), items }
+  }
+  const lead = leadingOrdinal(text)
+  if (lead) return { kind: 'item', no, n: lead.n, text: text.slice(lead.textAt) }
+  return { kind: 'para', no, text }
+}
+
+function classify(line: SourceLine): Line {
+  const mark = headingMark(line.text)
+  if (mark) return { kind: 'heading', no: line.no, mark }
+  return classifyText(line.no, line.text)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The outline being built
+
+type Role = 'work' | 'problems' | 'plans'
+
+interface ItemDraft {
+  n: number
+  no: number
+  text: string
+  notes: string[]
+}
+interface ListDraft {
+  kind: 'list'
+  layout: 'joined' | 'separate'
+  intro: string | null
+  items: ItemDraft[]
+}
+interface ParaDraft {
+  kind: 'para'
+  text: string
+}
+type BlockDraft = ListDraft | ParaDraft
+
+interface SectionDraft {
+  rank: number
+  role: Role
+  numbered: boolean
+  /** The number the writer typed, to report a renumbering. */
+  typed: HeadingMark | null
+  no: number
+  title: string
+  runIn: boolean
+  body: BlockDraft[]
+  children: SectionDraft[]
+}
+
+const formats = Object.values(sectionFormats) as SectionFormat[]
+
+/**
+ * Reads an existing summary written as plain text (one paragraph a line, as pasted from Word or
+ * saved as .txt) into a document: the title (and a subtitle line starting with `——`), the opening,
+ * headings in every spelling seen (`一、` `（一）` `(一)` `1.` `1．` `1、` `（1）`) nested by their
+ * format (a writer may skip a level), run-in headings (`（一）标题。正文……`), work items one a
+ * paragraph or run together (`一是……；二是……`), the problems and plans sections by their wording
+ * (a plans part with no heading too), the closing, a sign-off, and metric and blank fields
+ * ({@link readFields}). Numbers and ordinals are recomputed; every change made to the text (bracket
+ * width, `1．`, repeated ordinals, renumbering) is reported as a warning with its line.
+ * Throws an {@link ImportError} when there is no text at all.
+ */
+export function importText(text: string): ImportResult {
+  const warnings: ImportWarning[] = []
+  const warn = (line: number, code: ImportWarning['code'], message: string) => warnings.push({ line, code, message })
+  let lines = sourceLines(text)
+  if (!lines.length) throw new ImportError('没有可导入的文字：内容为空')
+
+  // The title: the first line of the first five that names the genre, or the first line.
+  let title: SourceLine | null = null
+  const titleAt = lines.slice(0, 5).findIndex((l) => titleLine.test(l.text) && l.text.length <= 80 && !headingMark(l.text) && !/[。；]$/.test(l.text))
+  if (titleAt >= 0) {
+    for (const dropped of lines.slice(0, titleAt)) warn(dropped.no, 'line-dropped', `标题前的「${clip(dropped.text)}」不是总结的内容，已删去`)
+    title = lines[titleAt]!
+    lines = lines.slice(titleAt + 1)
+  } else if (!headingMark(lines[0]!.text) && lines[0]!.text.length <= 80 && !/[。；]$/.test(lines[0]!.text)) {
+    title = lines[0]!
+    lines = lines.slice(1)
+  }
+  let subtitle: SourceLine | null = null
+  if (lines[0] && /^[—－-]{1,2}/.test(lines[0].text)) {
+    subtitle = lines[0]
+    lines = lines.slice(1)
+  }
+
+  // The sign-off: a date on the last line, and the organisation on the line before it.
+  let signOff: { organization: string; date: string } | null = null
+  const last = lines[lines.length - 1]
+  if (last && signOffDate.test(last.text.replace(/\s/g, ''))) {
+    const before = lines[lines.length - 2]
+    const isOrg = before && before.text.length <= 40 && !/[。，；：！？,;:!?]/.test(before.text) && !headingMark(before.text) && !leadingOrdinal(before.text)
+    signOff = { organization: isOrg ? before.text : '', date: last.text }
+    lines = lines.slice(0, lines.length - (isOrg ? 2 : 1))
+  }
+
+  const classified = lines.map(classify)
+
+  // Roles of the last top-level headings, by their wording: plans last, problems before it.
+  const topHeadings = classified.flatMap((l, i) => (l.kind === 'heading' && l.mark.format === 'chinese' ? [i] : []))
+  const roleAt = new Map<number, Role>()
+  const titleOf = (i: number) => {
+    const l = classified[i] as Extract<Line, { kind: 'heading' }>
+    return l.mark.rest.split('。')[0]!
+  }
+  let tail = topHeadings.length - 1
+  if (tail >= 0 && plansHeading.test(titleOf(topHeadings[tail]!))) roleAt.set(topHeadings[tail--]!, 'plans')
+  if (tail >= 0 && problemsHeading.test(titleOf(topHeadings[tail]!))) roleAt.set(topHeadings[tail]!, 'problems')
+
+  // The closing: trailing paragraphs from the first that opens like a closing.
+  let closingAt = classified.length
+  const anyHeading = classified.some((l) => l.kind === 'heading')
+  if (anyHeading) {
+    let i = classified.length
+    while (i > 0 && classified[i - 1]!.kind === 'para') i--
+    for (let j = i; j < classified.length; j++) {
+      if (closingOpening.test((classified[j] as { text: string }).text)) {
+        closingAt = j
+        break
+      }
+    }
+    const lastLine = classified[classified.length - 1]
+    if (closingAt === classified.length && i < classified.length && lastLine?.kind === 'para' && /[！!]$/.test(lastLine.text)) closingAt = classified.length - 1
+  }
+
+  // A plans part with no heading: after the last top-level heading, a paragraph that opens like plans.
+  let plansAt = -1
+  if (![...roleAt.values()].includes('plans') && topHeadings.length) {
+    const lastTop = topHeadings[topHeadings.length - 1]!
+    for (let i = lastTop + 1; i < closingAt - 1; i++) {
+      const l = classified[i]!
+      if (l.kind === 'para' && plansOpening.test(l.text) && classified[i - 1]?.kind !== 'heading') {
+        plansAt = i
+        break
+      }
+    }
+  }
+
+  // Build the outline.
+  const preamble: BlockDraft[] = []
+  const closing: BlockDraft[] = []
+  const top: SectionDraft[] = []
+  const stack: SectionDraft[] = []
+  let openList: ListDraft | null = null
+  const container = (): BlockDraft[] => (stack.length ? stack[stack.length - 1]!.body : preamble)
+
+  const addText = (l: Exclude<Line, { kind: 'heading' }>, into: BlockDraft[], index: number) => {
+    if (l.kind === 'joined') {
+      openList = null
+      into.push({
+        kind: 'list',
+        layout: 'joined',
+        intro: l.intro || null,
+        items: l.items.map((it) => ({ n: it.n, no: l.no, text: it.text, notes: [] })),
+      })
+    } else if (l.kind === 'item') {
+      if (openList && l.n !== 1) openList.items.push({ n: l.n, no: l.no, text: l.text, notes: [] })
+      else {
+        openList = { kind: 'list', layout: 'separate', intro: null, items: [{ n: l.n, no: l.no, text: l.text, notes: [] }] }
+        into.push(openList)
+      }
+    } else {
+      // A paragraph between two items of one list continues the item before it.
+      if (openList && index >= 0) {
+        let j = index + 1
+        while (j < closingAt && classified[j]!.kind === 'para' && j !== plansAt) j++
+        const next = classified[j]
+        if (j < closingAt && j !== plansAt && next?.kind === 'item' && next.n !== 1) {
+          openList.items[openList.items.length - 1]!.notes.push(l.text)
+          return
+        }
+      }
+      openList = null
+      into.push({ kind: 'para', text: l.text })
+    }
+  }
+
+  for (let i = 0; i < closingAt; i++) {
+    const l = classified[i]!
+    if (i === plansAt) {
+      openList = null
+      stack.length = 0
+      const plans: SectionDraft = { rank: 1, role: 'plans', numbered: false, typed: null, no: l.no, title: '', runIn: false, body: [], children: [] }
+      top.push(plans)
+      stack.push(plans)
+    }
+    if (l.kind !== 'heading') {
+      addText(l, container(), i)
+      continue
+    }
+    openList = null
+    const mark = l.mark
+    if (mark.halfWidth) warn(l.no, 'bracket-width', `序号中的半角括号已改为全角括号`)
+    if (mark.oddPunctuation) warn(l.no, 'number-punctuation', `序号「${mark.n}」后的「．」或「、」已改为「.」`)
+    let rank = formats.indexOf(mark.format) + 1
+    const role = roleAt.get(i) ?? 'work'
+    while (stack.length && stack[stack.length - 1]!.rank >= rank) stack.pop()
+    if (!stack.length && rank > 1) {
+      warn(l.no, 'heading-promoted', `「${clip(l.mark.rest)}」上面没有「一、」级标题，已作为一级标题`)
+      rank = 1
+    }
+    const siblings = stack.length ? stack[stack.length - 1]!.children : top
+    const siblingRank = siblings[0]?.rank
+    if (stack.length && siblingRank !== undefined && siblingRank !== rank) {
+      warn(l.no, 'format-unified', `「${clip(l.mark.rest)}」的序号格式与同级标题不同，已改为「${formatSectionNumber(formats[siblingRank - 1]!, 1)}」格式`)
+      rank = siblingRank
+    }
+    // A run-in heading: its first sentence is the heading, the rest of the line starts the body.
+    let title = mark.rest
+    let runIn = false
+    let rest = ''
+    const stop = mark.rest.indexOf('。')
+    if (stop > 0 && stop < mark.rest.length - 1) {
+      title = mark.rest.slice(0, stop)
+      rest = mark.rest.slice(stop + 1)
+      runIn = true
+    }
+    const section: SectionDraft = { rank, role, numbered: true, typed: mark, no: l.no, title, runIn, body: [], children: [] }
+    siblings.push(section)
+    stack.push(section)
+    if (rest) addText(classifyText(l.no, rest), section.body, -1)
+    // A run-in list that starts on the heading line goes on over the next lines.
+    if (rest && section.body[0]?.kind === 'list' && section.body[0].layout === 'separate') openList = section.body[0]
+  }
+  openList = null
+  for (let i = closingAt; i < classified.length; i++) addText(classified[i]!, closing, -1)
+
+  // Report the numbers and ordinals that the outline changes.
+  let topCount = 0
+  const checkNumbers = (sections: SectionDraft[], depth: number) => {
+    sections.forEach((s, i) => {
+      let expected: number
+      if (depth === 1) {
+        if (!s.numbered) return checkNumbers(s.children, depth + 1)
+        expected = ++topCount
+      } else expected = i + 1
+      const format = formats[s.rank - 1]!
+      if (s.typed && s.typed.n !== expected && formats.indexOf(s.typed.format) + 1 === s.rank) {
+        warn(s.no, 'number-repaired', `序号「${formatSectionNumber(format, s.typed.n)}」与所在位置不符，已改为「${formatSectionNumber(format, expected)}」`)
+      }
+      checkNumbers(s.children, depth + 1)
+    })
+  }
+  checkNumbers(top, 1)
+  const checkOrdinals = (blocks: BlockDraft[]) => {
+    for (const b of blocks) {
+      if (b.kind !== 'list') continue
+      b.items.forEach((item, i) => {
+        if (item.n !== i + 1) warn(item.no, 'ordinal-repaired', `「${formatOrdinal(item.n)}」与前后顺序不符，已改为「${formatOrdinal(i + 1)}」`)
+      })
+    }
+  }
+  const walkOrdinals = (sections: SectionDraft[]) =>
+    sections.forEach((s) => {
+      checkOrdinals(s.body)
+      walkOrdinals(s.children)
+    })
+  checkOrdinals(preamble)
+  walkOrdinals(top)
+  checkOrdinals(closing)
+  warnings.sort((a, b) => a.line - b.line)
+
+  // Into the schema.
+  const n = schema.nodes
+  const textblock = (type: string, text: string) => n[type]!.create(null, readFields(text))
+  const blockNode = (b: BlockDraft): Node => {
+    if (b.kind === 'para') return textblock('paragraph', b.text)
+    const children: Node[] = []
+    if (b.intro !== null) children.push(textblock('workIntro', b.intro))
+    for (const item of b.items) {
+      children.push(textblock('workItem', item.text))
+      for (const note of item.notes) children.push(textblock('workNote', note))
+    }
+    return n.workItems!.create({ layout: b.layout }, children)
+  }
+  const sectionNode = (s: SectionDraft): Node => {
+    const content = [textblock('heading', s.title), ...s.body.map(blockNode), ...s.children.map(sectionNode)]
+    if (s.role !== 'work') return n[s.role]!.create({ runIn: s.runIn, numbered: s.numbered }, content)
+    return n[`section${s.rank}`]!.create({ runIn: s.runIn }, content)
+  }
+  const children: Node[] = [textblock('title', title?.text ?? '')]
+  if (subtitle) children.push(textblock('subtitle', subtitle.text))
+  children.push(n.preamble!.create(null, preamble.map(blockNode)))
+  children.push(...top.map(sectionNode))
+  children.push(n.closing!.create(null, closing.map(blockNode)))
+  if (signOff) children.push(n.signOff!.create(null, [textblock('organization', signOff.organization), textblock('date', signOff.date)]))
+  const doc = n.doc!.create(null, children)
+  doc.check()
+  return { doc, warnings }
+}
+
+function clip(text: string): string {
+  return text.length > 16 ? text.slice(0, 15) + '…' : text
+}

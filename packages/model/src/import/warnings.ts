@@ -1,0 +1,31 @@
+/**
+ * A change the importer made to the text it read, or a guess it had to take, with the line (from 1)
+ * it concerns. Every change is reported, so a writer can check it.
+ */
+export interface ImportWarning {
+  /** The line of the input, from 1. */
+  line: number
+  /** A stable code: see {@link ImportWarningCode}. */
+  code: ImportWarningCode
+  /** What was changed, in words the writer reads (Chinese). */
+  message: string
+}
+
+/**
+ * The kinds of change the importer reports:
+ * - `bracket-width`: a half-width bracket in a heading number made full-width (`(二)` → `（二）`);
+ * - `number-punctuation`: `1．` or `1、` made `1.`;
+ * - `number-repaired`: a heading number that did not follow its place, renumbered;
+ * - `format-unified`: a heading whose number format differed from its siblings', given theirs;
+ * - `heading-promoted`: a lower-level heading with no `一、` above it, made a `一、` section;
+ * - `ordinal-repaired`: a work-item ordinal out of sequence (`二是…二是`), renumbered;
+ * - `line-dropped`: a line above the title that is not part of the summary (an advertisement, a source line).
+ */
+export type ImportWarningCode =
+  | 'bracket-width'
+  | 'number-punctuation'
+  | 'number-repaired'
+  | 'format-unified'
+  | 'heading-promoted'
+  | 'ordinal-repaired'
+  | 'line-dropped'

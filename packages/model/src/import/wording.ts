@@ -1,0 +1,23 @@
+/**
+ * The wording by which the parts of a summary are recognised when no structure says so: the
+ * headings of the problems and plans sections, the sentence that opens a plans part written with
+ * no heading, the closing, the title and the sign-off date.
+ */
+
+/** A heading of the problems section: `存在的问题`, `存在的主要问题及原因`, `工作中存在的不足`. */
+export const problemsHeading = /存在.{0,4}(问题|不足|差距|短板)|问题(和|与|及)(不足|原因|差距)|^(主要)?(问题|不足)$|不足之处|短板和?不足/
+
+/** A heading of the plans section: `下半年工作计划`, `下一步打算`, `下半年的工作计划`, `2021年工作思路`. */
+export const plansHeading = /(计划|打算|安排|思路|设想|目标任务)$|下一步|下半年|今后|明年|来年/
+
+/** The first sentence of a plans part that has no heading: `下半年，……`, `2020年下半年，……`, `下一步，……`. */
+export const plansOpening = /^(\d{4}年)?(下半年|下一步|下步|明年|今后|新的一年)[，,：:]?|^\d{4}年(工作)?(计划|打算|安排)/
+
+/** The first sentence of a closing: `通过半年的努力……`, `总之，……`, `回顾……`, `让我们……`. */
+export const closingOpening = /^(通过(半年|一年|全年|上半年|这一年)|总之|总的来[看说]|总体来[看说]|总而言之|回顾|展望|站在新的起点|在新的一年|新的一年里|让我们|我们(坚信|相信|将继续|一定))/
+
+/** A line that is a title: it names the genre (`总结`, `报告`, `汇报`). */
+export const titleLine = /(总结|报告|汇报|小结|回顾|情况)(（[^）]*）|\([^)]*\))?$/
+
+/** A sign-off date in Arabic or Chinese numerals: `2020年7月10日`, `二〇二〇年七月十日`. */
+export const signOffDate = /^(\d{4}|[〇零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日$/
