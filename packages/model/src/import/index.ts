@@ -256,7 +256,11 @@ export function importText(text: string): ImportResult {
     if (rest && section.body[0]?.kind === 'list' && section.body[0].layout === 'separate') openList = section.body[0]
   }
   openList = null
-  for (let i = closingAt; i < classified.length; i++) addText(classified[i]!, closing, -1)
+  for (let i = closingAt; i < classified.length; i++) {
+    const l = classified[i]!
+    // The closing is a run of paragraphs by construction; a heading could not be in it.
+    if (l.kind !== 'heading') addText(l, closing, -1)
+  }
 
   // Report the numbers and ordinals that the outline changes.
   let topCount = 0
