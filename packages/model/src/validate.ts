@@ -71,7 +71,6 @@ export function validate(doc: Node, options: ValidateOptions = {}): Finding[] {
     if (name === 'metric') metricPos.push(pos)
     else if (name === 'blank') blankPos.push(pos)
     else if (name.startsWith('section') || name === 'problems' || name === 'plans') sectionPos.push(pos)
-    return !node.isTextblock
   })
 
   const title = summary.title.trim()
