@@ -166,3 +166,13 @@ describe('readFields: metrics and blanks', () => {
     expect(readFields('X部').map((n) => n.type.name)).toEqual(['metric'])
   })
 })
+
+describe('importText: unnumbered problems and plans headings', () => {
+  it('reads short lines that name them after the last section as their headings', () => {
+    const text = ['工作总结', '一、工作', '正文。', '存在的不足', '一是甲。', '下步打算', '一是乙。']
+    const { doc } = importText(text.join('\n'))
+    const s = toSummary(doc)
+    expect(s.sections.map((x) => [x.number, x.role, x.title])).toEqual([['一、', 'work', '工作'], ['', 'problems', '存在的不足'], ['', 'plans', '下步打算']])
+    expect(toText(doc).split('\n').filter(Boolean)).toEqual(text)
+  })
+})

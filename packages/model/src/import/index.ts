@@ -156,16 +156,24 @@ export function importText(text: string): ImportResult {
     if (closingAt === classified.length && i < classified.length && lastLine?.kind === 'para' && /[！!]$/.test(lastLine.text)) closingAt = classified.length - 1
   }
 
-  // A plans part with no heading: after the last top-level heading, a paragraph that opens like plans.
-  let plansAt = -1
-  if (![...roleAt.values()].includes('plans') && topHeadings.length) {
-    const lastTop = topHeadings[topHeadings.length - 1]!
-    for (let i = lastTop + 1; i < closingAt - 1; i++) {
-      const l = classified[i]!
-      if (l.kind === 'para' && plansOpening.test(l.text) && classified[i - 1]?.kind !== 'heading') {
-        plansAt = i
-        break
-      }
+  // Problems and plans parts with no number, after the last top-level heading: a short line that
+  // reads like their heading (`存在的不足`, `下步打算`), or for plans a paragraph that opens like them.
+  const unnumbered = new Map<number, { role: 'problems' | 'plans'; title: string | null }>()
+  const roles = new Set(roleAt.values())
+  const lastTop = topHeadings.length ? topHeadings[topHeadings.length - 1]! : -1
+  for (let i = lastTop + 1; i < closingAt && !roles.has('plans'); i++) {
+    const l = classified[i]!
+    if (l.kind !== 'para') continue
+    const headingLike = l.text.length <= 25 && !/[。；！？，、,.;!?]/.test(l.text)
+    if (headingLike && !roles.has('problems') && problemsHeading.test(l.text)) {
+      unnumbered.set(i, { role: 'problems', title: l.text })
+      roles.add('problems')
+    } else if (headingLike && plansHeading.test(l.text)) {
+      unnumbered.set(i, { role: 'plans', title: l.text })
+      roles.add('plans')
+    } else if (lastTop >= 0 && i < closingAt - 1 && plansOpening.test(l.text) && classified[i - 1]?.kind !== 'heading') {
+      unnumbered.set(i, { role: 'plans', title: null })
+      roles.add('plans')
     }
   }
 
@@ -196,9 +204,9 @@ export function importText(text: string): ImportResult {
       // A paragraph between two items of one list continues the item before it.
       if (openList && index >= 0) {
         let j = index + 1
-        while (j < closingAt && classified[j]!.kind === 'para' && j !== plansAt) j++
+        while (j < closingAt && classified[j]!.kind === 'para' && !unnumbered.has(j)) j++
         const next = classified[j]
-        if (j < closingAt && j !== plansAt && next?.kind === 'item' && next.n !== 1) {
+        if (j < closingAt && !unnumbered.has(j) && next?.kind === 'item' && next.n !== 1) {
           openList.items[openList.items.length - 1]!.notes.push(l.text)
           return
         }
@@ -210,12 +218,14 @@ export function importText(text: string): ImportResult {
 
   for (let i = 0; i < closingAt; i++) {
     const l = classified[i]!
-    if (i === plansAt) {
+    const part = unnumbered.get(i)
+    if (part) {
       openList = null
       stack.length = 0
-      const plans: SectionDraft = { rank: 1, role: 'plans', numbered: false, typed: null, no: l.no, title: '', runIn: false, body: [], children: [] }
-      top.push(plans)
-      stack.push(plans)
+      const section: SectionDraft = { rank: 1, role: part.role, numbered: false, typed: null, no: l.no, title: part.title ?? '', runIn: false, body: [], children: [] }
+      top.push(section)
+      stack.push(section)
+      if (part.title !== null) continue
     }
     if (l.kind !== 'heading') {
       addText(l, container(), i)
