@@ -1,0 +1,283 @@
+import { Fragment, type Node, type NodeType, type ResolvedPos } from 'prosemirror-model'
+import { TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
+import { closeHistory } from 'prosemirror-history'
+import { schema, isSection } from '@zongjie/model'
+
+/** The rank of a section's number format: 1 for `一、` (and problems and plans), 4 for `（1）`. */
+export function sectionRank(node: Node): number {
+  const name = node.type.name
+  if (name === 'problems' || name === 'plans') return 1
+  const m = /^section([1-4])$/.exec(name)
+  if (!m) throw new RangeError(`${name} is not a section`)
+  return Number(m[1])
+}
+
+function sectionType(rank: number): NodeType {
+  return schema.nodes[`section${rank}`]!
+}
+
+/** A section around a position: the node, its depth and where it starts. */
+export interface SectionAt {
+  node: Node
+  depth: number
+  pos: number
+}
+
+/** The sections around a position, outermost first. */
+export function sectionsAround($pos: ResolvedPos): SectionAt[] {
+  const out: SectionAt[] = []
+  for (let d = 1; d <= $pos.depth; d++) {
+    const node = $pos.node(d)
+    if (isSection(node)) out.push({ node, depth: d, pos: $pos.before(d) })
+  }
+  return out
+}
+
+function innermost(state: EditorState): SectionAt | null {
+  const all = sectionsAround(state.selection.$from)
+  return all[all.length - 1] ?? null
+}
+
+/**
+ * A section with its whole subtree moved `delta` ranks (a `（一）` section with `1.` subsections,
+ * moved by 1, becomes a `1.` section with `（1）` subsections). `null` when a rank would leave 2…4
+ * (a nested section) or when the section is a problems or plans section.
+ */
+export function shiftSection(node: Node, delta: number, topLevel = false): Node | null {
+  if (node.type.name === 'problems' || node.type.name === 'plans') return delta === 0 ? node : null
+  const rank = sectionRank(node) + delta
+  if (rank > 4 || rank < (topLevel ? 1 : 2) || (topLevel && rank !== 1)) return null
+  const children: Node[] = []
+  for (let i = 0; i < node.childCount; i++) {
+    const child = node.child(i)
+    if (isSection(child)) {
+      const shifted = shiftSection(child, delta)
+      if (!shifted) return null
+      children.push(shifted)
+    } else children.push(child)
+  }
+  return sectionType(rank).create(node.attrs, children)
+}
+
+function finish(tr: Transaction, from: number, to: number): Transaction {
+  const sel = TextSelection.between(tr.doc.resolve(from), tr.doc.resolve(to))
+  return closeHistory(tr.setSelection(sel)).scrollIntoView()
+}
+
+/** Where the selection sits inside a section, so it can be put back at the same place after a move. */
+function offsets(state: EditorState, sectionPos: number) {
+  return { from: state.selection.from - sectionPos, to: state.selection.to - sectionPos }
+}
+
+/** The rank of the subsections a section holds, or `null` when it has none. */
+function childRank(node: Node): number | null {
+  for (let i = node.childCount - 1; i >= 0; i--) if (isSection(node.child(i))) return sectionRank(node.child(i))
+  return null
+}
+
+/** Where a section's body ends: the position before its first subsection, or its end. */
+function bodyEnd(node: Node, pos: number): number {
+  let p = pos + 1
+  for (let i = 0; i < node.childCount; i++) {
+    if (isSection(node.child(i))) break
+    p += node.child(i).nodeSize
+  }
+  return p
+}
+
+/**
+ * 降级: makes the section at the cursor, with its subtree, the last subsection of the section
+ * before it (`二、` becomes `（N）` under `一、`). The reading order stays; numbers follow. Does not
+ * apply to the first section of its level, to problems and plans, or where a subsection would go
+ * below `（1）`.
+ */
+export const demoteSection: Command = (state, dispatch) => {
+  const here = innermost(state)
+  if (!here) return false
+  const $pos = state.doc.resolve(here.pos)
+  const parent = $pos.parent
+  const index = $pos.index()
+  if (index === 0) return false
+  const prev = parent.child(index - 1)
+  if (prev.type !== here.node.type || !isSection(prev) || prev.type.name === 'problems' || prev.type.name === 'plans') return false
+  const target = childRank(prev) ?? sectionRank(prev) + 1
+  const shifted = shiftSection(here.node, target - sectionRank(here.node))
+  if (!shifted) return false
+  const content = prev.content.append(Fragment.from(shifted))
+  if (!prev.type.validContent(content)) return false
+  if (dispatch) {
+    const prevPos = here.pos - prev.nodeSize
+    const tr = state.tr.replaceWith(prevPos, here.pos + here.node.nodeSize, prev.copy(content))
+    const newPos = prevPos + 1 + prev.content.size
+    const o = offsets(state, here.pos)
+    dispatch(finish(tr, newPos + o.from, newPos + o.to))
+  }
+  return true
+}
+
+/**
+ * 升级: makes the section at the cursor a sibling of the section that holds it, right after it,
+ * with its subtree; the sections that followed it at its old level become its subsections, so the
+ * reading order stays. Does not apply to `一、` sections or inside problems and plans at the top.
+ */
+export const promoteSection: Command = (state, dispatch) => {
+  const here = innermost(state)
+  if (!here || here.depth < 2) return false
+  const $pos = state.doc.resolve(here.pos)
+  const parentNode = $pos.parent
+  if (!isSection(parentNode)) return false
+  const parentPos = $pos.before($pos.depth)
+  const grand = state.doc.resolve(parentPos).parent
+  const topLevel = grand.type.name === 'doc'
+  if (topLevel && parentNode.type.name !== 'section1') return false
+  const index = $pos.index()
+  const rank = sectionRank(here.node)
+  const newRank = sectionRank(parentNode)
+  const following: Node[] = []
+  for (let i = index + 1; i < parentNode.childCount; i++) following.push(parentNode.child(i))
+
+  const ownChildRank = childRank(here.node)
+  const build = (childTarget: number): Node | null => {
+    const head: Node[] = []
+    const subs: Node[] = []
+    here.node.forEach((child) => {
+      if (!isSection(child)) head.push(child)
+      else subs.push(child)
+    })
+    const shiftedOwn = subs.map((c) => shiftSection(c, childTarget - sectionRank(c)))
+    const shiftedFollowing = following.map((c) => shiftSection(c, childTarget - rank))
+    if ([...shiftedOwn, ...shiftedFollowing].some((n) => !n)) return null
+    const type = sectionType(newRank)
+    const content = Fragment.from([...head, ...(shiftedOwn as Node[]), ...(shiftedFollowing as Node[])])
+    return type.validContent(content) ? type.create(here.node.attrs, content) : null
+  }
+  const promoted = (ownChildRank !== null ? build(ownChildRank + newRank - rank) : null) ?? build(rank)
+  if (!promoted) return false
+  const keep = parentNode.copy(parentNode.content.cut(0, here.pos - parentPos - 1))
+  if (!parentNode.type.validContent(keep.content)) return false
+  if (dispatch) {
+    const tr = state.tr.replaceWith(parentPos, parentPos + parentNode.nodeSize, [keep, promoted])
+    const newPos = parentPos + keep.nodeSize
+    const o = offsets(state, here.pos)
+    dispatch(finish(tr, newPos + o.from, newPos + o.to))
+  }
+  return true
+}
+
+function move(dir: -1 | 1): Command {
+  return (state, dispatch) => {
+    const here = innermost(state)
+    if (!here) return false
+    const $pos = state.doc.resolve(here.pos)
+    const index = $pos.index()
+    const otherIndex = index + dir
+    if (otherIndex < 0 || otherIndex >= $pos.parent.childCount) return false
+    const other = $pos.parent.child(otherIndex)
+    if (other.type !== here.node.type || other.type.name === 'problems' || other.type.name === 'plans') return false
+    if (dispatch) {
+      const o = offsets(state, here.pos)
+      let tr: Transaction
+      let newPos: number
+      if (dir < 0) {
+        const start = here.pos - other.nodeSize
+        tr = state.tr.replaceWith(start, here.pos + here.node.nodeSize, [here.node, other])
+        newPos = start
+      } else {
+        tr = state.tr.replaceWith(here.pos, here.pos + here.node.nodeSize + other.nodeSize, [other, here.node])
+        newPos = here.pos + other.nodeSize
+      }
+      dispatch(finish(tr, newPos + o.from, newPos + o.to))
+    }
+    return true
+  }
+}
+
+/** 上移: swaps the section at the cursor, with its subtree, with the section of its level before it. */
+export const moveSectionUp: Command = move(-1)
+
+/** 下移: swaps the section at the cursor, with its subtree, with the section of its level after it. */
+export const moveSectionDown: Command = move(1)
+
+/**
+ * 插入标题: a new, empty section of a level (1 `一、` … 4 `（1）`) at the cursor: after the
+ * section of that level the cursor is in, or as the first subsection of the section the cursor is
+ * in when it is of a higher level; `一、` sections from the opening go first, from the closing last
+ * among the main work. The cursor goes into the new heading. Does not apply where the level cannot
+ * stand (mixing `（一）` and `1.` under one section, a `一、` section inside problems or plans).
+ */
+export function insertSection(rank: 1 | 2 | 3 | 4): Command {
+  return (state, dispatch) => {
+    const around = sectionsAround(state.selection.$from)
+    const type = sectionType(rank)
+    const fresh = type.create(null, schema.nodes.heading!.create())
+    let insertAt: number | null = null
+    const same = [...around].reverse().find((s) => sectionRank(s.node) === rank)
+    const inner = around[around.length - 1]
+    if (same) {
+      if (same.node.type !== type) return false
+      insertAt = same.pos + same.node.nodeSize
+    } else if (inner && sectionRank(inner.node) < rank) {
+      const existing = childRank(inner.node)
+      if (existing !== null && existing !== rank) return false
+      insertAt = bodyEnd(inner.node, inner.pos)
+    } else if (!inner && rank === 1) {
+      const doc = state.doc
+      const inClosing = state.selection.$from.node(1)?.type.name === 'closing' || state.selection.$from.node(1)?.type.name === 'signOff'
+      let pos = 0
+      let afterPreamble = 0
+      let afterWork = 0
+      doc.forEach((child) => {
+        pos += child.nodeSize
+        if (child.type.name === 'preamble') afterPreamble = pos
+        if (child.type.name === 'preamble' || child.type.name === 'section1') afterWork = pos
+      })
+      insertAt = inClosing ? afterWork : afterPreamble
+    } else return false
+    const $at = state.doc.resolve(insertAt)
+    if (!$at.parent.canReplaceWith($at.index(), $at.index(), type)) return false
+    if (dispatch) {
+      const tr = state.tr.insert(insertAt, fresh)
+      dispatch(finish(tr, insertAt + 2, insertAt + 2))
+    }
+    return true
+  }
+}
+
+/**
+ * 拆分标题: splits the heading at the cursor: the text after the cursor becomes the first paragraph
+ * of the section's body (at the end of the heading, an empty paragraph), and the cursor goes there.
+ * This is what Enter does in a heading.
+ */
+export const splitHeading: Command = (state, dispatch) => {
+  const { $from, $to } = state.selection
+  if ($from.parent.type.name !== 'heading' || !$from.sameParent($to)) return false
+  if (dispatch) {
+    const headingEnd = $from.end()
+    const rest = $from.parent.content.cut($to.parentOffset)
+    const tr = state.tr
+    tr.delete($from.pos, headingEnd)
+    const at = tr.mapping.map(headingEnd) + 1
+    tr.insert(at, schema.nodes.paragraph!.create(null, rest))
+    dispatch(finish(tr, at + 1, at + 1))
+  }
+  return true
+}
+
+/**
+ * 合并到标题: at the start of a section's first body paragraph, joins the paragraph to the heading
+ * (the inverse of {@link splitHeading}). This is what Backspace does there.
+ */
+export const joinHeading: Command = (state, dispatch) => {
+  const { $cursor } = state.selection as TextSelection
+  if (!$cursor || $cursor.parentOffset !== 0 || $cursor.parent.type.name !== 'paragraph') return false
+  const section = $cursor.node($cursor.depth - 1)
+  if (!isSection(section) || $cursor.index($cursor.depth - 1) !== 1) return false
+  if (dispatch) {
+    const paraStart = $cursor.before()
+    const headingEnd = paraStart - 1
+    const tr = state.tr.replaceWith(paraStart, $cursor.after(), Fragment.empty)
+    tr.insert(headingEnd, $cursor.parent.content)
+    dispatch(finish(tr, headingEnd, headingEnd))
+  }
+  return true
+}

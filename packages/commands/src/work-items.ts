@@ -1,0 +1,130 @@
+import { Fragment, type Node } from 'prosemirror-model'
+import { TextSelection, type Command } from 'prosemirror-state'
+import { closeHistory } from 'prosemirror-history'
+import { schema, workItemOrdinal, type WorkItemsLayout } from '@zongjie/model'
+
+const typedOrdinal = /^[一二三四五六七八九十]+是/
+
+/** A paragraph's content without an ordinal typed at its start (`二是`), which the list computes. */
+function withoutTypedOrdinal(content: Fragment): Fragment {
+  const first = content.firstChild
+  if (!first?.isText) return content
+  const m = typedOrdinal.exec(first.text!)
+  return m ? content.cut(m[0].length) : content
+}
+
+/** The work-item list around the selection: the node, its depth and its start. */
+function listAround(state: Parameters<Command>[0]): { node: Node; pos: number; depth: number } | null {
+  const { $from } = state.selection
+  for (let d = $from.depth; d > 0; d--) {
+    if ($from.node(d).type.name === 'workItems') return { node: $from.node(d), pos: $from.before(d), depth: d }
+  }
+  return null
+}
+
+/**
+ * 转为工作事项: turns the paragraphs the selection touches into a work-item list, one item a
+ * paragraph (`一是…二是…`); an ordinal typed at the start of a paragraph is dropped, since the list
+ * computes its own. Applies when the selection covers only paragraphs of one part.
+ */
+export const paragraphsToWorkItems: Command = (state, dispatch) => {
+  const { $from, $to } = state.selection
+  const depth = $from.sharedDepth($to.pos)
+  // The container of the paragraphs: the paragraphs' parent.
+  const containerDepth = $from.parent.type.name === 'paragraph' && $from.depth - 1 <= depth ? $from.depth - 1 : -1
+  if (containerDepth < 0 || $to.parent.type.name !== 'paragraph' || $to.depth - 1 !== containerDepth) return false
+  const container = $from.node(containerDepth)
+  const start = $from.index(containerDepth)
+  const end = $to.index(containerDepth) + 1
+  const items: Node[] = []
+  for (let i = start; i < end; i++) {
+    const child = container.child(i)
+    if (child.type.name !== 'paragraph') return false
+    items.push(schema.nodes.workItem!.create(null, withoutTypedOrdinal(child.content)))
+  }
+  const list = schema.nodes.workItems!.create({ layout: 'separate' }, items)
+  if (!container.canReplace(start, end, Fragment.from(list))) return false
+  if (dispatch) {
+    const from = $from.posAtIndex(start, containerDepth)
+    const to = $to.posAtIndex(end, containerDepth)
+    const tr = state.tr.replaceWith(from, to, list)
+    const offset = $from.parentOffset
+    const first = items[0]!
+    const dropped = container.child(start).content.size - first.content.size
+    const cursor = from + 2 + Math.max(0, offset - dropped)
+    dispatch(closeHistory(tr.setSelection(TextSelection.create(tr.doc, cursor))).scrollIntoView())
+  }
+  return true
+}
+
+/**
+ * 转为段落: turns the work-item list at the cursor back into paragraphs, each item keeping its
+ * ordinal as text (`一是……`), so the words on the page do not change.
+ */
+export const workItemsToParagraphs: Command = (state, dispatch) => {
+  const list = listAround(state)
+  if (!list) return false
+  const $list = state.doc.resolve(list.pos)
+  const paragraphs: Node[] = []
+  list.node.forEach((child, _offset, index) => {
+    let content = child.content
+    if (child.type.name === 'workItem') content = Fragment.from(schema.text(workItemOrdinal(list.node, index))).append(content)
+    paragraphs.push(schema.nodes.paragraph!.create(null, content))
+  })
+  if (!$list.parent.canReplace($list.index(), $list.index() + 1, Fragment.from(paragraphs))) return false
+  if (dispatch) {
+    const tr = state.tr.replaceWith(list.pos, list.pos + list.node.nodeSize, paragraphs)
+    const cursor = Math.min(tr.doc.content.size, list.pos + 1)
+    dispatch(closeHistory(tr.setSelection(TextSelection.near(tr.doc.resolve(cursor)))).scrollIntoView())
+  }
+  return true
+}
+
+/**
+ * 连写/分段: sets how the work-item list at the cursor is laid out: run together in one paragraph
+ * (`joined`) or one item a paragraph (`separate`).
+ */
+export function setWorkItemsLayout(layout: WorkItemsLayout): Command {
+  return (state, dispatch) => {
+    const list = listAround(state)
+    if (!list || list.node.attrs.layout === layout) return false
+    if (dispatch) dispatch(closeHistory(state.tr.setNodeAttribute(list.pos, 'layout', layout)))
+    return true
+  }
+}
+
+/** Switches the work-item list at the cursor between its two layouts. */
+export const toggleWorkItemsLayout: Command = (state, dispatch) => {
+  const list = listAround(state)
+  if (!list) return false
+  return setWorkItemsLayout(list.node.attrs.layout === 'joined' ? 'separate' : 'joined')(state, dispatch)
+}
+
+/**
+ * 结束列表: in an empty work item, ends the list there: the item becomes a paragraph after the
+ * list (or between its two halves). This is what Enter does in an empty item.
+ */
+export const exitEmptyWorkItem: Command = (state, dispatch) => {
+  const { $cursor } = state.selection as TextSelection
+  if (!$cursor || $cursor.parent.type.name !== 'workItem' || $cursor.parent.content.size) return false
+  const list = $cursor.node($cursor.depth - 1)
+  const listPos = $cursor.before($cursor.depth - 1)
+  const before = list.content.cut(0, $cursor.before() - listPos - 1)
+  const after = list.content.cut($cursor.after() - listPos - 1)
+  const parts: Node[] = []
+  const validList = (content: Fragment) => content.size > 0 && list.type.validContent(content)
+  if (before.size && !validList(before)) return false
+  if (after.size && !validList(after)) return false
+  if (before.size) parts.push(list.copy(before))
+  const paragraph = schema.nodes.paragraph!.create()
+  parts.push(paragraph)
+  if (after.size) parts.push(list.copy(after))
+  const $list = state.doc.resolve(listPos)
+  if (!$list.parent.canReplace($list.index(), $list.index() + 1, Fragment.from(parts))) return false
+  if (dispatch) {
+    const tr = state.tr.replaceWith(listPos, listPos + list.nodeSize, parts)
+    const at = listPos + (before.size ? before.size + 2 : 0) + 1
+    dispatch(closeHistory(tr.setSelection(TextSelection.create(tr.doc, at))).scrollIntoView())
+  }
+  return true
+}

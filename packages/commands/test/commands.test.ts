@@ -1,0 +1,176 @@
+import { describe, it, expect } from 'vitest'
+import { EditorState, TextSelection, type Command } from 'prosemirror-state'
+import { history, undo, undoDepth } from 'prosemirror-history'
+import { importText, toText } from '@zongjie/model'
+import {
+  demoteSection,
+  promoteSection,
+  moveSectionUp,
+  moveSectionDown,
+  insertSection,
+  splitHeading,
+  joinHeading,
+  paragraphsToWorkItems,
+  workItemsToParagraphs,
+  toggleWorkItemsLayout,
+  exitEmptyWorkItem,
+  insertMetric,
+  insertBlank,
+  fillField,
+  parseMetricInput,
+} from '../src/index.ts'
+
+/** A state from summary text, the cursor placed where `|` stands in it. */
+function stateOf(text: string): EditorState {
+  const at = text.indexOf('|')
+  const clean = text.replace('|', '')
+  const doc = importText(clean).doc
+  // Find the position of the character that followed `|` by matching the text before it.
+  const before = clean.slice(0, at).split('\n').pop()!
+  let pos = -1
+  doc.descendants((node, p) => {
+    if (pos >= 0) return false
+    if (node.isTextblock) {
+      const t = node.textContent
+      const line = clean.slice(0, at).split('\n').length - 1
+      const lineText = clean.split('\n')[line]!
+      if (lineText.endsWith(t) && t.length && lineText.length - t.length <= before.length && lineText.slice(lineText.length - t.length) === t) {
+        pos = p + 1 + before.length - (lineText.length - t.length)
+      }
+    }
+    return true
+  })
+  if (pos < 0) throw new Error('cursor not found')
+  const state = EditorState.create({ doc, plugins: [history()] })
+  return state.apply(state.tr.setSelection(TextSelection.create(doc, pos)))
+}
+
+/** Runs a command; returns the text after it, having checked the document and the single undo step. */
+function run(state: EditorState, command: Command): { text: string; state: EditorState } | null {
+  let next: EditorState | null = null
+  const applies = command(state)
+  const ran = command(state, (tr) => {
+    next = state.apply(tr)
+  })
+  expect(ran).toBe(applies)
+  if (!ran) return null
+  const after = next! as EditorState
+  after.doc.check()
+  expect(undoDepth(after)).toBe(undoDepth(state) + 1)
+  let undone: EditorState | null = null
+  undo(after, (tr) => {
+    undone = after.apply(tr)
+  })
+  expect((undone as EditorState | null)?.doc.eq(state.doc)).toBe(true)
+  return { text: toText(after.doc), state: after }
+}
+
+const lines = (text: string) => text.split('\n').filter(Boolean)
+
+const doc3 = ['工作总结', '一、甲', '正文甲。', '二、|乙', '（一）乙一', '（二）乙二', '三、丙'].join('\n')
+
+describe('sections', () => {
+  it('demotes a section with its subtree under the one before it, renumbering all', () => {
+    const r = run(stateOf(doc3), demoteSection)!
+    expect(lines(r.text)).toEqual(['工作总结', '一、甲', '正文甲。', '（一）乙', '1.乙一', '2.乙二', '二、丙'])
+    // The cursor stays in the heading it was in.
+    expect(r.state.selection.$from.parent.textContent).toBe('乙')
+  })
+
+  it('promotes a section after its parent, taking the sections after it as its subsections', () => {
+    const s = stateOf(['工作总结', '一、甲', '（一）甲一', '（二）|甲二', '（三）甲三', '二、乙'].join('\n'))
+    const r = run(s, promoteSection)!
+    expect(lines(r.text)).toEqual(['工作总结', '一、甲', '（一）甲一', '二、甲二', '（一）甲三', '三、乙'])
+  })
+
+  it('does not demote the first section nor promote a top one', () => {
+    expect(run(stateOf(['工作总结', '一、|甲', '二、乙'].join('\n')), demoteSection)).toBeNull()
+    expect(run(stateOf(['工作总结', '一、|甲', '二、乙'].join('\n')), promoteSection)).toBeNull()
+  })
+
+  it('does not demote below （1）', () => {
+    const s = stateOf(['工作总结', '一、甲', '（一）甲一', '1.甲一一', '（1）子', '（二）|甲二', '1.x', '（1）y'].join('\n'))
+    expect(run(s, demoteSection)).toBeNull()
+  })
+
+  it('moves a section up and down with its subtree', () => {
+    const up = run(stateOf(doc3), moveSectionUp)!
+    expect(lines(up.text)).toEqual(['工作总结', '一、乙', '（一）乙一', '（二）乙二', '二、甲', '正文甲。', '三、丙'])
+    const down = run(stateOf(doc3), moveSectionDown)!
+    expect(lines(down.text)).toEqual(['工作总结', '一、甲', '正文甲。', '二、丙', '三、乙', '（一）乙一', '（二）乙二'])
+    expect(run(stateOf(['工作总结', '一、|甲', '二、存在的问题', '正文。'].join('\n')), moveSectionDown)).toBeNull()
+  })
+
+  it('inserts a section at each level where it can stand', () => {
+    const s = stateOf(doc3)
+    expect(lines(run(s, insertSection(1))!.text)).toEqual(['工作总结', '一、甲', '正文甲。', '二、乙', '（一）乙一', '（二）乙二', '三、', '四、丙'])
+    expect(lines(run(s, insertSection(2))!.text)).toEqual(['工作总结', '一、甲', '正文甲。', '二、乙', '（一）', '（二）乙一', '（三）乙二', '三、丙'])
+    expect(run(s, insertSection(3))).toBeNull()
+    expect(lines(run(stateOf(['工作总结', '今年|以来。', '一、甲'].join('\n')), insertSection(1))!.text)).toEqual(['工作总结', '今年以来。', '一、', '二、甲'])
+  })
+
+  it('splits a heading into heading and body, and joins them back', () => {
+    const split = run(stateOf(['工作总结', '一、抓学习|每周一次', '二、乙'].join('\n')), splitHeading)!
+    expect(lines(split.text)).toEqual(['工作总结', '一、抓学习', '每周一次', '二、乙'])
+    const joined = run(split.state, joinHeading)!
+    expect(lines(joined.text)).toEqual(['工作总结', '一、抓学习每周一次', '二、乙'])
+  })
+})
+
+describe('work items', () => {
+  it('turns paragraphs into items and back, the ordinals kept as text', () => {
+    const s = stateOf(['工作总结', '一、甲', '|抓学习。', '抓制度。'].join('\n'))
+    const all = s.apply(s.tr.setSelection(TextSelection.create(s.doc, s.selection.from, s.selection.from + 8)))
+    const items = run(all, paragraphsToWorkItems)!
+    expect(lines(items.text)).toEqual(['工作总结', '一、甲', '一是抓学习。', '二是抓制度。'])
+    const back = run(items.state, workItemsToParagraphs)!
+    expect(lines(back.text)).toEqual(['工作总结', '一、甲', '一是抓学习。', '二是抓制度。'])
+    expect(back.state.doc.toString()).not.toContain('workItem')
+  })
+
+  it('switches between one paragraph and one item a paragraph', () => {
+    const r = run(stateOf(['工作总结', '一、甲', '一是|抓学习。', '二是抓制度。'].join('\n')), toggleWorkItemsLayout)!
+    expect(lines(r.text)).toEqual(['工作总结', '一、甲', '一是抓学习。二是抓制度。'])
+  })
+
+  it('ends the list at an empty item', () => {
+    let s = stateOf(['工作总结', '一、甲', '一是抓学习。|'].join('\n'))
+    s = s.apply(s.tr.split(s.selection.from))
+    expect(s.selection.$from.parent.type.name).toBe('workItem')
+    const r = run(s, exitEmptyWorkItem)!
+    expect(r.state.selection.$from.parent.type.name).toBe('paragraph')
+    expect(r.state.doc.child(2).child(1).type.name).toBe('workItems')
+    expect(r.state.doc.child(2).child(2).type.name).toBe('paragraph')
+  })
+})
+
+describe('fields', () => {
+  it('inserts a metric and a blank, and fills them', () => {
+    const s = stateOf(['工作总结', '一、甲', '培训|党员。'].join('\n'))
+    const m = run(s, insertMetric({ unit: '名' }))!
+    expect(m.text).toContain('培训X名党员。')
+    let metricPos = -1
+    m.state.doc.descendants((n, p) => {
+      if (n.type.name === 'metric') metricPos = p
+    })
+    const filled = run(m.state, fillField(metricPos, 120))!
+    expect(filled.text).toContain('培训120名党员。')
+    expect(run(m.state, fillField(metricPos, -3))).toBeNull()
+    expect(run(m.state, fillField(metricPos, '东风'))).toBeNull()
+    const b = run(s, insertBlank())!
+    let blankPos = -1
+    b.state.doc.descendants((n, p) => {
+      if (n.type.name === 'blank') blankPos = p
+    })
+    expect(run(b.state, fillField(blankPos, '东风'))!.text).toContain('培训东风党员。')
+  })
+
+  it('reads what a writer types into a metric', () => {
+    expect(parseMetricInput('22')).toEqual({ value: 22, upper: null, range: false })
+    expect(parseMetricInput('12.5')).toEqual({ value: 12.5, upper: null, range: false })
+    expect(parseMetricInput('3000-5000')).toEqual({ value: 3000, upper: 5000, range: true })
+    expect(parseMetricInput('')).toEqual({ value: null, upper: null, range: false })
+    expect(parseMetricInput('十二')).toBeNull()
+    expect(parseMetricInput('1.2.3')).toBeNull()
+  })
+})
