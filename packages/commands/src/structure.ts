@@ -1,0 +1,202 @@
+import { Fragment, Slice, type Node } from 'prosemirror-model'
+import { TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
+import { closeHistory } from 'prosemirror-history'
+import { schema, isSection } from '@zongjie/model'
+import { sectionRank } from './sections.ts'
+
+function blocksAfter(container: Node, index: number): Node[] {
+  const out: Node[] = []
+  for (let i = index + 1; i < container.childCount && !isSection(container.child(i)); i++) out.push(container.child(i))
+  return out
+}
+
+function subsectionsOf(node: Node): Node[] {
+  const out: Node[] = []
+  node.forEach((c) => {
+    if (isSection(c)) out.push(c)
+  })
+  return out
+}
+
+/**
+ * Makes the paragraph at `pos` in `tr.doc` the heading of a new section of a rank (1 `一、` … 4
+ * `（1）`), the way typing `一、` or `（一）` at the start of a paragraph does: what followed the
+ * paragraph in its part moves into the new section, so the reading order stays. Returns `false`,
+ * changing nothing, where a section of that rank cannot start there.
+ */
+export function paragraphToSectionIn(tr: Transaction, pos: number, rank: number): boolean {
+  const $p = tr.doc.resolve(pos)
+  const para = $p.parent
+  if (para.type.name !== 'paragraph') return false
+  const cd = $p.depth - 1
+  const container = $p.node(cd)
+  const index = $p.index(cd)
+  const heading = schema.nodes.heading!.create(null, para.content)
+  const following = blocksAfter(container, index)
+  const paraStart = $p.before()
+  const type = schema.nodes[`section${rank}`]!
+  const name = container.type.name
+
+  if (name === 'preamble' || name === 'closing') {
+    if (rank !== 1) return false
+    if (name === 'closing') {
+      let ok = index === 0
+      tr.doc.forEach((c) => {
+        if (c.type.name === 'problems' || c.type.name === 'plans') ok = false
+      })
+      if (!ok) return false
+    }
+    const section = type.create(null, [heading, ...following])
+    const containerStart = $p.before(cd)
+    const containerEnd = containerStart + container.nodeSize
+    if (name === 'preamble') {
+      tr.insert(containerEnd, section)
+      tr.delete(paraStart, containerEnd - 1)
+    } else {
+      tr.delete(paraStart, containerEnd - 1)
+      tr.insert(containerStart, section)
+    }
+    return true
+  }
+  if (!isSection(container)) return false
+  const c = sectionRank(container)
+  const containerStart = $p.before(cd)
+  const restEnd = paraStart + para.nodeSize + following.reduce((n, b) => n + b.nodeSize, 0)
+  const subs = subsectionsOf(container)
+  if (rank > c) {
+    const sr = subs.length ? sectionRank(subs[0]!) : null
+    let section: Node
+    let end = restEnd
+    if (sr === null || sr === rank) section = type.create(null, [heading, ...following])
+    else if (sr > rank) {
+      section = type.create(null, [heading, ...following, ...subs])
+      end = containerStart + container.nodeSize - 1
+    } else return false
+    if (!type.validContent(section.content)) return false
+    tr.replaceWith(paraStart, end, section)
+    return true
+  }
+  // A section of the container's rank or above: after the ancestor of that rank.
+  let ad = -1
+  for (let d = cd; d > 0; d--) {
+    const n = $p.node(d)
+    if (isSection(n) && sectionRank(n) === rank) {
+      ad = d
+      break
+    }
+  }
+  if (ad < 0 || $p.node(ad).type !== type) return false
+  // Everything after the paragraph inside that ancestor must be the blocks that follow it, and the
+  // container's subsections when the container is that ancestor.
+  for (let d = cd; d > ad; d--) if ($p.index(d - 1) !== $p.node(d - 1).childCount - 1) return false
+  const children = ad === cd ? subs : []
+  if (ad !== cd && subs.length) return false
+  const section = type.create(null, [heading, ...following, ...children])
+  tr.insert($p.after(ad), section)
+  tr.delete(paraStart, $p.end(cd))
+  return true
+}
+
+/**
+ * Makes the paragraph at `pos` a work item: the next item of a list just before it, or the first
+ * item of a new list. What typing `一是` at the start of a paragraph does.
+ */
+export function paragraphToWorkItemIn(tr: Transaction, pos: number): boolean {
+  const $p = tr.doc.resolve(pos)
+  const para = $p.parent
+  if (para.type.name !== 'paragraph') return false
+  const cd = $p.depth - 1
+  const index = $p.index(cd)
+  const item = schema.nodes.workItem!.create(null, para.content)
+  const prev = index > 0 ? $p.node(cd).child(index - 1) : null
+  const paraStart = $p.before()
+  if (prev?.type.name === 'workItems') {
+    tr.delete(paraStart, paraStart + para.nodeSize)
+    tr.insert(paraStart - 1, item)
+  } else {
+    tr.replaceWith(paraStart, paraStart + para.nodeSize, schema.nodes.workItems!.create({ layout: 'separate' }, item))
+  }
+  return true
+}
+
+/** 设为标题: the paragraph at the cursor becomes a heading of a rank (see {@link paragraphToSectionIn}). */
+export function paragraphToSection(rank: 1 | 2 | 3 | 4): Command {
+  return (state, dispatch) => {
+    const tr = state.tr
+    const offset = state.selection.$from.parentOffset
+    if (!paragraphToSectionIn(tr, state.selection.from, rank)) return false
+    if (dispatch) dispatch(closeHistory(placeInNew(tr, state.selection.from, offset)).scrollIntoView())
+    return true
+  }
+}
+
+/** 设为事项: the paragraph at the cursor becomes a work item (see {@link paragraphToWorkItemIn}). */
+export const paragraphToWorkItem: Command = (state, dispatch) => {
+  const tr = state.tr
+  const offset = state.selection.$from.parentOffset
+  if (!paragraphToWorkItemIn(tr, state.selection.from)) return false
+  if (dispatch) dispatch(closeHistory(placeInNew(tr, state.selection.from, offset)).scrollIntoView())
+  return true
+}
+
+/** Puts the cursor back at `offset` in the textblock that the paragraph at `pos` became. */
+export function placeInNew(tr: Transaction, pos: number, offset: number): Transaction {
+  const mapped = tr.mapping.map(pos, -1)
+  let target = -1
+  // The moved paragraph's content now sits in a heading or item near the mapped position.
+  tr.doc.nodesBetween(Math.max(0, mapped - 8), Math.min(tr.doc.content.size, mapped + 8), (node, p) => {
+    if (target < 0 && node.isTextblock && (node.type.name === 'heading' || node.type.name === 'workItem') && p + 1 + offset <= p + 1 + node.content.size) target = p + 1 + offset
+    return target < 0
+  })
+  if (target < 0) target = mapped
+  return tr.setSelection(TextSelection.near(tr.doc.resolve(Math.min(target, tr.doc.content.size))))
+}
+
+/** Whether a document is still empty: no title, no sections, nothing but empty paragraphs. */
+export function isEmptyDoc(doc: Node): boolean {
+  let empty = true
+  doc.descendants((node) => {
+    if (!empty) return false
+    if (isSection(node) || (node.isTextblock && node.content.size > 0) || node.type.name === 'workItems' || node.type.name === 'signOff') empty = false
+    return empty
+  })
+  return empty
+}
+
+/**
+ * 粘贴: puts an imported document (from pasted text or HTML, read by the model's importer) at the
+ * selection. Into an empty document it becomes the whole document; a single paragraph goes in as
+ * text; anything else goes in as its parts (opening paragraphs, sections, closing paragraphs),
+ * fitted into the document around the cursor by ProseMirror's replace.
+ */
+export function insertImported(imported: Node): Command {
+  return (state, dispatch) => {
+    if (dispatch) dispatch(closeHistory(insertImportedTr(state, imported)).scrollIntoView())
+    return true
+  }
+}
+
+function insertImportedTr(state: EditorState, imported: Node): Transaction {
+  const tr = state.tr
+  if (isEmptyDoc(state.doc)) {
+    tr.replaceWith(0, state.doc.content.size, imported.content)
+    return tr.setSelection(TextSelection.atEnd(tr.doc))
+  }
+  const parts: Node[] = []
+  let hasSections = false
+  imported.forEach((child) => {
+    const name = child.type.name
+    if (name === 'title' || name === 'subtitle') {
+      if (child.content.size) parts.push(schema.nodes.paragraph!.create(null, child.content))
+    } else if (name === 'preamble' || name === 'closing') child.forEach((b) => parts.push(b))
+    else if (name === 'signOff') child.forEach((line) => line.content.size && parts.push(schema.nodes.paragraph!.create(null, line.content)))
+    else {
+      hasSections = true
+      parts.push(child)
+    }
+  })
+  if (!hasSections && parts.length === 1 && parts[0]!.type.name === 'paragraph') {
+    return tr.replaceSelection(new Slice(Fragment.from(parts[0]!), 1, 1))
+  }
+  return tr.replaceSelection(new Slice(Fragment.from(parts), 0, 0))
+}
