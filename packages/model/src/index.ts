@@ -33,7 +33,9 @@ export type {
   Metric,
   Blank,
 } from './summary.ts'
-export { toText } from './text.ts'
+export { toText, textBetween } from './text.ts'
+export { toHTML, fromHTML, importHTML } from './html.ts'
+export type { DomNodeLike, HTMLImport } from './html.ts'
 export { SummaryError, ImportError } from './errors.ts'
 export { importText, readFields, metricUnits } from './import/index.ts'
 export type { ImportResult, ImportWarning, ImportWarningCode } from './import/index.ts'

@@ -115,7 +115,11 @@ const nodes: Record<string, NodeSpec> = {
    * A section's heading text, without its number (which is computed). In a run-in section
    * (`（一）落实党建责任。一是……`) it is the first sentence without its final `。`.
    */
-  heading: textblock('h2', 'zj-heading', { defining: true }),
+  heading: textblock('h2', 'zj-heading', {
+    defining: true,
+    // Numbers written into copied HTML are for other programs; they are computed here.
+    parseDOM: [{ tag: 'span.zj-number', ignore: true }, { tag: '.zj-heading' }],
+  }),
   /** A paragraph of body text. */
   paragraph: { ...textblock('p', 'zj-paragraph'), group: 'block', parseDOM: [{ tag: 'p' }] },
   /** A work-item list (一是…二是…): an optional introduction, then items, with notes that continue an item. */
@@ -129,7 +133,7 @@ const nodes: Record<string, NodeSpec> = {
   /** The words that introduce a joined list on the same line (`……重点抓了三项工作。一是……`). */
   workIntro: textblock('span', 'zj-work-intro'),
   /** One work item; its ordinal (`一是`) is computed. Its lead phrase is its first sentence. */
-  workItem: textblock('p', 'zj-work-item'),
+  workItem: textblock('p', 'zj-work-item', { parseDOM: [{ tag: 'span.zj-ordinal', ignore: true }, { tag: '.zj-work-item' }] }),
   /** A paragraph that continues the item before it without an ordinal of its own. */
   workNote: textblock('p', 'zj-work-note'),
   /** 结尾: the closing paragraphs after the last section. */

@@ -73,3 +73,31 @@ export function toText(doc: Node): string {
   })
   return out.join('\n') + '\n'
 }
+
+/**
+ * The text of a range of the document (a selection) in the layout of {@link toText}, each heading
+ * and work item with the number it has in the whole document: what copying puts on the clipboard.
+ */
+export function textBetween(doc: Node, from: number, to: number): string {
+  const lines: string[] = []
+  let joinNext = false
+  doc.nodesBetween(from, to, (node, pos, parent, index) => {
+    if (!node.isTextblock) return true
+    const start = Math.max(from, pos + 1) - pos - 1
+    const end = Math.min(to, pos + 1 + node.content.size) - pos - 1
+    let text = displayText(node.cut(start, end))
+    if (start === 0 && parent) {
+      if (node.type.name === 'heading') {
+        const $section = doc.resolve(pos)
+        text = sectionNumber($section.node($section.depth - 1), $section.index($section.depth - 1)) + text
+      } else if (node.type.name === 'workItem') text = workItemOrdinal(parent, index) + text
+    }
+    const joined = parent?.type.name === 'workItems' && parent.attrs.layout === 'joined' && node.type.name !== 'workNote' && index > 0
+    if ((joinNext || joined) && lines.length) lines[lines.length - 1] += text
+    else lines.push(text)
+    joinNext = node.type.name === 'heading' && parent?.attrs.runIn === true
+    if (joinNext) lines[lines.length - 1] += '。'
+    return false
+  })
+  return lines.join('\n')
+}

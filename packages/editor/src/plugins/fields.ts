@@ -1,0 +1,217 @@
+import type { Node } from 'prosemirror-model'
+import { NodeSelection, Plugin, TextSelection } from 'prosemirror-state'
+import type { EditorView, NodeView } from 'prosemirror-view'
+import { metricText, blankText, metricUnfilled, type MetricAttrs, type BlankAttrs } from '@zongjie/model'
+import { fillField, parseMetricInput, metricInputCharacters } from '@zongjie/commands'
+
+/** The node view of a field, reachable from its DOM so that keys can open it. */
+interface FieldDom extends HTMLElement {
+  zjField?: FieldView
+}
+
+const hints = {
+  metric: '只能输入数字、小数点，范围用“-”，如 22、12.5、3000-5000',
+  blank: '请输入名称',
+}
+
+/**
+ * A metric or blank field (指标 / 空白) as an inline widget: it shows its value as displayed (`X名`
+ * marked as unfilled), and opens an input when clicked or when the writer presses Enter, F2 or a
+ * digit with the field selected. A metric takes digits, `.` and `-` (a range); anything else is
+ * refused with a visible hint. Enter or leaving the input fills the field (one undo step);
+ * Escape leaves it as it was. The unit stays outside the input.
+ */
+export class FieldView implements NodeView {
+  dom: FieldDom
+  private node: Node
+  private input: HTMLInputElement | null = null
+  private hint: HTMLElement | null = null
+
+  constructor(node: Node, private view: EditorView, private getPos: () => number | undefined) {
+    this.node = node
+    this.dom = document.createElement('span')
+    this.dom.zjField = this
+    this.dom.contentEditable = 'false'
+    this.dom.setAttribute('role', 'button')
+    this.dom.addEventListener('mousedown', (e) => {
+      if (this.input || this.view.editable === false) return
+      e.preventDefault()
+      this.open('')
+    })
+    this.render()
+  }
+
+  private get isMetric() {
+    return this.node.type.name === 'metric'
+  }
+
+  private render() {
+    const attrs = this.node.attrs
+    const unfilled = this.isMetric ? metricUnfilled(attrs as MetricAttrs) : attrs.value === null
+    const text = this.isMetric ? metricText(attrs as MetricAttrs) : blankText(attrs as BlankAttrs)
+    this.dom.className = `zj-field zj-${this.node.type.name}${unfilled ? ' zj-unfilled' : ''}`
+    this.dom.textContent = text
+    const kind = this.isMetric ? '指标' : '名称'
+    const label = attrs.label ? `${attrs.label}，` : ''
+    this.dom.setAttribute('aria-label', `${kind}：${label}${text}，${unfilled ? '未填写' : '已填写'}，按回车键填写`)
+  }
+
+  /** Opens the input, with `initial` typed into it (the key that opened it). */
+  open(initial: string) {
+    if (this.input || !this.view.editable) return
+    const attrs = this.node.attrs
+    const input = document.createElement('input')
+    input.className = 'zj-field-input'
+    input.setAttribute('aria-label', this.isMetric ? `填写指标数字，单位“${attrs.unit}”` : '填写名称')
+    if (this.isMetric) input.inputMode = 'decimal'
+    const current = this.isMetric
+      ? attrs.value === null
+        ? ''
+        : String(attrs.value) + (attrs.range ? '-' + (attrs.upper ?? '') : '')
+      : (attrs.value ?? '')
+    input.value = initial ? initial : current
+    input.size = Math.max(3, input.value.length + 1)
+    const hint = document.createElement('span')
+    hint.className = 'zj-field-hint'
+    hint.setAttribute('role', 'alert')
+    hint.hidden = true
+    this.dom.textContent = ''
+    this.dom.append(input)
+    if (this.isMetric) {
+      const unit = document.createElement('span')
+      unit.className = 'zj-field-unit'
+      unit.textContent = attrs.scale + attrs.approx + attrs.unit
+      this.dom.append(unit)
+    }
+    this.dom.append(hint)
+    this.dom.classList.add('zj-editing')
+    this.input = input
+    this.hint = hint
+    input.addEventListener('beforeinput', (e) => {
+      if (!this.isMetric || e.data == null) return
+      if (!metricInputCharacters.test(e.data)) {
+        e.preventDefault()
+        this.showHint(hints.metric)
+      }
+    })
+    input.addEventListener('input', () => {
+      input.size = Math.max(3, input.value.length + 1)
+      if (this.isMetric && !metricInputCharacters.test(input.value)) {
+        // Characters that arrived without a beforeinput (composition): take them out again.
+        input.value = input.value.replace(/[^0-9.\-]/g, '')
+        this.showHint(hints.metric)
+      }
+    })
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !e.isComposing) {
+        e.preventDefault()
+        this.commit(true)
+      } else if (e.key === 'Escape') {
+        e.preventDefault()
+        this.close(true)
+      }
+    })
+    input.addEventListener('blur', () => this.commit(false))
+    input.focus()
+    input.setSelectionRange(input.value.length, input.value.length)
+  }
+
+  private showHint(text: string) {
+    if (!this.hint) return
+    this.hint.textContent = text
+    this.hint.hidden = false
+  }
+
+  private commit(refocus: boolean) {
+    if (!this.input) return
+    const raw = this.input.value
+    const pos = this.getPos()
+    if (pos === undefined) return this.close(false)
+    let ok = true
+    if (this.isMetric) {
+      const parsed = parseMetricInput(raw)
+      if (!parsed) {
+        this.showHint(hints.metric)
+        if (refocus) return
+        return this.close(refocus)
+      }
+      const attrs = this.node.attrs
+      if (parsed.value !== attrs.value || parsed.upper !== attrs.upper || (parsed.range && !attrs.range)) {
+        ok = fillField(pos, parsed.value, parsed.range || attrs.range ? parsed.upper : undefined)(this.view.state, this.view.dispatch)
+      }
+    } else {
+      const value = raw.trim() || null
+      if (value !== this.node.attrs.value) ok = fillField(pos, value)(this.view.state, this.view.dispatch)
+    }
+    if (!ok) {
+      this.showHint(this.isMetric ? hints.metric : hints.blank)
+      if (refocus) return
+    }
+    this.close(refocus)
+  }
+
+  private close(refocus: boolean) {
+    this.input = null
+    this.hint = null
+    this.dom.classList.remove('zj-editing')
+    this.render()
+    if (refocus) {
+      const pos = this.getPos()
+      this.view.focus()
+      if (pos !== undefined) {
+        const after = TextSelection.create(this.view.state.doc, pos + 1)
+        this.view.dispatch(this.view.state.tr.setSelection(after))
+      }
+    }
+  }
+
+  update(node: Node) {
+    if (node.type !== this.node.type) return false
+    this.node = node
+    if (!this.input) this.render()
+    return true
+  }
+
+  selectNode() {
+    this.dom.classList.add('ProseMirror-selectednode')
+  }
+
+  deselectNode() {
+    this.dom.classList.remove('ProseMirror-selectednode')
+  }
+
+  stopEvent(event: Event) {
+    return this.input !== null && this.dom.contains(event.target as globalThis.Node)
+  }
+
+  ignoreMutation() {
+    return true
+  }
+}
+
+/**
+ * Fields as widgets: node views for metric and blank fields, and the keys that reach them: with a
+ * field selected (arrow keys select it), Enter, F2 or a digit opens its input.
+ */
+export function fields(): Plugin {
+  return new Plugin({
+    props: {
+      nodeViews: {
+        metric: (node, view, getPos) => new FieldView(node, view, getPos),
+        blank: (node, view, getPos) => new FieldView(node, view, getPos),
+      },
+      handleKeyDown(view, event) {
+        const sel = view.state.selection
+        if (!(sel instanceof NodeSelection) || (sel.node.type.name !== 'metric' && sel.node.type.name !== 'blank')) return false
+        if (event.ctrlKey || event.metaKey || event.altKey || view.composing) return false
+        const opens = event.key === 'Enter' || event.key === 'F2' || (sel.node.type.name === 'metric' && /^[0-9]$/.test(event.key))
+        if (!opens) return false
+        const dom = view.nodeDOM(sel.from) as FieldDom | null
+        if (!dom?.zjField) return false
+        event.preventDefault()
+        dom.zjField.open(/^[0-9]$/.test(event.key) ? event.key : '')
+        return true
+      },
+    },
+  })
+}

@@ -1,0 +1,39 @@
+import { InputRule, inputRules } from 'prosemirror-inputrules'
+import type { Plugin } from 'prosemirror-state'
+import { paragraphToSectionIn, paragraphToWorkItemIn, placeInNew } from '@zongjie/commands'
+
+const cn = '[一二三四五六七八九十]+'
+
+function headingRule(pattern: RegExp, rank: number): InputRule {
+  return new InputRule(pattern, (state, _match, start, end) => {
+    const $start = state.doc.resolve(start)
+    if ($start.parent.type.name !== 'paragraph' || $start.parentOffset !== 0) return null
+    const tr = state.tr.delete(start, end)
+    if (!paragraphToSectionIn(tr, start, rank)) return null
+    return placeInNew(tr, start, 0)
+  })
+}
+
+/**
+ * Typing a number at the start of a paragraph makes it a heading of that level: `一、` (level 1),
+ * `（一）` or `(一)` (2), `1.` or `1．` (3), `（1）` or `(1)` (4); typing `一是` makes it a work item.
+ * The typed number is dropped: numbers are computed. These rules run on typed text and at the end
+ * of a composition, never during one (prosemirror-inputrules checks `view.composing`).
+ */
+export function structureInputRules(): Plugin {
+  return inputRules({
+    rules: [
+      headingRule(new RegExp(`^${cn}、$`), 1),
+      headingRule(new RegExp(`^[（(]${cn}[）)]$`), 2),
+      headingRule(/^\d{1,2}[.．]$/, 3),
+      headingRule(/^[（(]\d{1,2}[）)]$/, 4),
+      new InputRule(new RegExp(`^${cn}是$`), (state, _match, start, end) => {
+        const $start = state.doc.resolve(start)
+        if ($start.parent.type.name !== 'paragraph' || $start.parentOffset !== 0) return null
+        const tr = state.tr.delete(start, end)
+        if (!paragraphToWorkItemIn(tr, start)) return null
+        return placeInNew(tr, start, 0)
+      }),
+    ],
+  })
+}

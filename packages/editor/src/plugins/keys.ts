@@ -1,0 +1,53 @@
+import { keymap } from 'prosemirror-keymap'
+import { baseKeymap, chainCommands, toggleMark } from 'prosemirror-commands'
+import { undo, redo } from 'prosemirror-history'
+import { undoInputRule } from 'prosemirror-inputrules'
+import { TextSelection, type Command, type Plugin } from 'prosemirror-state'
+import { schema } from '@zongjie/model'
+import { demoteSection, promoteSection, moveSectionUp, moveSectionDown, splitHeading, joinHeading, exitEmptyWorkItem } from '@zongjie/commands'
+
+/** Enter in the title (or subtitle) goes on to the opening, making its first paragraph if needed. */
+export const enterFromTitle: Command = (state, dispatch) => {
+  const { $from } = state.selection
+  const name = $from.parent.type.name
+  if ((name !== 'title' && name !== 'subtitle') || !state.selection.empty) return false
+  let preamblePos = -1
+  state.doc.forEach((child, offset) => {
+    if (child.type.name === 'preamble') preamblePos = offset
+  })
+  if (preamblePos < 0) return false
+  if (dispatch) {
+    const tr = state.tr
+    const preamble = state.doc.nodeAt(preamblePos)!
+    const first = preamble.firstChild
+    if (!first || first.type.name !== 'paragraph' || first.content.size) tr.insert(preamblePos + 1, schema.nodes.paragraph!.create())
+    dispatch(tr.setSelection(TextSelection.create(tr.doc, preamblePos + 2)).scrollIntoView())
+  }
+  return true
+}
+
+/**
+ * The editor's keys. Enter: at the end of a heading into its body, in an empty work item out of
+ * the list; Tab / Shift-Tab demote / promote the section; Alt-↑ / Alt-↓ move it; Ctrl-Z,
+ * Ctrl-Shift-Z, Ctrl-Y undo and redo; Ctrl-B bold; Backspace right after `一、` turned a paragraph
+ * into a heading takes that back. Outside these, ProseMirror's base keys.
+ */
+export function keys(): Plugin[] {
+  const bold = toggleMark(schema.marks.bold!)
+  return [
+    keymap({
+      Enter: chainCommands(exitEmptyWorkItem, splitHeading, enterFromTitle),
+      Backspace: chainCommands(undoInputRule, joinHeading),
+      Tab: demoteSection,
+      'Shift-Tab': promoteSection,
+      'Alt-ArrowUp': moveSectionUp,
+      'Alt-ArrowDown': moveSectionDown,
+      'Mod-z': undo,
+      'Mod-Shift-z': redo,
+      'Mod-y': redo,
+      'Mod-b': bold,
+      'Mod-B': bold,
+    }),
+    keymap(baseKeymap),
+  ]
+}

@@ -1,0 +1,303 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit'
+import { EditorState, NodeSelection, TextSelection, type Command, type Plugin, type Transaction } from 'prosemirror-state'
+import { EditorView } from 'prosemirror-view'
+import { history } from 'prosemirror-history'
+import type { Node } from 'prosemirror-model'
+import { schema, toSummary, fromSummary, toHTML, toText, validate, type Summary, type Finding } from '@zongjie/model'
+import styles from './zongjie-editor.styles.ts'
+import { numbering } from '../plugins/numbering.ts'
+import { placeholders, placeholdersKey } from '../plugins/placeholders.ts'
+import { fields } from '../plugins/fields.ts'
+import { keys } from '../plugins/keys.ts'
+import { structureInputRules } from '../plugins/input-rules.ts'
+import { clipboard } from '../plugins/clipboard.ts'
+import { renderToolbar } from '../panels/toolbar.ts'
+import { outlineOf, renderOutline } from '../panels/outline.ts'
+import { renderFindings } from '../panels/findings.ts'
+import { renderStatus, statusOf } from '../panels/status.ts'
+
+/** The detail of the `input` and `change` events: the Summary JSON, computed when read. */
+export interface ZongjieChangeDetail {
+  readonly summary: Summary
+}
+
+/** The detail of the `error` event: what was refused and why. */
+export interface ZongjieErrorDetail {
+  message: string
+  /** The JSON path of the offending field, for a refused `summary`. */
+  path?: string
+  error: unknown
+}
+
+/** A new, empty summary: an empty title and one empty opening paragraph to type in. */
+export function emptyDoc(): Node {
+  const n = schema.nodes
+  return n.doc!.create(null, [n.title!.create(), n.preamble!.create(null, n.paragraph!.create()), n.closing!.create()])
+}
+
+/**
+ * `<zongjie-editor>`: the work-summary editor (工作总结编辑器). A ProseMirror view in the shadow root
+ * over the Zongjie document model: numbers computed and shown live, `一、` `（一）` `1.` `（1）` and
+ * `一是` typed at the start of a paragraph become structure, metric and blank fields filled in
+ * place, pasted text and Word HTML imported as structure.
+ *
+ * @attr readonly - No editing; fields do not open.
+ * @attr placeholder - Guidance shown in empty paragraphs instead of the default.
+ * @attr toolbar - Shows the toolbar.
+ * @attr outline - Shows the outline (提纲) panel.
+ * @attr findings - Shows the findings (检查结果) panel, from the model's validator, live.
+ * @attr status - Shows the status line (字数, 未填写).
+ *
+ * @event input - After every change of the document. `detail.summary` is the Summary JSON.
+ * @event change - When the editor loses focus after a change. `detail.summary` is the Summary JSON.
+ * @event error - When a value set on `summary` is refused; the content is kept. `detail.message`, `detail.path`.
+ *
+ * @csspart base - The frame around toolbar, panels and page.
+ * @csspart toolbar - The toolbar.
+ * @csspart outline - The outline panel.
+ * @csspart findings - The findings panel.
+ * @csspart status - The status line.
+ * @csspart page - The page the summary is written on.
+ *
+ * @cssproperty --zongjie-font-body - The body font (仿宋 by default).
+ * @cssproperty --zongjie-font-heiti - The font of `一、` headings (黑体).
+ * @cssproperty --zongjie-font-kaiti - The font of `（一）` headings (楷体).
+ * @cssproperty --zongjie-font-title - The title font (小标宋).
+ * @cssproperty --zongjie-font-ui - The font of toolbar and panels.
+ * @cssproperty --zongjie-accent - The colour of errors.
+ */
+export class ZongjieEditor extends LitElement {
+  static override styles = styles
+
+  static override properties = {
+    readonly: { type: Boolean, reflect: true },
+    placeholder: { type: String },
+    toolbar: { type: Boolean, reflect: true },
+    outline: { type: Boolean, reflect: true },
+    findings: { type: Boolean, reflect: true },
+    status: { type: Boolean, reflect: true },
+    revision: { state: true },
+  }
+
+  /** No editing when set. */
+  readonly = false
+  /** Guidance for empty paragraphs; empty for the default guidance. */
+  placeholder = ''
+  /** Whether the toolbar is shown. */
+  toolbar = false
+  /** Whether the outline panel is shown. */
+  outline = false
+  /** Whether the findings panel is shown. */
+  findings = false
+  /** Whether the status line is shown. */
+  status = false
+
+  /** The ProseMirror view, once the element has rendered (for integrations and tests). */
+  view: EditorView | null = null
+
+  /** Bumped to re-render the panels. */
+  protected revision = 0
+  private pending: Node = emptyDoc()
+  private changedSinceBlur = false
+  private metricUnit = '名'
+  private panelTimer: ReturnType<typeof setTimeout> | null = null
+  private panelData: { findings: Finding[]; outline: ReturnType<typeof outlineOf>; status: ReturnType<typeof statusOf> } | null = null
+
+  /** The summary as Summary JSON. Setting it loads a summary after validating it; a value that is not valid Summary JSON is refused with an `error` event, and the content stays. */
+  get summary(): Summary {
+    return toSummary(this.doc)
+  }
+
+  set summary(value: Summary) {
+    let doc: Node
+    try {
+      doc = fromSummary(value)
+    } catch (error) {
+      const e = error as Error & { path?: string }
+      this.emit<ZongjieErrorDetail>('error', { message: `无法载入：${e.message}`, ...(e.path ? { path: e.path } : {}), error })
+      return
+    }
+    this.load(doc)
+  }
+
+  /** The current document (the model's ProseMirror node). */
+  get doc(): Node {
+    return this.view?.state.doc ?? this.pending
+  }
+
+  /** Loads a document, replacing the content and the undo history. No `input` event: the writer changed nothing. */
+  load(doc: Node) {
+    doc.check()
+    if (!this.view) {
+      this.pending = doc
+      return
+    }
+    this.view.updateState(this.createState(doc))
+    this.refreshPanels(true)
+  }
+
+  /**
+   * The summary as HTML (the model's `toHTML`): semantic elements with numbers as text. This
+   * replaces the DOM's `Element.getHTML()`, which would serialise the element's own markup.
+   */
+  override getHTML(): string {
+    return toHTML(this.doc)
+  }
+
+  /** The summary as plain text (the model's `toText`). */
+  getText(): string {
+    return toText(this.doc)
+  }
+
+  /** The model's findings on the current draft (unfilled fields, missing parts …). */
+  validate(): Finding[] {
+    return validate(this.doc)
+  }
+
+  /** Puts the keyboard focus in the editor. */
+  override focus(options?: FocusOptions) {
+    if (this.view) this.view.focus()
+    else super.focus(options)
+  }
+
+  private plugins(): Plugin[] {
+    return [structureInputRules(), ...keys(), history(), numbering(), placeholders(() => this.placeholder), fields(), clipboard()]
+  }
+
+  private createState(doc: Node): EditorState {
+    return EditorState.create({ doc, plugins: this.view?.state.plugins ?? this.plugins() })
+  }
+
+  override render() {
+    const state = this.view?.state ?? null
+    const data = this.panelData
+    return html`<div class="shell" part="base">
+      ${this.toolbar
+        ? renderToolbar(state, this.readonly, this.metricUnit, (c) => this.run(c), (u) => {
+            this.metricUnit = u
+            this.revision++
+          })
+        : nothing}
+      <div class="body">
+        ${this.outline && data ? renderOutline(data.outline, (pos) => this.goTo(pos, false)) : nothing}
+        <div class="page-scroll"><div class="page" part="page">${this.mount}</div></div>
+        ${this.findings && data ? renderFindings(data.findings, (f) => f.pos !== undefined && this.goTo(f.pos, true)) : nothing}
+      </div>
+      ${this.status && data ? renderStatus(data.status) : nothing}
+    </div>`
+  }
+
+  /** The editable element ProseMirror manages; Lit places it once and never touches it again. */
+  private readonly mount: HTMLElement = document.createElement('div')
+
+  private createView() {
+    this.view = new EditorView(
+      { mount: this.mount },
+      {
+        state: EditorState.create({ doc: this.pending, plugins: this.plugins() }),
+        dispatchTransaction: (tr) => this.dispatch(tr),
+        editable: () => !this.readonly,
+        attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': '工作总结', lang: 'zh-CN', spellcheck: 'false' },
+      },
+    )
+    this.computePanels()
+    // Native input and change events from the editable area and field inputs stay inside:
+    // the element's own `input` and `change` carry the summary.
+    for (const type of ['input', 'change']) {
+      this.renderRoot.addEventListener(type, (e) => {
+        if (!(e instanceof CustomEvent)) e.stopPropagation()
+      })
+    }
+    this.renderRoot.addEventListener('focusout', (e) => {
+      const next = (e as FocusEvent).relatedTarget as globalThis.Node | null
+      if (next && (this.renderRoot.contains(next) || this.contains(next))) return
+      if (this.changedSinceBlur) {
+        this.changedSinceBlur = false
+        this.emit<ZongjieChangeDetail>('change', this.changeDetail())
+      }
+    })
+  }
+
+  protected override willUpdate(changed: PropertyValues) {
+    if (!this.view) this.createView()
+    // A panel switched on gets its data before it renders.
+    else if (changed.has('outline') || changed.has('findings') || changed.has('status')) this.computePanels()
+  }
+
+  protected override updated(changed: PropertyValues) {
+    if (!this.view) return
+    if (changed.has('readonly')) this.view.setProps({ editable: () => !this.readonly })
+    if (changed.has('placeholder') && changed.get('placeholder') !== undefined) {
+      this.view.dispatch(this.view.state.tr.setMeta(placeholdersKey, true).setMeta('addToHistory', false))
+    }
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback()
+    if (this.panelTimer) clearTimeout(this.panelTimer)
+  }
+
+  private dispatch(tr: Transaction) {
+    const view = this.view!
+    view.updateState(view.state.apply(tr))
+    if (tr.docChanged) {
+      this.changedSinceBlur = true
+      this.emit<ZongjieChangeDetail>('input', this.changeDetail())
+      this.refreshPanels(false)
+    }
+    if (this.toolbar) this.revision++
+  }
+
+  private changeDetail(): ZongjieChangeDetail {
+    const doc = this.doc
+    let summary: Summary | null = null
+    return {
+      get summary() {
+        return (summary ??= toSummary(doc))
+      },
+    }
+  }
+
+  private computePanels() {
+    const doc = this.doc
+    this.panelData =
+      this.outline || this.findings || this.status
+        ? { outline: this.outline ? outlineOf(doc) : [], findings: this.findings ? validate(doc) : [], status: statusOf(doc) }
+        : null
+  }
+
+  /** Recomputes outline, findings and status: at once, or shortly after typing pauses. */
+  private refreshPanels(now: boolean) {
+    if (!this.outline && !this.findings && !this.status) return
+    const compute = () => {
+      this.panelTimer = null
+      this.computePanels()
+      this.revision++
+    }
+    if (now) compute()
+    else if (!this.panelTimer) this.panelTimer = setTimeout(compute, 150)
+  }
+
+  private run(command: Command) {
+    if (!this.view || this.readonly) return
+    command(this.view.state, this.view.dispatch)
+    this.view.focus()
+  }
+
+  private goTo(pos: number, selectField: boolean) {
+    const view = this.view
+    if (!view) return
+    const doc = view.state.doc
+    const node = doc.nodeAt(pos)
+    const sel =
+      selectField && node && (node.type.name === 'metric' || node.type.name === 'blank')
+        ? NodeSelection.create(doc, pos)
+        : TextSelection.near(doc.resolve(Math.min(pos + 1, doc.content.size)))
+    view.dispatch(view.state.tr.setSelection(sel).scrollIntoView())
+    view.focus()
+  }
+
+  private emit<T>(name: string, detail: T) {
+    this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }))
+  }
+}

@@ -1,0 +1,105 @@
+import { css } from 'lit'
+
+/** The element's styles: ProseMirror's own rules, the page after GB/T 9704, fields, numbers, panels. */
+export default css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    --zj-font-body: var(--zongjie-font-body, '仿宋_GB2312', 'FangSong_GB2312', 'FangSong', '仿宋', 'STFangsong', 'Noto Serif CJK SC', 'Noto Serif SC', serif);
+    --zj-font-heiti: var(--zongjie-font-heiti, '黑体', 'SimHei', 'STHeiti', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif);
+    --zj-font-kaiti: var(--zongjie-font-kaiti, '楷体_GB2312', 'KaiTi_GB2312', 'KaiTi', '楷体', 'STKaiti', 'Noto Serif CJK SC', serif);
+    --zj-font-title: var(--zongjie-font-title, '方正小标宋简体', 'FZXiaoBiaoSong-B05S', 'Noto Serif CJK SC', 'Noto Serif SC', 'SimSun', serif);
+    --zj-font-ui: var(--zongjie-font-ui, system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif);
+    --zj-accent: var(--zongjie-accent, #b91c1c);
+    --zj-border: var(--zongjie-border, #d4d4d8);
+    --zj-panel-bg: var(--zongjie-panel-bg, #fafafa);
+    --zj-page-bg: var(--zongjie-page-bg, #e5e7eb);
+    color: #111;
+    font-family: var(--zj-font-ui);
+  }
+  :host([hidden]) { display: none; }
+  * { box-sizing: border-box; }
+
+  .shell { border: 1px solid var(--zj-border); background: var(--zj-page-bg); display: flex; flex-direction: column; min-height: 20rem; }
+  .body { display: flex; flex: 1; min-height: 0; }
+  .page-scroll { flex: 1; overflow: auto; padding: 16px; min-width: 0; }
+  .page { background: #fff; max-width: 210mm; margin: 0 auto; padding: clamp(16px, 5%, 25mm) clamp(16px, 6%, 26mm) clamp(16px, 5%, 25mm) clamp(16px, 6.5%, 28mm); box-shadow: 0 1px 3px rgba(0,0,0,.15); min-height: 100%; }
+
+  /* ProseMirror's own rules (prosemirror-view/style/prosemirror.css). */
+  .ProseMirror { position: relative; word-wrap: break-word; white-space: pre-wrap; white-space: break-spaces; -webkit-font-variant-ligatures: none; font-variant-ligatures: none; font-feature-settings: 'liga' 0; outline: none; }
+  .ProseMirror pre { white-space: pre-wrap; }
+  .ProseMirror li { position: relative; }
+  .ProseMirror-hideselection *::selection { background: transparent; }
+  .ProseMirror-hideselection { caret-color: transparent; }
+  .ProseMirror [draggable][contenteditable=false] { user-select: text; }
+  .ProseMirror-selectednode { outline: 2px solid #2563eb; outline-offset: 1px; }
+  li.ProseMirror-selectednode { outline: none; }
+  img.ProseMirror-separator { display: inline !important; border: none !important; margin: 0 !important; }
+
+  /* The page: 3号 (16pt) 仿宋, first lines indented two characters, about 28pt a line. */
+  .ProseMirror { font-family: var(--zj-font-body); font-size: 16pt; line-height: 28pt; }
+  .ProseMirror h1, .ProseMirror h2, .ProseMirror h3, .ProseMirror p { margin: 0; font-size: inherit; font-weight: normal; }
+  .zj-title { font-family: var(--zj-font-title); font-size: 22pt; line-height: 36pt; text-align: center; margin-bottom: 28pt !important; }
+  .zj-subtitle { font-family: var(--zj-font-kaiti); text-align: center; }
+  .zj-paragraph, .zj-heading, .zj-work-item, .zj-work-note, .zj-work-intro { text-indent: 2em; }
+  .zj-chinese > .zj-heading, .zj-problems > .zj-heading, .zj-plans > .zj-heading { font-family: var(--zj-font-heiti); }
+  .zj-chineseParen > .zj-heading { font-family: var(--zj-font-kaiti); }
+  .zj-arabic > .zj-heading { font-weight: bold; }
+
+  /* Numbers and ordinals are computed: shown as generated content, never typed. */
+  .zj-heading[data-number]::before { content: attr(data-number); }
+  .zj-work-item[data-ordinal]::before { content: attr(data-ordinal); }
+
+  /* A run-in heading shares its line with the first block of the body. */
+  section[data-run-in] { text-indent: 2em; }
+  section[data-run-in] > .zj-heading { display: inline; }
+  section[data-run-in] > .zj-heading::after { content: '。'; }
+  section[data-run-in] > .zj-heading + * { display: inline; }
+  section[data-run-in] > .zj-heading + .zj-work-items > * { display: inline; }
+  .zj-work-items[data-layout='joined'] { text-indent: 2em; }
+  .zj-work-items[data-layout='joined'] > * { display: inline; }
+
+  .zj-sign-off { text-align: right; margin-top: 28pt; padding-right: 4em; }
+  .zj-closing:empty, .zj-preamble:empty { display: none; }
+
+  /* Guidance in empty blocks: in the flow of the line, after the caret, never typed into. */
+  .zj-empty::after { content: attr(data-placeholder); color: #9ca3af; pointer-events: none; font-family: var(--zj-font-ui); font-size: 0.8em; }
+  .zj-run-in-heading.zj-empty::after { content: attr(data-placeholder) '。'; }
+
+  /* Fields. */
+  .zj-field { border-radius: 2px; padding: 0 1px; cursor: pointer; }
+  .zj-field.zj-unfilled { background: #fef3c7; color: #92400e; border-bottom: 2px dashed #d97706; }
+  .zj-field:not(.zj-unfilled) { border-bottom: 1px dotted #6b7280; }
+  .zj-field.zj-editing { display: inline-flex; align-items: baseline; gap: 2px; background: #eff6ff; border-bottom: 2px solid #2563eb; text-indent: 0; position: relative; }
+  .zj-field-input { font: inherit; border: none; background: transparent; outline: none; padding: 0; min-width: 2em; color: #1e3a8a; }
+  .zj-field-hint { position: absolute; top: 100%; left: 0; z-index: 2; white-space: nowrap; font: 12px/1.6 var(--zj-font-ui); background: #7f1d1d; color: #fff; padding: 2px 6px; border-radius: 3px; }
+  .ProseMirror[contenteditable='false'] .zj-field { cursor: default; }
+
+  /* Panels. */
+  .toolbar { display: flex; flex-wrap: wrap; gap: 4px; padding: 6px 8px; border-bottom: 1px solid var(--zj-border); background: var(--zj-panel-bg); }
+  .toolbar .group { display: flex; gap: 2px; padding-right: 6px; margin-right: 2px; border-right: 1px solid var(--zj-border); }
+  .toolbar .group:last-child { border-right: none; }
+  .toolbar button { font: 13px/1.4 var(--zj-font-ui); padding: 3px 8px; border: 1px solid transparent; border-radius: 4px; background: transparent; color: #111; cursor: pointer; }
+  .toolbar button:hover:not(:disabled) { background: #e5e7eb; border-color: var(--zj-border); }
+  .toolbar button:disabled { color: #a1a1aa; cursor: default; }
+  .toolbar button[aria-pressed='true'] { background: #e5e7eb; }
+  .outline, .findings { width: 220px; flex: none; overflow: auto; background: var(--zj-panel-bg); font-size: 13px; }
+  .outline { border-right: 1px solid var(--zj-border); }
+  .findings { width: 260px; border-left: 1px solid var(--zj-border); }
+  .panel-title { font-weight: 600; padding: 8px 10px 4px; color: #374151; }
+  .outline ol, .findings ol { list-style: none; margin: 0; padding: 0 4px 8px; }
+  .outline button, .findings button { display: block; width: 100%; text-align: left; border: none; background: none; padding: 3px 6px; border-radius: 3px; font: inherit; color: inherit; cursor: pointer; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  .outline button:hover, .findings button:hover { background: #e5e7eb; }
+  .outline [data-level='2'] button { padding-left: 18px; }
+  .outline [data-level='3'] button { padding-left: 30px; }
+  .outline [data-level='4'] button { padding-left: 42px; }
+  .findings li { display: flex; align-items: baseline; }
+  .findings button { white-space: normal; }
+  .findings li::before { content: '●'; font-size: 10px; margin: 0 2px 0 6px; flex: none; }
+  .findings .error::before { color: var(--zj-accent); }
+  .findings .warning::before { color: #d97706; }
+  .findings .info::before { color: #6b7280; }
+  .findings .none { padding: 4px 10px; color: #15803d; }
+  .status { display: flex; gap: 16px; padding: 4px 10px; border-top: 1px solid var(--zj-border); background: var(--zj-panel-bg); font-size: 12px; color: #4b5563; }
+  .status .unfilled { color: var(--zj-accent); }
+`

@@ -1,0 +1,725 @@
+import type { Node } from 'prosemirror-model'
+import { ImportError } from './errors.ts'
+import { importText, type ImportWarning } from './import/index.ts'
+import { sectionNumber, workItemOrdinal } from './numbering.ts'
+import { schema, sectionFormats, displayText, metricText, blankText, type MetricAttrs, type BlankAttrs, type SectionFormat, type SectionTypeName } from './schema.ts'
+
+// =============================================================================================
+// The HTML shape (version 1)
+//
+// <article class="zj-summary" data-zongjie="1" lang="zh-CN">
+//   <h1 class="zj-title">…</h1>
+//   <p class="zj-subtitle">…</p>                                   (optional)
+//   <div class="zj-preamble"> blocks </div>
+//   <section class="zj-section zj-chinese" data-role="work" data-level="1" data-format="chinese" data-number="一、" [data-run-in]>
+//     <h2 class="zj-heading"><span class="zj-number">一、</span>…</h2>          (h2…h5 by depth)
+//     blocks, then subsections
+//   </section>
+//   <section class="zj-section zj-problems" data-role="problems" … [data-unnumbered]> … </section>
+//   <section class="zj-section zj-plans" data-role="plans" …> … </section>
+//   <div class="zj-closing"> blocks </div>
+//   <div class="zj-sign-off"><p class="zj-organization">…</p><p class="zj-date">…</p></div>   (optional)
+// </article>
+//
+// Blocks:
+//   <p class="zj-paragraph">…</p>
+//   <div class="zj-work-items" data-layout="separate">
+//     <p class="zj-work-intro">…</p> <p class="zj-work-item"><span class="zj-ordinal">一是</span>…</p> <p class="zj-work-note">…</p>
+//   </div>
+//   <div class="zj-work-items" data-layout="joined">
+//     <p class="zj-work-line"><span class="zj-work-intro">…</span><span class="zj-work-item"><span class="zj-ordinal">一是</span>…</span>…</p>
+//     <p class="zj-work-note">…</p>                              (a note breaks the line, as in plain text)
+//   </div>
+//
+// A run-in section (`（一）落实责任。一是……`) starts with one paragraph holding the heading and the
+// first line of its first block:
+//   <p class="zj-run-in"><strong class="zj-heading" role="heading" aria-level="3"><span class="zj-number">（一）</span>…<span class="zj-stop">。</span></strong>
+//     <span class="zj-paragraph">…</span>                        (first block a paragraph), or
+//     <span class="zj-work-items" data-layout="joined">…item spans of the first line…</span></p>
+//   <div class="zj-work-items" data-layout="joined" data-continued="">…the list's further lines…</div>
+//
+// Inline: text; <strong> for bold; fields as
+//   <span class="zj-metric" data-value="22" data-range="" data-upper="30" data-scale="万" data-approx="余" data-unit="名" data-label="…" data-placeholder="X">22-30万余名</span>
+//   <span class="zj-blank" data-value="…" data-label="…" data-placeholder="X">…</span>
+// (`data-value`/`data-upper` absent while unfilled, `data-range` present only for a range).
+//
+// Numbers, ordinals and the run-in stop (`zj-number`, `zj-ordinal`, `zj-stop`) are written for
+// reading and skipped when reading back: they are recomputed from the tree.
+// =============================================================================================
+
+/**
+ * The little of a DOM node that {@link fromHTML} reads: satisfied by the browser's DOM (a
+ * `Document` from `DOMParser`) and by linkedom's, without depending on the DOM library's types.
+ */
+export interface DomNodeLike {
+  /** 1 for an element, 3 for text, 8 for a comment, 9 for a document. */
+  readonly nodeType: number
+  /** The tag name for an element (any case), `#text` for text. */
+  readonly nodeName: string
+  /** The child nodes, in order. */
+  readonly childNodes: ArrayLike<DomNodeLike>
+  /** For a text node, its text. */
+  readonly textContent: string | null
+  /** An attribute of an element, `null` when absent. Documents and text nodes have none. */
+  getAttribute?(name: string): string | null
+}
+
+/** The result of {@link importHTML}: the document and the changes the text importer reported. */
+export interface HTMLImport {
+  /** The document read. */
+  doc: Node
+  /** What the text importer changed or guessed; empty for Zongjie's own HTML. */
+  warnings: ImportWarning[]
+}
+
+const HTML_VERSION = '1'
+
+// ---------------------------------------------------------------------------------------------
+// Document → HTML
+
+const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '\r': '&#13;' }
+
+/** Escapes text or an attribute value (a carriage return too, which parsers would turn into a line feed). */
+function esc(text: string): string {
+  return text.replace(/[&<>"'\r]/g, (c) => escapes[c]!)
+}
+
+function attrsHTML(attrs: Record<string, string | null>): string {
+  let out = ''
+  for (const [name, value] of Object.entries(attrs)) if (value !== null) out += ` ${name}="${esc(value)}"`
+  return out
+}
+
+function metricHTML(attrs: MetricAttrs): string {
+  const a = attrsHTML({
+    class: 'zj-metric',
+    'data-value': attrs.value === null ? null : String(attrs.value),
+    'data-range': attrs.range ? '' : null,
+    'data-upper': attrs.upper === null ? null : String(attrs.upper),
+    'data-scale': attrs.scale,
+    'data-approx': attrs.approx,
+    'data-unit': attrs.unit,
+    'data-label': attrs.label,
+    'data-placeholder': attrs.placeholder,
+  })
+  return `<span${a}>${esc(metricText(attrs))}</span>`
+}
+
+function blankHTML(attrs: BlankAttrs): string {
+  const a = attrsHTML({ class: 'zj-blank', 'data-value': attrs.value, 'data-label': attrs.label, 'data-placeholder': attrs.placeholder })
+  return `<span${a}>${esc(blankText(attrs))}</span>`
+}
+
+/** The inline content of a textblock: text, fields, and `<strong>` around bold runs. */
+function inlineHTML(block: Node): string {
+  let out = ''
+  let bold = false
+  block.forEach((child) => {
+    const b = child.marks.some((m) => m.type.name === 'bold')
+    if (b !== bold) out += b ? '<strong>' : '</strong>'
+    bold = b
+    if (child.isText) out += esc(child.text ?? '')
+    else if (child.type.name === 'metric') out += metricHTML(child.attrs as MetricAttrs)
+    else if (child.type.name === 'blank') out += blankHTML(child.attrs as BlankAttrs)
+  })
+  if (bold) out += '</strong>'
+  return out
+}
+
+const childClass: Record<string, string> = { workIntro: 'zj-work-intro', workItem: 'zj-work-item', workNote: 'zj-work-note' }
+
+/** A child of a work-item list as an element (`p` on a line of its own, `span` inside a line). */
+function workChildHTML(list: Node, index: number, tag: 'p' | 'span'): string {
+  const child = list.child(index)
+  const ordinal = child.type.name === 'workItem' ? `<span class="zj-ordinal">${esc(workItemOrdinal(list, index))}</span>` : ''
+  return `<${tag} class="${childClass[child.type.name]}">${ordinal}${inlineHTML(child)}</${tag}>`
+}
+
+/**
+ * The lines of a work-item list, as child indexes: in a joined list the intro and items run
+ * together and a note stands on its own line; in a separate list every child has its own line.
+ */
+function workLines(list: Node): number[][] {
+  const lines: number[][] = []
+  const joined = list.attrs.layout === 'joined'
+  let line: number[] = []
+  list.forEach((child, _offset, index) => {
+    if (joined && child.type.name !== 'workNote') line.push(index)
+    else {
+      if (line.length) lines.push(line)
+      line = []
+      lines.push([index])
+    }
+  })
+  if (line.length) lines.push(line)
+  return lines
+}
+
+function workLineHTML(list: Node, line: number[]): string {
+  const single = line.length === 1 && (list.attrs.layout === 'separate' || list.child(line[0]!).type.name === 'workNote')
+  if (single) return workChildHTML(list, line[0]!, 'p')
+  return `<p class="zj-work-line">${line.map((i) => workChildHTML(list, i, 'span')).join('')}</p>`
+}
+
+function workItemsHTML(list: Node, lines: number[][], continued: boolean): string {
+  const attrs = attrsHTML({ class: 'zj-work-items', 'data-layout': list.attrs.layout as string, 'data-continued': continued ? '' : null })
+  return `<div${attrs}>\n${lines.map((line) => workLineHTML(list, line)).join('\n')}\n</div>`
+}
+
+function blockHTML(block: Node): string {
+  if (block.type.name === 'paragraph') return `<p class="zj-paragraph">${inlineHTML(block)}</p>`
+  return workItemsHTML(block, workLines(block), false)
+}
+
+function sectionHTML(parent: Node, index: number, depth: number, out: string[]): void {
+  const node = parent.child(index)
+  const name = node.type.name
+  const role = name === 'problems' || name === 'plans' ? name : 'work'
+  const number = sectionNumber(parent, index)
+  const format: SectionFormat | null = role === 'work' ? sectionFormats[name as SectionTypeName] : number ? 'chinese' : null
+  const runIn = node.attrs.runIn === true
+  const attrs = attrsHTML({
+    class: `zj-section zj-${role === 'work' ? format : role}`,
+    'data-role': role,
+    'data-level': String(depth),
+    'data-format': format,
+    'data-number': number,
+    'data-run-in': runIn ? '' : null,
+    'data-unnumbered': role !== 'work' && !node.attrs.numbered ? '' : null,
+  })
+  out.push(`<section${attrs}>`)
+  const numberHTML = number ? `<span class="zj-number">${esc(number)}</span>` : ''
+  let i = 1
+  if (runIn) {
+    let line = `<p class="zj-run-in"><strong class="zj-heading" role="heading" aria-level="${depth + 1}">${numberHTML}${inlineHTML(node.child(0))}<span class="zj-stop">。</span></strong>`
+    let rest = ''
+    const first = i < node.childCount ? node.child(i) : null
+    if (first?.type.name === 'paragraph') {
+      line += `<span class="zj-paragraph">${inlineHTML(first)}</span>`
+      i++
+    } else if (first?.type.name === 'workItems') {
+      const [head, ...tail] = workLines(first)
+      line += `<span class="zj-work-items" data-layout="${esc(first.attrs.layout as string)}">${head!.map((c) => workChildHTML(first, c, 'span')).join('')}</span>`
+      if (tail.length) rest = workItemsHTML(first, tail, true)
+      i++
+    }
+    out.push(line + '</p>')
+    if (rest) out.push(rest)
+  } else {
+    const h = `h${Math.min(depth + 1, 6)}`
+    out.push(`<${h} class="zj-heading">${numberHTML}${inlineHTML(node.child(0))}</${h}>`)
+  }
+  for (; i < node.childCount; i++) {
+    const child = node.child(i)
+    if (child.type.spec.group === 'section' || child.type.name === 'problems' || child.type.name === 'plans') sectionHTML(node, i, depth + 1, out)
+    else out.push(blockHTML(child))
+  }
+  out.push('</section>')
+}
+
+function blocksHTML(container: Node, cls: string, out: string[]): void {
+  out.push(`<div class="${cls}">`)
+  container.forEach((block) => out.push(blockHTML(block)))
+  out.push('</div>')
+}
+
+/**
+ * The document as an HTML fragment: one `<article class="zj-summary" data-zongjie="1">` with
+ * semantic elements (`h1` title, `section`s with `h2`…`h5` headings, `p` paragraphs, `strong` for
+ * bold), the structure in classes and `data-*` attributes, and every number (`一、` `（一）` `1.`
+ * `（1）`) and ordinal (`一是`) written out as text in its own span, so it reads right with no CSS and
+ * no script. Built as a string, with every text and attribute value escaped; needs no DOM.
+ * {@link fromHTML} reads it back losslessly.
+ */
+export function toHTML(doc: Node): string {
+  const out: string[] = [`<article class="zj-summary" data-zongjie="${HTML_VERSION}" lang="zh-CN">`]
+  doc.forEach((node, _offset, index) => {
+    switch (node.type.name) {
+      case 'title':
+        out.push(`<h1 class="zj-title">${inlineHTML(node)}</h1>`)
+        break
+      case 'subtitle':
+        out.push(`<p class="zj-subtitle">${inlineHTML(node)}</p>`)
+        break
+      case 'preamble':
+        blocksHTML(node, 'zj-preamble', out)
+        break
+      case 'closing':
+        blocksHTML(node, 'zj-closing', out)
+        break
+      case 'signOff':
+        out.push(
+          `<div class="zj-sign-off">\n<p class="zj-organization">${inlineHTML(node.child(0))}</p>\n<p class="zj-date">${inlineHTML(node.child(1))}</p>\n</div>`,
+        )
+        break
+      default:
+        sectionHTML(doc, index, 1, out)
+    }
+  })
+  out.push('</article>')
+  return out.join('\n') + '\n'
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML → Document: shared helpers
+
+const ELEMENT = 1
+const TEXT = 3
+
+/** Elements whose content is never read: active or hidden content, and the document head. */
+const deadElements = new Set([
+  'SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'IFRAME', 'FRAME', 'FRAMESET', 'OBJECT', 'EMBED', 'APPLET', 'SVG', 'MATH',
+  'HEAD', 'TITLE', 'META', 'LINK', 'BASE', 'TEXTAREA', 'SELECT', 'BUTTON', 'CANVAS', 'AUDIO', 'VIDEO', 'XML',
+])
+
+function tagOf(node: DomNodeLike): string {
+  return node.nodeName.toUpperCase()
+}
+
+function attr(node: DomNodeLike, name: string): string | null {
+  return typeof node.getAttribute === 'function' ? node.getAttribute(name) : null
+}
+
+function children(node: DomNodeLike): DomNodeLike[] {
+  return Array.from(node.childNodes)
+}
+
+function isDead(node: DomNodeLike): boolean {
+  return deadElements.has(tagOf(node))
+}
+
+/** The first element (depth first) that carries `data-zongjie`, outside dead elements. */
+function findArticle(node: DomNodeLike): DomNodeLike | null {
+  for (const child of children(node)) {
+    if (child.nodeType !== ELEMENT || isDead(child)) continue
+    if (attr(child, 'data-zongjie') !== null) return child
+    const found = findArticle(child)
+    if (found) return found
+  }
+  return null
+}
+
+// ---------------------------------------------------------------------------------------------
+// Our own HTML → Document
+
+/** The classes this reader knows, by the part of the document they mark. */
+const kinds = [
+  'title', 'subtitle', 'preamble', 'section', 'closing', 'sign-off', 'organization', 'date',
+  'heading', 'run-in', 'paragraph', 'work-items', 'work-line', 'work-intro', 'work-item', 'work-note',
+  'metric', 'blank', 'number', 'ordinal', 'stop',
+] as const
+type Kind = (typeof kinds)[number]
+const kindOfClass = new Map<string, Kind>(kinds.map((k) => [`zj-${k}`, k]))
+/** Text written for reading only, recomputed on reading back. */
+const computedKinds = new Set<Kind>(['number', 'ordinal', 'stop'])
+
+const kindNames: Record<Kind, string> = {
+  title: '标题', subtitle: '副标题', preamble: '导语', section: '部分（section）', closing: '结尾', 'sign-off': '落款',
+  organization: '落款单位', date: '落款日期', heading: '小标题', 'run-in': '连写的小标题段', paragraph: '段落',
+  'work-items': '工作事项列表', 'work-line': '工作事项行', 'work-intro': '工作事项引语', 'work-item': '工作事项（一是……）',
+  'work-note': '工作事项的续段', metric: '指标', blank: '空白', number: '序号', ordinal: '“一是”序数', stop: '句号',
+}
+
+function kindOf(el: DomNodeLike): Kind | null {
+  const cls = attr(el, 'class')
+  if (!cls) return null
+  for (const c of cls.split(/\s+/)) {
+    const k = kindOfClass.get(c)
+    if (k) return k
+  }
+  return null
+}
+
+interface Part {
+  el: DomNodeLike
+  kind: Kind
+}
+
+/**
+ * The parts of a container: its descendant elements with a known class, looking through elements
+ * with none (a wrapper another program added). Text between parts, dead elements and computed
+ * numbers are skipped.
+ */
+function parts(container: DomNodeLike, out: Part[] = []): Part[] {
+  for (const child of children(container)) {
+    if (child.nodeType !== ELEMENT || isDead(child)) continue
+    const kind = kindOf(child)
+    if (kind === null) parts(child, out)
+    else if (!computedKinds.has(kind)) out.push({ el: child, kind })
+  }
+  return out
+}
+
+function misplaced(kind: Kind, where: string): ImportError {
+  return new ImportError(`${where}中不应出现${kindNames[kind]}（.zj-${kind}），HTML 的结构已损坏`)
+}
+
+const boldMark = schema.marks.bold!.create()
+
+function readNumber(el: DomNodeLike, name: string): number | null {
+  const raw = attr(el, name)
+  if (raw === null) return null
+  const n = Number(raw)
+  if (raw.trim() === '' || !Number.isFinite(n) || n < 0) throw new ImportError(`指标的 ${name} 应为非负数，实为 "${raw}"`)
+  return n
+}
+
+function readField(el: DomNodeLike, kind: 'metric' | 'blank', bold: boolean): Node {
+  const marks = bold ? [boldMark] : []
+  try {
+    if (kind === 'metric') {
+      const attrs = {
+        value: readNumber(el, 'data-value'),
+        range: attr(el, 'data-range') !== null,
+        upper: readNumber(el, 'data-upper'),
+        scale: attr(el, 'data-scale') ?? '',
+        approx: attr(el, 'data-approx') ?? '',
+        unit: attr(el, 'data-unit') ?? '',
+        label: attr(el, 'data-label') ?? '',
+        placeholder: attr(el, 'data-placeholder') ?? 'X',
+      }
+      return schema.nodes.metric!.create(attrs, null, marks)
+    }
+    const attrs = { value: attr(el, 'data-value'), label: attr(el, 'data-label') ?? '', placeholder: attr(el, 'data-placeholder') ?? 'X' }
+    return schema.nodes.blank!.create(attrs, null, marks)
+  } catch (e) {
+    if (e instanceof ImportError) throw e
+    throw new ImportError(`${kindNames[kind]}的属性无效：${(e as Error).message}`)
+  }
+}
+
+/** The inline content of an element: text, `strong`/`b` as bold, fields from their attributes. */
+function readInline(el: DomNodeLike, where: string, bold = false, out: Node[] = []): Node[] {
+  for (const child of children(el)) {
+    if (child.nodeType === TEXT) {
+      const text = child.textContent ?? ''
+      if (text) out.push(schema.text(text, bold ? [boldMark] : []))
+      continue
+    }
+    if (child.nodeType !== ELEMENT || isDead(child)) continue
+    const kind = kindOf(child)
+    if (kind === 'metric' || kind === 'blank') out.push(readField(child, kind, bold))
+    else if (kind !== null && computedKinds.has(kind)) continue
+    else if (kind !== null) throw misplaced(kind, where)
+    else {
+      const tag = tagOf(child)
+      readInline(child, where, bold || tag === 'STRONG' || tag === 'B', out)
+    }
+  }
+  return out
+}
+
+function textblock(type: string, el: DomNodeLike, where: string): Node {
+  return schema.nodes[type]!.create(null, readInline(el, where))
+}
+
+/** A work-item list being read; a run-in paragraph may hold its first line and a continuation its rest. */
+interface PendingList {
+  pending: true
+  layout: 'joined' | 'separate'
+  children: Node[]
+  where: string
+}
+
+function readLayout(el: DomNodeLike, where: string): 'joined' | 'separate' {
+  const layout = attr(el, 'data-layout')
+  if (layout !== 'joined' && layout !== 'separate') throw new ImportError(`${where}的工作事项列表的 data-layout 应为 "joined" 或 "separate"，实为 ${layout === null ? '缺失' : `"${layout}"`}`)
+  return layout
+}
+
+function readWorkChildren(el: DomNodeLike, list: PendingList): void {
+  for (const { el: child, kind } of parts(el)) {
+    if (kind === 'work-line') readWorkChildren(child, list)
+    else if (kind === 'work-intro') list.children.push(textblock('workIntro', child, list.where))
+    else if (kind === 'work-item') list.children.push(textblock('workItem', child, list.where))
+    else if (kind === 'work-note') list.children.push(textblock('workNote', child, list.where))
+    else throw misplaced(kind, `${list.where}的工作事项列表`)
+  }
+}
+
+function finishList(list: PendingList): Node {
+  try {
+    return schema.nodes.workItems!.createChecked({ layout: list.layout }, list.children)
+  } catch {
+    throw new ImportError(`${list.where}的工作事项列表不合规则：引语只能在最前，其后至少有一项“一是……”，续段须跟在某一项之后`)
+  }
+}
+
+/** Body blocks (paragraphs and work-item lists) in document order, as they are read. */
+type PendingBlock = { pending: false; node: Node } | PendingList
+
+function isPendingList(b: PendingBlock | undefined): b is PendingList {
+  return b?.pending === true
+}
+
+function readBlock(part: Part, where: string, blocks: PendingBlock[]): boolean {
+  if (part.kind === 'paragraph') {
+    blocks.push({ pending: false, node: textblock('paragraph', part.el, where) })
+    return true
+  }
+  if (part.kind !== 'work-items') return false
+  const layout = readLayout(part.el, where)
+  if (attr(part.el, 'data-continued') !== null) {
+    const prev = blocks[blocks.length - 1]
+    if (!isPendingList(prev) || prev.layout !== layout) throw new ImportError(`${where}中有一段续写的工作事项列表（data-continued），但它前面没有同一列表的开头`)
+    readWorkChildren(part.el, prev)
+  } else {
+    const list: PendingList = { pending: true, layout, children: [], where }
+    readWorkChildren(part.el, list)
+    blocks.push(list)
+  }
+  return true
+}
+
+function finishBlocks(blocks: PendingBlock[]): Node[] {
+  return blocks.map((b) => (isPendingList(b) ? finishList(b) : b.node))
+}
+
+function readBlocks(el: DomNodeLike, type: 'preamble' | 'closing'): Node {
+  const where = kindNames[type]
+  const blocks: PendingBlock[] = []
+  for (const part of parts(el)) if (!readBlock(part, where, blocks)) throw misplaced(part.kind, where)
+  return schema.nodes[type]!.create(null, finishBlocks(blocks))
+}
+
+const typeOfFormat: Record<SectionFormat, SectionTypeName> = { chinese: 'section1', chineseParen: 'section2', arabic: 'section3', arabicParen: 'section4' }
+
+/** The heading and, for a run-in paragraph, the first block it holds. */
+function readRunIn(el: DomNodeLike, where: string, blocks: PendingBlock[]): Node {
+  let heading: Node | null = null
+  for (const { el: child, kind } of parts(el)) {
+    if (kind === 'heading' && !heading && !blocks.length) heading = textblock('heading', child, where)
+    else if (kind === 'paragraph' && heading && !blocks.length) blocks.push({ pending: false, node: textblock('paragraph', child, where) })
+    else if (kind === 'work-items' && heading && !blocks.length) {
+      const list: PendingList = { pending: true, layout: readLayout(child, where), children: [], where }
+      readWorkChildren(child, list)
+      blocks.push(list)
+    } else throw misplaced(kind, `${where}的连写小标题段`)
+  }
+  if (!heading) throw new ImportError(`${where}的连写小标题段缺少小标题（.zj-heading）`)
+  return heading
+}
+
+function readSection(el: DomNodeLike, parentWhere: string): Node {
+  const role = attr(el, 'data-role')
+  const number = attr(el, 'data-number')
+  const roleName = role === 'problems' ? '存在问题部分' : role === 'plans' ? '工作计划部分' : '部分'
+  const at = (label: string) => `${parentWhere ? `${parentWhere}中的` : ''}${roleName}${label ? `“${label}”` : ''}`
+  let where = at(number ?? '')
+  let type: string
+  let attrs: Record<string, boolean>
+  const runIn = attr(el, 'data-run-in') !== null
+  if (role === 'work') {
+    const format = attr(el, 'data-format')
+    if (!format || !(format in typeOfFormat)) {
+      throw new ImportError(`${where}的 data-format 应为 chinese、chineseParen、arabic 或 arabicParen，实为 ${format === null ? '缺失' : `"${format}"`}`)
+    }
+    type = typeOfFormat[format as SectionFormat]
+    attrs = { runIn }
+  } else if (role === 'problems' || role === 'plans') {
+    if (parentWhere) throw new ImportError(`${where}只能是一级部分，不能在其他部分之内`)
+    type = role
+    attrs = { runIn, numbered: attr(el, 'data-unnumbered') === null }
+  } else throw new ImportError(`${where}的 data-role 应为 work、problems 或 plans，实为 ${role === null ? '缺失' : `"${role}"`}`)
+
+  const list = parts(el)
+  const first = list[0]
+  const blocks: PendingBlock[] = []
+  let heading: Node
+  if (first?.kind === 'heading') heading = textblock('heading', first.el, where)
+  else if (first?.kind === 'run-in') heading = readRunIn(first.el, where, blocks)
+  else throw new ImportError(`${where}缺少小标题（.zj-heading 或 .zj-run-in）`)
+  const headingText = displayText(heading)
+  where = at((number ?? '') + headingText.slice(0, 20))
+
+  const subsections: Node[] = []
+  for (const part of list.slice(1)) {
+    if (part.kind === 'section') subsections.push(readSection(part.el, where))
+    else if (subsections.length) throw new ImportError(`${where}中，${kindNames[part.kind]}出现在下级部分之后；正文应在下级部分之前`)
+    else if (!readBlock(part, where, blocks)) throw misplaced(part.kind, where)
+  }
+  try {
+    return schema.nodes[type]!.createChecked(attrs, [heading, ...finishBlocks(blocks), ...subsections])
+  } catch (e) {
+    if (e instanceof ImportError) throw e
+    throw new ImportError(`${where}的下级部分不合规则：下级的序号层级须低于本部分，且同一部分的下级须用同一种序号格式（不能混用“（一）”与“1.”）`)
+  }
+}
+
+function readSignOff(el: DomNodeLike): Node {
+  const list = parts(el)
+  if (list.length !== 2 || list[0]!.kind !== 'organization' || list[1]!.kind !== 'date') {
+    throw new ImportError('落款应依次含落款单位（.zj-organization）和日期（.zj-date）')
+  }
+  return schema.nodes.signOff!.create(null, [textblock('organization', list[0]!.el, '落款'), textblock('date', list[1]!.el, '落款')])
+}
+
+/** The rank of each top-level part, for checking their order. */
+const topRank: Partial<Record<Kind, number>> = { title: 0, subtitle: 1, preamble: 2, section: 3, closing: 4, 'sign-off': 5 }
+
+function readArticle(article: DomNodeLike): Node {
+  const version = attr(article, 'data-zongjie')
+  if (version !== HTML_VERSION) throw new ImportError(`这是 Zongjie 第 ${version} 版的 HTML，本程序只能读取第 ${HTML_VERSION} 版`)
+  let title: Node | null = null
+  let subtitle: Node | null = null
+  let preamble: Node | null = null
+  let closing: Node | null = null
+  let signOff: Node | null = null
+  const sections: Node[] = []
+  let rank = -1
+  for (const { el, kind } of parts(article)) {
+    const r = topRank[kind]
+    if (r === undefined) throw misplaced(kind, '总结的最外层')
+    if (r < rank || (r === rank && kind !== 'section')) {
+      throw new ImportError(`${kindNames[kind]}的位置不对或重复：总结应依次为标题、副标题（可无）、导语、各部分、结尾、落款（可无），各一个`)
+    }
+    rank = r
+    switch (kind) {
+      case 'title':
+        title = textblock('title', el, '标题')
+        break
+      case 'subtitle':
+        subtitle = textblock('subtitle', el, '副标题')
+        break
+      case 'preamble':
+        preamble = readBlocks(el, 'preamble')
+        break
+      case 'section':
+        sections.push(readSection(el, ''))
+        break
+      case 'closing':
+        closing = readBlocks(el, 'closing')
+        break
+      default:
+        signOff = readSignOff(el)
+    }
+  }
+  if (!title) throw new ImportError('总结缺少标题（h1.zj-title）')
+  const content = [title, ...(subtitle ? [subtitle] : []), preamble ?? schema.nodes.preamble!.create(), ...sections, closing ?? schema.nodes.closing!.create(), ...(signOff ? [signOff] : [])]
+  let doc: Node
+  try {
+    doc = schema.nodes.doc!.createChecked(null, content)
+  } catch {
+    throw new ImportError('各部分的顺序不对：主要工作的各部分在前，其后至多一个存在问题部分、至多一个工作计划部分，存在问题在前')
+  }
+  try {
+    doc.check()
+  } catch (e) {
+    throw new ImportError(`HTML 中的总结结构无效：${(e as Error).message}`)
+  }
+  return doc
+}
+
+// ---------------------------------------------------------------------------------------------
+// Other HTML (Word, WPS, web pages) → text lines
+
+/** Elements that start and end a line of text. */
+const blockElements = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIR', 'DIV', 'DL', 'DT',
+  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'HTML',
+  'LEGEND', 'LI', 'MAIN', 'MENU', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TFOOT', 'THEAD', 'TR', 'UL',
+])
+
+/** East Asian wide characters: CJK ideographs and punctuation, full-width forms. */
+const wide = /[\u2e80-\u303f\u3040-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/
+
+/** Whether an element is hidden (Word's `mso-hide:all`, `display:none`, the `hidden` attribute). */
+function isHidden(el: DomNodeLike): boolean {
+  if (attr(el, 'hidden') !== null) return true
+  const style = attr(el, 'style')
+  return style !== null && /(?:^|;)\s*(?:display\s*:\s*none|mso-hide\s*:\s*all)/i.test(style)
+}
+
+/**
+ * A line as a browser would show it: white space collapsed, a source line break between two wide
+ * characters dropped (Word wraps its HTML source anywhere), spaces between Chinese characters (and
+ * after a heading number such as Word's `1.&nbsp;&nbsp;` list label) dropped, ends trimmed.
+ */
+function cleanLine(raw: string): string {
+  const collapsed = raw.replace(/[ \t\n\r\f\u00a0]+/g, (m, offset: number, s: string) => {
+    if (/[\n\r]/.test(m) && !/\u00a0/.test(m) && wide.test(s[offset - 1] ?? '') && wide.test(s[offset + m.length] ?? '')) return ''
+    return ' '
+  })
+  return collapsed
+    .replace(/ (?=\S)/g, (m, offset: number, s: string) => {
+      const before = s[offset - 1] ?? ''
+      const after = s[offset + 1] ?? ''
+      return wide.test(after) && (wide.test(before) || /[.．、)）]/.test(before)) ? '' : m
+    })
+    .replace(/^[\s\u3000\ufeff]+|[\s\u3000]+$/g, '')
+}
+
+/** The text lines of HTML that is not Zongjie's: one per block element, `br` or table row. */
+function foreignLines(root: DomNodeLike): string[] {
+  const lines: string[] = []
+  let line = ''
+  const flush = () => {
+    const t = cleanLine(line)
+    if (t) lines.push(t)
+    line = ''
+  }
+  const walk = (node: DomNodeLike, pre: boolean) => {
+    for (const child of children(node)) {
+      if (child.nodeType === TEXT) {
+        const text = child.textContent ?? ''
+        if (!pre) line += text
+        else {
+          const [firstPart, ...more] = text.split(/\r\n|\r|\n/)
+          line += firstPart
+          for (const part of more) {
+            flush()
+            line += part
+          }
+        }
+        continue
+      }
+      if (child.nodeType !== ELEMENT || isDead(child) || isHidden(child)) continue
+      const tag = tagOf(child)
+      if (tag === 'BR') {
+        flush()
+        continue
+      }
+      if (tag === 'TD' || tag === 'TH') line += ' '
+      const block = blockElements.has(tag)
+      if (block) flush()
+      // Text kept as it stands: Word's list labels (`一、`, `1.`) are text the importer reads.
+      walk(child, pre || tag === 'PRE')
+      if (block) flush()
+    }
+  }
+  walk(root, false)
+  flush()
+  return lines
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry points
+
+/**
+ * Reads HTML into a document, with the importer's warnings. Zongjie's own HTML (an element with
+ * `data-zongjie`, as {@link toHTML} writes) is read losslessly from its classes, `data-*`
+ * attributes and text alone (warnings empty); numbers and ordinals are recomputed, and nothing
+ * else (scripts, styles, event attributes, links, frames, images) is read. If that HTML is
+ * malformed, an {@link ImportError} says where. Any other HTML (Word, WPS, a web page) is turned
+ * into text lines, one per paragraph, heading, list item, table row or line break (scripts,
+ * styles, the head, hidden and Office-only content skipped; list numbers kept as written), and
+ * read by `importText`. `parse` is the caller's HTML parser: in a browser
+ * `(h) => new DOMParser().parseFromString(h, 'text/html')`, in Node linkedom's
+ * `(h) => parseHTML(h).document`.
+ */
+export function importHTML(html: string, parse: (html: string) => DomNodeLike): HTMLImport {
+  const root = parse(html)
+  const article = findArticle(root)
+  if (article) return { doc: readArticle(article), warnings: [] }
+  const lines = foreignLines(root)
+  if (!lines.length) throw new ImportError('HTML 中没有可读的文字')
+  return importText(lines.join('\n'))
+}
+
+/**
+ * Reads HTML into a document: {@link importHTML} without the warnings. For HTML written by
+ * {@link toHTML}, `fromHTML(toHTML(doc), parse).eq(doc)` holds for every valid document.
+ */
+export function fromHTML(html: string, parse: (html: string) => DomNodeLike): Node {
+  return importHTML(html, parse).doc
+}
