@@ -1,1 +1,39 @@
-export {}
+#!/usr/bin/env tsx
+/**
+ * The `zongjie` command line's entry point: it only wires the process to `run` (in cli.ts). The rest
+ * is loaded inside the `try`, so that even a module that fails to load ends as one line on
+ * stderr, never a stack trace.
+ */
+import { describeFailure, exitCodes } from './errors.ts'
+import { processIo } from './io.ts'
+
+function fail(error: unknown): void {
+  const { line, exitCode } = describeFailure(error)
+  try {
+    process.stderr.write(line + '\n')
+  } finally {
+    process.exitCode = exitCode
+  }
+}
+
+process.on('uncaughtException', (error) => {
+  fail(error)
+  process.exit()
+})
+process.on('unhandledRejection', (error) => {
+  fail(error)
+  process.exit()
+})
+// A reader that stops early (`zongjie import a.txt | head`) is no error of ours.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? exitCodes.ok)
+  fail(error)
+  process.exit()
+})
+
+try {
+  const { run } = await import('./cli.ts')
+  process.exitCode = await run(process.argv.slice(2), processIo)
+} catch (error) {
+  fail(error)
+}

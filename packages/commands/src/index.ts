@@ -1,6 +1,6 @@
 export { sectionRank, sectionsAround, shiftSection, demoteSection, promoteSection, moveSectionUp, moveSectionDown, insertSection, splitHeading, joinHeading } from './sections.ts'
 export type { SectionAt } from './sections.ts'
-export { paragraphsToWorkItems, workItemsToParagraphs, setWorkItemsLayout, toggleWorkItemsLayout, exitEmptyWorkItem } from './work-items.ts'
+export { paragraphsToWorkItems, workItemsToParagraphs, setWorkItemsLayout, toggleWorkItemsLayout, exitEmptyWorkItem, exitWorkItemIn } from './work-items.ts'
 export { insertMetric, insertBlank, fillField, parseMetricInput, metricInputCharacters } from './fields.ts'
 export type { MetricInput } from './fields.ts'
-export { paragraphToSection, paragraphToSectionIn, paragraphToWorkItem, paragraphToWorkItemIn, placeInNew, isEmptyDoc, insertImported } from './structure.ts'
+export { paragraphToSection, paragraphToSectionIn, paragraphToWorkItem, paragraphToWorkItemIn, isEmptyDoc, insertImported } from './structure.ts'

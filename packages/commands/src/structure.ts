@@ -21,13 +21,14 @@ function subsectionsOf(node: Node): Node[] {
 /**
  * Makes the paragraph at `pos` in `tr.doc` the heading of a new section of a rank (1 `一、` … 4
  * `（1）`), the way typing `一、` or `（一）` at the start of a paragraph does: what followed the
- * paragraph in its part moves into the new section, so the reading order stays. Returns `false`,
- * changing nothing, where a section of that rank cannot start there.
+ * paragraph in its part moves into the new section, so the reading order stays. Returns where the
+ * new heading's text starts, or `null`, changing nothing, where a section of that rank cannot
+ * start there.
  */
-export function paragraphToSectionIn(tr: Transaction, pos: number, rank: number): boolean {
+export function paragraphToSectionIn(tr: Transaction, pos: number, rank: number): number | null {
   const $p = tr.doc.resolve(pos)
   const para = $p.parent
-  if (para.type.name !== 'paragraph') return false
+  if (para.type.name !== 'paragraph') return null
   const cd = $p.depth - 1
   const container = $p.node(cd)
   const index = $p.index(cd)
@@ -38,13 +39,13 @@ export function paragraphToSectionIn(tr: Transaction, pos: number, rank: number)
   const name = container.type.name
 
   if (name === 'preamble' || name === 'closing') {
-    if (rank !== 1) return false
+    if (rank !== 1) return null
     if (name === 'closing') {
       let ok = index === 0
       tr.doc.forEach((c) => {
         if (c.type.name === 'problems' || c.type.name === 'plans') ok = false
       })
-      if (!ok) return false
+      if (!ok) return null
     }
     const section = type.create(null, [heading, ...following])
     const containerStart = $p.before(cd)
@@ -52,13 +53,13 @@ export function paragraphToSectionIn(tr: Transaction, pos: number, rank: number)
     if (name === 'preamble') {
       tr.insert(containerEnd, section)
       tr.delete(paraStart, containerEnd - 1)
-    } else {
-      tr.delete(paraStart, containerEnd - 1)
-      tr.insert(containerStart, section)
+      return paraStart + 1 + 2
     }
-    return true
+    tr.delete(paraStart, containerEnd - 1)
+    tr.insert(containerStart, section)
+    return containerStart + 2
   }
-  if (!isSection(container)) return false
+  if (!isSection(container)) return null
   const c = sectionRank(container)
   const containerStart = $p.before(cd)
   const restEnd = paraStart + para.nodeSize + following.reduce((n, b) => n + b.nodeSize, 0)
@@ -71,10 +72,10 @@ export function paragraphToSectionIn(tr: Transaction, pos: number, rank: number)
     else if (sr > rank) {
       section = type.create(null, [heading, ...following, ...subs])
       end = containerStart + container.nodeSize - 1
-    } else return false
-    if (!type.validContent(section.content)) return false
+    } else return null
+    if (!type.validContent(section.content)) return null
     tr.replaceWith(paraStart, end, section)
-    return true
+    return paraStart + 2
   }
   // A section of the container's rank or above: after the ancestor of that rank.
   let ad = -1
@@ -85,26 +86,28 @@ export function paragraphToSectionIn(tr: Transaction, pos: number, rank: number)
       break
     }
   }
-  if (ad < 0 || $p.node(ad).type !== type) return false
+  if (ad < 0 || $p.node(ad).type !== type) return null
   // Everything after the paragraph inside that ancestor must be the blocks that follow it, and the
   // container's subsections when the container is that ancestor.
-  for (let d = cd; d > ad; d--) if ($p.index(d - 1) !== $p.node(d - 1).childCount - 1) return false
+  for (let d = cd; d > ad; d--) if ($p.index(d - 1) !== $p.node(d - 1).childCount - 1) return null
   const children = ad === cd ? subs : []
-  if (ad !== cd && subs.length) return false
+  if (ad !== cd && subs.length) return null
   const section = type.create(null, [heading, ...following, ...children])
-  tr.insert($p.after(ad), section)
+  const after = $p.after(ad)
+  tr.insert(after, section)
   tr.delete(paraStart, $p.end(cd))
-  return true
+  return after - ($p.end(cd) - paraStart) + 2
 }
 
 /**
  * Makes the paragraph at `pos` a work item: the next item of a list just before it, or the first
- * item of a new list. What typing `一是` at the start of a paragraph does.
+ * item of a new list. What typing `一是` at the start of a paragraph does. Returns where the item's
+ * text starts, or `null` where the paragraph cannot become one.
  */
-export function paragraphToWorkItemIn(tr: Transaction, pos: number): boolean {
+export function paragraphToWorkItemIn(tr: Transaction, pos: number): number | null {
   const $p = tr.doc.resolve(pos)
   const para = $p.parent
-  if (para.type.name !== 'paragraph') return false
+  if (para.type.name !== 'paragraph') return null
   const cd = $p.depth - 1
   const index = $p.index(cd)
   const item = schema.nodes.workItem!.create(null, para.content)
@@ -113,19 +116,19 @@ export function paragraphToWorkItemIn(tr: Transaction, pos: number): boolean {
   if (prev?.type.name === 'workItems') {
     tr.delete(paraStart, paraStart + para.nodeSize)
     tr.insert(paraStart - 1, item)
-  } else {
-    tr.replaceWith(paraStart, paraStart + para.nodeSize, schema.nodes.workItems!.create({ layout: 'separate' }, item))
+    return paraStart
   }
-  return true
+  tr.replaceWith(paraStart, paraStart + para.nodeSize, schema.nodes.workItems!.create({ layout: 'separate' }, item))
+  return paraStart + 2
 }
 
 /** 设为标题: the paragraph at the cursor becomes a heading of a rank (see {@link paragraphToSectionIn}). */
 export function paragraphToSection(rank: 1 | 2 | 3 | 4): Command {
   return (state, dispatch) => {
     const tr = state.tr
-    const offset = state.selection.$from.parentOffset
-    if (!paragraphToSectionIn(tr, state.selection.from, rank)) return false
-    if (dispatch) dispatch(closeHistory(placeInNew(tr, state.selection.from, offset)).scrollIntoView())
+    const start = paragraphToSectionIn(tr, state.selection.from, rank)
+    if (start === null) return false
+    if (dispatch) dispatch(closeHistory(tr.setSelection(TextSelection.create(tr.doc, start + state.selection.$from.parentOffset))).scrollIntoView())
     return true
   }
 }
@@ -133,23 +136,10 @@ export function paragraphToSection(rank: 1 | 2 | 3 | 4): Command {
 /** 设为事项: the paragraph at the cursor becomes a work item (see {@link paragraphToWorkItemIn}). */
 export const paragraphToWorkItem: Command = (state, dispatch) => {
   const tr = state.tr
-  const offset = state.selection.$from.parentOffset
-  if (!paragraphToWorkItemIn(tr, state.selection.from)) return false
-  if (dispatch) dispatch(closeHistory(placeInNew(tr, state.selection.from, offset)).scrollIntoView())
+  const start = paragraphToWorkItemIn(tr, state.selection.from)
+  if (start === null) return false
+  if (dispatch) dispatch(closeHistory(tr.setSelection(TextSelection.create(tr.doc, start + state.selection.$from.parentOffset))).scrollIntoView())
   return true
-}
-
-/** Puts the cursor back at `offset` in the textblock that the paragraph at `pos` became. */
-export function placeInNew(tr: Transaction, pos: number, offset: number): Transaction {
-  const mapped = tr.mapping.map(pos, -1)
-  let target = -1
-  // The moved paragraph's content now sits in a heading or item near the mapped position.
-  tr.doc.nodesBetween(Math.max(0, mapped - 8), Math.min(tr.doc.content.size, mapped + 8), (node, p) => {
-    if (target < 0 && node.isTextblock && (node.type.name === 'heading' || node.type.name === 'workItem') && p + 1 + offset <= p + 1 + node.content.size) target = p + 1 + offset
-    return target < 0
-  })
-  if (target < 0) target = mapped
-  return tr.setSelection(TextSelection.near(tr.doc.resolve(Math.min(target, tr.doc.content.size))))
 }
 
 /** Whether a document is still empty: no title, no sections, nothing but empty paragraphs. */

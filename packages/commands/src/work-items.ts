@@ -1,5 +1,5 @@
 import { Fragment, type Node } from 'prosemirror-model'
-import { TextSelection, type Command } from 'prosemirror-state'
+import { TextSelection, type Command, type Transaction } from 'prosemirror-state'
 import { closeHistory } from 'prosemirror-history'
 import { schema, workItemOrdinal, type WorkItemsLayout } from '@zongjie/model'
 
@@ -101,30 +101,39 @@ export const toggleWorkItemsLayout: Command = (state, dispatch) => {
 }
 
 /**
+ * Ends the work-item list at the empty item at `pos` in `tr.doc`: the item becomes a paragraph
+ * after the list, or between its two halves. Returns where the paragraph's text starts, or `null`
+ * where there is no empty item at `pos` or the halves would not stand as lists.
+ */
+export function exitWorkItemIn(tr: Transaction, pos: number): number | null {
+  const $cursor = tr.doc.resolve(pos)
+  if ($cursor.parent.type.name !== 'workItem' || $cursor.parent.content.size) return null
+  const list = $cursor.node($cursor.depth - 1)
+  const listPos = $cursor.before($cursor.depth - 1)
+  const before = list.content.cut(0, $cursor.before() - listPos - 1)
+  const after = list.content.cut($cursor.after() - listPos - 1)
+  const validList = (content: Fragment) => content.size > 0 && list.type.validContent(content)
+  if ((before.size && !validList(before)) || (after.size && !validList(after))) return null
+  const parts: Node[] = []
+  if (before.size) parts.push(list.copy(before))
+  parts.push(schema.nodes.paragraph!.create())
+  if (after.size) parts.push(list.copy(after))
+  const $list = tr.doc.resolve(listPos)
+  if (!$list.parent.canReplace($list.index(), $list.index() + 1, Fragment.from(parts))) return null
+  tr.replaceWith(listPos, listPos + list.nodeSize, parts)
+  return listPos + (before.size ? before.size + 2 : 0) + 1
+}
+
+/**
  * 结束列表: in an empty work item, ends the list there: the item becomes a paragraph after the
  * list (or between its two halves). This is what Enter does in an empty item.
  */
 export const exitEmptyWorkItem: Command = (state, dispatch) => {
   const { $cursor } = state.selection as TextSelection
-  if (!$cursor || $cursor.parent.type.name !== 'workItem' || $cursor.parent.content.size) return false
-  const list = $cursor.node($cursor.depth - 1)
-  const listPos = $cursor.before($cursor.depth - 1)
-  const before = list.content.cut(0, $cursor.before() - listPos - 1)
-  const after = list.content.cut($cursor.after() - listPos - 1)
-  const parts: Node[] = []
-  const validList = (content: Fragment) => content.size > 0 && list.type.validContent(content)
-  if (before.size && !validList(before)) return false
-  if (after.size && !validList(after)) return false
-  if (before.size) parts.push(list.copy(before))
-  const paragraph = schema.nodes.paragraph!.create()
-  parts.push(paragraph)
-  if (after.size) parts.push(list.copy(after))
-  const $list = state.doc.resolve(listPos)
-  if (!$list.parent.canReplace($list.index(), $list.index() + 1, Fragment.from(parts))) return false
-  if (dispatch) {
-    const tr = state.tr.replaceWith(listPos, listPos + list.nodeSize, parts)
-    const at = listPos + (before.size ? before.size + 2 : 0) + 1
-    dispatch(closeHistory(tr.setSelection(TextSelection.create(tr.doc, at))).scrollIntoView())
-  }
+  if (!$cursor) return false
+  const tr = state.tr
+  const at = exitWorkItemIn(tr, $cursor.pos)
+  if (at === null) return false
+  if (dispatch) dispatch(closeHistory(tr.setSelection(TextSelection.create(tr.doc, at))).scrollIntoView())
   return true
 }

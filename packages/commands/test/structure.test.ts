@@ -69,3 +69,19 @@ describe('inserting an imported document', () => {
     expect(toSummary(importText(out).doc).metrics).toHaveLength(1)
   })
 })
+
+describe('the cursor after a paragraph becomes structure', () => {
+  it('stands in the new heading or item, where it was in the paragraph', () => {
+    const t = ['工作总结', '开头。', '甲标题', '甲正文。'].join('\n')
+    for (const [command, type] of [[paragraphToSection(1), 'heading'], [paragraphToWorkItem, 'workItem']] as const) {
+      const s = stateAt(t, '甲标题')
+      const at = s.apply(s.tr.setSelection(TextSelection.create(s.doc, s.selection.from + 1)))
+      let out: EditorState | null = null
+      command(at, (tr) => (out = at.apply(tr)))
+      const $c = (out as unknown as EditorState).selection.$from
+      expect($c.parent.type.name).toBe(type)
+      expect($c.parent.textContent).toBe('甲标题')
+      expect($c.parentOffset).toBe(1)
+    }
+  })
+})

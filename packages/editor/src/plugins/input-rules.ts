@@ -1,23 +1,30 @@
 import { InputRule, inputRules } from 'prosemirror-inputrules'
 import type { Plugin } from 'prosemirror-state'
-import { paragraphToSectionIn, paragraphToWorkItemIn, placeInNew } from '@zongjie/commands'
+import { TextSelection } from 'prosemirror-state'
+import { paragraphToSectionIn, paragraphToWorkItemIn, exitWorkItemIn } from '@zongjie/commands'
 
 const cn = '[一二三四五六七八九十]+'
 
 function headingRule(pattern: RegExp, rank: number): InputRule {
   return new InputRule(pattern, (state, _match, start, end) => {
     const $start = state.doc.resolve(start)
-    if ($start.parent.type.name !== 'paragraph' || $start.parentOffset !== 0) return null
+    if ($start.parentOffset !== 0) return null
     const tr = state.tr.delete(start, end)
-    if (!paragraphToSectionIn(tr, start, rank)) return null
-    return placeInNew(tr, start, 0)
+    let from: number | null = start
+    // In an item left empty (Enter after the last item), the heading ends the list first.
+    if ($start.parent.type.name === 'workItem') from = exitWorkItemIn(tr, start)
+    else if ($start.parent.type.name !== 'paragraph') return null
+    if (from === null) return null
+    const at = paragraphToSectionIn(tr, from, rank)
+    return at === null ? null : tr.setSelection(TextSelection.create(tr.doc, at))
   })
 }
 
 /**
  * Typing a number at the start of a paragraph makes it a heading of that level: `一、` (level 1),
  * `（一）` or `(一)` (2), `1.` or `1．` (3), `（1）` or `(1)` (4); typing `一是` makes it a work item.
- * The typed number is dropped: numbers are computed. These rules run on typed text and at the end
+ * The typed number is dropped: numbers are computed. In an empty work item, a heading number
+ * ends the list and starts the heading. These rules run on typed text and at the end
  * of a composition, never during one (prosemirror-inputrules checks `view.composing`).
  */
 export function structureInputRules(): Plugin {
@@ -31,8 +38,8 @@ export function structureInputRules(): Plugin {
         const $start = state.doc.resolve(start)
         if ($start.parent.type.name !== 'paragraph' || $start.parentOffset !== 0) return null
         const tr = state.tr.delete(start, end)
-        if (!paragraphToWorkItemIn(tr, start)) return null
-        return placeInNew(tr, start, 0)
+        const at = paragraphToWorkItemIn(tr, start)
+        return at === null ? null : tr.setSelection(TextSelection.create(tr.doc, at))
       }),
     ],
   })

@@ -1,0 +1,55 @@
+import { validate, type Finding } from '@zongjie/model'
+import { exitCodes, guard } from '../errors.ts'
+import type { Io } from '../io.ts'
+import { formatWarning, loadDocument } from '../load.ts'
+
+const severityWords: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示' }
+
+/**
+ * Where a finding is, for people: its `where` (`一、（二）`), else the input line, else its JSON
+ * path, else its document position, else `全文`.
+ */
+export function findingPlace(finding: Finding): string {
+  if (finding.where) return finding.where
+  if (finding.line !== undefined && finding.line > 0) return `第${finding.line}行`
+  if (finding.path) return finding.path
+  if (finding.pos !== undefined) return `位置${finding.pos}`
+  return '全文'
+}
+
+/** One finding as printed: `级别 代码 位置: 说明`, on one line. */
+export function formatFinding(finding: Finding): string {
+  const severity = severityWords[finding.severity] ?? finding.severity
+  const place = findingPlace(finding).replace(/\s+/g, '')
+  let message = finding.message.replace(/\s*[\r\n]+\s*/g, ' ')
+  // The model's messages often start by naming the place again (`一、（二）：指标…`, `第 3 行：…`).
+  const again = [finding.where, finding.line ? `第 ${finding.line} 行` : '', finding.line ? `第${finding.line}行` : '']
+  for (const prefix of again) {
+    if (prefix && (message.startsWith(prefix + '：') || message.startsWith(prefix + ':'))) {
+      message = message.slice(prefix.length + 1).trimStart()
+      break
+    }
+  }
+  return `${severity} ${finding.code} ${place}: ${message}`
+}
+
+/** The tally printed on stderr after the findings: `名称: N 个错误，N 个警告，N 条提示`. */
+export function tally(name: string, findings: readonly Finding[]): string {
+  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length
+  if (!findings.length) return `${name}: 没有发现问题`
+  return `${name}: ${count('error')} 个错误，${count('warning')} 个警告，${count('info')} 条提示`
+}
+
+/**
+ * `zongjie validate`: reads a summary as `import` does, runs the model's `validate` with the
+ * importer's repairs, prints each finding on stdout, one a line, and a tally on stderr. Exit 1
+ * when any finding is an error, else 0.
+ */
+export async function runValidate(input: string, io: Io): Promise<number> {
+  const loaded = await loadDocument(input, io)
+  for (const note of loaded.notes) io.err(formatWarning(loaded.name, note))
+  const findings = guard(loaded.name, '检查', () => validate(loaded.doc, { repairs: loaded.warnings }))
+  if (findings.length) io.out(findings.map(formatFinding).join('\n') + '\n')
+  io.err(tally(loaded.name, findings))
+  return findings.some((f) => f.severity === 'error') ? exitCodes.findings : exitCodes.ok
+}

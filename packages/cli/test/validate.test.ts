@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { draft, draftMetrics, filled, repaired } from './fixtures.ts'
+import { lines, tempDir, writeFiles, zongjie } from './helpers.ts'
+
+describe('zongjie validate', () => {
+  const dir = tempDir()
+  beforeAll(() => writeFiles(dir, { 'draft.txt': draft, 'filled.txt': filled, 'repaired.txt': repaired }))
+
+  it('lists each unfilled metric with its place and exits 1', async () => {
+    const r = await zongjie(['validate', 'draft.txt'], { cwd: dir })
+    expect(r.status).toBe(1)
+    const unfilled = lines(r.stdout).filter((l) => l.includes(' metric-unfilled '))
+    expect(unfilled).toHaveLength(draftMetrics.length)
+    unfilled.forEach((line, i) => {
+      const { text, where } = draftMetrics[i]!
+      // `级别 代码 位置: 说明`
+      expect(line).toMatch(/^错误 metric-unfilled \S+: \S/)
+      expect(line.startsWith(`错误 metric-unfilled ${where}: `)).toBe(true)
+      expect(line).toContain(text.slice(0, 2))
+    })
+    expect(r.stderr).toBe(`draft.txt: ${draftMetrics.length} 个错误，0 个警告，0 条提示\n`)
+  })
+
+  it('exits 0 on the same draft with the metrics filled', async () => {
+    const r = await zongjie(['validate', 'filled.txt'], { cwd: dir })
+    expect(r.status).toBe(0)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toBe('filled.txt: 没有发现问题\n')
+  })
+
+  it('reports the importer’s repairs by line, without failing on them', async () => {
+    const r = await zongjie(['validate', 'repaired.txt'], { cwd: dir })
+    const out = lines(r.stdout)
+    expect(out).toContain('提示 import-repaired 第5行: 序号中的半角括号已改为全角括号')
+    expect(out).toContain('提示 import-repaired 第9行: 「三是」与前后顺序不符，已改为「二是」')
+    expect(out.some((l) => l.startsWith('警告 problems-missing '))).toBe(true)
+    expect(out.every((l) => !l.startsWith('错误 '))).toBe(true)
+    expect(r.status).toBe(0)
+  })
+
+  it('validates Summary JSON and standard input the same way', async () => {
+    const json = (await zongjie(['import', 'draft.txt'], { cwd: dir })).stdout
+    writeFiles(dir, { 'draft.json': json })
+    const fromFile = await zongjie(['validate', 'draft.txt'], { cwd: dir })
+    const fromJson = await zongjie(['validate', 'draft.json'], { cwd: dir })
+    const fromStdin = await zongjie(['validate', '-'], { cwd: dir, input: filled })
+    expect(fromJson.status).toBe(1)
+    expect(fromJson.stdout).toBe(fromFile.stdout)
+    expect(fromStdin.status).toBe(0)
+  })
+})
