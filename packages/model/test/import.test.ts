@@ -161,6 +161,10 @@ describe('readFields: metrics and blanks', () => {
     expect(shown(metrics)).toEqual(['X个'])
   })
 
+  it('takes the longest unit: 场次 over 场', () => {
+    expect(shown(fieldsOf('举办X场次，接待X批次。').metrics)).toEqual(['X场次', 'X批次'])
+  })
+
   it('does not take the start of a word for a unit', () => {
     expect(readFields('各X部门').map((n) => n.type.name)).toEqual(['text', 'blank', 'text'])
     expect(readFields('X部').map((n) => n.type.name)).toEqual(['metric'])
