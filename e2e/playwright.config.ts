@@ -1,0 +1,54 @@
+import { defineConfig } from '@playwright/test'
+import { fileURLToPath } from 'node:url'
+
+/**
+ * Browser tests of the demo page and `<zongjie-editor>`, in Debian's Chromium (`CHROMIUM_PATH`,
+ * default `/usr/bin/chromium`): Playwright's own browser downloads are not used. Run them with
+ * `node e2e/run.mjs`, which checks for Chromium first and writes the JSON report to
+ * `$PLAYWRIGHT_JSON_OUTPUT_NAME`.
+ */
+const root = fileURLToPath(new URL('..', import.meta.url))
+const jsonReport = process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? fileURLToPath(new URL('./test-results/playwright.json', import.meta.url))
+
+export default defineConfig({
+  testDir: 'tests',
+  outputDir: 'test-results',
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  workers: 1,
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: jsonReport }]],
+  use: {
+    baseURL: 'http://127.0.0.1:5173/',
+    browserName: 'chromium',
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    command: 'node scripts/demo.mjs',
+    cwd: root,
+    url: 'http://127.0.0.1:5173/',
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+    env: { ZONGJIE_E2E: '1' },
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+})

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// Runs the browser tests: `node e2e/run.mjs [workdir] [playwright arguments…]`.
+// 1. Checks for Chromium at $CHROMIUM_PATH or /usr/bin/chromium. Playwright's own browser download
+//    does not work here: Chromium comes from Debian. When it is missing and we are root, installs
+//    `chromium` and `fonts-noto-cjk` with apt-get; otherwise says how to and exits 1.
+// 2. Runs `playwright test -c e2e/playwright.config.ts` with the JSON report written to
+//    <workdir>/playwright.json (scripts/test.mjs reads it), and exits with Playwright's status.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const root = new URL('..', import.meta.url).pathname
+const args = process.argv.slice(2)
+const work = args[0] && !args[0].startsWith('-') ? args.shift() : mkdtempSync(join(tmpdir(), 'zongjie-e2e-'))
+const isRoot = process.getuid?.() === 0
+const packages = ['chromium', 'fonts-noto-cjk']
+
+function apt(what) {
+  // Waits for another apt run to release its lock rather than failing at once.
+  const get = 'apt-get -o DPkg::Lock::Timeout=600'
+  const command = `${get} update && ${get} install -y ${what.join(' ')}`
+  console.log(`e2e: installing ${what.join(' ')} from Debian, running as root:\n    ${command}`)
+  const r = spawnSync('sh', ['-c', command], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+  if (r.status !== 0) {
+    console.error(`e2e: apt-get failed (status ${r.status}). Install by hand: apt-get update && apt-get install -y ${what.join(' ')}`)
+    process.exit(1)
+  }
+}
+
+// 1. Chromium
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+if (!existsSync(chromium)) {
+  if (process.env.CHROMIUM_PATH) {
+    console.error(`e2e: CHROMIUM_PATH=${chromium} does not exist. Point it at a Chromium binary, or unset it to use Debian's /usr/bin/chromium.`)
+    process.exit(1)
+  }
+  if (!isRoot) {
+    console.error(
+      [
+        `e2e: Chromium is not installed (looked for ${chromium}). The browser tests use the system's Chromium,`,
+        'not a Playwright download. Install it, with CJK fonts so that Chinese text renders, then run the tests again:',
+        '',
+        `    sudo apt-get update && sudo apt-get install -y ${packages.join(' ')}`,
+        '',
+        'or point CHROMIUM_PATH at another Chromium or Chrome binary: CHROMIUM_PATH=/path/to/chrome pnpm test',
+      ].join('\n'),
+    )
+    process.exit(1)
+  }
+  apt(packages)
+  if (!existsSync(chromium)) {
+    console.error(`e2e: apt-get installed chromium but ${chromium} is still missing.`)
+    process.exit(1)
+  }
+} else if (isRoot && !existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc') && !hasCjkFont()) {
+  // Without a CJK font the tests still run, but screenshots show boxes instead of Chinese.
+  apt(['fonts-noto-cjk'])
+}
+
+function hasCjkFont() {
+  const r = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' })
+  return r.status !== 0 || r.stdout.trim() !== ''
+}
+
+// 2. Playwright
+const cli = join(root, 'e2e', 'node_modules', '@playwright', 'test', 'cli.js')
+if (!existsSync(cli)) {
+  console.error('e2e: @playwright/test is not installed. Run `pnpm install` at the root of the repository first.')
+  process.exit(1)
+}
+const report = join(work, 'playwright.json')
+console.log(`e2e: Chromium ${chromium}; JSON report ${report}`)
+const r = spawnSync(process.execPath, [cli, 'test', '-c', join('e2e', 'playwright.config.ts'), ...args], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
+})
+if (r.error) console.error(`e2e: could not run Playwright: ${r.error.message}`)
+process.exit(r.status ?? 1)
