@@ -1,5 +1,6 @@
 import type { Node } from 'prosemirror-model'
 import { toSummary, type Section } from './summary.ts'
+import { displayText } from './schema.ts'
 import type { ImportWarning } from './import/warnings.ts'
 
 /** How much a finding matters: an `error` stops a draft from going up for approval. */
@@ -108,10 +109,11 @@ export function validate(doc: Node, options: ValidateOptions = {}): Finding[] {
   summary.blanks.forEach((b, i) => {
     if (b.filled) return
     const pos = blankPos[i]
+    const after = pos === undefined ? '' : wordsAfter(doc, pos)
     findings.push({
       code: 'blank-unfilled',
       severity: 'error',
-      message: `${b.where || '正文'}：「${b.context}${b.text}」中的名称未填写`,
+      message: `${b.where || '正文'}：「${b.context.slice(-6)}${b.text}${after}」中的名称未填写`,
       path: b.path,
       where: b.where,
       ...(pos !== undefined ? { pos } : {}),
@@ -129,4 +131,15 @@ export function validate(doc: Node, options: ValidateOptions = {}): Finding[] {
     findings.push({ code: 'import-repaired', severity: 'info', message: `第 ${w.line} 行：${w.message}`, line: w.line })
   }
   return findings
+}
+
+/** The words after an inline node up to the end of its clause (at most eight characters): `社区` after `X`. */
+function wordsAfter(doc: Node, pos: number): string {
+  const $pos = doc.resolve(pos)
+  const parent = $pos.parent
+  const start = $pos.parentOffset + 1
+  if (start > parent.content.size) return ''
+  const text = displayText(parent.cut(start))
+  const m = /[。；！？，：、,;:!?]/.exec(text)
+  return (m ? text.slice(0, m.index) : text).slice(0, 8)
 }

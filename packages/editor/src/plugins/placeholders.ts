@@ -20,10 +20,15 @@ export const placeholdersKey = new PluginKey<DecorationSet>('zongjie-placeholder
 
 function placeholderDecorations(doc: Node, documentPlaceholder: string): DecorationSet {
   const decos: Decoration[] = []
+  // The writer's own guidance goes in the opening's first paragraph.
+  let openingFirst = -1
+  doc.forEach((child, offset) => {
+    if (child.type.name === 'preamble' && child.firstChild?.type.name === 'paragraph') openingFirst = offset + 1
+  })
   doc.descendants((node, pos) => {
     if (!node.isTextblock) return true
     if (node.content.size === 0) {
-      const text = node.type.name === 'paragraph' && documentPlaceholder ? documentPlaceholder : placeholderTexts[node.type.name]
+      const text = pos === openingFirst && documentPlaceholder ? documentPlaceholder : placeholderTexts[node.type.name]
       if (text) decos.push(Decoration.node(pos, pos + node.nodeSize, { class: 'zj-empty', 'data-placeholder': text }))
     }
     return false
@@ -35,7 +40,7 @@ function placeholderDecorations(doc: Node, documentPlaceholder: string): Decorat
  * Placeholders: an empty block carries `zj-empty` and its guidance in `data-placeholder`, shown by
  * the styles as generated content after the caret, in the flow of the line (not positioned), so
  * it can never be typed into nor disturb composition. `paragraphText`, when given, replaces the
- * guidance of empty paragraphs (the element's `placeholder` attribute).
+ * guidance of the opening's first paragraph (the element's `placeholder` attribute).
  */
 export function placeholders(paragraphText: () => string): Plugin<DecorationSet> {
   return new Plugin<DecorationSet>({

@@ -42,7 +42,7 @@ export function emptyDoc(): Node {
  * place, pasted text and Word HTML imported as structure.
  *
  * @attr readonly - No editing; fields do not open.
- * @attr placeholder - Guidance shown in empty paragraphs instead of the default.
+ * @attr placeholder - Guidance shown in the opening's first paragraph while it is empty, instead of the default.
  * @attr toolbar - Shows the toolbar.
  * @attr outline - Shows the outline (提纲) panel.
  * @attr findings - Shows the findings (检查结果) panel, from the model's validator, live.
@@ -65,6 +65,8 @@ export function emptyDoc(): Node {
  * @cssproperty --zongjie-font-title - The title font (小标宋).
  * @cssproperty --zongjie-font-ui - The font of toolbar and panels.
  * @cssproperty --zongjie-accent - The colour of errors.
+ * @cssproperty --zongjie-height - The height of the editor's frame (auto by default); the page scrolls inside it.
+ * @cssproperty --zongjie-max-height - The largest height of the frame (85vh by default), so toolbar and panels stay in view.
  */
 export class ZongjieEditor extends LitElement {
   static override styles = styles

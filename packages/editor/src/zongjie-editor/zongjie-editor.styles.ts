@@ -20,7 +20,7 @@ export default css`
   :host([hidden]) { display: none; }
   * { box-sizing: border-box; }
 
-  .shell { border: 1px solid var(--zj-border); background: var(--zj-page-bg); display: flex; flex-direction: column; min-height: 20rem; }
+  .shell { border: 1px solid var(--zj-border); background: var(--zj-page-bg); display: flex; flex-direction: column; min-height: 20rem; height: var(--zongjie-height, auto); max-height: var(--zongjie-max-height, 85vh); }
   .body { display: flex; flex: 1; min-height: 0; }
   .page-scroll { flex: 1; overflow: auto; padding: 16px; min-width: 0; }
   .page { background: #fff; max-width: 210mm; margin: 0 auto; padding: clamp(16px, 5%, 25mm) clamp(16px, 6%, 26mm) clamp(16px, 5%, 25mm) clamp(16px, 6.5%, 28mm); box-shadow: 0 1px 3px rgba(0,0,0,.15); min-height: 100%; }
@@ -67,7 +67,7 @@ export default css`
   .zj-run-in-heading.zj-empty::after { content: attr(data-placeholder) '。'; }
 
   /* Fields. */
-  .zj-field { border-radius: 2px; padding: 0 1px; cursor: pointer; }
+  .zj-field { border-radius: 2px; padding: 0 1px; cursor: pointer; white-space: nowrap; }
   .zj-field.zj-unfilled { background: #fef3c7; color: #92400e; border-bottom: 2px dashed #d97706; }
   .zj-field:not(.zj-unfilled) { border-bottom: 1px dotted #6b7280; }
   .zj-field.zj-editing { display: inline-flex; align-items: baseline; gap: 2px; background: #eff6ff; border-bottom: 2px solid #2563eb; text-indent: 0; position: relative; }
@@ -83,6 +83,8 @@ export default css`
   .toolbar button:hover:not(:disabled) { background: #e5e7eb; border-color: var(--zj-border); }
   .toolbar button:disabled { color: #a1a1aa; cursor: default; }
   .toolbar button[aria-pressed='true'] { background: #e5e7eb; }
+  .toolbar label { display: flex; align-items: center; gap: 4px; font-size: 13px; color: #374151; }
+  .toolbar select { font: 13px/1.4 var(--zj-font-ui); padding: 1px 2px; border: 1px solid var(--zj-border); border-radius: 4px; background: #fff; }
   .outline, .findings { width: 220px; flex: none; overflow: auto; background: var(--zj-panel-bg); font-size: 13px; }
   .outline { border-right: 1px solid var(--zj-border); }
   .findings { width: 260px; border-left: 1px solid var(--zj-border); }
