@@ -2,6 +2,7 @@ import { Plugin, PluginKey } from 'prosemirror-state'
 import { Decoration, DecorationSet } from 'prosemirror-view'
 import type { Node } from 'prosemirror-model'
 import { isSection, sectionNumber, workItemOrdinal } from '@zongjie/model'
+import { isTextOnly } from './text-only.ts'
 
 /** The key of the numbering plugin; its state is the set of number decorations. */
 export const numberingKey = new PluginKey<DecorationSet>('zongjie-numbering')
@@ -37,13 +38,16 @@ export function numberDecorations(doc: Node): DecorationSet {
   return DecorationSet.create(doc, decos)
 }
 
-/** The numbering plugin: numbers recomputed from the tree whenever the document changes. */
+/**
+ * The numbering plugin: when typing changes only text, the number decorations are mapped (no
+ * number can have changed); when the outline changes, they are recomputed from the tree.
+ */
 export function numbering(): Plugin<DecorationSet> {
   return new Plugin<DecorationSet>({
     key: numberingKey,
     state: {
       init: (_, state) => numberDecorations(state.doc),
-      apply: (tr, set) => (tr.docChanged ? numberDecorations(tr.doc) : set),
+      apply: (tr, set) => (!tr.docChanged ? set : isTextOnly(tr) ? set.map(tr.mapping, tr.doc) : numberDecorations(tr.doc)),
     },
     props: {
       decorations: (state) => numberingKey.getState(state),

@@ -1,6 +1,7 @@
-import { Plugin, PluginKey } from 'prosemirror-state'
+import { Plugin, PluginKey, type Transaction } from 'prosemirror-state'
 import { Decoration, DecorationSet } from 'prosemirror-view'
 import type { Node } from 'prosemirror-model'
+import { isTextOnly, touchedTextblocks } from './text-only.ts'
 
 /** Guidance shown in an empty block of each kind. Never part of the document. */
 export const placeholderTexts: Record<string, string> = {
@@ -18,22 +19,44 @@ export const placeholderTexts: Record<string, string> = {
 /** The key of the placeholder plugin. */
 export const placeholdersKey = new PluginKey<DecorationSet>('zongjie-placeholders')
 
+/** Where the opening's first paragraph starts, which takes the writer's own guidance. */
+function openingFirst(doc: Node): number {
+  let at = -1
+  doc.forEach((child, offset) => {
+    if (child.type.name === 'preamble' && child.firstChild?.type.name === 'paragraph') at = offset + 1
+  })
+  return at
+}
+
+function placeholderFor(node: Node, pos: number, doc: Node, documentPlaceholder: string, first = openingFirst(doc)): Decoration | null {
+  if (!node.isTextblock || node.content.size) return null
+  const text = pos === first && documentPlaceholder ? documentPlaceholder : placeholderTexts[node.type.name]
+  return text ? Decoration.node(pos, pos + node.nodeSize, { class: 'zj-empty', 'data-placeholder': text }) : null
+}
+
 function placeholderDecorations(doc: Node, documentPlaceholder: string): DecorationSet {
   const decos: Decoration[] = []
-  // The writer's own guidance goes in the opening's first paragraph.
-  let openingFirst = -1
-  doc.forEach((child, offset) => {
-    if (child.type.name === 'preamble' && child.firstChild?.type.name === 'paragraph') openingFirst = offset + 1
-  })
+  const first = openingFirst(doc)
   doc.descendants((node, pos) => {
     if (!node.isTextblock) return true
-    if (node.content.size === 0) {
-      const text = pos === openingFirst && documentPlaceholder ? documentPlaceholder : placeholderTexts[node.type.name]
-      if (text) decos.push(Decoration.node(pos, pos + node.nodeSize, { class: 'zj-empty', 'data-placeholder': text }))
-    }
+    const deco = placeholderFor(node, pos, doc, documentPlaceholder, first)
+    if (deco) decos.push(deco)
     return false
   })
   return DecorationSet.create(doc, decos)
+}
+
+/** The placeholders after a text-only change: mapped, and redone for the textblocks it touched. */
+function updatePlaceholders(set: DecorationSet, tr: Transaction, documentPlaceholder: string): DecorationSet {
+  let next = set.map(tr.mapping, tr.doc)
+  for (const pos of touchedTextblocks(tr)) {
+    const node = tr.doc.nodeAt(pos)
+    if (!node) continue
+    next = next.remove(next.find(pos + 1, pos + node.nodeSize - 1))
+    const deco = placeholderFor(node, pos, tr.doc, documentPlaceholder)
+    if (deco) next = next.add(tr.doc, [deco])
+  }
+  return next
 }
 
 /**
@@ -47,7 +70,11 @@ export function placeholders(paragraphText: () => string): Plugin<DecorationSet>
     key: placeholdersKey,
     state: {
       init: (_, state) => placeholderDecorations(state.doc, paragraphText()),
-      apply: (tr, set) => (tr.docChanged || tr.getMeta(placeholdersKey) ? placeholderDecorations(tr.doc, paragraphText()) : set),
+      apply: (tr, set) => {
+        if (tr.getMeta(placeholdersKey)) return placeholderDecorations(tr.doc, paragraphText())
+        if (!tr.docChanged) return set
+        return isTextOnly(tr) ? updatePlaceholders(set, tr, paragraphText()) : placeholderDecorations(tr.doc, paragraphText())
+      },
     },
     props: { decorations: (state) => placeholdersKey.getState(state) },
   })

@@ -1,0 +1,66 @@
+import { describe, it, expect } from 'vitest'
+import { EditorState, TextSelection } from 'prosemirror-state'
+import { importText } from '@zongjie/model'
+import { numbering, numberingKey, numberDecorations } from '../src/plugins/numbering.ts'
+import { placeholders, placeholdersKey } from '../src/plugins/placeholders.ts'
+import { isTextOnly } from '../src/plugins/text-only.ts'
+import { demoteSection } from '@zongjie/commands'
+import type { DecorationSet } from 'prosemirror-view'
+
+const text = ['工作总结', '开头。', '一、甲', '一是学习。', '二是制度。', '二、乙', '（一）乙一', '', '三、丙'].join('\n')
+
+function describeSet(set: DecorationSet): string[] {
+  return set.find().map((d) => `${d.from}-${d.to}:${JSON.stringify((d as unknown as { type: { attrs: object } }).type.attrs)}`).sort()
+}
+
+function fresh(state: EditorState) {
+  return describeSet(numberDecorations(state.doc))
+}
+
+describe('decorations kept up to date without recomputing on typing', () => {
+  const base = EditorState.create({ doc: importText(text).doc, plugins: [numbering(), placeholders(() => '')] })
+
+  it('maps the numbers on text-only changes, and they equal a recomputation', () => {
+    let state = base
+    const positions: number[] = []
+    state.doc.descendants((n, p) => {
+      if (n.isTextblock) positions.push(p + 1)
+    })
+    for (const at of positions.reverse()) {
+      const tr = state.tr.insertText('新', at)
+      expect(isTextOnly(tr)).toBe(true)
+      state = state.apply(tr)
+      expect(describeSet(numberingKey.getState(state)!)).toEqual(fresh(state))
+    }
+  })
+
+  it('recomputes on a change of the outline', () => {
+    let state = base
+    let pos = -1
+    state.doc.descendants((n, p) => {
+      if (pos < 0 && n.type.name === 'heading' && n.textContent === '乙') pos = p + 1
+    })
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, pos)))
+    demoteSection(state, (tr) => {
+      expect(isTextOnly(tr)).toBe(false)
+      state = state.apply(tr)
+    })
+    expect(describeSet(numberingKey.getState(state)!)).toEqual(fresh(state))
+    expect(describeSet(numberingKey.getState(state)!).join()).toContain('（一）')
+  })
+
+  it('shows and hides placeholders as blocks empty and fill', () => {
+    let state = base
+    const empties = () => placeholdersKey.getState(state)!.find().length
+    const before = empties()
+    // Empty the first body paragraph, then type into it again.
+    let para = -1
+    state.doc.descendants((n, p) => {
+      if (para < 0 && n.type.name === 'paragraph' && n.textContent === '开头。') para = p
+    })
+    state = state.apply(state.tr.delete(para + 1, para + 4))
+    expect(empties()).toBe(before + 1)
+    state = state.apply(state.tr.insertText('再写', para + 1))
+    expect(empties()).toBe(before)
+  })
+})
