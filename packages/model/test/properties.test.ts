@@ -1,0 +1,476 @@
+/**
+ * Property tests: random valid documents (see `arbitrary.ts`) and random ProseMirror edits on
+ * them keep the document valid and survive every export that claims to be lossless.
+ */
+import { describe, it, expect, afterAll } from 'vitest'
+import { readFileSync } from 'node:fs'
+import fc from 'fast-check'
+import Ajv2020 from 'ajv/dist/2020.js'
+import { parseHTML } from 'linkedom'
+import { ReplaceError, Slice, type Node } from 'prosemirror-model'
+import { Transform, canJoin, canSplit, findWrapping, insertPoint, liftTarget } from 'prosemirror-transform'
+import { schema, sectionTypeNames, metricText, type MetricAttrs } from '../src/schema.ts'
+import { toSummary, fromSummary, type Section } from '../src/summary.ts'
+import { toText } from '../src/text.ts'
+import { toHTML, fromHTML, type DomNodeLike } from '../src/html.ts'
+import { importText, metricUnits } from '../src/import/index.ts'
+import { arbDoc, arbDocMaterial, textSafeDocArbitrary, plainTextPool, doc as docOf, p, section, roleSection, items, item, note } from './arbitrary.ts'
+
+/** Run counts scale with `ZJ_PROPERTY_SCALE` (default 1), for a longer hunt: `ZJ_PROPERTY_SCALE=20 npx vitest run …`. */
+const runs = (n: number) => Math.max(1, Math.round(n * Number(process.env.ZJ_PROPERTY_SCALE ?? 1)))
+
+/** Replays a reported failure: `ZJ_SEED=<seed> ZJ_PATH=<path> npx vitest run … -t '<test>'`. */
+const replay = process.env.ZJ_SEED ? { seed: Number(process.env.ZJ_SEED), path: process.env.ZJ_PATH, endOnFailure: true } : {}
+
+const validate = new Ajv2020({ strict: true, allErrors: true }).compile(JSON.parse(readFileSync(new URL('../summary.schema.json', import.meta.url), 'utf8')))
+
+/** The Summary JSON of a document, through a JSON string as an integrator would receive it. */
+const jsonOf = (doc: Node): unknown => JSON.parse(JSON.stringify(toSummary(doc)))
+
+function expectValidJson(json: unknown) {
+  if (!validate(json)) expect.fail(`schema errors: ${JSON.stringify(validate.errors?.slice(0, 3))}\n${JSON.stringify(json)}`)
+}
+
+function expectSummaryRoundTrip(doc: Node) {
+  const back = fromSummary(jsonOf(doc))
+  if (!back.eq(doc)) expect(back.toJSON()).toEqual(doc.toJSON())
+}
+
+const parseDOM = (html: string) => parseHTML(html).document as unknown as DomNodeLike
+
+function expectHTMLRoundTrip(doc: Node) {
+  const back = fromHTML(toHTML(doc), parseDOM)
+  if (!back.eq(doc)) expect(back.toJSON()).toEqual(doc.toJSON())
+}
+
+describe('random documents', () => {
+  it('are valid', () => {
+    fc.assert(
+      fc.property(arbDoc, (doc) => {
+        doc.check()
+      }),
+      { numRuns: runs(300), ...replay },
+    )
+  })
+
+  it('survive Summary JSON: fromSummary(toSummary(d)) equals d', () => {
+    fc.assert(fc.property(arbDoc, expectSummaryRoundTrip), { numRuns: runs(1000), ...replay })
+  })
+
+  it('give Summary JSON that summary.schema.json accepts', () => {
+    fc.assert(
+      fc.property(arbDoc, (doc) => expectValidJson(jsonOf(doc))),
+      { numRuns: runs(1000), ...replay },
+    )
+  })
+
+  it('survive HTML: fromHTML(toHTML(d)) equals d', () => {
+    fc.assert(fc.property(arbDoc, expectHTMLRoundTrip), { numRuns: runs(500), ...replay })
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// Plain text: importText(toText(d)) keeps the outline and the fields
+
+interface OutlineEntry {
+  level: number
+  number: string
+  role: string
+  title: string
+  runIn: boolean
+  sections: OutlineEntry[]
+}
+const outlineOf = (sections: Section[]): OutlineEntry[] =>
+  sections.map((s) => ({ level: s.level, number: s.number, role: s.role, title: s.title, runIn: s.runIn, sections: outlineOf(s.sections) }))
+
+/** The fields as plain text can carry them: what shows, and the numbers behind it. */
+function fieldsOf(doc: Node) {
+  const s = toSummary(doc)
+  return {
+    metrics: s.metrics.map((m) => ({ text: m.text, value: m.value, range: m.range, upper: m.range ? m.upper : null, scale: m.scale, approx: m.approx, unit: m.unit })),
+    blanks: s.blanks.map((b) => ({ text: b.text, value: b.value })),
+  }
+}
+
+/** Whether a document has a joined work-item list with a note after an item (its text spans lines). */
+function hasBrokenJoinedList(doc: Node): boolean {
+  let found = false
+  doc.descendants((node) => {
+    if (node.type.name === 'workItems' && node.attrs.layout === 'joined') {
+      node.forEach((child, _o, i) => {
+        if (child.type.name === 'workNote' && i + 1 < node.childCount) found = true
+      })
+    }
+    return !found && !node.isTextblock
+  })
+  return found
+}
+
+describe('plain text', () => {
+  it('uses no unit, numeral or part wording in the text pool', () => {
+    for (const ch of plainTextPool) {
+      expect(metricUnits.includes(ch), ch).toBe(false)
+      expect('一二三四五六七八九十是下存问计划总', ch).not.toContain(ch)
+    }
+  })
+
+  it('reads back the outline, title and fields: importText(toText(d))', () => {
+    fc.assert(
+      fc.property(textSafeDocArbitrary(), (doc) => {
+        doc.check()
+        const text = toText(doc)
+        const { doc: back, warnings } = importText(text)
+        // The importer changes nothing, except where plain text is ambiguous: a joined list
+        // (`……。一是……。`) broken by a note reads back as a paragraph and a list from `二是`.
+        if (warnings.length) {
+          expect(warnings.map((w) => w.code).filter((c) => c !== 'ordinal-repaired'), text).toEqual([])
+          expect(hasBrokenJoinedList(doc), text).toBe(true)
+        }
+        const [a, b] = [toSummary(doc), toSummary(back)]
+        expect({ title: b.title, outline: outlineOf(b.sections) }, text).toEqual({ title: a.title, outline: outlineOf(a.sections) })
+        expect(fieldsOf(back), text).toEqual(fieldsOf(doc))
+        // What the importer read is itself a valid document that survives Summary JSON.
+        back.check()
+        expectSummaryRoundTrip(back)
+      }),
+      { numRuns: runs(500), ...replay },
+    )
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// Random edits
+
+/** An edit, with positions as free numbers reduced modulo the choices the document offers. */
+type Edit =
+  | { op: 'insertText'; at: number; text: string; bold: boolean }
+  | { op: 'insertField'; at: number; node: Node }
+  | { op: 'delete'; from: number; to: number }
+  | { op: 'deleteRange'; from: number; to: number }
+  | { op: 'split'; at: number; depth: number; as: number }
+  | { op: 'join'; at: number }
+  | { op: 'replace'; from: number; to: number; sliceFrom: number; sliceTo: number; self: boolean }
+  | { op: 'bold'; from: number; to: number; add: boolean }
+  | { op: 'lift'; from: number; to: number }
+  | { op: 'move'; node: number; to: number }
+  | { op: 'wrap'; from: number; to: number; type: number }
+  | { op: 'retype'; at: number; type: number }
+  | { op: 'attr'; at: number; attr: number }
+
+const nat = fc.nat()
+const arbEdit: fc.Arbitrary<Edit> = fc.oneof(
+  { arbitrary: fc.record({ op: fc.constant('insertText' as const), at: nat, text: arbDocMaterial.text, bold: fc.boolean() }), weight: 3 },
+  { arbitrary: fc.record({ op: fc.constant('insertField' as const), at: nat, node: fc.oneof(arbDocMaterial.metricAttrs.map((a) => schema.nodes.metric!.create(a)), arbDocMaterial.blankAttrs.map((a) => schema.nodes.blank!.create(a))) }), weight: 1 },
+  { arbitrary: fc.record({ op: fc.constant('delete' as const), from: nat, to: nat }), weight: 3 },
+  { arbitrary: fc.record({ op: fc.constant('deleteRange' as const), from: nat, to: nat }), weight: 1 },
+  { arbitrary: fc.record({ op: fc.constant('split' as const), at: nat, depth: fc.integer({ min: 1, max: 4 }), as: nat }), weight: 3 },
+  { arbitrary: fc.record({ op: fc.constant('join' as const), at: nat }), weight: 2 },
+  { arbitrary: fc.record({ op: fc.constant('replace' as const), from: nat, to: nat, sliceFrom: nat, sliceTo: nat, self: fc.boolean() }), weight: 4 },
+  { arbitrary: fc.record({ op: fc.constant('bold' as const), from: nat, to: nat, add: fc.boolean() }), weight: 1 },
+  { arbitrary: fc.record({ op: fc.constant('lift' as const), from: nat, to: nat }), weight: 1 },
+  { arbitrary: fc.record({ op: fc.constant('move' as const), node: nat, to: nat }), weight: 2 },
+  { arbitrary: fc.record({ op: fc.constant('wrap' as const), from: nat, to: nat, type: nat }), weight: 1 },
+  { arbitrary: fc.record({ op: fc.constant('retype' as const), at: nat, type: nat }), weight: 1 },
+  { arbitrary: fc.record({ op: fc.constant('attr' as const), at: nat, attr: nat }), weight: 1 },
+)
+
+const pick = <T,>(list: readonly T[], n: number): T | undefined => (list.length ? list[n % list.length] : undefined)
+
+/** Positions where inline content may go: inside every textblock, between its children. */
+function inlinePositions(doc: Node): number[] {
+  const out: number[] = []
+  doc.descendants((node, pos) => {
+    if (!node.inlineContent) return true
+    for (let p = pos + 1; p <= pos + 1 + node.content.size; p++) out.push(p)
+    return false
+  })
+  return out
+}
+
+/** Two ordered positions anywhere in a document. */
+function range(doc: Node, a: number, b: number): [number, number] {
+  const size = doc.content.size + 1
+  const [x, y] = [a % size, b % size]
+  return x <= y ? [x, y] : [y, x]
+}
+
+/** Every node of a document with its position, for edits that pick a node. */
+function nodesWhere(doc: Node, test: (node: Node) => boolean): { node: Node; pos: number }[] {
+  const out: { node: Node; pos: number }[] = []
+  doc.descendants((node, pos) => {
+    if (test(node)) out.push({ node, pos })
+    return !node.inlineContent
+  })
+  return out
+}
+
+const splitTypes = ['paragraph', 'workItem', 'workNote', 'heading', 'workIntro'].map((t) => schema.nodes[t]!)
+const wrapTypes = [...sectionTypeNames, 'problems', 'plans', 'workItems', 'preamble', 'closing'].map((t) => schema.nodes[t]!)
+const sectionTypes = [...sectionTypeNames, 'problems', 'plans'].map((t) => schema.nodes[t]!)
+
+/** Applies an edit to `tr`; returns false when it cannot apply. Throws only on a real failure. */
+function applyEdit(tr: Transform, edit: Edit, other: Node): boolean {
+  const doc = tr.doc
+  switch (edit.op) {
+    case 'insertText': {
+      const at = pick(inlinePositions(doc), edit.at)!
+      tr.insert(at, schema.text(edit.text, edit.bold ? [schema.marks.bold!.create()] : []))
+      return true
+    }
+    case 'insertField': {
+      tr.insert(pick(inlinePositions(doc), edit.at)!, edit.node)
+      return true
+    }
+    case 'delete': {
+      const [from, to] = range(doc, edit.from, edit.to)
+      tr.delete(from, to)
+      return from < to
+    }
+    case 'deleteRange': {
+      const [from, to] = range(doc, edit.from, edit.to)
+      tr.deleteRange(from, to)
+      return from < to
+    }
+    case 'split': {
+      const at = pick(inlinePositions(doc), edit.at)!
+      const depth = Math.min(edit.depth, doc.resolve(at).depth)
+      const typesAfter = edit.as % 3 === 0 ? [{ type: pick(splitTypes, edit.as)! }] : undefined
+      if (!canSplit(doc, at, depth, typesAfter)) return false
+      tr.split(at, depth, typesAfter)
+      return true
+    }
+    case 'join': {
+      const points: number[] = []
+      for (let p = 0; p <= doc.content.size; p++) if (canJoin(doc, p)) points.push(p)
+      const at = pick(points, edit.at)
+      if (at === undefined) return false
+      tr.join(at)
+      return true
+    }
+    case 'replace': {
+      const [from, to] = range(doc, edit.from, edit.to)
+      const source = edit.self ? doc : other
+      const [a, b] = range(source, edit.sliceFrom, edit.sliceTo)
+      const slice: Slice = source.slice(a, b)
+      tr.replace(from, to, slice)
+      return true
+    }
+    case 'bold': {
+      const [from, to] = range(doc, edit.from, edit.to)
+      if (edit.add) tr.addMark(from, to, schema.marks.bold!.create())
+      else tr.removeMark(from, to, schema.marks.bold!)
+      return from < to
+    }
+    case 'lift': {
+      const [from, to] = range(doc, edit.from, edit.to)
+      const r = doc.resolve(from).blockRange(doc.resolve(to))
+      const target = r && liftTarget(r)
+      if (!r || target == null) return false
+      tr.lift(r, target)
+      return true
+    }
+    case 'move': {
+      // Move a section or a body block elsewhere (drag and drop): delete it, insert it where it fits.
+      const source = pick(nodesWhere(doc, (n) => n.type.spec.group === 'block' || sectionTypes.includes(n.type)), edit.node)
+      if (!source) return false
+      tr.delete(source.pos, source.pos + source.node.nodeSize)
+      const target = insertPoint(tr.doc, edit.to % (tr.doc.content.size + 1), source.node.type)
+      if (target == null) return false
+      tr.insert(target, source.node)
+      return true
+    }
+    case 'wrap': {
+      const [from, to] = range(doc, edit.from, edit.to)
+      const r = doc.resolve(from).blockRange(doc.resolve(to))
+      const wrapping = r && findWrapping(r, pick(wrapTypes, edit.type)!)
+      if (!r || !wrapping) return false
+      tr.wrap(r, wrapping)
+      return true
+    }
+    case 'retype': {
+      // Promote or demote a section: change its node type, keeping what attributes carry over.
+      const target = pick(nodesWhere(doc, (n) => sectionTypes.includes(n.type)), edit.at)
+      if (!target) return false
+      const type = pick(sectionTypes, edit.type)!
+      const attrs = type.name === 'problems' || type.name === 'plans' ? { runIn: target.node.attrs.runIn, numbered: edit.type % 2 === 0 } : { runIn: target.node.attrs.runIn }
+      tr.setNodeMarkup(target.pos, type, attrs)
+      return true
+    }
+    case 'attr': {
+      const target = pick(nodesWhere(doc, (n) => Object.keys(n.attrs).length > 0 && !n.isInline), edit.at)
+      if (!target) return false
+      const names = Object.keys(target.node.attrs)
+      const name = pick(names, edit.attr)!
+      const value = target.node.attrs[name]
+      const next = name === 'layout' ? (value === 'joined' ? 'separate' : 'joined') : !value
+      tr.setNodeAttribute(target.pos, name, next)
+      return true
+    }
+  }
+}
+
+/**
+ * Errors that only say an edit does not fit the document here: ProseMirror's ReplaceError and
+ * RangeError, and prosemirror-transform's TransformError (exported by the module but not by its
+ * type declarations, hence the name test).
+ */
+const cannotApply = (e: unknown) => e instanceof ReplaceError || e instanceof RangeError || (e instanceof Error && e.name === 'TransformError')
+
+/** The nodes of a document whose content does not match their type's content expression. */
+function invalidNodes(doc: Node): Node[] {
+  const out: Node[] = []
+  const visit = (node: Node) => {
+    if (!node.type.validContent(node.content)) out.push(node)
+    node.forEach(visit)
+  }
+  visit(doc)
+  return out
+}
+
+/**
+ * The one way ProseMirror's replace fitting (prosemirror-transform 1.12.6) is known to break this
+ * schema: pasting a slice that is open inside a work item (`workItems > workItem`) and goes on past
+ * the list can leave a work-item list with no item before its first note or its end
+ * (`workItems(workNote(…))`, `workItems()`), which `doc.check()` refuses. The editor must not let
+ * such a transaction through; the tests below pin both shapes.
+ */
+function isKnownFitterBreak(doc: Node): boolean {
+  const lacksFirstItem = (n: Node) => {
+    if (n.type.name !== 'workItems') return false
+    const first = n.firstChild?.type.name === 'workIntro' ? n.maybeChild(1) : n.firstChild
+    return first?.type.name !== 'workItem'
+  }
+  const bad = invalidNodes(doc)
+  return bad.length > 0 && bad.every(lacksFirstItem)
+}
+
+/**
+ * The other face of the same fitting trouble: fitting a slice that starts or ends inside a
+ * work-item list can build such a list internally and then crash on it (a plain Error, not a
+ * ReplaceError), rarely (about one replace in tens of thousands here). Pinned below.
+ */
+const isKnownFitterCrash = (e: unknown) => e instanceof Error && e.message === 'Called contentMatchAt on a node with invalid content'
+
+/** How often each kind of edit applied, failed to apply, or hit the known fitting break, over the whole run. */
+const stats: Record<string, { tried: number; applied: number; cannot: number; knownBreak: number }> = {}
+
+describe('random edits', () => {
+  it('keep the document valid and Summary JSON lossless', () => {
+    fc.assert(
+      fc.property(arbDoc, arbDoc, fc.array(arbEdit, { minLength: 1, maxLength: 6 }), (start, other, edits) => {
+        let doc = start
+        for (const edit of edits) {
+          const stat = (stats[edit.op] ??= { tried: 0, applied: 0, cannot: 0, knownBreak: 0 })
+          stat.tried++
+          const tr = new Transform(doc)
+          try {
+            if (!applyEdit(tr, edit, other)) continue
+          } catch (e) {
+            if (edit.op === 'replace' && isKnownFitterCrash(e)) {
+              stat.knownBreak++
+              continue
+            }
+            if (!cannotApply(e)) throw new Error(`${edit.op} threw ${String(e)} on ${JSON.stringify(doc.toJSON())} (other: ${JSON.stringify(other.toJSON())})`, { cause: e })
+            stat.cannot++
+            continue
+          }
+          if (!tr.docChanged) continue
+          try {
+            tr.doc.check()
+          } catch (e) {
+            if (edit.op === 'replace' && isKnownFitterBreak(tr.doc)) {
+              stat.knownBreak++
+              continue
+            }
+            throw e
+          }
+          stat.applied++
+          doc = tr.doc
+        }
+        expectSummaryRoundTrip(doc)
+        expectValidJson(jsonOf(doc))
+        expectHTMLRoundTrip(doc)
+      }),
+      { numRuns: runs(1000), ...replay },
+    )
+  })
+
+  afterAll(() => {
+    // Every kind of edit must have changed some document, or the property above proves little.
+    // Lifting and wrapping are the exceptions: in this schema no block can leave its part and no
+    // wrapper can be built around blocks (a section needs its heading first, a work-item list its
+    // first item), so they are tried only for the crash or invalid document they must not cause.
+    for (const [op, s] of Object.entries(stats)) if (op !== 'lift' && op !== 'wrap') expect(s.applied, `${op}: ${JSON.stringify(s)}`).toBeGreaterThan(0)
+    if (process.env.ZJ_EDIT_STATS) console.log(stats)
+  })
+
+  it('pins the known fitting break: a pasted slice leaves a work-item list with no first item', () => {
+    // When these expectations fail, prosemirror-transform fixed the fitting: drop the allowance above.
+    const noted = docOf({ title: 'ab', closing: [p('cd')] })
+    const openInItem = Slice.fromJSON(schema, {
+      content: [
+        { type: 'workItems', attrs: { layout: 'joined' }, content: [{ type: 'workItem', content: [{ type: 'text', text: 'y' }] }, { type: 'workNote', content: [{ type: 'text', text: 'n' }] }] },
+        { type: 'section2', attrs: { runIn: true } },
+      ],
+      openStart: 2,
+      openEnd: 1,
+    })
+    const tr = new Transform(noted).replace(2, noted.content.size - 2, openInItem)
+    expect(tr.doc.toString()).toBe('doc(title("ay"), preamble(workItems(workNote("n"))), closing)')
+    expect(() => tr.doc.check()).toThrow(/Invalid content for node workItems/)
+    expect(isKnownFitterBreak(tr.doc)).toBe(true)
+
+    const emptied = docOf({ title: '', subtitle: '', sections: [roleSection('problems', '')] })
+    const openInLastItem = Slice.fromJSON(schema, {
+      content: [
+        { type: 'workItems', attrs: { layout: 'joined' }, content: [{ type: 'workItem' }, { type: 'workItem', content: [{ type: 'text', text: 'c' }] }] },
+        { type: 'paragraph' },
+      ],
+      openStart: 2,
+      openEnd: 1,
+    })
+    const tr2 = new Transform(emptied).replace(0, 5, openInLastItem)
+    expect(tr2.doc.toString()).toBe('doc(title("c"), preamble(workItems, paragraph), problems(heading), closing)')
+    expect(() => tr2.doc.check()).toThrow(/Invalid content for node workItems/)
+    expect(isKnownFitterBreak(tr2.doc)).toBe(true)
+  })
+
+  it('pins the known fitting crash: a slice of a work-item list inserted at the very start', () => {
+    // When this test fails, prosemirror-transform fixed it: drop the allowance in the property above.
+    const start = docOf({ title: 'ab', closing: [items('joined', item('y'), note('n'), item('z'))] })
+    const slice = start.slice(7, 12)
+    expect(slice.toString()).toBe('<workItems(workItem("y"), workNote)>(0,2)')
+    let error: unknown
+    try {
+      new Transform(start).replace(0, 0, slice)
+    } catch (e) {
+      error = e
+    }
+    expect(isKnownFitterCrash(error)).toBe(true)
+  })
+
+  it('pins the known fitting failure: deleting from the opening into a section heading throws', () => {
+    // Deleting "b" … "h" of doc(title, preamble(paragraph("ab")), section1(heading("hh"), …)) makes
+    // ProseMirror build a step that cannot apply (TransformError "Cannot join section1 onto preamble"):
+    // in the editor, Backspace or typing over such a selection throws. The property above counts
+    // it as an edit that cannot apply. When this test fails, prosemirror-transform fixed it.
+    const start = docOf({ title: 't', preamble: [p('ab')], sections: [section(1, 'hh', [p('body')])] })
+    expect(() => new Transform(start).delete(6, 12)).toThrow(/Cannot join section1 onto preamble/)
+    expect(() => new Transform(start).deleteRange(6, 12)).toThrow(/Cannot join section1 onto preamble/)
+  })
+})
+
+/** A metric's display text is a function of its attributes (keeps `metricText` honest for the text import). */
+describe('metric text', () => {
+  it('shows the placeholder exactly where a number is missing', () => {
+    fc.assert(
+      fc.property(arbDocMaterial.metricAttrs, (attrs: MetricAttrs) => {
+        const text = metricText(attrs)
+        expect(text.endsWith(attrs.unit)).toBe(true)
+        expect(text.startsWith(attrs.value === null ? attrs.placeholder : String(attrs.value))).toBe(true)
+        if (attrs.range) expect(text).toContain('-' + (attrs.upper === null ? attrs.placeholder : String(attrs.upper)))
+      }),
+      { numRuns: runs(200), ...replay },
+    )
+  })
+})
