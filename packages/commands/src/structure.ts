@@ -1,7 +1,7 @@
 import { Fragment, Slice, type Node } from 'prosemirror-model'
 import { TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
 import { closeHistory } from 'prosemirror-history'
-import { schema, isSection } from '@zongjie/model'
+import { schema, isSection, toText } from '@zongjie/model'
 import { sectionRank } from './sections.ts'
 
 function blocksAfter(container: Node, index: number): Node[] {
@@ -157,7 +157,8 @@ export function isEmptyDoc(doc: Node): boolean {
  * 粘贴: puts an imported document (from pasted text or HTML, read by the model's importer) at the
  * selection. Into an empty document it becomes the whole document; a single paragraph goes in as
  * text; anything else goes in as its parts (opening paragraphs, sections, closing paragraphs),
- * fitted into the document around the cursor by ProseMirror's replace.
+ * fitted into the document around the cursor by ProseMirror's replace. Where the parts cannot be
+ * fitted there, its lines go in as paragraphs, or at the least as text: nothing pasted is lost.
  */
 export function insertImported(imported: Node): Command {
   return (state, dispatch) => {
@@ -185,8 +186,21 @@ function insertImportedTr(state: EditorState, imported: Node): Transaction {
       parts.push(child)
     }
   })
-  if (!hasSections && parts.length === 1 && parts[0]!.type.name === 'paragraph') {
-    return tr.replaceSelection(new Slice(Fragment.from(parts[0]!), 1, 1))
+  const attempts: (() => Slice)[] = []
+  if (!hasSections && parts.length === 1 && parts[0]!.type.name === 'paragraph') attempts.push(() => new Slice(Fragment.from(parts[0]!), 1, 1))
+  else attempts.push(() => new Slice(Fragment.from(parts), 0, 0))
+  // Where the structure cannot be fitted at the cursor: the lines as paragraphs, then as plain text.
+  const lines = toText(imported).split('\n').filter((l) => l.trim())
+  attempts.push(() => new Slice(Fragment.from(lines.map((l) => schema.nodes.paragraph!.create(null, schema.text(l)))), 0, 0))
+  attempts.push(() => new Slice(Fragment.from(schema.nodes.paragraph!.create(null, schema.text(lines.join(' ')))), 1, 1))
+  for (const slice of attempts) {
+    try {
+      const attempt = state.tr.replaceSelection(slice())
+      attempt.doc.check()
+      return attempt
+    } catch {
+      // ProseMirror could not fit it, or fitted it into an invalid document: try the next form.
+    }
   }
-  return tr.replaceSelection(new Slice(Fragment.from(parts), 0, 0))
+  return tr
 }

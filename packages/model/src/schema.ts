@@ -48,9 +48,13 @@ const isPlaceholder = (v: unknown) => {
     throw new RangeError(`expected a placeholder such as "X" or "XX", got ${JSON.stringify(v)}`)
   }
 }
+const lineBreakOrControl = /[\u0000-\u001f\u007f\u2028\u2029]/
+const isLine = (v: unknown) => {
+  if (typeof v !== 'string' || lineBreakOrControl.test(v)) throw new RangeError(`expected text on one line, got ${JSON.stringify(v)}`)
+}
 const isNonEmptyStringOrNull = (v: unknown) => {
-  if (v !== null && (typeof v !== 'string' || v === '')) {
-    throw new RangeError(`expected a non-empty string or null, got ${JSON.stringify(v)}`)
+  if (v !== null && (typeof v !== 'string' || v === '' || lineBreakOrControl.test(v))) {
+    throw new RangeError(`expected a non-empty string on one line, or null, got ${JSON.stringify(v)}`)
   }
 }
 
@@ -160,8 +164,8 @@ const nodes: Record<string, NodeSpec> = {
       upper: { default: null, validate: isNumberOrNull },
       scale: { default: '', validate: oneOf(metricScales) },
       approx: { default: '', validate: oneOf(metricApproximations) },
-      unit: { default: '', validate: 'string' },
-      label: { default: '', validate: 'string' },
+      unit: { default: '', validate: isLine },
+      label: { default: '', validate: isLine },
       placeholder: { default: 'X', validate: isPlaceholder },
     },
     toDOM: (node) => ['span', { class: 'zj-metric', 'data-unit': node.attrs.unit }, metricText(node.attrs as MetricAttrs)],
@@ -174,7 +178,7 @@ const nodes: Record<string, NodeSpec> = {
     selectable: true,
     attrs: {
       value: { default: null, validate: isNonEmptyStringOrNull },
-      label: { default: '', validate: 'string' },
+      label: { default: '', validate: isLine },
       placeholder: { default: 'X', validate: isPlaceholder },
     },
     toDOM: (node) => ['span', { class: 'zj-blank' }, blankText(node.attrs as BlankAttrs)],

@@ -3,6 +3,7 @@ import type { EditorView } from 'prosemirror-view'
 import type { Node } from 'prosemirror-model'
 import { importText, importHTML, isSection, sectionNumber, workItemOrdinal, textBetween, ImportError } from '@zongjie/model'
 import { insertImported } from '@zongjie/commands'
+import { deletionWorks, safeDeleteSelection } from './guard.ts'
 
 const parseHTML = (html: string) => new DOMParser().parseFromString(html, 'text/html')
 
@@ -55,7 +56,10 @@ export function clipboard(): Plugin {
     event.clipboardData.clearData()
     event.clipboardData.setData('text/html', dom.innerHTML)
     event.clipboardData.setData('text/plain', textBetween(view.state.doc, sel.from, sel.to))
-    if (cut) view.dispatch(view.state.tr.deleteSelection().scrollIntoView().setMeta('uiEvent', 'cut'))
+    if (cut) {
+      const tr = deletionWorks(view.state) ? view.state.tr.deleteSelection() : safeDeleteSelection(view.state)
+      view.dispatch(tr.scrollIntoView().setMeta('uiEvent', 'cut'))
+    }
     return true
   }
   return new Plugin({

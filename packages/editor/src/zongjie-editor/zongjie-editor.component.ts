@@ -11,6 +11,7 @@ import { fields } from '../plugins/fields.ts'
 import { keys } from '../plugins/keys.ts'
 import { structureInputRules } from '../plugins/input-rules.ts'
 import { clipboard } from '../plugins/clipboard.ts'
+import { guard } from '../plugins/guard.ts'
 import { renderToolbar } from '../panels/toolbar.ts'
 import { outlineOf, renderOutline } from '../panels/outline.ts'
 import { renderFindings } from '../panels/findings.ts'
@@ -163,7 +164,7 @@ export class ZongjieEditor extends LitElement {
   }
 
   private plugins(): Plugin[] {
-    return [structureInputRules(), ...keys(), history(), numbering(), placeholders(() => this.placeholder), fields(), clipboard()]
+    return [guard(), structureInputRules(), ...keys(), history(), numbering(), placeholders(() => this.placeholder), fields(), clipboard()]
   }
 
   private createState(doc: Node): EditorState {
