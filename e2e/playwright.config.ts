@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url'
  * `$PLAYWRIGHT_JSON_OUTPUT_NAME`.
  */
 const root = fileURLToPath(new URL('..', import.meta.url))
+// run.mjs picks a free port, so a demo left running on 5173 never gets in the way.
+const port = Number(process.env.ZONGJIE_E2E_PORT ?? 5173)
+const base = `http://127.0.0.1:${port}/`
 const jsonReport = process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? fileURLToPath(new URL('./test-results/playwright.json', import.meta.url))
 
 export default defineConfig({
@@ -21,7 +24,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list'], ['json', { outputFile: jsonReport }]],
   use: {
-    baseURL: 'http://127.0.0.1:5173/',
+    baseURL: base,
     browserName: 'chromium',
     viewport: { width: 1280, height: 900 },
     locale: 'zh-CN',
@@ -44,10 +47,10 @@ export default defineConfig({
   webServer: {
     command: 'node scripts/demo.mjs',
     cwd: root,
-    url: 'http://127.0.0.1:5173/',
+    url: base,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
-    env: { ZONGJIE_E2E: '1' },
+    env: { ZONGJIE_E2E: '1', ZONGJIE_DEMO_PORT: String(port) },
     stdout: 'ignore',
     stderr: 'pipe',
   },

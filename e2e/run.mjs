@@ -6,6 +6,7 @@
 // 2. Runs `playwright test -c e2e/playwright.config.ts` with the JSON report written to
 //    <workdir>/playwright.json (scripts/test.mjs reads it), and exits with Playwright's status.
 import { spawnSync } from 'node:child_process'
+import { createServer } from 'node:net'
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -71,10 +72,19 @@ if (!existsSync(cli)) {
 }
 const report = join(work, 'playwright.json')
 console.log(`e2e: Chromium ${chromium}; JSON report ${report}`)
+// A free port for the demo server, so a demo left running on 5173 never gets in the way.
+const port =
+  process.env.ZONGJIE_E2E_PORT ??
+  (await new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(String(port)))
+    })
+  }))
 const r = spawnSync(process.execPath, [cli, 'test', '-c', join('e2e', 'playwright.config.ts'), ...args], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
+  env: { ...process.env, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: report, ZONGJIE_E2E_PORT: port },
 })
 if (r.error) console.error(`e2e: could not run Playwright: ${r.error.message}`)
 process.exit(r.status ?? 1)

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Serves the demo page with Vite at http://127.0.0.1:5173/ (the port is fixed: it fails rather than
-// move when the port is taken). Extra arguments go to Vite: `pnpm demo --open`.
+// move when the port is taken; the browser tests set another with ZONGJIE_DEMO_PORT). Extra arguments go to Vite: `pnpm demo --open`.
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -15,7 +15,8 @@ if (!existsSync(vite)) {
   process.exit(1)
 }
 
-const args = [vite, '--host', '127.0.0.1', '--port', '5173', '--strictPort', ...process.argv.slice(2)]
+const port = process.env.ZONGJIE_DEMO_PORT ?? '5173'
+const args = [vite, '--host', '127.0.0.1', '--port', port, '--strictPort', ...process.argv.slice(2)]
 const child = spawn(process.execPath, args, { cwd: demo, stdio: 'inherit' })
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {

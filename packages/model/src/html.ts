@@ -186,6 +186,7 @@ function sectionHTML(parent: Node, index: number, depth: number, out: string[]):
     'data-number': number,
     'data-run-in': runIn ? '' : null,
     'data-unnumbered': role !== 'work' && !node.attrs.numbered ? '' : null,
+    'data-part': node.attrs.part,
   })
   out.push(`<section${attrs}>`)
   const numberHTML = number ? `<span class="zj-number">${esc(number)}</span>` : ''
@@ -232,7 +233,13 @@ function blocksHTML(container: Node, cls: string, out: string[]): void {
  * {@link fromHTML} reads it back losslessly.
  */
 export function toHTML(doc: Node): string {
-  const out: string[] = [`<article class="zj-summary" data-zongjie="${HTML_VERSION}" lang="zh-CN">`]
+  const meta = attrsHTML({
+    'data-organization': doc.attrs.organization || null,
+    'data-year': doc.attrs.year === null ? null : String(doc.attrs.year),
+    'data-period': doc.attrs.period,
+    'data-template': doc.attrs.template,
+  })
+  const out: string[] = [`<article class="zj-summary" data-zongjie="${HTML_VERSION}"${meta} lang="zh-CN">`]
   doc.forEach((node, _offset, index) => {
     switch (node.type.name) {
       case 'title':
@@ -507,19 +514,20 @@ function readSection(el: DomNodeLike, parentWhere: string): Node {
   const at = (label: string) => `${parentWhere ? `${parentWhere}中的` : ''}${roleName}${label ? `“${label}”` : ''}`
   let where = at(number ?? '')
   let type: string
-  let attrs: Record<string, boolean>
+  let attrs: Record<string, boolean | string | null>
   const runIn = attr(el, 'data-run-in') !== null
+  const part = attr(el, 'data-part')
   if (role === 'work') {
     const format = attr(el, 'data-format')
     if (!format || !(format in typeOfFormat)) {
       throw new ImportError(`${where}的 data-format 应为 chinese、chineseParen、arabic 或 arabicParen，实为 ${format === null ? '缺失' : `"${format}"`}`)
     }
     type = typeOfFormat[format as SectionFormat]
-    attrs = { runIn }
+    attrs = { runIn, part }
   } else if (role === 'problems' || role === 'plans') {
     if (parentWhere) throw new ImportError(`${where}只能是一级部分，不能在其他部分之内`)
     type = role
-    attrs = { runIn, numbered: attr(el, 'data-unnumbered') === null }
+    attrs = { runIn, numbered: attr(el, 'data-unnumbered') === null, part }
   } else throw new ImportError(`${where}的 data-role 应为 work、problems 或 plans，实为 ${role === null ? '缺失' : `"${role}"`}`)
 
   const list = parts(el)
@@ -598,7 +606,14 @@ function readArticle(article: DomNodeLike): Node {
   const content = [title, ...(subtitle ? [subtitle] : []), preamble ?? schema.nodes.preamble!.create(), ...sections, closing ?? schema.nodes.closing!.create(), ...(signOff ? [signOff] : [])]
   let doc: Node
   try {
-    doc = schema.nodes.doc!.createChecked(null, content)
+    const year = attr(article, 'data-year')
+    const docAttrs = {
+      organization: attr(article, 'data-organization') ?? '',
+      year: year === null ? null : Number(year),
+      period: attr(article, 'data-period'),
+      template: attr(article, 'data-template'),
+    }
+    doc = schema.nodes.doc!.createChecked(docAttrs, content)
   } catch {
     throw new ImportError('各部分的顺序不对：主要工作的各部分在前，其后至多一个存在问题部分、至多一个工作计划部分，存在问题在前')
   }

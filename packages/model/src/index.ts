@@ -10,12 +10,14 @@ export {
   blankText,
   displayText,
   isSection,
+  periods,
 } from './schema.ts'
-export type { SectionFormat, SectionTypeName, WorkItemsLayout, MetricAttrs, BlankAttrs } from './schema.ts'
+export type { SectionFormat, SectionTypeName, WorkItemsLayout, MetricAttrs, BlankAttrs, Period } from './schema.ts'
 export { chineseNumeral, parseChineseNumeral, formatSectionNumber, formatOrdinal, sectionNumber, workItemOrdinal } from './numbering.ts'
 export { toSummary, fromSummary, leadOf } from './summary.ts'
 export type {
   Summary,
+  SummaryMeta,
   Section,
   SectionRole,
   Block,

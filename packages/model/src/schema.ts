@@ -58,6 +58,23 @@ const isNonEmptyStringOrNull = (v: unknown) => {
   }
 }
 
+const isPartId = (v: unknown) => {
+  if (v !== null && (typeof v !== 'string' || !/^[a-z][a-z0-9-]{0,39}$/.test(v))) {
+    throw new RangeError(`expected a part id such as "work-1" or null, got ${JSON.stringify(v)}`)
+  }
+}
+const isYear = (v: unknown) => {
+  if (v !== null && !(typeof v === 'number' && Number.isInteger(v) && v >= 1949 && v <= 2999)) {
+    throw new RangeError(`expected a year such as 2024 or null, got ${JSON.stringify(v)}`)
+  }
+}
+
+/** The reporting periods a summary covers: the first half (上半年), the second half (下半年), the whole year (全年). */
+export const periods = ['first-half', 'second-half', 'year'] as const
+
+/** A reporting period: see {@link periods}. */
+export type Period = (typeof periods)[number]
+
 const sectionBody = 'heading block*'
 
 function sectionSpec(format: SectionFormat, content: string, level: number): NodeSpec {
@@ -65,13 +82,19 @@ function sectionSpec(format: SectionFormat, content: string, level: number): Nod
     content,
     group: 'section',
     defining: true,
-    attrs: { runIn: { default: false, validate: 'boolean' } },
+    attrs: { runIn: { default: false, validate: 'boolean' }, part: { default: null, validate: isPartId } },
     toDOM: (node) => [
       'section',
-      { class: `zj-section zj-${format}`, 'data-format': format, 'data-rank': String(level), ...(node.attrs.runIn ? { 'data-run-in': '' } : {}) },
+      {
+        class: `zj-section zj-${format}`,
+        'data-format': format,
+        'data-rank': String(level),
+        ...(node.attrs.runIn ? { 'data-run-in': '' } : {}),
+        ...(node.attrs.part ? { 'data-part': node.attrs.part } : {}),
+      },
       0,
     ],
-    parseDOM: [{ tag: `section.zj-${format}`, getAttrs: (dom) => ({ runIn: dom.hasAttribute('data-run-in') }) }],
+    parseDOM: [{ tag: `section.zj-${format}`, getAttrs: (dom) => ({ runIn: dom.hasAttribute('data-run-in'), part: dom.getAttribute('data-part') || null }) }],
   }
 }
 
@@ -79,12 +102,22 @@ function roleSpec(role: 'problems' | 'plans'): NodeSpec {
   return {
     content: `${sectionBody} (section2+ | section3+ | section4+)?`,
     defining: true,
-    attrs: { runIn: { default: false, validate: 'boolean' }, numbered: { default: true, validate: 'boolean' } },
-    toDOM: (node) => ['section', { class: `zj-section zj-${role}`, 'data-role': role, ...(node.attrs.numbered ? {} : { 'data-unnumbered': '' }) }, 0],
+    attrs: { runIn: { default: false, validate: 'boolean' }, numbered: { default: true, validate: 'boolean' }, part: { default: null, validate: isPartId } },
+    toDOM: (node) => [
+      'section',
+      {
+        class: `zj-section zj-${role}`,
+        'data-role': role,
+        ...(node.attrs.numbered ? {} : { 'data-unnumbered': '' }),
+        ...(node.attrs.runIn ? { 'data-run-in': '' } : {}),
+        ...(node.attrs.part ? { 'data-part': node.attrs.part } : {}),
+      },
+      0,
+    ],
     parseDOM: [
       {
         tag: `section.zj-${role}`,
-        getAttrs: (dom) => ({ numbered: !dom.hasAttribute('data-unnumbered'), runIn: dom.hasAttribute('data-run-in') }),
+        getAttrs: (dom) => ({ numbered: !dom.hasAttribute('data-unnumbered'), runIn: dom.hasAttribute('data-run-in'), part: dom.getAttribute('data-part') || null }),
       },
     ],
   }
@@ -95,8 +128,20 @@ function textblock(tag: string, cls: string, extra: Partial<NodeSpec> = {}): Nod
 }
 
 const nodes: Record<string, NodeSpec> = {
-  /** The whole summary. Parts in the order the genre fixes; problems before plans, both after the main work. */
-  doc: { content: 'title subtitle? preamble section1* problems? plans? closing signOff?' },
+  /**
+   * The whole summary. Parts in the order the genre fixes; problems before plans, both after the
+   * main work. Its attributes say what it reports on: the organisation (单位), the year and period
+   * (时限), and the template it was started from.
+   */
+  doc: {
+    content: 'title subtitle? preamble section1* problems? plans? closing signOff?',
+    attrs: {
+      organization: { default: '', validate: isLine },
+      year: { default: null, validate: isYear },
+      period: { default: null, validate: (v: unknown) => v === null || oneOf(periods)(v) },
+      template: { default: null, validate: isPartId },
+    },
+  },
   /** 标题: unit, period, subject and genre. */
   title: textblock('h1', 'zj-title'),
   /** 副标题, written under the title. */

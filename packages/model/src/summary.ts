@@ -11,6 +11,7 @@ import {
   type BlankAttrs,
   type SectionFormat,
   type SectionTypeName,
+  type Period,
 } from './schema.ts'
 
 /** A piece of text with its marks. */
@@ -87,6 +88,8 @@ export interface Section {
   runIn: boolean
   body: Block[]
   sections: Section[]
+  /** The template part this section fills (`work-1`, `problems` …), when started from a template. */
+  part?: string
 }
 
 /** 落款: the signing organisation and the date. */
@@ -120,9 +123,19 @@ export interface Blank extends BlankField {
   context: string
 }
 
+/** What a summary reports on: the organisation (单位), the year and period (时限), the template it started from. */
+export interface SummaryMeta {
+  organization?: string
+  year?: number
+  period?: Period
+  template?: string
+}
+
 /** Summary JSON, version 1: the export integrators and back-end systems consume. */
 export interface Summary {
   version: 1
+  /** Present when any of its fields is set. */
+  meta?: SummaryMeta
   title: string
   titleRuns?: Run[]
   subtitle?: string
@@ -260,6 +273,7 @@ function sectionOf(parent: Node, index: number, level: number, path: string, whe
     runIn: node.attrs.runIn === true,
     body,
     sections,
+    ...(node.attrs.part ? { part: node.attrs.part as string } : {}),
   }
   return section
 }
@@ -306,8 +320,14 @@ export function toSummary(doc: Node): Summary {
       }
     }
   })
+  const meta: SummaryMeta = {}
+  if (doc.attrs.organization) meta.organization = doc.attrs.organization
+  if (doc.attrs.year !== null) meta.year = doc.attrs.year
+  if (doc.attrs.period !== null) meta.period = doc.attrs.period
+  if (doc.attrs.template !== null) meta.template = doc.attrs.template
   return {
     version: 1,
+    ...(Object.keys(meta).length ? { meta } : {}),
     title: out.title,
     ...(out.titleRuns ? { titleRuns: out.titleRuns } : {}),
     ...(out.subtitle !== undefined ? { subtitle: out.subtitle } : {}),
@@ -456,7 +476,9 @@ function sectionFrom(v: unknown, path: string, parentFormat: SectionFormat | nul
   const heading = schema.nodes.heading!.create(null, inlineFrom(s, 'title', 'titleRuns', path))
   const body = expectArray(s.body, `${path}.body`).map((b, i) => blockFrom(b, `${path}.body[${i}]`))
   const subs = expectArray(s.sections, `${path}.sections`).map((c, i) => sectionFrom(c, `${path}.sections[${i}]`, format))
-  const attrs = role === 'work' ? { runIn: s.runIn } : { runIn: s.runIn, numbered: number !== '' }
+  const part = s.part === undefined ? null : s.part
+  if (part !== null && typeof part !== 'string') throw new SummaryError(`${path}.part`, `应为模板部分的标识（如 "work-1"），实为 ${describe(part)}`)
+  const attrs = role === 'work' ? { runIn: s.runIn, part } : { runIn: s.runIn, numbered: number !== '', part }
   const nodeType = schema.nodes[type]!
   const content = [heading, ...body, ...subs]
   if (!nodeType.validContent(Fragment.from(content))) {
@@ -499,9 +521,16 @@ export function fromSummary(json: unknown): Node {
       ]),
     )
   }
+  const meta = s.meta === undefined ? {} : expectObject(s.meta, '$.meta')
+  const docAttrs = {
+    organization: meta.organization ?? '',
+    year: meta.year ?? null,
+    period: meta.period ?? null,
+    template: meta.template ?? null,
+  }
   let doc: Node
   try {
-    doc = schema.nodes.doc!.create(null, children)
+    doc = schema.nodes.doc!.create(docAttrs, children)
     doc.check()
   } catch (e) {
     throw new SummaryError('$', `文档结构无效：${(e as Error).message}`)

@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check'
 import type { Node } from 'prosemirror-model'
-import { schema, metricScales, metricApproximations, sectionTypeNames, type MetricAttrs, type BlankAttrs } from '../src/schema.ts'
+import { schema, metricScales, metricApproximations, sectionTypeNames, periods, type MetricAttrs, type BlankAttrs } from '../src/schema.ts'
 
 // ---------------------------------------------------------------------------------------------
 // Builders
@@ -207,6 +207,14 @@ export function docArbitraries(options: DocArbitraryOptions = {}): DocArbitrarie
     label: fc.constantFrom('', '社区名称', '单位', '文件名'),
     placeholder,
   })
+  // Template parts and what the summary reports on: mostly absent, as in a summary started from scratch.
+  const partId = fc.option(fc.constantFrom('opening', 'work-1', 'work-2', 'problems', 'plans', 'x9'), { nil: null, freq: 3 })
+  const docMeta = fc.record({
+    organization: fc.constantFrom('', '', '示范县民政局', '青禾街道办事处'),
+    year: fc.option(fc.integer({ min: 1949, max: 2999 }), { nil: null, freq: 2 }),
+    period: fc.option(fc.constantFrom(...periods), { nil: null, freq: 2 }),
+    template: fc.option(fc.constantFrom('hospital', 'generic'), { nil: null, freq: 2 }),
+  })
   const marks = fc.boolean().map((b) => (b ? [boldMark] : []))
   const inlineNode = fc.oneof(
     { arbitrary: fc.tuple(text, marks).map(([t, m]) => schema.text(t, m)), weight: 4 },
@@ -247,16 +255,16 @@ export function docArbitraries(options: DocArbitraryOptions = {}): DocArbitrarie
     let arb = sectionCache.get(rank)
     if (!arb) {
       arb = fc
-        .record({ runIn: fc.boolean(), heading, body: blocks, subs: children(rank) })
-        .map(({ runIn, heading, body, subs }) => n[sectionTypeNames[rank - 1]]!.create({ runIn }, [heading, ...body, ...subs]))
+        .record({ runIn: fc.boolean(), part: partId, heading, body: blocks, subs: children(rank) })
+        .map(({ runIn, part, heading, body, subs }) => n[sectionTypeNames[rank - 1]]!.create({ runIn, part }, [heading, ...body, ...subs]))
       sectionCache.set(rank, arb)
     }
     return arb
   }
   const roleSection = (role: 'problems' | 'plans') =>
     fc
-      .record({ runIn: fc.boolean(), numbered: fc.boolean(), heading, body: blocks, subs: children(1) })
-      .map(({ runIn, numbered, heading, body, subs }) => n[role]!.create({ runIn, numbered }, [heading, ...body, ...subs]))
+      .record({ runIn: fc.boolean(), numbered: fc.boolean(), part: partId, heading, body: blocks, subs: children(1) })
+      .map(({ runIn, numbered, part, heading, body, subs }) => n[role]!.create({ runIn, numbered, part }, [heading, ...body, ...subs]))
 
   const doc = fc
     .record({
@@ -268,9 +276,10 @@ export function docArbitraries(options: DocArbitraryOptions = {}): DocArbitrarie
       plans: fc.option(roleSection('plans'), { nil: undefined }),
       closing: blocks,
       signOff: fc.option(fc.tuple(inlineContent, inlineContent), { nil: undefined }),
+      meta: docMeta,
     })
     .map((parts) =>
-      n.doc!.create(null, [
+      n.doc!.create(parts.meta, [
         n.title!.create(null, parts.title),
         ...(parts.subtitle ? [n.subtitle!.create(null, parts.subtitle)] : []),
         n.preamble!.create(null, parts.preamble),
