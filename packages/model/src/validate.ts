@@ -1,10 +1,17 @@
 import type { Node } from 'prosemirror-model'
-import { toSummary, type Section } from './summary.ts'
+import { toSummary, type Section, type Summary, type Block } from './summary.ts'
+import { templateById } from './templates/index.ts'
+import { periodConflicts } from './period.ts'
+import type { Period } from './schema.ts'
 import { displayText } from './schema.ts'
 import type { ImportWarning } from './import/warnings.ts'
 
-/** How much a finding matters: an `error` stops a draft from going up for approval. */
-export type Severity = 'error' | 'warning' | 'info'
+/**
+ * How much a finding matters: an `error` blocks submission; a `warning` should be looked at;
+ * `advice` is a suggestion (a part far shorter or longer than usual); `info` reports what the
+ * importer changed.
+ */
+export type Severity = 'error' | 'warning' | 'advice' | 'info'
 
 /**
  * The kinds of finding:
@@ -15,6 +22,11 @@ export type Severity = 'error' | 'warning' | 'info'
  * - `heading-empty` (warning): a numbered section has no heading text;
  * - `section-empty` (warning): a section has neither body nor subsections;
  * - `problems-missing`, `plans-missing` (warning): the summary has no problems or no plans section;
+ *   `plans-missing` is an error when there is a problems section with no plans after it;
+ * - `part-missing`, `part-empty` (error): a part the summary's template requires is missing or empty;
+ * - `part-length` (advice): a part far shorter or longer than its template's guidance;
+ * - `title-period-conflict`, `plans-period-conflict` (warning): the title, or the plans heading,
+ *   contradicts the period the summary covers;
  * - `import-repaired` (info): a change the importer made to the text it read.
  */
 export type FindingCode =
@@ -27,6 +39,11 @@ export type FindingCode =
   | 'section-empty'
   | 'problems-missing'
   | 'plans-missing'
+  | 'part-missing'
+  | 'part-empty'
+  | 'part-length'
+  | 'title-period-conflict'
+  | 'plans-period-conflict'
   | 'import-repaired'
 
 /** One thing the validator found, with where it is: a Summary JSON path, a document position, a source line. */
@@ -125,12 +142,85 @@ export function validate(doc: Node, options: ValidateOptions = {}): Finding[] {
 
   const roles = new Set(summary.sections.map((s) => s.role))
   if (!roles.has('problems')) findings.push({ code: 'problems-missing', severity: 'warning', message: '缺少“存在的问题”部分：总结一般应写明工作中的不足', path: '$.sections' })
-  if (!roles.has('plans')) findings.push({ code: 'plans-missing', severity: 'warning', message: '缺少“下步打算”部分：总结一般应写明下一步的工作计划', path: '$.sections' })
+  if (!roles.has('plans')) {
+    const afterProblems = roles.has('problems')
+    findings.push({
+      code: 'plans-missing',
+      severity: afterProblems ? 'error' : 'warning',
+      message: afterProblems ? '写了“存在的问题”，后面还缺针对问题的“下步打算”部分' : '缺少“下步打算”部分：总结一般应写明下一步的工作计划',
+      path: '$.sections',
+    })
+  }
+
+  findings.push(...templateFindings(doc, summary))
+  findings.push(...periodFindings(doc, summary))
 
   for (const w of options.repairs ?? []) {
     findings.push({ code: 'import-repaired', severity: 'info', message: `第 ${w.line} 行：${w.message}`, line: w.line })
   }
   return findings
+}
+
+/** The text length of a part, white space aside. */
+function lengthOf(blocks: readonly Block[], sections: readonly Section[] = []): number {
+  let n = 0
+  const text = (b: Block) => (b.type === 'paragraph' ? b.text : (b.intro ?? '') + b.items.map((i) => i.ordinal + i.text + (i.notes ?? []).map((x) => x.text).join('')).join(''))
+  for (const b of blocks) n += text(b).replace(/\s/g, '').length
+  for (const s of sections) n += s.title.length + lengthOf(s.body, s.sections)
+  return n
+}
+
+/** What the summary's template requires of its parts (当模板要求时): present, not empty, of a usual length. */
+function templateFindings(doc: Node, summary: Summary): Finding[] {
+  const template = doc.attrs.template ? templateById(doc.attrs.template) : undefined
+  if (!template) return []
+  const out: Finding[] = []
+  const byPart = new Map(summary.sections.flatMap((s, i) => (s.part ? [[s.part, { s, i }] as const] : [])))
+  for (const part of template.parts) {
+    let length: number
+    let path: string
+    if (part.id === 'opening' || part.id === 'closing') {
+      const blocks = part.id === 'opening' ? summary.preamble : summary.closing
+      length = lengthOf(blocks)
+      path = part.id === 'opening' ? '$.preamble' : '$.closing'
+    } else {
+      const found = byPart.get(part.id)
+      if (!found) {
+        if (part.required) out.push({ code: 'part-missing', severity: 'error', message: `缺少模板要求的“${part.name}”部分`, path: '$.sections', where: part.name })
+        continue
+      }
+      length = lengthOf(found.s.body, found.s.sections)
+      path = `$.sections[${found.i}]`
+    }
+    if (part.required && length === 0) {
+      out.push({ code: 'part-empty', severity: 'error', message: `“${part.name}”部分是必填的，还没有内容：${part.guidance}`, path, where: part.name })
+      continue
+    }
+    if (part.length && length > 0) {
+      const [min, max] = part.length
+      if (length < min / 2) out.push({ code: 'part-length', severity: 'advice', message: `“${part.name}”只有 ${length} 字，通常为 ${min}–${max} 字：${part.guidance}`, path, where: part.name })
+      else if (length > max * 2) out.push({ code: 'part-length', severity: 'advice', message: `“${part.name}”有 ${length} 字，通常为 ${min}–${max} 字，可以精简`, path, where: part.name })
+    }
+  }
+  return out
+}
+
+/** The title and the plans heading against the period the summary covers. */
+function periodFindings(doc: Node, summary: Summary): Finding[] {
+  const covers = { year: doc.attrs.year as number | null, period: doc.attrs.period as Period | null }
+  if (covers.year === null && covers.period === null) return []
+  const plansIndex = summary.sections.findIndex((s) => s.role === 'plans')
+  const plans = plansIndex >= 0 ? summary.sections[plansIndex]! : null
+  return periodConflicts(covers, summary.title, plans?.title || null).map((c) =>
+    c.place === 'title'
+      ? { code: 'title-period-conflict' as const, severity: 'warning' as const, message: c.message, path: '$.title', where: '标题', pos: 0 }
+      : { code: 'plans-period-conflict' as const, severity: 'warning' as const, message: c.message, path: `$.sections[${plansIndex}].title`, where: plans!.number || '工作计划' },
+  )
+}
+
+/** Whether findings allow a draft to go up for approval: no finding of severity `error`. */
+export function canSubmit(findings: readonly Finding[]): boolean {
+  return !findings.some((f) => f.severity === 'error')
 }
 
 /** The words after an inline node up to the end of its clause (at most eight characters): `社区` after `X`. */

@@ -8,6 +8,7 @@ import { joinedOrdinals, leadingOrdinal } from './ordinals.ts'
 import { readFields } from './fields.ts'
 import { closingOpening, plansHeading, plansOpening, problemsHeading, signOffDate, titleLine } from './wording.ts'
 import type { ImportWarning } from './warnings.ts'
+import { readPeriod } from '../period.ts'
 
 export type { ImportWarning, ImportWarningCode } from './warnings.ts'
 export { readFields, metricUnits } from './fields.ts'
@@ -90,7 +91,7 @@ const formats = Object.values(sectionFormats) as SectionFormat[]
  * format (a writer may skip a level), run-in headings (`（一）标题。正文……`), work items one a
  * paragraph or run together (`一是……；二是……`), the problems and plans sections by their wording
  * (a plans part with no heading too), the closing, a sign-off, and metric and blank fields
- * ({@link readFields}). Numbers and ordinals are recomputed; every change made to the text (bracket
+ * ({@link readFields}), and the year and period the title names. Numbers and ordinals are recomputed; every change made to the text (bracket
  * width, `1．`, repeated ordinals, renumbering) is reported as a warning with its line.
  * Throws an {@link ImportError} when there is no text at all.
  */
@@ -331,7 +332,9 @@ export function importText(text: string): ImportResult {
   children.push(...top.map(sectionNode))
   children.push(n.closing!.create(null, closing.map(blockNode)))
   if (signOff) children.push(n.signOff!.create(null, [textblock('organization', signOff.organization), textblock('date', signOff.date)]))
-  const doc = n.doc!.create(null, children)
+  // The period the title names is what the summary covers.
+  const covers = readPeriod(title?.text ?? '')
+  const doc = n.doc!.create(covers, children)
   doc.check()
   return { doc, warnings }
 }
