@@ -47,3 +47,4 @@ export { templates, templateById, newFromTemplate, defineTemplate } from './temp
 export type { Template, TemplatePart, TemplateDefinition, SectionDefinition, NewDocumentOptions } from './templates/index.ts'
 export { proposeTitle, periodText, readPeriod, periodConflicts } from './period.ts'
 export type { TitleParts, PeriodConflict } from './period.ts'
+export { metricsToCSV } from './metrics-csv.ts'

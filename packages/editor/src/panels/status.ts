@@ -20,10 +20,13 @@ export function statusOf(doc: Node): { characters: number; unfilled: number } {
   return { characters, unfilled }
 }
 
-/** Renders the status line (字数, 未填写). */
-export function renderStatus(s: { characters: number; unfilled: number }): TemplateResult {
+/** Renders the status line (字数, 未填写; in fill mode, 还需填写: fields and required parts left). */
+export function renderStatus(s: { characters: number; unfilled: number; left?: number }): TemplateResult {
   return html`<div class="status" part="status" role="status">
     <span class="count">字数 ${s.characters}</span>
     <span class=${s.unfilled ? 'unfilled' : ''}>未填写 ${s.unfilled} 处</span>
+    ${s.left === undefined
+      ? ''
+      : html`<span class="left ${s.left ? 'unfilled' : 'done'}">${s.left ? `填写模式：还需填写 ${s.left} 处（Tab 跳到下一处）` : '填写模式：已全部填写'}</span>`}
   </div>`
 }

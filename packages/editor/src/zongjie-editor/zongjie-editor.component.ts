@@ -3,7 +3,7 @@ import { EditorState, NodeSelection, TextSelection, type Command, type Plugin, t
 import { EditorView } from 'prosemirror-view'
 import { history } from 'prosemirror-history'
 import type { Node } from 'prosemirror-model'
-import { schema, toSummary, fromSummary, toHTML, toText, validate, type Summary, type Finding } from '@zongjie/model'
+import { schema, toSummary, fromSummary, toHTML, toText, validate, canSubmit, metricsToCSV, newFromTemplate, periods, templateById, type Summary, type Finding, type Period } from '@zongjie/model'
 import styles from './zongjie-editor.styles.ts'
 import { numbering } from '../plugins/numbering.ts'
 import { placeholders, placeholdersKey } from '../plugins/placeholders.ts'
@@ -16,6 +16,9 @@ import { renderToolbar } from '../panels/toolbar.ts'
 import { outlineOf, renderOutline } from '../panels/outline.ts'
 import { renderFindings } from '../panels/findings.ts'
 import { renderStatus, statusOf } from '../panels/status.ts'
+import { metricRows, renderMetrics, type MetricRow } from '../panels/metrics.ts'
+import { fillMode, fillTargets } from '../plugins/fill-mode.ts'
+import { fillField, parseMetricInput } from '@zongjie/commands'
 
 /** The detail of the `input` and `change` events: the Summary JSON, computed when read. */
 export interface ZongjieChangeDetail {
@@ -48,6 +51,12 @@ export function emptyDoc(): Node {
  * @attr outline - Shows the outline (提纲) panel.
  * @attr findings - Shows the findings (检查结果) panel, from the model's validator, live.
  * @attr status - Shows the status line (字数, 未填写).
+ * @attr metrics - Shows the metrics table (指标表): every metric, editable in place, exportable as CSV.
+ * @attr template - Starts from this template (`hospital`, `township` …, see the model's `templates`) when no summary is set.
+ * @attr organization - The organisation (单位) a new document from a template reports on.
+ * @attr year - The year a new document from a template reports on.
+ * @attr period - The period of a new document from a template: `first-half`, `second-half` or `year`.
+ * @attr mode - `free` (default) or `fill`: in fill mode the template's fixed headings and required parts cannot be changed or removed, and Tab / Shift-Tab go through what is left to fill.
  *
  * @event input - After every change of the document. `detail.summary` is the Summary JSON.
  * @event change - When the editor loses focus after a change. `detail.summary` is the Summary JSON.
@@ -58,6 +67,8 @@ export function emptyDoc(): Node {
  * @csspart outline - The outline panel.
  * @csspart findings - The findings panel.
  * @csspart status - The status line.
+ * @csspart metrics - The metrics table.
+ * @csspart hint - The message shown when a change is refused.
  * @csspart page - The page the summary is written on.
  *
  * @cssproperty --zongjie-font-body - The body font (仿宋 by default).
@@ -79,7 +90,14 @@ export class ZongjieEditor extends LitElement {
     outline: { type: Boolean, reflect: true },
     findings: { type: Boolean, reflect: true },
     status: { type: Boolean, reflect: true },
+    metrics: { type: Boolean, reflect: true },
+    template: { type: String, reflect: true },
+    organization: { type: String },
+    year: { type: Number },
+    period: { type: String },
+    mode: { type: String, reflect: true },
     revision: { state: true },
+    hint: { state: true },
   }
 
   /** No editing when set. */
@@ -94,6 +112,23 @@ export class ZongjieEditor extends LitElement {
   findings = false
   /** Whether the status line is shown. */
   status = false
+  /** Whether the metrics table is shown. */
+  metrics = false
+  /** The template a new document starts from, when no summary is set. */
+  template = ''
+  /** The organisation a new document from a template reports on. */
+  organization = ''
+  /** The year a new document from a template reports on. */
+  year: number | null = null
+  /** The period a new document from a template reports on. */
+  period: Period | '' = ''
+  /** `free` or `fill` (see the class documentation). */
+  mode: 'free' | 'fill' = 'free'
+
+  /** The message shown when a change was refused; cleared after a few seconds. */
+  protected hint = ''
+  private hintTimer: ReturnType<typeof setTimeout> | null = null
+  private loadedByCaller = false
 
   /** The ProseMirror view, once the element has rendered (for integrations and tests). */
   view: EditorView | null = null
@@ -104,7 +139,7 @@ export class ZongjieEditor extends LitElement {
   private changedSinceBlur = false
   private metricUnit = '名'
   private panelTimer: ReturnType<typeof setTimeout> | null = null
-  private panelData: { findings: Finding[]; outline: ReturnType<typeof outlineOf>; status: ReturnType<typeof statusOf> } | null = null
+  private panelData: { findings: Finding[]; outline: ReturnType<typeof outlineOf>; status: ReturnType<typeof statusOf> & { left?: number }; metrics: MetricRow[] } | null = null
 
   /** The summary as Summary JSON. Setting it loads a summary after validating it; a value that is not valid Summary JSON is refused with an `error` event, and the content stays. */
   get summary(): Summary {
@@ -131,6 +166,7 @@ export class ZongjieEditor extends LitElement {
   /** Loads a document, replacing the content and the undo history. No `input` event: the writer changed nothing. */
   load(doc: Node) {
     doc.check()
+    this.loadedByCaller = true
     if (!this.view) {
       this.pending = doc
       return
@@ -152,9 +188,32 @@ export class ZongjieEditor extends LitElement {
     return toText(this.doc)
   }
 
-  /** The model's findings on the current draft (unfilled fields, missing parts …). */
-  validate(): Finding[] {
-    return validate(this.doc)
+  /**
+   * The model's findings on the current draft (unfilled fields, missing parts …), with
+   * `submittable`: whether the draft may be submitted (no finding of severity `error`).
+   */
+  validate(): Finding[] & { submittable: boolean } {
+    const findings = validate(this.doc)
+    return Object.assign(findings, { submittable: canSubmit(findings) })
+  }
+
+  /** The metrics as CSV (指标表; see the model's `metricsToCSV`), with a byte-order mark for Excel and WPS. */
+  getMetricsCSV(): string {
+    return metricsToCSV(toSummary(this.doc), { bom: true })
+  }
+
+  /**
+   * Starts a new document from a template (replacing the content and the undo history), for the
+   * organisation and period given, or those of the element's attributes.
+   */
+  newFromTemplate(id: string, options: { organization?: string; year?: number | null; period?: Period | null } = {}) {
+    this.load(
+      newFromTemplate(id, {
+        organization: options.organization ?? this.organization,
+        year: options.year ?? this.year,
+        period: options.period ?? (periods.includes(this.period as Period) ? (this.period as Period) : null),
+      }),
+    )
   }
 
   /** Puts the keyboard focus in the editor. */
@@ -164,7 +223,16 @@ export class ZongjieEditor extends LitElement {
   }
 
   private plugins(): Plugin[] {
-    return [guard(), structureInputRules(), ...keys(), history(), numbering(), placeholders(() => this.placeholder), fields(), clipboard()]
+    return [
+      ...fillMode({ active: () => this.mode === 'fill', refuse: (message) => this.showHint(message) }),
+      guard(),       structureInputRules(),
+      ...keys(),
+      history(),
+      numbering(),
+      placeholders(() => this.placeholder),
+      fields(),
+      clipboard(),
+    ]
   }
 
   private createState(doc: Node): EditorState {
@@ -184,8 +252,14 @@ export class ZongjieEditor extends LitElement {
       <div class="body">
         ${this.outline && data ? renderOutline(data.outline, (pos) => this.goTo(pos, false)) : nothing}
         <div class="page-scroll"><div class="page" part="page">${this.mount}</div></div>
-        ${this.findings && data ? renderFindings(data.findings, (f) => f.pos !== undefined && this.goTo(f.pos, true)) : nothing}
+        ${this.findings || this.metrics
+          ? html`<div class="side">
+              ${this.findings && data ? renderFindings(data.findings, (f) => f.pos !== undefined && this.goTo(f.pos, true)) : nothing}
+              ${this.metrics && data ? renderMetrics(data.metrics, this.readonly, (row, input) => this.fillFromTable(row, input), (pos) => this.goTo(pos, true), () => this.downloadCSV()) : nothing}
+            </div>`
+          : nothing}
       </div>
+      ${this.hint ? html`<div class="hint" part="hint" role="alert">${this.hint}</div>` : nothing}
       ${this.status && data ? renderStatus(data.status) : nothing}
     </div>`
   }
@@ -222,9 +296,16 @@ export class ZongjieEditor extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues) {
-    if (!this.view) this.createView()
+    if (!this.view) {
+      // A template starts the document, unless the page has set one.
+      if (this.template && !this.loadedByCaller && templateById(this.template)) {
+        this.newFromTemplate(this.template)
+        this.loadedByCaller = false
+      }
+      this.createView()
+    }
     // A panel switched on gets its data before it renders.
-    else if (changed.has('outline') || changed.has('findings') || changed.has('status')) this.computePanels()
+    else if (['outline', 'findings', 'status', 'metrics', 'mode'].some((p) => changed.has(p))) this.computePanels()
   }
 
   protected override updated(changed: PropertyValues) {
@@ -264,14 +345,44 @@ export class ZongjieEditor extends LitElement {
   private computePanels() {
     const doc = this.doc
     this.panelData =
-      this.outline || this.findings || this.status
-        ? { outline: this.outline ? outlineOf(doc) : [], findings: this.findings ? validate(doc) : [], status: statusOf(doc) }
+      this.outline || this.findings || this.status || this.metrics
+        ? {
+            outline: this.outline ? outlineOf(doc) : [],
+            findings: this.findings ? validate(doc) : [],
+            status: { ...statusOf(doc), ...(this.mode === 'fill' ? { left: fillTargets(doc).length } : {}) },
+            metrics: this.metrics ? metricRows(doc) : [],
+          }
         : null
+  }
+
+  private fillFromTable(row: MetricRow, input: string): boolean {
+    const view = this.view
+    const parsed = parseMetricInput(input)
+    if (!view || !parsed) return false
+    return fillField(row.pos, parsed.value, parsed.range || row.attrs.range ? parsed.upper : undefined)(view.state, view.dispatch)
+  }
+
+  private downloadCSV() {
+    const blob = new Blob([this.getMetricsCSV()], { type: 'text/csv;charset=utf-8' })
+    const a = document.createElement('a')
+    a.href = URL.createObjectURL(blob)
+    a.download = `${toSummary(this.doc).title || '工作总结'}-指标.csv`
+    a.click()
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000)
+  }
+
+  private showHint(message: string) {
+    this.hint = message
+    if (this.hintTimer) clearTimeout(this.hintTimer)
+    this.hintTimer = setTimeout(() => {
+      this.hint = ''
+      this.hintTimer = null
+    }, 4000)
   }
 
   /** Recomputes outline, findings and status: at once, or shortly after typing pauses. */
   private refreshPanels(now: boolean) {
-    if (!this.outline && !this.findings && !this.status) return
+    if (!this.outline && !this.findings && !this.status && !this.metrics) return
     const compute = () => {
       this.panelTimer = null
       this.computePanels()

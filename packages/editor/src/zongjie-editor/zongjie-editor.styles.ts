@@ -86,8 +86,25 @@ export default css`
   .toolbar label { display: flex; align-items: center; gap: 4px; font-size: 13px; color: #374151; }
   .toolbar select { font: 13px/1.4 var(--zj-font-ui); padding: 1px 2px; border: 1px solid var(--zj-border); border-radius: 4px; background: #fff; }
   .outline, .findings { width: 220px; flex: none; overflow: auto; background: var(--zj-panel-bg); font-size: 13px; }
+  .side { display: flex; flex-direction: column; flex: none; width: 280px; border-left: 1px solid var(--zj-border); min-height: 0; }
+  .side > * { flex: 1 1 50%; min-height: 0; overflow: auto; width: auto; border-left: none; }
+  .side > * + * { border-top: 1px solid var(--zj-border); }
+  .metrics { background: var(--zj-panel-bg); font-size: 13px; }
+  .metrics .panel-title { display: flex; justify-content: space-between; align-items: center; gap: 6px; }
+  .metrics .csv { font: 12px var(--zj-font-ui); padding: 1px 6px; border: 1px solid var(--zj-border); border-radius: 3px; background: #fff; cursor: pointer; }
+  .metrics table { width: 100%; border-collapse: collapse; table-layout: fixed; }
+  .metrics th { text-align: left; font-weight: 500; color: #6b7280; padding: 2px 4px; }
+  .metrics th:nth-child(1) { width: 46%; } .metrics th:nth-child(2) { width: 28%; } .metrics th:nth-child(4) { width: 24px; }
+  .metrics td { padding: 2px 4px; border-top: 1px solid #eee; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  .metrics tr.unfilled td:first-child { color: #92400e; }
+  .metrics input { width: 100%; font: inherit; padding: 1px 3px; border: 1px solid var(--zj-border); border-radius: 3px; }
+  .metrics tr.unfilled input { background: #fef3c7; }
+  .metrics .go { border: none; background: none; cursor: pointer; color: #2563eb; padding: 0; }
+  .hint { position: absolute; left: 50%; top: 56px; transform: translateX(-50%); z-index: 5; background: #7f1d1d; color: #fff; font-size: 13px; padding: 6px 12px; border-radius: 4px; box-shadow: 0 2px 6px rgba(0,0,0,.2); }
+  .shell { position: relative; }
+  .status .done { color: #15803d; }
   .outline { border-right: 1px solid var(--zj-border); }
-  .findings { width: 260px; border-left: 1px solid var(--zj-border); }
+  .findings { width: 260px; }
   .panel-title { font-weight: 600; padding: 8px 10px 4px; color: #374151; }
   .outline ol, .findings ol { list-style: none; margin: 0; padding: 0 4px 8px; }
   .outline button, .findings button { display: block; width: 100%; text-align: left; border: none; background: none; padding: 3px 6px; border-radius: 3px; font: inherit; color: inherit; cursor: pointer; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
@@ -101,6 +118,7 @@ export default css`
   .findings .error::before { color: var(--zj-accent); }
   .findings .warning::before { color: #d97706; }
   .findings .info::before { color: #6b7280; }
+  .findings .advice::before { color: #2563eb; }
   .findings .none { padding: 4px 10px; color: #15803d; }
   .status { display: flex; gap: 16px; padding: 4px 10px; border-top: 1px solid var(--zj-border); background: var(--zj-panel-bg); font-size: 12px; color: #4b5563; }
   .status .unfilled { color: var(--zj-accent); }

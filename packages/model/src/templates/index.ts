@@ -1,9 +1,15 @@
 import type { Node } from 'prosemirror-model'
 import { defineTemplate, type NewDocumentOptions, type Template } from './template.ts'
+import { countyCommittee } from './definitions/county-committee.ts'
+import { bureau } from './definitions/bureau.ts'
+import { township } from './definitions/township.ts'
+import { street } from './definitions/street.ts'
+import { hospital } from './definitions/hospital.ts'
+import { enterprise } from './definitions/enterprise.ts'
 import { generic } from './definitions/generic.ts'
 
 /** The templates, one for each kind of office, the generic one last. */
-export const templates: readonly Template[] = [generic].map(defineTemplate)
+export const templates: readonly Template[] = [countyCommittee, bureau, township, street, hospital, enterprise, generic].map(defineTemplate)
 
 /** The template with an id, or `undefined`. */
 export function templateById(id: string): Template | undefined {

@@ -1,0 +1,133 @@
+import { keymap } from 'prosemirror-keymap'
+import { NodeSelection, Plugin, TextSelection, type Command, type EditorState } from 'prosemirror-state'
+import type { Node } from 'prosemirror-model'
+import { isSection, metricUnfilled, templateById, type MetricAttrs, type Template } from '@zongjie/model'
+
+/** Where fill mode leads the writer next: an unfilled field, or an empty part the template requires. */
+export interface FillTarget {
+  pos: number
+  kind: 'field' | 'part'
+}
+
+function templateOf(doc: Node): Template | undefined {
+  return doc.attrs.template ? templateById(doc.attrs.template) : undefined
+}
+
+function isEmptyBlock(node: Node): boolean {
+  let empty = true
+  node.descendants((n) => {
+    if (n.isText || n.isAtom) empty = false
+    return empty
+  })
+  return empty
+}
+
+/**
+ * What is left to fill, in document order: every unfilled metric and blank, and every part the
+ * template requires that is still empty (its position: the end of its heading, or inside the
+ * opening or closing).
+ */
+export function fillTargets(doc: Node): FillTarget[] {
+  const template = templateOf(doc)
+  const required = new Set(template?.parts.filter((p) => p.required).map((p) => p.id) ?? [])
+  const out: FillTarget[] = []
+  doc.forEach((child, offset) => {
+    const name = child.type.name
+    const partId = name === 'preamble' ? 'opening' : name === 'closing' ? 'closing' : isSection(child) ? child.attrs.part : null
+    if (partId && required.has(partId)) {
+      const body = isSection(child) ? child.content.cut(child.firstChild!.nodeSize) : child.content
+      if (body.size === 0 || body.content.every(isEmptyBlock)) {
+        const at = isSection(child) ? offset + 1 + child.firstChild!.nodeSize - 1 : offset + 1
+        out.push({ pos: at, kind: 'part' })
+      }
+    }
+    child.descendants((node, pos) => {
+      const at = offset + 1 + pos
+      if (node.type.name === 'metric' && metricUnfilled(node.attrs as MetricAttrs)) out.push({ pos: at, kind: 'field' })
+      else if (node.type.name === 'blank' && node.attrs.value === null) out.push({ pos: at, kind: 'field' })
+    })
+  })
+  return out.sort((a, b) => a.pos - b.pos)
+}
+
+function move(dir: 1 | -1): Command {
+  return (state, dispatch) => {
+    const targets = fillTargets(state.doc)
+    if (!targets.length) return true
+    const here = state.selection.from
+    const sel = state.selection
+    const atTarget = (t: FillTarget) => (t.kind === 'field' ? sel instanceof NodeSelection && sel.from === t.pos : sel.empty && here === t.pos)
+    let next: FillTarget | undefined
+    if (dir > 0) next = targets.find((t) => t.pos > here || (t.pos === here && !atTarget(t) && t.kind === 'field')) ?? targets[0]
+    else next = [...targets].reverse().find((t) => t.pos < here) ?? targets[targets.length - 1]
+    if (!next) return true
+    if (dispatch) {
+      const selection = next.kind === 'field' ? NodeSelection.create(state.doc, next.pos) : TextSelection.near(state.doc.resolve(next.pos))
+      dispatch(state.tr.setSelection(selection).scrollIntoView())
+    }
+    return true
+  }
+}
+
+/** Tab in fill mode: to the next unfilled field or empty required part, round to the first. */
+export const nextFillTarget: Command = move(1)
+/** Shift-Tab in fill mode: to the previous one. */
+export const previousFillTarget: Command = move(-1)
+
+/** Why fill mode refuses a change, or `null` when it allows it. */
+export function fillModeRefusal(before: Node, after: Node): string | null {
+  const template = templateOf(before)
+  if (!template) return null
+  const parts = new Map(template.parts.map((p) => [p.id, p]))
+  const sectionsOf = (doc: Node) => {
+    const m = new Map<string, Node>()
+    doc.forEach((c) => {
+      if (isSection(c) && c.attrs.part) m.set(c.attrs.part, c)
+    })
+    return m
+  }
+  const was = sectionsOf(before)
+  const now = sectionsOf(after)
+  for (const [id, section] of was) {
+    const part = parts.get(id)
+    if (!part) continue
+    const kept = now.get(id)
+    if (!kept) {
+      if (part.required) return `“${part.name}”是模板要求的部分，不能删除`
+      continue
+    }
+    if (part.fixed && !kept.firstChild!.eq(section.firstChild!)) return `“${part.name}”的标题由模板固定，不能修改`
+  }
+  return null
+}
+
+/** The state that fill mode has been switched on for, and how it reports a refusal. */
+export interface FillModeOptions {
+  /** Whether fill mode is on (the element's `mode="fill"`). */
+  active: () => boolean
+  /** Called with a message the writer should see when a change is refused. */
+  refuse: (message: string) => void
+}
+
+/**
+ * 填写模式 (fill mode): the template's fixed headings cannot be changed and its required parts
+ * cannot be removed (the change is refused, with a message for the writer); Tab and Shift-Tab move
+ * through the unfilled fields and empty required parts in order. Off, the editor is unchanged.
+ */
+export function fillMode(options: FillModeOptions): Plugin[] {
+  const when =
+    (command: Command): Command =>
+    (state: EditorState, dispatch, view) =>
+      options.active() ? command(state, dispatch, view) : false
+  return [
+    new Plugin({
+      filterTransaction(tr, state) {
+        if (!options.active() || !tr.docChanged || tr.getMeta('zongjie-load')) return true
+        const refusal = fillModeRefusal(state.doc, tr.doc)
+        if (refusal) options.refuse(refusal)
+        return refusal === null
+      },
+    }),
+    keymap({ Tab: when(nextFillTarget), 'Shift-Tab': when(previousFillTarget) }),
+  ]
+}
