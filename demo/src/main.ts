@@ -4,7 +4,7 @@
  * submit refuses a draft the validator finds errors in.
  */
 import { emptyDoc, type ZongjieEditor, type ZongjieErrorDetail } from '@zongjie/editor'
-import { importText, toSummary, type Summary } from '@zongjie/model'
+import { importText, toSummary, templates, type Summary } from '@zongjie/model'
 import { sampleText } from './sample.ts'
 
 const $ = <T extends Element>(selector: string) => {
@@ -134,6 +134,22 @@ async function start() {
     refused = true
     const detail = event instanceof CustomEvent ? (event.detail as ZongjieErrorDetail | null) : null
     showMessage(`${detail?.message ?? '无法载入'}（编辑器中的内容未改动）`, 'error')
+  })
+  // Templates: one per kind of office; the organisation and period come from the form.
+  const chooser = $<HTMLSelectElement>('#template')
+  for (const t of templates) chooser.add(new Option(`${t.name}（${t.description}）`, t.id))
+  const fill = $<HTMLInputElement>('#fill-mode')
+  fill.addEventListener('change', () => editor.setAttribute('mode', fill.checked ? 'fill' : 'free'))
+  $<HTMLButtonElement>('#new-from-template').addEventListener('click', () => {
+    const organization = (form.elements.namedItem('unit') as HTMLInputElement | null)?.value ?? ''
+    const month = new Date().getMonth()
+    ;(editor as unknown as { newFromTemplate(id: string, o: object): void }).newFromTemplate(chooser.value, {
+      organization,
+      year: new Date().getFullYear(),
+      period: month < 6 ? 'first-half' : 'year',
+    })
+    refreshPanes()
+    showMessage(`已按“${chooser.selectedOptions[0]?.text ?? chooser.value}”模板新建；标为 X 的指标和名称须填写`, 'info')
   })
   $<HTMLButtonElement>('#load-sample').addEventListener('click', loadSample)
   $<HTMLButtonElement>('#new-blank').addEventListener('click', () => load(toSummary(emptyDoc()), '新建空白文档'))
