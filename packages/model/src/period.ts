@@ -34,7 +34,7 @@ export function readPeriod(text: string): { year: number | null; period: Period 
     ? 'first-half'
     : /下半年|7-12月|七至十二月/.test(text)
       ? 'second-half'
-      : /全年|年度|\d{4}年(工作)?总结|年终/.test(text)
+      : /全年|年度|年终/.test(text) || (year !== null && /总结|报告|汇报/.test(text) && !/季度|\d{1,2}月|[一二三四五六七八九十]+月/.test(text))
         ? 'year'
         : null
   return { year, period }
@@ -64,11 +64,20 @@ export function periodConflicts(covers: { year: number | null; period: Period | 
   }
   if (plansHeading && covers.period) {
     const y = /(\d{4})年/.exec(plansHeading)
-    if (covers.period === 'first-half' && (/明年|来年|下一年/.test(plansHeading) || (y && covers.year !== null && Number(y[1]) !== covers.year))) {
-      out.push({ place: 'plans', message: `上半年总结的工作计划应写下半年，「${plansHeading}」写的是明年` })
+    const plansYear = y ? Number(y[1]) : null
+    if (covers.period === 'first-half') {
+      if (/明年|来年|下一年/.test(plansHeading)) out.push({ place: 'plans', message: `上半年总结的工作计划应写下半年，「${plansHeading}」写的是明年` })
+      else if (plansYear !== null && covers.year !== null && plansYear !== covers.year) {
+        out.push({ place: 'plans', message: `上半年总结的工作计划应写${covers.year}年下半年，「${plansHeading}」写的是${plansYear}年` })
+      }
+    } else {
+      const which = covers.period === 'year' ? '全年' : '下半年'
+      if (/下半年/.test(plansHeading) && !(plansYear !== null && covers.year !== null && plansYear > covers.year)) {
+        out.push({ place: 'plans', message: `${which}总结的工作计划应写明年，「${plansHeading}」写的是下半年` })
+      } else if (plansYear !== null && covers.year !== null && plansYear <= covers.year) {
+        out.push({ place: 'plans', message: `${which}总结的工作计划应写${covers.year + 1}年，「${plansHeading}」写的是${plansYear}年` })
+      }
     }
-    if (covers.period === 'year' && /下半年/.test(plansHeading)) out.push({ place: 'plans', message: `全年总结的工作计划应写明年，「${plansHeading}」写的是下半年` })
-    if (covers.period === 'second-half' && /下半年/.test(plansHeading)) out.push({ place: 'plans', message: `下半年总结的工作计划应写明年，「${plansHeading}」写的是下半年` })
   }
   return out
 }

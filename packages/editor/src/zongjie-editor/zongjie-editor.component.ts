@@ -56,6 +56,9 @@ export function emptyDoc(): Node {
  * @attr organization - The organisation (单位) a new document from a template reports on.
  * @attr year - The year a new document from a template reports on.
  * @attr period - The period of a new document from a template: `first-half`, `second-half` or `year`.
+ * @attr name - The name under which a `<form>` submits the Summary JSON (a form-associated element).
+ * @attr required - The form is invalid while the validator reports errors (unfilled fields …); the first one is the validation message.
+ * @attr disabled - No editing, and the form leaves the editor out.
  * @attr mode - `free` (default) or `fill`: in fill mode the template's fixed headings and required parts cannot be changed or removed, and Tab / Shift-Tab go through what is left to fill.
  *
  * @event input - After every change of the document. `detail.summary` is the Summary JSON.
@@ -83,6 +86,9 @@ export function emptyDoc(): Node {
 export class ZongjieEditor extends LitElement {
   static override styles = styles
 
+  /** A form-associated custom element: it takes part in a `<form>` like a native control. */
+  static formAssociated = true
+
   static override properties = {
     readonly: { type: Boolean, reflect: true },
     placeholder: { type: String },
@@ -96,6 +102,9 @@ export class ZongjieEditor extends LitElement {
     year: { type: Number },
     period: { type: String },
     mode: { type: String, reflect: true },
+    name: { type: String, reflect: true },
+    required: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
     revision: { state: true },
     hint: { state: true },
   }
@@ -124,6 +133,17 @@ export class ZongjieEditor extends LitElement {
   period: Period | '' = ''
   /** `free` or `fill` (see the class documentation). */
   mode: 'free' | 'fill' = 'free'
+  /** The name under which a `<form>` submits the Summary JSON. */
+  name = ''
+  /** When set, the form is invalid while the validator reports errors; the first is the validation message. */
+  required = false
+  /** No editing, and the form leaves the editor out, as with a disabled native control. */
+  disabled = false
+
+  private readonly internals: ElementInternals = this.attachInternals()
+  private formDisabled = false
+  private initialDoc: Node | null = null
+  private formTimer: ReturnType<typeof setTimeout> | null = null
 
   /** The message shown when a change was refused; cleared after a few seconds. */
   protected hint = ''
@@ -167,12 +187,85 @@ export class ZongjieEditor extends LitElement {
   load(doc: Node) {
     doc.check()
     this.loadedByCaller = true
+    this.initialDoc ??= doc
     if (!this.view) {
       this.pending = doc
       return
     }
     this.view.updateState(this.createState(doc))
     this.refreshPanels(true)
+    this.syncForm()
+  }
+
+  /** The form control's validity (a form-associated element's `ElementInternals.validity`). */
+  get validity(): ValidityState {
+    return this.internals.validity
+  }
+
+  /** The message the form shows while the editor is invalid. */
+  get validationMessage(): string {
+    return this.internals.validationMessage
+  }
+
+  /** Whether the editor satisfies its constraints (`required`: no errors); fires `invalid` when not. */
+  checkValidity(): boolean {
+    this.syncForm()
+    return this.internals.checkValidity()
+  }
+
+  /** Like {@link checkValidity}, and shows the message to the writer. */
+  reportValidity(): boolean {
+    this.syncForm()
+    return this.internals.reportValidity()
+  }
+
+  /** The form the editor belongs to, if any. */
+  get form(): HTMLFormElement | null {
+    return this.internals.form
+  }
+
+  /** Form reset: back to the document the editor started with. */
+  formResetCallback() {
+    if (this.initialDoc) {
+      const initial = this.initialDoc
+      this.load(initial)
+      this.initialDoc = initial
+    }
+  }
+
+  /** A disabled `<fieldset>` or form disables the editor as it would a native control. */
+  formDisabledCallback(disabled: boolean) {
+    this.formDisabled = disabled
+    this.view?.setProps({ editable: () => this.editable })
+    this.requestUpdate()
+  }
+
+  /** The browser restores the submitted value (back navigation, session restore). */
+  formStateRestoreCallback(state: string | File | FormData | null) {
+    if (typeof state !== 'string') return
+    try {
+      this.load(fromSummary(JSON.parse(state)))
+    } catch {
+      // A stale or foreign state is not restored; the editor keeps what it has.
+    }
+  }
+
+  /** Whether the writer can edit now: not `readonly`, not `disabled`, not in a disabled form. */
+  get editable(): boolean {
+    return !this.readonly && !this.disabled && !this.formDisabled
+  }
+
+  /** Gives the form the current Summary JSON and validity (on load, after changes pause, on leaving the editor). */
+  private syncForm() {
+    if (this.formTimer) {
+      clearTimeout(this.formTimer)
+      this.formTimer = null
+    }
+    const json = JSON.stringify(toSummary(this.doc))
+    this.internals.setFormValue(json, json)
+    const findings = this.required && this.editable ? validate(this.doc).filter((f) => f.severity === 'error') : []
+    if (findings.length) this.internals.setValidity({ customError: true }, `${findings[0]!.message}（共 ${findings.length} 处须处理）`, this.mount)
+    else this.internals.setValidity({})
   }
 
   /**
@@ -244,7 +337,7 @@ export class ZongjieEditor extends LitElement {
     const data = this.panelData
     return html`<div class="shell" part="base">
       ${this.toolbar
-        ? renderToolbar(state, this.readonly, this.metricUnit, (c) => this.run(c), (u) => {
+        ? renderToolbar(state, !this.editable, this.metricUnit, (c) => this.run(c), (u) => {
             this.metricUnit = u
             this.revision++
           })
@@ -255,7 +348,7 @@ export class ZongjieEditor extends LitElement {
         ${this.findings || this.metrics
           ? html`<div class="side">
               ${this.findings && data ? renderFindings(data.findings, (f) => f.pos !== undefined && this.goTo(f.pos, true)) : nothing}
-              ${this.metrics && data ? renderMetrics(data.metrics, this.readonly, (row, input) => this.fillFromTable(row, input), (pos) => this.goTo(pos, true), () => this.downloadCSV()) : nothing}
+              ${this.metrics && data ? renderMetrics(data.metrics, !this.editable, (row, input) => this.fillFromTable(row, input), (pos) => this.goTo(pos, true), () => this.downloadCSV()) : nothing}
             </div>`
           : nothing}
       </div>
@@ -273,11 +366,13 @@ export class ZongjieEditor extends LitElement {
       {
         state: EditorState.create({ doc: this.pending, plugins: this.plugins() }),
         dispatchTransaction: (tr) => this.dispatch(tr),
-        editable: () => !this.readonly,
+        editable: () => this.editable,
         attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': '工作总结', lang: 'zh-CN', spellcheck: 'false' },
       },
     )
     this.computePanels()
+    this.initialDoc ??= this.pending
+    this.syncForm()
     // Native input and change events from the editable area and field inputs stay inside:
     // the element's own `input` and `change` carry the summary.
     for (const type of ['input', 'change']) {
@@ -288,6 +383,7 @@ export class ZongjieEditor extends LitElement {
     this.renderRoot.addEventListener('focusout', (e) => {
       const next = (e as FocusEvent).relatedTarget as globalThis.Node | null
       if (next && (this.renderRoot.contains(next) || this.contains(next))) return
+      if (this.formTimer) this.syncForm()
       if (this.changedSinceBlur) {
         this.changedSinceBlur = false
         this.emit<ZongjieChangeDetail>('change', this.changeDetail())
@@ -310,7 +406,8 @@ export class ZongjieEditor extends LitElement {
 
   protected override updated(changed: PropertyValues) {
     if (!this.view) return
-    if (changed.has('readonly')) this.view.setProps({ editable: () => !this.readonly })
+    if (changed.has('readonly') || changed.has('disabled')) this.view.setProps({ editable: () => this.editable })
+    if (changed.has('required') || changed.has('readonly') || changed.has('disabled')) this.syncForm()
     if (changed.has('placeholder') && changed.get('placeholder') !== undefined) {
       this.view.dispatch(this.view.state.tr.setMeta(placeholdersKey, true).setMeta('addToHistory', false))
     }
@@ -319,6 +416,7 @@ export class ZongjieEditor extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback()
     if (this.panelTimer) clearTimeout(this.panelTimer)
+    if (this.formTimer) clearTimeout(this.formTimer)
   }
 
   private dispatch(tr: Transaction) {
@@ -326,6 +424,7 @@ export class ZongjieEditor extends LitElement {
     view.updateState(view.state.apply(tr))
     if (tr.docChanged) {
       this.changedSinceBlur = true
+      if (!this.formTimer) this.formTimer = setTimeout(() => this.syncForm(), 300)
       this.emit<ZongjieChangeDetail>('input', this.changeDetail())
       this.refreshPanels(false)
     }
@@ -393,7 +492,7 @@ export class ZongjieEditor extends LitElement {
   }
 
   private run(command: Command) {
-    if (!this.view || this.readonly) return
+    if (!this.view || !this.editable) return
     command(this.view.state, this.view.dispatch)
     this.view.focus()
   }
