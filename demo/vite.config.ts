@@ -1,7 +1,34 @@
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
+import { fileURLToPath } from 'node:url'
+
+/**
+ * `POST /echo` answers with what was posted, as a page: the integration examples submit their
+ * forms there, so a person (or a test) sees exactly what an OA back end would receive.
+ */
+function echo(): Plugin {
+  return {
+    name: 'zongjie-echo',
+    configureServer(server) {
+      server.middlewares.use('/echo', (req, res) => {
+        const chunks: Buffer[] = []
+        req.on('data', (c: Buffer) => chunks.push(c))
+        req.on('end', () => {
+          const body = Buffer.concat(chunks).toString('utf8')
+          const fields = [...new URLSearchParams(body)].map(([k, v]) => ({ name: k, value: v }))
+          const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+          res.setHeader('Content-Type', 'text/html; charset=utf-8')
+          res.end(`<!doctype html><meta charset="utf-8"><title>已提交</title><h1>服务器收到的表单</h1>${fields
+            .map((f) => `<section data-field="${escape(f.name)}"><h2>${escape(f.name)}</h2><pre>${escape(f.value)}</pre></section>`)
+            .join('')}<script type="application/json" id="received">${escape(JSON.stringify(fields))}</script>`)
+        })
+      })
+    },
+  }
+}
 
 /** The demo page, served at http://127.0.0.1:5173/ by `pnpm demo` and by the browser tests. */
 export default defineConfig({
+  plugins: [echo()],
   server: {
     host: '127.0.0.1',
     port: 5173,
@@ -13,5 +40,8 @@ export default defineConfig({
     hmr: process.env.ZONGJIE_E2E === '1' ? false : undefined,
   },
   preview: { host: '127.0.0.1', port: 5173, strictPort: true },
-  build: { target: 'es2022' },
+  build: {
+    target: 'es2022',
+    rollupOptions: { input: { main: fileURLToPath(new URL('index.html', import.meta.url)), form: fileURLToPath(new URL('form.html', import.meta.url)) } },
+  },
 })

@@ -264,7 +264,9 @@ export class ZongjieEditor extends LitElement {
     const json = JSON.stringify(toSummary(this.doc))
     this.internals.setFormValue(json, json)
     const findings = this.required && this.editable ? validate(this.doc).filter((f) => f.severity === 'error') : []
-    if (findings.length) this.internals.setValidity({ customError: true }, `${findings[0]!.message}（共 ${findings.length} 处须处理）`, this.mount)
+    // The message anchors at the page once it is rendered inside the shadow root.
+    const anchor = this.renderRoot.contains(this.mount) ? this.mount : undefined
+    if (findings.length) this.internals.setValidity({ customError: true }, `${findings[0]!.message}（共 ${findings.length} 处须处理）`, anchor)
     else this.internals.setValidity({})
   }
 
