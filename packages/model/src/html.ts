@@ -1,5 +1,6 @@
 import type { Node } from 'prosemirror-model'
 import { ImportError } from './errors.ts'
+import { printStylesheet } from './print.ts'
 import { importText, type ImportWarning } from './import/index.ts'
 import { sectionNumber, workItemOrdinal } from './numbering.ts'
 import { schema, sectionFormats, displayText, metricText, blankText, type MetricAttrs, type BlankAttrs, type SectionFormat, type SectionTypeName } from './schema.ts'
@@ -230,9 +231,15 @@ function blocksHTML(container: Node, cls: string, out: string[]): void {
  * bold), the structure in classes and `data-*` attributes, and every number (`一、` `（一）` `1.`
  * `（1）`) and ordinal (`一是`) written out as text in its own span, so it reads right with no CSS and
  * no script. Built as a string, with every text and attribute value escaped; needs no DOM.
- * {@link fromHTML} reads it back losslessly.
+ * {@link fromHTML} reads it back losslessly. With `standalone`, a whole HTML page around it, with
+ * the print stylesheet after GB/T 9704 ({@link printStylesheet}): open it and print, A4 as the
+ * standard lays it out.
  */
-export function toHTML(doc: Node): string {
+export function toHTML(doc: Node, options: { standalone?: boolean } = {}): string {
+  if (options.standalone) {
+    const title = esc(displayText(doc.child(0)) || '工作总结')
+    return `<!doctype html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>${title}</title>\n<style>\n${printStylesheet}\n</style>\n</head>\n<body>\n${toHTML(doc)}</body>\n</html>\n`
+  }
   const meta = attrsHTML({
     'data-organization': doc.attrs.organization || null,
     'data-year': doc.attrs.year === null ? null : String(doc.attrs.year),

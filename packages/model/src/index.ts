@@ -48,3 +48,4 @@ export type { Template, TemplatePart, TemplateDefinition, SectionDefinition, New
 export { proposeTitle, periodText, readPeriod, periodConflicts } from './period.ts'
 export type { TitleParts, PeriodConflict } from './period.ts'
 export { metricsToCSV } from './metrics-csv.ts'
+export { printStylesheet } from './print.ts'

@@ -271,11 +271,13 @@ export class ZongjieEditor extends LitElement {
   }
 
   /**
-   * The summary as HTML (the model's `toHTML`): semantic elements with numbers as text. This
-   * replaces the DOM's `Element.getHTML()`, which would serialise the element's own markup.
+   * The summary as HTML (the model's `toHTML`): semantic elements with numbers as text; with
+   * `{ standalone: true }`, a whole page with the print stylesheet after GB/T 9704 (A4, margins,
+   * fonts per level). This replaces the DOM's `Element.getHTML()`, which would serialise the
+   * element's own markup.
    */
-  override getHTML(): string {
-    return toHTML(this.doc)
+  override getHTML(options: GetHTMLOptions & { standalone?: boolean } = {}): string {
+    return toHTML(this.doc, { standalone: options.standalone === true })
   }
 
   /** The summary as plain text (the model's `toText`). */
