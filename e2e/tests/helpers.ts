@@ -4,7 +4,7 @@
  * the selection they made, and type through an IME composition (CDP) as a Chinese input method does.
  */
 import { test as base, expect, type Locator, type Page } from '@playwright/test'
-import type { Finding, Summary } from '@zongjie/model'
+import { importText, toSummary, type Finding, type Summary } from '@zongjie/model'
 
 /**
  * `test` with one automatic fixture: a test fails when the page threw an uncaught error, even if
@@ -215,4 +215,253 @@ export async function compose(page: Page, steps: string[], commit: string): Prom
 /** How many times `needle` occurs in `haystack`. */
 export function occurrences(haystack: string, needle: string): number {
   return haystack.split(needle).length - 1
+}
+
+// ---------------------------------------------------------------------------------------------
+// The editor test suites: one page per worker, reloaded for every test.
+
+/**
+ * `test` for the editor suites: like {@link test}, but every test of a worker shares one page (and
+ * its browser context, so the demo's modules come from the HTTP cache). Each test still starts from
+ * a fresh document by opening the demo page again ({@link openDemo}), which takes a few hundred
+ * milliseconds instead of a new context's second or two. Uncaught errors in the page fail the test.
+ */
+export const editorTest = base.extend<{ pageErrors: string[] }, { sharedPage: Page }>({
+  sharedPage: [
+    async ({ browser }, use, workerInfo) => {
+      const u = workerInfo.project.use
+      const context = await browser.newContext({
+        baseURL: u.baseURL,
+        viewport: u.viewport,
+        locale: u.locale,
+        timezoneId: u.timezoneId,
+      })
+      const page = await context.newPage()
+      await use(page)
+      await context.close()
+    },
+    { scope: 'worker' },
+  ],
+  page: async ({ sharedPage }, use) => {
+    await use(sharedPage)
+  },
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = []
+      const onError = (error: Error) => errors.push(`${error.name}: ${error.message}`)
+      page.on('pageerror', onError)
+      await use(errors)
+      page.off('pageerror', onError)
+      expect(errors, 'uncaught errors in the page').toEqual([])
+    },
+    { auto: true },
+  ],
+})
+
+/** The Summary JSON of a summary written as plain text, read by the model's importer (in Node). */
+export function summaryOf(text: string): Summary {
+  return toSummary(importText(text).doc)
+}
+
+/** Opens the demo page and loads a summary, given as Summary JSON or as plain text; returns the editor. */
+export async function openWith(page: Page, summary: Summary | string): Promise<Locator> {
+  const el = await openDemo(page)
+  const s = typeof summary === 'string' ? summaryOf(summary) : summary
+  await setSummary(page, s)
+  await expect.poll(() => getSummary(page)).toEqual(s)
+  return el
+}
+
+/** The non-empty lines of `getText()`. */
+export async function textLines(page: Page): Promise<string[]> {
+  return (await getText(page)).split('\n').filter((l) => l !== '')
+}
+
+/** What the shadow DOM shows of the numbers: each heading and work item with its `data-number` / `data-ordinal`. */
+export interface ShownNumbers {
+  /** `data-number` + heading text, for every `.zj-heading`, in order. */
+  headings: string[]
+  /** `data-ordinal` + item text, for every `.zj-work-item`, in order. */
+  items: string[]
+}
+
+/** Reads the numbers shown in the editor: the `data-number` and `data-ordinal` attributes the styles display. */
+export function shownNumbers(page: Page): Promise<ShownNumbers> {
+  return page.evaluate(() => {
+    const root = document.querySelector('zongjie-editor')!.shadowRoot!
+    const text = (el: Element) => el.textContent ?? ''
+    return {
+      headings: [...root.querySelectorAll('.ProseMirror .zj-heading')].map((h) => (h.getAttribute('data-number') ?? '∅') + text(h)),
+      items: [...root.querySelectorAll('.ProseMirror .zj-work-item')].map((i) => (i.getAttribute('data-ordinal') ?? '∅') + text(i)),
+    }
+  })
+}
+
+/** The generated content (`::before`) of each heading in the shadow DOM: what the writer sees before the heading text. */
+export function generatedNumbers(page: Page, selector = '.zj-heading'): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const root = document.querySelector('zongjie-editor')!.shadowRoot!
+    return [...root.querySelectorAll(`.ProseMirror ${selector}`)].map((h) => {
+      const c = getComputedStyle(h, '::before').content
+      return c === 'none' || c === 'normal' ? '' : c.replace(/^"|"$/g, '')
+    })
+  }, selector)
+}
+
+/** The document position just before (`'start'`) or after (`'end'`) the first occurrence of `text` inside one text node. */
+export function positionOf(page: Page, text: string, at: 'start' | 'end' = 'start', nth = 0): Promise<number> {
+  return page.evaluate(
+    ({ text, at, nth }) => {
+      const view = (document.querySelector('zongjie-editor') as any).view
+      let found = -1
+      let seen = 0
+      view.state.doc.descendants((node: { isText: boolean; text?: string }, pos: number) => {
+        if (found >= 0) return false
+        if (node.isText) {
+          let from = 0
+          for (;;) {
+            const i = node.text!.indexOf(text, from)
+            if (i < 0) break
+            if (seen++ === nth) {
+              found = pos + i + (at === 'end' ? text.length : 0)
+              break
+            }
+            from = i + 1
+          }
+        }
+        return true
+      })
+      if (found < 0) throw new Error(`positionOf: 「${text}」 is not in one text node of the document`)
+      return found
+    },
+    { text, at, nth },
+  )
+}
+
+/** The positions of the metric (or blank) fields of the document, in order. */
+export function fieldPositions(page: Page, type: 'metric' | 'blank' = 'metric'): Promise<number[]> {
+  return page.evaluate((type) => {
+    const view = (document.querySelector('zongjie-editor') as any).view
+    const out: number[] = []
+    view.state.doc.descendants((node: { type: { name: string } }, pos: number) => {
+      if (node.type.name === type) out.push(pos)
+      return true
+    })
+    return out
+  }, type)
+}
+
+/**
+ * Sets a text selection from `anchor` to `head` (document positions) through the view, focuses
+ * the editor and waits for the DOM selection to follow. With `head` omitted, a cursor.
+ */
+export async function selectRange(page: Page, anchor: number, head = anchor): Promise<EditorSelection> {
+  await page.evaluate(
+    ({ anchor, head }) => {
+      const view = (document.querySelector('zongjie-editor') as any).view
+      const { doc } = view.state
+      // TextSelection is not exported to the page: Selection.near on a text position gives one.
+      const near = view.state.selection.constructor.near(doc.resolve(anchor))
+      const TextSelection = near.constructor
+      const sel = TextSelection.between(doc.resolve(anchor), doc.resolve(head))
+      view.dispatch(view.state.tr.setSelection(sel))
+      view.focus()
+    },
+    { anchor, head },
+  )
+  return waitForEditorSelection(page)
+}
+
+/** Dispatches a synthetic `paste` event with the given clipboard data on the ProseMirror element; returns whether the editor took it (default prevented). */
+export function paste(page: Page, data: { text?: string; html?: string }): Promise<boolean> {
+  return page.evaluate((data) => {
+    const pm = document.querySelector('zongjie-editor')!.shadowRoot!.querySelector('.ProseMirror') as HTMLElement
+    const dt = new DataTransfer()
+    if (data.html !== undefined) dt.setData('text/html', data.html)
+    if (data.text !== undefined) dt.setData('text/plain', data.text)
+    const event = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true, composed: true })
+    pm.dispatchEvent(event)
+    return event.defaultPrevented
+  }, data)
+}
+
+/** Dispatches a synthetic `copy` (or `cut`) event on the ProseMirror element and returns what the editor put on the clipboard. */
+export function copy(page: Page, type: 'copy' | 'cut' = 'copy'): Promise<{ text: string; html: string; handled: boolean }> {
+  return page.evaluate((type) => {
+    const pm = document.querySelector('zongjie-editor')!.shadowRoot!.querySelector('.ProseMirror') as HTMLElement
+    const dt = new DataTransfer()
+    const event = new ClipboardEvent(type, { clipboardData: dt, bubbles: true, cancelable: true, composed: true })
+    pm.dispatchEvent(event)
+    return { text: dt.getData('text/plain'), html: dt.getData('text/html'), handled: event.defaultPrevented }
+  }, type)
+}
+
+/** One event the editor element fired, as recorded by {@link recordEvents}. */
+export interface RecordedEvent {
+  type: string
+  /** `detail.summary` as read when the event fired, for `input` and `change`. */
+  summary?: Summary
+  message?: string
+  path?: string
+  bubbles: boolean
+  composed: boolean
+  isCustom: boolean
+}
+
+/** Starts recording the editor element's `input`, `change` and `error` events (listeners on `document`); read them with {@link recordedEvents}. */
+export function recordEvents(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __zjEvents: unknown[]; __zjRecording?: boolean }
+    w.__zjEvents = []
+    if (w.__zjRecording) return
+    w.__zjRecording = true
+    for (const type of ['input', 'change', 'error']) {
+      document.addEventListener(type, (e) => {
+        if (!(e.target instanceof Element) || e.target.localName !== 'zongjie-editor') return
+        const detail = e instanceof CustomEvent ? e.detail : undefined
+        w.__zjEvents.push({
+          type,
+          ...(detail && 'summary' in detail ? { summary: detail.summary } : {}),
+          ...(detail && typeof detail.message === 'string' ? { message: detail.message } : {}),
+          ...(detail && typeof detail.path === 'string' ? { path: detail.path } : {}),
+          bubbles: e.bubbles,
+          composed: e.composed,
+          isCustom: e instanceof CustomEvent,
+        })
+      })
+    }
+  })
+}
+
+/** The events recorded since {@link recordEvents}. */
+export function recordedEvents(page: Page): Promise<RecordedEvent[]> {
+  return page.evaluate(() => (window as unknown as { __zjEvents: RecordedEvent[] }).__zjEvents)
+}
+
+/**
+ * An IME composition over CDP, step by step, so that a test can look at the editor between steps:
+ * `const ime = await startComposition(page); await ime.step('yi'); …; await ime.commit('一')`.
+ */
+export async function startComposition(page: Page) {
+  const cdp = await page.context().newCDPSession(page)
+  return {
+    /** Shows `text` as the composition (the pinyin, or candidates as an input method shows them inline). */
+    async step(text: string) {
+      await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length })
+      // Let the editor read the DOM change the composition made.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20))))
+    },
+    /** Commits `text` and ends the composition; waits until the editor is no longer composing. */
+    async commit(text: string) {
+      await cdp.send('Input.insertText', { text })
+      await cdp.detach()
+      await page.waitForFunction(() => !(document.querySelector('zongjie-editor') as any).view.composing)
+      return waitForEditorSelection(page)
+    },
+  }
+}
+
+/** Whether the editor's view is composing (an IME composition is open). */
+export function isComposing(page: Page): Promise<boolean> {
+  return page.evaluate(() => !!(document.querySelector('zongjie-editor') as any).view.composing)
 }

@@ -1,0 +1,244 @@
+/**
+ * Chinese typed through an input method: CDP `Input.imeSetComposition` steps (the pinyin, then the
+ * candidates as the input method shows them inline) and `Input.insertText` to commit, as Chromium
+ * does for a real IME. The committed characters arrive exactly once, nothing typed before is lost,
+ * the document keeps its structure while the composition is open, and `一、` `（一）` `一是`
+ * committed at the start of a paragraph become structure only once committed.
+ */
+import {
+  compose,
+  content,
+  docText,
+  editorTest as test,
+  focusEditor,
+  expect,
+  fieldPositions,
+  getSummary,
+  isComposing,
+  openWith,
+  placeCursor,
+  press,
+  selectRange,
+  shownNumbers,
+  startComposition,
+  textLines,
+} from './helpers.ts'
+import type { Page } from '@playwright/test'
+
+const text = `示范县民政局2024年上半年工作总结
+
+现将上半年工作总结如下：
+
+一、主要工作
+全年发放救助资金。
+培训X名干部，发放补贴X万元
+二、社会事务
+办理婚姻登记。
+`
+
+/** The structure of the summary: every section's number and title, and the body blocks' types. */
+async function outline(page: Page): Promise<string[]> {
+  const s = await getSummary(page)
+  const out: string[] = []
+  const walk = (sections: typeof s.sections) => {
+    for (const sec of sections) {
+      out.push(`${sec.number}${sec.title}|${sec.body.map((b) => b.type).join(',')}`)
+      walk(sec.sections)
+    }
+  }
+  out.push(`preamble|${s.preamble.map((b) => b.type).join(',')}`)
+  walk(s.sections)
+  return out
+}
+
+/** The text of the first `.zj-paragraph` in the shadow DOM that contains `needle`: what the writer sees. */
+function shownParagraph(page: Page, needle: string): Promise<string> {
+  return page.evaluate((needle) => {
+    const root = document.querySelector('zongjie-editor')!.shadowRoot!
+    const p = [...root.querySelectorAll('.ProseMirror p, .ProseMirror h2')].find((e) => e.textContent!.includes(needle))
+    return p?.textContent ?? ''
+  }, needle)
+}
+
+test.beforeEach(async ({ page }) => {
+  await openWith(page, text)
+})
+
+test('a composition in body text commits the characters once, in place', async ({ page }) => {
+  const before = await outline(page)
+  await placeCursor(page, '全年发放', 'end')
+  const ime = await startComposition(page)
+  for (const step of ['z', 'zh', 'zhuan', 'zhuanx', 'zhuanxiang', '专项']) {
+    await ime.step(step)
+    expect(await isComposing(page)).toBe(true)
+    // The composition shows once, where the cursor was; the document keeps its structure.
+    expect(await shownParagraph(page, '救助资金')).toBe(`全年发放${step}救助资金。`)
+    expect(await outline(page)).toEqual(before)
+  }
+  await ime.commit('专项')
+  const summary = await getSummary(page)
+  expect(summary.sections[0]!.body[0]).toEqual({ type: 'paragraph', text: '全年发放专项救助资金。' })
+  expect(await docText(page)).not.toMatch(/[a-z]/)
+  expect(await outline(page)).toEqual(before)
+})
+
+test('several compositions in a row keep every character', async ({ page }) => {
+  await placeCursor(page, '办理婚姻登记。', 'end')
+  await compose(page, ['j', 'jia', 'jiaq', 'jiaqiang'], '加强')
+  await compose(page, ['d', 'dui', 'duiwu'], '队伍')
+  await compose(page, ['j', 'jian', 'jianshe'], '建设')
+  await compose(page, ['。'], '。')
+  const summary = await getSummary(page)
+  expect(summary.sections[1]!.body).toEqual([{ type: 'paragraph', text: '办理婚姻登记。加强队伍建设。' }])
+  await expect(content(page).locator('.zj-paragraph', { hasText: '婚姻' })).toHaveText('办理婚姻登记。加强队伍建设。')
+})
+
+test('a composition in a heading changes its title only', async ({ page }) => {
+  await placeCursor(page, '社会事务', 'end')
+  const ime = await startComposition(page)
+  for (const step of ['f', 'fu', 'fuwu', '服务']) {
+    await ime.step(step)
+    expect((await getSummary(page)).sections.map((s) => s.number)).toEqual(['一、', '二、'])
+  }
+  await ime.commit('服务')
+  const summary = await getSummary(page)
+  expect(summary.sections.map((s) => [s.number, s.title])).toEqual([
+    ['一、', '主要工作'],
+    ['二、', '社会事务服务'],
+  ])
+  expect(summary.sections[1]!.body).toEqual([{ type: 'paragraph', text: '办理婚姻登记。' }])
+  expect((await shownNumbers(page)).headings).toEqual(['一、主要工作', '二、社会事务服务'])
+})
+
+test('a composition right after a metric field', async ({ page }) => {
+  const [metric] = await fieldPositions(page)
+  await selectRange(page, metric! + 1)
+  await compose(page, ['j', 'ji', 'jic', 'jiceng'], '基层')
+  const summary = await getSummary(page)
+  const para = summary.sections[0]!.body[1]!
+  expect(para).toMatchObject({ type: 'paragraph', text: '培训X名基层干部，发放补贴X万元' })
+  expect(summary.metrics.map((m) => m.text)).toEqual(['X名', 'X万元'])
+  await expect(content(page).locator('.zj-metric')).toHaveText(['X名', 'X万元'])
+})
+
+test('a composition right before a metric field', async ({ page }) => {
+  const [metric] = await fieldPositions(page)
+  await selectRange(page, metric!)
+  await compose(page, ['g', 'gong'], '共')
+  const summary = await getSummary(page)
+  expect(summary.sections[0]!.body[1]).toMatchObject({ type: 'paragraph', text: '培训共X名干部，发放补贴X万元' })
+  expect(summary.metrics.map((m) => m.text)).toEqual(['X名', 'X万元'])
+})
+
+test('a composition after a metric field that ends its paragraph', async ({ page }) => {
+  const [, last] = await fieldPositions(page)
+  await selectRange(page, last! + 1)
+  await compose(page, ['y', 'yu'], '余')
+  await compose(page, ['。'], '。')
+  const summary = await getSummary(page)
+  expect(summary.sections[0]!.body[1]).toMatchObject({ type: 'paragraph', text: '培训X名干部，发放补贴X万元余。' })
+  expect(summary.metrics.map((m) => m.text)).toEqual(['X名', 'X万元'])
+})
+
+test('一、 composed at the start of a paragraph becomes a section only when committed', async ({ page }) => {
+  await placeCursor(page, '办理婚姻登记。', 'end')
+  await press(page, 'Enter')
+  const before = await outline(page)
+  const ime = await startComposition(page)
+  for (const step of ['y', 'yi', '一', '一、']) {
+    await ime.step(step)
+    expect(await isComposing(page)).toBe(true)
+    expect(await outline(page)).toEqual(before)
+  }
+  await ime.commit('一、')
+  let summary = await getSummary(page)
+  expect(summary.sections.map((s) => s.number + s.title)).toEqual(['一、主要工作', '二、社会事务', '三、'])
+  expect(summary.sections[1]!.body).toEqual([{ type: 'paragraph', text: '办理婚姻登记。' }])
+  // The heading's own text comes next, also composed.
+  await compose(page, ['m', 'min', 'minzheng'], '民政')
+  summary = await getSummary(page)
+  expect(summary.sections.map((s) => s.number + s.title)).toEqual(['一、主要工作', '二、社会事务', '三、民政'])
+  expect((await shownNumbers(page)).headings).toEqual(['一、主要工作', '二、社会事务', '三、民政'])
+})
+
+test('（一） composed at the start of a paragraph becomes a （一） section only when committed', async ({ page }) => {
+  await placeCursor(page, '办理婚姻登记。', 'end')
+  await press(page, 'Enter')
+  const before = await outline(page)
+  const ime = await startComposition(page)
+  for (const step of ['（', '（y', '（yi', '（一', '（一）']) {
+    await ime.step(step)
+    expect(await outline(page)).toEqual(before)
+  }
+  await ime.commit('（一）')
+  await compose(page, ['h', 'hun', 'hunyin'], '婚姻')
+  const summary = await getSummary(page)
+  expect(summary.sections[1]!.sections.map((s) => [s.level, s.number, s.title])).toEqual([[2, '（一）', '婚姻']])
+  expect(summary.sections[1]!.body).toEqual([{ type: 'paragraph', text: '办理婚姻登记。' }])
+  expect(await textLines(page)).toEqual(expect.arrayContaining(['二、社会事务', '办理婚姻登记。', '（一）婚姻']))
+})
+
+test('（一） typed as punctuation, a composed 一, punctuation: a （一） section', async ({ page }) => {
+  // Chinese input methods commit full-width punctuation at once and compose only the numeral.
+  await placeCursor(page, '办理婚姻登记。', 'end')
+  await press(page, 'Enter')
+  await page.keyboard.insertText('（')
+  await compose(page, ['y', 'yi'], '一')
+  expect((await getSummary(page)).sections[1]!.sections).toEqual([])
+  await page.keyboard.insertText('）')
+  await compose(page, ['h', 'hun', 'hunyin'], '婚姻')
+  const summary = await getSummary(page)
+  expect(summary.sections[1]!.sections.map((s) => [s.number, s.title])).toEqual([['（一）', '婚姻']])
+})
+
+test('一是 composed at the start of a paragraph becomes a work item only when committed', async ({ page }) => {
+  await placeCursor(page, '办理婚姻登记。', 'end')
+  await press(page, 'Enter')
+  const before = await outline(page)
+  const ime = await startComposition(page)
+  for (const step of ['y', 'yis', 'yishi', '一是']) {
+    await ime.step(step)
+    expect(await outline(page)).toEqual(before)
+    expect(await shownNumbers(page)).toEqual({ headings: ['一、主要工作', '二、社会事务'], items: [] })
+  }
+  await ime.commit('一是')
+  await compose(page, ['t', 'tui', 'tuixing'], '推行')
+  const summary = await getSummary(page)
+  expect(summary.sections[1]!.body).toMatchObject([
+    { type: 'paragraph', text: '办理婚姻登记。' },
+    { type: 'workItems', items: [{ ordinal: '一是', text: '推行' }] },
+  ])
+  expect((await shownNumbers(page)).items).toEqual(['一是推行'])
+})
+
+test('Ctrl-Z after a composition takes out exactly the composed characters', async ({ page }) => {
+  await placeCursor(page, '全年发放', 'end')
+  await compose(page, ['z', 'zhuan', 'zhuanxiang'], '专项')
+  expect((await getSummary(page)).sections[0]!.body[0]).toEqual({ type: 'paragraph', text: '全年发放专项救助资金。' })
+  await press(page, 'Control+z')
+  expect((await getSummary(page)).sections[0]!.body[0]).toEqual({ type: 'paragraph', text: '全年发放救助资金。' })
+  await press(page, 'Control+y')
+  expect((await getSummary(page)).sections[0]!.body[0]).toEqual({ type: 'paragraph', text: '全年发放专项救助资金。' })
+})
+
+test('a composition over a selection replaces it', async ({ page }) => {
+  const from = (await placeCursor(page, '婚姻', 'start'))
+  await selectRange(page, from, from + 2)
+  await compose(page, ['s', 'shou', 'shouyang'], '收养')
+  expect((await getSummary(page)).sections[1]!.body).toEqual([{ type: 'paragraph', text: '办理收养登记。' }])
+})
+
+test('compositions in the empty title of a new summary, with its placeholder shown', async ({ page }) => {
+  await page.getByRole('button', { name: '新建空白' }).click()
+  await expect.poll(async () => (await getSummary(page)).sections.length).toBe(0)
+  await expect(content(page).locator('.zj-title')).toHaveClass(/zj-empty/)
+  await focusEditor(page)
+  await compose(page, ['s', 'shif', 'shifan'], '示范')
+  await compose(page, ['x', 'xian'], '县')
+  await page.keyboard.insertText('2024')
+  await compose(page, ['n', 'nian'], '年')
+  await compose(page, ['g', 'gongzuo', 'gongzuozongjie'], '工作总结')
+  expect((await getSummary(page)).title).toBe('示范县2024年工作总结')
+  await expect(content(page).locator('.zj-title')).toHaveText('示范县2024年工作总结')
+  await expect(content(page).locator('.zj-title')).not.toHaveClass(/zj-empty/)
+})

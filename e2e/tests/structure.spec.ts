@@ -1,0 +1,325 @@
+/**
+ * Numbers follow the structure: inserting sections from the toolbar (一、 （一） 1. （1）), demoting
+ * and promoting them (Tab / Shift-Tab), moving them (Alt-↑ / Alt-↓), deleting them, and undo and
+ * redo (Ctrl-Z, Ctrl-Y, Ctrl-Shift-Z). Each check reads the numbers three ways: `getText()`, the
+ * `data-number` / `data-ordinal` attributes in the shadow DOM, and the generated content the
+ * writer sees.
+ */
+import type { Page } from '@playwright/test'
+import {
+  editorSelection,
+  editorTest as test,
+  expect,
+  generatedNumbers,
+  getSummary,
+  openWith,
+  placeCursor,
+  positionOf,
+  press,
+  selectRange,
+  shownNumbers,
+  textLines,
+  typeText,
+} from './helpers.ts'
+
+const text = `示范县民政局2024年上半年工作总结
+
+现将上半年工作总结如下：
+
+一、主要工作
+全年发放救助资金。
+（一）兜牢民生底线
+发放低保金。
+（二）提升养老服务
+一是建设养老服务站。
+二是实施适老化改造。
+二、社会事务
+办理婚姻登记。
+三、基层治理
+培训社区工作者。
+四、存在的问题
+基层力量不足。
+五、下半年工作计划
+持续做好社会救助。
+`
+
+const original = [
+  '一、主要工作',
+  '（一）兜牢民生底线',
+  '（二）提升养老服务',
+  '二、社会事务',
+  '三、基层治理',
+  '四、存在的问题',
+  '五、下半年工作计划',
+]
+
+/** The toolbar button whose label is `label` (一、 （一） 1. （1） 降级 …). */
+function toolbarButton(page: Page, label: string) {
+  return page.locator('zongjie-editor .toolbar button').filter({ hasText: new RegExp(`^\\s*${label.replace(/[.()]/g, '\\$&')}\\s*$`) })
+}
+
+/**
+ * The headings as numbered three ways, which must agree: the `data-number` attributes, the CSS
+ * generated content, and the heading lines of `getText()`. Returns the attribute version.
+ */
+async function headings(page: Page): Promise<string[]> {
+  const shown = (await shownNumbers(page)).headings
+  const generated = await generatedNumbers(page)
+  const titles = await page.evaluate(() =>
+    [...document.querySelector('zongjie-editor')!.shadowRoot!.querySelectorAll('.ProseMirror .zj-heading')].map((h) => h.textContent ?? ''),
+  )
+  expect(generated.map((n, i) => n + titles[i])).toEqual(shown)
+  const lines = await textLines(page)
+  for (const h of shown) if (!h.endsWith('、') && !h.endsWith('）') && !h.endsWith('.')) expect(lines).toContain(h)
+  return shown
+}
+
+test.beforeEach(async ({ page }) => {
+  await openWith(page, text)
+})
+
+test('the loaded summary is numbered in the shadow DOM, in getText() and on screen', async ({ page }) => {
+  expect(await headings(page)).toEqual(original)
+  expect((await shownNumbers(page)).items).toEqual(['一是建设养老服务站。', '二是实施适老化改造。'])
+  expect(await generatedNumbers(page, '.zj-work-item')).toEqual(['一是', '二是'])
+})
+
+test('toolbar 一、 inserts a section after the current one and renumbers the rest', async ({ page }) => {
+  await placeCursor(page, '办理婚姻登记。', 'end')
+  await toolbarButton(page, '一、').click()
+  await typeText(page, '民政服务')
+  expect(await headings(page)).toEqual([
+    '一、主要工作',
+    '（一）兜牢民生底线',
+    '（二）提升养老服务',
+    '二、社会事务',
+    '三、民政服务',
+    '四、基层治理',
+    '五、存在的问题',
+    '六、下半年工作计划',
+  ])
+  const summary = await getSummary(page)
+  expect(summary.sections.map((s) => s.number + s.title)).toEqual(['一、主要工作', '二、社会事务', '三、民政服务', '四、基层治理', '五、存在的问题', '六、下半年工作计划'])
+  expect(summary.sections[1]!.body).toEqual([{ type: 'paragraph', text: '办理婚姻登记。' }])
+})
+
+test('toolbar （一） in a （一） section inserts the next one and renumbers those after it', async ({ page }) => {
+  await placeCursor(page, '发放低保金。', 'end')
+  await toolbarButton(page, '（一）').click()
+  await typeText(page, '健全救助体系')
+  expect(await headings(page)).toEqual([
+    '一、主要工作',
+    '（一）兜牢民生底线',
+    '（二）健全救助体系',
+    '（三）提升养老服务',
+    '二、社会事务',
+    '三、基层治理',
+    '四、存在的问题',
+    '五、下半年工作计划',
+  ])
+  expect((await getSummary(page)).sections[0]!.sections.map((s) => s.number)).toEqual(['（一）', '（二）', '（三）'])
+})
+
+test('toolbar 1. and （1） insert lower levels under the section at the cursor', async ({ page }) => {
+  await placeCursor(page, '培训社区工作者。', 'end')
+  await toolbarButton(page, '1.').click()
+  await typeText(page, '网格管理')
+  await toolbarButton(page, '（1）').click()
+  await typeText(page, '网格员培训')
+  await toolbarButton(page, '（1）').click()
+  await typeText(page, '网格员考核')
+  await placeCursor(page, '网格管理', 'end')
+  await toolbarButton(page, '1.').click()
+  await typeText(page, '社区协商')
+  expect(await headings(page)).toEqual([
+    ...original.slice(0, 4),
+    '三、基层治理',
+    '1.网格管理',
+    '（1）网格员培训',
+    '（2）网格员考核',
+    '2.社区协商',
+    '四、存在的问题',
+    '五、下半年工作计划',
+  ])
+  const s3 = (await getSummary(page)).sections[2]!
+  expect(s3.body).toEqual([{ type: 'paragraph', text: '培训社区工作者。' }])
+  expect(s3.sections.map((s) => [s.level, s.number, s.title, s.sections.map((c) => c.number + c.title)])).toEqual([
+    [2, '1.', '网格管理', ['（1）网格员培训', '（2）网格员考核']],
+    [2, '2.', '社区协商', []],
+  ])
+})
+
+test('Tab demotes a section under the one before it; Shift-Tab promotes it back', async ({ page }) => {
+  await placeCursor(page, '社会事务', 'end')
+  await press(page, 'Tab')
+  expect(await headings(page)).toEqual([
+    '一、主要工作',
+    '（一）兜牢民生底线',
+    '（二）提升养老服务',
+    '（三）社会事务',
+    '二、基层治理',
+    '三、存在的问题',
+    '四、下半年工作计划',
+  ])
+  // The body went along, and the cursor stayed in the heading.
+  expect((await getSummary(page)).sections[0]!.sections[2]!.body).toEqual([{ type: 'paragraph', text: '办理婚姻登记。' }])
+  await typeText(page, '服务')
+  await press(page, 'Shift+Tab')
+  expect(await headings(page)).toEqual(['一、主要工作', '（一）兜牢民生底线', '（二）提升养老服务', '二、社会事务服务', '三、基层治理', '四、存在的问题', '五、下半年工作计划'])
+  expect((await getSummary(page)).sections[1]!.body).toEqual([{ type: 'paragraph', text: '办理婚姻登记。' }])
+})
+
+test('Tab on a （二） section makes it the 1. of the （一） before it, with its work items', async ({ page }) => {
+  await placeCursor(page, '提升养老服务', 'start')
+  await press(page, 'Tab')
+  expect(await headings(page)).toEqual(['一、主要工作', '（一）兜牢民生底线', '1.提升养老服务', '二、社会事务', '三、基层治理', '四、存在的问题', '五、下半年工作计划'])
+  expect((await shownNumbers(page)).items).toEqual(['一是建设养老服务站。', '二是实施适老化改造。'])
+  expect(await textLines(page)).toEqual(expect.arrayContaining(['1.提升养老服务', '一是建设养老服务站。']))
+})
+
+test('Tab on the first section of its level changes nothing', async ({ page }) => {
+  await placeCursor(page, '主要工作', 'end')
+  const before = await getSummary(page)
+  await press(page, 'Tab')
+  expect(await getSummary(page)).toEqual(before)
+  expect(await headings(page)).toEqual(original)
+})
+
+test('Alt-ArrowUp and Alt-ArrowDown move a section with its body and renumber', async ({ page }) => {
+  await placeCursor(page, '基层治理', 'end')
+  await press(page, 'Alt+ArrowUp')
+  expect(await headings(page)).toEqual(['一、主要工作', '（一）兜牢民生底线', '（二）提升养老服务', '二、基层治理', '三、社会事务', '四、存在的问题', '五、下半年工作计划'])
+  let summary = await getSummary(page)
+  expect(summary.sections[1]!.body).toEqual([{ type: 'paragraph', text: '培训社区工作者。' }])
+  // The cursor moved along: typing goes on in the moved heading.
+  await typeText(page, '创新')
+  await press(page, 'Alt+ArrowDown')
+  expect(await headings(page)).toEqual(['一、主要工作', '（一）兜牢民生底线', '（二）提升养老服务', '二、社会事务', '三、基层治理创新', '四、存在的问题', '五、下半年工作计划'])
+  summary = await getSummary(page)
+  expect(summary.sections[2]!.body).toEqual([{ type: 'paragraph', text: '培训社区工作者。' }])
+})
+
+test('Alt-ArrowDown moves a （一） section with its work items past the next one', async ({ page }) => {
+  await placeCursor(page, '发放低保金。', 'end')
+  await press(page, 'Alt+ArrowDown')
+  expect(await headings(page)).toEqual(['一、主要工作', '（一）提升养老服务', '（二）兜牢民生底线', ...original.slice(3)])
+  const sub = (await getSummary(page)).sections[0]!.sections
+  expect(sub[0]!.body).toMatchObject([{ type: 'workItems', items: [{ text: '建设养老服务站。' }, { text: '实施适老化改造。' }] }])
+  expect(sub[1]!.body).toEqual([{ type: 'paragraph', text: '发放低保金。' }])
+  // A section of the main work does not move past the problems section.
+  await placeCursor(page, '基层治理', 'end')
+  await press(page, 'Alt+ArrowDown')
+  expect((await getSummary(page)).sections.map((s) => s.number + s.title)).toEqual(['一、主要工作', '二、社会事务', '三、基层治理', '四、存在的问题', '五、下半年工作计划'])
+})
+
+test('selecting a whole section from its heading to the next heading and deleting it renumbers the rest', async ({ page }) => {
+  const from = await positionOf(page, '社会事务', 'start')
+  const to = await positionOf(page, '基层治理', 'start')
+  await selectRange(page, from, to)
+  await press(page, 'Delete')
+  expect(await headings(page)).toEqual(['一、主要工作', '（一）兜牢民生底线', '（二）提升养老服务', '二、基层治理', '三、存在的问题', '四、下半年工作计划'])
+  const summary = await getSummary(page)
+  expect(summary.sections[1]).toMatchObject({ number: '二、', title: '基层治理', body: [{ type: 'paragraph', text: '培训社区工作者。' }] })
+  expect(await textLines(page)).not.toContain('办理婚姻登记。')
+})
+
+test('selecting a （一） section with Shift-arrows and Backspace removes it and renumbers', async ({ page }) => {
+  const from = await positionOf(page, '兜牢民生底线', 'start')
+  const to = await positionOf(page, '提升养老服务', 'start')
+  await selectRange(page, from, to)
+  await press(page, 'Backspace')
+  expect(await headings(page)).toEqual(['一、主要工作', '（一）提升养老服务', ...original.slice(3)])
+  expect((await getSummary(page)).sections[0]!.body).toEqual([{ type: 'paragraph', text: '全年发放救助资金。' }])
+})
+
+test('Backspace at the start of a section body joins it to the heading; in the heading text it deletes a character', async ({ page }) => {
+  await placeCursor(page, '办理婚姻登记。', 'start')
+  await press(page, 'Backspace')
+  let summary = await getSummary(page)
+  expect(summary.sections[1]).toMatchObject({ number: '二、', title: '社会事务办理婚姻登记。', body: [] })
+  await press(page, 'Backspace')
+  summary = await getSummary(page)
+  expect(summary.sections[1]).toMatchObject({ number: '二、', title: '社会事办理婚姻登记。' })
+  expect(await headings(page)).toEqual(['一、主要工作', '（一）兜牢民生底线', '（二）提升养老服务', '二、社会事办理婚姻登记。', '三、基层治理', '四、存在的问题', '五、下半年工作计划'])
+})
+
+// FIXME(editor): Backspace at a heading's start selects the whole previous section (ProseMirror's selectNodeBackward); a second Backspace deletes it.
+test.fixme('Backspace at the start of a heading merges the section into the one before and renumbers', async ({ page }) => {
+  await placeCursor(page, '基层治理', 'start')
+  await page.keyboard.press('Backspace')
+  // Nothing is selected for a second Backspace to delete: the merge happened, the cursor is in text.
+  await expect.poll(async () => (await editorSelection(page)).kind).toBe('TextSelection')
+  const summary = await getSummary(page)
+  // The 三、 heading is gone; its words and its body stay in 二、, in reading order.
+  expect(summary.sections.map((s) => s.number + s.title)).toEqual(['一、主要工作', '二、社会事务', '三、存在的问题', '四、下半年工作计划'])
+  const words = JSON.stringify(summary.sections[1])
+  expect(words).toContain('办理婚姻登记。')
+  expect(words).toContain('基层治理')
+  expect(words).toContain('培训社区工作者。')
+  expect(await headings(page)).toEqual(['一、主要工作', '（一）兜牢民生底线', '（二）提升养老服务', '二、社会事务', '三、存在的问题', '四、下半年工作计划'])
+})
+
+test('Ctrl-Z undoes structure changes step by step; Ctrl-Y and Ctrl-Shift-Z redo them', async ({ page }) => {
+  const start = await textLines(page)
+  await placeCursor(page, '基层治理', 'end')
+  await press(page, 'Alt+ArrowUp')
+  const moved = await textLines(page)
+  await press(page, 'Tab')
+  const demoted = await textLines(page)
+  expect(demoted).toContain('（三）基层治理')
+  await toolbarButton(page, '1.').click()
+  const inserted = await textLines(page)
+  expect((await headings(page)).filter((h) => h.startsWith('1.'))).toEqual(['1.'])
+
+  await press(page, 'Control+z')
+  expect(await textLines(page)).toEqual(demoted)
+  await press(page, 'Control+z')
+  expect(await textLines(page)).toEqual(moved)
+  await press(page, 'Control+z')
+  expect(await textLines(page)).toEqual(start)
+  expect(await headings(page)).toEqual(original)
+
+  await press(page, 'Control+y')
+  expect(await textLines(page)).toEqual(moved)
+  expect(await headings(page)).toEqual(['一、主要工作', '（一）兜牢民生底线', '（二）提升养老服务', '二、基层治理', '三、社会事务', '四、存在的问题', '五、下半年工作计划'])
+  await press(page, 'Control+Shift+z')
+  expect(await textLines(page)).toEqual(demoted)
+  await press(page, 'Control+Shift+Z')
+  expect(await textLines(page)).toEqual(inserted)
+})
+
+test('Ctrl-Z undoes typing and a section typed with 一、', async ({ page }) => {
+  const start = await getSummary(page)
+  await placeCursor(page, '办理婚姻登记。', 'end')
+  await press(page, 'Enter')
+  await typeText(page, '二、')
+  expect((await getSummary(page)).sections).toHaveLength(6)
+  await typeText(page, '新工作')
+  expect(await headings(page)).toContain('三、新工作')
+  for (let i = 0; i < 5 && JSON.stringify(await getSummary(page)) !== JSON.stringify(start); i++) await press(page, 'Control+z')
+  expect(await getSummary(page)).toEqual(start)
+  expect(await headings(page)).toEqual(original)
+})
+
+test('deleting a work item renumbers the items after it', async ({ page }) => {
+  const from = await positionOf(page, '建设养老服务站。', 'start')
+  const to = await positionOf(page, '实施适老化改造。', 'start')
+  await selectRange(page, from, to)
+  await press(page, 'Backspace')
+  expect((await shownNumbers(page)).items).toEqual(['一是实施适老化改造。'])
+  expect(await generatedNumbers(page, '.zj-work-item')).toEqual(['一是'])
+  expect(await textLines(page)).toContain('一是实施适老化改造。')
+  expect((await getSummary(page)).sections[0]!.sections[1]!.body).toMatchObject([{ type: 'workItems', items: [{ ordinal: '一是', text: '实施适老化改造。' }] }])
+})
+
+test('Shift-Tab on a （一） section makes it a 一、 section; the （二） after it becomes its （一）', async ({ page }) => {
+  await placeCursor(page, '兜牢民生底线', 'end')
+  await press(page, 'Shift+Tab')
+  expect(await headings(page)).toEqual(['一、主要工作', '二、兜牢民生底线', '（一）提升养老服务', '三、社会事务', '四、基层治理', '五、存在的问题', '六、下半年工作计划'])
+  const summary = await getSummary(page)
+  expect(summary.sections[0]!.body).toEqual([{ type: 'paragraph', text: '全年发放救助资金。' }])
+  expect(summary.sections[0]!.sections).toEqual([])
+  expect(summary.sections[1]!.body).toEqual([{ type: 'paragraph', text: '发放低保金。' }])
+  await press(page, 'Control+z')
+  expect(await headings(page)).toEqual(original)
+})
