@@ -272,7 +272,7 @@ test.describe('editing a structured summary', () => {
 })
 
 // FIXME(commands): paragraphToSectionIn refuses a 一、-level heading when the （一） it is typed in has a （二） after it; 二、 stays as text (also in an empty work item: 三是二、).
-test.fixme('typing 二、 in a （一） section that has a （二） after it starts a 二、 section, in reading order', async ({ page }) => {
+test('typing 二、 in a （一） section that has a （二） after it starts a 二、 section, in reading order', async ({ page }) => {
   await openWith(
     page,
     `示范县民政局2024年上半年工作总结

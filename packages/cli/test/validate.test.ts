@@ -18,7 +18,7 @@ describe('zongjie validate', () => {
       expect(line.startsWith(`错误 metric-unfilled ${where}: `)).toBe(true)
       expect(line).toContain(text.slice(0, 2))
     })
-    expect(r.stderr).toBe(`draft.txt: ${draftMetrics.length} 个错误，0 个警告，0 条提示\n`)
+    expect(r.stderr).toBe(`draft.txt: ${draftMetrics.length} 个错误，0 个警告，0 条建议，0 条提示\n`)
   })
 
   it('exits 0 on the same draft with the metrics filled', async () => {

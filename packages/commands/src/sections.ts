@@ -1,5 +1,5 @@
 import { Fragment, type Node, type NodeType, type ResolvedPos } from 'prosemirror-model'
-import { TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
+import { Selection, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
 import { closeHistory } from 'prosemirror-history'
 import { schema, isSection } from '@zongjie/model'
 
@@ -259,6 +259,82 @@ export const splitHeading: Command = (state, dispatch) => {
     const at = tr.mapping.map(headingEnd) + 1
     tr.insert(at, schema.nodes.paragraph!.create(null, rest))
     dispatch(finish(tr, at + 1, at + 1))
+  }
+  return true
+}
+
+/**
+ * The blocks a section's heading and body become when the section is dissolved, and where they
+ * go: replacing the section (the first subsection of its parent, after the parent's body), at the
+ * end of the section before it (its last, deepest subsection), or at the end of the opening.
+ * `null` when the section has subsections (they would have no parent to stand under).
+ */
+function dissolveTr(state: EditorState, sectionPos: number): { tr: Transaction; cursor: number } | null {
+  const $s = state.doc.resolve(sectionPos)
+  const section = $s.nodeAfter!
+  const parent = $s.parent
+  const index = $s.index()
+  const blocks: Node[] = [schema.nodes.paragraph!.create(null, section.firstChild!.content)]
+  for (let i = 1; i < section.childCount; i++) {
+    if (isSection(section.child(i))) return null
+    blocks.push(section.child(i))
+  }
+  const end = sectionPos + section.nodeSize
+  if (parent.canReplace(index, index + 1, Fragment.from(blocks))) {
+    return { tr: state.tr.replaceWith(sectionPos, end, blocks), cursor: sectionPos + 1 }
+  }
+  const prev = index > 0 ? parent.child(index - 1) : null
+  if (!prev) return null
+  let target: number
+  if (isSection(prev)) {
+    // The deepest last section before: the text there is what this heading follows in reading order.
+    let node = prev
+    let pos = sectionPos - prev.nodeSize
+    while (node.lastChild && isSection(node.lastChild)) {
+      pos = pos + node.nodeSize - 1 - node.lastChild.nodeSize
+      node = node.lastChild
+    }
+    target = pos + node.nodeSize - 1
+  } else if (prev.type.name === 'preamble') target = sectionPos - 1
+  else return null
+  try {
+    const tr = state.tr.delete(sectionPos, end).insert(target, blocks)
+    tr.doc.check()
+    return { tr, cursor: target + 1 }
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Backspace at the start of a heading: an empty section (no heading text, body or subsections)
+ * goes; a section without subsections is dissolved, its heading becoming a paragraph of the text
+ * before it and its body following, in reading order (what the heading number was is renumbered
+ * away); otherwise the cursor moves to the end of the text before, and nothing is taken apart.
+ */
+export const backspaceAtHeadingStart: Command = (state, dispatch) => {
+  const { $cursor } = state.selection as TextSelection
+  if (!$cursor || $cursor.parentOffset !== 0 || $cursor.parent.type.name !== 'heading') return false
+  const sd = $cursor.depth - 1
+  const section = $cursor.node(sd)
+  const sectionPos = $cursor.before(sd)
+  const parent = $cursor.node(sd - 1)
+  const index = $cursor.index(sd - 1)
+  if (section.type.name === 'problems' || section.type.name === 'plans') return false
+  const empty = section.childCount === 1 && section.firstChild!.content.size === 0
+  if (dispatch) {
+    if (empty && parent.canReplace(index, index + 1)) {
+      const tr = state.tr.delete(sectionPos, sectionPos + section.nodeSize)
+      dispatch(closeHistory(tr.setSelection(Selection.near(tr.doc.resolve(sectionPos), -1))).scrollIntoView())
+      return true
+    }
+    const dissolved = dissolveTr(state, sectionPos)
+    if (dissolved) {
+      dispatch(closeHistory(dissolved.tr.setSelection(TextSelection.create(dissolved.tr.doc, dissolved.cursor))).scrollIntoView())
+      return true
+    }
+    const before = Selection.findFrom(state.doc.resolve(sectionPos), -1, true)
+    if (before) dispatch(state.tr.setSelection(before).scrollIntoView())
   }
   return true
 }

@@ -2,7 +2,7 @@ import { Fragment, Slice, type Node } from 'prosemirror-model'
 import { TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
 import { closeHistory } from 'prosemirror-history'
 import { schema, isSection, toText } from '@zongjie/model'
-import { sectionRank } from './sections.ts'
+import { sectionRank, shiftSection } from './sections.ts'
 
 function blocksAfter(container: Node, index: number): Node[] {
   const out: Node[] = []
@@ -77,7 +77,8 @@ export function paragraphToSectionIn(tr: Transaction, pos: number, rank: number)
     tr.replaceWith(paraStart, end, section)
     return paraStart + 2
   }
-  // A section of the container's rank or above: after the ancestor of that rank.
+  // A section of the container's rank or above: after the ancestor of that rank, taking along
+  // everything that followed the paragraph inside that ancestor, in reading order.
   let ad = -1
   for (let d = cd; d > 0; d--) {
     const n = $p.node(d)
@@ -87,16 +88,27 @@ export function paragraphToSectionIn(tr: Transaction, pos: number, rank: number)
     }
   }
   if (ad < 0 || $p.node(ad).type !== type) return null
-  // Everything after the paragraph inside that ancestor must be the blocks that follow it, and the
-  // container's subsections when the container is that ancestor.
-  for (let d = cd; d > ad; d--) if ($p.index(d - 1) !== $p.node(d - 1).childCount - 1) return null
-  const children = ad === cd ? subs : []
-  if (ad !== cd && subs.length) return null
+  const trailing: Node[] = [...subs]
+  for (let d = cd; d > ad; d--) {
+    const parent = $p.node(d - 1)
+    for (let i = $p.index(d - 1) + 1; i < parent.childCount; i++) trailing.push(parent.child(i))
+  }
+  // The sections taken along become the new section's subsections, in one format: the highest
+  // among them, each with its subtree moved by the same number of ranks.
+  const target = Math.min(...trailing.map(sectionRank))
+  const children: Node[] = []
+  for (const section of trailing) {
+    const shifted = shiftSection(section, target - sectionRank(section))
+    if (!shifted) return null
+    children.push(shifted)
+  }
   const section = type.create(null, [heading, ...following, ...children])
+  if (!type.validContent(section.content)) return null
   const after = $p.after(ad)
   tr.insert(after, section)
-  tr.delete(paraStart, $p.end(cd))
-  return after - ($p.end(cd) - paraStart) + 2
+  const deleteFrom = tr.steps.length
+  tr.delete(paraStart, $p.end(ad))
+  return tr.mapping.slice(deleteFrom).map(after) + 2
 }
 
 /**
@@ -155,22 +167,25 @@ export function isEmptyDoc(doc: Node): boolean {
 
 /**
  * 粘贴: puts an imported document (from pasted text or HTML, read by the model's importer) at the
- * selection. Into an empty document it becomes the whole document; a single paragraph goes in as
+ * selection; `topRank` is the level its top headings had in the pasted text (2 for a fragment of
+ * `（一）` sections, which the importer reads as `一、`). Into an empty document it becomes the whole document; a single paragraph goes in as
  * text; anything else goes in as its parts (opening paragraphs, sections, closing paragraphs),
  * fitted into the document around the cursor by ProseMirror's replace. Where the parts cannot be
  * fitted there, its lines go in as paragraphs, or at the least as text: nothing pasted is lost.
  */
-export function insertImported(imported: Node): Command {
+export function insertImported(imported: Node, topRank = 1): Command {
   return (state, dispatch) => {
-    if (dispatch) dispatch(closeHistory(insertImportedTr(state, imported)).scrollIntoView())
+    if (dispatch) dispatch(closeHistory(insertImportedTr(state, imported, topRank)).scrollIntoView())
     return true
   }
 }
 
-function insertImportedTr(state: EditorState, imported: Node): Transaction {
+function insertImportedTr(state: EditorState, imported: Node, topRank: number): Transaction {
   const tr = state.tr
   if (isEmptyDoc(state.doc)) {
     tr.replaceWith(0, state.doc.content.size, imported.content)
+    // What the pasted summary reports on (its year and period, read from its title) comes too.
+    for (const [name, value] of Object.entries(imported.attrs)) if (tr.doc.attrs[name] !== value) tr.setDocAttribute(name, value)
     return tr.setSelection(TextSelection.atEnd(tr.doc))
   }
   const parts: Node[] = []
@@ -183,7 +198,8 @@ function insertImportedTr(state: EditorState, imported: Node): Transaction {
     else if (name === 'signOff') child.forEach((line) => line.content.size && parts.push(schema.nodes.paragraph!.create(null, line.content)))
     else {
       hasSections = true
-      parts.push(child)
+      // A fragment whose headings start at `（一）` (read as `一、` by the importer) goes back to its level.
+      parts.push(isEmptyDoc(state.doc) || topRank === 1 ? child : (shiftSection(child, topRank - 1) ?? child))
     }
   })
   const attempts: (() => Slice)[] = []

@@ -10,6 +10,7 @@ import {
   insertSection,
   splitHeading,
   joinHeading,
+  backspaceAtHeadingStart,
   paragraphsToWorkItems,
   workItemsToParagraphs,
   toggleWorkItemsLayout,
@@ -107,6 +108,18 @@ describe('sections', () => {
     expect(lines(run(s, insertSection(2))!.text)).toEqual(['工作总结', '一、甲', '正文甲。', '二、乙', '（一）', '（二）乙一', '（三）乙二', '三、丙'])
     expect(run(s, insertSection(3))).toBeNull()
     expect(lines(run(stateOf(['工作总结', '今年|以来。', '一、甲'].join('\n')), insertSection(1))!.text)).toEqual(['工作总结', '今年以来。', '一、', '二、甲'])
+  })
+
+  it('dissolves a section at Backspace on its heading start, its words kept in reading order', () => {
+    const r = run(stateOf(['工作总结', '一、甲', '甲正文。', '二、|乙', '乙正文。', '三、丙'].join('\n')), backspaceAtHeadingStart)!
+    expect(lines(r.text)).toEqual(['工作总结', '一、甲', '甲正文。', '乙', '乙正文。', '二、丙'])
+    expect(r.state.selection.$from.parent.textContent).toBe('乙')
+    // A section with subsections is not taken apart: the cursor goes back into the text before.
+    const s = stateOf(['工作总结', '一、甲', '甲正文。', '二、|乙', '（一）乙一'].join('\n'))
+    let moved: EditorState | null = null
+    backspaceAtHeadingStart(s, (tr) => (moved = s.apply(tr)))
+    expect(toText((moved as unknown as EditorState).doc)).toBe(toText(s.doc))
+    expect((moved as unknown as EditorState).selection.$from.parent.textContent).toBe('甲正文。')
   })
 
   it('splits a heading into heading and body, and joins them back', () => {

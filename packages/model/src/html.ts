@@ -1,7 +1,7 @@
 import type { Node } from 'prosemirror-model'
 import { ImportError } from './errors.ts'
 import { printStylesheet } from './print.ts'
-import { importText, type ImportWarning } from './import/index.ts'
+import { importText, type ImportWarning, type ImportOptions } from './import/index.ts'
 import { sectionNumber, workItemOrdinal } from './numbering.ts'
 import { schema, sectionFormats, displayText, metricText, blankText, type MetricAttrs, type BlankAttrs, type SectionFormat, type SectionTypeName } from './schema.ts'
 
@@ -71,6 +71,8 @@ export interface HTMLImport {
   doc: Node
   /** What the text importer changed or guessed; empty for Zongjie's own HTML. */
   warnings: ImportWarning[]
+  /** The level of the highest headings (see `ImportResult.topRank`); 1 for Zongjie's own HTML. */
+  topRank: number
 }
 
 const HTML_VERSION = '1'
@@ -727,15 +729,15 @@ function foreignLines(root: DomNodeLike): string[] {
  * styles, the head, hidden and Office-only content skipped; list numbers kept as written), and
  * read by `importText`. `parse` is the caller's HTML parser: in a browser
  * `(h) => new DOMParser().parseFromString(h, 'text/html')`, in Node linkedom's
- * `(h) => parseHTML(h).document`.
+ * `(h) => parseHTML(h).document`. `options` go to `importText` (a pasted fragment).
  */
-export function importHTML(html: string, parse: (html: string) => DomNodeLike): HTMLImport {
+export function importHTML(html: string, parse: (html: string) => DomNodeLike, options: ImportOptions = {}): HTMLImport {
   const root = parse(html)
   const article = findArticle(root)
-  if (article) return { doc: readArticle(article), warnings: [] }
+  if (article) return { doc: readArticle(article), warnings: [], topRank: 1 }
   const lines = foreignLines(root)
   if (!lines.length) throw new ImportError('HTML 中没有可读的文字')
-  return importText(lines.join('\n'))
+  return importText(lines.join('\n'), options)
 }
 
 /**

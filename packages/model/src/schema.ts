@@ -170,7 +170,8 @@ const nodes: Record<string, NodeSpec> = {
     parseDOM: [{ tag: 'span.zj-number', ignore: true }, { tag: '.zj-heading' }],
   }),
   /** A paragraph of body text. */
-  paragraph: { ...textblock('p', 'zj-paragraph'), group: 'block', parseDOM: [{ tag: 'p' }] },
+  // Any other <p> is a paragraph, after the rules of the classes above and below (priority 40).
+  paragraph: { ...textblock('p', 'zj-paragraph'), group: 'block', parseDOM: [{ tag: 'p', priority: 40 }] },
   /** A work-item list (一是…二是…): an optional introduction, then items, with notes that continue an item. */
   workItems: {
     content: 'workIntro? workItem (workItem | workNote)*',
@@ -213,7 +214,8 @@ const nodes: Record<string, NodeSpec> = {
       label: { default: '', validate: isLine },
       placeholder: { default: 'X', validate: isPlaceholder },
     },
-    toDOM: (node) => ['span', { class: 'zj-metric', 'data-unit': node.attrs.unit }, metricText(node.attrs as MetricAttrs)],
+    toDOM: (node) => ['span', metricDataAttrs(node.attrs as MetricAttrs), metricText(node.attrs as MetricAttrs)],
+    parseDOM: [{ tag: 'span.zj-metric', getAttrs: (dom) => metricAttrsFromData((name) => dom.getAttribute(name)) }],
   },
   /** 空白: an open name that a template leaves to fill (`X社区`, `《X》`, `XX党组`). */
   blank: {
@@ -226,7 +228,8 @@ const nodes: Record<string, NodeSpec> = {
       label: { default: '', validate: isLine },
       placeholder: { default: 'X', validate: isPlaceholder },
     },
-    toDOM: (node) => ['span', { class: 'zj-blank' }, blankText(node.attrs as BlankAttrs)],
+    toDOM: (node) => ['span', blankDataAttrs(node.attrs as BlankAttrs), blankText(node.attrs as BlankAttrs)],
+    parseDOM: [{ tag: 'span.zj-blank', getAttrs: (dom) => blankAttrsFromData((name) => dom.getAttribute(name)) }],
   },
 }
 
@@ -270,6 +273,61 @@ export interface BlankAttrs {
 
 function numberText(n: number | null, placeholder: string): string {
   return n === null ? placeholder : String(n)
+}
+
+/**
+ * A metric's attributes as `data-*` attributes of a `span.zj-metric`, as the HTML export and the
+ * clipboard carry them (`data-value` and `data-upper` absent while unfilled).
+ */
+export function metricDataAttrs(attrs: MetricAttrs): Record<string, string> {
+  const out: Record<string, string> = { class: 'zj-metric', 'data-unit': attrs.unit, 'data-placeholder': attrs.placeholder }
+  if (attrs.value !== null) out['data-value'] = String(attrs.value)
+  if (attrs.range) out['data-range'] = ''
+  if (attrs.upper !== null) out['data-upper'] = String(attrs.upper)
+  if (attrs.scale) out['data-scale'] = attrs.scale
+  if (attrs.approx) out['data-approx'] = attrs.approx
+  if (attrs.label) out['data-label'] = attrs.label
+  return out
+}
+
+/** A metric's attributes read back from {@link metricDataAttrs}; `false` (no metric) when they do not fit the schema. */
+export function metricAttrsFromData(get: (name: string) => string | null): MetricAttrs | false {
+  const num = (v: string | null) => (v === null || v === '' ? null : Number(v))
+  const attrs: MetricAttrs = {
+    value: num(get('data-value')),
+    range: get('data-range') !== null,
+    upper: num(get('data-upper')),
+    scale: (get('data-scale') ?? '') as MetricAttrs['scale'],
+    approx: (get('data-approx') ?? '') as MetricAttrs['approx'],
+    unit: get('data-unit') ?? '',
+    label: get('data-label') ?? '',
+    placeholder: get('data-placeholder') ?? 'X',
+  }
+  try {
+    schema.nodes.metric!.create(attrs).check()
+    return attrs
+  } catch {
+    return false
+  }
+}
+
+/** A blank's attributes as `data-*` attributes of a `span.zj-blank`. */
+export function blankDataAttrs(attrs: BlankAttrs): Record<string, string> {
+  const out: Record<string, string> = { class: 'zj-blank', 'data-placeholder': attrs.placeholder }
+  if (attrs.value !== null) out['data-value'] = attrs.value
+  if (attrs.label) out['data-label'] = attrs.label
+  return out
+}
+
+/** A blank's attributes read back from {@link blankDataAttrs}; `false` when they do not fit the schema. */
+export function blankAttrsFromData(get: (name: string) => string | null): BlankAttrs | false {
+  const attrs: BlankAttrs = { value: get('data-value'), label: get('data-label') ?? '', placeholder: get('data-placeholder') ?? 'X' }
+  try {
+    schema.nodes.blank!.create(attrs).check()
+    return attrs
+  } catch {
+    return false
+  }
 }
 
 /** A metric as displayed: `X名`, `22个`, `X-X个`, `X余人次`, `X万多人`. */

@@ -3,7 +3,7 @@ import { exitCodes, guard } from '../errors.ts'
 import type { Io } from '../io.ts'
 import { formatWarning, loadDocument } from '../load.ts'
 
-const severityWords: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示' }
+const severityWords: Record<Finding['severity'], string> = { error: '错误', warning: '警告', advice: '建议', info: '提示' }
 
 /**
  * Where a finding is, for people: its `where` (`一、（二）`), else the input line, else its JSON
@@ -37,7 +37,7 @@ export function formatFinding(finding: Finding): string {
 export function tally(name: string, findings: readonly Finding[]): string {
   const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length
   if (!findings.length) return `${name}: 没有发现问题`
-  return `${name}: ${count('error')} 个错误，${count('warning')} 个警告，${count('info')} 条提示`
+  return `${name}: ${count('error')} 个错误，${count('warning')} 个警告，${count('advice')} 条建议，${count('info')} 条提示`
 }
 
 /**

@@ -1,18 +1,23 @@
-import { Plugin } from 'prosemirror-state'
+import { Plugin, TextSelection } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import type { Node } from 'prosemirror-model'
-import { importText, importHTML, isSection, sectionNumber, workItemOrdinal, textBetween, ImportError } from '@zongjie/model'
-import { insertImported } from '@zongjie/commands'
+import { importText, importHTML, isSection, sectionNumber, workItemOrdinal, textBetween, ImportError, schema, readPeriod } from '@zongjie/model'
+import { insertImported, isEmptyDoc } from '@zongjie/commands'
 import { deletionWorks, safeDeleteSelection } from './guard.ts'
 
 const parseHTML = (html: string) => new DOMParser().parseFromString(html, 'text/html')
 
-/** Reads pasted HTML or text into a document with the model's importers; `null` when there is nothing to read. */
-export function readPasted(html: string, text: string): Node | null {
+/**
+ * Reads pasted HTML or text into a document with the model's importers: a whole summary when the
+ * editor is empty, otherwise a fragment (whose `（一）` headings keep their level). `null` when there
+ * is nothing to read.
+ */
+export function readPasted(html: string, text: string, whole: boolean): { doc: Node; topRank: number } | null {
+  const options = { fragment: !whole }
   try {
     // ProseMirror's own slices (copied from this editor) are left to ProseMirror: they are lossless.
-    if (html && !/data-pm-slice/.test(html)) return importHTML(html, parseHTML).doc
-    if (text.trim()) return importText(text).doc
+    if (html && !/data-pm-slice/.test(html)) return importHTML(html, parseHTML, options)
+    if (text.trim()) return importText(text, options)
   } catch (e) {
     if (!(e instanceof ImportError)) throw e
   }
@@ -43,9 +48,18 @@ export function clipboard(): Plugin {
   const copy = (view: EditorView, event: ClipboardEvent, cut: boolean) => {
     const sel = view.state.selection
     if (sel.empty || !event.clipboardData) return false
-    const slice = sel.content()
+    // A selection from the start of a heading takes its whole section (attributes included, such
+    // as a run-in heading); one that ends at the start of a heading stops before that section.
+    const doc = view.state.doc
+    let from = sel.from
+    let to = sel.to
+    const $from = doc.resolve(from)
+    const $to = doc.resolve(to)
+    if ($from.parent.type.name === 'heading' && $from.parentOffset === 0) from = $from.before($from.depth - 1)
+    if ($to.parent.type.name === 'heading' && $to.parentOffset === 0 && to > from) to = $to.before($to.depth - 1)
+    const slice = sel instanceof TextSelection && to > from ? doc.slice(from, to) : sel.content()
     const { dom } = view.serializeForClipboard(slice)
-    const { headings, ordinals } = numbersBetween(view.state.doc, sel.from, sel.to)
+    const { headings, ordinals } = numbersBetween(doc, from, to)
     dom.querySelectorAll('.zj-heading').forEach((h, i) => {
       if (headings[i]) h.insertAdjacentHTML('afterbegin', `<span class="zj-number">${headings[i]}</span>`)
     })
@@ -56,6 +70,12 @@ export function clipboard(): Plugin {
     event.clipboardData.clearData()
     event.clipboardData.setData('text/html', dom.innerHTML)
     event.clipboardData.setData('text/plain', textBetween(view.state.doc, sel.from, sel.to))
+    if (cut && !view.editable) {
+      // Cutting from a read-only editor copies and leaves the text where it is.
+      event.preventDefault()
+      event.clipboardData.setData('text/plain', textBetween(view.state.doc, sel.from, sel.to))
+      return true
+    }
     if (cut) {
       const tr = deletionWorks(view.state) ? view.state.tr.deleteSelection() : safeDeleteSelection(view.state)
       view.dispatch(tr.scrollIntoView().setMeta('uiEvent', 'cut'))
@@ -68,15 +88,30 @@ export function clipboard(): Plugin {
         copy: (view, event) => copy(view, event as ClipboardEvent, false),
         cut: (view, event) => copy(view, event as ClipboardEvent, true),
       },
-      handlePaste(view, event) {
+      handlePaste(view, event, slice) {
         const data = event.clipboardData
         if (!data || !view.editable) return false
         const html = data.getData('text/html')
         const text = data.getData('text/plain')
-        if (html && /data-pm-slice/.test(html)) return false
-        const doc = readPasted(html, text)
-        if (!doc) return true
-        return insertImported(doc)(view.state, view.dispatch)
+        const whole = isEmptyDoc(view.state.doc)
+        if (html && /data-pm-slice/.test(html)) {
+          // A whole summary copied from an editor, pasted into an empty one, becomes the document.
+          if (!whole) return false
+          try {
+            // What it reports on comes from its title, as when a summary is imported.
+            const title = slice.content.firstChild?.type.name === 'title' ? slice.content.firstChild.textContent : ''
+            const doc = schema.nodes.doc!.createChecked({ ...view.state.doc.attrs, ...readPeriod(title) }, slice.content)
+            const tr = view.state.tr.replaceWith(0, view.state.doc.content.size, doc.content)
+            for (const [name, value] of Object.entries(doc.attrs)) if (tr.doc.attrs[name] !== value) tr.setDocAttribute(name, value)
+            view.dispatch(tr.scrollIntoView())
+            return true
+          } catch {
+            return false
+          }
+        }
+        const read = readPasted(html, text, whole)
+        if (!read) return true
+        return insertImported(read.doc, read.topRank)(view.state, view.dispatch)
       },
     },
   })

@@ -153,15 +153,24 @@ export class FieldView implements NodeView {
   private close(refocus: boolean) {
     this.input = null
     this.hint = null
-    this.dom.classList.remove('zj-editing')
-    this.render()
     if (refocus) {
+      // Focus goes back to the text before the input is removed: it never leaves the editor.
       const pos = this.getPos()
       this.view.focus()
       if (pos !== undefined) {
         const after = TextSelection.create(this.view.state.doc, pos + 1)
         this.view.dispatch(this.view.state.tr.setSelection(after))
       }
+      this.dom.classList.remove('zj-editing')
+      this.render()
+    } else {
+      // Left for elsewhere: the input goes a moment later, so that its focusout still reaches the
+      // element (which then fires \`change\` for the fill).
+      setTimeout(() => {
+        if (this.input) return
+        this.dom.classList.remove('zj-editing')
+        this.render()
+      })
     }
   }
 

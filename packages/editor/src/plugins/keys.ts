@@ -4,7 +4,7 @@ import { undo, redo } from 'prosemirror-history'
 import { undoInputRule } from 'prosemirror-inputrules'
 import { TextSelection, type Command, type Plugin } from 'prosemirror-state'
 import { schema } from '@zongjie/model'
-import { demoteSection, promoteSection, moveSectionUp, moveSectionDown, splitHeading, joinHeading, exitEmptyWorkItem } from '@zongjie/commands'
+import { demoteSection, promoteSection, moveSectionUp, moveSectionDown, splitHeading, joinHeading, backspaceAtHeadingStart, exitEmptyWorkItem } from '@zongjie/commands'
 
 /** Enter in the title (or subtitle) goes on to the opening, making its first paragraph if needed. */
 export const enterFromTitle: Command = (state, dispatch) => {
@@ -30,14 +30,14 @@ export const enterFromTitle: Command = (state, dispatch) => {
  * The editor's keys. Enter: at the end of a heading into its body, in an empty work item out of
  * the list; Tab / Shift-Tab demote / promote the section; Alt-↑ / Alt-↓ move it; Ctrl-Z,
  * Ctrl-Shift-Z, Ctrl-Y undo and redo; Ctrl-B bold; Backspace right after `一、` turned a paragraph
- * into a heading takes that back. Outside these, ProseMirror's base keys.
+ * into a heading takes that back, and at the start of a heading never takes its section apart. Outside these, ProseMirror's base keys.
  */
 export function keys(): Plugin[] {
   const bold = toggleMark(schema.marks.bold!)
   return [
     keymap({
       Enter: chainCommands(exitEmptyWorkItem, splitHeading, enterFromTitle),
-      Backspace: chainCommands(undoInputRule, joinHeading),
+      Backspace: chainCommands(undoInputRule, joinHeading, backspaceAtHeadingStart),
       Tab: demoteSection,
       'Shift-Tab': promoteSection,
       'Alt-ArrowUp': moveSectionUp,

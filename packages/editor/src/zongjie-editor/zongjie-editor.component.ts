@@ -322,12 +322,14 @@ export class ZongjieEditor extends LitElement {
   private plugins(): Plugin[] {
     return [
       ...fillMode({ active: () => this.mode === 'fill', refuse: (message) => this.showHint(message) }),
-      guard(),       structureInputRules(),
+      guard(),
+      // Fields before the keymaps: Enter on a selected field opens it rather than splitting the line.
+      fields(),
+      structureInputRules(),
       ...keys(),
       history(),
       numbering(),
       placeholders(() => this.placeholder),
-      fields(),
       clipboard(),
     ]
   }

@@ -17,6 +17,22 @@ export { readFields, metricUnits } from './fields.ts'
 export interface ImportResult {
   doc: Node
   warnings: ImportWarning[]
+  /**
+   * The level of the highest headings in the text (1 for `一、`): above 1 only for a fragment
+   * (`fragment: true`) whose headings start lower, e.g. 2 for `（一）` sections, which the
+   * document holds as `一、` sections so that they can stand at its top.
+   */
+  topRank: number
+}
+
+/** Options of {@link importText}. */
+export interface ImportOptions {
+  /**
+   * The text is a part of a summary (pasted at the cursor), not a whole one: its first line is a
+   * title only when it reads as one (names the genre), and headings that start below `一、` keep
+   * their relative levels (see {@link ImportResult.topRank}).
+   */
+  fragment?: boolean
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -95,7 +111,7 @@ const formats = Object.values(sectionFormats) as SectionFormat[]
  * width, `1．`, repeated ordinals, renumbering) is reported as a warning with its line.
  * Throws an {@link ImportError} when there is no text at all.
  */
-export function importText(text: string): ImportResult {
+export function importText(text: string, options: ImportOptions = {}): ImportResult {
   const warnings: ImportWarning[] = []
   const warn = (line: number, code: ImportWarning['code'], message: string) => warnings.push({ line, code, message })
   let lines = sourceLines(text)
@@ -108,7 +124,7 @@ export function importText(text: string): ImportResult {
     for (const dropped of lines.slice(0, titleAt)) warn(dropped.no, 'line-dropped', `标题前的「${clip(dropped.text)}」不是总结的内容，已删去`)
     title = lines[titleAt]!
     lines = lines.slice(titleAt + 1)
-  } else if (!headingMark(lines[0]!.text) && lines[0]!.text.length <= 80 && !/[。；]$/.test(lines[0]!.text)) {
+  } else if (!options.fragment && !headingMark(lines[0]!.text) && lines[0]!.text.length <= 80 && !/[。；]$/.test(lines[0]!.text)) {
     title = lines[0]!
     lines = lines.slice(1)
   }
@@ -129,6 +145,9 @@ export function importText(text: string): ImportResult {
   }
 
   const classified = lines.map(classify)
+  // A fragment whose highest headings are `（一）` or lower is read one or more levels up.
+  const ranks = classified.flatMap((l) => (l.kind === 'heading' ? [formats.indexOf(l.mark.format) + 1] : []))
+  const topRank = options.fragment && ranks.length ? Math.min(...ranks) : 1
 
   // Roles of the last top-level headings, by their wording: plans last, problems before it.
   const topHeadings = classified.flatMap((l, i) => (l.kind === 'heading' && l.mark.format === 'chinese' ? [i] : []))
@@ -236,7 +255,7 @@ export function importText(text: string): ImportResult {
     const mark = l.mark
     if (mark.halfWidth) warn(l.no, 'bracket-width', `序号中的半角括号已改为全角括号`)
     if (mark.oddPunctuation) warn(l.no, 'number-punctuation', `序号「${mark.n}」后的「．」或「、」已改为「.」`)
-    let rank = formats.indexOf(mark.format) + 1
+    let rank = formats.indexOf(mark.format) + 2 - topRank
     const role = roleAt.get(i) ?? 'work'
     while (stack.length && stack[stack.length - 1]!.rank >= rank) stack.pop()
     if (!stack.length && rank > 1) {
@@ -282,8 +301,9 @@ export function importText(text: string): ImportResult {
         if (!s.numbered) return checkNumbers(s.children, depth + 1)
         expected = ++topCount
       } else expected = i + 1
-      const format = formats[s.rank - 1]!
-      if (s.typed && s.typed.n !== expected && formats.indexOf(s.typed.format) + 1 === s.rank) {
+      // The format as written: a fragment read one or more levels up keeps its own.
+      const format = formats[s.rank + topRank - 2]!
+      if (s.typed && s.typed.n !== expected && s.typed.format === format) {
         warn(s.no, 'number-repaired', `序号「${formatSectionNumber(format, s.typed.n)}」与所在位置不符，已改为「${formatSectionNumber(format, expected)}」`)
       }
       checkNumbers(s.children, depth + 1)
@@ -336,7 +356,7 @@ export function importText(text: string): ImportResult {
   const covers = readPeriod(title?.text ?? '')
   const doc = n.doc!.create(covers, children)
   doc.check()
-  return { doc, warnings }
+  return { doc, warnings, topRank }
 }
 
 function clip(text: string): string {
