@@ -65,7 +65,7 @@ describe('random documents', () => {
   })
 
   it('survive HTML: fromHTML(toHTML(d)) equals d', () => {
-    fc.assert(fc.property(arbDoc, expectHTMLRoundTrip), { numRuns: runs(500), ...replay })
+    fc.assert(fc.property(arbDoc, expectHTMLRoundTrip), { numRuns: runs(1000), ...replay })
   })
 })
 
@@ -133,7 +133,7 @@ describe('plain text', () => {
         back.check()
         expectSummaryRoundTrip(back)
       }),
-      { numRuns: runs(500), ...replay },
+      { numRuns: runs(1000), ...replay },
     )
   })
 })
