@@ -1,5 +1,36 @@
 import { defineConfig, type Plugin } from 'vite'
 import { fileURLToPath } from 'node:url'
+import { existsSync, readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+
+const editorDir = fileURLToPath(new URL('../packages/editor/', import.meta.url))
+const scriptBuild = `${editorDir}dist/zongjie-editor.iife.js`
+
+/**
+ * `/zongjie-editor.iife.js`: the editor's single-file script build, as an integrator's page loads
+ * it with one script tag. Built on the first request when it is not there yet (`pnpm build`
+ * builds it too).
+ */
+function scriptBuildFile(): Plugin {
+  return {
+    name: 'zongjie-script-build',
+    configureServer(server) {
+      server.middlewares.use('/zongjie-editor.iife.js', (_req, res) => {
+        if (!existsSync(scriptBuild)) {
+          const vite = `${editorDir}node_modules/vite/bin/vite.js`
+          const r = spawnSync(process.execPath, [vite, 'build', '--mode', 'iife', '--logLevel', 'error'], { cwd: editorDir, encoding: 'utf8' })
+          if (r.status !== 0) {
+            res.statusCode = 500
+            res.end(`console.error(${JSON.stringify('zongjie-editor.iife.js could not be built: ' + (r.stderr || r.stdout))})`)
+            return
+          }
+        }
+        res.setHeader('Content-Type', 'text/javascript; charset=utf-8')
+        res.end(readFileSync(scriptBuild))
+      })
+    },
+  }
+}
 
 /**
  * `POST /echo` answers with what was posted, as a page: the integration examples submit their
@@ -28,7 +59,7 @@ function echo(): Plugin {
 
 /** The demo page, served at http://127.0.0.1:5173/ by `pnpm demo` and by the browser tests. */
 export default defineConfig({
-  plugins: [echo()],
+  plugins: [echo(), scriptBuildFile()],
   server: {
     host: '127.0.0.1',
     port: 5173,
@@ -42,6 +73,6 @@ export default defineConfig({
   preview: { host: '127.0.0.1', port: 5173, strictPort: true },
   build: {
     target: 'es2022',
-    rollupOptions: { input: { main: fileURLToPath(new URL('index.html', import.meta.url)), form: fileURLToPath(new URL('form.html', import.meta.url)), isolation: fileURLToPath(new URL('isolation.html', import.meta.url)) } },
+    rollupOptions: { input: { main: fileURLToPath(new URL('index.html', import.meta.url)), form: fileURLToPath(new URL('form.html', import.meta.url)), isolation: fileURLToPath(new URL('isolation.html', import.meta.url)), bridge: fileURLToPath(new URL('bridge.html', import.meta.url)), scriptTag: fileURLToPath(new URL('script-tag.html', import.meta.url)), bridgeFrame: fileURLToPath(new URL('bridge-frame.html', import.meta.url)) } },
   },
 })

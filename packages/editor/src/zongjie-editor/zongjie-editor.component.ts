@@ -143,6 +143,7 @@ export class ZongjieEditor extends LitElement {
   private readonly internals: ElementInternals = this.attachInternals()
   private formDisabled = false
   private initialDoc: Node | null = null
+  private writerChanged = false
   private formTimer: ReturnType<typeof setTimeout> | null = null
 
   /** The message shown when a change was refused; cleared after a few seconds. */
@@ -187,7 +188,8 @@ export class ZongjieEditor extends LitElement {
   load(doc: Node) {
     doc.check()
     this.loadedByCaller = true
-    this.initialDoc ??= doc
+    // The value a form reset returns to: what the page loaded before the writer changed anything.
+    if (!this.writerChanged) this.initialDoc = doc
     if (!this.view) {
       this.pending = doc
       return
@@ -227,9 +229,8 @@ export class ZongjieEditor extends LitElement {
   /** Form reset: back to the document the editor started with. */
   formResetCallback() {
     if (this.initialDoc) {
-      const initial = this.initialDoc
-      this.load(initial)
-      this.initialDoc = initial
+      this.load(this.initialDoc)
+      this.writerChanged = false
     }
   }
 
@@ -244,7 +245,11 @@ export class ZongjieEditor extends LitElement {
   formStateRestoreCallback(state: string | File | FormData | null) {
     if (typeof state !== 'string') return
     try {
+      // A restored value is the writer's, not the page's: reset still goes back to what the page loaded.
+      const initial = this.initialDoc
       this.load(fromSummary(JSON.parse(state)))
+      this.initialDoc = initial
+      this.writerChanged = true
     } catch {
       // A stale or foreign state is not restored; the editor keeps what it has.
     }
@@ -429,6 +434,7 @@ export class ZongjieEditor extends LitElement {
     const view = this.view!
     view.updateState(view.state.apply(tr))
     if (tr.docChanged) {
+      this.writerChanged = true
       this.changedSinceBlur = true
       if (!this.formTimer) this.formTimer = setTimeout(() => this.syncForm(), 300)
       this.emit<ZongjieChangeDetail>('input', this.changeDetail())

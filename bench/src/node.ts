@@ -1,0 +1,249 @@
+// The Node side of the bench, bundled by run.mjs with esbuild into dist/node/node.mjs and run in a
+// child process (node --expose-gc):
+//   node node.mjs prepare OUTDIR    the documents of every size, as the pages load them, checked
+//   node node.mjs bench OUTFILE     the model's throughput against ProseMirror's own (JSON)
+//   node node.mjs profile CASE OUT  a CPU profile of one case (JSON summary), for a missed target
+import { writeFileSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { Session } from 'node:inspector/promises'
+import { Node as PMNode, type Node } from 'prosemirror-model'
+import { EditorState, type Plugin } from 'prosemirror-state'
+import { schema as basicSchema } from 'prosemirror-schema-basic'
+import { importText, toSummary, fromSummary, toHTML, toText, type Summary } from '@zongjie/model'
+import { numbering, numberingKey } from '../../packages/editor/src/plugins/numbering.ts'
+import { generateBlocks, zongjieText, baselineJSON, pasteText, textOfBytes, landmarks } from './generate.mjs'
+import { summarizeProfile } from './profile.mjs'
+
+export const sizes = [220, 2200, 11000]
+export const seed = 1
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {})
+
+function textblocks(doc: Node): number {
+  let k = 0
+  doc.descendants((node) => {
+    if (node.isTextblock) {
+      k++
+      return false
+    }
+    return true
+  })
+  return k
+}
+
+/** The first index where two lists of lines differ, or -1. */
+function firstDifference(a: string[], b: string[]): number {
+  const n = Math.max(a.length, b.length)
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i
+  return -1
+}
+
+interface Fixture {
+  n: number
+  blocks: ReturnType<typeof generateBlocks>
+  doc: Node
+  summary: Summary
+  pmJSON: ReturnType<typeof baselineJSON>
+  pmDoc: Node
+}
+
+/** A document of `n` blocks both ways, checked: block counts and text the same on both sides. */
+function fixture(n: number): Fixture {
+  const blocks = generateBlocks(n, seed)
+  if (blocks.length !== n) throw new Error(`generator: ${blocks.length} blocks for ${n}`)
+  const { doc } = importText(zongjieText(blocks))
+  const summary = toSummary(doc)
+  const pmJSON = baselineJSON(blocks)
+  const pmDoc = PMNode.fromJSON(basicSchema, pmJSON)
+  const expected = blocks.map((b) => b.text)
+  const zBlocks = textblocks(doc)
+  if (zBlocks !== n) throw new Error(`size: the Zongjie document of ${n} blocks has ${zBlocks} textblocks`)
+  if (pmDoc.childCount !== n) throw new Error(`size: the baseline document of ${n} blocks has ${pmDoc.childCount}`)
+  const zLines = toText(doc).split('\n').filter((l) => l !== '')
+  const pmLines: string[] = []
+  pmDoc.forEach((b) => pmLines.push(b.textContent))
+  for (const [name, lines] of [['Zongjie (toText)', zLines], ['baseline', pmLines]] as const) {
+    const at = firstDifference(lines, expected)
+    if (at >= 0) throw new Error(`text: ${name} differs from the generated text at block ${at} of ${n}: ${JSON.stringify(lines[at])} ≠ ${JSON.stringify(expected[at])}`)
+  }
+  return { n, blocks, doc, summary, pmJSON, pmDoc }
+}
+
+function prepare(outDir: string) {
+  mkdirSync(outDir, { recursive: true })
+  const meta: Record<string, unknown> = { seed, sizes: {} }
+  for (const n of sizes) {
+    const f = fixture(n)
+    writeFileSync(join(outDir, `zongjie-${n}.json`), JSON.stringify(f.summary))
+    writeFileSync(join(outDir, `baseline-${n}.json`), JSON.stringify(f.pmJSON))
+    ;(meta.sizes as Record<number, unknown>)[n] = {
+      ...landmarks(f.blocks),
+      lines: f.blocks.map((b) => b.text),
+      chars: f.blocks.reduce((s, b) => s + b.text.length, 0),
+    }
+  }
+  const paste = pasteText(5000, 7)
+  meta.paste = paste
+  writeFileSync(join(outDir, 'meta.json'), JSON.stringify(meta))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timing
+
+interface Stats {
+  n: number
+  median: number
+  p95: number
+  min: number
+  mean: number
+}
+
+export function stats(samples: number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b)
+  const q = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]!
+  const round = (x: number) => Math.round(x * 10000) / 10000
+  return { n: s.length, median: round(q(0.5)), p95: round(q(0.95)), min: round(s[0] ?? NaN), mean: round(s.reduce((a, b) => a + b, 0) / (s.length || 1)) }
+}
+
+/** Runs `fn` `warmup` times, then at least `runs` times and for at least `minMs`; each run's time in ms. */
+function time(fn: () => unknown, { warmup = 3, runs = 10, minMs = 300, maxRuns = 200 } = {}): number[] {
+  for (let i = 0; i < warmup; i++) fn()
+  gc()
+  const out: number[] = []
+  const start = performance.now()
+  let sink = 0
+  while (out.length < runs || (performance.now() - start < minMs && out.length < maxRuns)) {
+    const t0 = performance.now()
+    const r = fn()
+    const t1 = performance.now()
+    if (r && typeof r === 'object') sink++
+    else if (typeof r === 'string') sink += r.length & 1
+    out.push(t1 - t0)
+  }
+  if (sink < 0) console.error(sink)
+  return out
+}
+
+/** The numbering plugin's own state apply for `count` typing transactions in the middle paragraph. */
+function numberingApply(f: Fixture, count = 2000): number[] {
+  const plugin: Plugin = numbering()
+  let state = EditorState.create({ doc: f.doc, plugins: [plugin] })
+  const { middle } = landmarks(f.blocks)
+  let pos = -1
+  let k = 0
+  state.doc.descendants((node, p) => {
+    if (pos >= 0) return false
+    if (node.isTextblock) {
+      if (k++ === middle) pos = p + 1 + 50
+      return false
+    }
+    return true
+  })
+  const apply = plugin.spec.state!.apply
+  const out: number[] = []
+  const letters = 'abcdefghijklmnopqrstuvwxyz'
+  for (let i = 0; i < count + 200; i++) {
+    const tr = state.tr.insertText(letters[i % 26]!, pos + i)
+    const old = numberingKey.getState(state)!
+    const t0 = performance.now()
+    apply.call(plugin, tr, old, state, state)
+    const t1 = performance.now()
+    if (i >= 200) out.push(t1 - t0)
+    state = state.apply(tr)
+  }
+  return out
+}
+
+type Case = { name: string; run: () => number[] }
+
+/**
+ * The conversions of the 2,200-block document, Zongjie's and ProseMirror's, measured in rounds,
+ * one run of each a round, so that other work on the machine weighs on all of them alike.
+ */
+function conversions(f: Fixture) {
+  const summaryObj = JSON.parse(JSON.stringify(f.summary)) as Summary
+  return {
+    'zongjie.toSummary+stringify': () => JSON.stringify(toSummary(f.doc)),
+    'zongjie.fromSummary': () => fromSummary(summaryObj),
+    'zongjie.toHTML': () => toHTML(f.doc),
+    'zongjie.toText': () => toText(f.doc),
+    'zongjie.doc.toJSON+stringify': () => JSON.stringify(f.doc.toJSON()),
+    'pm.toJSON+stringify': () => JSON.stringify(f.pmDoc.toJSON()),
+    'pm.fromJSON': () => PMNode.fromJSON(basicSchema, f.pmJSON),
+  } as Record<string, () => unknown>
+}
+
+function rounds(fns: Record<string, () => unknown>, { warmup = 5, count = 60 } = {}): Record<string, number[]> {
+  const names = Object.keys(fns)
+  const out: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]))
+  let sink = 0
+  for (let r = 0; r < warmup + count; r++) {
+    if (r === warmup) gc()
+    // A different order each round: no case always runs right after the same one.
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(k + r) % names.length]!
+      const t0 = performance.now()
+      const v = fns[name]!()
+      const t1 = performance.now()
+      if (v) sink++
+      if (r >= warmup) out[name]!.push(t1 - t0)
+    }
+  }
+  if (sink < 0) console.error(sink)
+  return out
+}
+
+function cases(): { cases: Case[]; meta: Record<string, unknown> } {
+  const big = textOfBytes(1 << 20, 3)
+  const bytes = Buffer.byteLength(big.text)
+  const f = fixture(2200)
+  const f11 = fixture(11000)
+  const conv = conversions(f)
+  const list: Case[] = [
+    { name: 'importText', run: () => time(() => importText(big.text), { warmup: 3, runs: 20, minMs: 1000, maxRuns: 40 }) },
+    ...Object.entries(conv).map(([name, fn]) => ({ name, run: () => time(fn, { runs: 30, minMs: 500 }) })),
+    { name: 'numbering.apply.2200', run: () => numberingApply(f) },
+    { name: 'numbering.apply.11000', run: () => numberingApply(f11) },
+  ]
+  return { cases: list, meta: { importTextBytes: bytes, importTextChars: big.text.length, importTextBlocks: big.n, blocks: 2200, conversions: conv } }
+}
+
+function bench(outFile: string) {
+  const { cases: list, meta } = cases()
+  const { conversions: conv, ...rest } = meta as { conversions: Record<string, () => unknown> }
+  const results: Record<string, Stats> = {}
+  const interleaved = rounds(conv)
+  for (const c of list) {
+    const samples = interleaved[c.name] ?? c.run()
+    if (!samples.length) throw new Error(`node case ${c.name} measured nothing`)
+    results[c.name] = stats(samples)
+  }
+  writeFileSync(outFile, JSON.stringify({ meta: { ...rest, conversionRounds: 60 }, results }, null, 1))
+}
+
+async function profile(name: string, outFile: string) {
+  const { cases: list } = cases()
+  const c = list.find((x) => x.name === name)
+  if (!c) throw new Error(`no node case ${name}`)
+  c.run() // warm, unprofiled
+  const session = new Session()
+  session.connect()
+  await session.post('Profiler.enable')
+  await session.post('Profiler.setSamplingInterval', { interval: 100 })
+  await session.post('Profiler.start')
+  c.run()
+  const { profile: p } = await session.post('Profiler.stop')
+  session.disconnect()
+  writeFileSync(outFile + '.cpuprofile', JSON.stringify(p))
+  const self = new URL(import.meta.url).href
+  writeFileSync(outFile, JSON.stringify(summarizeProfile(p, { top: 12, fileOf: (url: string) => (url === self ? new URL(url).pathname : null) })))
+}
+
+const [command, a, b] = process.argv.slice(2)
+if (command === 'prepare') prepare(a!)
+else if (command === 'bench') bench(a!)
+else if (command === 'profile') await profile(a!, b!)
+else {
+  console.error('usage: node node.mjs prepare OUTDIR | bench OUTFILE | profile CASE OUTFILE')
+  process.exit(2)
+}

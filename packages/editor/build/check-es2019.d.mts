@@ -1,0 +1,1 @@
+export function es2019Error(code: string): string | null

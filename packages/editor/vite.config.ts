@@ -1,0 +1,58 @@
+import { isAbsolute } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { defineConfig, type UserConfig } from 'vite'
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+
+/**
+ * The two builds of @zongjie/editor (`pnpm --filter @zongjie/editor build` runs both, see
+ * build/build.mjs):
+ *
+ * - `vite build` (mode `production`): the ES module build for bundlers, dist/index.js from
+ *   src/index.ts. Every bare import stays external: lit, prosemirror-*, and also @zongjie/model and
+ *   @zongjie/commands, so that the page's bundler keeps one copy of the model's ProseMirror schema
+ *   for the element and for the page's own `importText` / `fromSummary` (nodes of two copies of a
+ *   schema do not mix).
+ * - `vite build --mode iife`: dist/zongjie-editor.iife.js, one classic script with everything in
+ *   it (Lit, ProseMirror, the model, the commands), minified and lowered to ES2019 for Chromium 78.
+ *   Loading it defines <zongjie-editor> and sets the global `Zongjie` (build/iife.ts).
+ */
+export default defineConfig(({ mode }): UserConfig => {
+  if (mode === 'iife') {
+    return {
+      // A browser has no `process`: what a dependency reads from it is fixed here.
+      define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        target: ['es2019', 'chrome78'],
+        minify: true,
+        sourcemap: true,
+        reportCompressedSize: true,
+        lib: {
+          entry: here('./build/iife.ts'),
+          formats: ['iife'],
+          name: 'Zongjie',
+          fileName: () => 'zongjie-editor.iife.js',
+        },
+      },
+    }
+  }
+  return {
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: false,
+      sourcemap: true,
+      lib: {
+        entry: { index: here('./src/index.ts') },
+        formats: ['es'],
+      },
+      rolldownOptions: {
+        // Bare specifiers (packages) stay imports; the package's own files are bundled.
+        external: (id: string) => !id.startsWith('.') && !isAbsolute(id) && !id.startsWith('\0'),
+      },
+    },
+  }
+})
