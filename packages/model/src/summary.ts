@@ -172,6 +172,9 @@ function fieldsEqual(a: Mark[], b: Mark[]) {
 
 /** Text and runs of a textblock; runs only when marks or fields are present. */
 function textOf(node: Node, path: string, where: string, walk: Walk, runsKey = 'runs'): { text: string; runs?: Run[] } {
+  // Most texts are one plain text node: no runs to build.
+  if (node.childCount === 0) return { text: '' }
+  if (node.childCount === 1 && node.firstChild!.isText && !node.firstChild!.marks.length) return { text: node.firstChild!.text! }
   const runs: Run[] = []
   let text = ''
   let plain = true
