@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit'
 import type { Node } from 'prosemirror-model'
 import { metricText, metricUnfilled, type MetricAttrs } from '@zongjie/model'
+import type { Catalog } from '../locales/index.ts'
 
 /** A row of the metrics table: a metric field, where it is, and what it counts. */
 export interface MetricRow {
@@ -46,15 +47,15 @@ export function metricInputValue(attrs: MetricAttrs): string {
  * text changes at once), unit and place; `fill` takes the new value; `go` jumps to the metric;
  * `csv` downloads the table.
  */
-export function renderMetrics(rows: MetricRow[], readonly: boolean, fill: (row: MetricRow, input: string) => boolean, go: (pos: number) => void, csv: () => void): TemplateResult {
-  return html`<section class="metrics" part="metrics" aria-label="指标表">
+export function renderMetrics(rows: MetricRow[], readonly: boolean, fill: (row: MetricRow, input: string) => boolean, go: (pos: number) => void, csv: () => void, t: Catalog['metrics']): TemplateResult {
+  return html`<section class="metrics" part="metrics" aria-label=${t.label}>
     <div class="panel-title">
-      指标表（${rows.filter((r) => !r.filled).length} 项未填写）
-      <button type="button" class="csv" @click=${csv} title="导出全部指标为 CSV 文件">导出 CSV</button>
+      ${t.title(rows.filter((r) => !r.filled).length)}
+      <button type="button" class="csv" @click=${csv} title=${t.csvTitle}>${t.csv}</button>
     </div>
     <table>
       <thead>
-        <tr><th>指标</th><th>数值</th><th>单位</th><th></th></tr>
+        <tr><th>${t.columns[0]}</th><th>${t.columns[1]}</th><th>${t.columns[2]}</th><th></th></tr>
       </thead>
       <tbody>
         ${rows.map(
@@ -64,13 +65,13 @@ export function renderMetrics(rows: MetricRow[], readonly: boolean, fill: (row: 
               <input
                 class="metric-value"
                 inputmode="decimal"
-                aria-label=${`${row.label}的数值（单位：${row.attrs.unit}）`}
+                aria-label=${t.valueLabel(row.label, row.attrs.unit)}
                 .value=${metricInputValue(row.attrs)}
                 placeholder="X"
                 ?disabled=${readonly}
                 @change=${(e: Event) => {
                   const input = e.target as HTMLInputElement
-                  input.setCustomValidity(fill(row, input.value) ? '' : '只能填数字、小数点，范围用“-”')
+                  input.setCustomValidity(fill(row, input.value) ? '' : t.invalid)
                   input.reportValidity()
                 }}
                 @keydown=${(e: KeyboardEvent) => {
@@ -79,7 +80,7 @@ export function renderMetrics(rows: MetricRow[], readonly: boolean, fill: (row: 
               />
             </td>
             <td>${row.attrs.scale + row.attrs.approx + row.attrs.unit}</td>
-            <td><button type="button" class="go" @click=${() => go(row.pos)} title="定位到正文中的这个指标" aria-label="定位">↗</button></td>
+            <td><button type="button" class="go" @click=${() => go(row.pos)} title=${t.goTitle} aria-label=${t.go}>↗</button></td>
           </tr>`,
         )}
       </tbody>

@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit'
 import type { Node } from 'prosemirror-model'
 import { isSection, sectionNumber, displayText } from '@zongjie/model'
+import type { Catalog } from '../locales/index.ts'
 
 /** An outline entry: a section's depth, number, title and the position of its heading. */
 export interface OutlineEntry {
@@ -26,13 +27,13 @@ export function outlineOf(doc: Node): OutlineEntry[] {
 }
 
 /** Renders the outline panel (提纲); `go` moves the cursor to a heading. */
-export function renderOutline(entries: OutlineEntry[], go: (pos: number) => void): TemplateResult {
-  return html`<nav class="outline" part="outline" aria-label="提纲">
-    <div class="panel-title">提纲</div>
+export function renderOutline(entries: OutlineEntry[], go: (pos: number) => void, t: Catalog['outline']): TemplateResult {
+  return html`<nav class="outline" part="outline" aria-label=${t.label}>
+    <div class="panel-title">${t.label}</div>
     <ol>
       ${entries.map(
         (e) => html`<li data-level=${e.level}>
-          <button type="button" @click=${() => go(e.pos)} title=${e.number + e.title}>${e.number}${e.title || html`<i>（无标题）</i>`}</button>
+          <button type="button" @click=${() => go(e.pos)} title=${e.number + e.title}>${e.number}${e.title || html`<i>${t.untitled}</i>`}</button>
         </li>`,
       )}
     </ol>

@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit'
 import type { Node } from 'prosemirror-model'
 import { displayText, metricUnfilled, type MetricAttrs } from '@zongjie/model'
+import type { Catalog } from '../locales/index.ts'
 
 /** Counts for the status line: characters (字数, white space aside) and unfilled fields. */
 export function statusOf(doc: Node): { characters: number; unfilled: number } {
@@ -21,12 +22,12 @@ export function statusOf(doc: Node): { characters: number; unfilled: number } {
 }
 
 /** Renders the status line (字数, 未填写; in fill mode, 还需填写: fields and required parts left). */
-export function renderStatus(s: { characters: number; unfilled: number; left?: number }): TemplateResult {
+export function renderStatus(s: { characters: number; unfilled: number; left?: number }, t: Catalog['status']): TemplateResult {
   return html`<div class="status" part="status" role="status">
-    <span class="count">字数 ${s.characters}</span>
-    <span class=${s.unfilled ? 'unfilled' : ''}>未填写 ${s.unfilled} 处</span>
+    <span class="count">${t.characters(s.characters)}</span>
+    <span class=${s.unfilled ? 'unfilled' : ''}>${t.unfilled(s.unfilled)}</span>
     ${s.left === undefined
       ? ''
-      : html`<span class="left ${s.left ? 'unfilled' : 'done'}">${s.left ? `填写模式：还需填写 ${s.left} 处（Tab 跳到下一处）` : '填写模式：已全部填写'}</span>`}
+      : html`<span class="left ${s.left ? 'unfilled' : 'done'}">${s.left ? t.fillLeft(s.left) : t.fillDone}</span>`}
   </div>`
 }

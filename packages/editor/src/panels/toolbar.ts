@@ -15,6 +15,7 @@ import {
   insertMetric,
   insertBlank,
 } from '@zongjie/commands'
+import type { Catalog } from '../locales/index.ts'
 
 /** A toolbar button: its label, its tooltip (with the shortcut), and the command it runs. */
 export interface ToolbarItem {
@@ -27,41 +28,36 @@ export interface ToolbarItem {
 export const toolbarUnits = ['名', '人', '人次', '个', '次', '项', '件', '场', '期', '户', '元', '万元', '%']
 
 /** The toolbar's groups. Each button is live only where its command applies (the check-only call). */
-export function toolbarGroups(unit: string): ToolbarItem[][] {
+export function toolbarGroups(unit: string, t: Catalog['toolbar']): ToolbarItem[][] {
   return [
+    ([1, 2, 3, 4] as const).map((rank) => ({ label: t.insert[rank - 1], title: t.insertTitles[rank - 1], command: insertSection(rank) })),
     [
-      { label: '一、', title: '插入一级标题“一、”（行首输入“一、”亦可）', command: insertSection(1) },
-      { label: '（一）', title: '插入二级标题“（一）”（行首输入“（一）”亦可）', command: insertSection(2) },
-      { label: '1.', title: '插入三级标题“1.”（行首输入“1.”亦可）', command: insertSection(3) },
-      { label: '（1）', title: '插入四级标题“（1）”（行首输入“（1）”亦可）', command: insertSection(4) },
+      { label: t.demote, title: t.demoteTitle, command: demoteSection },
+      { label: t.promote, title: t.promoteTitle, command: promoteSection },
+      { label: t.moveUp, title: t.moveUpTitle, command: moveSectionUp },
+      { label: t.moveDown, title: t.moveDownTitle, command: moveSectionDown },
     ],
     [
-      { label: '降级', title: '降级：本节连同下级成为上一节的下级（Tab）', command: demoteSection },
-      { label: '升级', title: '升级：本节连同下级提升一级（Shift+Tab）', command: promoteSection },
-      { label: '上移', title: '上移本节（Alt+↑）', command: moveSectionUp },
-      { label: '下移', title: '下移本节（Alt+↓）', command: moveSectionDown },
+      { label: t.toItems, title: t.toItemsTitle, command: paragraphsToWorkItems },
+      { label: t.toParagraphs, title: t.toParagraphsTitle, command: workItemsToParagraphs },
+      { label: t.layout, title: t.layoutTitle, command: toggleWorkItemsLayout },
     ],
     [
-      { label: '一是…', title: '把所选段落设为工作事项“一是……二是……”（行首输入“一是”亦可）', command: paragraphsToWorkItems },
-      { label: '转为段落', title: '把工作事项转回普通段落，序号保留为文字', command: workItemsToParagraphs },
-      { label: '连写/分段', title: '工作事项在一段内连写，或一项一段', command: toggleWorkItemsLayout },
+      { label: t.metric(unit), title: t.metricTitle(unit), command: insertMetric({ unit }) },
+      { label: t.blank, title: t.blankTitle, command: insertBlank() },
     ],
     [
-      { label: `指标 X${unit}`, title: `插入待填写的指标（单位“${unit}”）`, command: insertMetric({ unit }) },
-      { label: '空白 X', title: '插入待填写的名称，如“X社区”', command: insertBlank() },
-    ],
-    [
-      { label: '加粗', title: '加粗（Ctrl+B）', command: toggleMark(schema.marks.bold!) },
-      { label: '撤销', title: '撤销（Ctrl+Z）', command: undo },
-      { label: '重做', title: '重做（Ctrl+Y 或 Ctrl+Shift+Z）', command: redo },
+      { label: t.bold, title: t.boldTitle, command: toggleMark(schema.marks.bold!) },
+      { label: t.undo, title: t.undoTitle, command: undo },
+      { label: t.redo, title: t.redoTitle, command: redo },
     ],
   ]
 }
 
 /** Renders the toolbar for a state; `run` runs a command on the view, `setUnit` picks the metric unit. */
-export function renderToolbar(state: EditorState | null, readonly: boolean, unit: string, run: (c: Command) => void, setUnit: (u: string) => void): TemplateResult {
-  return html`<div class="toolbar" part="toolbar" role="toolbar" aria-label="编辑工具栏">
-    ${toolbarGroups(unit).map(
+export function renderToolbar(state: EditorState | null, readonly: boolean, unit: string, run: (c: Command) => void, setUnit: (u: string) => void, t: Catalog['toolbar']): TemplateResult {
+  return html`<div class="toolbar" part="toolbar" role="toolbar" aria-label=${t.label}>
+    ${toolbarGroups(unit, t).map(
       (group) => html`<div class="group">
         ${group.map(
           (item) => html`<button
@@ -77,10 +73,10 @@ export function renderToolbar(state: EditorState | null, readonly: boolean, unit
         )}
       </div>`,
     )}
-    <label class="group" title="插入指标时使用的单位"
-      >单位
+    <label class="group" title=${t.unitTitle}
+      >${t.unit}
       <select
-        aria-label="插入指标时使用的单位"
+        aria-label=${t.unitTitle}
         @change=${(e: Event) => setUnit((e.target as HTMLSelectElement).value)}
         ?disabled=${readonly}
       >

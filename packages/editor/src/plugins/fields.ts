@@ -3,16 +3,14 @@ import { NodeSelection, Plugin, TextSelection } from 'prosemirror-state'
 import type { EditorView, NodeView } from 'prosemirror-view'
 import { metricText, blankText, metricUnfilled, type MetricAttrs, type BlankAttrs } from '@zongjie/model'
 import { fillField, parseMetricInput, metricInputCharacters } from '@zongjie/commands'
+import type { Catalog } from '../locales/index.ts'
+import { zhCN } from '../locales/zh-CN.ts'
 
 /** The node view of a field, reachable from its DOM so that keys can open it. */
 interface FieldDom extends HTMLElement {
   zjField?: FieldView
 }
 
-const hints = {
-  metric: '只能输入数字、小数点，范围用“-”，如 22、12.5、3000-5000',
-  blank: '请输入名称',
-}
 
 /**
  * A metric or blank field (指标 / 空白) as an inline widget: it shows its value as displayed (`X名`
@@ -27,7 +25,7 @@ export class FieldView implements NodeView {
   private input: HTMLInputElement | null = null
   private hint: HTMLElement | null = null
 
-  constructor(node: Node, private view: EditorView, private getPos: () => number | undefined) {
+  constructor(node: Node, private view: EditorView, private getPos: () => number | undefined, private strings: () => Catalog['fields'] = () => zhCN.fields) {
     this.node = node
     this.dom = document.createElement('span')
     this.dom.zjField = this
@@ -51,9 +49,8 @@ export class FieldView implements NodeView {
     const text = this.isMetric ? metricText(attrs as MetricAttrs) : blankText(attrs as BlankAttrs)
     this.dom.className = `zj-field zj-${this.node.type.name}${unfilled ? ' zj-unfilled' : ''}`
     this.dom.textContent = text
-    const kind = this.isMetric ? '指标' : '名称'
-    const label = attrs.label ? `${attrs.label}，` : ''
-    this.dom.setAttribute('aria-label', `${kind}：${label}${text}，${unfilled ? '未填写' : '已填写'}，按回车键填写`)
+    const t = this.strings()
+    this.dom.setAttribute('aria-label', t.label(this.isMetric ? t.metric : t.blank, attrs.label, text, !unfilled))
   }
 
   /** Opens the input, with `initial` typed into it (the key that opened it). */
@@ -62,7 +59,7 @@ export class FieldView implements NodeView {
     const attrs = this.node.attrs
     const input = document.createElement('input')
     input.className = 'zj-field-input'
-    input.setAttribute('aria-label', this.isMetric ? `填写指标数字，单位“${attrs.unit}”` : '填写名称')
+    input.setAttribute('aria-label', this.isMetric ? this.strings().metricInput(attrs.unit) : this.strings().blankInput)
     if (this.isMetric) input.inputMode = 'decimal'
     const current = this.isMetric
       ? attrs.value === null
@@ -91,7 +88,7 @@ export class FieldView implements NodeView {
       if (!this.isMetric || e.data == null) return
       if (!metricInputCharacters.test(e.data)) {
         e.preventDefault()
-        this.showHint(hints.metric)
+        this.showHint(this.strings().metricHint)
       }
     })
     input.addEventListener('input', () => {
@@ -99,7 +96,7 @@ export class FieldView implements NodeView {
       if (this.isMetric && !metricInputCharacters.test(input.value)) {
         // Characters that arrived without a beforeinput (composition): take them out again.
         input.value = input.value.replace(/[^0-9.\-]/g, '')
-        this.showHint(hints.metric)
+        this.showHint(this.strings().metricHint)
       }
     })
     input.addEventListener('keydown', (e) => {
@@ -131,7 +128,7 @@ export class FieldView implements NodeView {
     if (this.isMetric) {
       const parsed = parseMetricInput(raw)
       if (!parsed) {
-        this.showHint(hints.metric)
+        this.showHint(this.strings().metricHint)
         if (refocus) return
         return this.close(refocus)
       }
@@ -144,7 +141,7 @@ export class FieldView implements NodeView {
       if (value !== this.node.attrs.value) ok = fillField(pos, value)(this.view.state, this.view.dispatch)
     }
     if (!ok) {
-      this.showHint(this.isMetric ? hints.metric : hints.blank)
+      this.showHint(this.isMetric ? this.strings().metricHint : this.strings().blankHint)
       if (refocus) return
     }
     this.close(refocus)
@@ -202,12 +199,12 @@ export class FieldView implements NodeView {
  * Fields as widgets: node views for metric and blank fields, and the keys that reach them: with a
  * field selected (arrow keys select it), Enter, F2 or a digit opens its input.
  */
-export function fields(): Plugin {
+export function fields(strings: () => Catalog['fields'] = () => zhCN.fields): Plugin {
   return new Plugin({
     props: {
       nodeViews: {
-        metric: (node, view, getPos) => new FieldView(node, view, getPos),
-        blank: (node, view, getPos) => new FieldView(node, view, getPos),
+        metric: (node, view, getPos) => new FieldView(node, view, getPos, strings),
+        blank: (node, view, getPos) => new FieldView(node, view, getPos, strings),
       },
       handleKeyDown(view, event) {
         const sel = view.state.selection

@@ -2,6 +2,8 @@ import { keymap } from 'prosemirror-keymap'
 import { NodeSelection, Plugin, TextSelection, type Command, type EditorState } from 'prosemirror-state'
 import type { Node } from 'prosemirror-model'
 import { isSection, metricUnfilled, templateById, type MetricAttrs, type Template } from '@zongjie/model'
+import type { Catalog } from '../locales/index.ts'
+import { zhCN } from '../locales/zh-CN.ts'
 
 /** Where fill mode leads the writer next: an unfilled field, or an empty part the template requires. */
 export interface FillTarget {
@@ -75,7 +77,7 @@ export const nextFillTarget: Command = move(1)
 export const previousFillTarget: Command = move(-1)
 
 /** Why fill mode refuses a change, or `null` when it allows it. */
-export function fillModeRefusal(before: Node, after: Node): string | null {
+export function fillModeRefusal(before: Node, after: Node, t: Catalog['fill'] = zhCN.fill): string | null {
   const template = templateOf(before)
   if (!template) return null
   const parts = new Map(template.parts.map((p) => [p.id, p]))
@@ -93,10 +95,10 @@ export function fillModeRefusal(before: Node, after: Node): string | null {
     if (!part) continue
     const kept = now.get(id)
     if (!kept) {
-      if (part.required) return `“${part.name}”是模板要求的部分，不能删除`
+      if (part.required) return t.cannotDelete(part.name)
       continue
     }
-    if (part.fixed && !kept.firstChild!.eq(section.firstChild!)) return `“${part.name}”的标题由模板固定，不能修改`
+    if (part.fixed && !kept.firstChild!.eq(section.firstChild!)) return t.cannotEdit(part.name)
   }
   return null
 }
@@ -107,6 +109,8 @@ export interface FillModeOptions {
   active: () => boolean
   /** Called with a message the writer should see when a change is refused. */
   refuse: (message: string) => void
+  /** The messages, in the editor's language. */
+  strings?: () => Catalog['fill']
 }
 
 /**
@@ -123,7 +127,7 @@ export function fillMode(options: FillModeOptions): Plugin[] {
     new Plugin({
       filterTransaction(tr, state) {
         if (!options.active() || !tr.docChanged || tr.getMeta('zongjie-load')) return true
-        const refusal = fillModeRefusal(state.doc, tr.doc)
+        const refusal = fillModeRefusal(state.doc, tr.doc, options.strings?.())
         if (refusal) options.refuse(refusal)
         return refusal === null
       },

@@ -2,19 +2,10 @@ import { Plugin, PluginKey, type Transaction } from 'prosemirror-state'
 import { Decoration, DecorationSet } from 'prosemirror-view'
 import type { Node } from 'prosemirror-model'
 import { isTextOnly, touchedTextblocks } from './text-only.ts'
+import { zhCN } from '../locales/zh-CN.ts'
 
-/** Guidance shown in an empty block of each kind. Never part of the document. */
-export const placeholderTexts: Record<string, string> = {
-  title: '标题：单位 + 时间 + 工作总结，如“XX局2024年上半年工作总结”',
-  subtitle: '副标题',
-  heading: '请输入标题',
-  paragraph: '请输入正文',
-  workIntro: '引语',
-  workItem: '请输入工作事项：先写一句概括，再写具体做法',
-  workNote: '补充说明',
-  organization: '落款单位',
-  date: '日期，如 2024年7月10日',
-}
+/** Guidance shown in an empty block of each kind (简体中文; the editor's catalogue gives it per language). Never part of the document. */
+export const placeholderTexts: Record<string, string> = zhCN.placeholders
 
 /** The key of the placeholder plugin. */
 export const placeholdersKey = new PluginKey<DecorationSet>('zongjie-placeholders')
@@ -28,18 +19,24 @@ function openingFirst(doc: Node): number {
   return at
 }
 
-function placeholderFor(node: Node, pos: number, doc: Node, documentPlaceholder: string, first = openingFirst(doc)): Decoration | null {
+function placeholderFor(node: Node, pos: number, doc: Node, texts: Texts, first = openingFirst(doc)): Decoration | null {
   if (!node.isTextblock || node.content.size) return null
-  const text = pos === first && documentPlaceholder ? documentPlaceholder : placeholderTexts[node.type.name]
+  const text = pos === first && texts.opening ? texts.opening : texts.byType[node.type.name]
   return text ? Decoration.node(pos, pos + node.nodeSize, { class: 'zj-empty', 'data-placeholder': text }) : null
 }
 
-function placeholderDecorations(doc: Node, documentPlaceholder: string): DecorationSet {
+/** The guidance texts in force: by block type, and the writer's own for the opening. */
+interface Texts {
+  byType: Record<string, string>
+  opening: string
+}
+
+function placeholderDecorations(doc: Node, texts: Texts): DecorationSet {
   const decos: Decoration[] = []
   const first = openingFirst(doc)
   doc.descendants((node, pos) => {
     if (!node.isTextblock) return true
-    const deco = placeholderFor(node, pos, doc, documentPlaceholder, first)
+    const deco = placeholderFor(node, pos, doc, texts, first)
     if (deco) decos.push(deco)
     return false
   })
@@ -47,13 +44,13 @@ function placeholderDecorations(doc: Node, documentPlaceholder: string): Decorat
 }
 
 /** The placeholders after a text-only change: mapped, and redone for the textblocks it touched. */
-function updatePlaceholders(set: DecorationSet, tr: Transaction, documentPlaceholder: string): DecorationSet {
+function updatePlaceholders(set: DecorationSet, tr: Transaction, texts: Texts): DecorationSet {
   let next = set.map(tr.mapping, tr.doc)
   for (const pos of touchedTextblocks(tr)) {
     const node = tr.doc.nodeAt(pos)
     if (!node) continue
     next = next.remove(next.find(pos + 1, pos + node.nodeSize - 1))
-    const deco = placeholderFor(node, pos, tr.doc, documentPlaceholder)
+    const deco = placeholderFor(node, pos, tr.doc, texts)
     if (deco) next = next.add(tr.doc, [deco])
   }
   return next
@@ -65,15 +62,16 @@ function updatePlaceholders(set: DecorationSet, tr: Transaction, documentPlaceho
  * it can never be typed into nor disturb composition. `paragraphText`, when given, replaces the
  * guidance of the opening's first paragraph (the element's `placeholder` attribute).
  */
-export function placeholders(paragraphText: () => string): Plugin<DecorationSet> {
+export function placeholders(paragraphText: () => string, byType: () => Record<string, string> = () => placeholderTexts): Plugin<DecorationSet> {
+  const texts = (): Texts => ({ byType: byType(), opening: paragraphText() })
   return new Plugin<DecorationSet>({
     key: placeholdersKey,
     state: {
-      init: (_, state) => placeholderDecorations(state.doc, paragraphText()),
+      init: (_, state) => placeholderDecorations(state.doc, texts()),
       apply: (tr, set) => {
-        if (tr.getMeta(placeholdersKey)) return placeholderDecorations(tr.doc, paragraphText())
+        if (tr.getMeta(placeholdersKey)) return placeholderDecorations(tr.doc, texts())
         if (!tr.docChanged) return set
-        return isTextOnly(tr) ? updatePlaceholders(set, tr, paragraphText()) : placeholderDecorations(tr.doc, paragraphText())
+        return isTextOnly(tr) ? updatePlaceholders(set, tr, texts()) : placeholderDecorations(tr.doc, texts())
       },
     },
     props: { decorations: (state) => placeholdersKey.getState(state) },

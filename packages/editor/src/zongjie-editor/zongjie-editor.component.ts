@@ -19,6 +19,7 @@ import { renderStatus, statusOf } from '../panels/status.ts'
 import { metricRows, renderMetrics, type MetricRow } from '../panels/metrics.ts'
 import { fillMode, fillTargets } from '../plugins/fill-mode.ts'
 import { fillField, parseMetricInput } from '@zongjie/commands'
+import { catalogFor, type Catalog } from '../locales/index.ts'
 
 /** The detail of the `input` and `change` events: the Summary JSON, computed when read. */
 export interface ZongjieChangeDetail {
@@ -88,6 +89,26 @@ export class ZongjieEditor extends LitElement {
 
   /** A form-associated custom element: it takes part in a `<form>` like a native control. */
   static formAssociated = true
+
+  /** `lang` chooses the catalogue of the editor's own strings (`zh-CN` by default, `en`). */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang']
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null) {
+    super.attributeChangedCallback(name, old, value)
+    if (name === 'lang' && old !== value && this.view) {
+      // The node views and placeholders take the new language with a fresh state (the document stays).
+      this.view.updateState(this.createState(this.view.state.doc))
+      this.computePanels()
+      this.requestUpdate()
+    }
+  }
+
+  /** The catalogue of strings in force: the element's `lang`, or its closest ancestor's. */
+  get strings(): Catalog {
+    return catalogFor(this.closest('[lang]')?.getAttribute('lang'))
+  }
 
   static override properties = {
     readonly: { type: Boolean, reflect: true },
@@ -173,7 +194,7 @@ export class ZongjieEditor extends LitElement {
       doc = fromSummary(value)
     } catch (error) {
       const e = error as Error & { path?: string }
-      this.emit<ZongjieErrorDetail>('error', { message: `无法载入：${e.message}`, ...(e.path ? { path: e.path } : {}), error })
+      this.emit<ZongjieErrorDetail>('error', { message: this.strings.loadRefused(e.message), ...(e.path ? { path: e.path } : {}), error })
       return
     }
     this.load(doc)
@@ -271,7 +292,7 @@ export class ZongjieEditor extends LitElement {
     const findings = this.required && this.editable ? validate(this.doc).filter((f) => f.severity === 'error') : []
     // The message anchors at the page once it is rendered inside the shadow root.
     const anchor = this.renderRoot.contains(this.mount) ? this.mount : undefined
-    if (findings.length) this.internals.setValidity({ customError: true }, `${findings[0]!.message}（共 ${findings.length} 处须处理）`, anchor)
+    if (findings.length) this.internals.setValidity({ customError: true }, this.strings.validity(this.strings.findings.message(findings[0]!), findings.length), anchor)
     else this.internals.setValidity({})
   }
 
@@ -326,15 +347,15 @@ export class ZongjieEditor extends LitElement {
 
   private plugins(): Plugin[] {
     return [
-      ...fillMode({ active: () => this.mode === 'fill', refuse: (message) => this.showHint(message) }),
+      ...fillMode({ active: () => this.mode === 'fill', refuse: (message) => this.showHint(message), strings: () => this.strings.fill }),
       guard(),
       // Fields before the keymaps: Enter on a selected field opens it rather than splitting the line.
-      fields(),
+      fields(() => this.strings.fields),
       structureInputRules(),
       ...keys(),
       history(),
       numbering(),
-      placeholders(() => this.placeholder),
+      placeholders(() => this.placeholder, () => this.strings.placeholders),
       clipboard(),
     ]
   }
@@ -346,25 +367,33 @@ export class ZongjieEditor extends LitElement {
   override render() {
     const state = this.view?.state ?? null
     const data = this.panelData
+    const t = this.strings
     return html`<div class="shell" part="base">
       ${this.toolbar
-        ? renderToolbar(state, !this.editable, this.metricUnit, (c) => this.run(c), (u) => {
-            this.metricUnit = u
-            this.revision++
-          })
+        ? renderToolbar(
+            state,
+            !this.editable,
+            this.metricUnit,
+            (c) => this.run(c),
+            (u) => {
+              this.metricUnit = u
+              this.revision++
+            },
+            t.toolbar,
+          )
         : nothing}
       <div class="body">
-        ${this.outline && data ? renderOutline(data.outline, (pos) => this.goTo(pos, false)) : nothing}
+        ${this.outline && data ? renderOutline(data.outline, (pos) => this.goTo(pos, false), t.outline) : nothing}
         <div class="page-scroll"><div class="page" part="page">${this.mount}</div></div>
         ${this.findings || this.metrics
           ? html`<div class="side">
-              ${this.findings && data ? renderFindings(data.findings, (f) => f.pos !== undefined && this.goTo(f.pos, true)) : nothing}
-              ${this.metrics && data ? renderMetrics(data.metrics, !this.editable, (row, input) => this.fillFromTable(row, input), (pos) => this.goTo(pos, true), () => this.downloadCSV()) : nothing}
+              ${this.findings && data ? renderFindings(data.findings, (f) => f.pos !== undefined && this.goTo(f.pos, true), t.findings) : nothing}
+              ${this.metrics && data ? renderMetrics(data.metrics, !this.editable, (row, input) => this.fillFromTable(row, input), (pos) => this.goTo(pos, true), () => this.downloadCSV(), t.metrics) : nothing}
             </div>`
           : nothing}
       </div>
       ${this.hint ? html`<div class="hint" part="hint" role="alert">${this.hint}</div>` : nothing}
-      ${this.status && data ? renderStatus(data.status) : nothing}
+      ${this.status && data ? renderStatus(data.status, t.status) : nothing}
     </div>`
   }
 
@@ -378,7 +407,7 @@ export class ZongjieEditor extends LitElement {
         state: EditorState.create({ doc: this.pending, plugins: this.plugins() }),
         dispatchTransaction: (tr) => this.dispatch(tr),
         editable: () => this.editable,
-        attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': '工作总结', lang: 'zh-CN', spellcheck: 'false' },
+        attributes: () => ({ role: 'textbox', 'aria-multiline': 'true', 'aria-label': this.strings.editorLabel, lang: 'zh-CN', spellcheck: 'false' }),
       },
     )
     this.computePanels()
@@ -477,7 +506,7 @@ export class ZongjieEditor extends LitElement {
     const blob = new Blob([this.getMetricsCSV()], { type: 'text/csv;charset=utf-8' })
     const a = document.createElement('a')
     a.href = URL.createObjectURL(blob)
-    a.download = `${toSummary(this.doc).title || '工作总结'}-指标.csv`
+    a.download = this.strings.csvFile(toSummary(this.doc).title || this.strings.defaultTitle)
     a.click()
     setTimeout(() => URL.revokeObjectURL(a.href), 1000)
   }

@@ -1,0 +1,41 @@
+import { describe, it, expect } from 'vitest'
+import { catalogs, catalogFor, zhCN, en, type Catalog } from '../src/locales/index.ts'
+import type { Finding } from '@zongjie/model'
+
+const cjk = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/
+
+/** Every string a catalogue can produce, functions called with sample arguments. */
+function strings(value: unknown, path = ''): [string, string][] {
+  if (typeof value === 'string') return [[path, value]]
+  if (typeof value === 'function') {
+    const finding: Finding = { code: 'metric-unfilled', severity: 'error', message: '（模型的消息）', where: 'WHERE' }
+    const args = value.length === 1 && path.endsWith('message') ? [finding] : ['LABEL', 'UNIT', 'TEXT', true].slice(0, Math.max(value.length, 1))
+    return [[path, String((value as (...a: unknown[]) => unknown)(...args))]]
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => strings(v, `${path}[${i}]`))
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k))
+  return []
+}
+
+describe('locales', () => {
+  it('English has every string Chinese has, and none of them in Chinese', () => {
+    const zh = strings(zhCN).map(([p]) => p)
+    const english = strings(en)
+    expect(english.map(([p]) => p)).toEqual(zh)
+    for (const [path, text] of english) expect(text, path).not.toMatch(cjk)
+  })
+
+  it('every catalogue is complete: no empty string', () => {
+    for (const catalog of Object.values(catalogs)) for (const [path, text] of strings(catalog)) expect(text.trim(), `${catalog.lang} ${path}`).not.toBe('')
+  })
+
+  it('chooses by language tag, zh-CN by default', () => {
+    expect(catalogFor('en').lang).toBe('en')
+    expect(catalogFor('en-GB').lang).toBe('en')
+    expect(catalogFor('zh-Hans-CN').lang).toBe('zh-CN')
+    expect(catalogFor(null).lang).toBe('zh-CN')
+    expect(catalogFor('fr').lang).toBe('zh-CN')
+    const check: Catalog = en
+    expect(check.findings.message({ code: 'plans-missing', severity: 'warning', message: '缺少' })).toBe('There is no plans section')
+  })
+})
