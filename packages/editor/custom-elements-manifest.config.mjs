@@ -65,6 +65,8 @@ function zongjieContract() {
           const docs = attrDocs.get(declaration.name)
           for (const attribute of declaration.attributes) {
             if (docs?.has(attribute.name)) attribute.description = docs.get(attribute.name)
+            // A global attribute the element observes (`lang`) keeps its HTMLElement property.
+            if (!attribute.fieldName && attribute.name === 'lang') attribute.fieldName = 'lang'
           }
         }
         for (const member of declaration.members ?? []) {

@@ -60,6 +60,7 @@ export function emptyDoc(): Node {
  * @attr name - The name under which a `<form>` submits the Summary JSON (a form-associated element).
  * @attr required - The form is invalid while the validator reports errors (unfilled fields …); the first one is the validation message.
  * @attr disabled - No editing, and the form leaves the editor out.
+ * @attr lang - The language of the editor's own strings (toolbar, panels, guidance, messages): `zh-CN` (the default) or `en`; taken from the closest ancestor with `lang` when the element has none.
  * @attr mode - `free` (default) or `fill`: in fill mode the template's fixed headings and required parts cannot be changed or removed, and Tab / Shift-Tab go through what is left to fill.
  *
  * @event input - After every change of the document. `detail.summary` is the Summary JSON.
