@@ -55,3 +55,18 @@ test.describe('integration examples', () => {
     expect(summary.metrics[0]).toMatchObject({ value: 12, unit: '个' })
   })
 })
+
+test('a Vue application passes the summary as a property and follows the editor through its input event', async ({ page }) => {
+  await page.goto('vue.html')
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-ready') === 'true')
+  await expect(page.locator('#vue-unfilled')).toHaveText('2')
+  await expect(page.locator('zongjie-editor .zj-heading').first()).toBeVisible()
+  await page.locator('zongjie-editor .zj-metric').first().click()
+  await page.keyboard.type('3')
+  await page.keyboard.press('Enter')
+  await expect(page.locator('#vue-unfilled')).toHaveText('1')
+  await page.locator('zongjie-editor .zj-title').click()
+  await page.keyboard.press('End')
+  await page.keyboard.type('（修订）')
+  await expect(page.locator('#vue-title')).toHaveText('示范县民政局2024年上半年工作总结（修订）')
+})

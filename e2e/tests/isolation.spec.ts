@@ -40,3 +40,23 @@ test('hostile page CSS does not change the editor, and the editor’s CSS does n
   expect(leaked.indent).toBe('0px')
   expect(leaked.font).not.toContain('FangSong')
 })
+
+test('theming through the documented custom properties: field highlight, page width, fonts', async ({ page }) => {
+  await page.goto('isolation.html')
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true')
+  const el = page.locator('zongjie-editor')
+  await el.evaluate((e) => {
+    e.style.setProperty('--zongjie-field-bg', 'rgb(1, 2, 3)')
+    e.style.setProperty('--zongjie-page-width', '500px')
+    e.style.setProperty('--zongjie-font-heiti', 'monospace')
+  })
+  const look = await el.evaluate((e) => {
+    const root = e.shadowRoot!
+    return {
+      field: getComputedStyle(root.querySelector('.zj-field.zj-unfilled')!).backgroundColor,
+      page: root.querySelector('.page')!.getBoundingClientRect().width,
+      heading: getComputedStyle(root.querySelector('.zj-chinese > .zj-heading')!).fontFamily,
+    }
+  })
+  expect(look).toEqual({ field: 'rgb(1, 2, 3)', page: 500, heading: 'monospace' })
+})

@@ -82,6 +82,13 @@ export function emptyDoc(): Node {
  * @cssproperty --zongjie-font-title - The title font (小标宋).
  * @cssproperty --zongjie-font-ui - The font of toolbar and panels.
  * @cssproperty --zongjie-accent - The colour of errors.
+ * @cssproperty --zongjie-field-bg - The background of an unfilled field (a light amber by default).
+ * @cssproperty --zongjie-field-color - The text colour of an unfilled field.
+ * @cssproperty --zongjie-field-border - The dashed underline of an unfilled field.
+ * @cssproperty --zongjie-page-width - The width of the page the summary is written on (210mm, A4, by default).
+ * @cssproperty --zongjie-page-bg - The background around the page.
+ * @cssproperty --zongjie-border - The colour of the frame and panel borders.
+ * @cssproperty --zongjie-panel-bg - The background of toolbar and panels.
  * @cssproperty --zongjie-height - The height of the editor's frame (auto by default); the page scrolls inside it.
  * @cssproperty --zongjie-max-height - The largest height of the frame (85vh by default), so toolbar and panels stay in view.
  */

@@ -14,6 +14,10 @@ export default css`
     --zj-border: var(--zongjie-border, #d4d4d8);
     --zj-panel-bg: var(--zongjie-panel-bg, #fafafa);
     --zj-page-bg: var(--zongjie-page-bg, #e5e7eb);
+    --zj-page-width: var(--zongjie-page-width, 210mm);
+    --zj-field-bg: var(--zongjie-field-bg, #fef3c7);
+    --zj-field-color: var(--zongjie-field-color, #92400e);
+    --zj-field-border: var(--zongjie-field-border, #d97706);
     color: #111;
     font-family: var(--zj-font-ui);
   }
@@ -23,7 +27,7 @@ export default css`
   .shell { border: 1px solid var(--zj-border); background: var(--zj-page-bg); display: flex; flex-direction: column; min-height: 20rem; height: var(--zongjie-height, auto); max-height: var(--zongjie-max-height, 85vh); }
   .body { display: flex; flex: 1; min-height: 0; }
   .page-scroll { flex: 1; overflow: auto; padding: 16px; min-width: 0; }
-  .page { background: #fff; max-width: 210mm; margin: 0 auto; padding: clamp(16px, 5%, 25mm) clamp(16px, 6%, 26mm) clamp(16px, 5%, 25mm) clamp(16px, 6.5%, 28mm); box-shadow: 0 1px 3px rgba(0,0,0,.15); min-height: 100%; }
+  .page { background: #fff; max-width: var(--zj-page-width); margin: 0 auto; padding: clamp(16px, 5%, 25mm) clamp(16px, 6%, 26mm) clamp(16px, 5%, 25mm) clamp(16px, 6.5%, 28mm); box-shadow: 0 1px 3px rgba(0,0,0,.15); min-height: 100%; }
 
   /* ProseMirror's own rules (prosemirror-view/style/prosemirror.css). */
   .ProseMirror { position: relative; word-wrap: break-word; white-space: pre-wrap; white-space: break-spaces; -webkit-font-variant-ligatures: none; font-variant-ligatures: none; font-feature-settings: 'liga' 0; outline: none; }
@@ -68,7 +72,7 @@ export default css`
 
   /* Fields. */
   .zj-field { border-radius: 2px; padding: 0 1px; cursor: pointer; white-space: nowrap; }
-  .zj-field.zj-unfilled { background: #fef3c7; color: #92400e; border-bottom: 2px dashed #d97706; }
+  .zj-field.zj-unfilled { background: var(--zj-field-bg); color: var(--zj-field-color); border-bottom: 2px dashed var(--zj-field-border); }
   .zj-field:not(.zj-unfilled) { border-bottom: 1px dotted #6b7280; }
   .zj-field.zj-editing { display: inline-flex; align-items: baseline; gap: 2px; background: #eff6ff; border-bottom: 2px solid #2563eb; text-indent: 0; position: relative; }
   .zj-field-input { font: inherit; border: none; background: transparent; outline: none; padding: 0; min-width: 2em; color: #1e3a8a; }
