@@ -126,4 +126,15 @@ export default css`
   .findings .none { padding: 4px 10px; color: #15803d; }
   .status { display: flex; gap: 16px; padding: 4px 10px; border-top: 1px solid var(--zj-border); background: var(--zj-panel-bg); font-size: 12px; color: #4b5563; }
   .status .unfilled { color: var(--zj-accent); }
+
+  /* Printing: the page alone, as GB/T 9704 lays it out (the page's @page rule sets A4 and the margins). */
+  @media print {
+    .toolbar, .outline, .side, .status, .hint { display: none !important; }
+    .shell { border: none; background: none; height: auto; max-height: none; min-height: 0; }
+    .body, .page-scroll { display: block; overflow: visible; padding: 0; }
+    .page { box-shadow: none; padding: 0; max-width: none; min-height: 0; }
+    .ProseMirror { line-height: 28.95pt; }
+    .zj-field, .zj-field.zj-unfilled { background: none !important; border: none !important; color: inherit !important; }
+    .zj-empty::after { content: none; }
+  }
 `
