@@ -418,9 +418,14 @@ export class ZongjieEditor extends LitElement {
         attributes: () => ({ role: 'textbox', 'aria-multiline': 'true', 'aria-label': this.strings.editorLabel, lang: 'zh-CN', spellcheck: 'false' }),
       },
     )
-    this.computePanels()
     this.initialDoc ??= this.pending
-    this.syncForm()
+    // Panels and the form value come just after the first frame: mounting shows the text first.
+    this.panelTimer = setTimeout(() => {
+      this.panelTimer = null
+      this.computePanels()
+      this.revision++
+    })
+    this.formTimer = setTimeout(() => this.syncForm())
     // Native input and change events from the editable area and field inputs stay inside:
     // the element's own `input` and `change` carry the summary.
     for (const type of ['input', 'change']) {
