@@ -541,7 +541,7 @@ async function browserBench(meta, onCase) {
 // ---------------------------------------------------------------------------------------------
 // 5. Targets, tables, results
 
-const fmt = (x, d = 2) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(d))
+const fmt = (x, d = 2) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x > 0 && x < 0.1 ? x.toPrecision(2) : x.toFixed(d))
 const ratio = (a, b) => (b > 0 ? a / b : NaN)
 const kb = (bytes) => (bytes / 1000).toFixed(1)
 
@@ -724,6 +724,23 @@ async function main() {
     exit()
   }
   const nodeR = JSON.parse(readFileSync(nodeOut, 'utf8'))
+  // The conversions, each in a fresh process, round-robin, three rounds: load on the machine
+  // then weighs on Zongjie's and ProseMirror's alike.
+  const conversionNames = ['zongjie.toSummary+stringify', 'pm.toJSON+stringify', 'zongjie.toHTML', 'zongjie.fromSummary', 'pm.fromJSON', 'zongjie.toText', 'zongjie.doc.toJSON+stringify']
+  const samples = Object.fromEntries(conversionNames.map((n) => [n, []]))
+  const caseOut = join(dist, 'node-case.json')
+  for (let round = 0; round < (quick ? 1 : 3); round++) {
+    for (const name of conversionNames) {
+      const r = node(['case', name, caseOut])
+      if (!r.ok) fail(`node case ${name}: ${r.message}`)
+      else samples[name].push(...JSON.parse(readFileSync(caseOut, 'utf8')))
+    }
+  }
+  for (const name of conversionNames) {
+    if (!samples[name].length) fail(`node case ${name}: measured nothing`)
+    else nodeR.results[name] = stats(samples[name])
+  }
+  exit()
   log(`browser figures (${seconds()} s so far)…`)
   const b = await browserBench(meta, (m) => log(`  ${m} (${seconds()} s)`))
 
@@ -737,10 +754,13 @@ async function main() {
       if (t.id === 'heap') {
         log(`heap snapshots at 2,200 blocks (missed: ${t.label})…`)
         const [z, p] = [await b.heapByConstructor('zongjie', 2200), await b.heapByConstructor('baseline', 2200)]
+        // Blink's own objects (the DOM) show as "(native)": not the JS heap the target is about.
         heapDiff = Object.entries(z)
+          .filter(([k]) => k !== '(native)')
           .map(([k, v]) => [k, v, p[k] ?? 0])
           .sort((x, y) => y[1] - y[2] - (x[1] - x[2]))
           .slice(0, 15)
+        heapDiff.push(['(native: DOM and other Blink objects, not JS heap)', z['(native)'] ?? 0, p['(native)'] ?? 0])
         continue
       }
       const key = t.profile.join(' ')

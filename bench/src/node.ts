@@ -1,7 +1,8 @@
 // The Node side of the bench, bundled by run.mjs with esbuild into dist/node/node.mjs and run in a
 // child process (node --expose-gc):
 //   node node.mjs prepare OUTDIR    the documents of every size, as the pages load them, checked
-//   node node.mjs bench OUTFILE     the model's throughput against ProseMirror's own (JSON)
+//   node node.mjs bench OUTFILE     importText's throughput and the numbering plugin (JSON)
+//   node node.mjs case NAME OUTFILE one conversion (toSummary, toHTML … or ProseMirror's), samples
 //   node node.mjs profile CASE OUT  a CPU profile of one case (JSON summary), for a missed target
 import { writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -155,75 +156,86 @@ function numberingApply(f: Fixture, count = 2000): number[] {
 }
 
 type Case = { name: string; run: () => number[] }
-
 /**
- * The conversions of the 2,200-block document, Zongjie's and ProseMirror's, measured in rounds,
- * one run of each a round, so that other work on the machine weighs on all of them alike.
+ * The conversions of the 2,200-block document, Zongjie's and ProseMirror's. Each is measured in a
+ * process of its own (`node node.mjs case NAME OUT`), holding only its own side's document: in a
+ * process that has both, ProseMirror's code would see two schemas and run slower for both.
  */
-function conversions(f: Fixture) {
-  const summaryObj = JSON.parse(JSON.stringify(f.summary)) as Summary
-  return {
-    'zongjie.toSummary+stringify': () => JSON.stringify(toSummary(f.doc)),
-    'zongjie.fromSummary': () => fromSummary(summaryObj),
-    'zongjie.toHTML': () => toHTML(f.doc),
-    'zongjie.toText': () => toText(f.doc),
-    'zongjie.doc.toJSON+stringify': () => JSON.stringify(f.doc.toJSON()),
-    'pm.toJSON+stringify': () => JSON.stringify(f.pmDoc.toJSON()),
-    'pm.fromJSON': () => PMNode.fromJSON(basicSchema, f.pmJSON),
-  } as Record<string, () => unknown>
+function conversion(name: string): () => unknown {
+  const blocks = generateBlocks(2200, seed)
+  if (name.startsWith('pm.')) {
+    const pmJSON = baselineJSON(blocks)
+    const pmDoc = PMNode.fromJSON(basicSchema, pmJSON)
+    // Named, so that a profile names them: JSON.stringify, a builtin, is charged to its caller.
+    function pmToJSONAndStringify() {
+      return JSON.stringify(pmDoc.toJSON())
+    }
+    function pmFromJSON() {
+      return PMNode.fromJSON(basicSchema, pmJSON)
+    }
+    if (name === 'pm.toJSON+stringify') return pmToJSONAndStringify
+    if (name === 'pm.fromJSON') return pmFromJSON
+  } else {
+    const { doc } = importText(zongjieText(blocks))
+    const summaryObj = JSON.parse(JSON.stringify(toSummary(doc))) as Summary
+    function toSummaryAndStringify() {
+      return JSON.stringify(toSummary(doc))
+    }
+    function docToJSONAndStringify() {
+      return JSON.stringify(doc.toJSON())
+    }
+    if (name === 'zongjie.toSummary+stringify') return toSummaryAndStringify
+    if (name === 'zongjie.fromSummary') return () => fromSummary(summaryObj)
+    if (name === 'zongjie.toHTML') return () => toHTML(doc)
+    if (name === 'zongjie.toText') return () => toText(doc)
+    if (name === 'zongjie.doc.toJSON+stringify') return docToJSONAndStringify
+  }
+  throw new Error(`no conversion ${name}`)
 }
 
-function rounds(fns: Record<string, () => unknown>, { warmup = 5, count = 60 } = {}): Record<string, number[]> {
-  const names = Object.keys(fns)
-  const out: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]))
-  let sink = 0
-  for (let r = 0; r < warmup + count; r++) {
-    if (r === warmup) gc()
-    // A different order each round: no case always runs right after the same one.
-    for (let k = 0; k < names.length; k++) {
-      const name = names[(k + r) % names.length]!
-      const t0 = performance.now()
-      const v = fns[name]!()
-      const t1 = performance.now()
-      if (v) sink++
-      if (r >= warmup) out[name]!.push(t1 - t0)
-    }
-  }
-  if (sink < 0) console.error(sink)
-  return out
-}
+export const conversionNames = [
+  'zongjie.toSummary+stringify',
+  'pm.toJSON+stringify',
+  'zongjie.toHTML',
+  'zongjie.fromSummary',
+  'pm.fromJSON',
+  'zongjie.toText',
+  'zongjie.doc.toJSON+stringify',
+]
 
 function cases(): { cases: Case[]; meta: Record<string, unknown> } {
   const big = textOfBytes(1 << 20, 3)
   const bytes = Buffer.byteLength(big.text)
-  const f = fixture(2200)
-  const f11 = fixture(11000)
-  const conv = conversions(f)
   const list: Case[] = [
     { name: 'importText', run: () => time(() => importText(big.text), { warmup: 3, runs: 20, minMs: 1000, maxRuns: 40 }) },
-    ...Object.entries(conv).map(([name, fn]) => ({ name, run: () => time(fn, { runs: 30, minMs: 500 }) })),
-    { name: 'numbering.apply.2200', run: () => numberingApply(f) },
-    { name: 'numbering.apply.11000', run: () => numberingApply(f11) },
+    { name: 'numbering.apply.2200', run: () => numberingApply(fixture(2200)) },
+    { name: 'numbering.apply.11000', run: () => numberingApply(fixture(11000)) },
   ]
-  return { cases: list, meta: { importTextBytes: bytes, importTextChars: big.text.length, importTextBlocks: big.n, blocks: 2200, conversions: conv } }
+  return { cases: list, meta: { importTextBytes: bytes, importTextChars: big.text.length, importTextBlocks: big.n, blocks: 2200 } }
 }
 
+/** importText and the numbering plugin, in this process; the conversions run by `case`. */
 function bench(outFile: string) {
   const { cases: list, meta } = cases()
-  const { conversions: conv, ...rest } = meta as { conversions: Record<string, () => unknown> }
   const results: Record<string, Stats> = {}
-  const interleaved = rounds(conv)
   for (const c of list) {
-    const samples = interleaved[c.name] ?? c.run()
+    const samples = c.run()
     if (!samples.length) throw new Error(`node case ${c.name} measured nothing`)
     results[c.name] = stats(samples)
   }
-  writeFileSync(outFile, JSON.stringify({ meta: { ...rest, conversionRounds: 60 }, results }, null, 1))
+  writeFileSync(outFile, JSON.stringify({ meta, results }, null, 1))
+}
+
+/** One conversion in this process: its samples (ms), as JSON. */
+function runCase(name: string, outFile: string) {
+  const fn = conversion(name)
+  writeFileSync(outFile, JSON.stringify(time(fn, { warmup: 10, runs: 30, minMs: 600, maxRuns: 300 })))
 }
 
 async function profile(name: string, outFile: string) {
   const { cases: list } = cases()
-  const c = list.find((x) => x.name === name)
+  const fn = conversionNames.includes(name) ? conversion(name) : null
+  const c = list.find((x) => x.name === name) ?? (fn ? { name, run: () => time(fn, { warmup: 0, runs: 30, minMs: 500 }) } : null)
   if (!c) throw new Error(`no node case ${name}`)
   c.run() // warm, unprofiled
   const session = new Session()
@@ -242,6 +254,7 @@ async function profile(name: string, outFile: string) {
 const [command, a, b] = process.argv.slice(2)
 if (command === 'prepare') prepare(a!)
 else if (command === 'bench') bench(a!)
+else if (command === 'case') runCase(a!, b!)
 else if (command === 'profile') await profile(a!, b!)
 else {
   console.error('usage: node node.mjs prepare OUTDIR | bench OUTFILE | profile CASE OUTFILE')

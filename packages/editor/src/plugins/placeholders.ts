@@ -49,7 +49,10 @@ function updatePlaceholders(set: DecorationSet, tr: Transaction, texts: Texts): 
   for (const pos of touchedTextblocks(tr)) {
     const node = tr.doc.nodeAt(pos)
     if (!node) continue
-    next = next.remove(next.find(pos + 1, pos + node.nodeSize - 1))
+    const found = next.find(pos + 1, pos + node.nodeSize - 1)
+    // A block that had text and still has it had no placeholder and gets none: nothing to do.
+    if (!found.length && node.content.size) continue
+    next = next.remove(found)
     const deco = placeholderFor(node, pos, tr.doc, texts)
     if (deco) next = next.add(tr.doc, [deco])
   }
