@@ -83,8 +83,10 @@ const HTML_VERSION = '1'
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '\r': '&#13;' }
 
 /** Escapes text or an attribute value (a carriage return too, which parsers would turn into a line feed). */
+const needsEscape = /[&<>"'\r]/
 function esc(text: string): string {
-  return text.replace(/[&<>"'\r]/g, (c) => escapes[c]!)
+  // Most texts have nothing to escape: no replacement pass for them.
+  return needsEscape.test(text) ? text.replace(/[&<>"'\r]/g, (c) => escapes[c]!) : text
 }
 
 function attrsHTML(attrs: Record<string, string | null>): string {
