@@ -3,7 +3,7 @@ import { ImportError } from './errors.ts'
 import { printStylesheet } from './print.ts'
 import { importText, type ImportWarning, type ImportOptions } from './import/index.ts'
 import { sectionNumber, workItemOrdinal } from './numbering.ts'
-import { schema, sectionFormats, displayText, metricText, blankText, type MetricAttrs, type BlankAttrs, type SectionFormat, type SectionTypeName } from './schema.ts'
+import { schema, sectionFormats, displayText, metricText, blankText, metricDataAttrs, blankDataAttrs, type MetricAttrs, type BlankAttrs, type SectionFormat, type SectionTypeName } from './schema.ts'
 
 // =============================================================================================
 // The HTML shape (version 1)
@@ -96,23 +96,11 @@ function attrsHTML(attrs: Record<string, string | null>): string {
 }
 
 function metricHTML(attrs: MetricAttrs): string {
-  const a = attrsHTML({
-    class: 'zj-metric',
-    'data-value': attrs.value === null ? null : String(attrs.value),
-    'data-range': attrs.range ? '' : null,
-    'data-upper': attrs.upper === null ? null : String(attrs.upper),
-    'data-scale': attrs.scale,
-    'data-approx': attrs.approx,
-    'data-unit': attrs.unit,
-    'data-label': attrs.label,
-    'data-placeholder': attrs.placeholder,
-  })
-  return `<span${a}>${esc(metricText(attrs))}</span>`
+  return `<span${attrsHTML(metricDataAttrs(attrs))}>${esc(metricText(attrs))}</span>`
 }
 
 function blankHTML(attrs: BlankAttrs): string {
-  const a = attrsHTML({ class: 'zj-blank', 'data-value': attrs.value, 'data-label': attrs.label, 'data-placeholder': attrs.placeholder })
-  return `<span${a}>${esc(blankText(attrs))}</span>`
+  return `<span${attrsHTML(blankDataAttrs(attrs))}>${esc(blankText(attrs))}</span>`
 }
 
 /** The inline content of a textblock: text, fields, and `<strong>` around bold runs. */

@@ -280,13 +280,11 @@ function numberText(n: number | null, placeholder: string): string {
  * clipboard carry them (`data-value` and `data-upper` absent while unfilled).
  */
 export function metricDataAttrs(attrs: MetricAttrs): Record<string, string> {
-  const out: Record<string, string> = { class: 'zj-metric', 'data-unit': attrs.unit, 'data-placeholder': attrs.placeholder }
+  const out: Record<string, string> = { class: 'zj-metric' }
   if (attrs.value !== null) out['data-value'] = String(attrs.value)
   if (attrs.range) out['data-range'] = ''
   if (attrs.upper !== null) out['data-upper'] = String(attrs.upper)
-  if (attrs.scale) out['data-scale'] = attrs.scale
-  if (attrs.approx) out['data-approx'] = attrs.approx
-  if (attrs.label) out['data-label'] = attrs.label
+  Object.assign(out, { 'data-scale': attrs.scale, 'data-approx': attrs.approx, 'data-unit': attrs.unit, 'data-label': attrs.label, 'data-placeholder': attrs.placeholder })
   return out
 }
 
@@ -313,9 +311,9 @@ export function metricAttrsFromData(get: (name: string) => string | null): Metri
 
 /** A blank's attributes as `data-*` attributes of a `span.zj-blank`. */
 export function blankDataAttrs(attrs: BlankAttrs): Record<string, string> {
-  const out: Record<string, string> = { class: 'zj-blank', 'data-placeholder': attrs.placeholder }
+  const out: Record<string, string> = { class: 'zj-blank' }
   if (attrs.value !== null) out['data-value'] = attrs.value
-  if (attrs.label) out['data-label'] = attrs.label
+  Object.assign(out, { 'data-label': attrs.label, 'data-placeholder': attrs.placeholder })
   return out
 }
 
