@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import { EditorState, TextSelection } from 'prosemirror-state'
 import { importText } from '@zongjie/model'
-import { numbering, numberingKey, numberDecorations } from '../src/plugins/numbering.ts'
+import { numbering, numberingKey, ordinalDecorations, headingNumbers } from '../src/plugins/numbering.ts'
 import { placeholders, placeholdersKey } from '../src/plugins/placeholders.ts'
 import { isTextOnly } from '../src/plugins/text-only.ts'
 import { demoteSection } from '@zongjie/commands'
@@ -14,13 +14,13 @@ function describeSet(set: DecorationSet): string[] {
 }
 
 function fresh(state: EditorState) {
-  return describeSet(numberDecorations(state.doc))
+  return describeSet(ordinalDecorations(state.doc))
 }
 
 describe('decorations kept up to date without recomputing on typing', () => {
   const base = EditorState.create({ doc: importText(text).doc, plugins: [numbering(), placeholders(() => '')] })
 
-  it('maps the numbers on text-only changes, and they equal a recomputation', () => {
+  it('maps the ordinals on text-only changes, and they equal a recomputation; the outline count stays', () => {
     let state = base
     const positions: number[] = []
     state.doc.descendants((n, p) => {
@@ -29,8 +29,10 @@ describe('decorations kept up to date without recomputing on typing', () => {
     for (const at of positions.reverse()) {
       const tr = state.tr.insertText('新', at)
       expect(isTextOnly(tr)).toBe(true)
+      const outline = numberingKey.getState(state)!.outline
       state = state.apply(tr)
-      expect(describeSet(numberingKey.getState(state)!)).toEqual(fresh(state))
+      expect(describeSet(numberingKey.getState(state)!.ordinals)).toEqual(fresh(state))
+      expect(numberingKey.getState(state)!.outline).toBe(outline)
     }
   })
 
@@ -41,12 +43,15 @@ describe('decorations kept up to date without recomputing on typing', () => {
       if (pos < 0 && n.type.name === 'heading' && n.textContent === '乙') pos = p + 1
     })
     state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, pos)))
+    const outline = numberingKey.getState(state)!.outline
     demoteSection(state, (tr) => {
       expect(isTextOnly(tr)).toBe(false)
       state = state.apply(tr)
     })
-    expect(describeSet(numberingKey.getState(state)!)).toEqual(fresh(state))
-    expect(describeSet(numberingKey.getState(state)!).join()).toContain('（一）')
+    expect(describeSet(numberingKey.getState(state)!.ordinals)).toEqual(fresh(state))
+    // The outline changed: the headings' numbers are refreshed from the model's numbering.
+    expect(numberingKey.getState(state)!.outline).not.toBe(outline)
+    expect(headingNumbers(state.doc).map((h) => h.number)).toEqual(['一、', '（一）', '1.', '二、'])
   })
 
   it('shows and hides placeholders as blocks empty and fill', () => {

@@ -68,7 +68,7 @@ export default css`
 
   /* Guidance in empty blocks: in the flow of the line, after the caret, never typed into. */
   .zj-empty::after { content: attr(data-placeholder); color: #9ca3af; pointer-events: none; font-family: var(--zj-font-ui); font-size: 0.8em; }
-  .zj-run-in-heading.zj-empty::after { content: attr(data-placeholder) '。'; }
+  section[data-run-in] > .zj-heading.zj-empty::after { content: attr(data-placeholder) '。'; }
 
   /* Fields. */
   .zj-field { border-radius: 2px; padding: 0 1px; cursor: pointer; white-space: nowrap; }
