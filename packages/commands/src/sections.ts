@@ -69,6 +69,15 @@ function offsets(state: EditorState, sectionPos: number) {
   return { from: state.selection.from - sectionPos, to: state.selection.to - sectionPos }
 }
 
+/** The highest rank (the deepest format) in a section's subtree. */
+function deepestRank(node: Node): number {
+  let rank = sectionRank(node)
+  node.forEach((child) => {
+    if (isSection(child)) rank = Math.max(rank, deepestRank(child))
+  })
+  return rank
+}
+
 /** The rank of the subsections a section holds, or `null` when it has none. */
 function childRank(node: Node): number | null {
   for (let i = node.childCount - 1; i >= 0; i--) if (isSection(node.child(i))) return sectionRank(node.child(i))
@@ -101,11 +110,13 @@ export const demoteSection: Command = (state, dispatch) => {
   const prev = parent.child(index - 1)
   if (prev.type !== here.node.type || !isSection(prev) || prev.type.name === 'problems' || prev.type.name === 'plans') return false
   const target = childRank(prev) ?? sectionRank(prev) + 1
-  const shifted = shiftSection(here.node, target - sectionRank(here.node))
-  if (!shifted) return false
-  const content = prev.content.append(Fragment.from(shifted))
-  if (!prev.type.validContent(content)) return false
+  // Whether it can apply is a matter of ranks: the check-only call (the toolbar's) builds nothing.
+  if (deepestRank(here.node) + target - sectionRank(here.node) > 4 || target < 2) return false
   if (dispatch) {
+    const shifted = shiftSection(here.node, target - sectionRank(here.node))
+    if (!shifted) return false
+    const content = prev.content.append(Fragment.from(shifted))
+    if (!prev.type.validContent(content)) return false
     const prevPos = here.pos - prev.nodeSize
     const tr = state.tr.replaceWith(prevPos, here.pos + here.node.nodeSize, prev.copy(content))
     const newPos = prevPos + 1 + prev.content.size
@@ -151,11 +162,24 @@ export const promoteSection: Command = (state, dispatch) => {
     const content = Fragment.from([...head, ...(shiftedOwn as Node[]), ...(shiftedFollowing as Node[])])
     return type.validContent(content) ? type.create(here.node.attrs, content) : null
   }
-  const promoted = (ownChildRank !== null ? build(ownChildRank + newRank - rank) : null) ?? build(rank)
-  if (!promoted) return false
-  const keep = parentNode.copy(parentNode.content.cut(0, here.pos - parentPos - 1))
-  if (!parentNode.type.validContent(keep.content)) return false
+  // Whether a child format fits is a matter of ranks: the check-only call builds nothing.
+  const subsOf = (n: Node) => {
+    const out: Node[] = []
+    n.forEach((c) => {
+      if (isSection(c)) out.push(c)
+    })
+    return out
+  }
+  const fits = (childTarget: number) =>
+    childTarget > newRank &&
+    subsOf(here.node).every((c) => deepestRank(c) + childTarget - sectionRank(c) <= 4) &&
+    following.every((c) => deepestRank(c) + childTarget - rank <= 4)
+  const childTarget = ownChildRank !== null && fits(ownChildRank + newRank - rank) ? ownChildRank + newRank - rank : fits(rank) ? rank : null
+  if (childTarget === null) return false
   if (dispatch) {
+    const promoted = build(childTarget)
+    if (!promoted) return false
+    const keep = parentNode.copy(parentNode.content.cut(0, here.pos - parentPos - 1))
     const tr = state.tr.replaceWith(parentPos, parentPos + parentNode.nodeSize, [keep, promoted])
     const newPos = parentPos + keep.nodeSize
     const o = offsets(state, here.pos)
