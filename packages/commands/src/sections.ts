@@ -59,9 +59,15 @@ export function shiftSection(node: Node, delta: number, topLevel = false): Node 
   return sectionType(rank).create(node.attrs, children)
 }
 
+/**
+ * The meta key a restructuring command sets on its transaction: the command built the result from
+ * the schema's own content rules, so a guard need not check the whole document again.
+ */
+export const structureChecked = 'zongjie-structure-checked'
+
 function finish(tr: Transaction, from: number, to: number): Transaction {
   const sel = TextSelection.between(tr.doc.resolve(from), tr.doc.resolve(to))
-  return closeHistory(tr.setSelection(sel)).scrollIntoView()
+  return closeHistory(tr.setSelection(sel)).scrollIntoView().setMeta(structureChecked, true)
 }
 
 /** Where the selection sits inside a section, so it can be put back at the same place after a move. */

@@ -1,6 +1,7 @@
 import { Plugin, TextSelection, type EditorState, type Transaction } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import { isTextOnly } from './text-only.ts'
+import { structureChecked } from '@zongjie/commands'
 
 /** Whether ProseMirror's own deletion of the selection gives a valid document (it can throw across parts). */
 export function deletionWorks(state: EditorState): boolean {
@@ -50,7 +51,7 @@ const printable = (e: KeyboardEvent) => e.key.length === 1 && !e.ctrlKey && !e.m
 export function guard(): Plugin {
   return new Plugin({
     filterTransaction(tr) {
-      if (!tr.docChanged || isTextOnly(tr)) return true
+      if (!tr.docChanged || isTextOnly(tr) || tr.getMeta(structureChecked)) return true
       try {
         tr.doc.check()
         return true
