@@ -17,17 +17,10 @@ import {
   recordEvents,
   recordedEvents,
   typeText,
+  shortDraft,
 } from './helpers.ts'
 
-const text = `示范县民政局2024年上半年工作总结
-
-现将上半年工作总结如下：
-
-一、主要工作
-全年培训干部X名。
-二、社会事务
-办理婚姻登记。
-`
+const text = shortDraft
 
 /** Moves the focus out of the editor, to the demo form's 联系人 field. */
 async function blur(page: Page) {

@@ -465,3 +465,14 @@ export async function startComposition(page: Page) {
 export function isComposing(page: Page): Promise<boolean> {
   return page.evaluate(() => !!(document.querySelector('zongjie-editor') as any).view.composing)
 }
+
+/** A short draft with two sections and one unfilled metric, shared by the suites that need only a little text. */
+export const shortDraft = `示范县民政局2024年上半年工作总结
+
+现将上半年工作总结如下：
+
+一、主要工作
+全年培训干部X名。
+二、社会事务
+办理婚姻登记。
+`
