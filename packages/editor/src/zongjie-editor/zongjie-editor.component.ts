@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { EditorState, NodeSelection, TextSelection, type Command, type Plugin, type Transaction } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
-import { history } from 'prosemirror-history'
+import { history, undoDepth, redoDepth } from 'prosemirror-history'
 import type { Node } from 'prosemirror-model'
 import { schema, toSummary, fromSummary, toHTML, toText, validate, canSubmit, metricsToCSV, newFromTemplate, periods, templateById, type Summary, type Finding, type Period } from '@zongjie/model'
 import styles from './zongjie-editor.styles.ts'
@@ -18,6 +18,7 @@ import { renderFindings } from '../panels/findings.ts'
 import { renderStatus, statusOf } from '../panels/status.ts'
 import { metricRows, renderMetrics, type MetricRow } from '../panels/metrics.ts'
 import { fillMode, fillTargets } from '../plugins/fill-mode.ts'
+import { isTextOnly } from '../plugins/text-only.ts'
 import { fillField, parseMetricInput } from '@zongjie/commands'
 import { catalogFor, type Catalog } from '../locales/index.ts'
 
@@ -474,7 +475,8 @@ export class ZongjieEditor extends LitElement {
 
   private dispatch(tr: Transaction) {
     const view = this.view!
-    view.updateState(view.state.apply(tr))
+    const before = view.state
+    view.updateState(before.apply(tr))
     if (tr.docChanged) {
       this.writerChanged = true
       this.changedSinceBlur = true
@@ -482,7 +484,19 @@ export class ZongjieEditor extends LitElement {
       this.emit<ZongjieChangeDetail>('input', this.changeDetail())
       this.refreshPanels(false)
     }
-    if (this.toolbar) this.revision++
+    if (this.toolbar && this.toolbarMayChange(before, view.state, tr)) this.revision++
+  }
+
+  /**
+   * Whether the toolbar's buttons can have changed: not when typing stays in one block and undo and
+   * redo stay as available as they were (the toolbar's commands depend on the block and the outline).
+   */
+  private toolbarMayChange(before: EditorState, after: EditorState, tr: Transaction): boolean {
+    if (tr.docChanged && !isTextOnly(tr)) return true
+    const a = before.selection.$from
+    const b = after.selection.$from
+    if (!before.selection.empty || !after.selection.empty || a.parent.type !== b.parent.type || tr.mapping.map(a.start()) !== b.start()) return true
+    return (undoDepth(before) > 0) !== (undoDepth(after) > 0) || (redoDepth(before) > 0) !== (redoDepth(after) > 0)
   }
 
   private changeDetail(): ZongjieChangeDetail {
