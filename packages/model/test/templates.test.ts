@@ -159,7 +159,8 @@ describe.each(templates.map((t) => [t.id, t] as [string, Template]))('template %
     expect(after.metrics.every((m) => m.filled)).toBe(true)
     expect(after.blanks.every((b) => b.filled)).toBe(true)
     expect(after.metrics.map((m) => m.label)).toEqual(summary.metrics.map((m) => m.label))
-    expect(validate(filled).filter((f) => f.severity === 'error')).toEqual([])
+    // Clean: nothing to fix and nothing to look at; only advice on part lengths (the starting text is short) may remain.
+    expect(validate(filled).filter((f) => f.severity !== 'advice')).toEqual([])
   })
 
   it('exports Summary JSON that the published schema accepts, unfilled and filled', () => {
