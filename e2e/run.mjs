@@ -2,7 +2,8 @@
 // Runs the browser tests: `node e2e/run.mjs [workdir] [playwright arguments…]`.
 // 1. Checks for Chromium at $CHROMIUM_PATH or /usr/bin/chromium. Playwright's own browser download
 //    does not work here: Chromium comes from Debian. When it is missing and we are root, installs
-//    `chromium` and `fonts-noto-cjk` with apt-get; otherwise says how to and exits 1.
+//    `chromium` and `fonts-noto-cjk` with apt-get; otherwise says how to and exits 1. Likewise
+//    poppler-utils (pdftoppm), with which the print test renders a PDF page.
 // 2. Runs `playwright test -c e2e/playwright.config.ts` with the JSON report written to
 //    <workdir>/playwright.json (scripts/test.mjs reads it), and exits with Playwright's status.
 import { spawnSync } from 'node:child_process'
@@ -57,6 +58,15 @@ if (!existsSync(chromium)) {
 } else if (isRoot && !existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc') && !hasCjkFont()) {
   // Without a CJK font the tests still run, but screenshots show boxes instead of Chinese.
   apt(['fonts-noto-cjk'])
+}
+
+// The print test rasterises a PDF page with poppler's pdftoppm.
+if (spawnSync('sh', ['-c', 'command -v pdftoppm'], { encoding: 'utf8' }).status !== 0) {
+  if (!isRoot) {
+    console.error('e2e: pdftoppm is not installed; the print test renders a PDF page with it. Install it and run the tests again:\n\n    sudo apt-get update && sudo apt-get install -y poppler-utils\n')
+    process.exit(1)
+  }
+  apt(['poppler-utils'])
 }
 
 function hasCjkFont() {
