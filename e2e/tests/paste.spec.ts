@@ -88,6 +88,21 @@ function withoutMeta(summary: Summary): Omit<Summary, 'meta'> {
 }
 
 /** Nothing active anywhere: not in `getHTML()`, not in the editor's shadow DOM, and nothing ran. */
+/** After pasting `三、基层治理` with one paragraph at the end of 二's body: it stands as 三、, after 二, renumbering the rest. */
+async function expectThirdSectionPasted(page: Page): Promise<Summary> {
+  const summary = await getSummary(page)
+  expect(summary.sections.map((s) => [s.number, s.title, s.role])).toEqual([
+    ['一、', '主要工作', 'work'],
+    ['二、', '社会事务', 'work'],
+    ['三、', '基层治理', 'work'],
+    ['四、', '存在的问题', 'problems'],
+    ['五、', '下半年工作计划', 'plans'],
+  ])
+  expect(summary.sections[1]!.body).toEqual([{ type: 'paragraph', text: '办理婚姻登记。' }])
+  expect(summary.sections[2]!.body).toMatchObject([{ type: 'paragraph', text: '培训社区工作者X名。' }])
+  return summary
+}
+
 async function expectNothingActive(page: Page) {
   const html = await getHTML(page)
   expect(html).not.toMatch(/<script|<iframe|<object|<embed|<img|\son[a-z]+\s*=|javascript:/i)
@@ -156,16 +171,7 @@ test('a 一、 section pasted in the middle of the main work goes in after the s
   await openWith(page, structured)
   await placeCursor(page, '办理婚姻登记。', 'end')
   await paste(page, { text: '三、基层治理\n培训社区工作者X名。\n' })
-  const summary = await getSummary(page)
-  expect(summary.sections.map((s) => [s.number, s.title, s.role])).toEqual([
-    ['一、', '主要工作', 'work'],
-    ['二、', '社会事务', 'work'],
-    ['三、', '基层治理', 'work'],
-    ['四、', '存在的问题', 'problems'],
-    ['五、', '下半年工作计划', 'plans'],
-  ])
-  expect(summary.sections[1]!.body).toEqual([{ type: 'paragraph', text: '办理婚姻登记。' }])
-  expect(summary.sections[2]!.body).toMatchObject([{ type: 'paragraph', text: '培训社区工作者X名。' }])
+  await expectThirdSectionPasted(page)
   expect((await shownNumbers(page)).headings.filter((h) => /^[一二三四五]、/.test(h))).toEqual(['一、主要工作', '二、社会事务', '三、基层治理', '四、存在的问题', '五、下半年工作计划'])
 })
 
@@ -221,16 +227,7 @@ test('Word HTML pasted into the middle of a summary adds its section there, with
   const fragment = `<p class=MsoNormal style='margin-left:32.0pt;text-indent:-32.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>三、</span><![endif]><span style='font-family:黑体' onclick="window.__zjPwned='onclick'">基层治理</span></p>
 <p class=MsoNormal style='text-indent:32.0pt'><span>培训社区工作者X名。</span><script>window.__zjPwned='script'</script><iframe src="javascript:parent.__zjPwned='iframe'"></iframe></p>`
   expect(await paste(page, { html: fragment, text: '三、基层治理\n培训社区工作者X名。' })).toBe(true)
-  const summary = await getSummary(page)
-  expect(summary.sections.map((s) => [s.number, s.title, s.role])).toEqual([
-    ['一、', '主要工作', 'work'],
-    ['二、', '社会事务', 'work'],
-    ['三、', '基层治理', 'work'],
-    ['四、', '存在的问题', 'problems'],
-    ['五、', '下半年工作计划', 'plans'],
-  ])
-  expect(summary.sections[1]!.body).toEqual([{ type: 'paragraph', text: '办理婚姻登记。' }])
-  expect(summary.sections[2]!.body).toMatchObject([{ type: 'paragraph', text: '培训社区工作者X名。' }])
+  const summary = await expectThirdSectionPasted(page)
   expect(summary.metrics.map((m) => m.text)).toEqual(['X户', 'X户', 'X名'])
   await expectNothingActive(page)
 })
