@@ -158,12 +158,17 @@ interface Walk {
   blanks: Blank[]
 }
 
-const clauseBreak = /[。；！？，：、,;:!?]/
+/** The marks that end a clause: `。；！？，：、` and their half-width forms. */
+export const clauseBreak = /[。；！？，：、,;:!?]/
 
-function contextBefore(text: string): string {
+/**
+ * The words at the end of a text back to the last clause break, at most `max` characters: what a
+ * field counts (`培训党组织书记` before `X名`), for the metrics index, the metrics table and messages.
+ */
+export function contextBefore(text: string, max = 20): string {
   let start = text.length
   while (start > 0 && !clauseBreak.test(text[start - 1]!)) start--
-  return text.slice(start).slice(-20)
+  return text.slice(start).slice(-max)
 }
 
 function fieldsEqual(a: Mark[], b: Mark[]) {

@@ -1,5 +1,5 @@
 import type { Node } from 'prosemirror-model'
-import { toSummary, type Section, type Summary, type Block } from './summary.ts'
+import { toSummary, clauseBreak, type Section, type Summary, type Block } from './summary.ts'
 import { templateById } from './templates/index.ts'
 import { periodConflicts } from './period.ts'
 import type { Period } from './schema.ts'
@@ -230,6 +230,6 @@ function wordsAfter(doc: Node, pos: number): string {
   const start = $pos.parentOffset + 1
   if (start > parent.content.size) return ''
   const text = displayText(parent.cut(start))
-  const m = /[。；！？，：、,;:!?]/.exec(text)
+  const m = clauseBreak.exec(text)
   return (m ? text.slice(0, m.index) : text).slice(0, 8)
 }

@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit'
 import type { Node } from 'prosemirror-model'
-import { metricText, metricUnfilled, type MetricAttrs } from '@zongjie/model'
+import { metricText, metricUnfilled, contextBefore, displayText, type MetricAttrs } from '@zongjie/model'
 import type { Catalog } from '../locales/index.ts'
 
 /** A row of the metrics table: a metric field, where it is, and what it counts. */
@@ -12,8 +12,6 @@ export interface MetricRow {
   filled: boolean
 }
 
-const clauseBreak = /[。；！？，：、,;:!?]/
-
 /** Every metric of a document, in order, with its label (or the words before it when it has none). */
 export function metricRows(doc: Node): MetricRow[] {
   const rows: MetricRow[] = []
@@ -23,12 +21,7 @@ export function metricRows(doc: Node): MetricRow[] {
       if (child.type.name !== 'metric') return
       const attrs = child.attrs as MetricAttrs
       let label = attrs.label
-      if (!label) {
-        const before = node.textBetween(0, offset, '', (leaf) => (leaf.type.name === 'metric' ? metricText(leaf.attrs as MetricAttrs) : (leaf.attrs.value ?? leaf.attrs.placeholder)))
-        let start = before.length
-        while (start > 0 && !clauseBreak.test(before[start - 1]!)) start--
-        label = before.slice(start).slice(-12)
-      }
+      if (!label) label = contextBefore(displayText(node.cut(0, offset)), 12)
       rows.push({ pos: pos + 1 + offset, label, attrs, text: metricText(attrs), filled: !metricUnfilled(attrs) })
     })
     return false
