@@ -28,6 +28,10 @@ const bench = {
     await e.updateComplete
     const t1 = performance.now()
     const t2 = await h.nextFrame()
+    // The panels come after the first frame: wait for them, so that what follows (the heap after
+    // mount, the first keystroke) finds the element complete.
+    await new Promise((ok) => setTimeout(ok, 250))
+    await e.updateComplete
     el = e
     if (!e.view) throw new Error('zongjie-editor: no view after the first update')
     h.instrumentView(e.view)

@@ -50,4 +50,21 @@ test.describe('<zongjie-editor> in a <form>', () => {
     await page.keyboard.type('不应写入')
     expect(await text()).toBe(before)
   })
+
+  test('an editor mounted outside a form and moved into one submits its Summary JSON', async ({ page }) => {
+    const value = await page.evaluate(async () => {
+      const el = document.createElement('zongjie-editor') as HTMLElement & { summary: { title: string } }
+      const holder = document.createElement('div')
+      holder.append(el)
+      document.body.append(holder)
+      await new Promise((ok) => setTimeout(ok, 600))
+      const form = document.createElement('form')
+      el.setAttribute('name', 'moved')
+      form.append(el)
+      document.body.append(form)
+      return new FormData(form).get('moved')
+    })
+    expect(typeof value).toBe('string')
+    expect(JSON.parse(value as string)).toMatchObject({ version: 1, preamble: [{ type: 'paragraph', text: '' }] })
+  })
 })

@@ -5,6 +5,7 @@ import { history, undoDepth, redoDepth } from 'prosemirror-history'
 import type { Node } from 'prosemirror-model'
 import { schema, toSummary, fromSummary, toHTML, toText, validate, canSubmit, metricsToCSV, newFromTemplate, periods, templateById, type Summary, type Finding, type Period } from '@zongjie/model'
 import styles from './zongjie-editor.styles.ts'
+import { after, afterFrame, type Pending } from './later.ts'
 import { numbering } from '../plugins/numbering.ts'
 import { placeholders, placeholdersKey } from '../plugins/placeholders.ts'
 import { fields } from '../plugins/fields.ts'
@@ -174,7 +175,7 @@ export class ZongjieEditor extends LitElement {
   private formDisabled = false
   private initialDoc: Node | null = null
   private writerChanged = false
-  private formTimer: ReturnType<typeof setTimeout> | null = null
+  private formTimer: Pending | null = null
 
   /** The message shown when a change was refused; cleared after a few seconds. */
   protected hint = ''
@@ -189,7 +190,7 @@ export class ZongjieEditor extends LitElement {
   private pending: Node = emptyDoc()
   private changedSinceBlur = false
   private metricUnit = '名'
-  private panelTimer: ReturnType<typeof setTimeout> | null = null
+  private panelTimer: Pending | null = null
   private panelData: { findings: Finding[]; outline: ReturnType<typeof outlineOf>; status: ReturnType<typeof statusOf> & { left?: number }; metrics: MetricRow[] } | null = null
 
   /** The summary as Summary JSON. Setting it loads a summary after validating it; a value that is not valid Summary JSON is refused with an `error` event, and the content stays. */
@@ -206,7 +207,7 @@ export class ZongjieEditor extends LitElement {
       this.emit<ZongjieErrorDetail>('error', { message: this.strings.loadRefused(e.message), ...(e.path ? { path: e.path } : {}), error })
       return
     }
-    this.load(doc)
+    this.replaceDoc(doc)
   }
 
   /** The current document (the model's ProseMirror node). */
@@ -217,6 +218,11 @@ export class ZongjieEditor extends LitElement {
   /** Loads a document, replacing the content and the undo history. No `input` event: the writer changed nothing. */
   load(doc: Node) {
     doc.check()
+    this.replaceDoc(doc)
+  }
+
+  /** Loads a document already checked (by `fromSummary`, or `load`). */
+  private replaceDoc(doc: Node) {
     this.loadedByCaller = true
     // The value a form reset returns to: what the page loaded before the writer changed anything.
     if (!this.writerChanged) this.initialDoc = doc
@@ -256,6 +262,11 @@ export class ZongjieEditor extends LitElement {
     return this.internals.form
   }
 
+  /** The element joined or left a form: the form gets the current value. */
+  formAssociatedCallback() {
+    if (this.view) this.syncForm()
+  }
+
   /** Form reset: back to the document the editor started with. */
   formResetCallback() {
     if (this.initialDoc) {
@@ -277,7 +288,7 @@ export class ZongjieEditor extends LitElement {
     try {
       // A restored value is the writer's, not the page's: reset still goes back to what the page loaded.
       const initial = this.initialDoc
-      this.load(fromSummary(JSON.parse(state)))
+      this.replaceDoc(fromSummary(JSON.parse(state)))
       this.initialDoc = initial
       this.writerChanged = true
     } catch {
@@ -293,11 +304,15 @@ export class ZongjieEditor extends LitElement {
   /** Gives the form the current Summary JSON and validity (on load, after changes pause, on leaving the editor). */
   private syncForm() {
     if (this.formTimer) {
-      clearTimeout(this.formTimer)
+      this.formTimer.cancel()
       this.formTimer = null
     }
-    const json = JSON.stringify(toSummary(this.doc))
-    this.internals.setFormValue(json, json)
+    // The value is the whole Summary JSON: built only for a form that can submit it. An element
+    // that joins a form later gets it then (formAssociatedCallback).
+    if (this.internals.form) {
+      const json = JSON.stringify(toSummary(this.doc))
+      this.internals.setFormValue(json, json)
+    }
     const findings = this.required && this.editable ? validate(this.doc).filter((f) => f.severity === 'error') : []
     // The message anchors at the page once it is rendered inside the shadow root.
     const anchor = this.renderRoot.contains(this.mount) ? this.mount : undefined
@@ -420,13 +435,13 @@ export class ZongjieEditor extends LitElement {
       },
     )
     this.initialDoc ??= this.pending
-    // Panels and the form value come just after the first frame: mounting shows the text first.
-    this.panelTimer = setTimeout(() => {
+    // Panels and the form value come after the first frame: mounting shows the text first.
+    this.panelTimer = afterFrame(() => {
       this.panelTimer = null
       this.computePanels()
       this.revision++
     })
-    this.formTimer = setTimeout(() => this.syncForm())
+    this.formTimer = afterFrame(() => this.syncForm())
     // Native input and change events from the editable area and field inputs stay inside:
     // the element's own `input` and `change` carry the summary.
     for (const type of ['input', 'change']) {
@@ -461,16 +476,27 @@ export class ZongjieEditor extends LitElement {
   protected override updated(changed: PropertyValues) {
     if (!this.view) return
     if (changed.has('readonly') || changed.has('disabled')) this.view.setProps({ editable: () => this.editable })
-    if (changed.has('required') || changed.has('readonly') || changed.has('disabled')) this.syncForm()
+    // The first update leaves the form to the timer set when the view was made.
+    if (['required', 'readonly', 'disabled'].some((p) => changed.has(p) && changed.get(p) !== undefined)) this.syncForm()
     if (changed.has('placeholder') && changed.get('placeholder') !== undefined) {
       this.view.dispatch(this.view.state.tr.setMeta(placeholdersKey, true).setMeta('addToHistory', false))
     }
   }
 
+  override connectedCallback() {
+    super.connectedCallback()
+    // Back in the page (moved in the DOM): what was put off and cancelled on leaving is done again.
+    if (this.view) {
+      this.refreshPanels(false)
+      this.formTimer ??= after(0, () => this.syncForm())
+    }
+  }
+
   override disconnectedCallback() {
     super.disconnectedCallback()
-    if (this.panelTimer) clearTimeout(this.panelTimer)
-    if (this.formTimer) clearTimeout(this.formTimer)
+    this.panelTimer?.cancel()
+    this.formTimer?.cancel()
+    this.panelTimer = this.formTimer = null
   }
 
   private dispatch(tr: Transaction) {
@@ -480,7 +506,7 @@ export class ZongjieEditor extends LitElement {
     if (tr.docChanged) {
       this.writerChanged = true
       this.changedSinceBlur = true
-      if (!this.formTimer) this.formTimer = setTimeout(() => this.syncForm(), 300)
+      if (!this.formTimer) this.formTimer = after(300, () => this.syncForm())
       this.emit<ZongjieChangeDetail>('input', this.changeDetail())
       this.refreshPanels(false)
     }
@@ -556,7 +582,7 @@ export class ZongjieEditor extends LitElement {
       this.revision++
     }
     if (now) compute()
-    else if (!this.panelTimer) this.panelTimer = setTimeout(compute, 150)
+    else if (!this.panelTimer) this.panelTimer = after(150, compute)
   }
 
   private run(command: Command) {
