@@ -2,6 +2,7 @@ import { html, type TemplateResult } from 'lit'
 import type { Node } from 'prosemirror-model'
 import { isSection, sectionNumber, displayText } from '@zongjie/model'
 import type { Catalog } from '../locales/index.ts'
+import { listOnce } from './list.ts'
 
 /** An outline entry: a section's depth, number, title and the position of its heading. */
 export interface OutlineEntry {
@@ -26,16 +27,32 @@ export function outlineOf(doc: Node): OutlineEntry[] {
   return out
 }
 
-/** Renders the outline panel (提纲); `go` moves the cursor to a heading. */
+/** Whether two outlines list the same sections, numbers, titles and places. */
+export function sameOutline(a: OutlineEntry[], b: OutlineEntry[]): boolean {
+  return a.length === b.length && a.every((e, i) => e.level === b[i]!.level && e.pos === b[i]!.pos && e.number === b[i]!.number && e.title === b[i]!.title)
+}
+
+/**
+ * Renders the outline panel (提纲); `go` moves the cursor to a heading. The list is plain DOM,
+ * built once for each outline (a long summary has hundreds of headings), with one click handler.
+ */
 export function renderOutline(entries: OutlineEntry[], go: (pos: number) => void, t: Catalog['outline']): TemplateResult {
-  return html`<nav class="outline" part="outline" aria-label=${t.label}>
+  const list = listOnce(entries, t, (li, e) => {
+    li.dataset.level = String(e.level)
+    const button = li.appendChild(document.createElement('button'))
+    button.type = 'button'
+    button.dataset.pos = String(e.pos)
+    button.title = e.number + e.title
+    button.append(e.number)
+    if (e.title) button.append(e.title)
+    else button.appendChild(document.createElement('i')).textContent = t.untitled
+  })
+  const click = (event: Event) => {
+    const pos = (event.target as Element).closest<HTMLElement>('button[data-pos]')?.dataset.pos
+    if (pos !== undefined) go(Number(pos))
+  }
+  return html`<nav class="outline" part="outline" aria-label=${t.label} @click=${click}>
     <div class="panel-title">${t.label}</div>
-    <ol>
-      ${entries.map(
-        (e) => html`<li data-level=${e.level}>
-          <button type="button" @click=${() => go(e.pos)} title=${e.number + e.title}>${e.number}${e.title || html`<i>${t.untitled}</i>`}</button>
-        </li>`,
-      )}
-    </ol>
+    ${list}
   </nav>`
 }

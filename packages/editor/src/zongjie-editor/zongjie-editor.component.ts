@@ -14,7 +14,7 @@ import { structureInputRules } from '../plugins/input-rules.ts'
 import { clipboard } from '../plugins/clipboard.ts'
 import { guard } from '../plugins/guard.ts'
 import { renderToolbar } from '../panels/toolbar.ts'
-import { outlineOf, renderOutline } from '../panels/outline.ts'
+import { outlineOf, renderOutline, sameOutline } from '../panels/outline.ts'
 import { renderFindings } from '../panels/findings.ts'
 import { renderStatus, statusOf } from '../panels/status.ts'
 import { metricRows, renderMetrics, type MetricRow } from '../panels/metrics.ts'
@@ -40,6 +40,11 @@ export interface ZongjieErrorDetail {
 export function emptyDoc(): Node {
   const n = schema.nodes
   return n.doc!.create(null, [n.title!.create(), n.preamble!.create(null, n.paragraph!.create()), n.closing!.create()])
+}
+
+/** `prev` when it shows the same as `next` (so a panel keeps the list it built), else `next`. */
+function sameOrNew<T>(prev: T | undefined, next: T, same: (a: T, b: T) => boolean): T {
+  return prev !== undefined && same(prev, next) ? prev : next
 }
 
 /**
@@ -537,10 +542,11 @@ export class ZongjieEditor extends LitElement {
 
   private computePanels() {
     const doc = this.doc
+    const before = this.panelData
     this.panelData =
       this.outline || this.findings || this.status || this.metrics
         ? {
-            outline: this.outline ? outlineOf(doc) : [],
+            outline: this.outline ? sameOrNew(before?.outline, outlineOf(doc), sameOutline) : [],
             findings: this.findings ? validate(doc) : [],
             status: { ...statusOf(doc), ...(this.mode === 'fill' ? { left: fillTargets(doc).length } : {}) },
             metrics: this.metrics ? metricRows(doc) : [],
