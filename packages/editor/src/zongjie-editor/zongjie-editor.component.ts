@@ -318,7 +318,7 @@ export class ZongjieEditor extends LitElement {
       const json = JSON.stringify(toSummary(this.doc))
       this.internals.setFormValue(json, json)
     }
-    const findings = this.required && this.editable ? validate(this.doc).filter((f) => f.severity === 'error') : []
+    const findings = this.required && this.editable ? this.findingsOf(this.doc).filter((f) => f.severity === 'error') : []
     // The message anchors at the page once it is rendered inside the shadow root.
     const anchor = this.renderRoot.contains(this.mount) ? this.mount : undefined
     if (findings.length) this.internals.setValidity({ customError: true }, this.strings.validity(this.strings.findings.message(findings[0]!), findings.length), anchor)
@@ -345,7 +345,7 @@ export class ZongjieEditor extends LitElement {
    * `submittable`: whether the draft may be submitted (no finding of severity `error`).
    */
   validate(): Finding[] & { submittable: boolean } {
-    const findings = validate(this.doc)
+    const findings = this.findingsOf(this.doc).map((f) => ({ ...f }))
     return Object.assign(findings, { submittable: canSubmit(findings) })
   }
 
@@ -540,6 +540,14 @@ export class ZongjieEditor extends LitElement {
     }
   }
 
+  private lastFindings: { doc: Node; findings: Finding[] } | null = null
+
+  /** The validator's findings on `doc`, computed once for each document (the panel and the form's validity share them). */
+  private findingsOf(doc: Node): Finding[] {
+    if (this.lastFindings?.doc !== doc) this.lastFindings = { doc, findings: validate(doc) }
+    return this.lastFindings.findings
+  }
+
   private computePanels() {
     const doc = this.doc
     const before = this.panelData
@@ -547,7 +555,7 @@ export class ZongjieEditor extends LitElement {
       this.outline || this.findings || this.status || this.metrics
         ? {
             outline: this.outline ? sameOrNew(before?.outline, outlineOf(doc), sameOutline) : [],
-            findings: this.findings ? validate(doc) : [],
+            findings: this.findings ? this.findingsOf(doc) : [],
             status: { ...statusOf(doc), ...(this.mode === 'fill' ? { left: fillTargets(doc).length } : {}) },
             metrics: this.metrics ? metricRows(doc) : [],
           }
