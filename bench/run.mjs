@@ -23,6 +23,7 @@ import { dirname, extname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { formatProfile, summarizeProfile } from './src/profile.mjs'
+import { chromiumArgs, chromiumPath } from '../e2e/chromium.mjs'
 
 const started = performance.now()
 const loadAtStart = loadavg()[0]
@@ -33,16 +34,6 @@ const argv = process.argv.slice(2)
 const quick = argv.includes('--quick')
 const profileMisses = !argv.includes('--no-profile')
 const buildOnly = argv.includes('--build-only')
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 const sizes = [220, 2200, 11000]
 /** Samples per case. Mount: one fresh page a sample. */
 const plan = quick

@@ -11,6 +11,7 @@ import { createServer } from 'node:net'
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { chromiumPath } from './chromium.mjs'
 
 const root = new URL('..', import.meta.url).pathname
 const args = process.argv.slice(2)
@@ -31,7 +32,7 @@ function apt(what) {
 }
 
 // 1. Chromium
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const chromium = chromiumPath
 if (!existsSync(chromium)) {
   if (process.env.CHROMIUM_PATH) {
     console.error(`e2e: CHROMIUM_PATH=${chromium} does not exist. Point it at a Chromium binary, or unset it to use Debian's /usr/bin/chromium.`)
