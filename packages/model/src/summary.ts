@@ -1,6 +1,6 @@
 import { Fragment, type Node, type Mark } from 'prosemirror-model'
 import { SummaryError } from './errors.ts'
-import { formatSectionNumber, sectionNumber, workItemOrdinal, parseChineseNumeral } from './numbering.ts'
+import { formatSectionNumber, formatOrdinal, sectionNumber, parseChineseNumeral } from './numbering.ts'
 import {
   schema,
   metricText,
@@ -156,6 +156,8 @@ export interface Summary {
 interface Walk {
   metrics: Metric[]
   blanks: Blank[]
+  /** The runs of the text {@link textOf} read last, or null when its text says it all. */
+  runs: Run[] | null
 }
 
 /** The marks that end a clause: `。；！？，：、` and their half-width forms. */
@@ -171,48 +173,110 @@ export function contextBefore(text: string, max = 20): string {
   return text.slice(start).slice(-max)
 }
 
-function fieldsEqual(a: Mark[], b: Mark[]) {
+function fieldsEqual(a: readonly Mark[], b: readonly Mark[]) {
   return a.length === b.length && a.every((m, i) => m.eq(b[i]!))
 }
 
-/** Text and runs of a textblock; runs only when marks or fields are present. */
-function textOf(node: Node, path: string, where: string, walk: Walk, runsKey = 'runs'): { text: string; runs?: Run[] } {
+function isBold(marks: readonly Mark[]): boolean {
+  for (const mark of marks) if (mark.type.name === 'bold') return true
+  return false
+}
+
+// The attributes of a field are copied key by key, in the schema's order (the order a spread of
+// node.attrs gives): node.attrs is a prototype-less object, slow to spread, and the copies are
+// then all of one shape, quick for JSON.stringify.
+
+function metricFieldOf(a: MetricAttrs): MetricField {
+  return { value: a.value, range: a.range, upper: a.upper, scale: a.scale, approx: a.approx, unit: a.unit, label: a.label, placeholder: a.placeholder }
+}
+
+function blankFieldOf(a: BlankAttrs): BlankField {
+  return { value: a.value, label: a.label, placeholder: a.placeholder }
+}
+
+function metricEntry(a: MetricField, text: string, path: string, where: string, context: string): Metric {
+  return {
+    value: a.value,
+    range: a.range,
+    upper: a.upper,
+    scale: a.scale,
+    approx: a.approx,
+    unit: a.unit,
+    label: a.label,
+    placeholder: a.placeholder,
+    text,
+    filled: !metricUnfilled(a),
+    path,
+    where,
+    context,
+  }
+}
+
+function blankEntry(a: BlankField, text: string, path: string, where: string, context: string): Blank {
+  return { value: a.value, label: a.label, placeholder: a.placeholder, text, filled: a.value !== null, path, where, context }
+}
+
+/**
+ * The displayed text of a textblock. Its runs go to `walk.runs`, null when the text needs none, so
+ * that the common plain text costs no object; its fields go to the indexes, at `path.runsKey[i]`.
+ */
+function textOf(node: Node, path: string, runsKey: string, where: string, walk: Walk): string {
+  walk.runs = null
   // Most texts are one plain text node: no runs to build.
-  if (node.childCount === 0) return { text: '' }
-  if (node.childCount === 1 && node.firstChild!.isText && !node.firstChild!.marks.length) return { text: node.firstChild!.text! }
+  if (node.childCount === 0) return ''
+  const first = node.firstChild!
+  if (node.childCount === 1 && first.isText && !first.marks.length) return first.text!
+  return runsOf(node, path, runsKey, where, walk)
+}
+
+/** The text of a textblock with several pieces; its runs in `walk.runs` when marks or fields need them. */
+function runsOf(node: Node, path: string, runsKey: string, where: string, walk: Walk): string {
   const runs: Run[] = []
   let text = ''
   let plain = true
+  // The marks of the last piece when it was text: text with the same marks joins its run.
   let lastMarks: readonly Mark[] | null = null
-  node.forEach((child) => {
-    const bold = child.marks.some((m) => m.type.name === 'bold')
-    if (child.marks.length) plain = false
+  for (let i = 0; i < node.childCount; i++) {
+    const child = node.child(i)
+    const marks = child.marks
+    const bold = marks.length > 0 && isBold(marks)
+    if (marks.length) plain = false
     if (child.isText) {
       const prev = runs[runs.length - 1]
-      if (prev && 'text' in prev && lastMarks && fieldsEqual(lastMarks as Mark[], child.marks as Mark[])) prev.text += child.text!
+      if (prev && 'text' in prev && lastMarks && fieldsEqual(lastMarks, marks)) prev.text += child.text!
       else runs.push(bold ? { text: child.text!, bold: true } : { text: child.text! })
       text += child.text!
-    } else {
-      plain = false
-      const runPath = `${path}.${runsKey}[${runs.length}]`
-      const context = contextBefore(text)
-      if (child.type.name === 'metric') {
-        const attrs = { ...(child.attrs as MetricAttrs) }
-        runs.push(bold ? { metric: attrs, bold: true } : { metric: attrs })
-        const shown = metricText(attrs)
-        walk.metrics.push({ ...attrs, text: shown, filled: !metricUnfilled(attrs), path: runPath, where, context })
-        text += shown
-      } else {
-        const attrs = { ...(child.attrs as BlankAttrs) }
-        runs.push(bold ? { blank: attrs, bold: true } : { blank: attrs })
-        const shown = blankText(attrs)
-        walk.blanks.push({ ...attrs, text: shown, filled: attrs.value !== null, path: runPath, where, context })
-        text += shown
-      }
+      lastMarks = marks
+      continue
     }
-    lastMarks = child.isText ? child.marks : null
-  })
-  return plain ? { text } : { text, runs }
+    plain = false
+    lastMarks = null
+    const runPath = `${path}.${runsKey}[${runs.length}]`
+    const context = contextBefore(text)
+    if (child.type.name === 'metric') {
+      const field = metricFieldOf(child.attrs as MetricAttrs)
+      runs.push(bold ? { metric: field, bold: true } : { metric: field })
+      const shown = metricText(field)
+      walk.metrics.push(metricEntry(field, shown, runPath, where, context))
+      text += shown
+    } else {
+      const field = blankFieldOf(child.attrs as BlankAttrs)
+      runs.push(bold ? { blank: field, bold: true } : { blank: field })
+      const shown = blankText(field)
+      walk.blanks.push(blankEntry(field, shown, runPath, where, context))
+      text += shown
+    }
+  }
+  walk.runs = plain ? null : runs
+  return text
+}
+
+/** Ordinals by count, as written: a lookup is much quicker than writing the numeral, and lists are short. */
+const ordinals: string[] = []
+
+/** The ordinal of the `count`-th work item (`一是`), as {@link formatOrdinal} writes it. */
+function ordinalOf(count: number): string {
+  return count < 100 ? (ordinals[count] ??= formatOrdinal(count)) : formatOrdinal(count)
 }
 
 /** The first sentence of a text without its final mark: the lead phrase of a work item. */
@@ -221,37 +285,48 @@ export function leadOf(text: string): string {
   return m ? text.slice(0, m.index) : text
 }
 
+function paragraphOf(node: Node, path: string, where: string, walk: Walk): ParagraphBlock {
+  const block: ParagraphBlock = { type: 'paragraph', text: textOf(node, path, 'runs', where, walk) }
+  if (walk.runs) block.runs = walk.runs
+  return block
+}
+
+function workItemsOf(list: Node, path: string, where: string, walk: Walk): WorkItemsBlock {
+  // Keys in the order of the type: the introduction's fields before the items.
+  const block = { type: 'workItems', layout: list.attrs.layout } as WorkItemsBlock
+  const items: WorkItem[] = []
+  let count = 0
+  for (let i = 0; i < list.childCount; i++) {
+    const child = list.child(i)
+    const name = child.type.name
+    if (name === 'workIntro') {
+      block.intro = textOf(child, path, 'introRuns', where, walk)
+      if (walk.runs) block.introRuns = walk.runs
+    } else if (name === 'workItem') {
+      const text = textOf(child, `${path}.items[${items.length}]`, 'runs', where, walk)
+      // The ordinal counts items only, as workItemOrdinal does.
+      const item: WorkItem = { ordinal: ordinalOf(++count), lead: leadOf(text), text }
+      if (walk.runs) item.runs = walk.runs
+      items.push(item)
+    } else {
+      const item = items[items.length - 1]!
+      const notes = (item.notes ??= [])
+      const text = textOf(child, `${path}.items[${items.length - 1}].notes[${notes.length}]`, 'runs', where, walk)
+      notes.push(walk.runs ? { text, runs: walk.runs } : { text })
+    }
+  }
+  block.items = items
+  return block
+}
+
 function blocksOf(container: Node, from: number, path: string, where: string, walk: Walk): Block[] {
   const blocks: Block[] = []
   for (let i = from; i < container.childCount; i++) {
     const node = container.child(i)
-    if (node.type.name === 'paragraph') {
-      const p = `${path}[${blocks.length}]`
-      blocks.push({ type: 'paragraph', ...textOf(node, p, where, walk) })
-    } else if (node.type.name === 'workItems') {
-      const p = `${path}[${blocks.length}]`
-      const block: WorkItemsBlock = { type: 'workItems', layout: node.attrs.layout, items: [] }
-      node.forEach((child, _offset, index) => {
-        const name = child.type.name
-        if (name === 'workIntro') {
-          const t = textOf(child, p, where, walk, 'introRuns')
-          block.intro = t.text
-          if (t.runs) block.introRuns = t.runs
-        } else if (name === 'workItem') {
-          const ip = `${p}.items[${block.items.length}]`
-          const t = textOf(child, ip, where, walk)
-          block.items.push({ ordinal: workItemOrdinal(node, index), lead: leadOf(t.text), ...t })
-        } else {
-          const item = block.items[block.items.length - 1]!
-          const notes = (item.notes ??= [])
-          const ip = `${p}.items[${block.items.length - 1}].notes[${notes.length}]`
-          notes.push(textOf(child, ip, where, walk))
-        }
-      })
-      // Keep the key order stable: intro fields before items.
-      const { items, ...head } = block
-      blocks.push({ ...head, items })
-    } else break
+    const name = node.type.name
+    if (name === 'paragraph') blocks.push(paragraphOf(node, `${path}[${blocks.length}]`, where, walk))
+    else if (name === 'workItems') blocks.push(workItemsOf(node, `${path}[${blocks.length}]`, where, walk))
+    else break
   }
   return blocks
 }
@@ -260,30 +335,48 @@ function roleOf(node: Node): SectionRole {
   return node.type.name === 'problems' ? 'problems' : node.type.name === 'plans' ? 'plans' : 'work'
 }
 
+/** Where a section is, for people: its parent's place and its number (`一、（二）`), or its role when unnumbered. */
+function placeOf(where: string, number: string, role: SectionRole): string {
+  return where + (number || (role === 'plans' ? '（计划）' : '（问题）'))
+}
+
 function sectionOf(parent: Node, index: number, level: number, path: string, where: string, walk: Walk): Section {
   const node = parent.child(index)
   const number = sectionNumber(parent, index)
-  const here = where + (number || (node.type.name === 'plans' ? '（计划）' : '（问题）'))
-  const heading = textOf(node.child(0), path, here, walk, 'titleRuns')
+  const role = roleOf(node)
+  const here = placeOf(where, number, role)
+  // Keys in the order of the type, each set as the walk reaches it: fields are indexed in document order.
+  const section = { level: level as Section['level'], number, role, title: textOf(node.child(0), path, 'titleRuns', here, walk) } as Section
+  if (walk.runs) section.titleRuns = walk.runs
+  section.runIn = node.attrs.runIn === true
+  section.body = blocksOf(node, 1, `${path}.body`, here, walk)
   let bodyEnd = 1
   while (bodyEnd < node.childCount && !node.child(bodyEnd).type.spec.group?.includes('section')) bodyEnd++
-  const body = blocksOf(node, 1, `${path}.body`, here, walk)
   const sections: Section[] = []
   for (let i = bodyEnd; i < node.childCount; i++) {
     sections.push(sectionOf(node, i, level + 1, `${path}.sections[${sections.length}]`, here, walk))
   }
-  const section: Section = {
-    level: level as Section['level'],
-    number,
-    role: roleOf(node),
-    title: heading.text,
-    ...(heading.runs ? { titleRuns: heading.runs } : {}),
-    runIn: node.attrs.runIn === true,
-    body,
-    sections,
-    ...(node.attrs.part ? { part: node.attrs.part as string } : {}),
-  }
+  section.sections = sections
+  if (node.attrs.part) section.part = node.attrs.part as string
   return section
+}
+
+function signOffOf(node: Node, walk: Walk): SignOff {
+  const signOff = { organization: textOf(node.child(0), '$.signOff', 'organizationRuns', '落款', walk) } as SignOff
+  if (walk.runs) signOff.organizationRuns = walk.runs
+  signOff.date = textOf(node.child(1), '$.signOff', 'dateRuns', '落款', walk)
+  if (walk.runs) signOff.dateRuns = walk.runs
+  return signOff
+}
+
+/** The document's meta fields that are set, or null when none is. */
+function metaOf(doc: Node): SummaryMeta | null {
+  const meta: SummaryMeta = {}
+  if (doc.attrs.organization) meta.organization = doc.attrs.organization
+  if (doc.attrs.year !== null) meta.year = doc.attrs.year
+  if (doc.attrs.period !== null) meta.period = doc.attrs.period
+  if (doc.attrs.template !== null) meta.template = doc.attrs.template
+  return Object.keys(meta).length ? meta : null
 }
 
 /**
@@ -292,23 +385,22 @@ function sectionOf(parent: Node, index: number, level: number, path: string, whe
  * {@link fromSummary}, and the metrics and blanks indexes in document order.
  */
 export function toSummary(doc: Node): Summary {
-  const walk: Walk = { metrics: [], blanks: [] }
-  const out: Partial<Summary> & { version: 1 } = { version: 1 }
-  const title = textOf(doc.child(0), '$', '标题', walk, 'titleRuns')
-  out.title = title.text
-  if (title.runs) out.titleRuns = title.runs
-  const sections: Section[] = []
+  const walk: Walk = { metrics: [], blanks: [], runs: null }
+  const title = textOf(doc.child(0), '$', 'titleRuns', '标题', walk)
+  const titleRuns = walk.runs
+  let subtitle: string | undefined
+  let subtitleRuns: Run[] | null = null
   let preamble: Block[] = []
+  const sections: Section[] = []
   let closing: Block[] = []
   let signOff: SignOff | undefined
-  doc.forEach((node, _offset, index) => {
+  for (let index = 0; index < doc.childCount; index++) {
+    const node = doc.child(index)
     switch (node.type.name) {
-      case 'subtitle': {
-        const t = textOf(node, '$', '副标题', walk, 'subtitleRuns')
-        out.subtitle = t.text
-        if (t.runs) out.subtitleRuns = t.runs
+      case 'subtitle':
+        subtitle = textOf(node, '$', 'subtitleRuns', '副标题', walk)
+        if (walk.runs) subtitleRuns = walk.runs
         break
-      }
       case 'preamble':
         preamble = blocksOf(node, 0, '$.preamble', '导语', walk)
         break
@@ -320,33 +412,26 @@ export function toSummary(doc: Node): Summary {
       case 'closing':
         closing = blocksOf(node, 0, '$.closing', '结尾', walk)
         break
-      case 'signOff': {
-        const org = textOf(node.child(0), '$.signOff', '落款', walk, 'organizationRuns')
-        const date = textOf(node.child(1), '$.signOff', '落款', walk, 'dateRuns')
-        signOff = { organization: org.text, ...(org.runs ? { organizationRuns: org.runs } : {}), date: date.text, ...(date.runs ? { dateRuns: date.runs } : {}) }
+      case 'signOff':
+        signOff = signOffOf(node, walk)
         break
-      }
     }
-  })
-  const meta: SummaryMeta = {}
-  if (doc.attrs.organization) meta.organization = doc.attrs.organization
-  if (doc.attrs.year !== null) meta.year = doc.attrs.year
-  if (doc.attrs.period !== null) meta.period = doc.attrs.period
-  if (doc.attrs.template !== null) meta.template = doc.attrs.template
-  return {
-    version: 1,
-    ...(Object.keys(meta).length ? { meta } : {}),
-    title: out.title,
-    ...(out.titleRuns ? { titleRuns: out.titleRuns } : {}),
-    ...(out.subtitle !== undefined ? { subtitle: out.subtitle } : {}),
-    ...(out.subtitleRuns ? { subtitleRuns: out.subtitleRuns } : {}),
-    preamble,
-    sections,
-    closing,
-    ...(signOff ? { signOff } : {}),
-    metrics: walk.metrics,
-    blanks: walk.blanks,
   }
+  // Keys in the order of the type, whatever the order the walk met them in.
+  const out = { version: 1 } as Summary
+  const meta = metaOf(doc)
+  if (meta) out.meta = meta
+  out.title = title
+  if (titleRuns) out.titleRuns = titleRuns
+  if (subtitle !== undefined) out.subtitle = subtitle
+  if (subtitleRuns) out.subtitleRuns = subtitleRuns
+  out.preamble = preamble
+  out.sections = sections
+  out.closing = closing
+  if (signOff) out.signOff = signOff
+  out.metrics = walk.metrics
+  out.blanks = walk.blanks
+  return out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -366,10 +451,19 @@ function expectArray(v: unknown, path: string): unknown[] {
   return v
 }
 
+/** Line breaks and control characters, which no text of Summary JSON holds (a tab may). */
+const notOneLine = /[\r\n\u0000-\u0008\u000b\u000c\u000e-\u001f]/
+
 function expectString(v: unknown, path: string): string {
   if (typeof v !== 'string') throw new SummaryError(path, `应为字符串，实为 ${describe(v)}`)
-  if (/[\r\n\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(v)) throw new SummaryError(path, '文字中不能有换行或控制字符；每段应是单独的一项')
+  if (notOneLine.test(v)) throw new SummaryError(path, '文字中不能有换行或控制字符；每段应是单独的一项')
   return v
+}
+
+/** `obj[key]` read as {@link expectString} reads it, the path built only for the error: most texts are fine. */
+function stringAt(obj: Record<string, unknown>, key: string, path: string): string {
+  const v = obj[key]
+  return typeof v === 'string' && !notOneLine.test(v) ? v : expectString(v, `${path}.${key}`)
 }
 
 function describe(v: unknown): string {
@@ -380,23 +474,143 @@ function describe(v: unknown): string {
   return `${typeof v} ${JSON.stringify(v)}`.slice(0, 60)
 }
 
-function inlineFrom(obj: Record<string, unknown>, textKey: string, runsKey: string, path: string): Node[] {
+/**
+ * What fromSummary compares as it builds: the value against what toSummary gives for the document
+ * being built (numbers, ordinals, leads, displayed texts, runs, index entries, meta and the keys of
+ * every object), without building that Summary. A difference only sets `differs` and the build
+ * goes on, so that a value that is also malformed is refused for that, as when the comparison came
+ * after the build; then {@link firstDifference} finds the first difference for its path and
+ * message. `differs` may be set where a closer look finds none (a key that firstDifference
+ * tolerates, such as one named like a property of every object); then the document stands.
+ */
+interface Check {
+  /** The value's metrics index when it is an array, and the entry the next metric should match. */
+  metrics: unknown[] | null
+  metricAt: number
+  /** The same for the blanks index. */
+  blanks: unknown[] | null
+  blankAt: number
+  /** The displayed text of the text {@link inlineFrom} read last, and whether toSummary gives it runs. */
+  text: string
+  runs: boolean
+  differs: boolean
+  /**
+   * Whether a list had holes (a value built in code, not parsed): forEach skips them, which can
+   * leave a work-item list without items, so the document is then checked whole.
+   */
+  sparse: boolean
+}
+
+/**
+ * Whether an object has exactly these keys, as the quick look of a `for…in` loop tells: every
+ * key one of them, and as many. Compared like {@link firstDifference} compares objects, whose key
+ * order does not matter.
+ */
+function hasExactly(obj: Record<string, unknown>, keys: readonly string[]): boolean {
+  let count = 0
+  for (const key in obj) {
+    if (!keys.includes(key)) return false
+    count++
+  }
+  return count === keys.length
+}
+
+/** The key sets of an object toSummary writes: `base`, with the optional keys whose bit (1, 2 …) is set in the index. */
+function keySets(base: readonly string[], ...optional: string[]): (readonly string[])[] {
+  const sets: string[][] = []
+  for (let bits = 0; bits < 1 << optional.length; bits++) sets.push([...base, ...optional.filter((_, i) => bits & (1 << i))])
+  return sets
+}
+
+const textRunKeys = keySets(['text'], 'bold')
+const metricRunKeys = keySets(['metric'], 'bold')
+const blankRunKeys = keySets(['blank'], 'bold')
+const metricFieldKeys = ['value', 'range', 'upper', 'scale', 'approx', 'unit', 'label', 'placeholder']
+const blankFieldKeys = ['value', 'label', 'placeholder']
+const indexKeys = ['text', 'filled', 'path', 'where', 'context']
+const metricEntryKeys = [...metricFieldKeys, ...indexKeys]
+const blankEntryKeys = [...blankFieldKeys, ...indexKeys]
+const paragraphKeys = keySets(['type', 'text'], 'runs')
+const workItemsKeys = keySets(['type', 'layout', 'items'], 'intro', 'introRuns')
+const itemKeys = keySets(['ordinal', 'lead', 'text'], 'runs', 'notes')
+const noteKeys = keySets(['text'], 'runs')
+const sectionKeys = keySets(['level', 'number', 'role', 'title', 'runIn', 'body', 'sections'], 'titleRuns', 'part')
+const signOffKeys = keySets(['organization', 'date'], 'organizationRuns', 'dateRuns')
+
+/** Whether `v` holds exactly the field attributes `attrs` under `keys`. */
+function sameFields(v: unknown, attrs: Record<string, unknown>, keys: readonly string[]): v is Record<string, unknown> {
+  if (!isObject(v) || !hasExactly(v, keys)) return false
+  for (const key of keys) if (!Object.is(v[key], attrs[key])) return false
+  return true
+}
+
+/** Whether an index entry is the one toSummary writes for a field: its attributes (`fieldKeys`), text, state and place. */
+function sameEntry(entry: unknown, attrs: Record<string, unknown>, fieldKeys: readonly string[], entryKeys: readonly string[], text: string, filled: boolean, path: string, where: string, context: string): boolean {
+  if (!isObject(entry) || !hasExactly(entry, entryKeys)) return false
+  for (const key of fieldKeys) if (!Object.is(entry[key], attrs[key])) return false
+  return entry.text === text && entry.filled === filled && entry.path === path && entry.where === where && entry.context === context
+}
+
+/**
+ * Compares a field's run and its index entry with what toSummary writes for the field `node`, in
+ * a text that reads `before` up to it; the field as displayed.
+ */
+function checkField(node: Node, run: Record<string, unknown>, bold: boolean, path: string, where: string, before: string, check: Check): string {
+  const attrs = node.attrs
+  if (node.type.name === 'metric') {
+    const shown = metricText(attrs as MetricAttrs)
+    const entry = check.metrics?.[check.metricAt++]
+    if (
+      !hasExactly(run, metricRunKeys[bold ? 1 : 0]!) ||
+      !sameFields(run.metric, attrs, metricFieldKeys) ||
+      !sameEntry(entry, attrs, metricFieldKeys, metricEntryKeys, shown, !metricUnfilled(attrs as MetricAttrs), path, where, contextBefore(before))
+    ) {
+      check.differs = true
+    }
+    return shown
+  }
+  const shown = blankText(attrs as BlankAttrs)
+  const entry = check.blanks?.[check.blankAt++]
+  if (
+    !hasExactly(run, blankRunKeys[bold ? 1 : 0]!) ||
+    !sameFields(run.blank, attrs, blankFieldKeys) ||
+    !sameEntry(entry, attrs, blankFieldKeys, blankEntryKeys, shown, attrs.value !== null, path, where, contextBefore(before))
+  ) {
+    check.differs = true
+  }
+  return shown
+}
+
+/**
+ * The inline content of a text, from its runs when it has them, else from its text. Compares as it
+ * goes (see {@link Check}): the text as displayed, the runs as toSummary writes them, and the index
+ * entry of each field; leaves the displayed text, and whether toSummary gives it runs, in `check`.
+ */
+function inlineFrom(obj: Record<string, unknown>, textKey: string, runsKey: string, path: string, where: string, check: Check): Node[] {
   const runs = obj[runsKey]
   if (runs === undefined) {
-    const text = expectString(obj[textKey], `${path}.${textKey}`)
+    const text = stringAt(obj, textKey, path)
+    check.text = text
+    check.runs = false
     return text ? [schema.text(text)] : []
   }
   const nodes: Node[] = []
-  expectArray(runs, `${path}.${runsKey}`).forEach((run, i) => {
+  const list = expectArray(runs, `${path}.${runsKey}`)
+  let text = ''
+  let needed = false
+  let seen = 0
+  // Whether the last run was bold text, null after a field: text runs alike would make one node, one run.
+  let lastBold: boolean | null = null
+  list.forEach((run, i) => {
     const rp = `${path}.${runsKey}[${i}]`
     const r = expectObject(run, rp)
     const marks = r.bold === true ? [schema.marks.bold!.create()] : []
     if (r.bold !== undefined && r.bold !== true) throw new SummaryError(`${rp}.bold`, '只能是 true 或省略')
     try {
       if ('text' in r) {
-        const text = expectString(r.text, `${rp}.text`)
-        if (!text) throw new SummaryError(`${rp}.text`, '文字片段不能为空')
-        nodes.push(schema.text(text, marks))
+        const piece = expectString(r.text, `${rp}.text`)
+        if (!piece) throw new SummaryError(`${rp}.text`, '文字片段不能为空')
+        nodes.push(schema.text(piece, marks))
       } else if ('metric' in r) {
         nodes.push(schema.nodes.metric!.create(expectObject(r.metric, `${rp}.metric`), null, marks))
       } else if ('blank' in r) {
@@ -406,37 +620,78 @@ function inlineFrom(obj: Record<string, unknown>, textKey: string, runsKey: stri
       if (e instanceof SummaryError) throw e
       throw new SummaryError(rp, `字段值无效：${(e as Error).message}`)
     }
-    // Attribute validation runs on check; run it here so the error names this run.
-    try {
-      nodes[nodes.length - 1]!.check()
-    } catch (e) {
-      throw new SummaryError(rp, `字段值无效：${(e as Error).message}`)
+    // Fields are checked as they are made (NodeType.create validates attributes), so the error names the run.
+    const node = nodes[nodes.length - 1]!
+    const bold = marks.length > 0
+    seen++
+    if (node.isText) {
+      if (bold === lastBold || !hasExactly(r, textRunKeys[bold ? 1 : 0]!)) check.differs = true
+      lastBold = bold
+      needed ||= bold
+      text += node.text!
+    } else {
+      lastBold = null
+      needed = true
+      text += checkField(node, r, bold, rp, where, text, check)
     }
   })
+  // A hole in the list is skipped, and differs.
+  if (seen !== list.length) check.differs = check.sparse = true
+  if (!Object.is(obj[textKey], text)) check.differs = true
+  check.text = text
+  check.runs = needed
   return nodes
 }
 
-function blockFrom(v: unknown, path: string): Node {
+/** An empty list of each layout, to copy: `create` would compute and check the same attributes for every list. */
+const emptyLists = {
+  joined: schema.nodes.workItems!.create({ layout: 'joined' }),
+  separate: schema.nodes.workItems!.create({ layout: 'separate' }),
+}
+
+function blockFrom(v: unknown, path: string, where: string, check: Check): Node {
   const b = expectObject(v, path)
-  if (b.type === 'paragraph') return schema.nodes.paragraph!.create(null, inlineFrom(b, 'text', 'runs', path))
+  if (b.type === 'paragraph') {
+    const content = inlineFrom(b, 'text', 'runs', path, where, check)
+    if (!hasExactly(b, paragraphKeys[check.runs ? 1 : 0]!)) check.differs = true
+    return schema.nodes.paragraph!.create(null, content)
+  }
   if (b.type === 'workItems') {
     if (b.layout !== 'joined' && b.layout !== 'separate') throw new SummaryError(`${path}.layout`, '应为 "joined"（一段连写）或 "separate"（一项一段）')
     const children: Node[] = []
-    if (b.intro !== undefined || b.introRuns !== undefined) children.push(schema.nodes.workIntro!.create(null, inlineFrom(b, 'intro', 'introRuns', path)))
+    let introKeys = 0
+    if (b.intro !== undefined || b.introRuns !== undefined) {
+      children.push(schema.nodes.workIntro!.create(null, inlineFrom(b, 'intro', 'introRuns', path, where, check)))
+      introKeys = check.runs ? 3 : 1
+    }
     const items = expectArray(b.items, `${path}.items`)
     if (!items.length) throw new SummaryError(`${path}.items`, '工作事项列表至少要有一项')
+    let count = 0
     items.forEach((item, i) => {
       const ip = `${path}.items[${i}]`
       const it = expectObject(item, ip)
-      children.push(schema.nodes.workItem!.create(null, inlineFrom(it, 'text', 'runs', ip)))
+      children.push(schema.nodes.workItem!.create(null, inlineFrom(it, 'text', 'runs', ip, where, check)))
+      // The ordinal counts the items; the lead is the first sentence of the text as displayed.
+      if (it.ordinal !== ordinalOf(++count) || it.lead !== leadOf(check.text)) check.differs = true
+      const runs = check.runs
+      let notes = 0
       if (it.notes !== undefined) {
-        expectArray(it.notes, `${ip}.notes`).forEach((note, j) => {
+        const list = expectArray(it.notes, `${ip}.notes`)
+        list.forEach((note, j) => {
           const np = `${ip}.notes[${j}]`
-          children.push(schema.nodes.workNote!.create(null, inlineFrom(expectObject(note, np), 'text', 'runs', np)))
+          const n = expectObject(note, np)
+          children.push(schema.nodes.workNote!.create(null, inlineFrom(n, 'text', 'runs', np, where, check)))
+          if (!hasExactly(n, noteKeys[check.runs ? 1 : 0]!)) check.differs = true
+          notes++
         })
+        if (notes !== list.length) check.differs = check.sparse = true
       }
+      // No notes, no key: toSummary writes no empty list.
+      if (!hasExactly(it, itemKeys[(runs ? 1 : 0) + (notes ? 2 : 0)]!)) check.differs = true
     })
-    return schema.nodes.workItems!.create({ layout: b.layout }, children)
+    if (count !== items.length) check.differs = check.sparse = true
+    if (!hasExactly(b, workItemsKeys[introKeys]!)) check.differs = true
+    return emptyLists[b.layout].copy(Fragment.from(children))
   }
   throw new SummaryError(`${path}.type`, `段落类型应为 "paragraph" 或 "workItems"，实为 ${describe(b.type)}`)
 }
@@ -450,6 +705,9 @@ function formatOfNumber(number: string): SectionFormat | null {
   return null
 }
 
+/** The section formats in order of rank: `一、` `（一）` `1.` `（1）`. */
+const formatRanks = Object.values(sectionFormats)
+
 const typeOfFormat: Record<SectionFormat, SectionTypeName> = {
   chinese: 'section1',
   chineseParen: 'section2',
@@ -457,7 +715,11 @@ const typeOfFormat: Record<SectionFormat, SectionTypeName> = {
   arabicParen: 'section4',
 }
 
-function sectionFrom(v: unknown, path: string, parentFormat: SectionFormat | null): Node {
+/**
+ * A section at `level`, the `position`-th (from 0) of its numbered siblings, at `where`. Its number
+ * is compared with the one its place gives (siblings share one format, or the build refuses them).
+ */
+function sectionFrom(v: unknown, path: string, parentFormat: SectionFormat | null, level: number, position: number, where: string, check: Check): Node {
   const s = expectObject(v, path)
   const role = s.role
   if (role !== 'work' && role !== 'problems' && role !== 'plans') throw new SummaryError(`${path}.role`, '应为 "work"、"problems" 或 "plans"')
@@ -473,26 +735,35 @@ function sectionFrom(v: unknown, path: string, parentFormat: SectionFormat | nul
   } else {
     const f = formatOfNumber(number)
     if (!f) throw new SummaryError(`${path}.number`, `应为 "一、" "（一）" "1." "（1）" 这样的序号，实为 ${JSON.stringify(number)}`)
-    const rank = Object.values(sectionFormats).indexOf(f)
+    const rank = formatRanks.indexOf(f)
     if (parentFormat === null && f !== 'chinese') throw new SummaryError(`${path}.number`, `一级部分的序号应为 "一、" 这样的格式，实为 ${JSON.stringify(number)}`)
-    if (parentFormat !== null && rank <= Object.values(sectionFormats).indexOf(parentFormat)) {
+    if (parentFormat !== null && rank <= formatRanks.indexOf(parentFormat)) {
       throw new SummaryError(`${path}.number`, `下级序号 ${JSON.stringify(number)} 的层级须低于上级序号的 ${JSON.stringify(formatSectionNumber(parentFormat, 1))} 格式`)
     }
     type = typeOfFormat[f]
     format = f
   }
-  const heading = schema.nodes.heading!.create(null, inlineFrom(s, 'title', 'titleRuns', path))
-  const body = expectArray(s.body, `${path}.body`).map((b, i) => blockFrom(b, `${path}.body[${i}]`))
-  const subs = expectArray(s.sections, `${path}.sections`).map((c, i) => sectionFrom(c, `${path}.sections[${i}]`, format))
+  const expected = role !== 'work' && number === '' ? '' : formatSectionNumber(format, position + 1)
+  const here = placeOf(where, expected, role)
+  const heading = schema.nodes.heading!.create(null, inlineFrom(s, 'title', 'titleRuns', path, here, check))
+  const titleRuns = check.runs
+  const body = expectArray(s.body, `${path}.body`).map((b, i) => blockFrom(b, `${path}.body[${i}]`, here, check))
+  const subs = expectArray(s.sections, `${path}.sections`).map((c, i) => sectionFrom(c, `${path}.sections[${i}]`, format, level + 1, i, here, check))
   const part = s.part === undefined ? null : s.part
   if (part !== null && typeof part !== 'string') throw new SummaryError(`${path}.part`, `应为模板部分的标识（如 "work-1"），实为 ${describe(part)}`)
   const attrs = role === 'work' ? { runIn: s.runIn, part } : { runIn: s.runIn, numbered: number !== '', part }
   const nodeType = schema.nodes[type]!
-  const content = [heading, ...body, ...subs]
-  if (!nodeType.validContent(Fragment.from(content))) {
+  const content = Fragment.from([heading, ...body, ...subs])
+  if (!nodeType.validContent(content)) {
     throw new SummaryError(`${path}.sections`, '同一部分的下级须使用同一种序号格式（不能混用 "（一）" 与 "1."）')
   }
-  return nodeType.create(attrs, content)
+  if (s.level !== level || number !== expected || !hasExactly(s, sectionKeys[(titleRuns ? 1 : 0) + (part !== null ? 2 : 0)]!)) check.differs = true
+  try {
+    return nodeType.create(attrs, content)
+  } catch {
+    // The attributes are checked as the node is made; only the part id can be wrong (`"Work-1"`, `""`).
+    throw new SummaryError(`${path}.part`, `应为模板部分的标识（如 "work-1"），实为 ${describe(part)}`)
+  }
 }
 
 /**
@@ -504,30 +775,43 @@ function sectionFrom(v: unknown, path: string, parentFormat: SectionFormat | nul
 export function fromSummary(json: unknown): Node {
   const s = expectObject(json, '$')
   if (s.version !== 1) throw new SummaryError('$.version', `应为 1，实为 ${describe(s.version)}`)
-  const children: Node[] = [schema.nodes.title!.create(null, inlineFrom(s, 'title', 'titleRuns', '$'))]
-  if (s.subtitle !== undefined || s.subtitleRuns !== undefined) children.push(schema.nodes.subtitle!.create(null, inlineFrom(s, 'subtitle', 'subtitleRuns', '$')))
-  children.push(schema.nodes.preamble!.create(null, expectArray(s.preamble, '$.preamble').map((b, i) => blockFrom(b, `$.preamble[${i}]`))))
+  const metrics = Array.isArray(s.metrics) ? s.metrics : null
+  const blanks = Array.isArray(s.blanks) ? s.blanks : null
+  const check: Check = { metrics, metricAt: 0, blanks, blankAt: 0, text: '', runs: false, differs: !metrics || !blanks, sparse: false }
+  // The keys toSummary writes at the top, by what the document turns out to have.
+  const keys = ['version', 'title', 'preamble', 'sections', 'closing', 'metrics', 'blanks']
+  const children: Node[] = [schema.nodes.title!.create(null, inlineFrom(s, 'title', 'titleRuns', '$', '标题', check))]
+  if (check.runs) keys.push('titleRuns')
+  if (s.subtitle !== undefined || s.subtitleRuns !== undefined) {
+    children.push(schema.nodes.subtitle!.create(null, inlineFrom(s, 'subtitle', 'subtitleRuns', '$', '副标题', check)))
+    keys.push('subtitle')
+    if (check.runs) keys.push('subtitleRuns')
+  }
+  children.push(schema.nodes.preamble!.create(null, expectArray(s.preamble, '$.preamble').map((b, i) => blockFrom(b, `$.preamble[${i}]`, '导语', check))))
   let stage = 0
+  let numbered = 0
   const order: Record<SectionRole, number> = { work: 0, problems: 1, plans: 2 }
   expectArray(s.sections, '$.sections').forEach((sec, i) => {
     const path = `$.sections[${i}]`
-    const node = sectionFrom(sec, path, null)
+    const node = sectionFrom(sec, path, null, 1, numbered, '', check)
     const role = roleOf(node)
     if (order[role] < stage || (order[role] === stage && role !== 'work')) {
       throw new SummaryError(`${path}.role`, role === 'work' ? '主要工作须排在存在问题和工作计划之前' : `"${role}" 部分只能有一个，且存在问题在前、工作计划在后`)
     }
     stage = order[role]
+    // Top-level numbers count the main-work sections and the numbered problems and plans sections.
+    if (role === 'work' || node.attrs.numbered === true) numbered++
     children.push(node)
   })
-  children.push(schema.nodes.closing!.create(null, expectArray(s.closing, '$.closing').map((b, i) => blockFrom(b, `$.closing[${i}]`))))
+  children.push(schema.nodes.closing!.create(null, expectArray(s.closing, '$.closing').map((b, i) => blockFrom(b, `$.closing[${i}]`, '结尾', check))))
   if (s.signOff !== undefined) {
     const so = expectObject(s.signOff, '$.signOff')
-    children.push(
-      schema.nodes.signOff!.create(null, [
-        schema.nodes.organization!.create(null, inlineFrom(so, 'organization', 'organizationRuns', '$.signOff')),
-        schema.nodes.date!.create(null, inlineFrom(so, 'date', 'dateRuns', '$.signOff')),
-      ]),
-    )
+    const organization = schema.nodes.organization!.create(null, inlineFrom(so, 'organization', 'organizationRuns', '$.signOff', '落款', check))
+    const organizationRuns = check.runs
+    const date = schema.nodes.date!.create(null, inlineFrom(so, 'date', 'dateRuns', '$.signOff', '落款', check))
+    if (!hasExactly(so, signOffKeys[(organizationRuns ? 1 : 0) + (check.runs ? 2 : 0)]!)) check.differs = true
+    children.push(schema.nodes.signOff!.create(null, [organization, date]))
+    keys.push('signOff')
   }
   const meta = s.meta === undefined ? {} : expectObject(s.meta, '$.meta')
   const docAttrs = {
@@ -539,15 +823,31 @@ export function fromSummary(json: unknown): Node {
   let doc: Node
   try {
     doc = schema.nodes.doc!.create(docAttrs, children)
-    doc.check()
+    // Every node is made valid: create checks attributes, and content is built to the schema
+    // (sections checked with validContent). Checking the whole tree again, as the slowest part of
+    // reading, is needed only when holes in a list were skipped.
+    if (check.sparse) doc.check()
   } catch (e) {
     throw new SummaryError('$', `文档结构无效：${(e as Error).message}`)
   }
-  const diff = firstDifference(toSummary(doc), json, '$')
-  if (diff) throw new SummaryError(diff.path, diff.problem)
+  const expectedMeta = metaOf(doc)
+  if (expectedMeta) {
+    keys.push('meta')
+    if (firstDifference(expectedMeta, s.meta, '$.meta')) check.differs = true
+  }
+  if (!hasExactly(s, keys) || (metrics && check.metricAt !== metrics.length) || (blanks && check.blankAt !== blanks.length)) check.differs = true
+  if (check.differs) {
+    // Rare, and only for a value that is refused: the whole comparison, for the first difference in order.
+    const diff = firstDifference(toSummary(doc), json, '$')
+    if (diff) throw new SummaryError(diff.path, diff.problem)
+  }
   return doc
 }
 
+/**
+ * The first place where a value differs from the expected one, in the expected value's order:
+ * objects are compared by their keys (in any order), arrays item by item, the rest with Object.is.
+ */
 function firstDifference(expected: unknown, actual: unknown, path: string): { path: string; problem: string } | null {
   if (isObject(expected) && isObject(actual)) {
     for (const key of Object.keys(actual)) {
@@ -576,4 +876,3 @@ function short(v: unknown): string {
   const s = JSON.stringify(v) ?? String(v)
   return s.length > 60 ? s.slice(0, 57) + '…' : s
 }
-

@@ -11,6 +11,7 @@ import { ReplaceError, Slice, type Node } from 'prosemirror-model'
 import { Transform, canJoin, canSplit, findWrapping, insertPoint, liftTarget } from 'prosemirror-transform'
 import { schema, sectionTypeNames, metricText, type MetricAttrs } from '../src/schema.ts'
 import { toSummary, fromSummary, type Section } from '../src/summary.ts'
+import { SummaryError } from '../src/errors.ts'
 import { toText } from '../src/text.ts'
 import { toHTML, fromHTML, type DomNodeLike } from '../src/html.ts'
 import { importText, metricUnits } from '../src/import/index.ts'
@@ -26,6 +27,52 @@ const validate = new Ajv2020({ strict: true, allErrors: true }).compile(JSON.par
 
 /** The Summary JSON of a document, through a JSON string as an integrator would receive it. */
 const jsonOf = (doc: Node): unknown => JSON.parse(JSON.stringify(toSummary(doc)))
+
+/** A change to a Summary JSON value: at the `at`-th place of a walk of it, what `how` says, with `value`. */
+interface Tamper {
+  at: number
+  how: 'set' | 'delete' | 'add' | 'swap' | 'drop' | 'duplicate'
+  value: unknown
+}
+
+const arbTamper: fc.Arbitrary<Tamper> = fc.record({
+  at: fc.nat(400),
+  how: fc.constantFrom('set', 'delete', 'add', 'swap', 'drop', 'duplicate'),
+  value: fc.oneof(
+    fc.constantFrom(null, true, false, 0, 1, 2, -1, 1.5, '', 'X', '一、', '（一）', '1.', '一是', '二是', 'work', 'problems', 'plans', 'paragraph', 'workItems', 'joined', 'separate', '名', '标题', '导语', '结尾', '落款', [], {}),
+    fc.string({ maxLength: 4 }),
+  ),
+})
+
+/** Every object and array in a JSON value, in a walk's order, with each one's keys. */
+function containers(v: unknown, out: (Record<string, unknown> | unknown[])[] = []): (Record<string, unknown> | unknown[])[] {
+  if (v && typeof v === 'object') {
+    out.push(v as Record<string, unknown>)
+    for (const child of Object.values(v)) containers(child, out)
+  }
+  return out
+}
+
+/** Changes a JSON value in place: sets, deletes or adds a key, or reorders, drops or repeats a list's item. */
+function applyTamper(json: unknown, t: Tamper) {
+  const all = containers(json)
+  const target = all[t.at % all.length]!
+  const keys = Object.keys(target)
+  const key = keys.length ? keys[t.at % keys.length]! : null
+  const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T
+  if (Array.isArray(target)) {
+    const i = key === null ? 0 : Number(key)
+    if (t.how === 'swap' && target.length > 1) target.reverse()
+    else if (t.how === 'drop' && target.length) target.splice(i, 1)
+    else if (t.how === 'duplicate' && target.length) target.splice(i, 0, copy(target[i]))
+    else if (target.length) target[i] = copy(t.value)
+    else target.push(copy(t.value))
+    return
+  }
+  if (t.how === 'delete' && key !== null) delete target[key]
+  else if (t.how === 'add') target[key === 'extra' ? 'other' : 'extra'] = copy(t.value)
+  else if (key !== null) target[key] = copy(t.value)
+}
 
 function expectValidJson(json: unknown) {
   if (!validate(json)) expect.fail(`schema errors: ${JSON.stringify(validate.errors?.slice(0, 3))}\n${JSON.stringify(json)}`)
@@ -55,6 +102,25 @@ describe('random documents', () => {
 
   it('survive Summary JSON: fromSummary(toSummary(d)) equals d', () => {
     fc.assert(fc.property(arbDoc, expectSummaryRoundTrip), { numRuns: runs(1000), ...replay })
+  })
+
+  it('refuse a Summary JSON changed anywhere, unless it is exactly what its document gives', () => {
+    fc.assert(
+      fc.property(arbDoc, fc.array(arbTamper, { minLength: 1, maxLength: 3 }), (doc, tampers) => {
+        const json = jsonOf(doc)
+        for (const tamper of tampers) applyTamper(json, tamper)
+        let back: Node
+        try {
+          back = fromSummary(json)
+        } catch (e) {
+          expect(e).toBeInstanceOf(SummaryError)
+          return
+        }
+        // Accepted: then nothing in it is lost or made up. Key order is free, values are not.
+        expect(jsonOf(back)).toStrictEqual(json)
+      }),
+      { numRuns: runs(1500), ...replay },
+    )
   })
 
   it('give Summary JSON that summary.schema.json accepts', () => {
