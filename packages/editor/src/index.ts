@@ -1,7 +1,7 @@
 export { ZongjieEditor } from './zongjie-editor/zongjie-editor.ts'
 export { emptyDoc } from './zongjie-editor/zongjie-editor.component.ts'
 export type { ZongjieChangeDetail, ZongjieErrorDetail } from './zongjie-editor/zongjie-editor.component.ts'
-export { numbering, numberingKey, ordinalDecorations, headingNumbers } from './plugins/numbering.ts'
+export { numbering, numberingKey, headingNumbers } from './plugins/numbering.ts'
 export type { NumberingState } from './plugins/numbering.ts'
 export { placeholders, placeholdersKey, placeholderTexts } from './plugins/placeholders.ts'
 export { fields, FieldView } from './plugins/fields.ts'

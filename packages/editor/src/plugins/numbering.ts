@@ -1,129 +1,190 @@
-import { Plugin, PluginKey, type EditorState } from 'prosemirror-state'
-import { Decoration, DecorationSet, type EditorView, type NodeView } from 'prosemirror-view'
-import type { Node } from 'prosemirror-model'
+import { Plugin, PluginKey } from 'prosemirror-state'
+import type { EditorView, NodeView } from 'prosemirror-view'
+import { DOMSerializer, type Node, type NodeType } from 'prosemirror-model'
 import { isSection, sectionNumber, workItemOrdinal } from '@zongjie/model'
 import { isTextOnly } from './text-only.ts'
 
-/** The numbering plugin's state: the ordinal decorations, and a count that changes with the outline. */
+/**
+ * The numbering plugin's state: a count that changes with every transaction that may change a
+ * number (every change of the document but a text-only one, see `isTextOnly`), and that differs
+ * between states created apart.
+ */
 export interface NumberingState {
-  ordinals: DecorationSet
   outline: number
 }
 
 /** The key of the numbering plugin. */
 export const numberingKey = new PluginKey<NumberingState>('zongjie-numbering')
 
-// Each new state starts its outline count apart from every other, so a loaded document is renumbered.
+// Each new state starts its outline count apart from every other.
 let states = 0
-
-/**
- * Each work item's ordinal (`一是`) as a `data-ordinal` node decoration, which the styles show as
- * generated content. Ordinals are local to their list, so a change elsewhere leaves them be.
- */
-export function ordinalDecorations(doc: Node): DecorationSet {
-  const decos: Decoration[] = []
-  doc.descendants((node, pos) => {
-    if (node.type.name === 'workItems') {
-      node.forEach((item, offset, index) => {
-        if (item.type.name !== 'workItem') return
-        const at = pos + 1 + offset
-        decos.push(Decoration.node(at, at + item.nodeSize, { 'data-ordinal': workItemOrdinal(node, index) }))
-      })
-      return false
-    }
-    return !node.isTextblock
-  })
-  return DecorationSet.create(doc, decos)
-}
 
 /** Every heading's number (`一、` `（一）` `1.` `（1）`, `""` unnumbered) with its position, from the model's numbering. */
 export function headingNumbers(doc: Node): { pos: number; number: string }[] {
   const out: { pos: number; number: string }[] = []
+  eachHeading(doc, 0, (pos, number) => out.push({ pos, number }))
+  return out
+}
+
+/** Calls `f` with the position and number of every heading at `from` or after, in document order. */
+function eachHeading(doc: Node, from: number, f: (pos: number, number: string) => void) {
   const visit = (parent: Node, parentPos: number) => {
     parent.forEach((child, offset, index) => {
-      if (!isSection(child)) return
       const pos = parentPos + offset
-      out.push({ pos: pos + 1, number: sectionNumber(parent, index) })
+      if (!isSection(child) || pos + child.nodeSize <= from) return
+      if (pos + 1 >= from) f(pos + 1, sectionNumber(parent, index))
       visit(child, pos + 1)
     })
   }
   visit(doc, 0)
-  return out
 }
 
-/** The number of the heading at `pos` (the heading node's own position). */
+/** The number of the heading at `pos` (the heading node's own position): one resolve gives its section and the section's parent. */
 function numberAt(doc: Node, pos: number): string {
   const $pos = doc.resolve(pos)
-  const section = $pos.parent
-  if (!isSection(section)) return ''
-  const $section = doc.resolve($pos.before())
-  return sectionNumber($section.parent, $section.index())
+  const depth = $pos.depth
+  if (depth < 1 || !isSection($pos.parent)) return ''
+  return sectionNumber($pos.node(depth - 1), $pos.index(depth - 1))
+}
+
+/** The ordinal of the work item at `pos` (the item's own position) in its list. */
+function ordinalAt(doc: Node, pos: number): string {
+  const $pos = doc.resolve(pos)
+  return $pos.parent.type.name === 'workItems' ? workItemOrdinal($pos.parent, $pos.index()) : ''
 }
 
 /**
- * A heading's DOM: it carries its number in `data-number`, which the styles show as generated
- * content (no text in the editable DOM, so composition is never disturbed). The number is set when
- * the heading is drawn and refreshed by the plugin view when the outline changes, so numbers are
- * not decorations: a restructuring that renumbers every later section does not make ProseMirror
- * redraw them.
+ * The DOM of a numbered block, a heading or a work item: exactly what the schema's `toDOM` draws,
+ * carrying the block's number in an attribute (`data-number`, `data-ordinal`) that the styles show
+ * as generated content (no text in the editable DOM, so composition is never disturbed). The
+ * number is set when the block is drawn, from the document being drawn, and refreshed by the
+ * plugin view when a change may have changed it, so numbers are not decorations: a restructuring
+ * that renumbers every later section does not make ProseMirror redraw them, and a long document
+ * builds no decoration set.
  */
-class HeadingView implements NodeView {
+class NumberedView implements NodeView {
   dom: HTMLElement
   contentDOM: HTMLElement
+  private readonly type: NodeType
+  private readonly attr: string
 
-  constructor(view: EditorView, getPos: () => number | undefined) {
-    this.dom = this.contentDOM = document.createElement('h2')
-    this.dom.className = 'zj-heading'
+  constructor(node: Node, view: EditorView, getPos: () => number | undefined, attr: string, numberOf: (doc: Node, pos: number) => string) {
+    const { dom, contentDOM } = DOMSerializer.renderSpec(document, node.type.spec.toDOM!(node))
+    this.dom = dom as HTMLElement
+    this.contentDOM = contentDOM!
+    this.type = node.type
+    this.attr = attr
     const pos = getPos()
-    if (pos !== undefined) this.dom.setAttribute('data-number', numberAt(view.state.doc, pos))
+    if (pos !== undefined) this.dom.setAttribute(attr, numberOf(view.state.doc, pos))
   }
 
+  /** Any node of the same type: the plugin view keeps the number right. */
   update(node: Node) {
-    return node.type.name === 'heading'
+    return node.type === this.type
   }
 
+  /** The number's attribute is the plugin's own, not a change of the document. */
   ignoreMutation(mutation: MutationRecord | { type: 'selection'; target: globalThis.Node }) {
-    return mutation.type === 'attributes' && (mutation as MutationRecord).attributeName === 'data-number'
+    return mutation.type === 'attributes' && (mutation as MutationRecord).attributeName === this.attr
   }
 }
 
-/** Sets every heading's `data-number` that differs from the model's numbering. */
-function refreshHeadingNumbers(view: EditorView) {
-  for (const { pos, number } of headingNumbers(view.state.doc)) {
-    const dom = view.nodeDOM(pos) as HTMLElement | null
-    if (dom && dom.getAttribute('data-number') !== number) dom.setAttribute('data-number', number)
-  }
+/** Sets `attr` of `dom` (a numbered block's, from `view.nodeDOM`) to `value` if it differs. */
+function setNumber(dom: globalThis.Node | null, attr: string, value: string) {
+  const el = dom as HTMLElement | null
+  if (el && el.getAttribute(attr) !== value) el.setAttribute(attr, value)
+}
+
+/** Sets the `data-number` of every heading at `from` or after that differs from the model's numbering. */
+function refreshHeadingNumbers(view: EditorView, from = 0) {
+  eachHeading(view.state.doc, from, (pos, number) => setNumber(view.nodeDOM(pos), 'data-number', number))
+}
+
+/** Sets the `data-ordinal` of every work item in a list overlapping `from`–`to` that differs from the model's ordinal. */
+function refreshOrdinals(view: EditorView, from: number, to: number) {
+  view.state.doc.nodesBetween(from, to, (node, pos) => {
+    if (node.type.name !== 'workItems') return !node.isTextblock
+    node.forEach((item, offset, index) => {
+      if (item.type.name === 'workItem') setNumber(view.nodeDOM(pos + 1 + offset), 'data-ordinal', workItemOrdinal(node, index))
+    })
+    return false
+  })
+}
+
+/** Whether a section starts or ends within `from`–`to` of `doc`, or is replaced or retyped there. */
+function touchesSections(doc: Node, from: number, to: number): boolean {
+  let found = false
+  doc.nodesBetween(from, to, (node, pos) => {
+    if (found || node.isTextblock) return false
+    if (isSection(node) && (pos >= from || pos + node.nodeSize <= to)) found = true
+    return !found
+  })
+  return found
 }
 
 /**
- * The numbering plugin: numbers come from the model's one numbering function. Headings carry
- * theirs in their DOM, refreshed only when a transaction changes the outline (typing never does);
- * work-item ordinals are decorations, mapped while typing and recomputed when a list changes.
+ * Brings the numbers shown up to date after the view went from `prev` to its document. What
+ * differs lies between the first and the last difference of the two documents: ordinals are local
+ * to their list, so only the lists there are renumbered; a heading's number depends on the
+ * sections before it in its parent, so headings are renumbered, from the first difference on,
+ * only when a section starts, ends or changes type there.
+ */
+function refreshChanged(view: EditorView, prev: Node) {
+  const doc = view.state.doc
+  const start = prev.content.findDiffStart(doc.content)
+  if (start == null) return
+  let { a: endA, b: endB } = prev.content.findDiffEnd(doc.content)!
+  // Where a repeated stretch makes the two ends overlap the start, move them past it.
+  const overlap = start - Math.min(endA, endB)
+  if (overlap > 0) {
+    endA += overlap
+    endB += overlap
+  }
+  // ProseMirror redraws the changed stretch by whole nodes, and may give a node a view drawn for
+  // another node of its type there: renumber from the start of the part the change starts in to
+  // the end of the part it ends in.
+  const $start = doc.resolve(start)
+  const $end = doc.resolve(Math.min(endB, doc.content.size))
+  const from = $start.depth ? $start.before(1) : start
+  const to = $end.depth ? $end.after(1) : endB
+  if (touchesSections(prev, start, endA) || touchesSections(doc, start, endB)) refreshHeadingNumbers(view, from)
+  refreshOrdinals(view, from, to)
+}
+
+/**
+ * The numbering plugin: numbers come from the model's functions (`sectionNumber`,
+ * `workItemOrdinal`). Headings and work items carry theirs in their DOM (`data-number`,
+ * `data-ordinal`), set by their node views when drawn; after a transaction that may change them
+ * (typing never does), the plugin view refreshes those of the changed stretch. When the view's
+ * state is replaced (a loaded document), ProseMirror may keep node views drawn for the old
+ * document, so every number is refreshed then; when the view is first drawn, none needs to be.
  */
 export function numbering(): Plugin<NumberingState> {
+  // The views this plugin has drawn: a view it meets again has had its state replaced.
+  const drawn = new WeakSet<EditorView>()
   return new Plugin<NumberingState>({
     key: numberingKey,
     state: {
-      init: (_, state: EditorState) => ({ ordinals: ordinalDecorations(state.doc), outline: ++states * 1e6 }),
-      apply: (tr, value) => {
-        if (!tr.docChanged) return value
-        if (isTextOnly(tr)) return { ordinals: value.ordinals.map(tr.mapping, tr.doc), outline: value.outline }
-        return { ordinals: ordinalDecorations(tr.doc), outline: value.outline + 1 }
-      },
+      init: () => ({ outline: ++states * 1e6 }),
+      apply: (tr, value) => (!tr.docChanged || isTextOnly(tr) ? value : { outline: value.outline + 1 }),
     },
     view: (view) => {
-      refreshHeadingNumbers(view)
+      if (drawn.has(view)) {
+        refreshHeadingNumbers(view)
+        refreshOrdinals(view, 0, view.state.doc.content.size)
+      }
+      drawn.add(view)
       return {
         update: (view, prev) => {
-          const before = numberingKey.getState(prev)
-          const now = numberingKey.getState(view.state)
-          if (!before || !now || before.outline !== now.outline) refreshHeadingNumbers(view)
+          if (numberingKey.getState(prev)?.outline !== numberingKey.getState(view.state)?.outline) refreshChanged(view, prev.doc)
         },
       }
     },
     props: {
-      decorations: (state) => numberingKey.getState(state)?.ordinals,
-      nodeViews: { heading: (_node, view, getPos) => new HeadingView(view, getPos) },
+      nodeViews: {
+        heading: (node, view, getPos) => new NumberedView(node, view, getPos, 'data-number', numberAt),
+        workItem: (node, view, getPos) => new NumberedView(node, view, getPos, 'data-ordinal', ordinalAt),
+      },
     },
   })
 }

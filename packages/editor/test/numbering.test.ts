@@ -1,0 +1,142 @@
+// @vitest-environment happy-dom
+/**
+ * The numbers a writer sees: every heading's `data-number` and every work item's `data-ordinal`
+ * in the editor's DOM must equal the model's numbering after any edit, however the view redrew.
+ */
+import { describe, it, expect, afterEach } from 'vitest'
+import fc from 'fast-check'
+import { EditorState, TextSelection } from 'prosemirror-state'
+import { EditorView } from 'prosemirror-view'
+import type { Node } from 'prosemirror-model'
+import { importText, workItemOrdinal } from '@zongjie/model'
+import { demoteSection, promoteSection, moveSectionDown, paragraphsToWorkItems } from '@zongjie/commands'
+import { numbering, headingNumbers } from '../src/plugins/numbering.ts'
+import { arbDoc } from '../../model/test/arbitrary.ts'
+import { arbEdit, applyEdit, cannotApply, isKnownFitterCrash } from '../../model/test/edits.ts'
+
+/** Run counts scale with `ZJ_PROPERTY_SCALE` (default 1), as in the model's property tests. */
+const runs = (n: number) => Math.max(1, Math.round(n * Number(process.env.ZJ_PROPERTY_SCALE ?? 1)))
+
+/** The numbers the model gives: headings in document order, then work items in document order. */
+function modelNumbers(doc: Node): { headings: string[]; ordinals: string[] } {
+  const ordinals: string[] = []
+  doc.descendants((node) => {
+    if (node.type.name !== 'workItems') return !node.isTextblock
+    node.forEach((item, _offset, index) => {
+      if (item.type.name === 'workItem') ordinals.push(workItemOrdinal(node, index))
+    })
+    return false
+  })
+  return { headings: headingNumbers(doc).map((h) => h.number), ordinals }
+}
+
+/** The numbers the view shows, read off its DOM in document order. */
+function shownNumbers(view: EditorView): { headings: string[]; ordinals: string[] } {
+  const read = (selector: string, attr: string) => [...view.dom.querySelectorAll(selector)].map((el) => el.getAttribute(attr) ?? '(none)')
+  return { headings: read('.zj-heading', 'data-number'), ordinals: read('.zj-work-item', 'data-ordinal') }
+}
+
+const views: EditorView[] = []
+/** Destroys a view and takes its place out of the page. */
+function unmount(view: EditorView) {
+  const place = view.dom.parentNode as HTMLElement | null
+  view.destroy()
+  place?.remove()
+}
+
+afterEach(() => {
+  for (const view of views.splice(0)) unmount(view)
+})
+
+function mount(doc: Node): EditorView {
+  const view = new EditorView(document.body.appendChild(document.createElement('div')), { state: EditorState.create({ doc, plugins: [numbering()] }) })
+  views.push(view)
+  return view
+}
+
+/** Places the cursor in the heading whose text is `title`. */
+function inHeading(view: EditorView, title: string) {
+  let pos = -1
+  view.state.doc.descendants((n, p) => {
+    if (pos < 0 && n.type.name === 'heading' && n.textContent === title) pos = p + 1
+  })
+  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, pos)))
+}
+
+const text = ['工作总结', '开头。', '一、甲', '一是学习。', '二是制度。', '二、乙', '（一）乙一', '正文。', '（二）乙二', '三、丙', '一是落实。'].join('\n')
+
+describe('numbers shown in the editor', () => {
+  it('are drawn with the document', () => {
+    const view = mount(importText(text).doc)
+    expect(shownNumbers(view)).toEqual({ headings: ['一、', '二、', '（一）', '（二）', '三、'], ordinals: ['一是', '二是', '一是'] })
+  })
+
+  it('follow a demotion, a promotion and a move, in every later section', () => {
+    const view = mount(importText(text).doc)
+    inHeading(view, '乙')
+    expect(demoteSection(view.state, view.dispatch)).toBe(true)
+    expect(shownNumbers(view).headings).toEqual(['一、', '（一）', '1.', '2.', '二、'])
+    expect(shownNumbers(view)).toEqual(modelNumbers(view.state.doc))
+    expect(promoteSection(view.state, view.dispatch)).toBe(true)
+    expect(shownNumbers(view).headings).toEqual(['一、', '二、', '（一）', '（二）', '三、'])
+    inHeading(view, '甲')
+    expect(moveSectionDown(view.state, view.dispatch)).toBe(true)
+    expect(shownNumbers(view)).toEqual(modelNumbers(view.state.doc))
+    expect(shownNumbers(view).headings[0]).toBe('一、')
+  })
+
+  it('follow work items made from paragraphs', () => {
+    const view = mount(importText(['工作总结', '开头。', '一、甲', '第一段。', '第二段。'].join('\n')).doc)
+    let from = -1
+    let to = -1
+    view.state.doc.descendants((n, p) => {
+      if (n.textContent === '第一段。' && n.isTextblock) from = p + 1
+      if (n.textContent === '第二段。' && n.isTextblock) to = p + 2
+    })
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, from, to)))
+    expect(paragraphsToWorkItems(view.state, view.dispatch)).toBe(true)
+    expect(shownNumbers(view).ordinals).toEqual(['一是', '二是'])
+  })
+
+  it('are renumbered when the document is replaced, with the same plugins or new ones', () => {
+    // The problems and plans sections keep their views, but their numbers change.
+    const view = mount(importText(['工作总结', '一、甲', '存在的不足', '问题。', '二、下步计划', '计划。'].join('\n')).doc)
+    const other = importText(['工作总结', '一、甲', '二、乙', '三、存在问题', '问题。', '四、下步计划', '计划。'].join('\n')).doc
+    view.updateState(EditorState.create({ doc: other, plugins: view.state.plugins }))
+    expect(shownNumbers(view).headings).toEqual(['一、', '二、', '三、', '四、'])
+    const third = importText(text).doc
+    view.updateState(EditorState.create({ doc: third, plugins: [numbering()] }))
+    expect(shownNumbers(view)).toEqual(modelNumbers(third))
+  })
+
+  it('equal the model after any random edits, pastes, moves and retypings', async () => {
+    // One view for every run, each run a new state in it, as a loaded document would be.
+    const view = mount(importText(text).doc)
+    await fc.assert(
+      fc.asyncProperty(arbDoc, arbDoc, fc.array(arbEdit, { minLength: 1, maxLength: 8 }), fc.boolean(), async (start, other, edits, samePlugins) => {
+        view.updateState(EditorState.create({ doc: start, plugins: samePlugins ? view.state.plugins : [numbering()] }))
+        expect(shownNumbers(view)).toEqual(modelNumbers(view.state.doc))
+        for (const edit of edits) {
+          const tr = view.state.tr
+          try {
+            if (!applyEdit(tr, edit, other)) continue
+          } catch (e) {
+            if (cannotApply(e) || isKnownFitterCrash(e)) continue
+            throw e
+          }
+          // The editor's guard refuses what the schema does not admit; so does this test.
+          try {
+            tr.doc.check()
+          } catch {
+            continue
+          }
+          view.dispatch(tr)
+          expect(shownNumbers(view)).toEqual(modelNumbers(view.state.doc))
+        }
+        // Let the page's observers and timers run between documents, as a browser would.
+        await new Promise((resolve) => setTimeout(resolve, 0))
+      }),
+      { numRuns: runs(300) },
+    )
+  })
+})
