@@ -379,12 +379,59 @@ function metaOf(doc: Node): SummaryMeta | null {
   return Object.keys(meta).length ? meta : null
 }
 
+/** What one part of a document (the opening, a top-level section, the closing) gave a Summary: its value and its fields' index entries. */
+interface PartEntry {
+  /** What else the value depends on: the part's path and number. */
+  key: string
+  value: unknown
+  metrics: Metric[]
+  blanks: Blank[]
+}
+
+/** Parts of documents by node, for {@link readSummary}: a node is immutable, so its part is too, in the same place. */
+type PartCache = WeakMap<Node, PartEntry>
+
+/**
+ * A part of the Summary, from `cache` when the same node stood at the same path with the same
+ * number before, else built by `build` with an index of its own; its index entries are added to
+ * `walk` in document order either way.
+ */
+function partOf<T>(cache: PartCache | null, node: Node, key: string, walk: Walk, build: (walk: Walk) => T): T {
+  if (!cache) return build(walk)
+  let entry = cache.get(node)
+  if (!entry || entry.key !== key) {
+    const own: Walk = { metrics: [], blanks: [], runs: null }
+    entry = { key, value: build(own), metrics: own.metrics, blanks: own.blanks }
+    cache.set(node, entry)
+  }
+  for (const m of entry.metrics) walk.metrics.push(m)
+  for (const b of entry.blanks) walk.blanks.push(b)
+  return entry.value as T
+}
+
 /**
  * The Summary JSON of a document: every part in order, numbers and ordinals as displayed, texts as
  * displayed (fields included), with `runs` wherever marks or fields need them for a lossless
- * {@link fromSummary}, and the metrics and blanks indexes in document order.
+ * {@link fromSummary}, and the metrics and blanks indexes in document order. Every object in it
+ * is new: the caller may change it.
  */
 export function toSummary(doc: Node): Summary {
+  return summaryOf(doc, null)
+}
+
+const sharedParts: PartCache = new WeakMap()
+
+/**
+ * What {@link toSummary} gives, for reading only (the validator, the form value): the opening, the
+ * top-level sections and the closing are kept for their nodes, so that after an edit only the
+ * parts it changed are built again, and objects are shared between the values of documents that
+ * share those parts. Never change the value or anything in it; take {@link toSummary} for that.
+ */
+export function readSummary(doc: Node): Summary {
+  return summaryOf(doc, sharedParts)
+}
+
+function summaryOf(doc: Node, cache: PartCache | null): Summary {
   const walk: Walk = { metrics: [], blanks: [], runs: null }
   const title = textOf(doc.child(0), '$', 'titleRuns', '标题', walk)
   const titleRuns = walk.runs
@@ -402,15 +449,18 @@ export function toSummary(doc: Node): Summary {
         if (walk.runs) subtitleRuns = walk.runs
         break
       case 'preamble':
-        preamble = blocksOf(node, 0, '$.preamble', '导语', walk)
+        preamble = partOf(cache, node, '$.preamble', walk, (w) => blocksOf(node, 0, '$.preamble', '导语', w))
         break
       case 'section1':
       case 'problems':
-      case 'plans':
-        sections.push(sectionOf(doc, index, 1, `$.sections[${sections.length}]`, '', walk))
+      case 'plans': {
+        const path = `$.sections[${sections.length}]`
+        const key = cache ? `${path} ${sectionNumber(doc, index)}` : ''
+        sections.push(partOf(cache, node, key, walk, (w) => sectionOf(doc, index, 1, path, '', w)))
         break
+      }
       case 'closing':
-        closing = blocksOf(node, 0, '$.closing', '结尾', walk)
+        closing = partOf(cache, node, '$.closing', walk, (w) => blocksOf(node, 0, '$.closing', '结尾', w))
         break
       case 'signOff':
         signOff = signOffOf(node, walk)

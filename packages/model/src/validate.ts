@@ -1,9 +1,9 @@
 import type { Node } from 'prosemirror-model'
-import { toSummary, clauseBreak, type Section, type Summary, type Block } from './summary.ts'
+import { readSummary, clauseBreak, type Section, type Summary, type Block } from './summary.ts'
 import { templateById } from './templates/index.ts'
 import { periodConflicts } from './period.ts'
 import type { Period } from './schema.ts'
-import { displayText } from './schema.ts'
+import { displayText, isSection } from './schema.ts'
 import type { ImportWarning } from './import/warnings.ts'
 
 /**
@@ -78,18 +78,10 @@ const genre = /总结|报告|汇报|小结|回顾/
  */
 export function validate(doc: Node, options: ValidateOptions = {}): Finding[] {
   const findings: Finding[] = []
-  const summary = toSummary(doc)
+  const summary = readSummary(doc)
 
   // Positions of fields and sections, in the same document order the summary lists them.
-  const metricPos: number[] = []
-  const blankPos: number[] = []
-  const sectionPos: number[] = []
-  doc.descendants((node, pos) => {
-    const name = node.type.name
-    if (name === 'metric') metricPos.push(pos)
-    else if (name === 'blank') blankPos.push(pos)
-    else if (name.startsWith('section') || name === 'problems' || name === 'plans') sectionPos.push(pos)
-  })
+  const { metricPos, blankPos, sectionPos } = positionsOf(doc)
 
   const title = summary.title.trim()
   if (!title) findings.push({ code: 'title-missing', severity: 'error', message: '标题为空：请写明单位、时间和“工作总结”', path: '$.title', where: '标题', pos: 0 })
@@ -159,6 +151,48 @@ export function validate(doc: Node, options: ValidateOptions = {}): Finding[] {
     findings.push({ code: 'import-repaired', severity: 'info', message: `第 ${w.line} 行：${w.message}`, line: w.line })
   }
   return findings
+}
+
+/** The positions of the metrics, blanks and sections in a document, or in one of its parts. */
+interface Positions {
+  metricPos: number[]
+  blankPos: number[]
+  sectionPos: number[]
+}
+
+/** The positions in each top-level part, counted from the part's start: a part is immutable, so they stay right. */
+const partPositions = new WeakMap<Node, Positions>()
+
+/** The positions of a node at `pos` and of what it holds, added to `out`. Fields are inline: a textblock's children are looked at, never descended into. */
+function collectPositions(node: Node, pos: number, out: Positions) {
+  if (node.isTextblock) {
+    if (node.childCount > 1 || (node.firstChild && !node.firstChild.isText)) {
+      node.forEach((child, at) => {
+        if (child.type.name === 'metric') out.metricPos.push(pos + 1 + at)
+        else if (child.type.name === 'blank') out.blankPos.push(pos + 1 + at)
+      })
+    }
+    return
+  }
+  if (isSection(node)) out.sectionPos.push(pos)
+  node.forEach((child, offset) => collectPositions(child, pos + 1 + offset, out))
+}
+
+/** The positions of every metric, blank and section of a document, in document order; a part unchanged since an earlier call is not walked again. */
+function positionsOf(doc: Node): Positions {
+  const out: Positions = { metricPos: [], blankPos: [], sectionPos: [] }
+  doc.forEach((part, offset) => {
+    let own = partPositions.get(part)
+    if (!own) {
+      own = { metricPos: [], blankPos: [], sectionPos: [] }
+      collectPositions(part, 0, own)
+      partPositions.set(part, own)
+    }
+    for (const p of own.metricPos) out.metricPos.push(offset + p)
+    for (const p of own.blankPos) out.blankPos.push(offset + p)
+    for (const p of own.sectionPos) out.sectionPos.push(offset + p)
+  })
+  return out
 }
 
 /** The text length of a part, white space aside. */

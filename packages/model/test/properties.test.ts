@@ -7,10 +7,11 @@ import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import Ajv2020 from 'ajv/dist/2020.js'
 import { parseHTML } from 'linkedom'
-import { Slice, type Node } from 'prosemirror-model'
+import { Node, Slice } from 'prosemirror-model'
 import { Transform } from 'prosemirror-transform'
-import { schema, metricText, type MetricAttrs } from '../src/schema.ts'
-import { toSummary, fromSummary, type Section } from '../src/summary.ts'
+import { schema, metricText, metricUnfilled, displayText, isSection, type MetricAttrs } from '../src/schema.ts'
+import { toSummary, readSummary, fromSummary, type Section } from '../src/summary.ts'
+import { validate as validateDraft, type Finding } from '../src/validate.ts'
 import { SummaryError } from '../src/errors.ts'
 import { toText } from '../src/text.ts'
 import { toHTML, fromHTML, type DomNodeLike } from '../src/html.ts'
@@ -208,11 +209,28 @@ describe('plain text', () => {
 // ---------------------------------------------------------------------------------------------
 // Random edits (see `edits.ts`)
 
+/** Every finding with a place points at what it is about: the field, the section, the title. */
+function expectFindingsInPlace(doc: Node, findings: readonly Finding[]) {
+  const kinds: Partial<Record<Finding['code'], (n: Node) => boolean>> = {
+    'metric-unfilled': (n) => n.type.name === 'metric' && metricUnfilled(n.attrs as MetricAttrs),
+    'blank-unfilled': (n) => n.type.name === 'blank' && n.attrs.value === null,
+    'heading-empty': (n) => isSection(n) && displayText(n.firstChild!).trim() === '',
+    'section-empty': (n) => isSection(n) && n.childCount === 1,
+    'title-missing': (n) => n.type.name === 'title',
+  }
+  for (const f of findings) {
+    const is = kinds[f.code]
+    if (!is || f.pos === undefined) continue
+    const node = doc.nodeAt(f.pos)
+    expect(node && is(node), `${f.code} at ${f.pos}: ${node?.type.name}`).toBe(true)
+  }
+}
+
 /** How often each kind of edit applied, failed to apply, or hit the known fitting break, over the whole run. */
 const stats: Record<string, { tried: number; applied: number; cannot: number; knownBreak: number }> = {}
 
 describe('random edits', () => {
-  it('keep the document valid and Summary JSON lossless', () => {
+  it('keep the document valid, Summary JSON lossless, and what is kept between documents right', () => {
     fc.assert(
       fc.property(arbDoc, arbDoc, fc.array(arbEdit, { minLength: 1, maxLength: 6 }), (start, other, edits) => {
         let doc = start
@@ -243,6 +261,13 @@ describe('random edits', () => {
           }
           stat.applied++
           doc = tr.doc
+          // What is kept from one document to the next (parts of the Summary, positions) equals
+          // what a copy of the document, sharing nothing, gives.
+          const copy = Node.fromJSON(schema, doc.toJSON())
+          expect(readSummary(doc)).toStrictEqual(toSummary(copy))
+          const findings = validateDraft(doc)
+          expect(findings).toStrictEqual(validateDraft(copy))
+          expectFindingsInPlace(doc, findings)
         }
         expectSummaryRoundTrip(doc)
         expectValidJson(jsonOf(doc))
