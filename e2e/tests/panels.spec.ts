@@ -41,3 +41,37 @@ test('the findings list the unfilled metrics, and an entry selects the field', a
   }, sel.from)
   expect(field).toBe('对')
 })
+
+test('typing in the opening keeps the outline and findings lists, and their entries still lead to the right places', async ({ page }) => {
+  await openWith(page, draft)
+  const outline = editor(page).locator('.outline ol')
+  const findings = editor(page).locator('.findings ol')
+  await expect(editor(page).locator('.outline li')).toHaveCount(4)
+  // Mark the lists the panels show now; a list built anew would not carry the mark.
+  await outline.evaluate((ol) => ol.setAttribute('data-test-mark', ''))
+  await findings.evaluate((ol) => ol.setAttribute('data-test-mark', ''))
+
+  await placeCursor(page, '现将', 'start')
+  await page.keyboard.type('今年')
+  // The panels refresh after typing pauses; every heading and field has moved two places on.
+  await expect(editor(page).locator('.status')).toContainText('字数')
+  await page.waitForTimeout(400)
+  await expect(outline).toHaveAttribute('data-test-mark', '')
+  await expect(findings).toHaveAttribute('data-test-mark', '')
+
+  await editor(page).locator('.outline li').filter({ hasText: '婚姻登记' }).getByRole('button').click()
+  const sel = await editorSelection(page)
+  const heading = await page.evaluate((pos) => (document.querySelector('zongjie-editor') as any).view.state.doc.resolve(pos).parent.textContent, sel.from)
+  expect(heading).toBe('婚姻登记')
+
+  await editor(page).locator('.findings li').filter({ hasText: 'X对' }).getByRole('button').click()
+  const field = await editorSelection(page)
+  const unit = await page.evaluate((pos) => (document.querySelector('zongjie-editor') as any).view.state.doc.nodeAt(pos)?.attrs.unit, field.from)
+  expect(unit).toBe('对')
+
+  // A changed title draws the outline anew.
+  await placeCursor(page, '社会事务')
+  await page.keyboard.type('管理')
+  await expect(editor(page).locator('.outline li').nth(1)).toHaveText('二、社会事务管理')
+  await expect(outline).not.toHaveAttribute('data-test-mark', '')
+})

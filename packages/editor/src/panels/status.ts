@@ -3,20 +3,37 @@ import type { Node } from 'prosemirror-model'
 import { displayText, metricUnfilled, type MetricAttrs } from '@zongjie/model'
 import type { Catalog } from '../locales/index.ts'
 
-/** Counts for the status line: characters (字数, white space aside) and unfilled fields. */
+/** The counts of each top-level part of a document: a part is immutable, so they stay right. */
+const partCounts = new WeakMap<Node, { characters: number; unfilled: number }>()
+
+/** The counts of one part, walked. */
+function countsOf(part: Node): { characters: number; unfilled: number } {
+  let characters = 0
+  let unfilled = 0
+  const count = (node: Node) => {
+    if (!node.isTextblock) return void node.forEach(count)
+    characters += displayText(node).replace(/\s/g, '').length
+    node.forEach((child) => {
+      if (child.type.name === 'metric' && metricUnfilled(child.attrs as MetricAttrs)) unfilled++
+      else if (child.type.name === 'blank' && child.attrs.value === null) unfilled++
+    })
+  }
+  count(part)
+  return { characters, unfilled }
+}
+
+/**
+ * Counts for the status line: characters (字数, white space aside) and unfilled fields. Each
+ * top-level part is counted once: after an edit, only the parts it changed are counted again.
+ */
 export function statusOf(doc: Node): { characters: number; unfilled: number } {
   let characters = 0
   let unfilled = 0
-  doc.descendants((node) => {
-    if (node.isTextblock) {
-      characters += displayText(node).replace(/\s/g, '').length
-      node.forEach((child) => {
-        if (child.type.name === 'metric' && metricUnfilled(child.attrs as MetricAttrs)) unfilled++
-        else if (child.type.name === 'blank' && child.attrs.value === null) unfilled++
-      })
-      return false
-    }
-    return true
+  doc.forEach((part) => {
+    let counts = partCounts.get(part)
+    if (!counts) partCounts.set(part, (counts = countsOf(part)))
+    characters += counts.characters
+    unfilled += counts.unfilled
   })
   return { characters, unfilled }
 }

@@ -3,7 +3,7 @@ import { EditorState, NodeSelection, TextSelection, type Command, type Plugin, t
 import { EditorView } from 'prosemirror-view'
 import { history, undoDepth, redoDepth } from 'prosemirror-history'
 import type { Node } from 'prosemirror-model'
-import { schema, toSummary, fromSummary, toHTML, toText, validate, canSubmit, metricsToCSV, newFromTemplate, periods, templateById, type Summary, type Finding, type Period } from '@zongjie/model'
+import { schema, toSummary, readSummary, fromSummary, toHTML, toText, validate, canSubmit, metricsToCSV, newFromTemplate, periods, templateById, type Summary, type Finding, type Period } from '@zongjie/model'
 import styles from './zongjie-editor.styles.ts'
 import { after, afterFrame, type Pending } from './later.ts'
 import { numbering } from '../plugins/numbering.ts'
@@ -14,8 +14,8 @@ import { structureInputRules } from '../plugins/input-rules.ts'
 import { clipboard } from '../plugins/clipboard.ts'
 import { guard } from '../plugins/guard.ts'
 import { renderToolbar } from '../panels/toolbar.ts'
-import { outlineOf, renderOutline, sameOutline } from '../panels/outline.ts'
-import { renderFindings } from '../panels/findings.ts'
+import { outlineOf, outlineList, renderOutline } from '../panels/outline.ts'
+import { findingsList, renderFindings } from '../panels/findings.ts'
 import { renderStatus, statusOf } from '../panels/status.ts'
 import { metricRows, renderMetrics, type MetricRow } from '../panels/metrics.ts'
 import { fillMode, fillTargets } from '../plugins/fill-mode.ts'
@@ -40,11 +40,6 @@ export interface ZongjieErrorDetail {
 export function emptyDoc(): Node {
   const n = schema.nodes
   return n.doc!.create(null, [n.title!.create(), n.preamble!.create(null, n.paragraph!.create()), n.closing!.create()])
-}
-
-/** `prev` when it shows the same as `next` (so a panel keeps the list it built), else `next`. */
-function sameOrNew<T>(prev: T | undefined, next: T, same: (a: T, b: T) => boolean): T {
-  return prev !== undefined && same(prev, next) ? prev : next
 }
 
 /**
@@ -196,6 +191,9 @@ export class ZongjieEditor extends LitElement {
   private changedSinceBlur = false
   private metricUnit = '名'
   private panelTimer: Pending | null = null
+  /** The lists of the outline and findings panels, kept while their entries read the same. */
+  private readonly outlineEntries = outlineList()
+  private readonly findingEntries = findingsList()
   private panelData: { findings: Finding[]; outline: ReturnType<typeof outlineOf>; status: ReturnType<typeof statusOf> & { left?: number }; metrics: MetricRow[] } | null = null
 
   /** The summary as Summary JSON. Setting it loads a summary after validating it; a value that is not valid Summary JSON is refused with an `error` event, and the content stays. */
@@ -315,7 +313,7 @@ export class ZongjieEditor extends LitElement {
     // The value is the whole Summary JSON: built only for a form that can submit it. An element
     // that joins a form later gets it then (formAssociatedCallback).
     if (this.internals.form) {
-      const json = JSON.stringify(toSummary(this.doc))
+      const json = JSON.stringify(readSummary(this.doc))
       this.internals.setFormValue(json, json)
     }
     const findings = this.required && this.editable ? this.findingsOf(this.doc).filter((f) => f.severity === 'error') : []
@@ -412,11 +410,11 @@ export class ZongjieEditor extends LitElement {
           )
         : nothing}
       <div class="body">
-        ${this.outline && data ? renderOutline(data.outline, (pos) => this.goTo(pos, false), t.outline) : nothing}
+        ${this.outline && data ? renderOutline(data.outline, this.outlineEntries, (pos) => this.goTo(pos, false), t.outline) : nothing}
         <div class="page-scroll"><div class="page" part="page">${this.mount}</div></div>
         ${this.findings || this.metrics
           ? html`<div class="side">
-              ${this.findings && data ? renderFindings(data.findings, (f) => f.pos !== undefined && this.goTo(f.pos, true), t.findings) : nothing}
+              ${this.findings && data ? renderFindings(data.findings, this.findingEntries, (f) => f.pos !== undefined && this.goTo(f.pos, true), t.findings) : nothing}
               ${this.metrics && data ? renderMetrics(data.metrics, !this.editable, (row, input) => this.fillFromTable(row, input), (pos) => this.goTo(pos, true), () => this.downloadCSV(), t.metrics) : nothing}
             </div>`
           : nothing}
@@ -550,11 +548,10 @@ export class ZongjieEditor extends LitElement {
 
   private computePanels() {
     const doc = this.doc
-    const before = this.panelData
     this.panelData =
       this.outline || this.findings || this.status || this.metrics
         ? {
-            outline: this.outline ? sameOrNew(before?.outline, outlineOf(doc), sameOutline) : [],
+            outline: this.outline ? outlineOf(doc) : [],
             findings: this.findings ? this.findingsOf(doc) : [],
             status: { ...statusOf(doc), ...(this.mode === 'fill' ? { left: fillTargets(doc).length } : {}) },
             metrics: this.metrics ? metricRows(doc) : [],

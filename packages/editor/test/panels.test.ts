@@ -1,0 +1,90 @@
+// @vitest-environment happy-dom
+/**
+ * The panels' data (outline, status counts) kept from one document to the next must equal what a
+ * copy of the document, sharing nothing, gives; the panels' lists are kept while they read the same.
+ */
+import { describe, it, expect } from 'vitest'
+import fc from 'fast-check'
+import { Node } from 'prosemirror-model'
+import { Transform } from 'prosemirror-transform'
+import { importText, schema } from '@zongjie/model'
+import { outlineOf, outlineList } from '../src/panels/outline.ts'
+import { statusOf } from '../src/panels/status.ts'
+import { findingsList } from '../src/panels/findings.ts'
+import { headingNumbers } from '../src/plugins/numbering.ts'
+import { zhCN } from '../src/locales/zh-CN.ts'
+import { en } from '../src/locales/en.ts'
+import { arbDoc } from '../../model/test/arbitrary.ts'
+import { arbEdit, applyEdit, cannotApply, isKnownFitterCrash } from '../../model/test/edits.ts'
+
+const runs = (n: number) => Math.max(1, Math.round(n * Number(process.env.ZJ_PROPERTY_SCALE ?? 1)))
+
+describe('panel data after edits', () => {
+  it('equals that of a copy of the document, and the outline points at every heading', () => {
+    fc.assert(
+      fc.property(arbDoc, arbDoc, fc.array(arbEdit, { minLength: 1, maxLength: 8 }), (start, other, edits) => {
+        let doc = start
+        outlineOf(doc)
+        statusOf(doc)
+        for (const edit of edits) {
+          const tr = new Transform(doc)
+          try {
+            if (!applyEdit(tr, edit, other)) continue
+          } catch (e) {
+            if (cannotApply(e) || isKnownFitterCrash(e)) continue
+            throw e
+          }
+          try {
+            tr.doc.check()
+          } catch {
+            continue
+          }
+          doc = tr.doc
+          const copy = Node.fromJSON(schema, doc.toJSON())
+          const outline = outlineOf(doc)
+          expect(outline).toStrictEqual(outlineOf(copy))
+          expect(statusOf(doc)).toStrictEqual(statusOf(copy))
+          expect(outline.map((e) => ({ pos: e.pos, number: e.number }))).toEqual(headingNumbers(doc))
+          for (const e of outline) expect(doc.nodeAt(e.pos)?.type.name).toBe('heading')
+        }
+      }),
+      { numRuns: runs(500) },
+    )
+  })
+})
+
+describe('panel lists', () => {
+  const text = ['工作总结', '开头。', '一、甲', '培训X名。', '二、乙', '（一）丙'].join('\n')
+  const doc = importText(text).doc
+  // The same draft with a longer opening: every later place moves, every entry reads the same.
+  const moved = importText(text.replace('开头。', '开头写得更长一些。')).doc
+
+  it('keep the outline list while the entries read the same, wherever they are', () => {
+    const list = outlineList()
+    const ol = list.of(outlineOf(doc), zhCN.outline)
+    expect([...ol.children].map((li) => li.textContent)).toEqual(['一、甲', '二、乙', '（一）丙'])
+    expect(outlineOf(moved)[0]!.pos).not.toBe(outlineOf(doc)[0]!.pos)
+    expect(list.of(outlineOf(moved), zhCN.outline)).toBe(ol)
+    const retitled = importText(text.replace('二、乙', '二、丁')).doc
+    const other = list.of(outlineOf(retitled), zhCN.outline)
+    expect(other).not.toBe(ol)
+    expect(other.children[1]!.textContent).toBe('二、丁')
+    // Another language draws the list anew.
+    expect(list.of(outlineOf(retitled), en.outline)).not.toBe(other)
+  })
+
+  it('keep the findings list while the findings read the same', () => {
+    const list = findingsList()
+    const finding = { code: 'metric-unfilled' as const, severity: 'error' as const, message: '一、：指标「培训X名」未填写数字', where: '一、', pos: 10 }
+    const ol = list.of([finding], zhCN.findings)
+    expect(list.of([{ ...finding, pos: 20 }], zhCN.findings)).toBe(ol)
+    expect(list.of([{ ...finding, message: '一、：指标「培训X人」未填写数字' }], zhCN.findings)).not.toBe(ol)
+  })
+
+  it('are one for each element: two lists never share their entries', () => {
+    const a = outlineList()
+    const b = outlineList()
+    const entries = outlineOf(doc)
+    expect(a.of(entries, zhCN.outline)).not.toBe(b.of(entries, zhCN.outline))
+  })
+})
