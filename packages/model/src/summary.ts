@@ -7,6 +7,7 @@ import {
   blankText,
   metricUnfilled,
   sectionFormats,
+  isSection,
   type MetricAttrs,
   type BlankAttrs,
   type SectionFormat,
@@ -379,35 +380,56 @@ function metaOf(doc: Node): SummaryMeta | null {
   return Object.keys(meta).length ? meta : null
 }
 
-/** What one part of a document (the opening, a top-level section, the closing) gave a Summary: its value and its fields' index entries. */
-interface PartEntry {
-  /** What else the value depends on: the part's path and number. */
-  key: string
-  value: unknown
+/**
+ * One top-level part of a document as its Summary JSON has it, with the index entries of its
+ * fields (their paths and places as in the whole Summary): the title, the subtitle, the opening
+ * (`preamble`), a top-level section, the closing or the sign-off.
+ */
+export type SummaryPart = (
+  | { kind: 'title' | 'subtitle'; text: string; runs: Run[] | null }
+  | { kind: 'preamble' | 'closing'; blocks: Block[] }
+  | { kind: 'section'; section: Section }
+  | { kind: 'signOff'; signOff: SignOff }
+) & {
   metrics: Metric[]
   blanks: Blank[]
 }
 
-/** Parts of documents by node, for {@link readSummary}: a node is immutable, so its part is too, in the same place. */
-type PartCache = WeakMap<Node, PartEntry>
+/**
+ * What a part's Summary depends on besides its node: its kind, and for a top-level section its
+ * place among the sections and its number. Equal keys and the same node give an equal part.
+ */
+export function summaryPartKey(doc: Node, index: number, sectionIndex: number): string {
+  const node = doc.child(index)
+  return isSection(node) ? `$.sections[${sectionIndex}] ${sectionNumber(doc, index)}` : node.type.name
+}
 
 /**
- * A part of the Summary, from `cache` when the same node stood at the same path with the same
- * number before, else built by `build` with an index of its own; its index entries are added to
- * `walk` in document order either way.
+ * The Summary of the child at `index` of a document, the `sectionIndex`-th top-level section when
+ * it is one (see {@link SummaryPart}).
  */
-function partOf<T>(cache: PartCache | null, node: Node, key: string, walk: Walk, build: (walk: Walk) => T): T {
-  if (!cache) return build(walk)
-  let entry = cache.get(node)
-  if (!entry || entry.key !== key) {
-    const own: Walk = { metrics: [], blanks: [], runs: null }
-    entry = { key, value: build(own), metrics: own.metrics, blanks: own.blanks }
-    cache.set(node, entry)
+export function summaryPart(doc: Node, index: number, sectionIndex: number): SummaryPart {
+  const node = doc.child(index)
+  const walk: Walk = { metrics: [], blanks: [], runs: null }
+  const { metrics, blanks } = walk
+  switch (node.type.name) {
+    case 'title':
+      return { kind: 'title', text: textOf(node, '$', 'titleRuns', '标题', walk), runs: walk.runs, metrics, blanks }
+    case 'subtitle':
+      return { kind: 'subtitle', text: textOf(node, '$', 'subtitleRuns', '副标题', walk), runs: walk.runs, metrics, blanks }
+    case 'preamble':
+      return { kind: 'preamble', blocks: blocksOf(node, 0, '$.preamble', '导语', walk), metrics, blanks }
+    case 'closing':
+      return { kind: 'closing', blocks: blocksOf(node, 0, '$.closing', '结尾', walk), metrics, blanks }
+    case 'signOff':
+      return { kind: 'signOff', signOff: signOffOf(node, walk), metrics, blanks }
+    default:
+      return { kind: 'section', section: sectionOf(doc, index, 1, `$.sections[${sectionIndex}]`, '', walk), metrics, blanks }
   }
-  for (const m of entry.metrics) walk.metrics.push(m)
-  for (const b of entry.blanks) walk.blanks.push(b)
-  return entry.value as T
 }
+
+/** Parts of documents by node, for {@link readSummary}, with their keys: a node is immutable, so its part is too, under the same key. */
+const sharedParts = new WeakMap<Node, { key: string; part: SummaryPart }>()
 
 /**
  * The Summary JSON of a document: every part in order, numbers and ordinals as displayed, texts as
@@ -416,56 +438,63 @@ function partOf<T>(cache: PartCache | null, node: Node, key: string, walk: Walk,
  * is new: the caller may change it.
  */
 export function toSummary(doc: Node): Summary {
-  return summaryOf(doc, null)
+  return summaryOf(doc, summaryPart)
 }
 
-const sharedParts: PartCache = new WeakMap()
-
 /**
- * What {@link toSummary} gives, for reading only (the validator, the form value): the opening, the
- * top-level sections and the closing are kept for their nodes, so that after an edit only the
+ * What {@link toSummary} gives, for reading only (the editor's form value, written again while
+ * the writer types): each top-level part is kept for its node, so that after an edit only the
  * parts it changed are built again, and objects are shared between the values of documents that
  * share those parts. Never change the value or anything in it; take {@link toSummary} for that.
  */
 export function readSummary(doc: Node): Summary {
-  return summaryOf(doc, sharedParts)
+  return summaryOf(doc, (doc, index, sectionIndex) => {
+    const node = doc.child(index)
+    const key = summaryPartKey(doc, index, sectionIndex)
+    let kept = sharedParts.get(node)
+    if (!kept || kept.key !== key) sharedParts.set(node, (kept = { key, part: summaryPart(doc, index, sectionIndex) }))
+    return kept.part
+  })
 }
 
-function summaryOf(doc: Node, cache: PartCache | null): Summary {
-  const walk: Walk = { metrics: [], blanks: [], runs: null }
-  const title = textOf(doc.child(0), '$', 'titleRuns', '标题', walk)
-  const titleRuns = walk.runs
+/** A document's Summary, from its parts as `partAt` gives them. */
+function summaryOf(doc: Node, partAt: (doc: Node, index: number, sectionIndex: number) => SummaryPart): Summary {
+  let title = ''
+  let titleRuns: Run[] | null = null
   let subtitle: string | undefined
   let subtitleRuns: Run[] | null = null
   let preamble: Block[] = []
   const sections: Section[] = []
   let closing: Block[] = []
   let signOff: SignOff | undefined
+  const metrics: Metric[] = []
+  const blanks: Blank[] = []
   for (let index = 0; index < doc.childCount; index++) {
-    const node = doc.child(index)
-    switch (node.type.name) {
+    const part = partAt(doc, index, sections.length)
+    switch (part.kind) {
+      case 'title':
+        title = part.text
+        titleRuns = part.runs
+        break
       case 'subtitle':
-        subtitle = textOf(node, '$', 'subtitleRuns', '副标题', walk)
-        if (walk.runs) subtitleRuns = walk.runs
+        subtitle = part.text
+        subtitleRuns = part.runs
         break
       case 'preamble':
-        preamble = partOf(cache, node, '$.preamble', walk, (w) => blocksOf(node, 0, '$.preamble', '导语', w))
+        preamble = part.blocks
         break
-      case 'section1':
-      case 'problems':
-      case 'plans': {
-        const path = `$.sections[${sections.length}]`
-        const key = cache ? `${path} ${sectionNumber(doc, index)}` : ''
-        sections.push(partOf(cache, node, key, walk, (w) => sectionOf(doc, index, 1, path, '', w)))
+      case 'section':
+        sections.push(part.section)
         break
-      }
       case 'closing':
-        closing = partOf(cache, node, '$.closing', walk, (w) => blocksOf(node, 0, '$.closing', '结尾', w))
+        closing = part.blocks
         break
       case 'signOff':
-        signOff = signOffOf(node, walk)
+        signOff = part.signOff
         break
     }
+    for (const m of part.metrics) metrics.push(m)
+    for (const b of part.blanks) blanks.push(b)
   }
   // Keys in the order of the type, whatever the order the walk met them in.
   const out = { version: 1 } as Summary
@@ -479,8 +508,8 @@ function summaryOf(doc: Node, cache: PartCache | null): Summary {
   out.sections = sections
   out.closing = closing
   if (signOff) out.signOff = signOff
-  out.metrics = walk.metrics
-  out.blanks = walk.blanks
+  out.metrics = metrics
+  out.blanks = blanks
   return out
 }
 

@@ -1,5 +1,5 @@
 import type { Node } from 'prosemirror-model'
-import { readSummary, clauseBreak, type Section, type Summary, type Block } from './summary.ts'
+import { summaryPart, summaryPartKey, clauseBreak, type Section, type SectionRole, type SummaryPart, type Block } from './summary.ts'
 import { templateById } from './templates/index.ts'
 import { periodConflicts } from './period.ts'
 import type { Period } from './schema.ts'
@@ -78,61 +78,30 @@ const genre = /总结|报告|汇报|小结|回顾/
  */
 export function validate(doc: Node, options: ValidateOptions = {}): Finding[] {
   const findings: Finding[] = []
-  const summary = readSummary(doc)
-
-  // Positions of fields and sections, in the same document order the summary lists them.
-  const { metricPos, blankPos, sectionPos } = positionsOf(doc)
-
-  const title = summary.title.trim()
-  if (!title) findings.push({ code: 'title-missing', severity: 'error', message: '标题为空：请写明单位、时间和“工作总结”', path: '$.title', where: '标题', pos: 0 })
-  else {
-    if (!period.test(title)) findings.push({ code: 'title-period-missing', severity: 'warning', message: `标题「${title}」没有写明时间（如“2020年上半年”）`, path: '$.title', where: '标题', pos: 0 })
-    if (!genre.test(title)) findings.push({ code: 'title-genre-missing', severity: 'warning', message: `标题「${title}」没有写明文种（如“工作总结”）`, path: '$.title', where: '标题', pos: 0 })
-  }
-
+  const reports: PartReport[] = []
   let sectionIndex = 0
-  const walk = (sections: Section[], path: string) => {
-    sections.forEach((s, i) => {
-      const here = `${path}[${i}]`
-      const pos = sectionPos[sectionIndex++]
-      const name = s.number + (s.title || (s.role === 'plans' ? '（工作计划）' : s.role === 'problems' ? '（存在问题）' : ''))
-      if (!s.title.trim() && s.number) findings.push({ code: 'heading-empty', severity: 'warning', message: `${s.number} 部分没有标题：请填写标题`, path: `${here}.title`, where: s.number, ...(pos !== undefined ? { pos } : {}) })
-      if (!s.body.length && !s.sections.length) findings.push({ code: 'section-empty', severity: 'warning', message: `「${name}」部分还没有内容`, path: here, where: s.number || name, ...(pos !== undefined ? { pos } : {}) })
-      walk(s.sections, `${here}.sections`)
-    })
+  doc.forEach((_node, offset, index) => {
+    const report = partReport(doc, index, sectionIndex)
+    if (report.section) sectionIndex++
+    reports.push(report)
+    // The part's own findings, in its document order, placed in the document.
+    for (const f of report.findings) findings.push(f.pos === undefined ? { ...f } : { ...f, pos: offset + f.pos })
+  })
+
+  const rawTitle = reports[0]?.title ?? ''
+  const title = rawTitle.trim()
+  const titleFindings: Finding[] = []
+  if (!title) titleFindings.push({ code: 'title-missing', severity: 'error', message: '标题为空：请写明单位、时间和“工作总结”', path: '$.title', where: '标题', pos: 0 })
+  else {
+    if (!period.test(title)) titleFindings.push({ code: 'title-period-missing', severity: 'warning', message: `标题「${title}」没有写明时间（如“2020年上半年”）`, path: '$.title', where: '标题', pos: 0 })
+    if (!genre.test(title)) titleFindings.push({ code: 'title-genre-missing', severity: 'warning', message: `标题「${title}」没有写明文种（如“工作总结”）`, path: '$.title', where: '标题', pos: 0 })
   }
-  walk(summary.sections, '$.sections')
+  // Document order: the title's findings stand at its place, before those of any part.
+  findings.unshift(...titleFindings)
 
-  summary.metrics.forEach((m, i) => {
-    if (m.filled) return
-    const pos = metricPos[i]
-    findings.push({
-      code: 'metric-unfilled',
-      severity: 'error',
-      message: `${m.where || '正文'}：指标「${m.context}${m.text}」未填写数字`,
-      path: m.path,
-      where: m.where,
-      ...(pos !== undefined ? { pos } : {}),
-    })
-  })
-  summary.blanks.forEach((b, i) => {
-    if (b.filled) return
-    const pos = blankPos[i]
-    const after = pos === undefined ? '' : wordsAfter(doc, pos)
-    findings.push({
-      code: 'blank-unfilled',
-      severity: 'error',
-      message: `${b.where || '正文'}：「${b.context.slice(-6)}${b.text}${after}」中的名称未填写`,
-      path: b.path,
-      where: b.where,
-      ...(pos !== undefined ? { pos } : {}),
-    })
-  })
-
-  // Document order; the findings about the whole summary after those with a place.
-  findings.sort((a, b) => (a.pos ?? Infinity) - (b.pos ?? Infinity))
-
-  const roles = new Set(summary.sections.map((s) => s.role))
+  // The findings about the whole summary after those with a place.
+  const sections = reports.flatMap((r) => (r.section ? [r.section] : []))
+  const roles = new Set(sections.map((s) => s.role))
   if (!roles.has('problems')) findings.push({ code: 'problems-missing', severity: 'warning', message: '缺少“存在的问题”部分：总结一般应写明工作中的不足', path: '$.sections' })
   if (!roles.has('plans')) {
     const afterProblems = roles.has('problems')
@@ -144,8 +113,9 @@ export function validate(doc: Node, options: ValidateOptions = {}): Finding[] {
     })
   }
 
-  findings.push(...templateFindings(doc, summary))
-  findings.push(...periodFindings(doc, summary))
+  const lengthOfPart = (kind: string) => reports.find((r) => r.kind === kind)?.length ?? 0
+  findings.push(...templateFindings(doc, { opening: lengthOfPart('preamble'), closing: lengthOfPart('closing'), sections }))
+  findings.push(...periodFindings(doc, rawTitle, sections))
 
   for (const w of options.repairs ?? []) {
     findings.push({ code: 'import-repaired', severity: 'info', message: `第 ${w.line} 行：${w.message}`, line: w.line })
@@ -153,15 +123,51 @@ export function validate(doc: Node, options: ValidateOptions = {}): Finding[] {
   return findings
 }
 
-/** The positions of the metrics, blanks and sections in a document, or in one of its parts. */
+/** What the checks of the whole summary read of a top-level section. */
+interface SectionFacts {
+  role: SectionRole
+  /** The template part it fills, if any. */
+  part: string | null
+  title: string
+  number: string
+  /** Its text length with its subsections', white space aside. */
+  length: number
+}
+
+/**
+ * What the validator keeps of each top-level part of a document: the findings about it, with
+ * places counted from the part's start, and what the checks of the whole summary read of it.
+ */
+interface PartReport {
+  /** What the part's findings depend on besides its node (see `summaryPartKey`). */
+  key: string
+  kind: SummaryPart['kind']
+  findings: Finding[]
+  /** The title's text, for the title. */
+  title?: string
+  /** The text length of the opening or the closing. */
+  length?: number
+  section?: SectionFacts
+}
+
+/** Reports by part node: a node is immutable, so its report is too, under the same key. */
+const partReports = new WeakMap<Node, PartReport>()
+
+/** The report of the child at `index` of a document, the `sectionIndex`-th top-level section when it is one: kept, or made. */
+function partReport(doc: Node, index: number, sectionIndex: number): PartReport {
+  const node = doc.child(index)
+  const key = summaryPartKey(doc, index, sectionIndex)
+  let report = partReports.get(node)
+  if (!report || report.key !== key) partReports.set(node, (report = reportOf(node, key, summaryPart(doc, index, sectionIndex))))
+  return report
+}
+
+/** The positions of the metrics, blanks and sections in a part. */
 interface Positions {
   metricPos: number[]
   blankPos: number[]
   sectionPos: number[]
 }
-
-/** The positions in each top-level part, counted from the part's start: a part is immutable, so they stay right. */
-const partPositions = new WeakMap<Node, Positions>()
 
 /** The positions of a node at `pos` and of what it holds, added to `out`. Fields are inline: a textblock's children are looked at, never descended into. */
 function collectPositions(node: Node, pos: number, out: Positions) {
@@ -178,21 +184,63 @@ function collectPositions(node: Node, pos: number, out: Positions) {
   node.forEach((child, offset) => collectPositions(child, pos + 1 + offset, out))
 }
 
-/** The positions of every metric, blank and section of a document, in document order; a part unchanged since an earlier call is not walked again. */
-function positionsOf(doc: Node): Positions {
-  const out: Positions = { metricPos: [], blankPos: [], sectionPos: [] }
-  doc.forEach((part, offset) => {
-    let own = partPositions.get(part)
-    if (!own) {
-      own = { metricPos: [], blankPos: [], sectionPos: [] }
-      collectPositions(part, 0, own)
-      partPositions.set(part, own)
-    }
-    for (const p of own.metricPos) out.metricPos.push(offset + p)
-    for (const p of own.blankPos) out.blankPos.push(offset + p)
-    for (const p of own.sectionPos) out.sectionPos.push(offset + p)
+/** The report of a part from its Summary; places counted from the part's start (the part itself at 0). */
+function reportOf(node: Node, key: string, part: SummaryPart): PartReport {
+  const findings: Finding[] = []
+  // Positions of fields and sections, in the same order the part's Summary lists them.
+  const { metricPos, blankPos, sectionPos } = (() => {
+    const out: Positions = { metricPos: [], blankPos: [], sectionPos: [] }
+    collectPositions(node, 0, out)
+    return out
+  })()
+
+  let sectionIndex = 0
+  const walk = (s: Section, here: string) => {
+    const pos = sectionPos[sectionIndex++]
+    const name = s.number + (s.title || (s.role === 'plans' ? '（工作计划）' : s.role === 'problems' ? '（存在问题）' : ''))
+    if (!s.title.trim() && s.number) findings.push({ code: 'heading-empty', severity: 'warning', message: `${s.number} 部分没有标题：请填写标题`, path: `${here}.title`, where: s.number, ...(pos !== undefined ? { pos } : {}) })
+    if (!s.body.length && !s.sections.length) findings.push({ code: 'section-empty', severity: 'warning', message: `「${name}」部分还没有内容`, path: here, where: s.number || name, ...(pos !== undefined ? { pos } : {}) })
+    s.sections.forEach((sub, i) => walk(sub, `${here}.sections[${i}]`))
+  }
+  if (part.kind === 'section') walk(part.section, key.slice(0, key.indexOf(' ')))
+
+  part.metrics.forEach((m, i) => {
+    if (m.filled) return
+    const pos = metricPos[i]
+    findings.push({
+      code: 'metric-unfilled',
+      severity: 'error',
+      message: `${m.where || '正文'}：指标「${m.context}${m.text}」未填写数字`,
+      path: m.path,
+      where: m.where,
+      ...(pos !== undefined ? { pos } : {}),
+    })
   })
-  return out
+  part.blanks.forEach((b, i) => {
+    if (b.filled) return
+    const pos = blankPos[i]
+    // Within the part, positions count from its content: one less than from the part's start.
+    const after = pos === undefined ? '' : wordsAfter(node, pos - 1)
+    findings.push({
+      code: 'blank-unfilled',
+      severity: 'error',
+      message: `${b.where || '正文'}：「${b.context.slice(-6)}${b.text}${after}」中的名称未填写`,
+      path: b.path,
+      where: b.where,
+      ...(pos !== undefined ? { pos } : {}),
+    })
+  })
+  // Document order within the part.
+  findings.sort((a, b) => (a.pos ?? Infinity) - (b.pos ?? Infinity))
+
+  const report: PartReport = { key, kind: part.kind, findings }
+  if (part.kind === 'title') report.title = part.text
+  else if (part.kind === 'preamble' || part.kind === 'closing') report.length = lengthOf(part.blocks)
+  else if (part.kind === 'section') {
+    const s = part.section
+    report.section = { role: s.role, part: s.part ?? null, title: s.title, number: s.number, length: lengthOf(s.body, s.sections) }
+  }
+  return report
 }
 
 /** The text length of a part, white space aside. */
@@ -204,18 +252,24 @@ function lengthOf(blocks: readonly Block[], sections: readonly Section[] = []): 
   return n
 }
 
+/** The text lengths of a summary's parts, and its top-level sections, as the checks of the whole summary read them. */
+interface PartLengths {
+  opening: number
+  closing: number
+  sections: readonly SectionFacts[]
+}
+
 /** What the summary's template requires of its parts (当模板要求时): present, not empty, of a usual length. */
-function templateFindings(doc: Node, summary: Summary): Finding[] {
+function templateFindings(doc: Node, parts: PartLengths): Finding[] {
   const template = doc.attrs.template ? templateById(doc.attrs.template) : undefined
   if (!template) return []
   const out: Finding[] = []
-  const byPart = new Map(summary.sections.flatMap((s, i) => (s.part ? [[s.part, { s, i }] as const] : [])))
+  const byPart = new Map(parts.sections.flatMap((s, i) => (s.part ? [[s.part, { s, i }] as const] : [])))
   for (const part of template.parts) {
     let length: number
     let path: string
     if (part.id === 'opening' || part.id === 'closing') {
-      const blocks = part.id === 'opening' ? summary.preamble : summary.closing
-      length = lengthOf(blocks)
+      length = part.id === 'opening' ? parts.opening : parts.closing
       path = part.id === 'opening' ? '$.preamble' : '$.closing'
     } else {
       const found = byPart.get(part.id)
@@ -223,7 +277,7 @@ function templateFindings(doc: Node, summary: Summary): Finding[] {
         if (part.required) out.push({ code: 'part-missing', severity: 'error', message: `缺少模板要求的“${part.name}”部分`, path: '$.sections', where: part.name })
         continue
       }
-      length = lengthOf(found.s.body, found.s.sections)
+      length = found.s.length
       path = `$.sections[${found.i}]`
     }
     if (part.required && length === 0) {
@@ -240,12 +294,12 @@ function templateFindings(doc: Node, summary: Summary): Finding[] {
 }
 
 /** The title and the plans heading against the period the summary covers. */
-function periodFindings(doc: Node, summary: Summary): Finding[] {
+function periodFindings(doc: Node, title: string, sections: readonly SectionFacts[]): Finding[] {
   const covers = { year: doc.attrs.year as number | null, period: doc.attrs.period as Period | null }
   if (covers.year === null && covers.period === null) return []
-  const plansIndex = summary.sections.findIndex((s) => s.role === 'plans')
-  const plans = plansIndex >= 0 ? summary.sections[plansIndex]! : null
-  return periodConflicts(covers, summary.title, plans?.title || null).map((c) =>
+  const plansIndex = sections.findIndex((s) => s.role === 'plans')
+  const plans = plansIndex >= 0 ? sections[plansIndex]! : null
+  return periodConflicts(covers, title, plans?.title || null).map((c) =>
     c.place === 'title'
       ? { code: 'title-period-conflict' as const, severity: 'warning' as const, message: c.message, path: '$.title', where: '标题', pos: 0 }
       : { code: 'plans-period-conflict' as const, severity: 'warning' as const, message: c.message, path: `$.sections[${plansIndex}].title`, where: plans!.number || '工作计划' },

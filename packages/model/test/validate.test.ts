@@ -25,6 +25,8 @@ describe('validate', () => {
       ['blank-unfilled', 'error', '二、'],
     ])
     expect(unfilled[0]!.message).toContain('完成X个')
+    // A blank's message reads on to the end of its clause, so the writer knows which name is missing.
+    expect(unfilled[2]!.message).toBe('二、：「X社区设施老旧」中的名称未填写')
     expect(unfilled[0]!.path).toBe('$.sections[0].sections[0].body[0].runs[1]')
     // The position points at the field itself.
     expect(doc.nodeAt(unfilled[0]!.pos!)?.type.name).toBe('metric')
