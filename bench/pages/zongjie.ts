@@ -1,4 +1,4 @@
-// The subject page: <zongjie-editor> with every panel on (toolbar, outline, findings, status),
+// The subject page: <zongjie-editor> with every panel on (toolbar, outline, findings, status, metrics),
 // loading the document as Summary JSON through its `summary` property.
 import '@zongjie/editor'
 import type { ZongjieEditor } from '@zongjie/editor'
@@ -22,7 +22,7 @@ const bench = {
     await ready
     const t0 = performance.now()
     const e = document.createElement('zongjie-editor')
-    for (const name of ['toolbar', 'outline', 'findings', 'status']) e.setAttribute(name, '')
+    for (const name of ['toolbar', 'outline', 'findings', 'status', 'metrics']) e.setAttribute(name, '')
     e.summary = data!
     document.body.append(e)
     await e.updateComplete

@@ -42,14 +42,16 @@ test('the findings list the unfilled metrics, and an entry selects the field', a
   expect(field).toBe('对')
 })
 
-test('typing in the opening keeps the outline and findings lists, and their entries still lead to the right places', async ({ page }) => {
+test('typing in the opening keeps the outline, findings and metrics lists, and their entries still lead to the right places', async ({ page }) => {
   await openWith(page, draft)
   const outline = editor(page).locator('.outline ol')
   const findings = editor(page).locator('.findings ol')
+  const metricRow = editor(page).locator('.metrics tbody tr').filter({ has: page.locator('td', { hasText: /^对$/ }) })
   await expect(editor(page).locator('.outline li')).toHaveCount(4)
   // Mark the lists the panels show now; a list built anew would not carry the mark.
   await outline.evaluate((ol) => ol.setAttribute('data-test-mark', ''))
   await findings.evaluate((ol) => ol.setAttribute('data-test-mark', ''))
+  await metricRow.evaluate((tr) => tr.setAttribute('data-test-mark', ''))
 
   await placeCursor(page, '现将', 'start')
   await page.keyboard.type('今年')
@@ -58,6 +60,7 @@ test('typing in the opening keeps the outline and findings lists, and their entr
   await page.waitForTimeout(400)
   await expect(outline).toHaveAttribute('data-test-mark', '')
   await expect(findings).toHaveAttribute('data-test-mark', '')
+  await expect(metricRow).toHaveAttribute('data-test-mark', '')
 
   await editor(page).locator('.outline li').filter({ hasText: '婚姻登记' }).getByRole('button').click()
   const sel = await editorSelection(page)
@@ -68,6 +71,14 @@ test('typing in the opening keeps the outline and findings lists, and their entr
   const field = await editorSelection(page)
   const unit = await page.evaluate((pos) => (document.querySelector('zongjie-editor') as any).view.state.doc.nodeAt(pos)?.attrs.unit, field.from)
   expect(unit).toBe('对')
+
+  // The metrics table's row finds its field where it is now, and fills it.
+  await metricRow.locator('button.go').click()
+  const viaTable = await editorSelection(page)
+  expect(await page.evaluate((pos) => (document.querySelector('zongjie-editor') as any).view.state.doc.nodeAt(pos)?.attrs.unit, viaTable.from)).toBe('对')
+  await metricRow.locator('input').fill('5')
+  await metricRow.locator('input').press('Enter')
+  await expect.poll(() => page.evaluate(() => (document.querySelector('zongjie-editor') as any).summary.metrics.map((m: any) => `${m.value}${m.unit}`))).toEqual(['null名', '5对'])
 
   // A changed title draws the outline anew.
   await placeCursor(page, '社会事务')

@@ -10,6 +10,7 @@ import { Transform } from 'prosemirror-transform'
 import { importText, schema } from '@zongjie/model'
 import { outlineOf, outlineList } from '../src/panels/outline.ts'
 import { statusOf } from '../src/panels/status.ts'
+import { metricRows, ShownRows } from '../src/panels/metrics.ts'
 import { findingsList } from '../src/panels/findings.ts'
 import { headingNumbers } from '../src/plugins/numbering.ts'
 import { zhCN } from '../src/locales/zh-CN.ts'
@@ -20,12 +21,13 @@ import { arbEdit, applyEdit, cannotApply, isKnownFitterCrash } from '../../model
 const runs = (n: number) => Math.max(1, Math.round(n * Number(process.env.ZJ_PROPERTY_SCALE ?? 1)))
 
 describe('panel data after edits', () => {
-  it('equals that of a copy of the document, and the outline points at every heading', () => {
+  it('equals that of a copy of the document, and the outline and metrics rows point at their headings and fields', () => {
     fc.assert(
       fc.property(arbDoc, arbDoc, fc.array(arbEdit, { minLength: 1, maxLength: 8 }), (start, other, edits) => {
         let doc = start
         outlineOf(doc)
         statusOf(doc)
+        metricRows(doc)
         for (const edit of edits) {
           const tr = new Transform(doc)
           try {
@@ -44,6 +46,9 @@ describe('panel data after edits', () => {
           const outline = outlineOf(doc)
           expect(outline).toStrictEqual(outlineOf(copy))
           expect(statusOf(doc)).toStrictEqual(statusOf(copy))
+          const rows = metricRows(doc)
+          expect(rows).toStrictEqual(metricRows(copy))
+          for (const row of rows) expect(doc.nodeAt(row.pos)?.attrs).toEqual(row.attrs)
           expect(outline.map((e) => ({ pos: e.pos, number: e.number }))).toEqual(headingNumbers(doc))
           for (const e of outline) expect(doc.nodeAt(e.pos)?.type.name).toBe('heading')
         }
@@ -79,6 +84,17 @@ describe('panel lists', () => {
     const ol = list.of([finding], zhCN.findings)
     expect(list.of([{ ...finding, pos: 20 }], zhCN.findings)).toBe(ol)
     expect(list.of([{ ...finding, message: '一、：指标「培训X人」未填写数字' }], zhCN.findings)).not.toBe(ol)
+  })
+
+  it('keep the metrics rows shown while they read the same', () => {
+    const shown = new ShownRows()
+    const rows = shown.of(metricRows(doc))
+    expect(rows.map((r) => r.label)).toEqual(['培训'])
+    expect(shown.of(metricRows(moved))).toBe(rows)
+    const filled = importText(text.replace('培训X名', '培训12名')).doc
+    const next = shown.of(metricRows(filled))
+    expect(next).not.toBe(rows)
+    expect(next[0]!.filled).toBe(true)
   })
 
   it('are one for each element: two lists never share their entries', () => {

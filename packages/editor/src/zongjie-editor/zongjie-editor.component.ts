@@ -17,7 +17,7 @@ import { renderToolbar } from '../panels/toolbar.ts'
 import { outlineOf, outlineList, renderOutline } from '../panels/outline.ts'
 import { findingsList, renderFindings } from '../panels/findings.ts'
 import { renderStatus, statusOf } from '../panels/status.ts'
-import { metricRows, renderMetrics, type MetricRow } from '../panels/metrics.ts'
+import { metricRows, renderMetrics, ShownRows, type MetricRow } from '../panels/metrics.ts'
 import { fillMode, fillTargets } from '../plugins/fill-mode.ts'
 import { isTextOnly } from '../plugins/text-only.ts'
 import { fillField, parseMetricInput } from '@zongjie/commands'
@@ -194,6 +194,8 @@ export class ZongjieEditor extends LitElement {
   /** The lists of the outline and findings panels, kept while their entries read the same. */
   private readonly outlineEntries = outlineList()
   private readonly findingEntries = findingsList()
+  /** The rows the metrics table shows, kept while they read the same. */
+  private readonly metricTable = new ShownRows()
   private panelData: { findings: Finding[]; outline: ReturnType<typeof outlineOf>; status: ReturnType<typeof statusOf> & { left?: number }; metrics: MetricRow[] } | null = null
 
   /** The summary as Summary JSON. Setting it loads a summary after validating it; a value that is not valid Summary JSON is refused with an `error` event, and the content stays. */
@@ -415,7 +417,7 @@ export class ZongjieEditor extends LitElement {
         ${this.findings || this.metrics
           ? html`<div class="side">
               ${this.findings && data ? renderFindings(data.findings, this.findingEntries, (f) => f.pos !== undefined && this.goTo(f.pos, true), t.findings) : nothing}
-              ${this.metrics && data ? renderMetrics(data.metrics, !this.editable, (row, input) => this.fillFromTable(row, input), (pos) => this.goTo(pos, true), () => this.downloadCSV(), t.metrics) : nothing}
+              ${this.metrics && data ? renderMetrics(this.metricTable.of(data.metrics), !this.editable, (i, input) => this.fillFromTable(i, input), (i) => this.goToMetric(i), () => this.downloadCSV(), t.metrics) : nothing}
             </div>`
           : nothing}
       </div>
@@ -559,11 +561,19 @@ export class ZongjieEditor extends LitElement {
         : null
   }
 
-  private fillFromTable(row: MetricRow, input: string): boolean {
+  /** Fills the metric of the table's row `index` (its place as the panel data has it now). */
+  private fillFromTable(index: number, input: string): boolean {
     const view = this.view
+    const row = this.panelData?.metrics[index]
     const parsed = parseMetricInput(input)
-    if (!view || !parsed) return false
+    if (!view || !row || !parsed) return false
     return fillField(row.pos, parsed.value, parsed.range || row.attrs.range ? parsed.upper : undefined)(view.state, view.dispatch)
+  }
+
+  /** Selects the metric of the table's row `index`. */
+  private goToMetric(index: number) {
+    const row = this.panelData?.metrics[index]
+    if (row) this.goTo(row.pos, true)
   }
 
   private downloadCSV() {
