@@ -10,7 +10,7 @@ import { Transform } from 'prosemirror-transform'
 import { importText, schema } from '@zongjie/model'
 import { outlineOf, outlineList } from '../src/panels/outline.ts'
 import { statusOf } from '../src/panels/status.ts'
-import { metricRows, ShownRows } from '../src/panels/metrics.ts'
+import { metricRows, MetricTable } from '../src/panels/metrics.ts'
 import { findingsList } from '../src/panels/findings.ts'
 import { headingNumbers } from '../src/plugins/numbering.ts'
 import { zhCN } from '../src/locales/zh-CN.ts'
@@ -86,15 +86,31 @@ describe('panel lists', () => {
     expect(list.of([{ ...finding, message: '一、：指标「培训X人」未填写数字' }], zhCN.findings)).not.toBe(ol)
   })
 
-  it('keep the metrics rows shown while they read the same', () => {
-    const shown = new ShownRows()
-    const rows = shown.of(metricRows(doc))
-    expect(rows.map((r) => r.label)).toEqual(['培训'])
-    expect(shown.of(metricRows(moved))).toBe(rows)
-    const filled = importText(text.replace('培训X名', '培训12名')).doc
-    const next = shown.of(metricRows(filled))
-    expect(next).not.toBe(rows)
-    expect(next[0]!.filled).toBe(true)
+  it('keep the metrics table while its rows read the same, and write a changed row in place', () => {
+    const filled: number[] = []
+    const table = new MetricTable(
+      (i) => (filled.push(i), true),
+      () => {},
+    )
+    const el = table.of(metricRows(doc), false, zhCN.metrics)
+    const row = el.querySelector('tbody tr') as HTMLTableRowElement
+    expect(row.cells[0]!.textContent).toBe('培训')
+    expect(row.className).toBe('unfilled')
+    expect(table.of(metricRows(moved), false, zhCN.metrics)).toBe(el)
+    const done = importText(text.replace('培训X名', '培训12名')).doc
+    expect(table.of(metricRows(done), false, zhCN.metrics)).toBe(el)
+    expect(el.querySelector('tbody tr')).toBe(row)
+    expect(row.className).toBe('')
+    expect((row.cells[1]!.firstChild as HTMLInputElement).value).toBe('12')
+    // Read-only: every input is disabled.
+    table.of(metricRows(done), true, zhCN.metrics)
+    expect((row.cells[1]!.firstChild as HTMLInputElement).disabled).toBe(true)
+    // A value typed in the table and Enter fill the metric of that row.
+    const input = row.cells[1]!.firstChild as HTMLInputElement
+    input.disabled = false
+    input.value = '15'
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
+    expect(filled).toEqual([0])
   })
 
   it('are one for each element: two lists never share their entries', () => {

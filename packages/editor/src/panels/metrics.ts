@@ -1,5 +1,4 @@
 import { html, type TemplateResult } from 'lit'
-import { guard } from 'lit/directives/guard.js'
 import type { Node } from 'prosemirror-model'
 import { metricText, metricUnfilled, contextBefore, displayText, type MetricAttrs } from '@zongjie/model'
 import type { Catalog } from '../locales/index.ts'
@@ -47,21 +46,6 @@ function sameRow(a: MetricRow, b: MetricRow): boolean {
   return a.label === b.label && a.text === b.text && a.filled === b.filled && metricInputValue(a.attrs) === metricInputValue(b.attrs) && a.attrs.unit === b.attrs.unit && a.attrs.scale === b.attrs.scale && a.attrs.approx === b.attrs.approx
 }
 
-/**
- * The rows a table shows, kept while they read the same: `rows` itself, or the array shown before
- * when every row reads as it did, so that the table is not drawn again while the writer types.
- * One for each element.
- */
-export class ShownRows {
-  private shown: MetricRow[] = []
-
-  of(rows: MetricRow[]): MetricRow[] {
-    const before = this.shown
-    if (before.length !== rows.length || rows.some((row, i) => row !== before[i] && !sameRow(row, before[i]!))) this.shown = rows
-    return this.shown
-  }
-}
-
 /** The value a metric shows in the table's input: `22`, `3000-5000`, empty while unfilled. */
 export function metricInputValue(attrs: MetricAttrs): string {
   if (attrs.value === null) return ''
@@ -69,50 +53,104 @@ export function metricInputValue(attrs: MetricAttrs): string {
 }
 
 /**
- * Renders the metrics table (指标表): every metric with its label, value (editable in place: the
- * text changes at once), unit and place. `shown` are the rows as `ShownRows` keeps them: the rows
- * are drawn again only when it changes. `fill` takes the new value of the row at an index, `go`
- * jumps to the metric of a row (both look its place up when called); `csv` downloads the table.
+ * The metrics table of one element, as plain DOM with one handler for each kind of event: a long
+ * summary has hundreds of metrics, and their rows then cost no template state. A row is written
+ * again only when it reads differently (an input the writer is typing in is left alone while its
+ * row stays the same); the rows are built anew when their number or the language changes.
+ * `fill` takes the new value of the row at an index, `go` jumps to its metric: both look the
+ * metric's place up when called.
  */
-export function renderMetrics(shown: MetricRow[], readonly: boolean, fill: (index: number, input: string) => boolean, go: (index: number) => void, csv: () => void, t: Catalog['metrics']): TemplateResult {
+export class MetricTable {
+  private table: HTMLTableElement | null = null
+  private shown: MetricRow[] = []
+  private strings: Catalog['metrics'] | null = null
+  private readonly = false
+
+  constructor(
+    private readonly fill: (index: number, input: string) => boolean,
+    private readonly go: (index: number) => void,
+  ) {}
+
+  /** The table showing `rows`. */
+  of(rows: MetricRow[], readonly: boolean, t: Catalog['metrics']): HTMLTableElement {
+    const table = this.table
+    if (!table || t !== this.strings || rows.length !== this.shown.length) return this.build(rows, readonly, t)
+    const body = table.tBodies[0]!
+    rows.forEach((row, i) => {
+      if (readonly !== this.readonly || !sameRow(row, this.shown[i]!)) writeRow(body.children[i] as HTMLTableRowElement, row, readonly, t)
+    })
+    this.shown = rows
+    this.readonly = readonly
+    return table
+  }
+
+  private build(rows: MetricRow[], readonly: boolean, t: Catalog['metrics']): HTMLTableElement {
+    const table = document.createElement('table')
+    const head = table.createTHead().insertRow()
+    for (const title of [...t.columns, '']) head.appendChild(document.createElement('th')).textContent = title
+    const body = table.createTBody()
+    rows.forEach((row, i) => {
+      const tr = body.insertRow()
+      tr.dataset.index = String(i)
+      tr.insertCell()
+      const input = tr.insertCell().appendChild(document.createElement('input'))
+      input.className = 'metric-value'
+      input.inputMode = 'decimal'
+      input.placeholder = 'X'
+      tr.insertCell()
+      const go = tr.insertCell().appendChild(document.createElement('button'))
+      go.type = 'button'
+      go.className = 'go'
+      go.title = t.goTitle
+      go.setAttribute('aria-label', t.go)
+      go.textContent = '↗'
+      writeRow(tr, row, readonly, t)
+    })
+    const indexOf = (e: Event) => Number((e.target as Element).closest<HTMLElement>('tr[data-index]')?.dataset.index ?? -1)
+    body.addEventListener('change', (e) => {
+      const input = e.target as HTMLInputElement
+      if (!input.classList.contains('metric-value')) return
+      input.setCustomValidity(this.fill(indexOf(e), input.value) ? '' : t.invalid)
+      input.reportValidity()
+    })
+    body.addEventListener('keydown', (e) => {
+      const input = e.target as HTMLInputElement
+      if (e.key === 'Enter' && input.classList.contains('metric-value')) input.dispatchEvent(new Event('change', { bubbles: true }))
+    })
+    body.addEventListener('click', (e) => {
+      if ((e.target as Element).closest('button.go')) this.go(indexOf(e))
+    })
+    this.table = table
+    this.shown = rows
+    this.strings = t
+    this.readonly = readonly
+    return table
+  }
+}
+
+/** Writes what a row shows: its state, label, value and unit. */
+function writeRow(tr: HTMLTableRowElement, row: MetricRow, readonly: boolean, t: Catalog['metrics']) {
+  tr.className = row.filled ? '' : 'unfilled'
+  const [label, value, unit] = [tr.cells[0]!, tr.cells[1]!, tr.cells[2]!]
+  label.title = row.label
+  label.textContent = row.label
+  const input = value.firstChild as HTMLInputElement
+  input.setAttribute('aria-label', t.valueLabel(row.label, row.attrs.unit))
+  input.value = metricInputValue(row.attrs)
+  input.disabled = readonly
+  unit.textContent = row.attrs.scale + row.attrs.approx + row.attrs.unit
+}
+
+/**
+ * Renders the metrics panel (指标表): every metric with its label, value (editable in place: the
+ * text changes at once), unit and place, in the element's `table`; `csv` downloads the table.
+ */
+export function renderMetrics(rows: MetricRow[], table: MetricTable, readonly: boolean, csv: () => void, t: Catalog['metrics']): TemplateResult {
   return html`<section class="metrics" part="metrics" aria-label=${t.label}>
     <div class="panel-title">
-      ${t.title(shown.filter((r) => !r.filled).length)}
+      ${t.title(rows.filter((r) => !r.filled).length)}
       <button type="button" class="csv" @click=${csv} title=${t.csvTitle}>${t.csv}</button>
     </div>
-    <table>
-      <thead>
-        <tr><th>${t.columns[0]}</th><th>${t.columns[1]}</th><th>${t.columns[2]}</th><th></th></tr>
-      </thead>
-      <tbody>
-        ${guard([shown, readonly, t], () =>
-          shown.map(
-            (row, i) => html`<tr class=${row.filled ? '' : 'unfilled'}>
-              <td title=${row.label}>${row.label}</td>
-              <td>
-                <input
-                  class="metric-value"
-                  inputmode="decimal"
-                  aria-label=${t.valueLabel(row.label, row.attrs.unit)}
-                  .value=${metricInputValue(row.attrs)}
-                  placeholder="X"
-                  ?disabled=${readonly}
-                  @change=${(e: Event) => {
-                    const input = e.target as HTMLInputElement
-                    input.setCustomValidity(fill(i, input.value) ? '' : t.invalid)
-                    input.reportValidity()
-                  }}
-                  @keydown=${(e: KeyboardEvent) => {
-                    if (e.key === 'Enter') (e.target as HTMLInputElement).dispatchEvent(new Event('change'))
-                  }}
-                />
-              </td>
-              <td>${row.attrs.scale + row.attrs.approx + row.attrs.unit}</td>
-              <td><button type="button" class="go" @click=${() => go(i)} title=${t.goTitle} aria-label=${t.go}>↗</button></td>
-            </tr>`,
-          ),
-        )}
-      </tbody>
-    </table>
+    ${table.of(rows, readonly, t)}
   </section>`
 }

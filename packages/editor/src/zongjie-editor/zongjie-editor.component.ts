@@ -17,7 +17,7 @@ import { renderToolbar } from '../panels/toolbar.ts'
 import { outlineOf, outlineList, renderOutline } from '../panels/outline.ts'
 import { findingsList, renderFindings } from '../panels/findings.ts'
 import { renderStatus, statusOf } from '../panels/status.ts'
-import { metricRows, renderMetrics, ShownRows, type MetricRow } from '../panels/metrics.ts'
+import { metricRows, renderMetrics, MetricTable, type MetricRow } from '../panels/metrics.ts'
 import { fillMode, fillTargets } from '../plugins/fill-mode.ts'
 import { isTextOnly } from '../plugins/text-only.ts'
 import { fillField, parseMetricInput } from '@zongjie/commands'
@@ -194,8 +194,11 @@ export class ZongjieEditor extends LitElement {
   /** The lists of the outline and findings panels, kept while their entries read the same. */
   private readonly outlineEntries = outlineList()
   private readonly findingEntries = findingsList()
-  /** The rows the metrics table shows, kept while they read the same. */
-  private readonly metricTable = new ShownRows()
+  /** The metrics table, its rows written again only when they read differently. */
+  private readonly metricTable = new MetricTable(
+    (i, input) => this.fillFromTable(i, input),
+    (i) => this.goToMetric(i),
+  )
   private panelData: { findings: Finding[]; outline: ReturnType<typeof outlineOf>; status: ReturnType<typeof statusOf> & { left?: number }; metrics: MetricRow[] } | null = null
 
   /** The summary as Summary JSON. Setting it loads a summary after validating it; a value that is not valid Summary JSON is refused with an `error` event, and the content stays. */
@@ -417,7 +420,7 @@ export class ZongjieEditor extends LitElement {
         ${this.findings || this.metrics
           ? html`<div class="side">
               ${this.findings && data ? renderFindings(data.findings, this.findingEntries, (f) => f.pos !== undefined && this.goTo(f.pos, true), t.findings) : nothing}
-              ${this.metrics && data ? renderMetrics(this.metricTable.of(data.metrics), !this.editable, (i, input) => this.fillFromTable(i, input), (i) => this.goToMetric(i), () => this.downloadCSV(), t.metrics) : nothing}
+              ${this.metrics && data ? renderMetrics(data.metrics, this.metricTable, !this.editable, () => this.downloadCSV(), t.metrics) : nothing}
             </div>`
           : nothing}
       </div>
