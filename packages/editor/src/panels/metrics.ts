@@ -75,6 +75,8 @@ export class MetricTable {
   of(rows: MetricRow[], readonly: boolean, t: Catalog['metrics']): HTMLTableElement {
     const table = this.table
     if (!table || t !== this.strings || rows.length !== this.shown.length) return this.build(rows, readonly, t)
+    // The element renders again for other reasons (the toolbar after every change): the same rows are already shown.
+    if (rows === this.shown && readonly === this.readonly) return table
     const body = table.tBodies[0]!
     rows.forEach((row, i) => {
       if (readonly !== this.readonly || !sameRow(row, this.shown[i]!)) writeRow(body.children[i] as HTMLTableRowElement, row, readonly, t)
