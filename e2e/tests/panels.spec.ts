@@ -1,5 +1,18 @@
 /** The outline (提纲) and findings (检查结果) panels: what they list, that they follow the draft, and that an entry takes the writer there. */
+import type { Page } from '@playwright/test'
 import { editor, editorSelection, expect, openWith, placeCursor, press, shortDraft, test } from './helpers.ts'
+
+/** The text of the textblock the selection starts in. */
+async function textblockAtSelection(page: Page): Promise<string> {
+  const { from } = await editorSelection(page)
+  return page.evaluate((pos) => (document.querySelector('zongjie-editor') as any).view.state.doc.resolve(pos).parent.textContent, from)
+}
+
+/** The unit of the metric the selection starts at, if it is one. */
+async function unitAtSelection(page: Page): Promise<string | undefined> {
+  const { from } = await editorSelection(page)
+  return page.evaluate((pos) => (document.querySelector('zongjie-editor') as any).view.state.doc.nodeAt(pos)?.attrs.unit, from)
+}
 
 const draft = `${shortDraft}（一）婚姻登记
 办理婚姻登记X对。
@@ -19,12 +32,7 @@ test('the outline lists every section with its number, follows a demotion, and a
   await expect(entries).toHaveText(['一、主要工作', '（一）社会事务', '1.婚姻登记', '二、存在的问题'])
 
   await entries.filter({ hasText: '存在的问题' }).getByRole('button').click()
-  const sel = await editorSelection(page)
-  const heading = await page.evaluate((pos) => {
-    const view = (document.querySelector('zongjie-editor') as any).view
-    return view.state.doc.resolve(pos).parent.textContent
-  }, sel.from)
-  expect(heading).toBe('存在的问题')
+  expect(await textblockAtSelection(page)).toBe('存在的问题')
 })
 
 test('the findings list the unfilled metrics, and an entry selects the field', async ({ page }) => {
@@ -33,13 +41,8 @@ test('the findings list the unfilled metrics, and an entry selects the field', a
   await expect(findings.filter({ hasText: 'X对' })).toHaveCount(1)
   await expect(findings.filter({ hasText: 'X名' })).toHaveCount(1)
   await findings.filter({ hasText: 'X对' }).getByRole('button').click()
-  const sel = await editorSelection(page)
-  expect(sel.kind).toBe('NodeSelection')
-  const field = await page.evaluate((pos) => {
-    const view = (document.querySelector('zongjie-editor') as any).view
-    return view.state.doc.nodeAt(pos).attrs.unit
-  }, sel.from)
-  expect(field).toBe('对')
+  expect((await editorSelection(page)).kind).toBe('NodeSelection')
+  expect(await unitAtSelection(page)).toBe('对')
 })
 
 test('typing in the opening keeps the outline, findings and metrics lists, and their entries still lead to the right places', async ({ page }) => {
@@ -63,19 +66,14 @@ test('typing in the opening keeps the outline, findings and metrics lists, and t
   await expect(metricRow).toHaveAttribute('data-test-mark', '')
 
   await editor(page).locator('.outline li').filter({ hasText: '婚姻登记' }).getByRole('button').click()
-  const sel = await editorSelection(page)
-  const heading = await page.evaluate((pos) => (document.querySelector('zongjie-editor') as any).view.state.doc.resolve(pos).parent.textContent, sel.from)
-  expect(heading).toBe('婚姻登记')
+  expect(await textblockAtSelection(page)).toBe('婚姻登记')
 
   await editor(page).locator('.findings li').filter({ hasText: 'X对' }).getByRole('button').click()
-  const field = await editorSelection(page)
-  const unit = await page.evaluate((pos) => (document.querySelector('zongjie-editor') as any).view.state.doc.nodeAt(pos)?.attrs.unit, field.from)
-  expect(unit).toBe('对')
+  expect(await unitAtSelection(page)).toBe('对')
 
   // The metrics table's row finds its field where it is now, and fills it.
   await metricRow.locator('button.go').click()
-  const viaTable = await editorSelection(page)
-  expect(await page.evaluate((pos) => (document.querySelector('zongjie-editor') as any).view.state.doc.nodeAt(pos)?.attrs.unit, viaTable.from)).toBe('对')
+  expect(await unitAtSelection(page)).toBe('对')
   await metricRow.locator('input').fill('5')
   await metricRow.locator('input').press('Enter')
   await expect.poll(() => page.evaluate(() => (document.querySelector('zongjie-editor') as any).summary.metrics.map((m: any) => `${m.value}${m.unit}`))).toEqual(['null名', '5对'])

@@ -219,3 +219,23 @@ export function isKnownFitterBreak(doc: Node): boolean {
  */
 export const isKnownFitterCrash = (e: unknown) => e instanceof Error && e.message === 'Called contentMatchAt on a node with invalid content'
 
+
+/**
+ * Applies an edit to `tr` as the editor would let it through: true when it applied and left a
+ * document the schema admits (the editor's guard refuses any other); false when it cannot apply
+ * here, hits the known fitting crash, or would leave an invalid document. Throws on anything else.
+ */
+export function tryEdit(tr: Transform, edit: Edit, other: Node): boolean {
+  try {
+    if (!applyEdit(tr, edit, other)) return false
+  } catch (e) {
+    if (cannotApply(e) || isKnownFitterCrash(e)) return false
+    throw e
+  }
+  try {
+    tr.doc.check()
+  } catch {
+    return false
+  }
+  return true
+}
