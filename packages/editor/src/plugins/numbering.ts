@@ -95,9 +95,22 @@ function setNumber(dom: globalThis.Node | null, attr: string, value: string) {
   if (el && el.getAttribute(attr) !== value) el.setAttribute(attr, value)
 }
 
-/** Sets the `data-number` of every heading at `from` or after that differs from the model's numbering. */
+/**
+ * Sets the `data-number` of every heading at `from` or after that differs from the model's
+ * numbering. Every heading draws one `.zj-heading` element, in document order: read in one query,
+ * they pair with the model's headings without a lookup for each (`view.nodeDOM`), which would
+ * walk the view's tree from the top every time.
+ */
 function refreshHeadingNumbers(view: EditorView, from = 0) {
-  eachHeading(view.state.doc, from, (pos, number) => setNumber(view.nodeDOM(pos), 'data-number', number))
+  const headings = headingNumbers(view.state.doc)
+  const elements = view.dom.querySelectorAll('.zj-heading')
+  if (elements.length !== headings.length) {
+    eachHeading(view.state.doc, from, (pos, number) => setNumber(view.nodeDOM(pos), 'data-number', number))
+    return
+  }
+  headings.forEach((h, i) => {
+    if (h.pos >= from) setNumber(elements[i]!, 'data-number', h.number)
+  })
 }
 
 /** Sets the `data-ordinal` of every work item in a list overlapping `from`–`to` that differs from the model's ordinal. */
