@@ -14,6 +14,7 @@ export {
 } from './schema.ts'
 export type { SectionFormat, SectionTypeName, WorkItemsLayout, MetricAttrs, BlankAttrs, Period } from './schema.ts'
 export { chineseNumeral, parseChineseNumeral, formatSectionNumber, formatOrdinal, sectionNumber, workItemOrdinal } from './numbering.ts'
+export { PartCache } from './parts.ts'
 export { toSummary, readSummary, fromSummary, leadOf, contextBefore, clauseBreak } from './summary.ts'
 export type {
   Summary,

@@ -1,5 +1,6 @@
 import { Fragment, type Node, type Mark } from 'prosemirror-model'
 import { SummaryError } from './errors.ts'
+import { PartCache } from './parts.ts'
 import { formatSectionNumber, formatOrdinal, sectionNumber, parseChineseNumeral } from './numbering.ts'
 import {
   schema,
@@ -428,8 +429,8 @@ export function summaryPart(doc: Node, index: number, sectionIndex: number): Sum
   }
 }
 
-/** Parts of documents by node, for {@link readSummary}, with their keys: a node is immutable, so its part is too, under the same key. */
-const sharedParts = new WeakMap<Node, { key: string; part: SummaryPart }>()
+/** The parts {@link readSummary} has built, under their keys (see {@link summaryPartKey}). */
+const sharedParts = new PartCache<SummaryPart>()
 
 /**
  * The Summary JSON of a document: every part in order, numbers and ordinals as displayed, texts as
@@ -448,13 +449,9 @@ export function toSummary(doc: Node): Summary {
  * share those parts. Never change the value or anything in it; take {@link toSummary} for that.
  */
 export function readSummary(doc: Node): Summary {
-  return summaryOf(doc, (doc, index, sectionIndex) => {
-    const node = doc.child(index)
-    const key = summaryPartKey(doc, index, sectionIndex)
-    let kept = sharedParts.get(node)
-    if (!kept || kept.key !== key) sharedParts.set(node, (kept = { key, part: summaryPart(doc, index, sectionIndex) }))
-    return kept.part
-  })
+  return summaryOf(doc, (doc, index, sectionIndex) =>
+    sharedParts.get(doc.child(index), summaryPartKey(doc, index, sectionIndex), () => summaryPart(doc, index, sectionIndex)),
+  )
 }
 
 /** A document's Summary, from its parts as `partAt` gives them. */

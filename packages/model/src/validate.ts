@@ -4,6 +4,7 @@ import { templateById } from './templates/index.ts'
 import { periodConflicts } from './period.ts'
 import type { Period } from './schema.ts'
 import { displayText, isSection } from './schema.ts'
+import { PartCache } from './parts.ts'
 import type { ImportWarning } from './import/warnings.ts'
 
 /**
@@ -139,8 +140,6 @@ interface SectionFacts {
  * places counted from the part's start, and what the checks of the whole summary read of it.
  */
 interface PartReport {
-  /** What the part's findings depend on besides its node (see `summaryPartKey`). */
-  key: string
   kind: SummaryPart['kind']
   findings: Finding[]
   /** The title's text, for the title. */
@@ -150,16 +149,13 @@ interface PartReport {
   section?: SectionFacts
 }
 
-/** Reports by part node: a node is immutable, so its report is too, under the same key. */
-const partReports = new WeakMap<Node, PartReport>()
+/** The reports made so far, under the keys of the parts' Summaries (see `summaryPartKey`). */
+const partReports = new PartCache<PartReport>()
 
 /** The report of the child at `index` of a document, the `sectionIndex`-th top-level section when it is one: kept, or made. */
 function partReport(doc: Node, index: number, sectionIndex: number): PartReport {
   const node = doc.child(index)
-  const key = summaryPartKey(doc, index, sectionIndex)
-  let report = partReports.get(node)
-  if (!report || report.key !== key) partReports.set(node, (report = reportOf(node, key, summaryPart(doc, index, sectionIndex))))
-  return report
+  return partReports.get(node, summaryPartKey(doc, index, sectionIndex), () => reportOf(node, summaryPart(doc, index, sectionIndex), `$.sections[${sectionIndex}]`))
 }
 
 /** The positions of the metrics, blanks and sections in a part. */
@@ -184,15 +180,16 @@ function collectPositions(node: Node, pos: number, out: Positions) {
   node.forEach((child, offset) => collectPositions(child, pos + 1 + offset, out))
 }
 
-/** The report of a part from its Summary; places counted from the part's start (the part itself at 0). */
-function reportOf(node: Node, key: string, part: SummaryPart): PartReport {
+/**
+ * The report of a part from its Summary; places counted from the part's start (the part itself
+ * at 0). `sectionPath` is the part's path when it is a top-level section.
+ */
+function reportOf(node: Node, part: SummaryPart, sectionPath: string): PartReport {
   const findings: Finding[] = []
   // Positions of fields and sections, in the same order the part's Summary lists them.
-  const { metricPos, blankPos, sectionPos } = (() => {
-    const out: Positions = { metricPos: [], blankPos: [], sectionPos: [] }
-    collectPositions(node, 0, out)
-    return out
-  })()
+  const positions: Positions = { metricPos: [], blankPos: [], sectionPos: [] }
+  collectPositions(node, 0, positions)
+  const { metricPos, blankPos, sectionPos } = positions
 
   let sectionIndex = 0
   const walk = (s: Section, here: string) => {
@@ -202,7 +199,7 @@ function reportOf(node: Node, key: string, part: SummaryPart): PartReport {
     if (!s.body.length && !s.sections.length) findings.push({ code: 'section-empty', severity: 'warning', message: `「${name}」部分还没有内容`, path: here, where: s.number || name, ...(pos !== undefined ? { pos } : {}) })
     s.sections.forEach((sub, i) => walk(sub, `${here}.sections[${i}]`))
   }
-  if (part.kind === 'section') walk(part.section, key.slice(0, key.indexOf(' ')))
+  if (part.kind === 'section') walk(part.section, sectionPath)
 
   part.metrics.forEach((m, i) => {
     if (m.filled) return
@@ -233,7 +230,7 @@ function reportOf(node: Node, key: string, part: SummaryPart): PartReport {
   // Document order within the part.
   findings.sort((a, b) => (a.pos ?? Infinity) - (b.pos ?? Infinity))
 
-  const report: PartReport = { key, kind: part.kind, findings }
+  const report: PartReport = { kind: part.kind, findings }
   if (part.kind === 'title') report.title = part.text
   else if (part.kind === 'preamble' || part.kind === 'closing') report.length = lengthOf(part.blocks)
   else if (part.kind === 'section') {

@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit'
 import type { Node } from 'prosemirror-model'
-import { metricText, metricUnfilled, contextBefore, displayText, type MetricAttrs } from '@zongjie/model'
+import { metricText, metricUnfilled, contextBefore, displayText, PartCache, type MetricAttrs } from '@zongjie/model'
 import type { Catalog } from '../locales/index.ts'
 
 /** A row of the metrics table: a metric field, where it is, and what it counts. */
@@ -12,8 +12,8 @@ export interface MetricRow {
   filled: boolean
 }
 
-/** The rows of each top-level part, with places counted from the part's start: a part is immutable, so they stay right. */
-const partRows = new WeakMap<Node, MetricRow[]>()
+/** The rows of each top-level part, with places counted from the part's start. */
+const partRows = new PartCache<MetricRow[]>()
 
 /** The rows of the metrics in a node at `pos`, added to `out`. */
 function collectRows(node: Node, pos: number, out: MetricRow[]) {
@@ -34,8 +34,11 @@ function collectRows(node: Node, pos: number, out: MetricRow[]) {
 export function metricRows(doc: Node): MetricRow[] {
   const rows: MetricRow[] = []
   doc.forEach((part, offset) => {
-    let own = partRows.get(part)
-    if (!own) collectRows(part, 0, (own = [])), partRows.set(part, own)
+    const own = partRows.get(part, '', () => {
+      const collected: MetricRow[] = []
+      collectRows(part, 0, collected)
+      return collected
+    })
     for (const row of own) rows.push({ ...row, pos: offset + row.pos })
   })
   return rows

@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit'
 import type { Node } from 'prosemirror-model'
-import { isSection, sectionNumber, displayText } from '@zongjie/model'
+import { isSection, sectionNumber, displayText, PartCache } from '@zongjie/model'
 import type { Catalog } from '../locales/index.ts'
 import { PanelList, entryIndex } from './list.ts'
 
@@ -12,8 +12,8 @@ export interface OutlineEntry {
   pos: number
 }
 
-/** The outline of each top-level section, with places counted from its start, and the number it was made with. */
-const partOutlines = new WeakMap<Node, { number: string; entries: OutlineEntry[] }>()
+/** The outline of each top-level section, with places counted from its start, under the section's number. */
+const partOutlines = new PartCache<OutlineEntry[]>()
 
 /** The entries of the sections in `parent`'s content, `parent` starting at `parentPos`, added to `out`. */
 function collect(parent: Node, parentPos: number, level: number, out: OutlineEntry[]) {
@@ -34,13 +34,12 @@ export function outlineOf(doc: Node): OutlineEntry[] {
   doc.forEach((part, offset, index) => {
     if (!isSection(part)) return
     const number = sectionNumber(doc, index)
-    let own = partOutlines.get(part)
-    if (!own || own.number !== number) {
-      own = { number, entries: [{ level: 1, number, title: displayText(part.firstChild!), pos: 1 }] }
-      collect(part, 1, 2, own.entries)
-      partOutlines.set(part, own)
-    }
-    for (const e of own.entries) out.push({ level: e.level, number: e.number, title: e.title, pos: offset + e.pos })
+    const own = partOutlines.get(part, number, () => {
+      const entries: OutlineEntry[] = [{ level: 1, number, title: displayText(part.firstChild!), pos: 1 }]
+      collect(part, 1, 2, entries)
+      return entries
+    })
+    for (const e of own) out.push({ level: e.level, number: e.number, title: e.title, pos: offset + e.pos })
   })
   return out
 }

@@ -1,10 +1,10 @@
 import { html, type TemplateResult } from 'lit'
 import type { Node } from 'prosemirror-model'
-import { displayText, metricUnfilled, type MetricAttrs } from '@zongjie/model'
+import { displayText, metricUnfilled, PartCache, type MetricAttrs } from '@zongjie/model'
 import type { Catalog } from '../locales/index.ts'
 
-/** The counts of each top-level part of a document: a part is immutable, so they stay right. */
-const partCounts = new WeakMap<Node, { characters: number; unfilled: number }>()
+/** The counts of each top-level part of a document. */
+const partCounts = new PartCache<{ characters: number; unfilled: number }>()
 
 /** The counts of one part, walked. */
 function countsOf(part: Node): { characters: number; unfilled: number } {
@@ -30,8 +30,7 @@ export function statusOf(doc: Node): { characters: number; unfilled: number } {
   let characters = 0
   let unfilled = 0
   doc.forEach((part) => {
-    let counts = partCounts.get(part)
-    if (!counts) partCounts.set(part, (counts = countsOf(part)))
+    const counts = partCounts.get(part, '', () => countsOf(part))
     characters += counts.characters
     unfilled += counts.unfilled
   })
