@@ -99,7 +99,7 @@ async function buildAll() {
       minify: false,
       modulePreload: { polyfill: false },
       reportCompressedSize: false,
-      rolldownOptions: { input: { baseline: join(benchDir, 'pages/baseline.html'), zongjie: join(benchDir, 'pages/zongjie.html') } },
+      rolldownOptions: { input: { baseline: join(benchDir, 'pages/baseline.html'), zongjie: join(benchDir, 'pages/zongjie.html'), floor: join(benchDir, 'pages/floor.html') } },
     },
   })
   const bundles = {}
@@ -232,6 +232,14 @@ async function browserBench(meta, onCase) {
     const c = await p.page.evaluate(() => window.bench.check())
     if (c.textblocks !== n) fail(`size: ${kind} ${n} blocks mounted ${c.textblocks} textblocks`)
     const expected = meta.sizes[n].lines
+    if (kind === 'floor') {
+      // The floor page draws no numbers or ordinals, and a field as U+FFFC: each block reads as the
+      // end of the generated one, with any text where a field is.
+      const pattern = (line) => new RegExp(`${line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\ufffc/g, '.+?')}$`, 'u')
+      const at = expected.findIndex((l, i) => c.lines[i] === undefined || !pattern(c.lines[i]).test(l))
+      if (at >= 0) fail(`text: floor ${n} reads differently from the generated text at block ${at}: ${JSON.stringify(c.lines[at])} is not the end of ${JSON.stringify(expected[at])}`)
+      return null
+    }
     const at = expected.findIndex((l, i) => c.lines[i] !== l)
     if (at >= 0 || c.lines.length !== expected.length) {
       const i = at >= 0 ? at : expected.length
@@ -477,18 +485,19 @@ async function browserBench(meta, onCase) {
     if (!s.view.length) fail(`${name}: measured nothing (0 samples; ${s.empty} inputs gave no view update)`)
     else if (s.empty > s.view.length * 0.1) fail(`${name}: ${s.empty} of ${s.empty + s.view.length} inputs gave no view update`)
   }
-  for (const kind of ['baseline', 'zongjie']) out.heapEmpty[kind] = await emptyHeap(kind)
+  for (const kind of ['baseline', 'zongjie', 'floor']) out.heapEmpty[kind] = await emptyHeap(kind)
   for (const n of sizes) {
-    // Mount samples alternate between the two editors, so that other load on the machine weighs on both alike.
+    // Mount samples alternate between the editors, so that other load on the machine weighs on all alike.
+    // The floor (ProseMirror alone, drawing Zongjie's document) is mounted only, as a reference.
     const t0 = performance.now()
-    const m = { baseline: { js: [], frame: [], heap: [] }, zongjie: { js: [], frame: [], heap: [] } }
+    const m = { baseline: { js: [], frame: [], heap: [] }, floor: { js: [], frame: [], heap: [] }, zongjie: { js: [], frame: [], heap: [] } }
     for (let i = 0; i < plan.mount[n]; i++) {
-      for (const kind of ['baseline', 'zongjie']) {
+      for (const kind of ['baseline', 'floor', 'zongjie']) {
         const r = await mount(kind, n, { samples: 1, check: i === 0, heap: i < plan.heap })
         for (const k of ['js', 'frame', 'heap']) m[kind][k].push(...r[k])
       }
     }
-    for (const kind of ['baseline', 'zongjie']) {
+    for (const kind of ['baseline', 'floor', 'zongjie']) {
       const mk = m[kind]
       if (!mk.js.length) fail(`mount ${kind} ${n}: measured nothing`)
       out.cases[`mount/${kind}/${n}`] = { js: stats(mk.js), frame: stats(mk.frame), heap: mk.heap.length ? Math.round(mk.heap.sort((a, b) => a - b)[mk.heap.length >> 1]) : null }
@@ -600,6 +609,8 @@ function report(results) {
     const c = (k, kind) => b.cases[`${k}/${kind}/${n}`]
     rows.push(['mount, JS only', n, ...pair(c('mount', 'baseline').js, c('mount', 'zongjie').js)])
     rows.push(['mount, to first frame', n, ...pair(c('mount', 'baseline').frame, c('mount', 'zongjie').frame)])
+    rows.push(['  floor, JS only', n, ...pair(c('mount', 'baseline').js, c('mount', 'floor').js)])
+    rows.push(['  floor, to first frame', n, ...pair(c('mount', 'baseline').frame, c('mount', 'floor').frame)])
     rows.push(['Latin key, editor work', n, ...pair(c('latin', 'baseline').view, c('latin', 'zongjie').view)])
     rows.push(['  incl. Lit update', n, ...pair(c('latin', 'baseline').all, c('latin', 'zongjie').all)])
     rows.push(["  incl. browser's own edit", n, ...pair(c('latin', 'baseline').full, c('latin', 'zongjie').full)])
@@ -613,11 +624,14 @@ function report(results) {
     const hp = c('mount', 'baseline').heap
     const hz = c('mount', 'zongjie').heap
     rows.push(['JS heap after mount, MB', n, (hp / 1e6).toFixed(1), (hz / 1e6).toFixed(1), `${fmt(ratio(hz, hp))}×`])
+    const hf = c('mount', 'floor').heap
+    rows.push(['  floor', n, (hp / 1e6).toFixed(1), (hf / 1e6).toFixed(1), `${fmt(ratio(hf, hp))}×`])
   }
   lines.push(table(rows, [28, 6, 16, 16, 14], [false, true, true, true, true]))
   const deferred = sizes.map((n) => `${n}: ${fmt(b.cases[`latin/zongjie/${n}`].deferredMs / plan.latin)} ms`).join(', ')
   lines.push(`(Zongjie's deferred panel refresh, 150 ms after a change, not in the figures above; per Latin key on average: ${deferred}.`)
-  lines.push(` Heap of an empty page with the bundle loaded: ProseMirror ${(b.heapEmpty.baseline / 1e6).toFixed(1)} MB, Zongjie ${(b.heapEmpty.zongjie / 1e6).toFixed(1)} MB.)`)
+  lines.push(` Floor: ProseMirror alone drawing Zongjie's document (its schema and toDOM; no plugins, node views, styles or Lit), shown in the Zongjie column.`)
+  lines.push(` Heap of an empty page with the bundle loaded: ProseMirror ${(b.heapEmpty.baseline / 1e6).toFixed(1)} MB, floor ${(b.heapEmpty.floor / 1e6).toFixed(1)} MB, Zongjie ${(b.heapEmpty.zongjie / 1e6).toFixed(1)} MB.)`)
 
   lines.push('', `Node: ms, median / p95 (2,200 blocks; importText on ${kb(nodeR.meta.importTextBytes)} kB of UTF-8)`)
   const r = nodeR.results
@@ -665,19 +679,21 @@ function report(results) {
   return lines.join('\n')
 }
 
-/** Zongjie ÷ ProseMirror for every browser case and size: of the medians and of the p95s. */
+/** Zongjie ÷ ProseMirror (and the floor ÷ ProseMirror) for every browser case and size: of the medians and of the p95s. */
 function ratiosOf(cases) {
   const out = {}
   for (const key of Object.keys(cases)) {
     const [name, kind, n] = key.split('/')
-    if (kind !== 'zongjie') continue
+    if (kind === 'baseline') continue
+    // The floor's ratios are named apart: `floor.mount.js/2200`.
+    const prefix = kind === 'floor' ? 'floor.' : ''
     const z = cases[key]
     const p = cases[`${name}/baseline/${n}`]
     const r3 = (x) => Math.round(x * 1000) / 1000
     for (const measure of ['js', 'frame', 'view', 'all', 'full']) {
-      if (z[measure]) out[`${name}.${measure}/${n}`] = { median: r3(ratio(z[measure].median, p[measure].median)), p95: r3(ratio(z[measure].p95, p[measure].p95)) }
+      if (z[measure]) out[`${prefix}${name}.${measure}/${n}`] = { median: r3(ratio(z[measure].median, p[measure].median)), p95: r3(ratio(z[measure].p95, p[measure].p95)) }
     }
-    if (z.heap) out[`heap/${n}`] = r3(ratio(z.heap, p.heap))
+    if (z.heap) out[`${prefix}heap/${n}`] = r3(ratio(z.heap, p.heap))
   }
   return out
 }

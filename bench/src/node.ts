@@ -77,6 +77,8 @@ function prepare(outDir: string) {
     const f = fixture(n)
     writeFileSync(join(outDir, `zongjie-${n}.json`), JSON.stringify(f.summary))
     writeFileSync(join(outDir, `baseline-${n}.json`), JSON.stringify(f.pmJSON))
+    // The floor page's: the document the editor reads from the Summary JSON, as ProseMirror's JSON.
+    writeFileSync(join(outDir, `floor-${n}.json`), JSON.stringify(fromSummary(f.summary).toJSON()))
     ;(meta.sizes as Record<number, unknown>)[n] = {
       ...landmarks(f.blocks),
       lines: f.blocks.map((b) => b.text),
