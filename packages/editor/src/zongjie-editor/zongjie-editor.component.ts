@@ -12,6 +12,7 @@ import { fields } from '../plugins/fields.ts'
 import { keys } from '../plugins/keys.ts'
 import { structureInputRules } from '../plugins/input-rules.ts'
 import { clipboard } from '../plugins/clipboard.ts'
+import { scrollSettle } from '../plugins/scroll-settle.ts'
 import { guard } from '../plugins/guard.ts'
 import { renderToolbar } from '../panels/toolbar.ts'
 import { outlineOf, outlineList, renderOutline } from '../panels/outline.ts'
@@ -389,6 +390,7 @@ export class ZongjieEditor extends LitElement {
       numbering(),
       placeholders(() => this.placeholder, () => this.strings.placeholders),
       clipboard(),
+      scrollSettle(),
     ]
   }
 
@@ -624,8 +626,10 @@ export class ZongjieEditor extends LitElement {
       selectField && node && (node.type.name === 'metric' || node.type.name === 'blank')
         ? NodeSelection.create(doc, pos)
         : TextSelection.near(doc.resolve(Math.min(pos + 1, doc.content.size)))
-    view.dispatch(view.state.tr.setSelection(sel).scrollIntoView())
+    // Focus first: ProseMirror scrolls to the selection only when the page's selection is in the
+    // editor, which it is not while a panel's button has the focus.
     view.focus()
+    view.dispatch(view.state.tr.setSelection(sel).scrollIntoView())
   }
 
   private emit<T>(name: string, detail: T) {
