@@ -12,7 +12,6 @@ import { fields } from '../plugins/fields.ts'
 import { keys } from '../plugins/keys.ts'
 import { structureInputRules } from '../plugins/input-rules.ts'
 import { clipboard } from '../plugins/clipboard.ts'
-import { scrollSettle } from '../plugins/scroll-settle.ts'
 import { guard } from '../plugins/guard.ts'
 import { renderToolbar } from '../panels/toolbar.ts'
 import { outlineOf, outlineList, renderOutline } from '../panels/outline.ts'
@@ -390,7 +389,6 @@ export class ZongjieEditor extends LitElement {
       numbering(),
       placeholders(() => this.placeholder, () => this.strings.placeholders),
       clipboard(),
-      scrollSettle(),
     ]
   }
 

@@ -63,14 +63,6 @@ export default css`
   .zj-work-items[data-layout='joined'] { text-indent: 2em; }
   .zj-work-items[data-layout='joined'] > * { display: inline; }
 
-  /*
-   * A long summary is drawn where the writer is: the browser lays out and paints only the
-   * top-level sections near the viewport (content-visibility), each keeping the height it last had.
-   * Paint containment clips at the section's edge: a field's hint or outline may reach past it.
-   */
-  .ProseMirror > section { content-visibility: auto; contain-intrinsic-size: auto 40em; overflow-clip-margin: 3em; }
-  .ProseMirror > section:focus-within { position: relative; z-index: 1; }
-
   .zj-sign-off { text-align: right; margin-top: 28pt; padding-right: 4em; }
   .zj-closing:empty, .zj-preamble:empty { display: none; }
 
@@ -144,6 +136,5 @@ export default css`
     .ProseMirror { line-height: 28.95pt; }
     .zj-field, .zj-field.zj-unfilled { background: none !important; border: none !important; color: inherit !important; }
     .zj-empty::after { content: none; }
-    .ProseMirror > section { content-visibility: visible; }
   }
 `
