@@ -1,10 +1,12 @@
 /**
- * A long summary (a county's compilation of many departments): an outline entry far down puts the
- * cursor in its heading and brings the heading into view, and typing goes there.
+ * A long summary: the browser draws the top-level sections near the view first and each of the
+ * others as the writer reaches it (content-visibility), so a county's compilation appears at once.
+ * Nothing of it may show: an outline entry, the keyboard and typing reach a section not yet drawn;
+ * printing draws every section; a field's hint at the end of a section is not covered by the next.
  */
 import type { Page } from '@playwright/test'
 import { chineseNumeral } from '@zongjie/model'
-import { editor, editorTest as test, expect, getText, openWith } from './helpers.ts'
+import { content, editor, editorSelection, editorTest as test, expect, getText, openWith, placeCursor, press } from './helpers.ts'
 
 /** A summary of `sections` top-level sections of twelve paragraphs, each paragraph about 100 characters. */
 function longDraft(sections: number): string {
@@ -16,7 +18,15 @@ function longDraft(sections: number): string {
   return lines.join('\n') + '\n'
 }
 
-/** Whether the heading that reads `text` lies inside the editor's scrolling page. */
+/** For each top-level section's heading: whether the browser draws it now (not skipped by content-visibility). */
+function headingsDrawn(page: Page): Promise<boolean[]> {
+  return page.evaluate(() => {
+    const root = document.querySelector('zongjie-editor')!.shadowRoot!
+    return [...root.querySelectorAll('.ProseMirror > section > .zj-heading')].map((h) => h.checkVisibility({ contentVisibilityAuto: true }))
+  })
+}
+
+/** Whether the heading that reads `text` lies inside the editor's scrolling page, on screen. */
 function headingOnScreen(page: Page, text: string): Promise<boolean> {
   return page.evaluate((text) => {
     const root = document.querySelector('zongjie-editor')!.shadowRoot!
@@ -27,12 +37,52 @@ function headingOnScreen(page: Page, text: string): Promise<boolean> {
   }, text)
 }
 
-test('an outline entry far down a long summary brings its heading into view, and typing goes there', async ({ page }) => {
+test('a long summary draws the sections near the view first, and the outline, the keyboard and typing reach the others', async ({ page }) => {
   await openWith(page, longDraft(30))
-  expect(await headingOnScreen(page, '第30部门工作')).toBe(false)
+  const drawn = await headingsDrawn(page)
+  expect(drawn).toHaveLength(30)
+  expect(drawn[0]).toBe(true)
+  expect(drawn[29]).toBe(false)
+
+  // The outline's last entry: the caret in that heading, drawn and on screen.
   await editor(page).locator('.outline li').filter({ hasText: '第30部门工作' }).getByRole('button').click()
+  await expect.poll(async () => (await headingsDrawn(page))[29]).toBe(true)
   await expect.poll(() => headingOnScreen(page, '第30部门工作')).toBe(true)
   await page.keyboard.press('End')
   await page.keyboard.type('情况')
   await expect.poll(() => getText(page)).toContain('三十、第30部门工作情况\n')
+
+  // Back to the top with the keyboard, then typing in a section that was skipped when drawn.
+  await page.keyboard.press('Control+Home')
+  await expect.poll(async () => (await editorSelection(page)).from).toBeLessThan(5)
+  await placeCursor(page, '第20部门第12段：', 'end')
+  await page.keyboard.type('新增')
+  await expect.poll(() => getText(page)).toContain('第20部门第12段：新增围绕年度目标')
+})
+
+test('printing draws every section of a long summary', async ({ page }) => {
+  await openWith(page, longDraft(30))
+  expect((await headingsDrawn(page)).filter((d) => !d).length).toBeGreaterThan(0)
+  await page.emulateMedia({ media: 'print' })
+  expect(await headingsDrawn(page)).toEqual(Array(30).fill(true))
+  await page.emulateMedia({ media: 'screen' })
+})
+
+test("a field's hint at the end of a section shows above the next section", async ({ page }) => {
+  await openWith(page, longDraft(2).replace('第1部门第12段：围绕年度目标，统筹推进重点任务落实，健全工作机制，加强督促检查，确保各项措施落地见效，群众满意度稳步提升。', '全年培训X名'))
+  await placeCursor(page, '全年培训', 'end')
+  await press(page, 'ArrowRight')
+  await page.keyboard.press('F2')
+  await expect(content(page).locator('.zj-field-input')).toBeFocused()
+  await page.keyboard.type('a')
+  const hint = content(page).locator('.zj-field-hint')
+  await expect(hint).toBeVisible()
+  await hint.scrollIntoViewIfNeeded()
+  // What is drawn at the hint's middle, and at its bottom edge, is the hint itself.
+  const onTop = await hint.evaluate((el) => {
+    const root = el.getRootNode() as ShadowRoot
+    const box = el.getBoundingClientRect()
+    return [box.top + box.height / 2, box.bottom - 2].map((y) => root.elementFromPoint(box.left + box.width / 2, y) === el)
+  })
+  expect(onTop).toEqual([true, true])
 })

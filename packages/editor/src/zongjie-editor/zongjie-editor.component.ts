@@ -12,6 +12,7 @@ import { fields } from '../plugins/fields.ts'
 import { keys } from '../plugins/keys.ts'
 import { structureInputRules } from '../plugins/input-rules.ts'
 import { clipboard } from '../plugins/clipboard.ts'
+import { longSummary } from '../plugins/long-summary.ts'
 import { guard } from '../plugins/guard.ts'
 import { renderToolbar } from '../panels/toolbar.ts'
 import { outlineOf, outlineList, renderOutline } from '../panels/outline.ts'
@@ -389,6 +390,7 @@ export class ZongjieEditor extends LitElement {
       numbering(),
       placeholders(() => this.placeholder, () => this.strings.placeholders),
       clipboard(),
+      longSummary(),
     ]
   }
 

@@ -63,6 +63,17 @@ export default css`
   .zj-work-items[data-layout='joined'] { text-indent: 2em; }
   .zj-work-items[data-layout='joined'] > * { display: inline; }
 
+  /*
+   * A long summary is drawn where the writer is: the browser lays out and paints only the
+   * top-level sections near the view (content-visibility), each keeping the height it last had,
+   * and always the one the selection is in (zj-current, from the long-summary plugin). Paint
+   * containment clips at a section's edge: a field's hint or outline may reach a little past it,
+   * and the section being filled in is raised above the next one.
+   */
+  .ProseMirror > section { content-visibility: auto; contain-intrinsic-size: auto 40em; overflow-clip-margin: 3em; }
+  .ProseMirror > section.zj-current { content-visibility: visible; }
+  .ProseMirror > section:focus-within { position: relative; z-index: 1; }
+
   .zj-sign-off { text-align: right; margin-top: 28pt; padding-right: 4em; }
   .zj-closing:empty, .zj-preamble:empty { display: none; }
 
@@ -136,5 +147,6 @@ export default css`
     .ProseMirror { line-height: 28.95pt; }
     .zj-field, .zj-field.zj-unfilled { background: none !important; border: none !important; color: inherit !important; }
     .zj-empty::after { content: none; }
+    .ProseMirror > section { content-visibility: visible; }
   }
 `

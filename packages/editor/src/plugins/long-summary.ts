@@ -1,0 +1,130 @@
+import { Plugin, PluginKey, type EditorState, type Selection } from 'prosemirror-state'
+import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
+import { isSection } from '@zongjie/model'
+
+/** The long-summary plugin's state: the jumps to another top-level part so far, the part the selection is in, and its mark. */
+export interface LongSummaryState {
+  jumps: number
+  part: number
+  current: DecorationSet
+}
+
+/** The key of the long-summary plugin. */
+export const longSummaryKey = new PluginKey<LongSummaryState>('zongjie-long-summary')
+
+/** The index of the top-level part (title, opening, a section, the closing …) the selection's head is in. */
+function partOf(selection: Selection): number {
+  return selection.$head.index(0)
+}
+
+/** The mark (`zj-current`) on the top-level section the selection is in; none elsewhere. */
+function currentOf(state: EditorState): DecorationSet {
+  const index = partOf(state.selection)
+  const doc = state.doc
+  if (index >= doc.childCount || !isSection(doc.child(index))) return DecorationSet.empty
+  const from = state.selection.$head.before(1)
+  return DecorationSet.create(doc, [Decoration.node(from, from + doc.child(index).nodeSize, { class: 'zj-current' })])
+}
+
+/** The nearest element around `dom` that scrolls (across shadow roots), or null for the page itself. */
+function scrollerOf(dom: Element): Element | null {
+  for (let n: globalThis.Node | null = dom.parentNode; n; n = n instanceof ShadowRoot ? n.host : n.parentNode) {
+    if (!(n instanceof Element) || n.scrollHeight <= n.clientHeight) continue
+    const overflow = getComputedStyle(n).overflowY
+    if (overflow === 'auto' || overflow === 'scroll') return n
+  }
+  return null
+}
+
+/** The top of the selection's head in the box of `scroller` (or of the window), or null when it has no box. */
+function topOf(view: EditorView, scroller: Element | null): number | null {
+  try {
+    return view.coordsAtPos(view.state.selection.head).top - (scroller ? scroller.getBoundingClientRect().top : 0)
+  } catch {
+    return null
+  }
+}
+
+/** How many frames after a jump the place is held. */
+const frames = 10
+
+/**
+ * Long summaries, drawn a top-level section at a time: the element's styles let the browser lay
+ * out and paint only the sections near the view (`content-visibility`); one not drawn yet stands
+ * in with an estimated height. This plugin keeps that from the writer:
+ *
+ * - The section the selection is in is always drawn (marked `zj-current`): the browser never types,
+ *   composes or places the caret in a section it has not laid out, even one made a moment ago by
+ *   typing `一、`.
+ * - After a jump to another part (an outline or findings entry, the next field in fill mode), the
+ *   sections around the place are drawn in the next frames and take their real height instead of
+ *   the estimate, which can push the place away. Where the jump put the place on screen is noted
+ *   once it has scrolled (in the box of the nearest element that scrolls), and in each of the next
+ *   few frames that element is scrolled back by however far the place has moved in it. Typing and
+ *   moving within a part cost nothing.
+ */
+export function longSummary(): Plugin<LongSummaryState> {
+  return new Plugin<LongSummaryState>({
+    key: longSummaryKey,
+    state: {
+      init: (_, state) => ({ jumps: 0, part: partOf(state.selection), current: currentOf(state) }),
+      apply: (tr, value, before, after) => {
+        const part = partOf(tr.selection)
+        return {
+          jumps: tr.scrolledIntoView && part !== partOf(before.selection) ? value.jumps + 1 : value.jumps,
+          part,
+          current: part !== value.part || tr.docChanged ? currentOf(after) : value.current,
+        }
+      },
+    },
+    props: {
+      decorations: (state) => longSummaryKey.getState(state)!.current,
+    },
+    view() {
+      let frame = 0
+      let pending = false
+      const stop = () => {
+        cancelAnimationFrame(frame)
+        frame = 0
+        pending = false
+      }
+      const hold = (view: EditorView) => {
+        stop()
+        pending = true
+        const watched = view.state
+        // A transaction that leaves the text and the selection as they were (the page's selection
+        // read back after the focus moved, say) does not end the hold.
+        const moved = (v: EditorView) => v.isDestroyed || v.state.doc !== watched.doc || !v.state.selection.eq(watched.selection)
+        // The plugin views are told of the new state before ProseMirror scrolls: the place is
+        // noted after the transaction is through.
+        queueMicrotask(() => {
+          if (!pending || moved(view)) return
+          const scroller = scrollerOf(view.dom)
+          const target = topOf(view, scroller)
+          if (target === null) return
+          let left = frames
+          const check = () => {
+            frame = 0
+            // The writer has moved on (typed, clicked elsewhere): their own scrolling rules.
+            if (moved(view)) return
+            const top = topOf(view, scroller)
+            if (top !== null && Math.abs(top - target) > 1) {
+              // By scrolling alone: the state and the selection are left as they are, even with
+              // input the editor has not read yet.
+              if (scroller) scroller.scrollTop += top - target
+              else window.scrollBy(0, top - target)
+            }
+            if (--left > 0) frame = requestAnimationFrame(check)
+          }
+          frame = requestAnimationFrame(check)
+        })
+      }
+      return {
+        update(view, prev) {
+          if (longSummaryKey.getState(view.state)!.jumps !== longSummaryKey.getState(prev)!.jumps) hold(view)
+        },
+        destroy: stop,
+      }
+    },
+  })
+}
