@@ -68,10 +68,15 @@ export default css`
    * top-level sections near the view (content-visibility), each keeping the height it last had,
    * and always the one the selection is in (zj-current, from the long-summary plugin). Paint
    * containment clips at a section's edge: a field's hint or outline may reach a little past it,
-   * and the section being filled in is raised above the next one.
+   * and the section being filled in is raised above the next one. Only where a section can keep
+   * the height it last had (contain-intrinsic-size: auto, Chromium 95 and later): before that,
+   * one scrolled away would fall back to the estimate and the page would jump; those browsers
+   * draw the whole document.
    */
-  .ProseMirror > section { content-visibility: auto; contain-intrinsic-size: auto 40em; overflow-clip-margin: 3em; }
-  .ProseMirror > section.zj-current { content-visibility: visible; }
+  @supports (contain-intrinsic-size: auto 1px) {
+    .ProseMirror > section { content-visibility: auto; contain-intrinsic-size: auto 40em; overflow-clip-margin: 3em; }
+    .ProseMirror > section.zj-current { content-visibility: visible; }
+  }
   .ProseMirror > section:focus-within { position: relative; z-index: 1; }
 
   .zj-sign-off { text-align: right; margin-top: 28pt; padding-right: 4em; }
