@@ -3,7 +3,7 @@
  * The panels' data (outline, status counts) kept from one document to the next must equal what a
  * copy of the document, sharing nothing, gives; the panels' lists are kept while they read the same.
  */
-import { describe, it, expect } from 'vitest'
+import { describe, it, expect, vi } from 'vitest'
 import fc from 'fast-check'
 import { Node } from 'prosemirror-model'
 import { Transform } from 'prosemirror-transform'
@@ -101,6 +101,22 @@ describe('panel lists', () => {
     input.value = '15'
     input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
     expect(filled).toEqual([0])
+  })
+
+  it('build a long metrics table a hundred rows at a time, each row as it reads when its turn comes', async () => {
+    const long = (unit: (i: number) => string) => importText(['工作总结', '一、甲', ...Array.from({ length: 250 }, (_, i) => `第${i + 1}项培训X${unit(i)}。`)].join('\n')).doc
+    const table = new MetricTable(
+      () => true,
+      () => {},
+    )
+    const el = table.of(metricRows(long(() => '名')), false, zhCN.metrics)
+    const units = () => [...el.tBodies[0]!.querySelectorAll("tr")].map((r) => r.cells[2]!.textContent)
+    expect(units()).toHaveLength(100)
+    // Rows change before the last are built: those built are written in place, the rest built as they read now.
+    expect(table.of(metricRows(long((i) => (i % 2 ? '人' : '名'))), false, zhCN.metrics)).toBe(el)
+    await vi.waitFor(() => expect(units()).toHaveLength(250))
+    expect(units()).toEqual(Array.from({ length: 250 }, (_, i) => (i % 2 ? '人' : '名')))
+    expect([...el.tBodies[0]!.querySelectorAll("tr")].map((r) => r.dataset.index)).toEqual(Array.from({ length: 250 }, (_, i) => String(i)))
   })
 
   it('are one for each element: two lists never share their entries', () => {

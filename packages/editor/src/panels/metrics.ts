@@ -55,19 +55,26 @@ export function metricInputValue(attrs: MetricAttrs): string {
   return attrs.range ? `${attrs.value}-${attrs.upper ?? ''}` : String(attrs.value)
 }
 
+/** Rows built at once when a table is built; the rest follow in chunks of this size, a task each. */
+const rowsAtOnce = 100
+
 /**
  * The metrics table of one element, as plain DOM with one handler for each kind of event: a long
  * summary has hundreds of metrics, and their rows then cost no template state. A row is written
  * again only when it reads differently (an input the writer is typing in is left alone while its
- * row stays the same); the rows are built anew when their number or the language changes.
- * `fill` takes the new value of the row at an index, `go` jumps to its metric: both look the
- * metric's place up when called.
+ * row stays the same); the rows are built anew when their number or the language changes. A
+ * long table is built a hundred rows at a time, a task each, so that the page keeps answering
+ * the writer while it fills. `fill` takes the new value of the row at an index, `go` jumps to
+ * its metric: both look the metric's place up when called.
  */
 export class MetricTable {
   private table: HTMLTableElement | null = null
   private shown: MetricRow[] = []
   private strings: Catalog['metrics'] | null = null
   private readonly = false
+  /** How many rows the table has so far, and the task that builds the next ones. */
+  private built = 0
+  private pending: ReturnType<typeof setTimeout> | null = null
 
   constructor(
     private readonly fill: (index: number, input: string) => boolean,
@@ -81,9 +88,11 @@ export class MetricTable {
     // The element renders again for other reasons (the toolbar after every change): the same rows are already shown.
     if (rows === this.shown && readonly === this.readonly) return table
     const body = table.tBodies[0]!
-    rows.forEach((row, i) => {
+    // Rows not built yet are written from the rows shown when their turn comes.
+    for (let i = 0; i < this.built; i++) {
+      const row = rows[i]!
       if (readonly !== this.readonly || !sameRow(row, this.shown[i]!)) writeRow(body.children[i] as HTMLTableRowElement, row, readonly, t)
-    })
+    }
     this.shown = rows
     this.readonly = readonly
     return table
@@ -94,23 +103,6 @@ export class MetricTable {
     const head = table.createTHead().insertRow()
     for (const title of [...t.columns, '']) head.appendChild(document.createElement('th')).textContent = title
     const body = table.createTBody()
-    rows.forEach((row, i) => {
-      const tr = body.insertRow()
-      tr.dataset.index = String(i)
-      tr.insertCell()
-      const input = tr.insertCell().appendChild(document.createElement('input'))
-      input.className = 'metric-value'
-      input.inputMode = 'decimal'
-      input.placeholder = 'X'
-      tr.insertCell()
-      const go = tr.insertCell().appendChild(document.createElement('button'))
-      go.type = 'button'
-      go.className = 'go'
-      go.title = t.goTitle
-      go.setAttribute('aria-label', t.go)
-      go.textContent = '↗'
-      writeRow(tr, row, readonly, t)
-    })
     const indexOf = (e: Event) => Number((e.target as Element).closest<HTMLElement>('tr[data-index]')?.dataset.index ?? -1)
     body.addEventListener('change', (e) => {
       const input = e.target as HTMLInputElement
@@ -125,11 +117,42 @@ export class MetricTable {
     body.addEventListener('click', (e) => {
       if ((e.target as Element).closest('button.go')) this.go(indexOf(e))
     })
+    if (this.pending !== null) clearTimeout(this.pending)
+    this.pending = null
     this.table = table
     this.shown = rows
     this.strings = t
     this.readonly = readonly
+    this.built = 0
+    this.buildRows(rowsAtOnce)
     return table
+  }
+
+  /** Adds up to `count` rows after those built, from the rows shown; the rest in the next task. */
+  private buildRows(count: number) {
+    this.pending = null
+    const body = this.table!.tBodies[0]!
+    const t = this.strings!
+    const end = Math.min(this.shown.length, this.built + count)
+    for (let i = this.built; i < end; i++) {
+      const tr = body.insertRow()
+      tr.dataset.index = String(i)
+      tr.insertCell()
+      const input = tr.insertCell().appendChild(document.createElement('input'))
+      input.className = 'metric-value'
+      input.inputMode = 'decimal'
+      input.placeholder = 'X'
+      tr.insertCell()
+      const go = tr.insertCell().appendChild(document.createElement('button'))
+      go.type = 'button'
+      go.className = 'go'
+      go.title = t.goTitle
+      go.setAttribute('aria-label', t.go)
+      go.textContent = '↗'
+      writeRow(tr, this.shown[i]!, this.readonly, t)
+    }
+    this.built = end
+    if (end < this.shown.length) this.pending = setTimeout(() => this.buildRows(rowsAtOnce))
   }
 }
 
