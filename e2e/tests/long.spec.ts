@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test'
 import { chineseNumeral } from '@zongjie/model'
-import { content, editor, editorSelection, editorTest as test, expect, getText, openWith, placeCursor, press } from './helpers.ts'
+import { compose, content, editor, editorSelection, editorTest as test, expect, getText, openWith, placeCursor, press } from './helpers.ts'
 
 /** A summary of `sections` top-level sections of twelve paragraphs, each paragraph about 100 characters. */
 function longDraft(sections: number): string {
@@ -58,6 +58,30 @@ test('a long summary draws the sections near the view first, and the outline, th
   await placeCursor(page, '第20部门第12段：', 'end')
   await page.keyboard.type('新增')
   await expect.poll(() => getText(page)).toContain('第20部门第12段：新增围绕年度目标')
+})
+
+test('the arrow keys and Page Down go from section to section of a long summary, and typing and the input method follow', async ({ page }) => {
+  await openWith(page, longDraft(30))
+  // From the end of section 5 down into section 6, a line at a time.
+  await placeCursor(page, '第5部门第12段：', 'end')
+  for (let i = 0; i < 4; i++) await press(page, 'ArrowDown')
+  await press(page, 'Home')
+  await page.keyboard.type('甲')
+  await compose(page, ['yi'], '乙')
+  const lines = (await getText(page)).split('\n')
+  const at = lines.findIndex((l) => l.includes('甲乙'))
+  expect(at).toBeGreaterThan(lines.indexOf('六、第6部门工作') - 1)
+  expect(lines[at]).toMatch(/^(六、甲乙第6部门工作|甲乙第6部门第1段：)/)
+
+  // Page Down several times from the top, then type: the text goes where the caret is.
+  await page.keyboard.press('Control+Home')
+  for (let i = 0; i < 12; i++) await page.keyboard.press('PageDown')
+  const { from } = await editorSelection(page)
+  expect(from).toBeGreaterThan(1000)
+  await page.keyboard.type('丙')
+  const after = await page.evaluate(() => (document.querySelector('zongjie-editor') as any).view.state.doc.textBetween(0, (document.querySelector('zongjie-editor') as any).view.state.selection.from, '\n'))
+  expect(after.endsWith('丙')).toBe(true)
+  expect((await getText(page)).split('丙')).toHaveLength(2)
 })
 
 test('printing draws every section of a long summary', async ({ page }) => {
