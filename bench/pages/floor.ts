@@ -10,26 +10,19 @@ import { EditorView } from 'prosemirror-view'
 import { schema } from '@zongjie/model'
 import * as h from './harness.ts'
 
-let data: unknown = null
+const data = h.pageData<unknown>('floor')
 let view: EditorView | null = null
-const ready = h.loadData<unknown>('floor').then((d) => {
-  data = d.data
-  return d.n
-})
 
 const bench = {
   kind: 'floor',
-  ready,
+  ready: data.ready,
   /** Mounts the view: JavaScript only (to the end of the constructor), and to the first frame after. */
   async mount() {
-    await ready
+    await data.ready
     const host = document.getElementById('host')!
-    const t0 = performance.now()
-    const doc = Node.fromJSON(schema, data)
-    view = new EditorView(host, { state: EditorState.create({ doc }) })
-    const t1 = performance.now()
-    const t2 = await h.nextFrame()
-    return { js: t1 - t0, frame: t2 - t0 }
+    return h.timeMount(() => {
+      view = new EditorView(host, { state: EditorState.create({ doc: Node.fromJSON(schema, data.get()) }) })
+    })
   },
   /** The textblocks' text: without the numbers and ordinals, which this page does not draw, and with U+FFFC for each field. */
   check() {
@@ -42,8 +35,6 @@ const bench = {
     })
     return { blocks: v.state.doc.childCount, textblocks: h.textblockCount(v), lines }
   },
-  release() {
-    data = null
-  },
+  release: data.release,
 }
 ;(window as any).bench = bench

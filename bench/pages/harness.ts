@@ -207,3 +207,31 @@ export async function loadData<T>(kind: 'baseline' | 'zongjie' | 'floor'): Promi
   if (!res.ok) throw new Error(`data ${kind}-${n}: HTTP ${res.status}`)
   return { n, data: (await res.json()) as T }
 }
+
+/**
+ * A page's document data: `ready` resolves with the number of blocks once it is loaded, `get()`
+ * gives it, `release()` drops it (so that the heap after mount does not count it).
+ */
+export function pageData<T>(kind: 'baseline' | 'zongjie' | 'floor') {
+  let data: T | null = null
+  const ready = loadData<T>(kind).then((d) => {
+    data = d.data
+    return d.n
+  })
+  return {
+    ready,
+    get: (): T => data!,
+    release() {
+      data = null
+    },
+  }
+}
+
+/** Times a mount: `mount` itself (JavaScript only), and on to the first frame rendered after it. */
+export async function timeMount(mount: () => unknown): Promise<{ js: number; frame: number }> {
+  const t0 = performance.now()
+  await mount()
+  const t1 = performance.now()
+  const t2 = await nextFrame()
+  return { js: t1 - t0, frame: t2 - t0 }
+}

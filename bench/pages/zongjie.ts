@@ -5,29 +5,25 @@ import type { ZongjieEditor } from '@zongjie/editor'
 import type { Summary } from '@zongjie/model'
 import * as h from './harness.ts'
 
-let data: Summary | null = null
+const data = h.pageData<Summary>('zongjie')
 let el: ZongjieEditor | null = null
-const ready = h.loadData<Summary>('zongjie').then((d) => {
-  data = d.data
-  return d.n
-})
 
 const view = () => el!.view!
 
 const bench = {
   kind: 'zongjie',
-  ready,
+  ready: data.ready,
   /** Mounts the editor: JavaScript only (to the end of Lit's first update), and to the first frame after. */
   async mount() {
-    await ready
-    const t0 = performance.now()
-    const e = document.createElement('zongjie-editor')
-    for (const name of ['toolbar', 'outline', 'findings', 'status', 'metrics']) e.setAttribute(name, '')
-    e.summary = data!
-    document.body.append(e)
-    await e.updateComplete
-    const t1 = performance.now()
-    const t2 = await h.nextFrame()
+    await data.ready
+    let e!: ZongjieEditor
+    const r = await h.timeMount(async () => {
+      e = document.createElement('zongjie-editor')
+      for (const name of ['toolbar', 'outline', 'findings', 'status', 'metrics']) e.setAttribute(name, '')
+      e.summary = data.get()
+      document.body.append(e)
+      await e.updateComplete
+    })
     // The panels come after the first frame: wait for them, so that what follows (the heap after
     // mount, the first keystroke) finds the element complete.
     await new Promise((ok) => setTimeout(ok, 250))
@@ -36,7 +32,7 @@ const bench = {
     if (!e.view) throw new Error('zongjie-editor: no view after the first update')
     h.instrumentView(e.view)
     h.instrumentLit(e as unknown as { performUpdate(): void })
-    return { js: t1 - t0, frame: t2 - t0 }
+    return r
   },
   check() {
     const v = view()
@@ -58,8 +54,6 @@ const bench = {
   settle: (ms = 0) => h.settle(view(), ms),
   paste: (text: string) => h.paste(view().dom as HTMLElement, text),
   composing: () => view().composing,
-  release() {
-    data = null
-  },
+  release: data.release,
 }
 ;(window as any).bench = bench
