@@ -446,11 +446,7 @@ export class ZongjieEditor extends LitElement {
     )
     this.initialDoc ??= this.pending
     // Panels and the form value come after the first frame: mounting shows the text first.
-    this.panelTimer = afterFrame(() => {
-      this.panelTimer = null
-      this.computePanels()
-      this.revision++
-    })
+    this.fillPanels()
     this.formTimer = afterFrame(() => this.syncForm())
     // Native input and change events from the editable area and field inputs stay inside:
     // the element's own `input` and `change` carry the summary.
@@ -597,6 +593,33 @@ export class ZongjieEditor extends LitElement {
       this.hint = ''
       this.hintTimer = null
     }, 4000)
+  }
+
+  /**
+   * The panels' first fill, after the first frame: what each panel keeps for every part of the
+   * document is made in an idle moment of its own (validating a long summary alone takes tens of
+   * milliseconds), then the panels are computed from it and drawn, so the page answers the writer
+   * in between. Later changes find it kept and refresh in about a millisecond.
+   */
+  private fillPanels() {
+    const steps = [
+      () => this.outline && outlineOf(this.doc),
+      () => this.findings && this.findingsOf(this.doc),
+      () => (this.outline || this.findings || this.status || this.metrics) && statusOf(this.doc),
+      () => this.metrics && metricRows(this.doc),
+      () => {
+        this.panelTimer = null
+        this.computePanels()
+        this.revision++
+      },
+    ]
+    const next = () => {
+      this.panelTimer = afterFrame(() => {
+        steps.shift()!()
+        if (steps.length) next()
+      })
+    }
+    next()
   }
 
   /** Recomputes outline, findings and status: at once, or shortly after typing pauses. */
