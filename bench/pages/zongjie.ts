@@ -10,6 +10,29 @@ let el: ZongjieEditor | null = null
 
 const view = () => el!.view!
 
+/** Until the outline lists every heading, the metrics table has a row for every metric and the findings and status are drawn (at most ten seconds). */
+async function panelsDrawn(e: ZongjieEditor) {
+  let headings = 0
+  let metrics = 0
+  e.view!.state.doc.descendants((node) => {
+    if (node.type.name === 'heading') headings++
+    if (node.type.name === 'metric') metrics++
+    return true
+  })
+  const root = e.shadowRoot!
+  const drawn = () =>
+    root.querySelectorAll('.outline li').length === headings &&
+    root.querySelectorAll('.metrics tbody tr').length === metrics &&
+    root.querySelector('.findings') !== null &&
+    root.querySelector('.status') !== null
+  const start = performance.now()
+  while (!drawn()) {
+    if (performance.now() - start > 10_000) throw new Error(`zongjie-editor: panels not drawn after 10 s (${headings} headings, ${metrics} metrics)`)
+    await new Promise((ok) => setTimeout(ok, 20))
+  }
+  await e.updateComplete
+}
+
 const bench = {
   kind: 'zongjie',
   ready: data.ready,
@@ -24,12 +47,12 @@ const bench = {
       document.body.append(e)
       await e.updateComplete
     })
-    // The panels come after the first frame: wait for them, so that what follows (the heap after
+    // The panels come after the first frame, in idle moments, and a long metrics table a hundred
+    // rows at a time: wait until every panel is drawn whole, so that what follows (the heap after
     // mount, the first keystroke) finds the element complete.
-    await new Promise((ok) => setTimeout(ok, 250))
-    await e.updateComplete
-    el = e
     if (!e.view) throw new Error('zongjie-editor: no view after the first update')
+    await panelsDrawn(e)
+    el = e
     h.instrumentView(e.view)
     h.instrumentLit(e as unknown as { performUpdate(): void })
     return r
