@@ -201,7 +201,7 @@ export function paste(target: HTMLElement, text: string) {
 }
 
 /** Fetches the page's document data (`?n=2200`). */
-export async function loadData<T>(kind: 'baseline' | 'zongjie' | 'floor'): Promise<{ n: number; data: T }> {
+async function loadData<T>(kind: 'baseline' | 'zongjie' | 'floor'): Promise<{ n: number; data: T }> {
   const n = Number(new URLSearchParams(location.search).get('n') ?? '220')
   const res = await fetch(`../data/${kind}-${n}.json`)
   if (!res.ok) throw new Error(`data ${kind}-${n}: HTTP ${res.status}`)

@@ -110,13 +110,13 @@ describe('panel lists', () => {
       () => {},
     )
     const el = table.of(metricRows(long(() => '名')), false, zhCN.metrics)
-    const units = () => [...el.tBodies[0]!.querySelectorAll("tr")].map((r) => r.cells[2]!.textContent)
+    const units = () => [...el.tBodies[0]!.querySelectorAll('tr')].map((r) => r.cells[2]!.textContent)
     expect(units()).toHaveLength(100)
     // Rows change before the last are built: those built are written in place, the rest built as they read now.
     expect(table.of(metricRows(long((i) => (i % 2 ? '人' : '名'))), false, zhCN.metrics)).toBe(el)
     await vi.waitFor(() => expect(units()).toHaveLength(250))
     expect(units()).toEqual(Array.from({ length: 250 }, (_, i) => (i % 2 ? '人' : '名')))
-    expect([...el.tBodies[0]!.querySelectorAll("tr")].map((r) => r.dataset.index)).toEqual(Array.from({ length: 250 }, (_, i) => String(i)))
+    expect([...el.tBodies[0]!.querySelectorAll('tr')].map((r) => r.dataset.index)).toEqual(Array.from({ length: 250 }, (_, i) => String(i)))
   })
 
   it('are one for each element: two lists never share their entries', () => {

@@ -82,23 +82,21 @@ export function longSummary(): Plugin<LongSummaryState> {
     },
     view() {
       let frame = 0
-      let pending = false
       const stop = () => {
         cancelAnimationFrame(frame)
         frame = 0
-        pending = false
       }
       const hold = (view: EditorView) => {
         stop()
-        pending = true
         const watched = view.state
         // A transaction that leaves the text and the selection as they were (the page's selection
-        // read back after the focus moved, say) does not end the hold.
+        // read back after the focus moved, say) does not end the hold; any other does, and so does
+        // the next jump (a transaction of its own) or the view's end.
         const moved = (v: EditorView) => v.isDestroyed || v.state.doc !== watched.doc || !v.state.selection.eq(watched.selection)
         // The plugin views are told of the new state before ProseMirror scrolls: the place is
         // noted after the transaction is through.
         queueMicrotask(() => {
-          if (!pending || moved(view)) return
+          if (moved(view)) return
           const scroller = scrollerOf(view.dom)
           const target = topOf(view, scroller)
           if (target === null) return

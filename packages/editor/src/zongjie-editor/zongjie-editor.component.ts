@@ -549,17 +549,21 @@ export class ZongjieEditor extends LitElement {
     return this.lastFindings.findings
   }
 
+  /** Whether any panel that shows the document's data is on (outline, findings, status, metrics). */
+  private get anyPanel(): boolean {
+    return this.outline || this.findings || this.status || this.metrics
+  }
+
   private computePanels() {
     const doc = this.doc
-    this.panelData =
-      this.outline || this.findings || this.status || this.metrics
-        ? {
-            outline: this.outline ? outlineOf(doc) : [],
-            findings: this.findings ? this.findingsOf(doc) : [],
-            status: { ...statusOf(doc), ...(this.mode === 'fill' ? { left: fillTargets(doc).length } : {}) },
-            metrics: this.metrics ? metricRows(doc) : [],
-          }
-        : null
+    this.panelData = this.anyPanel
+      ? {
+          outline: this.outline ? outlineOf(doc) : [],
+          findings: this.findings ? this.findingsOf(doc) : [],
+          status: { ...statusOf(doc), ...(this.mode === 'fill' ? { left: fillTargets(doc).length } : {}) },
+          metrics: this.metrics ? metricRows(doc) : [],
+        }
+      : null
   }
 
   /** Fills the metric of the table's row `index` (its place as the panel data has it now). */
@@ -605,7 +609,7 @@ export class ZongjieEditor extends LitElement {
     const steps = [
       () => this.outline && outlineOf(this.doc),
       () => this.findings && this.findingsOf(this.doc),
-      () => (this.outline || this.findings || this.status || this.metrics) && statusOf(this.doc),
+      () => this.anyPanel && statusOf(this.doc),
       () => this.metrics && metricRows(this.doc),
       () => {
         this.panelTimer = null
@@ -624,7 +628,7 @@ export class ZongjieEditor extends LitElement {
 
   /** Recomputes outline, findings and status: at once, or shortly after typing pauses. */
   private refreshPanels(now: boolean) {
-    if (!this.outline && !this.findings && !this.status && !this.metrics) return
+    if (!this.anyPanel) return
     const compute = () => {
       this.panelTimer = null
       this.computePanels()
