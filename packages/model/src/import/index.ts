@@ -2,7 +2,8 @@ import type { Node } from 'prosemirror-model'
 import { ImportError } from '../errors.ts'
 import { schema, sectionFormats, type SectionFormat } from '../schema.ts'
 import { formatOrdinal, formatSectionNumber } from '../numbering.ts'
-import { sourceLines, type SourceLine } from './lines.ts'
+import { slicePiece, sourceLines, sourceParagraphs, wholeLine, type Piece, type SourceLine, type SourceParagraph } from './lines.ts'
+import { inlineOf } from './runs.ts'
 import { headingMark, type HeadingMark } from './headings.ts'
 import { joinedOrdinals, leadingOrdinal } from './ordinals.ts'
 import { readFields } from './fields.ts'
@@ -12,6 +13,7 @@ import { readPeriod } from '../period.ts'
 
 export type { ImportWarning, ImportWarningCode } from './warnings.ts'
 export { readFields, metricUnits } from './fields.ts'
+export type { SourceParagraph, TextRange } from './lines.ts'
 
 /** What {@link importText} read: the document, and every change it made on the way. */
 export interface ImportResult {
@@ -39,27 +41,28 @@ export interface ImportOptions {
 // Lines, classified
 
 type Line =
-  | { kind: 'heading'; no: number; mark: HeadingMark }
-  | { kind: 'item'; no: number; n: number; text: string }
-  | { kind: 'joined'; no: number; intro: string; items: { n: number; text: string }[] }
-  | { kind: 'para'; no: number; text: string }
+  | { kind: 'heading'; no: number; mark: HeadingMark; rest: Piece }
+  | { kind: 'item'; no: number; n: number; text: Piece }
+  | { kind: 'joined'; no: number; intro: Piece; items: { n: number; text: Piece }[] }
+  | { kind: 'para'; no: number; text: Piece }
 
 /** Classifies body text that is not a heading: a joined list, an item, or a paragraph. */
-function classifyText(no: number, text: string): Exclude<Line, { kind: 'heading' }> {
+function classifyText(no: number, piece: Piece): Exclude<Line, { kind: 'heading' }> {
+  const text = piece.text
   const joined = joinedOrdinals(text)
   if (joined) {
-    const items = joined.map((o, i) => ({ n: o.n, text: text.slice(o.textAt, joined[i + 1]?.at ?? text.length) }))
-    return { kind: 'joined', no, intro: text.slice(0, joined[0]!.at), items }
+    const items = joined.map((o, i) => ({ n: o.n, text: slicePiece(piece, o.textAt, joined[i + 1]?.at ?? text.length) }))
+    return { kind: 'joined', no, intro: slicePiece(piece, 0, joined[0]!.at), items }
   }
   const lead = leadingOrdinal(text)
-  if (lead) return { kind: 'item', no, n: lead.n, text: text.slice(lead.textAt) }
-  return { kind: 'para', no, text }
+  if (lead) return { kind: 'item', no, n: lead.n, text: slicePiece(piece, lead.textAt) }
+  return { kind: 'para', no, text: piece }
 }
 
 function classify(line: SourceLine): Line {
   const mark = headingMark(line.text)
-  if (mark) return { kind: 'heading', no: line.no, mark }
-  return classifyText(line.no, line.text)
+  if (mark) return { kind: 'heading', no: line.no, mark, rest: slicePiece(wholeLine(line), line.text.length - mark.rest.length) }
+  return classifyText(line.no, wholeLine(line))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -70,18 +73,18 @@ type Role = 'work' | 'problems' | 'plans'
 interface ItemDraft {
   n: number
   no: number
-  text: string
-  notes: string[]
+  text: Piece
+  notes: Piece[]
 }
 interface ListDraft {
   kind: 'list'
   layout: 'joined' | 'separate'
-  intro: string | null
+  intro: Piece | null
   items: ItemDraft[]
 }
 interface ParaDraft {
   kind: 'para'
-  text: string
+  text: Piece
 }
 type BlockDraft = ListDraft | ParaDraft
 
@@ -92,7 +95,7 @@ interface SectionDraft {
   /** The number the writer typed, to report a renumbering. */
   typed: HeadingMark | null
   no: number
-  title: string
+  title: Piece | null
   runIn: boolean
   body: BlockDraft[]
   children: SectionDraft[]
@@ -112,9 +115,23 @@ const formats = Object.values(sectionFormats) as SectionFormat[]
  * Throws an {@link ImportError} when there is no text at all.
  */
 export function importText(text: string, options: ImportOptions = {}): ImportResult {
+  return importLines(sourceLines(text), options)
+}
+
+/**
+ * {@link importText} for paragraphs read from a file format that keeps more than text (a Word
+ * file): each paragraph's bold ranges are kept as bold, and warnings name each paragraph's `no`
+ * (its paragraph number) as their `line`. One importer for every format: the headings, items,
+ * parts and fields are read exactly as from text.
+ */
+export function importParagraphs(paragraphs: readonly SourceParagraph[], options: ImportOptions = {}): ImportResult {
+  return importLines(sourceParagraphs(paragraphs), options)
+}
+
+function importLines(source: SourceLine[], options: ImportOptions): ImportResult {
   const warnings: ImportWarning[] = []
   const warn = (line: number, code: ImportWarning['code'], message: string) => warnings.push({ line, code, message })
-  let lines = sourceLines(text)
+  let lines = source
   if (!lines.length) throw new ImportError('没有可导入的文字：内容为空')
 
   // The title: the first line of the first five that names the genre, or the first line.
@@ -135,12 +152,12 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
   }
 
   // The sign-off: a date on the last line, and the organisation on the line before it.
-  let signOff: { organization: string; date: string } | null = null
+  let signOff: { organization: Piece | null; date: Piece } | null = null
   const last = lines[lines.length - 1]
   if (last && signOffDate.test(last.text.replace(/\s/g, ''))) {
     const before = lines[lines.length - 2]
     const isOrg = before && before.text.length <= 40 && !/[。，；：！？,;:!?]/.test(before.text) && !headingMark(before.text) && !leadingOrdinal(before.text)
-    signOff = { organization: isOrg ? before.text : '', date: last.text }
+    signOff = { organization: isOrg ? wholeLine(before) : null, date: wholeLine(last) }
     lines = lines.slice(0, lines.length - (isOrg ? 2 : 1))
   }
 
@@ -167,31 +184,32 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
     let i = classified.length
     while (i > 0 && classified[i - 1]!.kind === 'para') i--
     for (let j = i; j < classified.length; j++) {
-      if (closingOpening.test((classified[j] as { text: string }).text)) {
+      if (closingOpening.test((classified[j] as { text: Piece }).text.text)) {
         closingAt = j
         break
       }
     }
     const lastLine = classified[classified.length - 1]
-    if (closingAt === classified.length && i < classified.length && lastLine?.kind === 'para' && /[！!]$/.test(lastLine.text)) closingAt = classified.length - 1
+    if (closingAt === classified.length && i < classified.length && lastLine?.kind === 'para' && /[！!]$/.test(lastLine.text.text)) closingAt = classified.length - 1
   }
 
   // Problems and plans parts with no number, after the last top-level heading: a short line that
   // reads like their heading (`存在的不足`, `下步打算`), or for plans a paragraph that opens like them.
-  const unnumbered = new Map<number, { role: 'problems' | 'plans'; title: string | null }>()
+  const unnumbered = new Map<number, { role: 'problems' | 'plans'; title: Piece | null }>()
   const roles = new Set(roleAt.values())
   const lastTop = topHeadings.length ? topHeadings[topHeadings.length - 1]! : -1
   for (let i = lastTop + 1; i < closingAt && !roles.has('plans'); i++) {
     const l = classified[i]!
     if (l.kind !== 'para') continue
-    const headingLike = l.text.length <= 25 && !/[。；！？，、,.;!?]/.test(l.text)
-    if (headingLike && !roles.has('problems') && problemsHeading.test(l.text)) {
+    const text = l.text.text
+    const headingLike = text.length <= 25 && !/[。；！？，、,.;!?]/.test(text)
+    if (headingLike && !roles.has('problems') && problemsHeading.test(text)) {
       unnumbered.set(i, { role: 'problems', title: l.text })
       roles.add('problems')
-    } else if (headingLike && plansHeading.test(l.text)) {
+    } else if (headingLike && plansHeading.test(text)) {
       unnumbered.set(i, { role: 'plans', title: l.text })
       roles.add('plans')
-    } else if (lastTop >= 0 && i < closingAt - 1 && plansOpening.test(l.text) && classified[i - 1]?.kind !== 'heading') {
+    } else if (lastTop >= 0 && i < closingAt - 1 && plansOpening.test(text) && classified[i - 1]?.kind !== 'heading') {
       unnumbered.set(i, { role: 'plans', title: null })
       roles.add('plans')
     }
@@ -211,7 +229,7 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
       into.push({
         kind: 'list',
         layout: 'joined',
-        intro: l.intro || null,
+        intro: l.intro.text ? l.intro : null,
         items: l.items.map((it) => ({ n: it.n, no: l.no, text: it.text, notes: [] })),
       })
     } else if (l.kind === 'item') {
@@ -242,7 +260,7 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
     if (part) {
       openList = null
       stack.length = 0
-      const section: SectionDraft = { rank: 1, role: part.role, numbered: false, typed: null, no: l.no, title: part.title ?? '', runIn: false, body: [], children: [] }
+      const section: SectionDraft = { rank: 1, role: part.role, numbered: false, typed: null, no: l.no, title: part.title, runIn: false, body: [], children: [] }
       top.push(section)
       stack.push(section)
       if (part.title !== null) continue
@@ -269,13 +287,13 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
       rank = siblingRank
     }
     // A run-in heading: its first sentence is the heading, the rest of the line starts the body.
-    let title = mark.rest
+    let title = l.rest
     let runIn = false
-    let rest = ''
+    let rest: Piece | null = null
     const stop = mark.rest.indexOf('。')
     if (stop > 0 && stop < mark.rest.length - 1) {
-      title = mark.rest.slice(0, stop)
-      rest = mark.rest.slice(stop + 1)
+      title = slicePiece(l.rest, 0, stop)
+      rest = slicePiece(l.rest, stop + 1)
       runIn = true
     }
     const section: SectionDraft = { rank, role, numbered: true, typed: mark, no: l.no, title, runIn, body: [], children: [] }
@@ -330,7 +348,7 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
 
   // Into the schema.
   const n = schema.nodes
-  const textblock = (type: string, text: string) => n[type]!.create(null, readFields(text))
+  const textblock = (type: string, piece: Piece | null) => n[type]!.create(null, piece ? inlineOf(piece) : [])
   const blockNode = (b: BlockDraft): Node => {
     if (b.kind === 'para') return textblock('paragraph', b.text)
     const children: Node[] = []
@@ -346,8 +364,8 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
     if (s.role !== 'work') return n[s.role]!.create({ runIn: s.runIn, numbered: s.numbered }, content)
     return n[`section${s.rank}`]!.create({ runIn: s.runIn }, content)
   }
-  const children: Node[] = [textblock('title', title?.text ?? '')]
-  if (subtitle) children.push(textblock('subtitle', subtitle.text))
+  const children: Node[] = [textblock('title', title && wholeLine(title))]
+  if (subtitle) children.push(textblock('subtitle', wholeLine(subtitle)))
   children.push(n.preamble!.create(null, preamble.map(blockNode)))
   children.push(...top.map(sectionNode))
   children.push(n.closing!.create(null, closing.map(blockNode)))
