@@ -180,3 +180,72 @@ describe('importText: unnumbered problems and plans headings', () => {
     expect(toText(doc).split('\n').filter(Boolean)).toEqual(text)
   })
 })
+
+describe('importText: problems and plans parts introduced by a lead-in, not numbered', () => {
+  const parts = (text: string[]) => {
+    const { doc, warnings } = importText(text.join('\n'))
+    const s = toSummary(doc)
+    return {
+      parts: s.sections.map((x) => `${x.number}|${x.role}|${x.title}|${x.body.map((b) => (b.type === 'paragraph' ? b.text : `${b.items.length} items`)).join('/')}|${x.sections.map((c) => c.number + c.title).join(' ')}`),
+      warnings: warnings.map((w) => `${w.line}:${w.code}`),
+      text: toText(doc).split('\n').filter(Boolean),
+    }
+  }
+
+  it('makes each its own part with its role when its points start again at （一）: nothing renumbered, the lead-in its opening', () => {
+    const text = [
+      '某局2024年上半年工作总结',
+      '一、主要工作',
+      '（一）抓好学习。组织学习X次。',
+      '（二）推进项目。完成项目X个。',
+      '工作中还存在一些不足，主要表现在以下几个方面：',
+      '（一）学习不够深入。个别同志流于形式。',
+      '（二）创新不足。方法较为传统。',
+      '下一步，我们将重点抓好以下几项工作：',
+      '（一）深化学习。持续开展学习。',
+      '（二）加快项目。确保按期完成。',
+      '总之，我们将继续努力。',
+    ]
+    const r = parts(text)
+    expect(r.parts).toEqual([
+      '一、|work|主要工作||（一）抓好学习 （二）推进项目',
+      '|problems||工作中还存在一些不足，主要表现在以下几个方面：|（一）学习不够深入 （二）创新不足',
+      '|plans||下一步，我们将重点抓好以下几项工作：|（一）深化学习 （二）加快项目',
+    ])
+    expect(r.warnings).toEqual([])
+    // The text comes out as it went in, and reads back the same.
+    expect(r.text).toEqual(text)
+  })
+
+  it('does the same for points numbered 1. and for 一是 items, and keeps a numbered plans section after an unnumbered problems part', () => {
+    const r = parts([
+      '某局2024年工作总结',
+      '一、主要工作',
+      '1.抓好学习。组织学习X次。',
+      '2.推进项目。完成项目X个。',
+      '当前还存在一些问题：',
+      '1.学习不够深入',
+      '2.创新不足',
+      '二、下一步工作打算',
+      '一是深化学习。',
+      '二是加快项目。',
+    ])
+    expect(r.parts).toEqual(['一、|work|主要工作||1.抓好学习 2.推进项目', '|problems||当前还存在一些问题：|1.学习不够深入 2.创新不足', '二、|plans|下一步工作打算|2 items|'])
+    expect(r.warnings).toEqual([])
+    const items = parts(['某局工作总结', '一、主要工作', '正文。', '但工作中也还存在一些差距和不足：', '一是学习不够深入。', '二是创新不足。'])
+    expect(items.parts).toEqual(['一、|work|主要工作|正文。|', '|problems||但工作中也还存在一些差距和不足：/2 items|'])
+  })
+
+  it('leaves a lead-in in its section when its wording is not of problems or plans, when it opens a numbered part, or when its points go on', () => {
+    // The main work announcing its own points.
+    expect(parts(['工作总结', '一、主要工作', '上半年重点抓了以下几项工作：', '（一）学习', '（二）项目']).parts).toEqual(['一、|work|主要工作|上半年重点抓了以下几项工作：|（一）学习 （二）项目'])
+    // A numbered plans section's own lead-in.
+    expect(parts(['工作总结', '一、主要工作', '正文。', '二、下半年工作计划', '下一步，我们将重点抓好以下几项工作：', '（一）学习', '（二）项目']).parts).toEqual([
+      '一、|work|主要工作|正文。|',
+      '二、|plans|下半年工作计划|下一步，我们将重点抓好以下几项工作：|（一）学习 （二）项目',
+    ])
+    // Points that go on from the ones before (（三）) belong to the section before.
+    const on = parts(['工作总结', '一、主要工作', '（一）学习', '（二）项目', '下一步，我们将重点抓好以下几项工作：', '（三）作风'])
+    expect(on.parts).toEqual(['一、|work|主要工作||（一）学习 （二）项目 （三）作风'])
+  })
+})

@@ -7,7 +7,7 @@ import { inlineOf } from './runs.ts'
 import { headingMark, type HeadingMark } from './headings.ts'
 import { joinedOrdinals, leadingOrdinal } from './ordinals.ts'
 import { readFields } from './fields.ts'
-import { closingOpening, plansHeading, plansOpening, problemsHeading, signOffDate, titleLine } from './wording.ts'
+import { closingOpening, leadIn, plansHeading, plansLeadIn, plansOpening, problemsHeading, problemsLeadIn, signOffDate, titleLine } from './wording.ts'
 import type { ImportWarning } from './warnings.ts'
 import { readPeriod } from '../period.ts'
 
@@ -193,25 +193,55 @@ function importLines(source: SourceLine[], options: ImportOptions): ImportResult
     if (closingAt === classified.length && i < classified.length && lastLine?.kind === 'para' && /[！!]$/.test(lastLine.text.text)) closingAt = classified.length - 1
   }
 
-  // Problems and plans parts with no number, after the last top-level heading: a short line that
-  // reads like their heading (`存在的不足`, `下步打算`), or for plans a paragraph that opens like them.
+  // Problems and plans parts with no number. After the last section of the main work: a lead-in
+  // that announces the part's points (`下一步，我们将重点抓好以下几项工作：`, `工作中还存在一些不足，
+  // 主要表现在：`) followed by points numbered from the start (`（一）`, `1.`, `一是`), even where the
+  // points read like more sections of the one before. After the last top-level heading: a short
+  // line that reads like their heading (`存在的不足`, `下步打算`), or for plans a paragraph that opens
+  // like them (`下半年，……`). Problems come before plans, and a part is never found twice.
   const unnumbered = new Map<number, { role: 'problems' | 'plans'; title: Piece | null }>()
-  const roles = new Set(roleAt.values())
+  const numberedRoles = new Set(roleAt.values())
   const lastTop = topHeadings.length ? topHeadings[topHeadings.length - 1]! : -1
-  for (let i = lastTop + 1; i < closingAt && !roles.has('plans'); i++) {
+  const lastWorkTop = topHeadings.filter((i) => !roleAt.has(i)).pop() ?? -1
+  const startsAgain = (l: Line | undefined) =>
+    l?.kind === 'heading' ? l.mark.format !== 'chinese' && l.mark.n === 1
+    : l?.kind === 'item' ? l.n === 1
+    : l?.kind === 'joined' && !l.intro.text && l.items[0]!.n === 1
+  const leadInRole = (i: number, text: string): Role | null => {
+    const before = classified[i - 1]
+    if (!leadIn.test(text) || i + 1 >= closingAt || !startsAgain(classified[i + 1])) return null
+    if (before?.kind === 'heading' && before.mark.format === 'chinese') return null
+    return problemsLeadIn.test(text) ? 'problems' : plansLeadIn.test(text) ? 'plans' : null
+  }
+  const seen = new Set<Role>()
+  for (let i = lastWorkTop + 1; i < closingAt && !seen.has('plans'); i++) {
     const l = classified[i]!
+    if (l.kind === 'heading') {
+      const role = roleAt.get(i)
+      if (role) seen.add(role)
+      continue
+    }
     if (l.kind !== 'para') continue
+    const canProblems = !seen.has('problems') && !numberedRoles.has('problems')
+    const canPlans = !numberedRoles.has('plans')
     const text = l.text.text
+    const announced = leadInRole(i, text)
+    if ((announced === 'problems' && canProblems) || (announced === 'plans' && canPlans)) {
+      unnumbered.set(i, { role: announced, title: null })
+      seen.add(announced)
+      continue
+    }
+    if (i <= lastTop) continue
     const headingLike = text.length <= 25 && !/[。；！？，、,.;!?]/.test(text)
-    if (headingLike && !roles.has('problems') && problemsHeading.test(text)) {
+    if (headingLike && canProblems && problemsHeading.test(text)) {
       unnumbered.set(i, { role: 'problems', title: l.text })
-      roles.add('problems')
-    } else if (headingLike && plansHeading.test(text)) {
+      seen.add('problems')
+    } else if (headingLike && canPlans && plansHeading.test(text)) {
       unnumbered.set(i, { role: 'plans', title: l.text })
-      roles.add('plans')
-    } else if (lastTop >= 0 && i < closingAt - 1 && plansOpening.test(text) && classified[i - 1]?.kind !== 'heading') {
+      seen.add('plans')
+    } else if (canPlans && lastTop >= 0 && i < closingAt - 1 && plansOpening.test(text) && classified[i - 1]?.kind !== 'heading') {
       unnumbered.set(i, { role: 'plans', title: null })
-      roles.add('plans')
+      seen.add('plans')
     }
   }
 

@@ -21,3 +21,15 @@ export const titleLine = /(总结|报告|汇报|小结|回顾|情况)(（[^）]*
 
 /** A sign-off date in Arabic or Chinese numerals: `2020年7月10日`, `二〇二〇年七月十日`. */
 export const signOffDate = /^(\d{4}|[〇零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日$/
+
+/**
+ * A sentence that announces the points after it: it ends with a colon
+ * (`下一步，我们将重点抓好以下几项工作：`, `工作中还存在一些不足，主要表现在：`).
+ */
+export const leadIn = /[：:]$/
+
+/** A lead-in of the problems part: `还存在一些不足`, `存在的主要问题`, `问题主要表现在`. */
+export const problemsLeadIn = /存在.{0,8}(问题|不足|差距|短板|薄弱环节)|(问题|不足|差距|短板)(主要)?(表现|体现)(在|为)|不足之处/
+
+/** A lead-in of the plans part: `下一步，……`, `下半年，……`, `我们将重点抓好以下……`. */
+export const plansLeadIn = /^(\d{4}年)?(下半年|下一步|下步|明年|来年|今后|新的一年)|将(重点|着力|继续|进一步|切实)?(抓好|做好|推进|实施|开展|落实)/
