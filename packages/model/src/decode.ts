@@ -1,0 +1,164 @@
+import { ImportError } from './errors.ts'
+
+/** The text encodings {@link decodeText} recognises. */
+export type Encoding = 'UTF-8' | 'UTF-8 BOM' | 'UTF-16LE' | 'UTF-16BE' | 'GB18030'
+
+/** A note about a change made while decoding, such as stray control characters removed. */
+export interface DecodeNote {
+  line: number
+  code: string
+  message: string
+}
+
+/** Text decoded from bytes, with the encoding it was found in. */
+export interface Decoded {
+  text: string
+  encoding: Encoding
+  /** Changes made to the text (stray control characters removed), one a line, for the warnings. */
+  notes: DecodeNote[]
+}
+
+const signatures: { bytes: number[]; what: string }[] = [
+  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'ZIP 压缩包（Word .docx 文件请按 Word 文件导入）' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: '旧版 Word/WPS（.doc、.wps）文件；请在 Word 或 WPS 中另存为 .docx 后再导入' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'PDF 文件；请先转成纯文本再导入' },
+  { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], what: 'RTF 文件；请另存为纯文本或网页（HTML）后再导入' },
+]
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return prefix.length <= bytes.length && prefix.every((b, i) => bytes[i] === b)
+}
+
+/** The line (from 1) of a byte offset: one more than the line feeds before it. */
+function lineAtByte(bytes: Uint8Array, offset: number): number {
+  let line = 1
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++
+  return line
+}
+
+/** The line (from 1) of a character offset in a text. */
+function lineAtChar(text: string, offset: number): number {
+  let line = 1
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 0x0a) line++
+  return line
+}
+
+function strictDecode(label: string, bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(bytes)
+  } catch {
+    return null
+  }
+}
+
+/** The length of the longest prefix of `bytes` that decodes without error in `label` (binary search). */
+function validPrefix(label: string, bytes: Uint8Array): number {
+  const ok = (n: number) => {
+    try {
+      new TextDecoder(label, { fatal: true }).decode(bytes.subarray(0, n), { stream: true })
+      return true
+    } catch {
+      return false
+    }
+  }
+  let lo = 0
+  let hi = bytes.length
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2)
+    if (ok(mid)) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
+/** Whether bytes look like UTF-16 without a byte-order mark: ASCII with every other byte zero. */
+function looksLikeBomlessUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 4096) & ~1
+  if (n < 4) return false
+  let evenZero = 0
+  let oddZero = 0
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++
+    if (bytes[i + 1] === 0) oddZero++
+  }
+  const pairs = n / 2
+  return (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) || (oddZero > pairs * 0.3 && evenZero < pairs * 0.05)
+}
+
+/** Control characters that have no place in a summary: C0 but tab, line feed and carriage return; DEL; C1. */
+const strayControl = /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f-\u009f]/g
+
+/**
+ * Decodes the bytes of a text, HTML or JSON file, finding the encoding itself: a byte-order mark
+ * (UTF-8, UTF-16 LE or BE) decides; otherwise strict UTF-8, then strict GB18030 (which covers GBK
+ * and GB2312). Binary files (NUL bytes, many control characters, or a known binary format) and
+ * bytes that are neither encoding are refused with an {@link ImportError} naming the line. Runs
+ * wherever `TextDecoder` knows GB18030 (Node, every browser): the command line and the editor's
+ * file opening share it.
+ * Line breaks come out as `\n`; a few stray control characters are removed and noted.
+ */
+export function decodeText(bytes: Uint8Array): Decoded {
+  let text: string | null
+  let encoding: Encoding
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    encoding = 'UTF-8 BOM'
+    text = strictDecode('utf-8', bytes)
+  } else if (startsWith(bytes, [0xff, 0xfe])) {
+    encoding = 'UTF-16LE'
+    text = strictDecode('utf-16le', bytes)
+  } else if (startsWith(bytes, [0xfe, 0xff])) {
+    encoding = 'UTF-16BE'
+    text = strictDecode('utf-16be', bytes)
+  } else {
+    const known = signatures.find((s) => startsWith(bytes, s.bytes))
+    if (known) throw new ImportError(`不是文本文件：看起来是${known.what}`)
+    const nul = bytes.indexOf(0)
+    if (nul >= 0) {
+      if (looksLikeBomlessUtf16(bytes)) throw new ImportError('看起来是没有 BOM 的 UTF-16 文本；请另存为 UTF-8 或带 BOM 的 UTF-16')
+      throw new ImportError('不是文本文件（含有 NUL 字节，像是二进制文件）', lineAtByte(bytes, nul))
+    }
+    text = strictDecode('utf-8', bytes)
+    encoding = 'UTF-8'
+    if (text === null) {
+      text = strictDecode('gb18030', bytes)
+      encoding = 'GB18030'
+    }
+    if (text === null) {
+      // Report where the encoding that got further broke down.
+      const at = Math.max(validPrefix('utf-8', bytes), validPrefix('gb18030', bytes))
+      const bad = bytes[at]
+      const hex = bad === undefined ? '' : `（0x${bad.toString(16).toUpperCase().padStart(2, '0')}）`
+      throw new ImportError(`无法识别文字编码：既不是 UTF-8，也不是 GB18030/GBK，此行有无效字节${hex}`, lineAtByte(bytes, at))
+    }
+  }
+  if (text === null) {
+    const label = encoding === 'UTF-8 BOM' ? 'utf-8' : encoding.toLowerCase()
+    const before = new TextDecoder(label).decode(bytes.subarray(0, validPrefix(label, bytes)))
+    const line = lineAtChar(before, before.length)
+    throw new ImportError(`文件以 ${encoding.replace(' BOM', '')} 的 BOM 开头，但此行的内容不是有效的 ${encoding.replace(' BOM', '')}`, line)
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  text = text.replace(/\r\n?/g, '\n')
+
+  const nul = text.indexOf('\u0000')
+  if (nul >= 0) throw new ImportError('不是文本文件（含有 NUL 字符，像是二进制文件）', lineAtChar(text, nul))
+  const controls = text.match(strayControl)?.length ?? 0
+  if (controls > 32 || (controls >= 4 && controls * 10 > text.length)) {
+    const first = text.search(strayControl)
+    throw new ImportError(`不是文本文件（有 ${controls} 个控制字符，像是二进制文件）`, lineAtChar(text, first))
+  }
+  const notes: DecodeNote[] = []
+  if (controls > 0) {
+    const lines = text.split('\n')
+    lines.forEach((line, i) => {
+      const found = line.match(strayControl)
+      if (found) {
+        const codes = [...new Set(found.map((c) => 'U+' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')))]
+        notes.push({ line: i + 1, code: 'control-characters', message: `删除了 ${found.length} 个控制字符（${codes.join('、')}）` })
+        lines[i] = line.replace(strayControl, '')
+      }
+    })
+    text = lines.join('\n')
+  }
+  return { text, encoding, notes }
+}
