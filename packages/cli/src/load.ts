@@ -1,11 +1,11 @@
-import { importHTML, importText, ImportError, type ImportWarning } from '@zongjie/model'
+import { importHTML, importText, textFormat, ImportError, type ImportWarning, type TextFormat } from '@zongjie/model'
 import { guard, inputError, oneLine } from './errors.ts'
 import { documentFromJson, parseJson, type Doc } from './json-input.ts'
 import { decodeText, readSource, type DecodeNote, type Encoding } from './read-input.ts'
 import type { Io } from './io.ts'
 
 /** The kinds of input `zongjie` reads. */
-export type InputFormat = 'text' | 'html' | 'json'
+export type InputFormat = TextFormat | 'docx'
 
 /** A document read from an input, with what was changed on the way. */
 export interface Loaded {
@@ -18,29 +18,6 @@ export interface Loaded {
   warnings: ImportWarning[]
   /** What decoding changed (stray control characters removed). */
   notes: DecodeNote[]
-}
-
-/**
- * The format of an input: by extension (`.txt`, `.html`/`.htm`, `.json`), otherwise by content —
- * JSON when it starts with `{` (or is a JSON array), HTML when it starts with `<`, text otherwise.
- */
-export function formatOf(path: string, text: string): InputFormat {
-  const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase()
-  if (ext === 'txt' || ext === 'text') return 'text'
-  if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html'
-  if (ext === 'json') return 'json'
-  const start = text.trimStart()
-  if (start.startsWith('{')) return 'json'
-  if (start.startsWith('[')) {
-    try {
-      JSON.parse(start)
-      return 'json'
-    } catch {
-      /* text that happens to start with a bracket */
-    }
-  }
-  if (start.startsWith('<')) return 'html'
-  return 'text'
 }
 
 /** The problem of an {@link ImportError} without the `第 N 行：` its message starts with. */
@@ -88,7 +65,7 @@ export async function loadDocument(path: string, io: Io): Promise<Loaded> {
   const { name } = source
   const { text, encoding, notes } = decodeText(source.bytes, name)
   if (!/[^\s\u00a0\u3000\u200b]/.test(text)) throw inputError(name, '文件中没有文字（只有空白）')
-  const format = formatOf(path, text)
+  const format = textFormat(path, text)
   const base = { name, format, encoding, notes }
   switch (format) {
     case 'json':

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { parseArgs } from '../src/args.ts'
 import { CliError, describeFailure, guard, located, oneLine, UsageError } from '../src/errors.ts'
-import { formatOf, formatWarning } from '../src/load.ts'
+import { textFormat } from '@zongjie/model'
+import { formatWarning } from '../src/load.ts'
 import { wholeDocument, parseDocument } from '../src/html.ts'
 import { formatFinding, tally } from '../src/commands/validate.ts'
 import { schemaPath } from '../src/commands/schema.ts'
@@ -58,15 +59,15 @@ describe('errors', () => {
 
 describe('input formats', () => {
   it('go by extension, else by content', () => {
-    expect(formatOf('a.TXT', '{')).toBe('text')
-    expect(formatOf('a.htm', 'x')).toBe('html')
-    expect(formatOf('a.json', '<')).toBe('json')
-    expect(formatOf('-', '  {"a": 1}')).toBe('json')
-    expect(formatOf('-', '{broken')).toBe('json')
-    expect(formatOf('-', '[1]')).toBe('json')
-    expect(formatOf('-', '[附件]总结')).toBe('text')
-    expect(formatOf('-', '\n<p>总结</p>')).toBe('html')
-    expect(formatOf('notes', '某局工作总结')).toBe('text')
+    expect(textFormat('a.TXT', '{')).toBe('text')
+    expect(textFormat('a.htm', 'x')).toBe('html')
+    expect(textFormat('a.json', '<')).toBe('json')
+    expect(textFormat('-', '  {"a": 1}')).toBe('json')
+    expect(textFormat('-', '{broken')).toBe('json')
+    expect(textFormat('-', '[1]')).toBe('json')
+    expect(textFormat('-', '[附件]总结')).toBe('text')
+    expect(textFormat('-', '\n<p>总结</p>')).toBe('html')
+    expect(textFormat('notes', '某局工作总结')).toBe('text')
   })
 
   it('makes a fragment or a page without <body> a whole document linkedom reads', () => {

@@ -162,3 +162,29 @@ export function decodeText(bytes: Uint8Array): Decoded {
   }
   return { text, encoding, notes }
 }
+
+/** The formats of text files the importers read: plain text, HTML, JSON (Summary or ProseMirror JSON). */
+export type TextFormat = 'text' | 'html' | 'json'
+
+/**
+ * The format of a text file: by its name's extension (`.txt`, `.html`/`.htm`, `.json`), otherwise by content —
+ * JSON when it starts with `{` (or is a JSON array), HTML when it starts with `<`, text otherwise.
+ */
+export function textFormat(name: string, text: string): TextFormat {
+  const ext = /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase()
+  if (ext === 'txt' || ext === 'text') return 'text'
+  if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html'
+  if (ext === 'json') return 'json'
+  const start = text.trimStart()
+  if (start.startsWith('{')) return 'json'
+  if (start.startsWith('[')) {
+    try {
+      JSON.parse(start)
+      return 'json'
+    } catch {
+      /* text that happens to start with a bracket */
+    }
+  }
+  if (start.startsWith('<')) return 'html'
+  return 'text'
+}

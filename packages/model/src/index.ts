@@ -50,5 +50,5 @@ export { proposeTitle, periodText, readPeriod, periodConflicts } from './period.
 export type { TitleParts, PeriodConflict } from './period.ts'
 export { metricsToCSV } from './metrics-csv.ts'
 export { printStylesheet } from './print.ts'
-export { decodeText } from './decode.ts'
-export type { Decoded, DecodeNote, Encoding } from './decode.ts'
+export { decodeText, textFormat } from './decode.ts'
+export type { Decoded, DecodeNote, Encoding, TextFormat } from './decode.ts'
