@@ -26,7 +26,41 @@ for (const pkg of readdirSync(join(root, 'packages'))) {
   else failed++
 }
 
-// 2. Unit and property tests (Vitest).
+// 2. Unit and property tests (Vitest). The Word export's tests convert .docx files with LibreOffice
+//    and read the PDF with poppler: make sure they are there first. As root, missing ones are
+//    installed with apt-get (as e2e/run.mjs installs Chromium); otherwise that is a failure, with
+//    what to install. SKIP_OFFICE=1 skips those tests, loudly.
+const officeTools = ['soffice', 'pdftotext', 'pdftoppm']
+const officePackages = ['libreoffice-writer-nogui', 'poppler-utils', 'fonts-noto-cjk']
+const hasCommand = (name) => spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0
+if (process.env.SKIP_OFFICE === '1') {
+  console.log('\n' + '!'.repeat(72) + '\n!!! SKIP_OFFICE=1: THE LIBREOFFICE TESTS WERE NOT RUN. Nothing here shows the .docx opens. !!!\n' + '!'.repeat(72))
+} else {
+  const missingTools = officeTools.filter((t) => !hasCommand(t))
+  if (missingTools.length && process.getuid?.() === 0) {
+    // Waits for another apt run to release its lock rather than failing at once.
+    const get = 'apt-get -o DPkg::Lock::Timeout=600'
+    const command = `${get} update && ${get} install -y ${officePackages.join(' ')}`
+    console.log(`\n=== office tools ===\n${missingTools.join(', ')} missing: installing ${officePackages.join(' ')} from Debian, running as root:\n    ${command}`)
+    const r = spawnSync('sh', ['-c', command], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+    if (r.status !== 0) console.error(`apt-get failed (status ${r.status}). Install by hand: apt-get update && apt-get install -y ${officePackages.join(' ')}`)
+  }
+  const stillMissing = officeTools.filter((t) => !hasCommand(t))
+  if (stillMissing.length) {
+    console.error(
+      [
+        `\n${stillMissing.join(', ')} not installed: the Word export's tests convert .docx files with LibreOffice and read them with poppler.`,
+        'Install them, with CJK fonts, then run the tests again:',
+        '',
+        `    sudo apt-get update && sudo apt-get install -y ${officePackages.join(' ')}`,
+        '',
+        'or skip those tests, loudly: SKIP_OFFICE=1 pnpm test',
+      ].join('\n'),
+    )
+    failed++
+  }
+}
+
 const vitestJson = join(work, 'vitest.json')
 const vitestStatus = run('unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`])
 if (existsSync(vitestJson)) {

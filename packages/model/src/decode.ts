@@ -18,9 +18,10 @@ export interface Decoded {
   notes: DecodeNote[]
 }
 
-const signatures: { bytes: number[]; what: string }[] = [
-  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'ZIP 压缩包（Word .docx 文件请按 Word 文件导入）' },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: '旧版 Word/WPS（.doc、.wps）文件；请在 Word 或 WPS 中另存为 .docx 后再导入' },
+/** Binary formats recognised by their first bytes; `office` marks what an office suite writes. */
+const signatures: { bytes: number[]; what: string; office?: true }[] = [
+  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'ZIP 压缩包（Word .docx 文件请按 Word 文件导入）', office: true },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: '旧版 Word/WPS（.doc、.wps）文件；请在 Word 或 WPS 中另存为 .docx 后再导入', office: true },
   { bytes: [0x25, 0x50, 0x44, 0x46], what: 'PDF 文件；请先转成纯文本再导入' },
   { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], what: 'RTF 文件；请另存为纯文本或网页（HTML）后再导入' },
 ]
@@ -187,4 +188,34 @@ export function textFormat(name: string, text: string): TextFormat {
   }
   if (start.startsWith('<')) return 'html'
   return 'text'
+}
+
+/**
+ * Whether bytes are a package an office suite writes rather than text: a zip (a Word `.docx`) or
+ * an OLE compound file (an old `.doc` or `.wps`, or a `.docx` with a password). Such files go to
+ * the Word reader (`@zongjie/docx`), which reads the first and says what to do with the others.
+ */
+export function isOfficeFile(bytes: Uint8Array): boolean {
+  return signatures.some((s) => s.office && startsWith(bytes, s.bytes))
+}
+
+/** Extensions of Word and WPS documents: a file named so must be one. */
+const wordExtension = /\.(docx|docm|dotx|dotm|doc|dot|wps|wpt)$/i
+
+/**
+ * Refuses a file whose name says Word (`.docx`, `.doc`, `.wps` …) but whose bytes are not an
+ * office package (see {@link isOfficeFile}): a text file renamed, a download that went wrong. Reading
+ * it as text would import whatever it holds as a summary; the writer is told what it is instead.
+ */
+export function checkWordName(name: string, bytes: Uint8Array): void {
+  const ext = wordExtension.exec(name)?.[1]
+  if (!ext || isOfficeFile(bytes)) return
+  let looks = '不是 Word 文档'
+  try {
+    decodeText(bytes)
+    looks = '像是文本文件：如果是文本，请把扩展名改为 .txt 后再导入'
+  } catch {
+    looks = '也不是文本文件：文件可能已损坏，请在 Word 或 WPS 中重新保存为 .docx'
+  }
+  throw new ImportError(`扩展名是 .${ext.toLowerCase()}，但内容不是 Word 文档，${looks}`)
 }

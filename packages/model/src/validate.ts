@@ -5,7 +5,6 @@ import { periodConflicts } from './period.ts'
 import type { Period } from './schema.ts'
 import { displayText, isSection } from './schema.ts'
 import { PartCache } from './parts.ts'
-import type { ImportWarning } from './import/warnings.ts'
 
 /**
  * How much a finding matters: an `error` blocks submission; a `warning` should be looked at;
@@ -61,12 +60,24 @@ export interface Finding {
   pos?: number
   /** The line of the imported text, for `import-repaired`. */
   line?: number
+  /** The paragraph of the imported Word file, for `import-repaired`. */
+  paragraph?: number
+}
+
+/**
+ * A change an importer made, as {@link validate} reports it: the text importer's warnings name a
+ * line, the Word reader's a paragraph (0 or none for the whole file).
+ */
+export interface Repair {
+  message: string
+  line?: number
+  paragraph?: number
 }
 
 /** Options of {@link validate}. */
 export interface ValidateOptions {
-  /** The importer's warnings for this document, reported as `import-repaired` findings. */
-  repairs?: readonly ImportWarning[]
+  /** The importer's warnings for this document (its `ImportWarning`s, or the Word reader's), reported as `import-repaired` findings. */
+  repairs?: readonly Repair[]
 }
 
 const period = /\d{4}年|年度|上半年|下半年|[一二三四1-4]季度|\d{1,2}月|全年|半年/
@@ -119,7 +130,10 @@ export function validate(doc: Node, options: ValidateOptions = {}): Finding[] {
   findings.push(...periodFindings(doc, rawTitle, sections))
 
   for (const w of options.repairs ?? []) {
-    findings.push({ code: 'import-repaired', severity: 'info', message: `第 ${w.line} 行：${w.message}`, line: w.line })
+    if (w.paragraph !== undefined) {
+      const at = w.paragraph > 0 ? `第 ${w.paragraph} 段：` : ''
+      findings.push({ code: 'import-repaired', severity: 'info', message: at + w.message, ...(w.paragraph > 0 ? { paragraph: w.paragraph } : {}) })
+    } else findings.push({ code: 'import-repaired', severity: 'info', message: `第 ${w.line} 行：${w.message}`, line: w.line! })
   }
   return findings
 }

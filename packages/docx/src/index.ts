@@ -1,0 +1,7 @@
+export { summaryNamespace, summaryPartVersion, textDigest, digestLines, summaryPartXml, escapeXml } from './embedded.ts'
+export { DocxError } from './errors.ts'
+export type { DocxErrorCode } from './errors.ts'
+export { toDocx, DocxExportError } from './write/index.ts'
+export type { DocxExportOptions } from './write/index.ts'
+export { readDocx, importDocx, formatNumber, maxPartBytes, maxTotalBytes, maxCompressionRatio, ratioGraceBytes, maxEntries } from './read/index.ts'
+export type { DocxContent, DocxImport, DocxImportOptions, DocxWarning, DocxWarningCode, DocxParagraph, EmbeddedSummary, XmlNode, ParseXml } from './read/index.ts'

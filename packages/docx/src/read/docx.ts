@@ -1,0 +1,42 @@
+import { readEmbedded, type EmbeddedSummary } from './embedded.ts'
+import { Numbering } from './numbering.ts'
+import { openPackage } from './package.ts'
+import { readBody, type DocxParagraph } from './paragraphs.ts'
+import { Styles } from './styles.ts'
+import type { ParseXml } from './xml.ts'
+
+/** What {@link readDocx} reads from a Word file. */
+export interface DocxContent {
+  /** The paragraphs with text, in order, list numbers included (see {@link DocxParagraph}). */
+  paragraphs: DocxParagraph[]
+  /** Pictures dropped. */
+  images: number
+  /** Shapes, text boxes, charts and embedded objects dropped. */
+  shapes: number
+  /** The Summary JSON a file written by Zongjie carries, or `null`. */
+  embedded: EmbeddedSummary | null
+}
+
+/**
+ * Reads a Word file (`.docx`) as its paragraphs of text, without a DOM: `parseXml` is the
+ * caller's XML parser (`DOMParser` in the browser, linkedom's in Node).
+ *
+ * Refuses, with a {@link DocxError}, before inflating anything: an old `.doc`/`.wps`
+ * (`old-format`), a password-protected file (`encrypted`), anything that is not a zip
+ * (`not-docx`), a zip that is cut short or corrupt (`damaged`) or has no Word document in it
+ * (`not-docx`), and parts that would inflate past the limits (`too-large`: see `maxPartBytes`,
+ * `maxTotalBytes`, `maxCompressionRatio`). Only the parts it needs are inflated: the content types,
+ * the relationships, the document, its styles and numbering, and the custom XML parts.
+ *
+ * Each paragraph's text starts with the number Word shows for it (computed from `numbering.xml`
+ * as Word counts), so that Word's automatic `一、` `（一）` numbering reads as if typed; a
+ * paragraph in a heading style with no number gets its level's. Bold comes from the runs and
+ * their character styles.
+ */
+export function readDocx(bytes: Uint8Array, parseXml: ParseXml): DocxContent {
+  const pkg = openPackage(bytes, parseXml)
+  const styles = new Styles(pkg.styles)
+  const numbering = new Numbering(pkg.numbering, styles)
+  const body = readBody(pkg.document, styles, numbering)
+  return { ...body, embedded: readEmbedded(pkg.summaryParts) }
+}

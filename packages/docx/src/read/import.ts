@@ -1,0 +1,92 @@
+import type { Node } from 'prosemirror-model'
+import { ImportError, fromSummary, importParagraphs, type ImportWarningCode } from '@zongjie/model'
+import { textDigest } from '../embedded.ts'
+import { readDocx } from './docx.ts'
+import type { ParseXml } from './xml.ts'
+
+/**
+ * The kinds of {@link DocxWarning}: the importer's (`bracket-width`, `number-repaired` … see
+ * `ImportWarningCode`), and `embedded-stale` (the file was edited after export: its text was
+ * read, not the summary it carries), `embedded-invalid` (the summary it carries could not be read:
+ * its text was read) and `images-dropped` (pictures, shapes or objects left out).
+ */
+export type DocxWarningCode = ImportWarningCode | 'embedded-stale' | 'embedded-invalid' | 'images-dropped'
+
+/**
+ * A change or a guess the import made, with the paragraph it concerns (its number in the Word
+ * file, counting paragraphs with text; 0 for the file as a whole).
+ */
+export interface DocxWarning {
+  /** The paragraph's number, from 1; 0 for the whole file. */
+  paragraph: number
+  /** What kind of change: see {@link DocxWarningCode}. */
+  code: DocxWarningCode
+  /** What happened, in Chinese, for the writer. */
+  message: string
+}
+
+/** What {@link importDocx} gives. */
+export interface DocxImport {
+  /** The document. */
+  doc: Node
+  /** What the import changed or left out, in paragraph order. */
+  warnings: DocxWarning[]
+  /** `embedded`: the summary the file carried since Zongjie exported it; `document`: read from the file's text. */
+  source: 'embedded' | 'document'
+  /**
+   * The level of the highest headings in the file (see `ImportResult.topRank`): above 1 only for
+   * a fragment whose headings start below `一、`; 1 for an embedded summary.
+   */
+  topRank: number
+}
+
+/** Options of {@link importDocx}. */
+export interface DocxImportOptions {
+  /** The file is part of a summary, pasted or inserted at the cursor (see `ImportOptions.fragment`). */
+  fragment?: boolean
+}
+
+/**
+ * Imports a Word file (`.docx`) as a summary. A file that Zongjie exported and nobody edited
+ * since gives back exactly the summary it was made from (the Summary JSON it carries, whose digest
+ * still matches the text). Any other file, or one edited in Word or WPS after export, is read as
+ * text by {@link readDocx} (Word's list numbers included) and goes through the model's one
+ * importer, `importParagraphs`, with bold kept and warnings naming paragraphs. Throws a
+ * {@link DocxError} for a file that cannot be read, and an `ImportError` when it holds no text.
+ */
+export function importDocx(bytes: Uint8Array, parseXml: ParseXml, options: DocxImportOptions = {}): DocxImport {
+  const content = readDocx(bytes, parseXml)
+  const warnings: DocxWarning[] = []
+  if (content.embedded) {
+    if (textDigest(content.paragraphs.map((p) => p.text)) === content.embedded.digest) {
+      try {
+        return { doc: fromSummary(JSON.parse(content.embedded.json)), warnings: [], source: 'embedded', topRank: 1 }
+      } catch {
+        warnings.push({ paragraph: 0, code: 'embedded-invalid', message: '文件中保存的总结结构已损坏，无法读取，已改为按文档的文字识别结构' })
+      }
+    } else {
+      warnings.push({
+        paragraph: 0,
+        code: 'embedded-stale',
+        message: '文件导出后在 Word 或 WPS 中改动过，已按文档现在的文字重新识别结构，没有使用导出时保存的结构',
+      })
+    }
+  }
+  const dropped = droppedText(content.images, content.shapes)
+  if (!content.paragraphs.length) {
+    throw new ImportError(dropped ? `该 Word 文档中没有可导入的文字，只有 ${dropped}（可能是扫描件）` : '该 Word 文档中没有可导入的文字')
+  }
+  if (dropped) warnings.push({ paragraph: 0, code: 'images-dropped', message: `文档中的 ${dropped}未导入：总结只保留文字` })
+  const result = importParagraphs(content.paragraphs, { fragment: options.fragment ?? false })
+  for (const w of result.warnings) warnings.push({ paragraph: w.line, code: w.code, message: w.message })
+  warnings.sort((a, b) => a.paragraph - b.paragraph)
+  return { doc: result.doc, warnings, source: 'document', topRank: result.topRank }
+}
+
+/** `3 张图片和 1 个图形或对象`, or `''` when nothing was dropped. */
+function droppedText(images: number, shapes: number): string {
+  const parts: string[] = []
+  if (images) parts.push(`${images} 张图片`)
+  if (shapes) parts.push(`${shapes} 个图形或对象`)
+  return parts.join('和 ')
+}

@@ -1,0 +1,523 @@
+import type { SourceParagraph } from '@zongjie/model'
+import { HeadingNumbers } from './headings.ts'
+import type { Numbering } from './numbering.ts'
+import type { Styles } from './styles.ts'
+import { WordNames, integer, localName, onOff, type XmlNode } from './xml.ts'
+
+/**
+ * The main document part's body (`word/document.xml`) as the paragraphs a reader sees, in one
+ * walk of the tree (`firstChild` / `nextSibling`, no searching).
+ *
+ * What is read as text: `w:t`; `w:tab` and `w:ptab` as a space; `w:noBreakHyphen` as `-`;
+ * `w:br` and `w:cr` end a line (a new source paragraph with the same number; a space inside a
+ * table). Inserted text of tracked changes (`w:ins`, `w:moveTo`) is kept, deleted text (`w:del`,
+ * `w:moveFrom`) dropped, and a paragraph whose mark was deleted joins the next, as Word shows the
+ * changes accepted. Hidden text (`w:vanish`, directly or by style) is dropped; field instructions
+ * are dropped and their results kept; hyperlinks, content controls (`w:sdt`), smart tags and
+ * custom XML elements are read through; an `mc:AlternateContent` is read once (its first Choice);
+ * ruby text keeps its base. Images, shapes, text boxes and embedded objects (`w:drawing`,
+ * `w:pict`, `w:object`) are dropped and counted. Footnote and comment references, bookmarks and
+ * equations are left out.
+ *
+ * Bold is a run's own `w:b` (`w:val` 0, false or off meaning not bold), or else its character
+ * style's (`w:rStyle`, following `w:basedOn`). A paragraph style's bold does not count: heading
+ * styles are bold by design, and the model gives headings their look itself.
+ *
+ * A table is read a row at a time: each row becomes one paragraph, its cells' texts (paragraphs,
+ * and nested tables' rows) joined with a space in reading order, so that no text is lost.
+ */
+
+/**
+ * A paragraph of the document as read, for the model's importer (`importParagraphs`): its text on
+ * one line, trimmed, with the list number Word shows before it; its bold ranges; and its number
+ * in the document, from 1, counting the paragraphs with text (a table row counts as one), which
+ * warnings name. The lines of a paragraph broken by `w:br` share it.
+ */
+export type DocxParagraph = SourceParagraph & { no: number }
+
+/** What {@link readBody} found. */
+export interface BodyText {
+  paragraphs: DocxParagraph[]
+  /** Pictures dropped. */
+  images: number
+  /** Shapes, text boxes, charts and embedded objects dropped. */
+  shapes: number
+}
+
+/** A line of text being gathered, with its bold ranges. */
+class Line {
+  text = ''
+  bold: [number, number][] = []
+
+  add(text: string, bold: boolean): void {
+    if (!text) return
+    if (bold) {
+      const from = this.text.length
+      const last = this.bold[this.bold.length - 1]
+      if (last && last[1] === from) last[1] += text.length
+      else this.bold.push([from, from + text.length])
+    }
+    this.text += text
+  }
+
+  /** Puts text before the line, moving the bold ranges along. */
+  prepend(text: string): void {
+    if (!text) return
+    for (const r of this.bold) {
+      r[0] += text.length
+      r[1] += text.length
+    }
+    this.text = text + this.text
+  }
+
+  /** Appends another line, with `separator` between when both have text. */
+  append(other: Line, separator: string): void {
+    if (!other.text) return
+    if (this.text) this.add(separator, false)
+    const shift = this.text.length
+    for (const [a, b] of other.bold) {
+      const last = this.bold[this.bold.length - 1]
+      if (last && last[1] === a + shift) last[1] = b + shift
+      else this.bold.push([a + shift, b + shift])
+    }
+    this.text += other.text
+  }
+
+  /** The line with spaces (full-width and no-break ones too) cut from both ends. */
+  trimmed(): Line {
+    const text = this.text
+    let start = 0
+    let end = text.length
+    while (start < end && isSpace(text.charCodeAt(start))) start++
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--
+    if (start === 0 && end === text.length) return this
+    const out = new Line()
+    out.text = text.slice(start, end)
+    for (const [a, b] of this.bold) {
+      const from = Math.max(a, start) - start
+      const to = Math.min(b, end) - start
+      if (to > from) out.bold.push([from, to])
+    }
+    return out
+  }
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b)
+}
+
+/** Where a paragraph's or a row's lines go: the body's list, or a table cell being gathered. */
+interface Sink {
+  /** `table` is true for a table row (one line). */
+  take(lines: Line[], table: boolean): void
+}
+
+const pictureUri = 'http://schemas.openxmlformats.org/drawingml/2006/picture'
+
+/** The paragraph properties the reader uses. */
+interface ParagraphProps {
+  style: string | null
+  numId: string | null
+  ilvl: number | null
+  /** `w:outlineLvl` on the paragraph itself. */
+  outlineLevel: number | null
+  /** Whether the paragraph mark is a tracked deletion (the paragraph joins the next). */
+  markDeleted: boolean
+}
+
+class BodyReader {
+  readonly paragraphs: DocxParagraph[] = []
+  images = 0
+  shapes = 0
+  private no = 0
+  /** Whether a paragraph with text has been read (the first is the title). */
+  private seenText = false
+  /** One entry per open field: true while in its instructions (before `separate`). */
+  private readonly fields: boolean[] = []
+  private instructions = 0
+  /** The lines of paragraphs whose mark was deleted, waiting for the paragraph they join. */
+  private pending: Line[] | null = null
+  private readonly headings = new HeadingNumbers()
+  private readonly body: Sink = {
+    take: (lines) => {
+      let any = false
+      for (const line of lines) {
+        const t = line.trimmed()
+        if (!t.text) continue
+        if (!any) this.no++
+        any = true
+        const p: DocxParagraph = { text: t.text, no: this.no }
+        if (t.bold.length) p.bold = t.bold
+        this.paragraphs.push(p)
+      }
+    },
+  }
+
+  constructor(
+    private readonly w: WordNames,
+    private readonly styles: Styles,
+    private readonly numbering: Numbering,
+  ) {}
+
+  read(body: XmlNode): void {
+    this.container(body, this.body, false)
+  }
+
+  /** Block content (the body, a cell), then any paragraph left waiting for the one its deleted mark joined it to. */
+  private container(parent: XmlNode, sink: Sink, inTable: boolean): void {
+    this.blocks(parent, sink, inTable)
+    if (this.pending) {
+      const lines = this.pending
+      this.pending = null
+      sink.take(lines, false)
+    }
+  }
+
+  private blocks(parent: XmlNode, sink: Sink, inTable: boolean): void {
+    const { w } = this
+    for (let c = parent.firstChild; c; c = c.nextSibling) {
+      switch (w.local(c)) {
+        case 'p':
+          this.paragraph(c, sink, inTable)
+          break
+        case 'tbl':
+          this.rows(c, sink)
+          break
+        case 'sdt': {
+          const content = w.child(c, 'sdtContent')
+          if (content) this.blocks(content, sink, inTable)
+          break
+        }
+        case 'customXml':
+          this.blocks(c, sink, inTable)
+          break
+        case null:
+          if (w.isAlternateContent(c)) {
+            const branch = w.alternative(c)
+            if (branch) this.blocks(branch, sink, inTable)
+          }
+          break
+      }
+    }
+  }
+
+  private props(pPr: XmlNode | null): ParagraphProps {
+    const props: ParagraphProps = { style: null, numId: null, ilvl: null, outlineLevel: null, markDeleted: false }
+    if (!pPr) return props
+    const { w } = this
+    for (let c = pPr.firstChild; c; c = c.nextSibling) {
+      switch (w.local(c)) {
+        case 'pStyle':
+          props.style = w.attr(c, 'val')
+          break
+        case 'numPr':
+          for (let n = c.firstChild; n; n = n.nextSibling) {
+            const l = w.local(n)
+            if (l === 'numId') props.numId = w.attr(n, 'val')
+            else if (l === 'ilvl') props.ilvl = integer(w.attr(n, 'val'))
+          }
+          break
+        case 'outlineLvl':
+          props.outlineLevel = integer(w.attr(c, 'val'))
+          break
+        case 'rPr':
+          props.markDeleted = w.child(c, 'del') !== null || w.child(c, 'moveFrom') !== null
+          break
+      }
+    }
+    return props
+  }
+
+  private paragraph(p: XmlNode, sink: Sink, inTable: boolean): void {
+    // w:pPr comes first when there is one.
+    let pPr: XmlNode | null = p.firstChild
+    while (pPr && pPr.nodeType !== 1) pPr = pPr.nextSibling
+    const props = this.props(pPr && this.w.local(pPr) === 'pPr' ? pPr : null)
+    const style = props.style ?? this.styles.defaultParagraphStyle
+    const lines = this.pending ?? [new Line()]
+    this.pending = null
+    this.inline(p, lines, inTable, this.styles.hidden(style) ?? false)
+    this.endInstructions()
+    if (props.markDeleted) {
+      this.pending = lines
+      return
+    }
+
+    // The list label Word shows: from the paragraph's numPr, or its style's.
+    let label: string | null = null
+    const styleNumbering = props.numId === null || props.ilvl === null ? this.styles.numbering(style) : null
+    const numId = props.numId ?? styleNumbering?.numId ?? null
+    if (numId !== null) {
+      const ilvl = props.ilvl ?? styleNumbering?.ilvl ?? this.numbering.levelOfStyle(numId, style) ?? 0
+      const l = this.numbering.next(numId, ilvl)
+      if (l && l.text) label = l.text + l.suffix
+    }
+
+    let firstLine: Line | undefined
+    for (const line of lines) {
+      if (line.trimmed().text) {
+        firstLine = line
+        break
+      }
+    }
+    if (!firstLine) return
+    const isFirst = !this.seenText
+    this.seenText = true
+
+    // A heading style with no number: the number of its level.
+    if (!inTable) {
+      const kind = props.outlineLevel !== null ? (props.outlineLevel < 9 ? props.outlineLevel + 1 : null) : this.styles.kind(style)
+      if (typeof kind === 'number' && !isFirst) {
+        // A paragraph whose numbering Word resolves (even to none: numId 0, a bullet) is left as Word shows it.
+        const number = this.headings.next(kind, firstLine.trimmed().text, numId !== null)
+        if (number) label = number
+      }
+    }
+    if (label) {
+      const t = firstLine.trimmed()
+      firstLine.text = t.text
+      firstLine.bold = t.bold
+      firstLine.prepend(label)
+    }
+    sink.take(lines, false)
+  }
+
+  /** Inline content of a paragraph (runs, and what holds runs). */
+  private inline(parent: XmlNode, lines: Line[], inTable: boolean, hiddenByStyle: boolean): void {
+    const { w } = this
+    for (let c = parent.firstChild; c; c = c.nextSibling) {
+      switch (w.local(c)) {
+        case 'r':
+          this.run(c, lines, inTable, hiddenByStyle)
+          break
+        case 'hyperlink':
+        case 'ins':
+        case 'moveTo':
+        case 'fldSimple':
+        case 'smartTag':
+        case 'customXml':
+        case 'dir':
+        case 'bdo':
+          this.inline(c, lines, inTable, hiddenByStyle)
+          break
+        case 'sdt': {
+          const content = w.child(c, 'sdtContent')
+          if (content) this.inline(content, lines, inTable, hiddenByStyle)
+          break
+        }
+        case null:
+          if (w.isAlternateContent(c)) {
+            const branch = w.alternative(c)
+            if (branch) this.inline(branch, lines, inTable, hiddenByStyle)
+          }
+          break
+        // w:del, w:moveFrom (deleted text), w:pPr, bookmarks, comments, proofing marks: nothing to read.
+      }
+    }
+  }
+
+  private run(r: XmlNode, lines: Line[], inTable: boolean, hiddenByStyle: boolean): void {
+    const { w, styles } = this
+    let bold: boolean | null = null
+    let hidden: boolean | null = null
+    let rStyle: string | null = null
+    const first = r.firstChild
+    for (let c = first; c; c = c.nextSibling) {
+      if (c.nodeType !== 1) continue
+      if (w.local(c) === 'rPr') {
+        for (let p = c.firstChild; p; p = p.nextSibling) {
+          switch (w.local(p)) {
+            case 'b':
+              bold = onOff(w.attr(p, 'val'))
+              break
+            case 'vanish':
+              hidden = onOff(w.attr(p, 'val'))
+              break
+            case 'rStyle':
+              rStyle = w.attr(p, 'val')
+              break
+          }
+        }
+      }
+      break
+    }
+    if (rStyle !== null) {
+      bold ??= styles.characterBold(rStyle)
+      hidden ??= styles.hidden(rStyle)
+    }
+    this.runContent(r, lines, inTable, bold === true, hidden ?? hiddenByStyle)
+  }
+
+  private runContent(r: XmlNode, lines: Line[], inTable: boolean, bold: boolean, hidden: boolean): void {
+    const { w } = this
+    for (let c = r.firstChild; c; c = c.nextSibling) {
+      const l = w.local(c)
+      if (l === 't') {
+        if (!hidden && !this.instructions) lines[lines.length - 1]!.add(c.textContent ?? '', bold)
+        continue
+      }
+      switch (l) {
+        case 'tab':
+        case 'ptab':
+          if (!hidden && !this.instructions) lines[lines.length - 1]!.add(' ', false)
+          break
+        case 'noBreakHyphen':
+          if (!hidden && !this.instructions) lines[lines.length - 1]!.add('-', bold)
+          break
+        case 'br':
+        case 'cr':
+          if (hidden || this.instructions) break
+          if (inTable) lines[lines.length - 1]!.add(' ', false)
+          else lines.push(new Line())
+          break
+        case 'fldChar':
+          this.fieldChar(w.attr(c, 'fldCharType'))
+          break
+        case 'drawing':
+          if (!hidden) this.countDrawing(c)
+          break
+        case 'pict':
+          if (!hidden) this.countPicture(c)
+          break
+        case 'object':
+          if (!hidden) this.shapes++
+          break
+        case 'ruby': {
+          const base = w.child(c, 'rubyBase')
+          if (base) this.inline(base, lines, inTable, hidden)
+          break
+        }
+        case null:
+          if (w.isAlternateContent(c)) {
+            const branch = w.alternative(c)
+            if (branch) this.runContent(branch, lines, inTable, bold, hidden)
+          }
+          break
+        // w:delText, w:instrText, w:softHyphen, w:sym, w:footnoteReference, w:commentReference …: not text.
+      }
+    }
+  }
+
+  /** A field's begin, separate or end: text between begin and separate is the field's instructions. */
+  private fieldChar(type: string | null): void {
+    if (type === 'begin') {
+      this.fields.push(true)
+      this.instructions++
+    } else if (type === 'separate') {
+      if (this.fields[this.fields.length - 1] === true) {
+        this.fields[this.fields.length - 1] = false
+        this.instructions--
+      }
+    } else if (type === 'end') {
+      if (this.fields.pop() === true) this.instructions--
+    }
+  }
+
+  /**
+   * Ends the instructions of fields still open at the end of a paragraph. A field's result may run
+   * over several paragraphs (a table of contents), its instructions never do: a field whose
+   * `separate` is missing (a damaged file) must not swallow the rest of the document.
+   */
+  private endInstructions(): void {
+    if (!this.instructions) return
+    this.fields.fill(false)
+    this.instructions = 0
+  }
+
+  /** A DrawingML object: a picture when its graphic is one, otherwise a shape (text box, chart, group …). */
+  private countDrawing(drawing: XmlNode): void {
+    if (findElement(drawing, (n) => localName(n.nodeName) === 'graphicData' && n.getAttribute?.('uri') === pictureUri)) this.images++
+    else this.shapes++
+  }
+
+  /** A VML object: a picture when it holds image data, otherwise a shape. */
+  private countPicture(pict: XmlNode): void {
+    if (findElement(pict, (n) => localName(n.nodeName) === 'imagedata')) this.images++
+    else this.shapes++
+  }
+
+  /** The rows of a table (through content controls and custom XML around rows). */
+  private rows(parent: XmlNode, sink: Sink): void {
+    const { w } = this
+    for (let c = parent.firstChild; c; c = c.nextSibling) {
+      switch (w.local(c)) {
+        case 'tr': {
+          if (this.rowDeleted(c)) break
+          const row = new Line()
+          this.cells(c, row)
+          sink.take([row], true)
+          break
+        }
+        case 'sdt': {
+          const content = w.child(c, 'sdtContent')
+          if (content) this.rows(content, sink)
+          break
+        }
+        case 'customXml':
+          this.rows(c, sink)
+          break
+      }
+    }
+  }
+
+  private rowDeleted(tr: XmlNode): boolean {
+    const trPr = this.w.child(tr, 'trPr')
+    return trPr !== null && this.w.child(trPr, 'del') !== null
+  }
+
+  /** The cells of a row, each cell's text appended to the row's line. */
+  private cells(parent: XmlNode, row: Line): void {
+    const { w } = this
+    for (let c = parent.firstChild; c; c = c.nextSibling) {
+      switch (w.local(c)) {
+        case 'tc': {
+          const cell = new Line()
+          this.container(c, cellSink(cell), true)
+          row.append(cell.trimmed(), ' ')
+          break
+        }
+        case 'sdt': {
+          const content = w.child(c, 'sdtContent')
+          if (content) this.cells(content, row)
+          break
+        }
+        case 'customXml':
+          this.cells(c, row)
+          break
+      }
+    }
+  }
+}
+
+/** A sink that gathers a cell's paragraphs and nested rows into one line, joined by spaces. */
+function cellSink(cell: Line): Sink {
+  return {
+    take(lines) {
+      for (const line of lines) cell.append(line.trimmed(), ' ')
+    },
+  }
+}
+
+/** The first element under `node` (depth first, itself excluded) that `test` accepts. */
+function findElement(node: XmlNode, test: (n: XmlNode) => boolean): XmlNode | null {
+  for (let c = node.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType !== 1) continue
+    if (test(c)) return c
+    const found = findElement(c, test)
+    if (found) return found
+  }
+  return null
+}
+
+/**
+ * Reads the body of a main document part (`w:document`) into its paragraphs, with the list
+ * numbers Word shows ({@link Numbering}) and numbers for unnumbered headings
+ * ({@link HeadingNumbers}) before their text, and counts the images and shapes it dropped.
+ */
+export function readBody(document: XmlNode, styles: Styles, numbering: Numbering): BodyText {
+  const w = new WordNames(document)
+  const reader = new BodyReader(w, styles, numbering)
+  const body = w.child(document, 'body')
+  if (body) reader.read(body)
+  return { paragraphs: reader.paragraphs, images: reader.images, shapes: reader.shapes }
+}
