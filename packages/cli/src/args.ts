@@ -1,7 +1,7 @@
 import { UsageError } from './errors.ts'
 
 /** The output formats of `zongjie import`. */
-export const outputFormats = ['json', 'html', 'text'] as const
+export const outputFormats = ['json', 'html', 'text', 'docx'] as const
 
 /** One of {@link outputFormats}. */
 export type OutputFormat = (typeof outputFormats)[number]
@@ -15,7 +15,7 @@ export type CommandName = (typeof commandNames)[number]
 /** What the command line asks for, once parsed. */
 export type Command =
   | { kind: 'help'; topic?: CommandName }
-  | { kind: 'import'; input: string; to: OutputFormat; output?: string }
+  | { kind: 'import'; input: string; to: OutputFormat; output?: string; final?: boolean }
   | { kind: 'validate'; input: string }
   | { kind: 'schema' }
 
@@ -25,14 +25,16 @@ const isCommandName = (s: string): s is CommandName => (commandNames as readonly
 interface Scanned {
   operands: string[]
   options: Map<string, string>
+  /** The flags given (options without a value), by canonical name. */
+  flags: Set<string>
   help: boolean
 }
 
 /** Which options take a value, by every spelling, mapped to their canonical name. */
 type OptionTable = Record<string, string>
 
-function scan(command: CommandName, args: string[], table: OptionTable): Scanned {
-  const out: Scanned = { operands: [], options: new Map(), help: false }
+function scan(command: CommandName, args: string[], table: OptionTable, flags: OptionTable = {}): Scanned {
+  const out: Scanned = { operands: [], options: new Map(), flags: new Set(), help: false }
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!
     if (arg === '--') {
@@ -45,6 +47,12 @@ function scan(command: CommandName, args: string[], table: OptionTable): Scanned
     }
     if (arg === '-' || !arg.startsWith('-')) {
       out.operands.push(arg)
+      continue
+    }
+    const flag = flags[arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg]
+    if (flag) {
+      if (arg.includes('=')) throw new UsageError(`选项 ${arg.slice(0, arg.indexOf('='))} 不带取值`)
+      out.flags.add(flag)
       continue
     }
     let name = arg
@@ -95,7 +103,7 @@ export function parseArgs(argv: readonly string[]): Command {
 
   switch (first) {
     case 'import': {
-      const s = scan(first, rest, { '--to': 'to', '-t': 'to', '-o': 'output', '--output': 'output' })
+      const s = scan(first, rest, { '--to': 'to', '-t': 'to', '-o': 'output', '--output': 'output' }, { '--final': 'final' })
       if (s.help) return { kind: 'help', topic: first }
       const input = oneOperand(first, s.operands, '输入文件（或 - 表示标准输入）')
       const to = s.options.get('to') ?? 'json'
@@ -103,7 +111,13 @@ export function parseArgs(argv: readonly string[]): Command {
         throw new UsageError(`--to 的取值应为 ${outputFormats.join('、')} 之一，实为 ${JSON.stringify(to)}`)
       }
       const output = s.options.get('output')
-      return { kind: 'import', input, to: to as OutputFormat, ...(output !== undefined && output !== '-' ? { output } : {}) }
+      return {
+        kind: 'import',
+        input,
+        to: to as OutputFormat,
+        ...(output !== undefined && output !== '-' ? { output } : {}),
+        ...(s.flags.has('final') ? { final: true } : {}),
+      }
     }
     case 'validate': {
       const s = scan(first, rest, {})

@@ -1,4 +1,4 @@
-import { parseHTML } from 'linkedom'
+import { DOMParser, parseHTML } from 'linkedom'
 
 /**
  * Puts an HTML text into a whole `<html><head>…</head><body>…</body></html>` document. linkedom is
@@ -27,4 +27,9 @@ export function wholeDocument(html: string): string {
  */
 export function parseDocument(html: string) {
   return parseHTML(wholeDocument(html)).document
+}
+
+/** The XML parser given to the Word reader (`@zongjie/docx`): linkedom's `DOMParser`, as XML. */
+export function parseXml(xml: string) {
+  return new DOMParser().parseFromString(xml, 'text/xml')
 }

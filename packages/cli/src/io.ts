@@ -2,6 +2,10 @@
 export interface Io {
   /** Writes the command's own output (a document, findings, the schema) to stdout. */
   out(text: string): void
+  /** Writes binary output (a Word file) to stdout. */
+  outBytes(bytes: Uint8Array): void
+  /** Whether stdout is a terminal (where binary output would be garbage). */
+  readonly stdoutIsTerminal: boolean
   /** Writes one line (a warning, a tally, an error) to stderr; the line break is added. */
   err(line: string): void
   /** Reads all of standard input. */
@@ -20,6 +24,10 @@ export const processIo: Io = {
   out: (text) => {
     process.stdout.write(text)
   },
+  outBytes: (bytes) => {
+    process.stdout.write(bytes)
+  },
+  stdoutIsTerminal: process.stdout.isTTY === true,
   err: (line) => {
     process.stderr.write(line + '\n')
   },

@@ -1,4 +1,4 @@
-import { importHTML, importText, textFormat, ImportError, type ImportWarning, type TextFormat } from '@zongjie/model'
+import { checkWordName, importHTML, importText, isOfficeFile, textFormat, ImportError, type Repair, type TextFormat } from '@zongjie/model'
 import { guard, inputError, oneLine } from './errors.ts'
 import { documentFromJson, parseJson, type Doc } from './json-input.ts'
 import { decodeText, readSource, type DecodeNote, type Encoding } from './read-input.ts'
@@ -13,9 +13,13 @@ export interface Loaded {
   /** The name of the input in messages: the path as given, or `<stdin>`. */
   name: string
   format: InputFormat
-  encoding: Encoding
-  /** The importer's warnings (a text or HTML input), for `validate`'s repairs. */
-  warnings: ImportWarning[]
+  /** The text encoding found; `null` for a Word file. */
+  encoding: Encoding | null
+  /**
+   * The importer's warnings, for `validate`'s repairs: by `line` for a text or HTML input, by
+   * `paragraph` for a Word file.
+   */
+  warnings: (Repair & { code: string })[]
   /** What decoding changed (stray control characters removed). */
   notes: DecodeNote[]
 }
@@ -56,13 +60,16 @@ function requireTitle(doc: Doc, name: string, line?: number): void {
 }
 
 /**
- * Reads a summary from a file or standard input (`-`), whatever its encoding and format: text
- * through `importText`, HTML through `importHTML`, Summary or ProseMirror JSON through
- * `fromSummary` or `Node.fromJSON`. Every bad input throws a one-line {@link CliError}.
+ * Reads a summary from a file or standard input (`-`), whatever its encoding and format: a Word
+ * file through `@zongjie/docx` (recognised by its bytes, whatever its name), text through
+ * `importText`, HTML through `importHTML`, Summary or ProseMirror JSON through `fromSummary` or
+ * `Node.fromJSON`. Every bad input throws a one-line {@link CliError}.
  */
 export async function loadDocument(path: string, io: Io): Promise<Loaded> {
   const source = await readSource(path, io)
   const { name } = source
+  if (isOfficeFile(source.bytes)) return loadWord(name, source.bytes)
+  runImporter(name, () => checkWordName(path, source.bytes))
   const { text, encoding, notes } = decodeText(source.bytes, name)
   if (!/[^\s\u00a0\u3000\u200b]/.test(text)) throw inputError(name, '文件中没有文字（只有空白）')
   const format = textFormat(path, text)
@@ -86,8 +93,21 @@ export async function loadDocument(path: string, io: Io): Promise<Loaded> {
   }
 }
 
-/** A warning as printed on stderr: `文件名:行: 内容`. */
-export function formatWarning(name: string, warning: { line: number; message: string }): string {
+/**
+ * A Word file (or an old `.doc`/`.wps`, an encrypted or damaged `.docx`, which the reader refuses
+ * in one line). The reader and linkedom are loaded only for Word input.
+ */
+async function loadWord(name: string, bytes: Uint8Array): Promise<Loaded> {
+  const [{ importDocx }, { parseXml }] = await Promise.all([import('@zongjie/docx/read'), import('./html.ts')])
+  const { doc, warnings, source } = runImporter(name, () => importDocx(bytes, parseXml as never))
+  // A summary Zongjie exported is read as it was, an untitled draft too.
+  if (source === 'document') requireTitle(doc, name)
+  return { name, format: 'docx', encoding: null, notes: [], doc, warnings }
+}
+
+/** A warning as printed on stderr: `文件名:行: 内容` for text, `文件名:第N段: 内容` for a Word file. */
+export function formatWarning(name: string, warning: Repair): string {
   const message = oneLine(warning.message, 1000)
-  return warning.line > 0 ? `${name}:${warning.line}: ${message}` : `${name}: ${message}`
+  if (warning.paragraph !== undefined) return warning.paragraph > 0 ? `${name}:第${warning.paragraph}段: ${message}` : `${name}: ${message}`
+  return warning.line !== undefined && warning.line > 0 ? `${name}:${warning.line}: ${message}` : `${name}: ${message}`
 }

@@ -1,16 +1,16 @@
 import type { CommandName } from './args.ts'
 
-const general = `zongjie —— 工作总结的导入、检查与 JSON Schema
+const general = `zongjie —— 工作总结的导入、导出、检查与 JSON Schema
 
 用法：
-  zongjie import <文件|-> [--to json|html|text] [-o 输出文件]
+  zongjie import <文件|-> [--to json|html|text|docx] [--final] [-o 输出文件]
   zongjie validate <文件|->
   zongjie schema
   zongjie help [命令]
 
 命令：
-  import    读入 .txt、.html/.htm 或 .json（Summary JSON 或 ProseMirror 文档 JSON），
-            输出 Summary JSON（默认）、HTML 或纯文本
+  import    读入 Word（.docx）、.txt、.html/.htm 或 .json（Summary JSON 或 ProseMirror
+            文档 JSON），输出 Summary JSON（默认）、HTML、纯文本或按公文格式排版的 Word
   validate  检查总结：未填写的指标、空白、编号与结构等问题，每条一行
   schema    输出 Summary JSON 的 JSON Schema
 
@@ -22,17 +22,21 @@ const general = `zongjie —— 工作总结的导入、检查与 JSON Schema
 `
 
 const topics: Record<CommandName, string> = {
-  import: `用法：zongjie import <文件|-> [--to json|html|text] [-o 输出文件]
+  import: `用法：zongjie import <文件|-> [--to json|html|text|docx] [--final] [-o 输出文件]
 
 读入一篇工作总结并按所选格式输出。
-  <文件>              .txt 纯文本、.html/.htm 网页、.json（Summary JSON 或 {"type":"doc",…}）；
-                      其他扩展名按内容判断
+  <文件>              Word 文件（.docx，Word 自动编号的标题也能识别）、.txt 纯文本、
+                      .html/.htm 网页、.json（Summary JSON 或 {"type":"doc",…}）；
+                      Word 文件按内容识别，其他扩展名按内容判断
   -                   从标准输入读取（以 { 开头按 JSON，以 < 开头按 HTML，其余按纯文本）
-  -t, --to <格式>     json（默认，Summary JSON）、html 或 text
+  -t, --to <格式>     json（默认，Summary JSON）、html、text，或 docx（按 GB/T 9704 公文格式
+                      排版的 Word 文件，须配合 -o，或把标准输出重定向到文件）
+  --final             作为定稿输出：文稿还有错误（如未填写的指标）时不输出，逐条列出错误，退出码 1
   -o, --output <文件> 写入文件而不是标准输出；先写临时文件再改名，不会留下写了一半的文件
 
-导入时的提示写到标准错误，每条一行：文件名:行: 内容；提示不影响退出码。
-退出码：0 成功；2 用法或输入有误；3 内部错误。
+导入时的提示写到标准错误，每条一行：文件名:行: 内容（Word 文件为 文件名:第N段: 内容）；
+提示不影响退出码。旧版 .doc/.wps、设有密码或已损坏的 Word 文件不能读取，另存为 .docx 即可。
+退出码：0 成功；1 --final 时文稿有错误；2 用法或输入有误；3 内部错误。
 `,
   validate: `用法：zongjie validate <文件|->
 

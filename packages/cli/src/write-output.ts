@@ -31,7 +31,7 @@ function writeProblem(e: unknown): string {
  * failure. An existing target keeps its permissions; a symbolic link is written through.
  * Failures throw a one-line {@link CliError} naming the file (exit 2).
  */
-export function writeFileAtomic(path: string, data: string): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   let target = path
   let mode: number | undefined
   try {
@@ -47,7 +47,7 @@ export function writeFileAtomic(path: string, data: string): void {
   let fd: number | undefined
   try {
     fd = openSync(temp, 'wx')
-    const bytes = Buffer.from(data, 'utf8')
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
     let written = 0
     while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written)
     fsyncSync(fd)

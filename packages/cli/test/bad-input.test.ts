@@ -31,7 +31,7 @@ describe('zongjie import: bad input', () => {
       data: () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]),
       message: /^image\.txt:3: 不是文本文件（含有 NUL 字节，像是二进制文件）$/,
     },
-    { what: 'a Word file', file: 'report.docx', data: () => Buffer.from('PK\u0003\u0004\u0014\u0000\u0006\u0000', 'latin1'), message: /^report\.docx: 不是文本文件：看起来是ZIP 压缩包/ },
+    { what: 'a truncated Word file', file: 'report.docx', data: () => Buffer.from('PK\u0003\u0004\u0014\u0000\u0006\u0000', 'latin1'), message: /^report\.docx: 文件已损坏或不完整/ },
     {
       what: 'undecodable bytes',
       file: 'mixed.txt',

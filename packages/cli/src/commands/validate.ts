@@ -6,12 +6,13 @@ import { formatWarning, loadDocument } from '../load.ts'
 const severityWords: Record<Finding['severity'], string> = { error: '错误', warning: '警告', advice: '建议', info: '提示' }
 
 /**
- * Where a finding is, for people: its `where` (`一、（二）`), else the input line, else its JSON
- * path, else its document position, else `全文`.
+ * Where a finding is, for people: its `where` (`一、（二）`), else the input line (or the Word
+ * file's paragraph), else its JSON path, else its document position, else `全文`.
  */
 export function findingPlace(finding: Finding): string {
   if (finding.where) return finding.where
   if (finding.line !== undefined && finding.line > 0) return `第${finding.line}行`
+  if (finding.paragraph !== undefined && finding.paragraph > 0) return `第${finding.paragraph}段`
   if (finding.path) return finding.path
   if (finding.pos !== undefined) return `位置${finding.pos}`
   return '全文'
@@ -23,7 +24,7 @@ export function formatFinding(finding: Finding): string {
   const place = findingPlace(finding).replace(/\s+/g, '')
   let message = finding.message.replace(/\s*[\r\n]+\s*/g, ' ')
   // The model's messages often start by naming the place again (`一、（二）：指标…`, `第 3 行：…`).
-  const again = [finding.where, finding.line ? `第 ${finding.line} 行` : '', finding.line ? `第${finding.line}行` : '']
+  const again = [finding.where, finding.line ? `第 ${finding.line} 行` : '', finding.line ? `第${finding.line}行` : '', finding.paragraph ? `第 ${finding.paragraph} 段` : '']
   for (const prefix of again) {
     if (prefix && (message.startsWith(prefix + '：') || message.startsWith(prefix + ':'))) {
       message = message.slice(prefix.length + 1).trimStart()
