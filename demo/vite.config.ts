@@ -4,30 +4,33 @@ import { existsSync, readFileSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 
 const editorDir = fileURLToPath(new URL('../packages/editor/', import.meta.url))
-const scriptBuild = `${editorDir}dist/zongjie-editor.iife.js`
-
 /**
- * `/zongjie-editor.iife.js`: the editor's single-file script build, as an integrator's page loads
- * it with one script tag. Built on the first request when it is not there yet (`pnpm build`
- * builds it too).
+ * `/zongjie-editor.iife.js` and `/zongjie-docx.iife.js`: the editor's single-file script build and
+ * its Word support, as an integrator's page loads them (the first with one script tag; it loads
+ * the second from beside itself when a Word file is opened or exported). Each is built on its
+ * first request when it is not there yet (`pnpm build` builds them too).
  */
 function scriptBuildFile(): Plugin {
+  const scripts: Record<string, string> = { 'zongjie-editor.iife.js': 'iife', 'zongjie-docx.iife.js': 'docx-iife' }
   return {
     name: 'zongjie-script-build',
     configureServer(server) {
-      server.middlewares.use('/zongjie-editor.iife.js', (_req, res) => {
-        if (!existsSync(scriptBuild)) {
-          const vite = `${editorDir}node_modules/vite/bin/vite.js`
-          const r = spawnSync(process.execPath, [vite, 'build', '--mode', 'iife', '--logLevel', 'error'], { cwd: editorDir, encoding: 'utf8' })
-          if (r.status !== 0) {
-            res.statusCode = 500
-            res.end(`console.error(${JSON.stringify('zongjie-editor.iife.js could not be built: ' + (r.stderr || r.stdout))})`)
-            return
+      for (const [file, mode] of Object.entries(scripts)) {
+        const built = `${editorDir}dist/${file}`
+        server.middlewares.use(`/${file}`, (_req, res) => {
+          if (!existsSync(built)) {
+            const vite = `${editorDir}node_modules/vite/bin/vite.js`
+            const r = spawnSync(process.execPath, [vite, 'build', '--mode', mode, '--logLevel', 'error'], { cwd: editorDir, encoding: 'utf8' })
+            if (r.status !== 0) {
+              res.statusCode = 500
+              res.end(`console.error(${JSON.stringify(`${file} could not be built: ` + (r.stderr || r.stdout))})`)
+              return
+            }
           }
-        }
-        res.setHeader('Content-Type', 'text/javascript; charset=utf-8')
-        res.end(readFileSync(scriptBuild))
-      })
+          res.setHeader('Content-Type', 'text/javascript; charset=utf-8')
+          res.end(readFileSync(built))
+        })
+      }
     },
   }
 }
@@ -71,6 +74,9 @@ export default defineConfig({
     hmr: process.env.ZONGJIE_E2E === '1' ? false : undefined,
   },
   preview: { host: '127.0.0.1', port: 5173, strictPort: true },
+  // Word support loads on first use; its dependencies are prepared with the rest, so that opening
+  // the first Word file does not make the development server reload the page.
+  optimizeDeps: { include: ['@zongjie/editor > @zongjie/docx > docx', '@zongjie/editor > @zongjie/docx > fflate'] },
   build: {
     target: 'es2022',
     rollupOptions: { input: { main: fileURLToPath(new URL('index.html', import.meta.url)), form: fileURLToPath(new URL('form.html', import.meta.url)), isolation: fileURLToPath(new URL('isolation.html', import.meta.url)), bridge: fileURLToPath(new URL('bridge.html', import.meta.url)), scriptTag: fileURLToPath(new URL('script-tag.html', import.meta.url)), vue: fileURLToPath(new URL('vue.html', import.meta.url)), bridgeFrame: fileURLToPath(new URL('bridge-frame.html', import.meta.url)) } },

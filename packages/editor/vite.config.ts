@@ -1,4 +1,4 @@
-import { isAbsolute } from 'node:path'
+import { dirname, isAbsolute, resolve as resolvePath } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineConfig, type UserConfig } from 'vite'
 
@@ -16,12 +16,48 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
  * - `vite build --mode iife`: dist/zongjie-editor.iife.js, one classic script with everything in
  *   it (Lit, ProseMirror, the model, the commands), minified and lowered to ES2019 for Chromium 78.
  *   Loading it defines <zongjie-editor> and sets the global `Zongjie` (build/iife.ts).
+ * - `vite build --mode docx-iife`: dist/zongjie-docx.iife.js, Word support for the script build
+ *   (`@zongjie/docx` and the `docx` library, ES2019), which the first script loads from beside
+ *   itself on first use (build/iife-loaders.ts). It takes the model from the global `Zongjie`.
  */
 export default defineConfig(({ mode }): UserConfig => {
+  if (mode === 'docx-iife') {
+    return {
+      define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        target: ['es2019', 'chrome78'],
+        minify: true,
+        sourcemap: true,
+        reportCompressedSize: true,
+        lib: {
+          entry: here('./build/docx-iife.ts'),
+          formats: ['iife'],
+          name: 'ZongjieDocx',
+          fileName: () => 'zongjie-docx.iife.js',
+        },
+        rolldownOptions: {
+          // The model is zongjie-editor.iife.js's: one copy of its schema on the page.
+          external: ['@zongjie/model'],
+          output: { globals: { '@zongjie/model': 'Zongjie' } },
+        },
+      },
+    }
+  }
   if (mode === 'iife') {
     return {
       // A browser has no `process`: what a dependency reads from it is fixed here.
       define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+      // Word support is the second script, zongjie-docx.iife.js, loaded on first use.
+      plugins: [
+        {
+          name: 'zongjie-docx-script',
+          enforce: 'pre',
+          resolveId: (source: string, importer: string | undefined) =>
+            importer && resolvePath(dirname(importer), source) === here('./src/files/loaders.ts') ? here('./build/iife-loaders.ts') : null,
+        },
+      ],
       build: {
         outDir: 'dist',
         emptyOutDir: false,

@@ -2,7 +2,7 @@ import { Fragment, Slice, type Node } from 'prosemirror-model'
 import { TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
 import { closeHistory } from 'prosemirror-history'
 import { schema, isSection, toText } from '@zongjie/model'
-import { sectionRank, shiftSection } from './sections.ts'
+import { sectionRank, shiftSection, structureChecked } from './sections.ts'
 
 function blocksAfter(container: Node, index: number): Node[] {
   const out: Node[] = []
@@ -219,4 +219,25 @@ function insertImportedTr(state: EditorState, imported: Node, topRank: number): 
     }
   }
   return tr
+}
+
+/** The meta key of a transaction that replaces the whole document (see {@link replaceDocument}). */
+export const documentReplaced = 'zongjie-load'
+
+/**
+ * Replaces the whole document with another (a file the writer opened), as one step that undo takes
+ * back; what the new document reports on (its attributes) comes with it, and the cursor goes to
+ * its start. Its transaction carries {@link documentReplaced}, so that plugins guarding the old
+ * document's parts (fill mode) let it through. `doc` must be of the model's schema.
+ */
+export function replaceDocument(doc: Node): Command {
+  return (state, dispatch) => {
+    if (dispatch) {
+      const tr = state.tr.replaceWith(0, state.doc.content.size, doc.content)
+      for (const [name, value] of Object.entries(doc.attrs)) if (tr.doc.attrs[name] !== value) tr.setDocAttribute(name, value)
+      tr.setSelection(TextSelection.atStart(tr.doc)).setMeta(documentReplaced, true).setMeta(structureChecked, true)
+      dispatch(closeHistory(tr).scrollIntoView())
+    }
+    return true
+  }
 }

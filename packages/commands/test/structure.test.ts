@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest'
 import { EditorState, TextSelection } from 'prosemirror-state'
 import { importText, toText, toSummary } from '@zongjie/model'
-import { paragraphToSection, paragraphToWorkItem, insertImported, isEmptyDoc } from '../src/index.ts'
+import { history, undo } from 'prosemirror-history'
+import { paragraphToSection, paragraphToWorkItem, insertImported, isEmptyDoc, replaceDocument, documentReplaced } from '../src/index.ts'
 import { schema } from '@zongjie/model'
 
 /** A state from summary text with the cursor at the start of the first textblock whose text is `at`. */
@@ -83,5 +84,23 @@ describe('the cursor after a paragraph becomes structure', () => {
       expect($c.parent.textContent).toBe('甲标题')
       expect($c.parentOffset).toBe(1)
     }
+  })
+})
+
+describe('replaceDocument', () => {
+  it('replaces the whole document and what it reports on in one step that undo takes back', () => {
+    const before = importText('某局2023年工作总结\n开头。\n一、旧的工作').doc
+    const opened = importText('某局2024年上半年工作总结\n开头。\n一、新的工作\n二、存在的问题\n一是不足。').doc
+    let state = EditorState.create({ doc: before, plugins: [history()] })
+    expect(replaceDocument(opened)(state)).toBe(true)
+    replaceDocument(opened)(state, (tr) => {
+      expect(tr.getMeta(documentReplaced)).toBe(true)
+      state = state.apply(tr)
+    })
+    expect(state.doc.eq(opened)).toBe(true)
+    expect(state.doc.attrs).toEqual(opened.attrs)
+    expect(state.selection.from).toBe(1)
+    undo(state, (tr) => (state = state.apply(tr)))
+    expect(state.doc.eq(before)).toBe(true)
   })
 })

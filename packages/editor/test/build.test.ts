@@ -12,6 +12,11 @@ import { Window } from 'happy-dom'
 import { es2019Error } from '../build/check-es2019.mjs'
 import { classDocTags } from '../build/doc-block.mjs'
 import { renderApi, currentSection, packageDir, readmePath } from '../build/api-docs.mjs'
+import { DOMParser } from 'linkedom'
+import { toSummary } from '@zongjie/model'
+import { importDocx } from '@zongjie/docx/read'
+
+const parseXml = (xml: string) => new DOMParser().parseFromString(xml, 'text/xml') as never
 
 const run = promisify(execFile)
 const vite = join(packageDir, 'node_modules', 'vite', 'bin', 'vite.js')
@@ -19,9 +24,10 @@ const componentSource = readFileSync(join(packageDir, 'src/zongjie-editor/zongji
 const contract = classDocTags(componentSource, 'ZongjieEditor')
 const tagNames = (...tags: string[]) => contract.filter((t) => tags.includes(t.tag)).map((t) => t.name).sort()
 
-describe('the script build, dist/zongjie-editor.iife.js', () => {
+describe('the script build, dist/zongjie-editor.iife.js and its Word support, dist/zongjie-docx.iife.js', () => {
   let out = ''
   let code = ''
+  let docxCode = ''
 
   beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'zongjie-iife-'))
@@ -30,9 +36,16 @@ describe('the script build, dist/zongjie-editor.iife.js', () => {
       cwd: packageDir,
       env: { ...process.env, NODE_ENV: 'production' },
     })
+    await run(process.execPath, [vite, 'build', '--mode', 'docx-iife', '--outDir', out, '--logLevel', 'warn'], {
+      cwd: packageDir,
+      env: { ...process.env, NODE_ENV: 'production' },
+    })
     code = readFileSync(join(out, 'zongjie-editor.iife.js'), 'utf8')
+    docxCode = readFileSync(join(out, 'zongjie-docx.iife.js'), 'utf8')
     const kB = (n: number) => `${(n / 1024).toFixed(1)} KiB`
-    console.log(`zongjie-editor.iife.js: ${kB(Buffer.byteLength(code))} minified, ${kB(gzipSync(code, { level: 9 }).length)} gzip`)
+    for (const [name, text] of [['zongjie-editor.iife.js', code], ['zongjie-docx.iife.js', docxCode]]) {
+      console.log(`${name}: ${kB(Buffer.byteLength(text!))} minified, ${kB(gzipSync(text!, { level: 9 }).length)} gzip`)
+    }
   })
 
   afterAll(() => {
@@ -41,6 +54,18 @@ describe('the script build, dist/zongjie-editor.iife.js', () => {
 
   it('contains nothing newer than ES2019', () => {
     expect(es2019Error(code)).toBeNull()
+    expect(es2019Error(docxCode)).toBeNull()
+  })
+
+  it('leaves Word support out of the editor script: the docx library is only in the second script, which takes the model from the first', () => {
+    expect(code).not.toContain('w:eastAsia')
+    expect(code).toContain('zongjie-docx.iife.js')
+    expect(docxCode).toContain('w:eastAsia')
+    expect(docxCode).toMatch(/ZongjieDocx/)
+    // The model is not in it twice (its schema's DOM classes are only in the first script): it is the global Zongjie's.
+    expect(docxCode).not.toContain('zj-work-intro')
+    expect(code).toContain('zj-work-intro')
+    expect(docxCode).toMatch(/\bZongjie\b/)
   })
 
   it('defines <zongjie-editor> and needs no `process`', () => {
@@ -75,6 +100,11 @@ describe('the script build, dist/zongjie-editor.iife.js', () => {
       el.load(doc)
       expect(el.getText()).toContain('一、学习')
       expect(el.summary.sections[0].title).toBe('学习')
+      // Word support: the second script, loaded after the first, exports with the first one's model.
+      w.eval(docxCode)
+      const blob = await el.getDocx()
+      const bytes = new Uint8Array(await blob.arrayBuffer())
+      expect(toSummary(importDocx(bytes, parseXml).doc)).toEqual(JSON.parse(JSON.stringify(el.summary)))
     } finally {
       await window.happyDOM.close()
     }

@@ -43,6 +43,17 @@ export interface Catalog {
     redoTitle: string
     unit: string
     unitTitle: string
+    open: string
+    openTitle: string
+    exportWord: string
+    exportWordTitle: string
+  }
+  files: {
+    opening: (name: string) => string
+    opened: (name: string, warnings: number) => string
+    openFailed: (name: string, message: string) => string
+    exporting: string
+    exportFailed: (message: string) => string
   }
   outline: { label: string; untitled: string }
   findings: { label: string; title: (errors: number) => string; none: string; message: (f: Finding) => string }

@@ -61,6 +61,17 @@ export const en: Catalog = {
     redoTitle: 'Redo (Ctrl+Y or Ctrl+Shift+Z)',
     unit: 'Unit',
     unitTitle: 'The unit of inserted metrics',
+    open: 'Open',
+    openTitle: 'Open a Word (.docx), text or HTML file, replacing the content (undoable)',
+    exportWord: 'Export Word',
+    exportWordTitle: 'Export as a Word file (.docx), laid out as an official document',
+  },
+  files: {
+    opening: (name) => `Opening “${name}”…`,
+    opened: (name, warnings) => `Opened “${name}”${warnings ? `; the importer adjusted ${warnings} place${warnings === 1 ? '' : 's'}` : ''} (Ctrl+Z undoes)`,
+    openFailed: (name, message) => `Cannot open “${name}”: ${message}`,
+    exporting: 'Exporting the Word file…',
+    exportFailed: (message) => `Cannot export the Word file: ${message}`,
   },
   outline: { label: 'Outline', untitled: '(untitled)' },
   findings: {

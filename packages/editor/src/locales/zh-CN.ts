@@ -43,6 +43,17 @@ export const zhCN: Catalog = {
     redoTitle: '重做（Ctrl+Y 或 Ctrl+Shift+Z）',
     unit: '单位',
     unitTitle: '插入指标时使用的单位',
+    open: '打开',
+    openTitle: '打开 Word（.docx）、文本或网页文件，替换当前内容（可撤销）',
+    exportWord: '导出 Word',
+    exportWordTitle: '导出为 Word 文件（.docx），按党政机关公文格式排版',
+  },
+  files: {
+    opening: (name) => `正在打开“${name}”……`,
+    opened: (name, warnings) => `已打开“${name}”${warnings ? `，导入时调整了 ${warnings} 处` : ''}（Ctrl+Z 可撤销）`,
+    openFailed: (name, message) => `无法打开“${name}”：${message}`,
+    exporting: '正在导出 Word 文件……',
+    exportFailed: (message) => `无法导出 Word 文件：${message}`,
   },
   outline: { label: '提纲', untitled: '（无标题）' },
   findings: {

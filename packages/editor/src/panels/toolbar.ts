@@ -54,9 +54,56 @@ export function toolbarGroups(unit: string, t: Catalog['toolbar']): ToolbarItem[
   ]
 }
 
-/** Renders the toolbar for a state; `run` runs a command on the view, `setUnit` picks the metric unit. */
-export function renderToolbar(state: EditorState | null, readonly: boolean, unit: string, run: (c: Command) => void, setUnit: (u: string) => void, t: Catalog['toolbar']): TemplateResult {
+/** What the toolbar's file buttons do: open a file the writer chose (打开), export a Word file (导出 Word). */
+export interface ToolbarFiles {
+  open: (file: File) => void
+  exportWord: () => void
+}
+
+/** The types of file 打开 offers: Word, text, HTML and Summary JSON (the importer reads each). */
+export const openableTypes = '.docx,.txt,.text,.html,.htm,.json'
+
+function renderFiles(readonly: boolean, files: ToolbarFiles, t: Catalog['toolbar']): TemplateResult {
+  const chosen = (e: Event) => {
+    const input = e.target as HTMLInputElement
+    const file = input.files?.[0]
+    // Cleared, so that choosing the same file again opens it again.
+    input.value = ''
+    if (file) files.open(file)
+  }
+  return html`<div class="group">
+    <input class="file" type="file" accept=${openableTypes} tabindex="-1" aria-hidden="true" @change=${chosen} />
+    <button
+      type="button"
+      title=${t.openTitle}
+      aria-label=${t.openTitle}
+      ?disabled=${readonly}
+      @mousedown=${(e: Event) => e.preventDefault()}
+      @click=${(e: Event) => ((e.target as HTMLElement).closest('.group')!.querySelector('input') as HTMLInputElement).click()}
+    >
+      ${t.open}
+    </button>
+    <button type="button" title=${t.exportWordTitle} aria-label=${t.exportWordTitle} @mousedown=${(e: Event) => e.preventDefault()} @click=${() => files.exportWord()}>
+      ${t.exportWord}
+    </button>
+  </div>`
+}
+
+/**
+ * Renders the toolbar for a state; `run` runs a command on the view, `setUnit` picks the metric
+ * unit, `files` opens and exports files.
+ */
+export function renderToolbar(
+  state: EditorState | null,
+  readonly: boolean,
+  unit: string,
+  run: (c: Command) => void,
+  setUnit: (u: string) => void,
+  files: ToolbarFiles,
+  t: Catalog['toolbar'],
+): TemplateResult {
   return html`<div class="toolbar" part="toolbar" role="toolbar" aria-label=${t.label}>
+    ${renderFiles(readonly, files, t)}
     ${toolbarGroups(unit, t).map(
       (group) => html`<div class="group">
         ${group.map(

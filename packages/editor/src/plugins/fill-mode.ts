@@ -2,6 +2,7 @@ import { keymap } from 'prosemirror-keymap'
 import { NodeSelection, Plugin, TextSelection, type Command, type EditorState } from 'prosemirror-state'
 import type { Node } from 'prosemirror-model'
 import { isSection, metricUnfilled, templateById, type MetricAttrs, type Template } from '@zongjie/model'
+import { documentReplaced } from '@zongjie/commands'
 import type { Catalog } from '../locales/index.ts'
 import { zhCN } from '../locales/zh-CN.ts'
 
@@ -126,7 +127,7 @@ export function fillMode(options: FillModeOptions): Plugin[] {
   return [
     new Plugin({
       filterTransaction(tr, state) {
-        if (!options.active() || !tr.docChanged || tr.getMeta('zongjie-load')) return true
+        if (!options.active() || !tr.docChanged || tr.getMeta(documentReplaced)) return true
         const refusal = fillModeRefusal(state.doc, tr.doc, options.strings?.())
         if (refusal) options.refuse(refusal)
         return refusal === null

@@ -21,7 +21,11 @@ import { renderStatus, statusOf } from '../panels/status.ts'
 import { metricRows, renderMetrics, MetricTable, type MetricRow } from '../panels/metrics.ts'
 import { fillMode, fillTargets } from '../plugins/fill-mode.ts'
 import { isTextOnly } from '../plugins/text-only.ts'
-import { fillField, parseMetricInput } from '@zongjie/commands'
+import { fillField, parseMetricInput, replaceDocument } from '@zongjie/commands'
+import { fileDrop } from '../plugins/file-drop.ts'
+import { openFile, type OpenedFile } from '../files/open.ts'
+import { loadDocxWriter } from '../files/loaders.ts'
+import { download, fileName } from '../files/download.ts'
 import { catalogFor, type Catalog } from '../locales/index.ts'
 
 /** The detail of the `input` and `change` events: the Summary JSON, computed when read. */
@@ -68,7 +72,7 @@ export function emptyDoc(): Node {
  *
  * @event input - After every change of the document. `detail.summary` is the Summary JSON.
  * @event change - When the editor loses focus after a change. `detail.summary` is the Summary JSON.
- * @event error - When a value set on `summary` is refused; the content is kept. `detail.message`, `detail.path`.
+ * @event error - When a value set on `summary` is refused, or a file the writer opened (打开, or dropped on the editor) cannot be read; the content is kept. `detail.message`, `detail.path`.
  *
  * @csspart base - The frame around toolbar, panels and page.
  * @csspart toolbar - The toolbar.
@@ -353,6 +357,62 @@ export class ZongjieEditor extends LitElement {
     return Object.assign(findings, { submittable: canSubmit(findings) })
   }
 
+  /**
+   * Opens a file as the summary: a Word file (`.docx`, with Word's own numbering read as
+   * structure), text in any common encoding, HTML or Summary JSON, all through the model's one
+   * importer; Word support loads on first use. The content is replaced in one step that Ctrl-Z
+   * takes back, and an `input` event follows. Resolves with the document read and the importer's
+   * warnings (by line, or by paragraph for Word); rejects with the importer's error, whose message
+   * says what is wrong with the file, and the content stays.
+   */
+  async importFile(file: File | Blob): Promise<OpenedFile> {
+    const opened = await openFile(file, (file as File).name ?? '')
+    if (this.view) replaceDocument(opened.doc)(this.view.state, this.view.dispatch)
+    else this.replaceDoc(opened.doc)
+    return opened
+  }
+
+  /**
+   * The summary as a Word file (`.docx`) laid out after GB/T 9704-2012 (A4, margins, 22 lines a
+   * page, fonts per heading level, page numbers), numbers written as text, unfilled fields
+   * highlighted, the Summary JSON inside so that opening it again gives this summary exactly.
+   * With `{ final: true }` a draft with errors is refused: the promise rejects with an error naming
+   * them. The Word writer loads on first use.
+   */
+  async getDocx(options: { final?: boolean } = {}): Promise<Blob> {
+    const { toDocx } = await loadDocxWriter()
+    const bytes = await toDocx(this.doc, { final: options.final === true })
+    return new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' })
+  }
+
+  /** 打开, or a file dropped on the editor: opened, with what happened told in the hint. */
+  private async openFromWriter(file: File) {
+    if (!this.editable) return
+    const t = this.strings.files
+    this.showHint(t.opening(file.name))
+    try {
+      const { warnings } = await this.importFile(file)
+      this.showHint(t.opened(file.name, warnings.length))
+    } catch (error) {
+      const message = t.openFailed(file.name, (error as Error).message)
+      this.showHint(message)
+      this.emit<ZongjieErrorDetail>('error', { message, error })
+    }
+  }
+
+  /** 导出 Word: the summary downloaded as a `.docx` named after its title. */
+  private async exportWord() {
+    const t = this.strings.files
+    this.showHint(t.exporting)
+    try {
+      const blob = await this.getDocx()
+      download(blob, fileName(toSummary(this.doc).title, this.strings.defaultTitle, '.docx'))
+      this.hint = ''
+    } catch (error) {
+      this.showHint(t.exportFailed((error as Error).message))
+    }
+  }
+
   /** The metrics as CSV (指标表; see the model's `metricsToCSV`), with a byte-order mark for Excel and WPS. */
   getMetricsCSV(): string {
     return metricsToCSV(toSummary(this.doc), { bom: true })
@@ -389,6 +449,8 @@ export class ZongjieEditor extends LitElement {
       history(),
       numbering(),
       placeholders(() => this.placeholder, () => this.strings.placeholders),
+      // Before the clipboard: a pasted file is opened, not read as text.
+      fileDrop((file) => void this.openFromWriter(file)),
       clipboard(),
       longSummary(),
     ]
@@ -413,6 +475,7 @@ export class ZongjieEditor extends LitElement {
               this.metricUnit = u
               this.revision++
             },
+            this.toolbarFiles,
             t.toolbar,
           )
         : nothing}
@@ -582,13 +645,11 @@ export class ZongjieEditor extends LitElement {
   }
 
   private downloadCSV() {
-    const blob = new Blob([this.getMetricsCSV()], { type: 'text/csv;charset=utf-8' })
-    const a = document.createElement('a')
-    a.href = URL.createObjectURL(blob)
-    a.download = this.strings.csvFile(toSummary(this.doc).title || this.strings.defaultTitle)
-    a.click()
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000)
+    download(new Blob([this.getMetricsCSV()], { type: 'text/csv;charset=utf-8' }), this.strings.csvFile(toSummary(this.doc).title || this.strings.defaultTitle))
   }
+
+  /** The toolbar's file buttons. */
+  private readonly toolbarFiles = { open: (file: File) => void this.openFromWriter(file), exportWord: () => void this.exportWord() }
 
   private showHint(message: string) {
     this.hint = message

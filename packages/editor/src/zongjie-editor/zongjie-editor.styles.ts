@@ -99,9 +99,10 @@ export default css`
   .toolbar { display: flex; flex-wrap: wrap; gap: 4px; padding: 6px 8px; border-bottom: 1px solid var(--zj-border); background: var(--zj-panel-bg); }
   .toolbar .group { display: flex; gap: 2px; padding-right: 6px; margin-right: 2px; border-right: 1px solid var(--zj-border); }
   .toolbar .group:last-child { border-right: none; }
-  .toolbar button { font: 13px/1.4 var(--zj-font-ui); padding: 3px 8px; border: 1px solid transparent; border-radius: 4px; background: transparent; color: #111; cursor: pointer; }
+  .toolbar button { font: 13px/1.4 var(--zj-font-ui); padding: 3px 6px; border: 1px solid transparent; border-radius: 4px; background: transparent; color: #111; cursor: pointer; }
   .toolbar button:hover:not(:disabled) { background: #e5e7eb; border-color: var(--zj-border); }
   .toolbar button:disabled { color: #a1a1aa; cursor: default; }
+  .toolbar input.file { display: none; }
   .toolbar button[aria-pressed='true'] { background: #e5e7eb; }
   .toolbar label { display: flex; align-items: center; gap: 4px; font-size: 13px; color: #374151; }
   .toolbar select { font: 13px/1.4 var(--zj-font-ui); padding: 1px 2px; border: 1px solid var(--zj-border); border-radius: 4px; background: #fff; }

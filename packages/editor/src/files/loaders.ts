@@ -1,0 +1,12 @@
+/**
+ * Word support loads on first use, never with the editor: the reader when a `.docx` is opened,
+ * the writer (with the `docx` library) when one is exported. In the ES build each is a chunk of
+ * its own; the one-file script build swaps this module for `build/iife-loaders.ts`, which loads
+ * `zongjie-docx.iife.js` from beside the editor's script.
+ */
+
+/** The Word reader (`@zongjie/docx/read`), loaded on first use. */
+export const loadDocxReader = () => import('@zongjie/docx/read')
+
+/** The Word writer (`@zongjie/docx/write`), loaded on first use. */
+export const loadDocxWriter = () => import('@zongjie/docx/write')
