@@ -146,4 +146,34 @@ test.describe('Word files in the editor', () => {
     expect(await errors).toMatch(/\.docx/)
     expect(await getSummary(page)).toEqual(original)
   })
+
+  test('in the one-script build, Word support is the second script, fetched from beside the first on first use', async ({ page }) => {
+    test.setTimeout(120_000)
+    const fetched: string[] = []
+    page.on('request', (r) => {
+      if (r.url().endsWith('.iife.js')) fetched.push(new URL(r.url()).pathname)
+    })
+    // The first requests may build the scripts.
+    await page.goto('script-tag.html', { timeout: 80_000 })
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-ready') === 'true')
+    expect(fetched).toEqual(['/zongjie-editor.iife.js'])
+    const summary = await getSummary(page)
+    const exported = await page.evaluate(async () => {
+      const blob = await (document.querySelector('zongjie-editor') as unknown as { getDocx(): Promise<Blob> }).getDocx()
+      return [...new Uint8Array(await blob.arrayBuffer())]
+    })
+    expect(fetched).toEqual(['/zongjie-editor.iife.js', '/zongjie-docx.iife.js'])
+    expect(toSummary(importDocx(new Uint8Array(exported), parseXml).doc)).toEqual(summary)
+    // Opening a Word file uses the same script, already there.
+    const bytes = await wordNumberedDocx()
+    const opened = await page.evaluate(async (base64) => {
+      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+      const el = document.querySelector('zongjie-editor') as unknown as { importFile(f: Blob): Promise<{ format: string }>; summary: unknown }
+      const { format } = await el.importFile(new File([data], 'x.docx'))
+      return { format, summary: el.summary }
+    }, bytes.toString('base64'))
+    expect(opened.format).toBe('docx')
+    expect(opened.summary).toEqual(toSummary(importText(typedText).doc))
+    expect(fetched).toHaveLength(2)
+  })
 })
