@@ -118,6 +118,14 @@ test.describe('Word files in the editor', () => {
   test('导出 Word downloads a .docx named after the title that reads back to the same Summary JSON', async ({ page }) => {
     await openWith(page, typedText)
     const summary = await getSummary(page)
+    // As final (定稿), a draft with unfilled metrics is refused, naming them.
+    const refusal = await page.evaluate(() =>
+      (document.querySelector('zongjie-editor') as unknown as { getDocx(o: { final: boolean }): Promise<Blob> }).getDocx({ final: true }).then(
+        () => 'exported',
+        (e: Error) => e.message,
+      ),
+    )
+    expect(refusal).toMatch(/^文稿还有 2 处错误，不能导出定稿：.*X个/)
     const download = page.waitForEvent('download')
     await page.getByRole('button', { name: /导出为 Word 文件/ }).click()
     const file = await download
