@@ -20,35 +20,31 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
  *   (`@zongjie/docx` and the `docx` library, ES2019), which the first script loads from beside
  *   itself on first use (build/iife-loaders.ts). It takes the model from the global `Zongjie`.
  */
-export default defineConfig(({ mode }): UserConfig => {
-  if (mode === 'docx-iife') {
-    return {
-      define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-      build: {
-        outDir: 'dist',
-        emptyOutDir: false,
-        target: ['es2019', 'chrome78'],
-        minify: true,
-        sourcemap: true,
-        reportCompressedSize: true,
-        lib: {
-          entry: here('./build/docx-iife.ts'),
-          formats: ['iife'],
-          name: 'ZongjieDocx',
-          fileName: () => 'zongjie-docx.iife.js',
-        },
-        rolldownOptions: {
-          // The model is zongjie-editor.iife.js's: one copy of its schema on the page.
-          external: ['@zongjie/model'],
-          output: { globals: { '@zongjie/model': 'Zongjie' } },
-        },
-      },
-    }
+/** A one-file classic script for old OA pages: minified, ES2019 for Chromium 78, its exports in the global `name`. */
+function scriptBuild(entry: string, name: string, fileName: string, more: Pick<UserConfig, 'plugins'> & { external?: Record<string, string> } = {}): UserConfig {
+  return {
+    // A browser has no `process`: what a dependency reads from it is fixed here.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    plugins: more.plugins ?? [],
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      target: ['es2019', 'chrome78'],
+      minify: true,
+      sourcemap: true,
+      reportCompressedSize: true,
+      lib: { entry: here(entry), formats: ['iife'], name, fileName: () => fileName },
+      // Packages left out of the script, each the global another script sets.
+      ...(more.external ? { rolldownOptions: { external: Object.keys(more.external), output: { globals: more.external } } } : {}),
+    },
   }
+}
+
+export default defineConfig(({ mode }): UserConfig => {
+  // The model is zongjie-editor.iife.js's: one copy of its schema on the page.
+  if (mode === 'docx-iife') return scriptBuild('./build/docx-iife.ts', 'ZongjieDocx', 'zongjie-docx.iife.js', { external: { '@zongjie/model': 'Zongjie' } })
   if (mode === 'iife') {
-    return {
-      // A browser has no `process`: what a dependency reads from it is fixed here.
-      define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    return scriptBuild('./build/iife.ts', 'Zongjie', 'zongjie-editor.iife.js', {
       // Word support is the second script, zongjie-docx.iife.js, loaded on first use.
       plugins: [
         {
@@ -58,21 +54,7 @@ export default defineConfig(({ mode }): UserConfig => {
             importer && resolvePath(dirname(importer), source) === here('./src/files/loaders.ts') ? here('./build/iife-loaders.ts') : null,
         },
       ],
-      build: {
-        outDir: 'dist',
-        emptyOutDir: false,
-        target: ['es2019', 'chrome78'],
-        minify: true,
-        sourcemap: true,
-        reportCompressedSize: true,
-        lib: {
-          entry: here('./build/iife.ts'),
-          formats: ['iife'],
-          name: 'Zongjie',
-          fileName: () => 'zongjie-editor.iife.js',
-        },
-      },
-    }
+    })
   }
   return {
     build: {

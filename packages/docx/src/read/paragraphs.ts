@@ -1,7 +1,7 @@
 import type { SourceParagraph } from '@zongjie/model'
 import { HeadingNumbers } from './headings.ts'
 import type { Numbering } from './numbering.ts'
-import type { Styles } from './styles.ts'
+import { readNumPr, type Styles } from './styles.ts'
 import { WordNames, integer, localName, onOff, type XmlNode } from './xml.ts'
 
 /**
@@ -210,13 +210,12 @@ class BodyReader {
         case 'pStyle':
           props.style = w.attr(c, 'val')
           break
-        case 'numPr':
-          for (let n = c.firstChild; n; n = n.nextSibling) {
-            const l = w.local(n)
-            if (l === 'numId') props.numId = w.attr(n, 'val')
-            else if (l === 'ilvl') props.ilvl = integer(w.attr(n, 'val'))
-          }
+        case 'numPr': {
+          const numPr = readNumPr(w, c)
+          props.numId = numPr.numId
+          props.ilvl = numPr.ilvl
           break
+        }
         case 'outlineLvl':
           props.outlineLevel = integer(w.attr(c, 'val'))
           break

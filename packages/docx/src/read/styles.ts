@@ -10,6 +10,17 @@ import { WordNames, integer, onOff, type XmlNode } from './xml.ts'
  * and `Title` (WPS sometimes `标题 1`, `标题`), whatever language the interface shows.
  */
 
+/** What a `w:numPr` says: the numbering instance (`w:numId`) and the level (`w:ilvl`), either may be absent. */
+export interface NumPr {
+  numId: string | null
+  ilvl: number | null
+}
+
+/** Reads a `w:numPr` element, of a paragraph or of a style. */
+export function readNumPr(w: WordNames, numPr: XmlNode): NumPr {
+  return { numId: w.childVal(numPr, 'numId'), ilvl: integer(w.childVal(numPr, 'ilvl')) }
+}
+
 /** A style's own properties (before inheritance). */
 interface StyleRecord {
   id: string
@@ -17,7 +28,7 @@ interface StyleRecord {
   name: string
   basedOn: string | null
   /** `w:pPr/w:numPr`: present when the style carries numbering (numId may be absent, then inherited). */
-  numPr: { numId: string | null; ilvl: number | null } | null
+  numPr: NumPr | null
   /** `w:pPr/w:outlineLvl` (0 for level 1; 9 for body text). */
   outlineLevel: number | null
   /** `w:rPr/w:b`, when set. */
@@ -77,7 +88,7 @@ export class Styles {
           case 'pPr':
             for (let p = c.firstChild; p; p = p.nextSibling) {
               const l = w.local(p)
-              if (l === 'numPr') record.numPr = { numId: w.childVal(p, 'numId'), ilvl: integer(w.childVal(p, 'ilvl')) }
+              if (l === 'numPr') record.numPr = readNumPr(w, p)
               else if (l === 'outlineLvl') record.outlineLevel = integer(w.attr(p, 'val'))
             }
             break
