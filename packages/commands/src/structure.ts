@@ -182,12 +182,8 @@ export function insertImported(imported: Node, topRank = 1): Command {
 
 function insertImportedTr(state: EditorState, imported: Node, topRank: number): Transaction {
   const tr = state.tr
-  if (isEmptyDoc(state.doc)) {
-    tr.replaceWith(0, state.doc.content.size, imported.content)
-    // What the pasted summary reports on (its year and period, read from its title) comes too.
-    for (const [name, value] of Object.entries(imported.attrs)) if (tr.doc.attrs[name] !== value) tr.setDocAttribute(name, value)
-    return tr.setSelection(TextSelection.atEnd(tr.doc))
-  }
+  // What the pasted summary reports on (its year and period, read from its title) comes too.
+  if (isEmptyDoc(state.doc)) return replaceDocumentIn(tr, imported).setSelection(TextSelection.atEnd(tr.doc))
   const parts: Node[] = []
   let hasSections = false
   imported.forEach((child) => {
@@ -233,11 +229,20 @@ export const documentReplaced = 'zongjie-load'
 export function replaceDocument(doc: Node): Command {
   return (state, dispatch) => {
     if (dispatch) {
-      const tr = state.tr.replaceWith(0, state.doc.content.size, doc.content)
-      for (const [name, value] of Object.entries(doc.attrs)) if (tr.doc.attrs[name] !== value) tr.setDocAttribute(name, value)
+      const tr = replaceDocumentIn(state.tr, doc)
       tr.setSelection(TextSelection.atStart(tr.doc)).setMeta(documentReplaced, true).setMeta(structureChecked, true)
       dispatch(closeHistory(tr).scrollIntoView())
     }
     return true
   }
+}
+
+/**
+ * Replaces the whole of `tr`'s document with `doc`'s content, and its attributes (what the summary
+ * reports on: organisation, year, period, template) with `doc`'s. Returns `tr`.
+ */
+export function replaceDocumentIn(tr: Transaction, doc: Node): Transaction {
+  tr.replaceWith(0, tr.doc.content.size, doc.content)
+  for (const [name, value] of Object.entries(doc.attrs)) if (tr.doc.attrs[name] !== value) tr.setDocAttribute(name, value)
+  return tr
 }

@@ -33,6 +33,9 @@ function loadDocx(): Promise<DocxModule> {
   return loading
 }
 
+/** What opens a file: in the script itself (only Word support is a script of its own). */
+export const loadFileReader = () => import('../src/files/open.ts')
+
 /** The Word reader, from zongjie-docx.iife.js. */
 export const loadDocxReader = loadDocx
 

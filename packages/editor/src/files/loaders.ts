@@ -5,6 +5,12 @@
  * `zongjie-docx.iife.js` from beside the editor's script.
  */
 
+/**
+ * What opens a file (`files/open.ts`: decoding text, telling formats apart), loaded the first time
+ * the writer opens one: typing a summary needs none of it.
+ */
+export const loadFileReader = () => import('./open.ts')
+
 /** The Word reader (`@zongjie/docx/read`), loaded on first use. */
 export const loadDocxReader = () => import('@zongjie/docx/read')
 

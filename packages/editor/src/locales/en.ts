@@ -62,9 +62,9 @@ export const en: Catalog = {
     unit: 'Unit',
     unitTitle: 'The unit of inserted metrics',
     open: 'Open',
-    openTitle: 'Open a Word (.docx), text or HTML file, replacing the content (undoable)',
+    openTitle: 'Open a Word, text or HTML file in place of the content (undoable)',
     exportWord: 'Export Word',
-    exportWordTitle: 'Export as a Word file (.docx), laid out as an official document',
+    exportWordTitle: 'Export as a Word file laid out as an official document',
   },
   files: {
     opening: (name) => `Opening “${name}”…`,

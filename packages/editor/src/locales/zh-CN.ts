@@ -44,9 +44,9 @@ export const zhCN: Catalog = {
     unit: '单位',
     unitTitle: '插入指标时使用的单位',
     open: '打开',
-    openTitle: '打开 Word（.docx）、文本或网页文件，替换当前内容（可撤销）',
+    openTitle: '打开 Word、文本或网页文件，替换当前内容（可撤销）',
     exportWord: '导出 Word',
-    exportWordTitle: '导出为 Word 文件（.docx），按党政机关公文格式排版',
+    exportWordTitle: '导出为 Word 文件，按公文格式排版',
   },
   files: {
     opening: (name) => `正在打开“${name}”……`,

@@ -2,7 +2,7 @@ import { Plugin, TextSelection } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import type { Node } from 'prosemirror-model'
 import { importText, importHTML, isSection, sectionNumber, workItemOrdinal, textBetween, ImportError, schema, readPeriod } from '@zongjie/model'
-import { insertImported, isEmptyDoc } from '@zongjie/commands'
+import { insertImported, isEmptyDoc, replaceDocumentIn } from '@zongjie/commands'
 import { deletionWorks, safeDeleteSelection } from './guard.ts'
 
 const parseHTML = (html: string) => new DOMParser().parseFromString(html, 'text/html')
@@ -101,9 +101,7 @@ export function clipboard(): Plugin {
             // What it reports on comes from its title, as when a summary is imported.
             const title = slice.content.firstChild?.type.name === 'title' ? slice.content.firstChild.textContent : ''
             const doc = schema.nodes.doc!.createChecked({ ...view.state.doc.attrs, ...readPeriod(title) }, slice.content)
-            const tr = view.state.tr.replaceWith(0, view.state.doc.content.size, doc.content)
-            for (const [name, value] of Object.entries(doc.attrs)) if (tr.doc.attrs[name] !== value) tr.setDocAttribute(name, value)
-            view.dispatch(tr.scrollIntoView())
+            view.dispatch(replaceDocumentIn(view.state.tr, doc).scrollIntoView())
             return true
           } catch {
             return false

@@ -23,9 +23,9 @@ import { fillMode, fillTargets } from '../plugins/fill-mode.ts'
 import { isTextOnly } from '../plugins/text-only.ts'
 import { fillField, parseMetricInput, replaceDocument } from '@zongjie/commands'
 import { fileDrop } from '../plugins/file-drop.ts'
-import { openFile, type OpenedFile } from '../files/open.ts'
-import { loadDocxWriter } from '../files/loaders.ts'
-import { download, fileName } from '../files/download.ts'
+import type { OpenedFile } from '../files/open.ts'
+import { loadDocxWriter, loadFileReader } from '../files/loaders.ts'
+import { download } from '../files/download.ts'
 import { catalogFor, type Catalog } from '../locales/index.ts'
 
 /** The detail of the `input` and `change` events: the Summary JSON, computed when read. */
@@ -360,12 +360,13 @@ export class ZongjieEditor extends LitElement {
   /**
    * Opens a file as the summary: a Word file (`.docx`, with Word's own numbering read as
    * structure), text in any common encoding, HTML or Summary JSON, all through the model's one
-   * importer; Word support loads on first use. The content is replaced in one step that Ctrl-Z
+   * importer; what opens files (Word support too) loads on first use. The content is replaced in one step that Ctrl-Z
    * takes back, and an `input` event follows. Resolves with the document read and the importer's
    * warnings (by line, or by paragraph for Word); rejects with the importer's error, whose message
    * says what is wrong with the file, and the content stays.
    */
   async importFile(file: File | Blob): Promise<OpenedFile> {
+    const { openFile } = await loadFileReader()
     const opened = await openFile(file, (file as File).name ?? '')
     if (this.view) replaceDocument(opened.doc)(this.view.state, this.view.dispatch)
     else this.replaceDoc(opened.doc)
@@ -406,7 +407,7 @@ export class ZongjieEditor extends LitElement {
     this.showHint(t.exporting)
     try {
       const blob = await this.getDocx()
-      download(blob, fileName(toSummary(this.doc).title, this.strings.defaultTitle, '.docx'))
+      download(blob, `${readSummary(this.doc).title || this.strings.defaultTitle}.docx`)
       this.hint = ''
     } catch (error) {
       this.showHint(t.exportFailed((error as Error).message))
@@ -645,7 +646,7 @@ export class ZongjieEditor extends LitElement {
   }
 
   private downloadCSV() {
-    download(new Blob([this.getMetricsCSV()], { type: 'text/csv;charset=utf-8' }), this.strings.csvFile(toSummary(this.doc).title || this.strings.defaultTitle))
+    download(new Blob([this.getMetricsCSV()], { type: 'text/csv;charset=utf-8' }), this.strings.csvFile(readSummary(this.doc).title || this.strings.defaultTitle))
   }
 
   /** The toolbar's file buttons. */

@@ -2,18 +2,17 @@ import type { Node } from 'prosemirror-model'
 import { ImportError } from '../errors.ts'
 import { schema, sectionFormats, type SectionFormat } from '../schema.ts'
 import { formatOrdinal, formatSectionNumber } from '../numbering.ts'
-import { slicePiece, sourceLines, sourceParagraphs, wholeLine, type Piece, type SourceLine, type SourceParagraph } from './lines.ts'
-import { inlineOf } from './runs.ts'
+import { slicePiece, sourceLines, wholeLine, type Piece, type SourceLine } from './lines.ts'
 import { headingMark, type HeadingMark } from './headings.ts'
 import { joinedOrdinals, leadingOrdinal } from './ordinals.ts'
 import { readFields } from './fields.ts'
-import { closingOpening, leadIn, plansHeading, plansLeadIn, plansOpening, problemsHeading, problemsLeadIn, signOffDate, titleLine } from './wording.ts'
+import { closingOpening, leadIn, plansHeading, plansLeadIn, plansOpening, problemsHeading, signOffDate, titleLine } from './wording.ts'
 import type { ImportWarning } from './warnings.ts'
 import { readPeriod } from '../period.ts'
 
 export type { ImportWarning, ImportWarningCode } from './warnings.ts'
 export { readFields, metricUnits } from './fields.ts'
-export type { SourceParagraph, TextRange } from './lines.ts'
+
 
 /** What {@link importText} read: the document, and every change it made on the way. */
 export interface ImportResult {
@@ -115,20 +114,14 @@ const formats = Object.values(sectionFormats) as SectionFormat[]
  * Throws an {@link ImportError} when there is no text at all.
  */
 export function importText(text: string, options: ImportOptions = {}): ImportResult {
-  return importLines(sourceLines(text), options)
+  return importLines(sourceLines(text), (piece) => readFields(piece.text), options)
 }
 
 /**
- * {@link importText} for paragraphs read from a file format that keeps more than text (a Word
- * file): each paragraph's bold ranges are kept as bold, and warnings name each paragraph's `no`
- * (its paragraph number) as their `line`. One importer for every format: the headings, items,
- * parts and fields are read exactly as from text.
+ * The importer proper, on trimmed lines; `inline` makes a piece of a line into inline content
+ * (fields, and bold for paragraphs that carry it: text has none, and pays nothing for it).
  */
-export function importParagraphs(paragraphs: readonly SourceParagraph[], options: ImportOptions = {}): ImportResult {
-  return importLines(sourceParagraphs(paragraphs), options)
-}
-
-function importLines(source: SourceLine[], options: ImportOptions): ImportResult {
+export function importLines(source: SourceLine[], inline: (piece: Piece) => Node[], options: ImportOptions): ImportResult {
   const warnings: ImportWarning[] = []
   const warn = (line: number, code: ImportWarning['code'], message: string) => warnings.push({ line, code, message })
   let lines = source
@@ -211,7 +204,7 @@ function importLines(source: SourceLine[], options: ImportOptions): ImportResult
     const before = classified[i - 1]
     if (!leadIn.test(text) || i + 1 >= closingAt || !startsAgain(classified[i + 1])) return null
     if (before?.kind === 'heading' && before.mark.format === 'chinese') return null
-    return problemsLeadIn.test(text) ? 'problems' : plansLeadIn.test(text) ? 'plans' : null
+    return problemsHeading.test(text) ? 'problems' : plansOpening.test(text) || plansLeadIn.test(text) ? 'plans' : null
   }
   const seen = new Set<Role>()
   for (let i = lastWorkTop + 1; i < closingAt && !seen.has('plans'); i++) {
@@ -378,7 +371,7 @@ function importLines(source: SourceLine[], options: ImportOptions): ImportResult
 
   // Into the schema.
   const n = schema.nodes
-  const textblock = (type: string, piece: Piece | null) => n[type]!.create(null, piece ? inlineOf(piece) : [])
+  const textblock = (type: string, piece: Piece | null) => n[type]!.create(null, piece ? inline(piece) : [])
   const blockNode = (b: BlockDraft): Node => {
     if (b.kind === 'para') return textblock('paragraph', b.text)
     const children: Node[] = []

@@ -1,20 +1,6 @@
 /** A range of a text, `[from, to)` in UTF-16 code units. */
 export type TextRange = readonly [number, number]
 
-/**
- * A paragraph of an existing summary as a reader of some file format hands it to the importer: its
- * text on one line, the ranges of that text set in bold, and where it stands in the file (a line
- * of a text file, a paragraph of a Word file), for the importer's warnings.
- */
-export interface SourceParagraph {
-  /** The paragraph's text, on one line. */
-  text: string
-  /** Ranges of `text` set in bold, `[from, to)`; they may overlap and come in any order. */
-  bold?: readonly TextRange[]
-  /** The line or paragraph number (from 1) that warnings name; its place in the list by default. */
-  no?: number
-}
-
 /** A line of the input with its number (from 1), trimmed, never empty, with its bold ranges. */
 export interface SourceLine {
   no: number
@@ -45,49 +31,15 @@ export function slicePiece(piece: Piece, from: number, to?: number): Piece {
   return { text: piece.text.slice(from, to), line: piece.line, at: piece.at + start }
 }
 
-const leadingSpace = /^[\s\u3000\u00a0\ufeff]+/
-const trailingSpace = /[\s\u3000\u00a0]+$/
-
-/** Sorted, merged ranges, shifted by `-shift` and clipped to `[0, length)`. */
-function normalRanges(ranges: readonly TextRange[] | undefined, shift: number, length: number): TextRange[] {
-  if (!ranges?.length) return []
-  const clipped = ranges
-    .map(([a, b]): [number, number] => [Math.max(a - shift, 0), Math.min(b - shift, length)])
-    .filter(([a, b]) => b > a)
-    .sort((x, y) => x[0] - y[0])
-  const out: [number, number][] = []
-  for (const r of clipped) {
-    const last = out[out.length - 1]
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1])
-    else out.push(r)
-  }
-  return out
-}
-
-/**
- * The non-empty paragraphs of the input, trimmed of spaces (full-width ones too) with their bold
- * ranges moved along; a paragraph that holds a line break counts as several lines with its number.
- */
-export function sourceParagraphs(paragraphs: readonly SourceParagraph[]): SourceLine[] {
-  const out: SourceLine[] = []
-  paragraphs.forEach((p, i) => {
-    const no = p.no ?? i + 1
-    const breaks = /\r\n|\r|\n|\u2028|\u2029/g
-    let offset = 0
-    for (;;) {
-      const m = breaks.exec(p.text)
-      const raw = p.text.slice(offset, m ? m.index : p.text.length)
-      const lead = leadingSpace.exec(raw)?.[0].length ?? 0
-      const text = raw.slice(lead).replace(trailingSpace, '')
-      if (text) out.push({ no, text, bold: normalRanges(p.bold, offset + lead, text.length) })
-      if (!m) break
-      offset = m.index + m[0].length
-    }
-  })
-  return out
-}
+export const leadingSpace = /^[\s\u3000\u00a0\ufeff]+/
+export const trailingSpace = /[\s\u3000\u00a0]+$/
 
 /** Splits text into its non-empty lines, trimmed of spaces (full-width ones too), with their numbers. */
 export function sourceLines(text: string): SourceLine[] {
-  return sourceParagraphs(text.split(/\r\n|\r|\n|\u2028|\u2029/).map((line, i) => ({ text: line, no: i + 1 })))
+  const out: SourceLine[] = []
+  text.split(/\r\n|\r|\n|\u2028|\u2029/).forEach((raw, i) => {
+    const t = raw.replace(leadingSpace, '').replace(trailingSpace, '')
+    if (t) out.push({ no: i + 1, text: t, bold: [] })
+  })
+  return out
 }

@@ -28,8 +28,5 @@ export const signOffDate = /^(\d{4}|[〇零一二三四五六七八九]{4})年(\
  */
 export const leadIn = /[：:]$/
 
-/** A lead-in of the problems part: `还存在一些不足`, `存在的主要问题`, `问题主要表现在`. */
-export const problemsLeadIn = /存在.{0,8}(问题|不足|差距|短板|薄弱环节)|(问题|不足|差距|短板)(主要)?(表现|体现)(在|为)|不足之处/
-
-/** A lead-in of the plans part: `下一步，……`, `下半年，……`, `我们将重点抓好以下……`. */
-export const plansLeadIn = /^(\d{4}年)?(下半年|下一步|下步|明年|来年|今后|新的一年)|将(重点|着力|继续|进一步|切实)?(抓好|做好|推进|实施|开展|落实)/
+/** What a lead-in of the plans part promises, when it does not open like one (`我们将重点抓好以下……`). */
+export const plansLeadIn = /将(重点|着力|继续|进一步|切实)?(抓好|做好|推进|实施|开展|落实)/
