@@ -3,16 +3,22 @@
 //
 //  1. builds: the two bench pages (Vite, into dist/pages, unminified so that profiles name
 //     functions), the Node side (esbuild, dist/node), and the two library bundles whose sizes are
-//     compared (Vite library builds, minified, every dependency bundled, dist/bundle);
-//  2. prepares the documents (220, 2,200 and 11,000 blocks, seeded) and checks them in Node;
-//  3. runs the Node figures in a child process;
+//     compared (Vite library builds, minified, every dependency bundled, dist/bundle; the editor's
+//     is a main chunk, the entry and the chunks it imports, and the chunks of Word support that it
+//     loads on first use);
+//  2. prepares the documents (220, 2,200 and 11,000 blocks, seeded) and checks them in Node, and
+//     the Word files of the 2,200-block one (Zongjie's export, and the same without its Summary
+//     JSON), checked by importing them back;
+//  3. runs the Node figures in child processes (the conversions and the Word cases each in a
+//     process of its own, in rounds);
 //  4. runs the browser figures in Debian's Chromium (playwright-core), each case on a fresh page of
 //     a small static server on 127.0.0.1;
 //  5. checks the targets, takes a CPU profile of every case that misses one, prints the tables and
 //     writes bench/results.json (atomically).
 //
 // Exits 1 when a sanity check fails (a case that measured nothing, a document of the wrong size,
-// baseline and subject with different text, an error in a page); a missed target is reported with
+// baseline and subject with different text, a Word file that does not import back as the document
+// it was written from, an error in a page); a missed target is reported with
 // ✗ but is not a failure. Options: --quick (fewer samples, for trying the bench out), --no-profile,
 // --build-only (build and prepare the documents, nothing else).
 import { execFileSync, spawnSync } from 'node:child_process'
@@ -117,26 +123,94 @@ async function buildAll() {
         minify: true,
         reportCompressedSize: false,
         lib: { entry, formats: ['es'], fileName: () => `${name}.js` },
+        // As an application's bundler does: the code the entry shares with the chunks it loads
+        // later stays in the entry, which those chunks import (a library build would move it to
+        // chunks of its own, to keep the entry's exports as written).
+        rolldownOptions: { preserveEntrySignatures: 'allow-extension' },
       },
     })
     const outputs = (Array.isArray(out) ? out : [out]).flatMap((o) => o.output)
     const chunks = outputs.filter((o) => o.type === 'chunk')
-    const code = chunks.map((c) => readFileSync(join(dist, 'bundle', name, c.fileName))).reduce((a, b) => Buffer.concat([a, b]), Buffer.alloc(0))
+    bundles[name] = bundleOf(name, chunks)
+  }
+  return bundles
+}
+
+/**
+ * The editor's main chunk before Word support: the bench's editor bundle (this file's Vite
+ * library build of packages/editor/src/index.ts, ES, minified, every dependency bundled, then
+ * gzip -9) built from commit 5d2b924, the last commit before Word support, where it was one file
+ * of 469,441 bytes minified. The main chunk's growth is measured against it.
+ */
+const mainChunkBefore = { commit: '5d2b924', minified: 469441, gzip: 134950 }
+
+/** A module's name in the bundle tables: its package for a dependency, its path for the project's own. */
+function moduleKey(id) {
+  return id.includes('node_modules') ? id.replace(/.*node_modules\//, '').split('/').slice(0, id.includes('/@') ? 2 : 1).join('/') : relative(root, id)
+}
+
+/**
+ * A library build's chunks, split into the main chunk — the entry and the chunks it imports
+ * statically, all of which the browser loads before the element runs — and the chunks loaded
+ * later (dynamic `import()`), each named by what it holds. Sizes: minified bytes and gzip -9; the
+ * main chunk's gzip is of its files one after the other, as one file (as the whole build was
+ * measured before it was split).
+ */
+function bundleOf(name, chunks) {
+  const dir = join(dist, 'bundle', name)
+  const byFile = new Map(chunks.map((c) => [c.fileName, c]))
+  const entry = chunks.find((c) => c.isEntry)
+  const mainFiles = []
+  const visit = (file) => {
+    if (mainFiles.includes(file)) return
+    mainFiles.push(file)
+    for (const f of byFile.get(file).imports) visit(f)
+  }
+  visit(entry.fileName)
+  const ids = (c) => Object.keys(c.modules).map((id) => relative(root, id))
+  const holds = (c, path) => ids(c).includes(path)
+  // What a chunk holds, for its name in the tables.
+  const what = (c) => {
+    if (holds(c, 'packages/editor/src/files/open.ts')) return 'opening a file (packages/editor/src/files/open.ts)'
+    if (holds(c, 'packages/docx/src/read/index.ts')) return 'the Word reader (@zongjie/docx/read)'
+    if (holds(c, 'packages/docx/src/write/index.ts')) {
+      return Object.keys(c.modules).some((id) => moduleKey(id) === 'docx') ? 'the Word writer, with the docx library (@zongjie/docx/write)' : 'the Word writer (@zongjie/docx/write)'
+    }
+    return null
+  }
+  const importers = (file) => chunks.filter((c) => c.imports.includes(file) || c.dynamicImports.includes(file))
+  // A chunk no entry point of its own names: by the chunks that load it.
+  const describe = (c) => {
+    const named = what(c)
+    if (named) return named
+    const users = importers(c.fileName).map((u) => (u === entry ? 'the editor' : (what(u)?.replace(/ \(.*\)$/, '').replace(/, with the docx library$/, '') ?? u.fileName)))
+    return `shared by ${users.join(' and ')}`.replace(/the Word reader and the Word writer/, 'the Word reader and writer')
+  }
+  const sizeOf = (files) => {
+    const code = Buffer.concat(files.map((f) => readFileSync(join(dir, f))))
+    return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length }
+  }
+  const modulesOf = (list) => {
     const modules = {}
-    for (const c of chunks) {
+    for (const c of list) {
       for (const [id, m] of Object.entries(c.modules)) {
-        const key = id.includes('node_modules') ? id.replace(/.*node_modules\//, '').split('/').slice(0, id.includes('/@') ? 2 : 1).join('/') : relative(root, id)
+        const key = moduleKey(id)
         modules[key] = (modules[key] ?? 0) + m.renderedLength
       }
     }
-    bundles[name] = {
-      files: chunks.map((c) => c.fileName),
-      minified: code.length,
-      gzip: gzipSync(code, { level: 9 }).length,
-      modules: Object.fromEntries(Object.entries(modules).sort((a, b) => b[1] - a[1])),
-    }
+    return Object.fromEntries(Object.entries(modules).sort((a, b) => b[1] - a[1]))
   }
-  return bundles
+  const main = mainFiles.map((f) => byFile.get(f))
+  const lazy = chunks.filter((c) => !mainFiles.includes(c.fileName))
+  return {
+    files: chunks.map((c) => c.fileName),
+    // The main chunk: what is loaded to open the editor and type.
+    ...sizeOf(mainFiles),
+    mainFiles: main.map((c) => ({ file: c.fileName, holds: c === entry ? 'the entry' : describe(c), ...sizeOf([c.fileName]), modules: Object.keys(modulesOf([c])).length })),
+    lazy: lazy.map((c) => ({ file: c.fileName, holds: describe(c), ...sizeOf([c.fileName]), modules: modulesOf([c]) })),
+    all: sizeOf(chunks.map((c) => c.fileName)),
+    modules: modulesOf(main),
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -545,6 +619,17 @@ const fmt = (x, d = 2) => (x === null || x === undefined || Number.isNaN(x) ? '�
 const ratio = (a, b) => (b > 0 ? a / b : NaN)
 const kb = (bytes) => (bytes / 1000).toFixed(1)
 
+/**
+ * The Word cases of the Node bench (bench/src/node.ts), each Zongjie's against its reference, in
+ * the same run: the export against the docx library writing the same paragraphs unstyled; the
+ * imports against unzipping the file and parsing word/document.xml with the same parser.
+ */
+const wordCases = [
+  { id: 'docx-export', label: 'export to Word (toDocx)', target: 'Export to Word: toDocx ÷ docx library, same text', zongjie: 'word.toDocx', reference: 'word.docx-library' },
+  { id: 'docx-import-exported', label: "import Zongjie's export", target: "Import from Word, Zongjie's export ÷ unzip + parse", zongjie: 'word.importDocx.exported', reference: 'word.unzip+parse.exported' },
+  { id: 'docx-import-plain', label: 'import, no Summary JSON', target: 'Import from Word, no Summary JSON ÷ unzip + parse', zongjie: 'word.importDocx.plain', reference: 'word.unzip+parse.plain' },
+]
+
 function targetsOf(b, nodeR, bundles) {
   const c = b.cases
   const T = []
@@ -572,8 +657,10 @@ function targetsOf(b, nodeR, bundles) {
   const pmJSON = nodeR.results['pm.toJSON+stringify'].median
   add('toSummary', 'toSummary+stringify ÷ PM toJSON+stringify', ratio(nodeR.results['zongjie.toSummary+stringify'].median, pmJSON), 3, '≤', '×', ['node', 'zongjie.toSummary+stringify'])
   add('toHTML', 'toHTML ÷ PM toJSON+stringify', ratio(nodeR.results['zongjie.toHTML'].median, pmJSON), 3, '≤', '×', ['node', 'zongjie.toHTML'])
-  add('bundle-gzip', 'Editor bundle, gzip -9', bundles.editor.gzip / 1000, 100, '≤', 'kB', ['bundle'])
-  add('bundle-ratio', 'Editor bundle gzip ÷ PM+Lit gzip', ratio(bundles.editor.gzip, bundles['pm-lit'].gzip), 1.4, '≤', '×', ['bundle'])
+  for (const w of wordCases) add(w.id, w.target, ratio(nodeR.results[w.zongjie].median, nodeR.results[w.reference].median), 2, '≤', '×', ['node', w.zongjie])
+  add('bundle-gzip', 'Editor main chunk, gzip -9', bundles.editor.gzip / 1000, 100, '≤', 'kB', ['bundle'])
+  add('bundle-ratio', 'Editor main chunk gzip ÷ PM+Lit gzip', ratio(bundles.editor.gzip, bundles['pm-lit'].gzip), 1.4, '≤', '×', ['bundle'])
+  add('bundle-growth', `Editor main chunk growth since ${mainChunkBefore.commit}, gzip`, (bundles.editor.gzip - mainChunkBefore.gzip) / 1000, 2, '≤', 'kB', ['bundle'])
   add('heap', 'JS heap after mount', ratio(c['mount/zongjie/2200'].heap, c['mount/baseline/2200'].heap), 1.3, '≤', '×', ['mount', 'zongjie', 2200])
   return T
 }
@@ -648,13 +735,34 @@ function report(results) {
   nrows.push(['numbering apply, typing tr', `${fmt(r['numbering.apply.2200'].median, 4)} / ${fmt(r['numbering.apply.2200'].p95, 4)}`, `11,000 blocks: ${fmt(r['numbering.apply.11000'].median, 4)} / ${fmt(r['numbering.apply.11000'].p95, 4)}`])
   lines.push(table(nrows, [30, 18, 30], [false, true, false]))
 
+  const word = nodeR.meta.word
+  lines.push('', `Word (.docx), Node: ms, median / p95 (2,200 blocks; Zongjie's export ${kb(word.exportedBytes)} kB, without its Summary JSON ${kb(word.plainBytes)} kB)`)
+  const wrows = [['case', 'Zongjie', 'reference', 'ratio']]
+  for (const w of wordCases) {
+    const z = r[w.zongjie]
+    const ref = r[w.reference]
+    wrows.push([w.label, `${fmt(z.median)} / ${fmt(z.p95)}`, `${fmt(ref.median)} / ${fmt(ref.p95)}`, `${fmt(ratio(z.median, ref.median))}× / ${fmt(ratio(z.p95, ref.p95))}×`])
+  }
+  lines.push(table(wrows, [30, 14, 14, 14], [false, true, true, true]))
+  lines.push("(References: for the export, the docx library writing the same paragraphs (toText's lines) with no styling, by the same Packer.pack call;")
+  lines.push(" for the imports, fflate's unzipSync of the file and linkedom's DOMParser of word/document.xml, the parser importDocx is given.)")
+
+  const e = bundles.editor
   lines.push('', 'Bundle: ES build, every dependency bundled, minified; gzip -9')
   const brows = [['bundle', 'minified', 'gzip', 'ratio']]
-  brows.push(['<zongjie-editor> (packages/editor)', `${kb(bundles.editor.minified)} kB`, `${kb(bundles.editor.gzip)} kB`, `${fmt(ratio(bundles.editor.gzip, bundles['pm-lit'].gzip))}×`])
+  brows.push(['<zongjie-editor>, main chunk', `${kb(e.minified)} kB`, `${kb(e.gzip)} kB`, `${fmt(ratio(e.gzip, bundles['pm-lit'].gzip))}×`])
+  const growth = e.gzip - mainChunkBefore.gzip
+  brows.push([`  growth since ${mainChunkBefore.commit} (before Word)`, `${e.minified >= mainChunkBefore.minified ? '+' : '−'}${kb(Math.abs(e.minified - mainChunkBefore.minified))} kB`, `${growth >= 0 ? '+' : '−'}${kb(Math.abs(growth))} kB`, ''])
+  if (e.mainFiles.length > 1) {
+    for (const f of e.mainFiles) brows.push([`  ${f.holds === 'the entry' ? 'entry' : 'with it'}: ${f.file}, ${f.modules} modules`, `${kb(f.minified)} kB`, `${kb(f.gzip)} kB`, ''])
+  }
+  for (const c of e.lazy) brows.push([`  later: ${c.holds.replace(/ \(@zongjie\/docx\/\w+\)$/, '').replace(/^the /, '')}`, `${kb(c.minified)} kB`, `${kb(c.gzip)} kB`, ''])
   brows.push(['ProseMirror + Lit, all exports', `${kb(bundles['pm-lit'].minified)} kB`, `${kb(bundles['pm-lit'].gzip)} kB`, ''])
-  lines.push(table(brows, [36, 10, 10, 8], [false, true, true, true]))
+  lines.push(table(brows, [44, 10, 10, 8], [false, true, true, true]))
+  lines.push(`(Main chunk: the entry and the chunks it imports, loaded before the element runs, gzip of the files together${e.mainFiles.length > 1 ? `; each file's gzip alone below it` : ''}.`)
+  lines.push(` Later: the chunks loaded on first use of Word support, each gzip alone. ${mainChunkBefore.commit}: one file, measured by this build.)`)
 
-  lines.push('', 'Targets (ratios to bare ProseMirror in this run; 2,200 blocks unless said)')
+  lines.push('', 'Targets (ratios to bare ProseMirror, or to the reference named, in this run; 2,200 blocks unless said)')
   const trows = [['', 'target', 'measured', 'limit']]
   for (const t of targets) trows.push([t.pass ? '✓' : '✗', t.label, `${fmt(t.value)} ${t.unit}`, `${t.op} ${t.limit} ${t.unit}`])
   lines.push(table(trows, [1, 58, 12, 12], [false, false, true, true]))
@@ -667,8 +775,9 @@ function report(results) {
     const entries = Object.entries(p)
     const own = entries.filter(([m]) => m.startsWith('packages/')).reduce((a, [, x]) => a + x, 0)
     const all = entries.reduce((a, [, x]) => a + x, 0)
-    lines.push('', `Largest modules of the ${key} bundle (rendered bytes before minification; the project's own code ${kb(own)} kB of ${kb(all)} kB):`)
-    for (const [m, size] of entries.slice(0, 14)) lines.push(`    ${kb(size).padStart(8)} kB  ${m}`)
+    const top = key.startsWith('editor ') ? 14 : 6
+    lines.push('', `Largest modules of the ${key} (rendered bytes before minification; the project's own code ${kb(own)} kB of ${kb(all)} kB):`)
+    for (const [m, size] of entries.slice(0, top)) lines.push(`    ${kb(size).padStart(8)} kB  ${m}`)
   }
   if (results.heapDiff) {
     lines.push('', 'JS heap after mount by constructor, 2,200 blocks (self sizes, kB; largest differences):')
@@ -714,6 +823,8 @@ function gitState() {
 async function main() {
   log(`building (${quick ? 'quick run' : 'full run'})…`)
   const bundles = await buildAll()
+  const e = bundles.editor
+  log(`editor bundle: main chunk ${e.mainFiles.map((f) => f.file).join(' + ')} (${kb(e.gzip)} kB gzip); loaded later: ${e.lazy.map((c) => `${c.file} (${c.holds})`).join('; ')}`)
   log(`built in ${seconds()} s; preparing the documents…`)
   const prepared = node(['prepare', join(dist, 'data')])
   if (!prepared.ok) {
@@ -722,6 +833,7 @@ async function main() {
   }
   const meta = JSON.parse(readFileSync(join(dist, 'data/meta.json'), 'utf8'))
   for (const n of sizes) if (meta.sizes[n].lines.length !== n) fail(`size: generated ${meta.sizes[n].lines.length} blocks for ${n}`)
+  if (!meta.word?.exportedBytes || !meta.word?.plainBytes) fail('docx: the Word files of the 2,200-block document were not written')
   if (buildOnly) return exit()
   log(`Node figures…`)
   const nodeOut = join(dist, 'node-results.json')
@@ -731,9 +843,21 @@ async function main() {
     exit()
   }
   const nodeR = JSON.parse(readFileSync(nodeOut, 'utf8'))
+  // The Word files prepare wrote, and what their checks found.
+  nodeR.meta.word = meta.word
   // The conversions, each in a fresh process, round-robin, three rounds: load on the machine
   // then weighs on Zongjie's and ProseMirror's alike.
-  const conversionNames = ['zongjie.toSummary+stringify', 'pm.toJSON+stringify', 'zongjie.toHTML', 'zongjie.fromSummary', 'pm.fromJSON', 'zongjie.toText', 'zongjie.doc.toJSON+stringify']
+  const conversionNames = [
+    'zongjie.toSummary+stringify',
+    'pm.toJSON+stringify',
+    'zongjie.toHTML',
+    'zongjie.fromSummary',
+    'pm.fromJSON',
+    'zongjie.toText',
+    'zongjie.doc.toJSON+stringify',
+    // Word files, each against its reference (see wordCases).
+    ...wordCases.flatMap((c) => [c.zongjie, c.reference]),
+  ]
   const samples = Object.fromEntries(conversionNames.map((n) => [n, []]))
   const caseOut = join(dist, 'node-case.json')
   for (let round = 0; round < (quick ? 1 : 3); round++) {
@@ -774,7 +898,8 @@ async function main() {
       if (done.has(key)) continue
       done.add(key)
       if (t.profile[0] === 'bundle') {
-        bundleModules.editor = bundles.editor.modules
+        bundleModules['editor main chunk'] = bundles.editor.modules
+        for (const c of bundles.editor.lazy) bundleModules[`chunk loaded later, ${c.holds}`] = c.modules
         continue
       }
       log(`profiling ${key} (missed: ${t.label})…`)
@@ -807,17 +932,35 @@ async function main() {
     },
     browser: { name: 'Chromium', version: b.version, path: chromiumPath, args: chromiumArgs, viewport: '1280x900' },
     packages: Object.fromEntries(
-      ['prosemirror-model', 'prosemirror-state', 'prosemirror-view', 'prosemirror-transform', 'prosemirror-keymap', 'prosemirror-history', 'prosemirror-commands', 'prosemirror-schema-basic', 'lit', 'vite', 'esbuild', 'playwright-core'].map((n) => [n, pkgVersion(n)]),
+      ['prosemirror-model', 'prosemirror-state', 'prosemirror-view', 'prosemirror-transform', 'prosemirror-keymap', 'prosemirror-history', 'prosemirror-commands', 'prosemirror-schema-basic', 'lit', 'docx', 'fflate', 'linkedom', 'vite', 'esbuild', 'playwright-core'].map((n) => [n, pkgVersion(n)]),
     ),
     git: gitState(),
-    zongjie: Object.fromEntries(['model', 'commands', 'editor'].map((p) => [`@zongjie/${p}`, JSON.parse(readFileSync(join(root, 'packages', p, 'package.json'), 'utf8')).version])),
+    zongjie: Object.fromEntries(['model', 'commands', 'editor', 'docx'].map((p) => [`@zongjie/${p}`, JSON.parse(readFileSync(join(root, 'packages', p, 'package.json'), 'utf8')).version])),
     documents: { seed: meta.seed, sizes, paste: meta.paste.length, chars: Object.fromEntries(sizes.map((n) => [n, meta.sizes[n].chars])) },
     samples: plan,
     browserCases: b.cases,
     ratios: ratiosOf(b.cases),
     heapEmptyPage: b.heapEmpty,
     node: nodeR,
-    bundles: Object.fromEntries(Object.entries(bundles).map(([k, v]) => [k, { files: v.files, minified: v.minified, gzip: v.gzip, largestModules: Object.fromEntries(Object.entries(v.modules).slice(0, 15)) }])),
+    // editor: `minified` and `gzip` are the main chunk's (the entry and what it imports), `lazy`
+    // the chunks loaded on first use of Word support, `all` every chunk together.
+    bundles: Object.fromEntries(
+      Object.entries(bundles).map(([k, v]) => [
+        k,
+        {
+          files: v.files,
+          minified: v.minified,
+          gzip: v.gzip,
+          ...(v.mainFiles && {
+            mainFiles: v.mainFiles,
+            before: { ...mainChunkBefore, growthGzip: v.gzip - mainChunkBefore.gzip, growthMinified: v.minified - mainChunkBefore.minified },
+            lazy: v.lazy.map(({ modules, ...c }) => ({ ...c, largestModules: Object.fromEntries(Object.entries(modules).slice(0, 8)) })),
+            all: v.all,
+          }),
+          largestModules: Object.fromEntries(Object.entries(v.modules).slice(0, 15)),
+        },
+      ]),
+    ),
     targets: targets.map(({ profile, ...t }) => ({ ...t, value: Math.round(t.value * 1000) / 1000 })),
     profiles,
     heapByConstructor: heapDiff && heapDiff.map(([name, zongjie, baseline]) => ({ name, zongjie, baseline })),

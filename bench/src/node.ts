@@ -1,12 +1,18 @@
 // The Node side of the bench, bundled by run.mjs with esbuild into dist/node/node.mjs and run in a
 // child process (node --expose-gc):
-//   node node.mjs prepare OUTDIR    the documents of every size, as the pages load them, checked
+//   node node.mjs prepare OUTDIR    the documents of every size, as the pages load them, checked;
+//                                   the Word files of the 2,200-block one, checked
 //   node node.mjs bench OUTFILE     importText's throughput and the numbering plugin (JSON)
-//   node node.mjs case NAME OUTFILE one conversion (toSummary, toHTML … or ProseMirror's), samples
+//   node node.mjs case NAME OUTFILE one conversion (toSummary, toHTML … or ProseMirror's; Word
+//                                   export and import, or their references), samples
 //   node node.mjs profile CASE OUT  a CPU profile of one case (JSON summary), for a missed target
-import { writeFileSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { writeFileSync, mkdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Session } from 'node:inspector/promises'
+import { Document as WordDocument, Packer, Paragraph, TextRun } from 'docx'
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
+import { DOMParser } from 'linkedom'
 import { Node as PMNode, type Node } from 'prosemirror-model'
 import { EditorState, type Plugin } from 'prosemirror-state'
 import { schema as basicSchema } from 'prosemirror-schema-basic'
@@ -14,6 +20,8 @@ import { importText, toSummary, fromSummary, toHTML, toText, type Summary } from
 import { numbering, numberingKey } from '../../packages/editor/src/plugins/numbering.ts'
 import { generateBlocks, zongjieText, baselineJSON, pasteText, textOfBytes, landmarks } from './generate.mjs'
 import { summarizeProfile } from './profile.mjs'
+import { toDocx } from '@zongjie/docx/write'
+import { importDocx, type ParseXml, type XmlNode } from '@zongjie/docx/read'
 
 export const sizes = [220, 2200, 11000]
 export const seed = 1
@@ -70,11 +78,97 @@ function fixture(n: number): Fixture {
   return { n, blocks, doc, summary, pmJSON, pmDoc }
 }
 
-function prepare(outDir: string) {
+// ---------------------------------------------------------------------------------------------
+// Word files
+
+/** Where `prepare` writes the documents (dist/data, beside dist/node where this file is built). */
+const dataDir = join(dirname(fileURLToPath(import.meta.url)), '../data')
+/** The Word files of the 2,200-block document: Zongjie's export, and the same without its Summary JSON. */
+const wordFiles = { exported: 'word-2200.docx', plain: 'word-2200-plain.docx' } as const
+
+/** linkedom's XML parser, as a caller in Node passes it to importDocx; the references parse with it too. */
+const parseXml: ParseXml = (xml) => new DOMParser().parseFromString(xml, 'text/xml') as unknown as XmlNode
+
+/**
+ * A Word file as Word or WPS would leave it with Zongjie's Summary JSON gone: the export with its
+ * custom XML part, the part's properties and their relationships taken out of the zip, and the
+ * relationship and content type that name them taken out of `word/_rels/document.xml.rels` and
+ * `[Content_Types].xml`. Zipped again with fflate's `zipSync` and its defaults, as the `docx`
+ * library zips. Everything else, `word/document.xml` included, is byte for byte the export's.
+ */
+function withoutSummary(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes)
+  const out: Record<string, Uint8Array> = {}
+  let dropped = 0
+  for (const [name, data] of Object.entries(files)) {
+    if (/^customXml\//i.test(name)) dropped++
+    else out[name] = data
+  }
+  const edit = (name: string, pattern: RegExp) => {
+    const before = strFromU8(out[name]!)
+    const after = before.replace(pattern, '')
+    if (after === before) throw new Error(`docx: the export's ${name} names no custom XML part`)
+    out[name] = strToU8(after)
+  }
+  edit('word/_rels/document.xml.rels', /<Relationship\b[^>]*Target="[^"]*customXml\/[^"]*"[^>]*\/>/g)
+  edit('[Content_Types].xml', /<Override\b[^>]*PartName="\/customXml\/[^"]*"[^>]*\/>/g)
+  if (!dropped) throw new Error('docx: the export has no custom XML part (the Summary JSON)')
+  return zipSync(out)
+}
+
+/** A summary's outline: the title, then every section's level, number and title, in order. */
+function outline(summary: Summary): string[] {
+  const out = [`title ${summary.title}`]
+  const walk = (sections: Summary['sections']) => {
+    for (const s of sections) {
+      out.push(`${s.level} ${s.number} ${s.title}`)
+      walk(s.sections)
+    }
+  }
+  walk(summary.sections)
+  return out
+}
+
+/**
+ * The Word files of the 2,200-block document, written for the import cases, and checked: the
+ * export imports back as the same Summary JSON (from the JSON it carries), and the file without
+ * it (read through importParagraphs) as the same outline.
+ */
+async function prepareWord(f: Fixture, outDir: string) {
+  const exported = await toDocx(f.doc)
+  const plain = withoutSummary(exported)
+  writeFileSync(join(outDir, wordFiles.exported), exported)
+  writeFileSync(join(outDir, wordFiles.plain), plain)
+  const json = JSON.stringify(f.summary)
+  const back = importDocx(exported, parseXml)
+  if (back.source !== 'embedded') throw new Error(`docx: the export of ${f.n} blocks was read from its text (${back.source}), not from the Summary JSON it carries${back.warnings[0] ? `: ${back.warnings[0].code}` : ''}`)
+  const backJSON = JSON.stringify(toSummary(back.doc))
+  if (backJSON !== json) {
+    let at = 0
+    while (at < json.length && backJSON[at] === json[at]) at++
+    throw new Error(`docx: the export of ${f.n} blocks imports as different Summary JSON, at character ${at}: ${JSON.stringify(backJSON.slice(at - 40, at + 40))} ≠ ${JSON.stringify(json.slice(at - 40, at + 40))}`)
+  }
+  const read = importDocx(plain, parseXml)
+  if (read.source !== 'document') throw new Error(`docx: the file without the Summary JSON was read as ${read.source}`)
+  const expected = outline(f.summary)
+  const got = outline(toSummary(read.doc))
+  const at = firstDifference(got, expected)
+  if (at >= 0) throw new Error(`docx: the Word file without the Summary JSON (${f.n} blocks) imports with a different outline at entry ${at} of ${expected.length}: ${JSON.stringify(got[at])} ≠ ${JSON.stringify(expected[at])}`)
+  return {
+    exportedBytes: exported.length,
+    plainBytes: plain.length,
+    sections: expected.length - 1,
+    plainWarnings: read.warnings.length,
+    plainSameJSON: JSON.stringify(toSummary(read.doc)) === json,
+  }
+}
+
+async function prepare(outDir: string) {
   mkdirSync(outDir, { recursive: true })
   const meta: Record<string, unknown> = { seed, sizes: {} }
   for (const n of sizes) {
     const f = fixture(n)
+    if (n === 2200) meta.word = await prepareWord(f, outDir)
     writeFileSync(join(outDir, `zongjie-${n}.json`), JSON.stringify(f.summary))
     writeFileSync(join(outDir, `baseline-${n}.json`), JSON.stringify(f.pmJSON))
     // The floor page's: the document the editor reads from the Summary JSON, as ProseMirror's JSON.
@@ -121,6 +215,24 @@ function time(fn: () => unknown, { warmup = 3, runs = 10, minMs = 300, maxRuns =
     const t1 = performance.now()
     if (r && typeof r === 'object') sink++
     else if (typeof r === 'string') sink += r.length & 1
+    out.push(t1 - t0)
+  }
+  if (sink < 0) console.error(sink)
+  return out
+}
+
+/** `time` for a function that gives a promise: each run timed until the promise settles. */
+async function timeAsync(fn: () => Promise<unknown>, { warmup = 3, runs = 10, minMs = 300, maxRuns = 200 } = {}): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn()
+  gc()
+  const out: number[] = []
+  const start = performance.now()
+  let sink = 0
+  while (out.length < runs || (performance.now() - start < minMs && out.length < maxRuns)) {
+    const t0 = performance.now()
+    const r = await fn()
+    const t1 = performance.now()
+    if (r && typeof r === 'object') sink++
     out.push(t1 - t0)
   }
   if (sink < 0) console.error(sink)
@@ -177,6 +289,36 @@ function conversion(name: string): () => unknown {
     }
     if (name === 'pm.toJSON+stringify') return pmToJSONAndStringify
     if (name === 'pm.fromJSON') return pmFromJSON
+  } else if (name.startsWith('word.')) {
+    // Word files. Export: Zongjie's toDocx of the document against the docx library writing the
+    // same paragraphs (the non-empty lines of toText) with no styling, packed by the same call.
+    // Import: importDocx of a file written by prepare (the export, and the same without its
+    // Summary JSON) against unzipping the file and parsing word/document.xml with the same parser.
+    if (name === 'word.toDocx' || name === 'word.docx-library') {
+      const { doc } = importText(zongjieText(blocks))
+      function toDocxOfTheDocument() {
+        return toDocx(doc)
+      }
+      const lines = toText(doc).split('\n').filter((l) => l !== '')
+      function docxLibraryParagraphs() {
+        const file = new WordDocument({ sections: [{ children: lines.map((line) => new Paragraph({ children: [new TextRun(line)] })) }] })
+        return Packer.pack(file, 'uint8array', false)
+      }
+      return name === 'word.toDocx' ? toDocxOfTheDocument : docxLibraryParagraphs
+    }
+    const m = /^word\.(importDocx|unzip\+parse)\.(exported|plain)$/.exec(name)
+    if (m) {
+      const bytes = new Uint8Array(readFileSync(join(dataDir, wordFiles[m[2] as keyof typeof wordFiles])))
+      const utf8 = new TextDecoder()
+      function importDocxOfTheFile() {
+        return importDocx(bytes, parseXml)
+      }
+      function unzipAndParseDocumentXml() {
+        const files = unzipSync(bytes)
+        return parseXml(utf8.decode(files['word/document.xml']))
+      }
+      return m[1] === 'importDocx' ? importDocxOfTheFile : unzipAndParseDocumentXml
+    }
   } else {
     const { doc } = importText(zongjieText(blocks))
     const summaryObj = JSON.parse(JSON.stringify(toSummary(doc))) as Summary
@@ -203,7 +345,22 @@ export const conversionNames = [
   'pm.fromJSON',
   'zongjie.toText',
   'zongjie.doc.toJSON+stringify',
+  'word.toDocx',
+  'word.docx-library',
+  'word.importDocx.exported',
+  'word.unzip+parse.exported',
+  'word.importDocx.plain',
+  'word.unzip+parse.plain',
 ]
+
+/** The cases whose function gives a promise (the docx library packs asynchronously). */
+const asyncCases = new Set(['word.toDocx', 'word.docx-library'])
+
+/** The samples of one conversion, in this process. */
+function measureConversion(name: string, options: Parameters<typeof time>[1]): Promise<number[]> | number[] {
+  const fn = conversion(name)
+  return asyncCases.has(name) ? timeAsync(fn as () => Promise<unknown>, options) : time(fn, options)
+}
 
 function cases(): { cases: Case[]; meta: Record<string, unknown> } {
   const big = textOfBytes(1 << 20, 3)
@@ -229,23 +386,23 @@ function bench(outFile: string) {
 }
 
 /** One conversion in this process: its samples (ms), as JSON. */
-function runCase(name: string, outFile: string) {
-  const fn = conversion(name)
-  writeFileSync(outFile, JSON.stringify(time(fn, { warmup: 10, runs: 30, minMs: 600, maxRuns: 300 })))
+async function runCase(name: string, outFile: string) {
+  // The Word cases take tens to hundreds of milliseconds a run: fewer runs, for about as long.
+  const options = name.startsWith('word.') ? { warmup: 5, runs: 12, minMs: 1000, maxRuns: 100 } : { warmup: 10, runs: 30, minMs: 600, maxRuns: 300 }
+  writeFileSync(outFile, JSON.stringify(await measureConversion(name, options)))
 }
 
 async function profile(name: string, outFile: string) {
-  const { cases: list } = cases()
-  const fn = conversionNames.includes(name) ? conversion(name) : null
-  const c = list.find((x) => x.name === name) ?? (fn ? { name, run: () => time(fn, { warmup: 0, runs: 30, minMs: 500 }) } : null)
+  const conv = conversionNames.includes(name)
+  const c = conv ? { name, run: () => measureConversion(name, { warmup: 0, runs: name.startsWith('word.') ? 10 : 30, minMs: 500 }) } : cases().cases.find((x) => x.name === name)
   if (!c) throw new Error(`no node case ${name}`)
-  c.run() // warm, unprofiled
+  await c.run() // warm, unprofiled
   const session = new Session()
   session.connect()
   await session.post('Profiler.enable')
   await session.post('Profiler.setSamplingInterval', { interval: 100 })
   await session.post('Profiler.start')
-  c.run()
+  await c.run()
   const { profile: p } = await session.post('Profiler.stop')
   session.disconnect()
   writeFileSync(outFile + '.cpuprofile', JSON.stringify(p))
@@ -254,9 +411,9 @@ async function profile(name: string, outFile: string) {
 }
 
 const [command, a, b] = process.argv.slice(2)
-if (command === 'prepare') prepare(a!)
+if (command === 'prepare') await prepare(a!)
 else if (command === 'bench') bench(a!)
-else if (command === 'case') runCase(a!, b!)
+else if (command === 'case') await runCase(a!, b!)
 else if (command === 'profile') await profile(a!, b!)
 else {
   console.error('usage: node node.mjs prepare OUTDIR | bench OUTFILE | profile CASE OUTFILE')
