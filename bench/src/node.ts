@@ -202,27 +202,12 @@ export function stats(samples: number[]): Stats {
   return { n: s.length, median: round(q(0.5)), p95: round(q(0.95)), min: round(s[0] ?? NaN), mean: round(s.reduce((a, b) => a + b, 0) / (s.length || 1)) }
 }
 
-/** Runs `fn` `warmup` times, then at least `runs` times and for at least `minMs`; each run's time in ms. */
-function time(fn: () => unknown, { warmup = 3, runs = 10, minMs = 300, maxRuns = 200 } = {}): number[] {
-  for (let i = 0; i < warmup; i++) fn()
-  gc()
-  const out: number[] = []
-  const start = performance.now()
-  let sink = 0
-  while (out.length < runs || (performance.now() - start < minMs && out.length < maxRuns)) {
-    const t0 = performance.now()
-    const r = fn()
-    const t1 = performance.now()
-    if (r && typeof r === 'object') sink++
-    else if (typeof r === 'string') sink += r.length & 1
-    out.push(t1 - t0)
-  }
-  if (sink < 0) console.error(sink)
-  return out
-}
-
-/** `time` for a function that gives a promise: each run timed until the promise settles. */
-async function timeAsync(fn: () => Promise<unknown>, { warmup = 3, runs = 10, minMs = 300, maxRuns = 200 } = {}): Promise<number[]> {
+/**
+ * Runs `fn` `warmup` times, then at least `runs` times and for at least `minMs`; each run's time in
+ * ms. A run that gives a promise (the docx library packs asynchronously) is timed until it
+ * settles; one that does not is timed with no await inside the timed span.
+ */
+async function time(fn: () => unknown, { warmup = 3, runs = 10, minMs = 300, maxRuns = 200 } = {}): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn()
   gc()
   const out: number[] = []
@@ -230,9 +215,11 @@ async function timeAsync(fn: () => Promise<unknown>, { warmup = 3, runs = 10, mi
   let sink = 0
   while (out.length < runs || (performance.now() - start < minMs && out.length < maxRuns)) {
     const t0 = performance.now()
-    const r = await fn()
+    let r = fn()
+    if (r instanceof Promise) r = await r
     const t1 = performance.now()
     if (r && typeof r === 'object') sink++
+    else if (typeof r === 'string') sink += r.length & 1
     out.push(t1 - t0)
   }
   if (sink < 0) console.error(sink)
@@ -269,7 +256,7 @@ function numberingApply(f: Fixture, count = 2000): number[] {
   return out
 }
 
-type Case = { name: string; run: () => number[] }
+type Case = { name: string; run: () => number[] | Promise<number[]> }
 /**
  * The conversions of the 2,200-block document, Zongjie's and ProseMirror's. Each is measured in a
  * process of its own (`node node.mjs case NAME OUT`), holding only its own side's document: in a
@@ -353,13 +340,9 @@ export const conversionNames = [
   'word.unzip+parse.plain',
 ]
 
-/** The cases whose function gives a promise (the docx library packs asynchronously). */
-const asyncCases = new Set(['word.toDocx', 'word.docx-library'])
-
 /** The samples of one conversion, in this process. */
-function measureConversion(name: string, options: Parameters<typeof time>[1]): Promise<number[]> | number[] {
-  const fn = conversion(name)
-  return asyncCases.has(name) ? timeAsync(fn as () => Promise<unknown>, options) : time(fn, options)
+function measureConversion(name: string, options: Parameters<typeof time>[1]): Promise<number[]> {
+  return time(conversion(name), options)
 }
 
 function cases(): { cases: Case[]; meta: Record<string, unknown> } {
@@ -374,11 +357,11 @@ function cases(): { cases: Case[]; meta: Record<string, unknown> } {
 }
 
 /** importText and the numbering plugin, in this process; the conversions run by `case`. */
-function bench(outFile: string) {
+async function bench(outFile: string) {
   const { cases: list, meta } = cases()
   const results: Record<string, Stats> = {}
   for (const c of list) {
-    const samples = c.run()
+    const samples = await c.run()
     if (!samples.length) throw new Error(`node case ${c.name} measured nothing`)
     results[c.name] = stats(samples)
   }
@@ -412,7 +395,7 @@ async function profile(name: string, outFile: string) {
 
 const [command, a, b] = process.argv.slice(2)
 if (command === 'prepare') await prepare(a!)
-else if (command === 'bench') bench(a!)
+else if (command === 'bench') await bench(a!)
 else if (command === 'case') await runCase(a!, b!)
 else if (command === 'profile') await profile(a!, b!)
 else {
