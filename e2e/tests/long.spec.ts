@@ -26,15 +26,15 @@ function headingsDrawn(page: Page): Promise<boolean[]> {
   })
 }
 
-/** Whether the heading that reads `text` lies inside the editor's scrolling page, on screen. */
-function headingOnScreen(page: Page, text: string): Promise<boolean> {
-  return page.evaluate((text) => {
+/** Whether the heading (or, with `selector`, other block) that reads `text` lies inside the editor's scrolling page, on screen. */
+function headingOnScreen(page: Page, text: string, selector = '.zj-heading'): Promise<boolean> {
+  return page.evaluate(([text, selector]) => {
     const root = document.querySelector('zongjie-editor')!.shadowRoot!
-    const heading = [...root.querySelectorAll('.zj-heading')].find((h) => h.textContent === text)!
+    const heading = [...root.querySelectorAll(selector!)].find((h) => h.textContent === text)!
     const box = heading.getBoundingClientRect()
     const view = root.querySelector('.page-scroll')!.getBoundingClientRect()
     return box.height > 0 && box.top >= view.top && box.bottom <= view.bottom
-  }, text)
+  }, [text, selector])
 }
 
 test('a long summary draws the sections near the view first, and the outline, the keyboard and typing reach the others', async ({ page }) => {
@@ -55,9 +55,15 @@ test('a long summary draws the sections near the view first, and the outline, th
   // Back to the top with the keyboard, then typing in a section that was skipped when drawn.
   await page.keyboard.press('Control+Home')
   await expect.poll(async () => (await editorSelection(page)).from).toBeLessThan(5)
+  await expect.poll(() => headingOnScreen(page, '示范县2024年工作汇编', '.zj-title')).toBe(true)
   await placeCursor(page, '第20部门第12段：', 'end')
   await page.keyboard.type('新增')
   await expect.poll(() => getText(page)).toContain('第20部门第12段：新增围绕年度目标')
+
+  // To the end with the keyboard, from a section far above it.
+  await page.keyboard.press('Control+End')
+  await page.keyboard.type('完')
+  await expect.poll(async () => (await getText(page)).trimEnd()).toMatch(/第30部门第12段：.*提升。完$/)
 })
 
 test('the arrow keys and Page Down go from section to section of a long summary, and typing and the input method follow', async ({ page }) => {

@@ -4,3 +4,4 @@ export { paragraphsToWorkItems, workItemsToParagraphs, setWorkItemsLayout, toggl
 export { insertMetric, insertBlank, fillField, parseMetricInput, metricInputCharacters } from './fields.ts'
 export type { MetricInput } from './fields.ts'
 export { paragraphToSection, paragraphToSectionIn, paragraphToWorkItem, paragraphToWorkItemIn, isEmptyDoc, insertImported, replaceDocument, replaceDocumentIn, documentReplaced } from './structure.ts'
+export { selectDocumentEdge, selectDocumentStart, selectDocumentEnd } from './moves.ts'

@@ -19,6 +19,9 @@ import {
   insertBlank,
   fillField,
   parseMetricInput,
+  selectDocumentStart,
+  selectDocumentEnd,
+  selectDocumentEdge,
 } from '../src/index.ts'
 
 /** A state from summary text, the cursor placed where `|` stands in it. */
@@ -185,5 +188,37 @@ describe('fields', () => {
     expect(parseMetricInput('')).toEqual({ value: null, upper: null, range: false })
     expect(parseMetricInput('十二')).toBeNull()
     expect(parseMetricInput('1.2.3')).toBeNull()
+  })
+})
+
+describe('moving to the ends of the summary', () => {
+  /** Applies a selection command; returns the text before and after the new selection's head, and what it selects. */
+  function moved(state: EditorState, command: Command) {
+    let next: EditorState | null = null
+    expect(command(state, (tr) => (next = state.apply(tr)))).toBe(true)
+    const after = next! as EditorState
+    expect(after.doc.eq(state.doc)).toBe(true)
+    const { from, to, head } = after.selection
+    return {
+      before: after.doc.textBetween(0, head, '\n'),
+      after: after.doc.textBetween(head, after.doc.content.size, '\n'),
+      selected: after.doc.textBetween(from, to, '\n'),
+    }
+  }
+  const text = ['年度工作总结', '一、甲', '正文|甲。', '二、乙', '正文乙。'].join('\n')
+
+  it('Ctrl-Home puts the cursor before the title and Ctrl-End after the last word', () => {
+    const start = moved(stateOf(text), selectDocumentStart)
+    expect(start.before).toBe('')
+    expect(start.selected).toBe('')
+    expect(start.after.startsWith('年度工作总结')).toBe(true)
+    const end = moved(stateOf(text), selectDocumentEnd)
+    expect(end.after).toBe('')
+    expect(end.before.endsWith('正文乙。')).toBe(true)
+  })
+
+  it('with Shift, the selection grows from where it was to the edge', () => {
+    expect(moved(stateOf(text), selectDocumentEdge('start', true)).selected).toBe('年度工作总结\n甲\n正文')
+    expect(moved(stateOf(text), selectDocumentEdge('end', true)).selected).toBe('甲。\n乙\n正文乙。')
   })
 })

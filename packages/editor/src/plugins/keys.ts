@@ -4,7 +4,8 @@ import { undo, redo } from 'prosemirror-history'
 import { undoInputRule } from 'prosemirror-inputrules'
 import { TextSelection, type Command, type Plugin } from 'prosemirror-state'
 import { schema } from '@zongjie/model'
-import { demoteSection, promoteSection, moveSectionUp, moveSectionDown, splitHeading, joinHeading, backspaceAtHeadingStart, exitEmptyWorkItem } from '@zongjie/commands'
+import { scrollerOf } from './long-summary.ts'
+import { demoteSection, promoteSection, moveSectionUp, moveSectionDown, splitHeading, joinHeading, backspaceAtHeadingStart, exitEmptyWorkItem, selectDocumentEdge } from '@zongjie/commands'
 
 /** Enter in the title (or subtitle) goes on to the opening, making its first paragraph if needed. */
 export const enterFromTitle: Command = (state, dispatch) => {
@@ -27,9 +28,24 @@ export const enterFromTitle: Command = (state, dispatch) => {
 }
 
 /**
+ * Ctrl-Home / Ctrl-End (with `extend`, Shift too): the selection to the start or end of the
+ * summary, and the editor's scrolling page to its very top or bottom, the page margin included.
+ */
+export function toDocumentEdge(edge: 'start' | 'end', extend = false): Command {
+  const move = selectDocumentEdge(edge, extend)
+  return (state, dispatch, view) => {
+    if (!move(state, dispatch)) return false
+    const scroller = dispatch && view ? scrollerOf(view.dom) : null
+    if (scroller) scroller.scrollTop = edge === 'start' ? 0 : scroller.scrollHeight
+    return true
+  }
+}
+
+/**
  * The editor's keys. Enter: at the end of a heading into its body, in an empty work item out of
  * the list; Tab / Shift-Tab demote / promote the section; Alt-↑ / Alt-↓ move it; Ctrl-Z,
- * Ctrl-Shift-Z, Ctrl-Y undo and redo; Ctrl-B bold; Backspace right after `一、` turned a paragraph
+ * Ctrl-Shift-Z, Ctrl-Y undo and redo; Ctrl-B bold; Ctrl-Home / Ctrl-End to the start / end of the
+ * summary (with Shift, selecting), whatever the browser has drawn of a long one; Backspace right after `一、` turned a paragraph
  * into a heading takes that back, and at the start of a heading never takes its section apart. Outside these, ProseMirror's base keys.
  */
 export function keys(): Plugin[] {
@@ -47,6 +63,10 @@ export function keys(): Plugin[] {
       'Mod-y': redo,
       'Mod-b': bold,
       'Mod-B': bold,
+      'Mod-Home': toDocumentEdge('start'),
+      'Mod-End': toDocumentEdge('end'),
+      'Shift-Mod-Home': toDocumentEdge('start', true),
+      'Shift-Mod-End': toDocumentEdge('end', true),
     }),
     keymap(baseKeymap),
   ]

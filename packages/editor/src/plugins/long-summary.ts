@@ -27,7 +27,7 @@ function currentOf(state: EditorState): DecorationSet {
 }
 
 /** The nearest element around `dom` that scrolls (across shadow roots), or null for the page itself. */
-function scrollerOf(dom: Element): Element | null {
+export function scrollerOf(dom: Element): Element | null {
   for (let n: globalThis.Node | null = dom.parentNode; n; n = n instanceof ShadowRoot ? n.host : n.parentNode) {
     if (!(n instanceof Element) || n.scrollHeight <= n.clientHeight) continue
     const overflow = getComputedStyle(n).overflowY
