@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs every test suite of the project (type check, unit and property tests, browser tests) and
-// ends with one line of totals: `N passed, N failed`. Exits non-zero when anything failed.
+// Runs every test suite of the project (type check, unit and property tests, the packed packages,
+// browser tests) and ends with one line of totals: `N passed, N failed`. Exits non-zero when
+// anything failed.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -72,7 +73,18 @@ if (existsSync(vitestJson)) {
   if (vitestStatus !== 0 && r.numFailedTests === 0 && r.testResults.every((f) => f.status !== 'failed')) failed++
 } else failed++
 
-// 3. Browser tests (Playwright), when the project has them.
+// 3. The packages as an integrator gets them: built, packed, installed with plain npm into a
+//    project outside the workspace, and used four ways (scripts/packed.mjs). One count a use.
+const packedStatus = run('packed packages (npm install of the tarballs)', process.execPath, [join(root, 'scripts', 'packed.mjs'), join(work, 'packed')])
+const packedJson = join(work, 'packed', 'packed.json')
+if (existsSync(packedJson)) {
+  const r = JSON.parse(readFileSync(packedJson, 'utf8'))
+  passed += r.passed
+  failed += r.failed
+  if (packedStatus !== 0 && r.failed === 0) failed++
+} else failed++
+
+// 4. Browser tests (Playwright), when the project has them.
 const e2eConfig = join(root, 'e2e', 'playwright.config.ts')
 if (existsSync(e2eConfig)) {
   if (process.env.SKIP_E2E === '1') {

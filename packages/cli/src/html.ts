@@ -1,3 +1,4 @@
+import type { ParseXml } from '@zongjie/docx/read'
 import { DOMParser, parseHTML } from 'linkedom'
 
 /**
@@ -30,6 +31,6 @@ export function parseDocument(html: string) {
 }
 
 /** The XML parser given to the Word reader (`@zongjie/docx`): linkedom's `DOMParser`, as XML. */
-export function parseXml(xml: string) {
+export const parseXml: ParseXml = (xml) => {
   return new DOMParser().parseFromString(xml, 'text/xml')
 }

@@ -1,4 +1,4 @@
-#!/usr/bin/env tsx
+#!/usr/bin/env node
 /**
  * The `zongjie` command line's entry point: it only wires the process to `run` (in cli.ts). The rest
  * is loaded inside the `try`, so that even a module that fails to load ends as one line on
