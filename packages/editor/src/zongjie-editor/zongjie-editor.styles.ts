@@ -5,6 +5,7 @@ export default css`
   :host {
     display: block;
     box-sizing: border-box;
+    writing-mode: horizontal-tb !important;
     --zj-font-body: var(--zongjie-font-body, '仿宋_GB2312', 'FangSong_GB2312', 'FangSong', '仿宋', 'STFangsong', 'Noto Serif CJK SC', 'Noto Serif SC', serif);
     --zj-font-heiti: var(--zongjie-font-heiti, '黑体', 'SimHei', 'STHeiti', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif);
     --zj-font-kaiti: var(--zongjie-font-kaiti, '楷体_GB2312', 'KaiTi_GB2312', 'KaiTi', '楷体', 'STKaiti', 'Noto Serif CJK SC', serif);
@@ -18,16 +19,20 @@ export default css`
     --zj-field-bg: var(--zongjie-field-bg, #fef3c7);
     --zj-field-color: var(--zongjie-field-color, #92400e);
     --zj-field-border: var(--zongjie-field-border, #d97706);
-    color: #111;
-    font-family: var(--zj-font-ui);
   }
   :host([hidden]) { display: none; }
   * { box-sizing: border-box; }
 
-  .shell { border: 1px solid var(--zj-border); background: var(--zj-page-bg); display: flex; flex-direction: column; min-height: 20rem; height: var(--zongjie-height, auto); max-height: var(--zongjie-max-height, 85vh); }
+  /* Nothing the page sets on the element is inherited inside (its writing mode is fixed above): the
+     frame holds all it shows and starts from initial values, but for the custom properties, the
+     language (it picks glyphs), and visibility and pointer events (the page hides it or turns it off). */
+  .shell { all: initial; -webkit-locale: inherit; visibility: inherit; pointer-events: inherit; direction: ltr; box-sizing: border-box; color: #111; font-family: var(--zj-font-ui); }
+  .shell { border: 1px solid var(--zj-border); background: var(--zj-page-bg); display: flex; flex-direction: column; min-height: 320px; height: var(--zongjie-height, auto); max-height: var(--zongjie-max-height, 85vh); }
   .body { display: flex; flex: 1; min-height: 0; }
   .page-scroll { flex: 1; overflow: auto; padding: 16px; min-width: 0; }
   .page { background: #fff; max-width: var(--zj-page-width); margin: 0 auto; padding: clamp(16px, 5%, 25mm) clamp(16px, 6%, 26mm) clamp(16px, 5%, 25mm) clamp(16px, 6.5%, 28mm); box-shadow: 0 1px 3px rgba(0,0,0,.15); min-height: 100%; }
+  /* The text has no outline of its own: the page shows where the focus is. */
+  @media screen { .page:focus-within { box-shadow: 0 0 0 2px #2563eb; } }
 
   /* ProseMirror's own rules (prosemirror-view/style/prosemirror.css). */
   .ProseMirror { position: relative; word-wrap: break-word; white-space: pre-wrap; white-space: break-spaces; -webkit-font-variant-ligatures: none; font-variant-ligatures: none; font-feature-settings: 'liga' 0; outline: none; }
@@ -121,6 +126,7 @@ export default css`
   .metrics input { width: 100%; font: inherit; padding: 1px 3px; border: 1px solid var(--zj-border); border-radius: 3px; }
   .metrics tr.unfilled input { background: #fef3c7; }
   .metrics .go { border: none; background: none; cursor: pointer; color: #2563eb; padding: 0; }
+  .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   .hint { position: absolute; left: 50%; top: 56px; transform: translateX(-50%); z-index: 5; background: #7f1d1d; color: #fff; font-size: 13px; padding: 6px 12px; border-radius: 4px; box-shadow: 0 2px 6px rgba(0,0,0,.2); }
   .shell { position: relative; }
   .status .done { color: #15803d; }
