@@ -96,7 +96,7 @@ test.describe('Word files in the editor', () => {
     const original = await getSummary(page)
     const bytes = await wordNumberedDocx()
     const chooser = page.waitForEvent('filechooser')
-    await page.getByRole('button', { name: /打开 Word/ }).click()
+    await page.getByRole('button', { name: '打开', exact: true }).click()
     await (await chooser).setFiles({ name: '上半年总结.docx', mimeType: docxType, buffer: bytes })
     const expected: Summary = toSummary(importText(typedText).doc)
     await expect.poll(() => getSummary(page)).toEqual(expected)
@@ -127,7 +127,7 @@ test.describe('Word files in the editor', () => {
     )
     expect(refusal).toMatch(/^文稿还有 2 处错误，不能导出定稿：.*X个/)
     const download = page.waitForEvent('download')
-    await page.getByRole('button', { name: /导出为 Word 文件/ }).click()
+    await page.getByRole('button', { name: '导出 Word', exact: true }).click()
     const file = await download
     expect(file.suggestedFilename()).toBe('青山区卫生健康局2024年上半年工作总结.docx')
     const bytes = readFileSync((await file.path())!)
@@ -148,7 +148,7 @@ test.describe('Word files in the editor', () => {
     // An OLE compound file, as old Word and WPS write.
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)])
     const chooser = page.waitForEvent('filechooser')
-    await page.getByRole('button', { name: /打开 Word/ }).click()
+    await page.getByRole('button', { name: '打开', exact: true }).click()
     await (await chooser).setFiles({ name: '旧总结.doc', mimeType: 'application/msword', buffer: ole })
     await expect(hint(page)).toContainText('无法打开“旧总结.doc”')
     expect(await errors).toMatch(/\.docx/)

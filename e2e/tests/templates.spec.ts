@@ -37,6 +37,9 @@ test('fill mode: every field of the hospital template is reached with Tab and fi
     await page.keyboard.press('Enter')
   }
   await expect.poll(() => status(page)).toContain('已全部填写')
+  // With nothing left to fill, Tab goes on out of the text, as from any control.
+  await page.keyboard.press('Tab')
+  expect(await editor(page).evaluate((el) => el.shadowRoot!.activeElement?.classList.contains('ProseMirror') ?? false)).toBe(false)
   const after = await getSummary(page)
   expect(after.metrics.every((m) => m.filled)).toBe(true)
   expect(after.blanks.every((b) => b.filled)).toBe(true)

@@ -75,8 +75,8 @@ export interface Catalog {
     metric: string
     blank: string
     label: (kind: string, label: string, text: string, filled: boolean) => string
-    metricInput: (unit: string) => string
-    blankInput: string
+    /** The name of a metric's input: what it counts and its unit (培训人数（名）). */
+    metricInput: (label: string, unit: string) => string
   }
   placeholders: Record<string, string>
   fill: { cannotDelete: (part: string) => string; cannotEdit: (part: string) => string }

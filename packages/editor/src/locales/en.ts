@@ -103,8 +103,7 @@ export const en: Catalog = {
     metric: 'Metric',
     blank: 'Name',
     label: (kind, label, text, filled) => `${kind}: ${label ? `${label}, ` : ''}${text}, ${filled ? 'filled in' : 'not filled in'}, press Enter to fill in`,
-    metricInput: (unit) => `Number for the metric, unit ${unit}`,
-    blankInput: 'Name',
+    metricInput: (label, unit) => (unit ? `${label} (${unit})` : label),
   },
   placeholders: {
     title: 'Title: organisation, period and genre',

@@ -85,8 +85,7 @@ export const zhCN: Catalog = {
     metric: '指标',
     blank: '名称',
     label: (kind, label, text, filled) => `${kind}：${label ? `${label}，` : ''}${text}，${filled ? '已填写' : '未填写'}，按回车键填写`,
-    metricInput: (unit) => `填写指标数字，单位“${unit}”`,
-    blankInput: '填写名称',
+    metricInput: (label, unit) => (unit ? `${label}（${unit}）` : label),
   },
   placeholders: {
     title: '标题：单位 + 时间 + 工作总结，如“XX局2024年上半年工作总结”',

@@ -20,7 +20,8 @@ export function findingsList(): PanelList<Finding, Catalog['findings']> {
 
 /**
  * Renders the findings panel (检查结果) from the model's validator with the element's `list`;
- * `go` jumps to a finding's place, looked up in `findings` when its entry is clicked.
+ * `go` jumps to a finding's place, looked up in `findings` when its entry is clicked. Its title,
+ * with the count of what is to resolve, is a polite live region: a screen reader tells the change.
  */
 export function renderFindings(findings: Finding[], list: PanelList<Finding, Catalog['findings']>, go: (f: Finding) => void, t: Catalog['findings']): TemplateResult {
   const errors = findings.filter((f) => f.severity === 'error').length
@@ -29,7 +30,7 @@ export function renderFindings(findings: Finding[], list: PanelList<Finding, Cat
     if (i !== null && findings[i]) go(findings[i])
   }
   return html`<aside class="findings" part="findings" aria-label=${t.label} @click=${click}>
-    <div class="panel-title">${findings.length ? t.title(errors) : t.label}</div>
+    <div class="panel-title" role="status">${findings.length ? t.title(errors) : t.label}</div>
     ${findings.length ? list.of(findings, t) : html`<div class="none">${t.none}</div>`}
   </aside>`
 }

@@ -101,7 +101,11 @@ export class MetricTable {
   private build(rows: MetricRow[], readonly: boolean, t: Catalog['metrics']): HTMLTableElement {
     const table = document.createElement('table')
     const head = table.createTHead().insertRow()
-    for (const title of [...t.columns, '']) head.appendChild(document.createElement('th')).textContent = title
+    for (const title of t.columns) head.appendChild(document.createElement('th')).textContent = title
+    // The column of 定位 buttons is named for screen readers only.
+    const go = head.appendChild(document.createElement('th')).appendChild(document.createElement('span'))
+    go.className = 'sr-only'
+    go.textContent = t.go
     const body = table.createTBody()
     const indexOf = (e: Event) => Number((e.target as Element).closest<HTMLElement>('tr[data-index]')?.dataset.index ?? -1)
     body.addEventListener('change', (e) => {

@@ -37,13 +37,16 @@ export function statusOf(doc: Node): { characters: number; unfilled: number } {
   return { characters, unfilled }
 }
 
-/** Renders the status line (字数, 未填写; in fill mode, 还需填写: fields and required parts left). */
+/**
+ * Renders the status line (字数, 未填写; in fill mode, 还需填写: fields and required parts left).
+ * Only what fill mode has left is a live region: the counts change with every word typed.
+ */
 export function renderStatus(s: { characters: number; unfilled: number; left?: number }, t: Catalog['status']): TemplateResult {
-  return html`<div class="status" part="status" role="status">
+  return html`<div class="status" part="status">
     <span class="count">${t.characters(s.characters)}</span>
     <span class=${s.unfilled ? 'unfilled' : ''}>${t.unfilled(s.unfilled)}</span>
     ${s.left === undefined
       ? ''
-      : html`<span class="left ${s.left ? 'unfilled' : 'done'}">${s.left ? t.fillLeft(s.left) : t.fillDone}</span>`}
+      : html`<span class="left ${s.left ? 'unfilled' : 'done'}" role="status">${s.left ? t.fillLeft(s.left) : t.fillDone}</span>`}
   </div>`
 }

@@ -76,14 +76,13 @@ function renderFiles(readonly: boolean, files: ToolbarFiles, t: Catalog['toolbar
     <button
       type="button"
       title=${t.openTitle}
-      aria-label=${t.openTitle}
       ?disabled=${readonly}
       @mousedown=${(e: Event) => e.preventDefault()}
       @click=${(e: Event) => ((e.target as HTMLElement).closest('.group')!.querySelector('input') as HTMLInputElement).click()}
     >
       ${t.open}
     </button>
-    <button type="button" title=${t.exportWordTitle} aria-label=${t.exportWordTitle} @mousedown=${(e: Event) => e.preventDefault()} @click=${() => files.exportWord()}>
+    <button type="button" title=${t.exportWordTitle} @mousedown=${(e: Event) => e.preventDefault()} @click=${() => files.exportWord()}>
       ${t.exportWord}
     </button>
   </div>`
@@ -91,7 +90,8 @@ function renderFiles(readonly: boolean, files: ToolbarFiles, t: Catalog['toolbar
 
 /**
  * Renders the toolbar for a state; `run` runs a command on the view, `setUnit` picks the metric
- * unit, `files` opens and exports files.
+ * unit, `files` opens and exports files. A button is named by its visible label; its tooltip
+ * (`title`) is its description, so what a speech user reads on the button is what it is called.
  */
 export function renderToolbar(
   state: EditorState | null,
@@ -110,7 +110,6 @@ export function renderToolbar(
           (item) => html`<button
             type="button"
             title=${item.title}
-            aria-label=${item.title}
             ?disabled=${readonly || !state || !item.command(state)}
             @mousedown=${(e: Event) => e.preventDefault()}
             @click=${() => run(item.command)}
@@ -123,7 +122,7 @@ export function renderToolbar(
     <label class="group" title=${t.unitTitle}
       >${t.unit}
       <select
-        aria-label=${t.unitTitle}
+        title=${t.unitTitle}
         @change=${(e: Event) => setUnit((e.target as HTMLSelectElement).value)}
         ?disabled=${readonly}
       >

@@ -1,7 +1,7 @@
 import type { Node } from 'prosemirror-model'
 import { NodeSelection, Plugin, TextSelection } from 'prosemirror-state'
 import type { EditorView, NodeView } from 'prosemirror-view'
-import { metricText, blankText, metricUnfilled, type MetricAttrs, type BlankAttrs } from '@zongjie/model'
+import { metricText, blankText, metricUnfilled, contextBefore, displayText, type MetricAttrs, type BlankAttrs } from '@zongjie/model'
 import { fillField, parseMetricInput, metricInputCharacters } from '@zongjie/commands'
 import type { Catalog } from '../locales/index.ts'
 import { zhCN } from '../locales/zh-CN.ts'
@@ -30,7 +30,6 @@ export class FieldView implements NodeView {
     this.dom = document.createElement('span')
     this.dom.zjField = this
     this.dom.contentEditable = 'false'
-    this.dom.setAttribute('role', 'button')
     this.dom.addEventListener('mousedown', (e) => {
       if (this.input || this.view.editable === false) return
       e.preventDefault()
@@ -50,7 +49,16 @@ export class FieldView implements NodeView {
     this.dom.className = `zj-field zj-${this.node.type.name}${unfilled ? ' zj-unfilled' : ''}`
     this.dom.textContent = text
     const t = this.strings()
+    this.dom.setAttribute('role', 'button')
     this.dom.setAttribute('aria-label', t.label(this.isMetric ? t.metric : t.blank, attrs.label, text, !unfilled))
+  }
+
+  /** What the field is about: its label, else the words before it in its paragraph, else its kind. */
+  private get about(): string {
+    const pos = this.getPos()
+    const $pos = pos === undefined ? null : this.view.state.doc.resolve(pos)
+    const t = this.strings()
+    return this.node.attrs.label || ($pos ? contextBefore(displayText($pos.parent.cut(0, $pos.parentOffset)), 12) : '') || (this.isMetric ? t.metric : t.blank)
   }
 
   /** Opens the input, with `initial` typed into it (the key that opened it). */
@@ -59,7 +67,10 @@ export class FieldView implements NodeView {
     const attrs = this.node.attrs
     const input = document.createElement('input')
     input.className = 'zj-field-input'
-    input.setAttribute('aria-label', this.isMetric ? this.strings().metricInput(attrs.unit) : this.strings().blankInput)
+    // Named after what it counts and its unit (培训人数（名）): the widget's own name goes while it is open.
+    input.setAttribute('aria-label', this.isMetric ? this.strings().metricInput(this.about, attrs.scale + attrs.approx + attrs.unit) : this.about)
+    this.dom.removeAttribute('role')
+    this.dom.removeAttribute('aria-label')
     if (this.isMetric) input.inputMode = 'decimal'
     const current = this.isMetric
       ? attrs.value === null

@@ -56,14 +56,15 @@ export function fillTargets(doc: Node): FillTarget[] {
 function move(dir: 1 | -1): Command {
   return (state, dispatch) => {
     const targets = fillTargets(state.doc)
-    if (!targets.length) return true
     const here = state.selection.from
     const sel = state.selection
     const atTarget = (t: FillTarget) => (t.kind === 'field' ? sel instanceof NodeSelection && sel.from === t.pos : sel.empty && here === t.pos)
     let next: FillTarget | undefined
-    if (dir > 0) next = targets.find((t) => t.pos > here || (t.pos === here && !atTarget(t) && t.kind === 'field')) ?? targets[0]
-    else next = [...targets].reverse().find((t) => t.pos < here) ?? targets[targets.length - 1]
-    if (!next) return true
+    if (dir > 0) next = targets.find((t) => t.pos > here || (t.pos === here && !atTarget(t) && t.kind === 'field'))
+    else next = [...targets].reverse().find((t) => t.pos < here)
+    // Past the last one (or before the first), Tab leaves the editor as it leaves any control:
+    // the keyboard is never held inside.
+    if (!next) return false
     if (dispatch) {
       const selection = next.kind === 'field' ? NodeSelection.create(state.doc, next.pos) : TextSelection.near(state.doc.resolve(next.pos))
       dispatch(state.tr.setSelection(selection).scrollIntoView())
@@ -72,9 +73,9 @@ function move(dir: 1 | -1): Command {
   }
 }
 
-/** Tab in fill mode: to the next unfilled field or empty required part, round to the first. */
+/** Tab in fill mode: to the next unfilled field or empty required part; after the last, on out of the editor. */
 export const nextFillTarget: Command = move(1)
-/** Shift-Tab in fill mode: to the previous one. */
+/** Shift-Tab in fill mode: to the previous one; before the first, back out of the editor. */
 export const previousFillTarget: Command = move(-1)
 
 /** Why fill mode refuses a change, or `null` when it allows it. */

@@ -41,6 +41,12 @@ export function toDocumentEdge(edge: 'start' | 'end', extend = false): Command {
   }
 }
 
+/** What the editor's keys depend on. */
+export interface KeysOptions {
+  /** Whether Tab / Shift-Tab demote and promote sections (not in fill mode, where they go from field to field and then out). */
+  sectionKeys?: () => boolean
+}
+
 /**
  * The editor's keys. Enter: at the end of a heading into its body, in an empty work item out of
  * the list; Tab / Shift-Tab demote / promote the section; Alt-↑ / Alt-↓ move it; Ctrl-Z,
@@ -48,14 +54,19 @@ export function toDocumentEdge(edge: 'start' | 'end', extend = false): Command {
  * summary (with Shift, selecting), whatever the browser has drawn of a long one; Backspace right after `一、` turned a paragraph
  * into a heading takes that back, and at the start of a heading never takes its section apart. Outside these, ProseMirror's base keys.
  */
-export function keys(): Plugin[] {
+export function keys(options: KeysOptions = {}): Plugin[] {
   const bold = toggleMark(schema.marks.bold!)
+  const sections = options.sectionKeys ?? (() => true)
+  const onSections =
+    (command: Command): Command =>
+    (state, dispatch, view) =>
+      sections() && command(state, dispatch, view)
   return [
     keymap({
       Enter: chainCommands(exitEmptyWorkItem, splitHeading, enterFromTitle),
       Backspace: chainCommands(undoInputRule, joinHeading, backspaceAtHeadingStart),
-      Tab: demoteSection,
-      'Shift-Tab': promoteSection,
+      Tab: onSections(demoteSection),
+      'Shift-Tab': onSections(promoteSection),
       'Alt-ArrowUp': moveSectionUp,
       'Alt-ArrowDown': moveSectionDown,
       'Mod-z': undo,
