@@ -5,6 +5,8 @@
 // load it itself, after zongjie-editor.iife.js: then nothing is fetched. It uses the model of the
 // global `Zongjie`, so the documents it reads load into the element.
 
+import { wordSupportURL } from '../src/security/trusted-types.ts'
+
 type DocxModule = typeof import('@zongjie/docx/read') & typeof import('@zongjie/docx/write')
 
 /** The address of this script, read while it runs: Word support is looked for beside it. */
@@ -17,7 +19,8 @@ function loadDocx(): Promise<DocxModule> {
   if (loaded) return Promise.resolve(loaded)
   loading ??= new Promise<DocxModule>((resolve, reject) => {
     const script = document.createElement('script')
-    script.src = new URL('zongjie-docx.iife.js', scriptURL).href
+    // Under a Content-Security-Policy that requires Trusted Types, through the editor's policy.
+    script.src = wordSupportURL(scriptURL)
     script.onload = () => {
       const docx = (window as unknown as { ZongjieDocx?: DocxModule }).ZongjieDocx
       if (docx) resolve(docx)

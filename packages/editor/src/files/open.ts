@@ -1,6 +1,7 @@
 import { Node } from 'prosemirror-model'
 import { checkWordName, decodeText, fromSummary, importHTML, importText, isOfficeFile, textFormat, schema, ImportError, type TextFormat } from '@zongjie/model'
 import { loadDocxReader } from './loaders.ts'
+import { parseDocument } from '../security/trusted-types.ts'
 
 /** A change or guess the importer reports about a file it opened: by line for text, by paragraph for Word. */
 export interface FileWarning {
@@ -22,8 +23,8 @@ export interface OpenedFile {
 /** Files larger than this are refused: no work summary comes near it. */
 export const maxFileBytes = 64 * 1024 * 1024
 
-const parseHTML = (html: string) => new DOMParser().parseFromString(html, 'text/html')
-const parseXML = (xml: string) => new DOMParser().parseFromString(xml, 'application/xml')
+const parseHTML = (html: string) => parseDocument(html, 'text/html')
+const parseXML = (xml: string) => parseDocument(xml, 'application/xml')
 
 /** Summary JSON (or the model's ProseMirror JSON) read into a document; bad JSON is an {@link ImportError}. */
 function fromJSON(text: string): Node {

@@ -4,8 +4,9 @@ import type { Node } from 'prosemirror-model'
 import { importText, importHTML, isSection, sectionNumber, workItemOrdinal, textBetween, ImportError, schema, readPeriod } from '@zongjie/model'
 import { insertImported, isEmptyDoc, replaceDocumentIn } from '@zongjie/commands'
 import { deletionWorks, safeDeleteSelection } from './guard.ts'
+import { parseDocument } from '../security/trusted-types.ts'
 
-const parseHTML = (html: string) => new DOMParser().parseFromString(html, 'text/html')
+const parseHTML = (html: string) => parseDocument(html, 'text/html')
 
 /**
  * Reads pasted HTML or text into a document with the model's importers: a whole summary when the
@@ -60,12 +61,15 @@ export function clipboard(): Plugin {
     const slice = sel instanceof TextSelection && to > from ? doc.slice(from, to) : sel.content()
     const { dom } = view.serializeForClipboard(slice)
     const { headings, ordinals } = numbersBetween(doc, from, to)
-    dom.querySelectorAll('.zj-heading').forEach((h, i) => {
-      if (headings[i]) h.insertAdjacentHTML('afterbegin', `<span class="zj-number">${headings[i]}</span>`)
-    })
-    dom.querySelectorAll('.zj-work-item').forEach((item, i) => {
-      if (ordinals[i]) item.insertAdjacentHTML('afterbegin', `<span class="zj-ordinal">${ordinals[i]}</span>`)
-    })
+    const numberIn = (el: Element, className: string, text: string | undefined) => {
+      if (!text) return
+      const span = el.ownerDocument.createElement('span')
+      span.className = className
+      span.textContent = text
+      el.prepend(span)
+    }
+    dom.querySelectorAll('.zj-heading').forEach((h, i) => numberIn(h, 'zj-number', headings[i]))
+    dom.querySelectorAll('.zj-work-item').forEach((item, i) => numberIn(item, 'zj-ordinal', ordinals[i]))
     event.preventDefault()
     event.clipboardData.clearData()
     event.clipboardData.setData('text/html', dom.innerHTML)
@@ -82,11 +86,25 @@ export function clipboard(): Plugin {
     }
     return true
   }
+  const pasteRead = (view: EditorView, html: string, text: string) => {
+    const read = readPasted(html, text, isEmptyDoc(view.state.doc))
+    return !read || insertImported(read.doc, read.topRank)(view.state, view.dispatch)
+  }
   return new Plugin({
     props: {
       handleDOMEvents: {
         copy: (view, event) => copy(view, event as ClipboardEvent, false),
         cut: (view, event) => copy(view, event as ClipboardEvent, true),
+        // Foreign HTML is read here, before ProseMirror would parse it for `handlePaste`: its parser
+        // needs a Trusted Types policy of its own, and a strict Content-Security-Policy reports each
+        // `style` attribute of Word's HTML parsed there.
+        paste(view, event) {
+          const data = (event as ClipboardEvent).clipboardData
+          const html = data?.getData('text/html')
+          if (!html || /data-pm-slice/.test(html) || !view.editable || view.composing) return false
+          event.preventDefault()
+          return pasteRead(view, html, data!.getData('text/plain'))
+        },
       },
       handlePaste(view, event, slice) {
         const data = event.clipboardData
@@ -107,9 +125,7 @@ export function clipboard(): Plugin {
             return false
           }
         }
-        const read = readPasted(html, text, whole)
-        if (!read) return true
-        return insertImported(read.doc, read.topRank)(view.state, view.dispatch)
+        return pasteRead(view, html, text)
       },
     },
   })
