@@ -56,7 +56,7 @@ test.describe('integration examples', () => {
   })
 })
 
-test('a Vue application passes the summary as a property and follows the editor through its input event', async ({ page }) => {
+test('a Vue application binds the editor with v-model on its value and follows it', async ({ page }) => {
   await page.goto('vue.html')
   await page.waitForFunction(() => document.documentElement.getAttribute('data-ready') === 'true')
   await expect(page.locator('#vue-unfilled')).toHaveText('2')

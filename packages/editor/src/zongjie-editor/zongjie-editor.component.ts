@@ -36,7 +36,7 @@ export interface ZongjieChangeDetail {
 /** The detail of the `error` event: what was refused and why. */
 export interface ZongjieErrorDetail {
   message: string
-  /** The JSON path of the offending field, for a refused `summary`. */
+  /** The JSON path of the offending field, for a refused `summary` or `value`. */
   path?: string
   error: unknown
 }
@@ -52,6 +52,14 @@ export function emptyDoc(): Node {
  * over the Zongjie document model: numbers computed and shown live, `一、` `（一）` `1.` `（1）` and
  * `一是` typed at the start of a paragraph become structure, metric and blank fields filled in
  * place, pasted text and Word HTML imported as structure.
+ *
+ * Under a strict Content-Security-Policy it needs no inline script or style (`style-src 'self'`
+ * will do). Where the policy requires Trusted Types (`require-trusted-types-for 'script'`), the
+ * editor parses pasted HTML and opened files, and loads its Word support script, through one
+ * policy of its own, `zongjie`; the page's `trusted-types` directive lists it with `lit-html`
+ * (Lit's) and `ProseMirrorClipboard` (ProseMirror's, for pasting what an editor copied). A page
+ * names the editor's policy otherwise with `<meta name="zongjie-trusted-types-policy" content="…">`
+ * in its head.
  *
  * @attr readonly - No editing; fields do not open.
  * @attr placeholder - Guidance shown in the opening's first paragraph while it is empty, instead of the default.
@@ -72,7 +80,7 @@ export function emptyDoc(): Node {
  *
  * @event input - After every change of the document. `detail.summary` is the Summary JSON.
  * @event change - When the editor loses focus after a change. `detail.summary` is the Summary JSON.
- * @event error - When a value set on `summary` is refused, or a file the writer opened (打开, or dropped on the editor) cannot be read; the content is kept. `detail.message`, `detail.path`.
+ * @event error - When a value set on `summary` or `value` is refused, or a file the writer opened (打开, or dropped on the editor) cannot be read; the content is kept. `detail.message`, `detail.path`.
  *
  * @csspart base - The frame around toolbar, panels and page.
  * @csspart toolbar - The toolbar.
@@ -212,15 +220,47 @@ export class ZongjieEditor extends LitElement {
   }
 
   set summary(value: Summary) {
-    let doc: Node
+    const doc = this.readJSON(() => fromSummary(value))
+    if (doc) this.replaceDoc(doc)
+  }
+
+  /**
+   * The summary as one string of Summary JSON, the value a `<form>` submits: for `v-model` and
+   * for frameworks that bind a control's `value`. Setting it loads that Summary JSON as setting
+   * `summary` does (an invalid one is refused with an `error` event, and the content stays);
+   * setting the string the editor already gives, or one that describes the same document, does
+   * nothing (the selection and the undo history stay). `''` is a new summary: from `template` when
+   * it is set, otherwise empty.
+   */
+  get value(): string {
+    const doc = this.doc
+    if (this.lastValue?.doc !== doc) this.lastValue = { doc, json: JSON.stringify(readSummary(doc)) }
+    return this.lastValue.json
+  }
+
+  set value(value: string) {
+    if (value === this.value) return
+    const doc =
+      value === ''
+        ? this.template && templateById(this.template)
+          ? this.templateDoc(this.template)
+          : emptyDoc()
+        : this.readJSON(() => fromSummary(JSON.parse(value)))
+    if (doc && !doc.eq(this.doc)) this.replaceDoc(doc)
+  }
+
+  /** The string {@link value} gives, kept for the document it was made from. */
+  private lastValue: { doc: Node; json: string } | null = null
+
+  /** A document read from Summary JSON, or null when it is refused (with an `error` event). */
+  private readJSON(read: () => Node): Node | null {
     try {
-      doc = fromSummary(value)
+      return read()
     } catch (error) {
       const e = error as Error & { path?: string }
       this.emit<ZongjieErrorDetail>('error', { message: this.strings.loadRefused(e.message), ...(e.path ? { path: e.path } : {}), error })
-      return
+      return null
     }
-    this.replaceDoc(doc)
   }
 
   /** The current document (the model's ProseMirror node). */
@@ -323,7 +363,7 @@ export class ZongjieEditor extends LitElement {
     // The value is the whole Summary JSON: built only for a form that can submit it. An element
     // that joins a form later gets it then (formAssociatedCallback).
     if (this.internals.form) {
-      const json = JSON.stringify(readSummary(this.doc))
+      const json = this.value
       this.internals.setFormValue(json, json)
     }
     const findings = this.required && this.editable ? this.findingsOf(this.doc).filter((f) => f.severity === 'error') : []
@@ -424,13 +464,16 @@ export class ZongjieEditor extends LitElement {
    * organisation and period given, or those of the element's attributes.
    */
   newFromTemplate(id: string, options: { organization?: string; year?: number | null; period?: Period | null } = {}) {
-    this.load(
-      newFromTemplate(id, {
-        organization: options.organization ?? this.organization,
-        year: options.year ?? this.year,
-        period: options.period ?? (periods.includes(this.period as Period) ? (this.period as Period) : null),
-      }),
-    )
+    this.load(this.templateDoc(id, options))
+  }
+
+  /** A new document from a template, for the organisation and period given or the element's. */
+  private templateDoc(id: string, options: { organization?: string; year?: number | null; period?: Period | null } = {}): Node {
+    return newFromTemplate(id, {
+      organization: options.organization ?? this.organization,
+      year: options.year ?? this.year,
+      period: options.period ?? (periods.includes(this.period as Period) ? (this.period as Period) : null),
+    })
   }
 
   /** Puts the keyboard focus in the editor. */
@@ -446,7 +489,7 @@ export class ZongjieEditor extends LitElement {
       // Fields before the keymaps: Enter on a selected field opens it rather than splitting the line.
       fields(() => this.strings.fields),
       structureInputRules(),
-      ...keys(),
+      ...keys({ sectionKeys: () => this.mode !== 'fill' }),
       history(),
       numbering(),
       placeholders(() => this.placeholder, () => this.strings.placeholders),
@@ -465,6 +508,7 @@ export class ZongjieEditor extends LitElement {
     const state = this.view?.state ?? null
     const data = this.panelData
     const t = this.strings
+    // The hint's live region is always there, so that a hint appearing in it is announced (politely).
     return html`<div class="shell" part="base">
       ${this.toolbar
         ? renderToolbar(
@@ -490,7 +534,7 @@ export class ZongjieEditor extends LitElement {
             </div>`
           : nothing}
       </div>
-      ${this.hint ? html`<div class="hint" part="hint" role="alert">${this.hint}</div>` : nothing}
+      <div role="status">${this.hint ? html`<div class="hint" part="hint">${this.hint}</div>` : nothing}</div>
       ${this.status && data ? renderStatus(data.status, t.status) : nothing}
     </div>`
   }
@@ -505,7 +549,8 @@ export class ZongjieEditor extends LitElement {
         state: EditorState.create({ doc: this.pending, plugins: this.plugins() }),
         dispatchTransaction: (tr) => this.dispatch(tr),
         editable: () => this.editable,
-        attributes: () => ({ role: 'textbox', 'aria-multiline': 'true', 'aria-label': this.strings.editorLabel, lang: 'zh-CN', spellcheck: 'false' }),
+        // In the tab order even when read-only, so that the keyboard can scroll the page.
+        attributes: () => ({ role: 'textbox', 'aria-multiline': 'true', 'aria-label': this.strings.editorLabel, 'aria-readonly': String(!this.editable), tabindex: '0', lang: 'zh-CN', spellcheck: 'false' }),
       },
     )
     this.initialDoc ??= this.pending
@@ -724,4 +769,19 @@ export class ZongjieEditor extends LitElement {
   private emit<T>(name: string, detail: T) {
     this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }))
   }
+}
+
+/** The element's events with their details: what `addEventListener` on a `<zongjie-editor>` gives each listener. */
+export type ZongjieEditorEventMap = Omit<HTMLElementEventMap, 'input' | 'change' | 'error'> & {
+  input: CustomEvent<ZongjieChangeDetail>
+  change: CustomEvent<ZongjieChangeDetail>
+  error: CustomEvent<ZongjieErrorDetail>
+}
+
+/** Typed listeners: `el.addEventListener('input', (e) => e.detail.summary)` knows `detail`. */
+export interface ZongjieEditor {
+  addEventListener<K extends keyof ZongjieEditorEventMap>(type: K, listener: (this: ZongjieEditor, event: ZongjieEditorEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void
+  removeEventListener<K extends keyof ZongjieEditorEventMap>(type: K, listener: (this: ZongjieEditor, event: ZongjieEditorEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void
 }
