@@ -7,7 +7,7 @@ export const outputFormats = ['json', 'html', 'text', 'docx'] as const
 export type OutputFormat = (typeof outputFormats)[number]
 
 /** The names of the commands. */
-export const commandNames = ['import', 'validate', 'schema'] as const
+export const commandNames = ['import', 'validate', 'diff', 'schema'] as const
 
 /** One of {@link commandNames}. */
 export type CommandName = (typeof commandNames)[number]
@@ -17,6 +17,7 @@ export type Command =
   | { kind: 'help'; topic?: CommandName }
   | { kind: 'import'; input: string; to: OutputFormat; output?: string; final?: boolean }
   | { kind: 'validate'; input: string }
+  | { kind: 'diff'; older: string; newer: string; json?: boolean }
   | { kind: 'schema' }
 
 const isCommandName = (s: string): s is CommandName => (commandNames as readonly string[]).includes(s)
@@ -123,6 +124,13 @@ export function parseArgs(argv: readonly string[]): Command {
       const s = scan(first, rest, {})
       if (s.help) return { kind: 'help', topic: first }
       return { kind: 'validate', input: oneOperand(first, s.operands, '输入文件（或 - 表示标准输入）') }
+    }
+    case 'diff': {
+      const s = scan(first, rest, {}, { '--json': 'json' })
+      if (s.help) return { kind: 'help', topic: first }
+      if (s.operands.length !== 2) throw new UsageError(`diff 需要两个文件：旧版本和新版本${s.operands.length > 2 ? `，多出了 ${JSON.stringify(s.operands[2])}` : ''}`)
+      if (s.operands[0] === '-' && s.operands[1] === '-') throw new UsageError('diff 的两个文件不能都是标准输入')
+      return { kind: 'diff', older: s.operands[0]!, newer: s.operands[1]!, ...(s.flags.has('json') ? { json: true } : {}) }
     }
     case 'schema': {
       const s = scan(first, rest, {})

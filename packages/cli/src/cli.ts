@@ -23,6 +23,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       const { runValidate } = await import('./commands/validate.ts')
       return runValidate(command.input, io)
     }
+    case 'diff': {
+      const { runDiff } = await import('./commands/diff.ts')
+      return runDiff(command, io)
+    }
     case 'schema': {
       const { runSchema } = await import('./commands/schema.ts')
       return runSchema(io)

@@ -7,7 +7,7 @@
 export const exitCodes = {
   /** Everything went well (warnings may have been printed). */
   ok: 0,
-  /** `validate` found at least one finding of severity `error`. */
+  /** `validate` found at least one finding of severity `error`; `diff` found a difference. */
   findings: 1,
   /** Bad usage or bad input: the user can fix it. */
   usage: 2,

@@ -5,6 +5,7 @@ const general = `zongjie —— 工作总结的导入、导出、检查与 JSON 
 用法：
   zongjie import <文件|-> [--to json|html|text|docx] [--final] [-o 输出文件]
   zongjie validate <文件|->
+  zongjie diff <旧版本> <新版本> [--json]
   zongjie schema
   zongjie help [命令]
 
@@ -12,6 +13,7 @@ const general = `zongjie —— 工作总结的导入、导出、检查与 JSON 
   import    读入 Word（.docx）、.txt、.html/.htm 或 .json（Summary JSON 或 ProseMirror
             文档 JSON），输出 Summary JSON（默认）、HTML、纯文本或按公文格式排版的 Word
   validate  检查总结：未填写的指标、空白、编号与结构等问题，每条一行
+  diff      比较两个版本：章节的增删、移动与重新编号，段落的改动（标出改动的词语），指标的新旧数值
   schema    输出 Summary JSON 的 JSON Schema
 
 选项：
@@ -42,6 +44,15 @@ const topics: Record<CommandName, string> = {
 
 读入一篇工作总结（格式同 import）并检查，每条结果一行：级别 代码 位置: 说明。
 退出码：有“错误”级别的结果时为 1，否则为 0；2 用法或输入有误；3 内部错误。
+`,
+  diff: `用法：zongjie diff <旧版本> <新版本> [--json]
+
+比较一篇工作总结的两个版本（每个文件的格式同 import，可以不同），按新版本的阅读顺序每处改动一行：
+  修改标题、新增章节、删除章节、移动章节、章节重新编号、修改章节标题、
+  新增段落、删除段落、修改段落（[-删去的词语-]{+新增的词语+}）、修改指标（旧值 → 新值）、修改落款。
+位置按章节编号给出（如 二、（一）第2段）；删除的内容按旧版本的编号。
+  --json              输出 JSON：{"changes":[…]}，每处改动一个对象，kind 为改动的种类
+退出码：0 两个版本相同；1 有改动；2 用法或输入有误；3 内部错误。
 `,
   schema: `用法：zongjie schema
 
