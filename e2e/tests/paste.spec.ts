@@ -233,6 +233,34 @@ test('Word HTML pasted into the middle of a summary adds its section there, with
 })
 
 // FIXME(model): the editor's own copied HTML parses back wrong: <p class="zj-work-item"> matches the paragraph rule {tag: 'p'} first, and metric/blank spans have no parse rule (they become text).
+test('Word HTML dragged in and dropped at the end of a section adds its section there, as pasted', async ({ page }) => {
+  await openWith(page, structured)
+  const fragment = `<p class=MsoNormal style='mso-list:l0 level1 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>三、</span><![endif]><span style='font-family:黑体' onclick="window.__zjPwned='onclick'">基层治理</span></p>
+<p class=MsoNormal style='text-indent:32.0pt'><span>培训社区工作者X名。</span><script>window.__zjPwned='script'</script></p>`
+  // Dropped right after the last character of 二's body, where the browser's drop lands.
+  const handled = await page.evaluate((html) => {
+    const root = document.querySelector('zongjie-editor')!.shadowRoot!
+    const pm = root.querySelector('.ProseMirror') as HTMLElement
+    const walker = document.createTreeWalker(pm, NodeFilter.SHOW_TEXT)
+    let node: Text | null = null
+    while (walker.nextNode()) if ((walker.currentNode as Text).data.includes('办理婚姻登记。')) node = walker.currentNode as Text
+    const range = document.createRange()
+    range.setStart(node!, node!.data.length - 1)
+    range.setEnd(node!, node!.data.length)
+    const box = range.getBoundingClientRect()
+    const dt = new DataTransfer()
+    dt.setData('text/html', html)
+    dt.setData('text/plain', '三、基层治理\n培训社区工作者X名。')
+    const event = new DragEvent('drop', { dataTransfer: dt, clientX: box.right - 1, clientY: box.top + box.height / 2, bubbles: true, cancelable: true, composed: true })
+    pm.dispatchEvent(event)
+    return event.defaultPrevented
+  }, fragment)
+  expect(handled).toBe(true)
+  const summary = await expectThirdSectionPasted(page)
+  expect(summary.metrics.map((m) => m.text)).toEqual(['X户', 'X户', 'X名'])
+  await expectNothingActive(page)
+})
+
 test('cut and pasted back in the same place is lossless', async ({ page }) => {
   await openWith(page, structured)
   const original = await getSummary(page)

@@ -105,6 +105,19 @@ export function clipboard(): Plugin {
           event.preventDefault()
           return pasteRead(view, html, data!.getData('text/plain'))
         },
+        // HTML dragged in from Word or a web page goes where it is dropped, read as pasted HTML is
+        // (a drag inside the editor is ProseMirror's to move; a dropped file is opened).
+        drop(view, event) {
+          const e = event as DragEvent
+          const data = e.dataTransfer
+          const html = data?.getData('text/html')
+          if (!html || view.dragging || data!.files.length || /data-pm-slice/.test(html) || !view.editable) return false
+          const at = view.posAtCoords({ left: e.clientX, top: e.clientY })
+          if (!at) return false
+          event.preventDefault()
+          view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(at.pos))))
+          return pasteRead(view, html, data!.getData('text/plain'))
+        },
       },
       handlePaste(view, event, slice) {
         const data = event.clipboardData
