@@ -12,25 +12,37 @@ const editorDir = fileURLToPath(new URL('../packages/editor/', import.meta.url))
  */
 function scriptBuildFile(): Plugin {
   const scripts: Record<string, string> = { 'zongjie-editor.iife.js': 'iife', 'zongjie-docx.iife.js': 'docx-iife' }
+  /** The built script, built first when it is not there; an error says why it could not be. */
+  const ensure = (file: string): string => {
+    const built = `${editorDir}dist/${file}`
+    if (!existsSync(built)) {
+      const vite = `${editorDir}node_modules/vite/bin/vite.js`
+      const r = spawnSync(process.execPath, [vite, 'build', '--mode', scripts[file]!, '--logLevel', 'error'], { cwd: editorDir, encoding: 'utf8' })
+      if (r.status !== 0) throw new Error(`${file} could not be built: ` + (r.stderr || r.stdout))
+    }
+    return built
+  }
   return {
     name: 'zongjie-script-build',
     configureServer(server) {
-      for (const [file, mode] of Object.entries(scripts)) {
-        const built = `${editorDir}dist/${file}`
+      for (const file of Object.keys(scripts)) {
         server.middlewares.use(`/${file}`, (_req, res) => {
-          if (!existsSync(built)) {
-            const vite = `${editorDir}node_modules/vite/bin/vite.js`
-            const r = spawnSync(process.execPath, [vite, 'build', '--mode', mode, '--logLevel', 'error'], { cwd: editorDir, encoding: 'utf8' })
-            if (r.status !== 0) {
-              res.statusCode = 500
-              res.end(`console.error(${JSON.stringify(`${file} could not be built: ` + (r.stderr || r.stdout))})`)
-              return
-            }
+          let built: string
+          try {
+            built = ensure(file)
+          } catch (error) {
+            res.statusCode = 500
+            res.end(`console.error(${JSON.stringify(String((error as Error).message))})`)
+            return
           }
           res.setHeader('Content-Type', 'text/javascript; charset=utf-8')
           res.end(readFileSync(built))
         })
       }
+    },
+    // The built pages that load the one-script build (script-tag.html, vue2.html) find it beside them.
+    generateBundle() {
+      for (const file of Object.keys(scripts)) this.emitFile({ type: 'asset', fileName: file, source: readFileSync(ensure(file)) })
     },
   }
 }
