@@ -103,7 +103,9 @@ test('a metrics index that does not match the text is refused', async ({ page })
 })
 
 test('a wrong version and a wrong type are refused', async ({ page }) => {
-  expect((await refused(page, altered(valid, (s) => (s.version = 2)))).path).toBe('$.version')
+  expect((await refused(page, altered(valid, (s) => (s.version = 3)))).path).toBe('$.version')
+  // Version 2 is a summary with comments: one without them is refused where they should be.
+  expect((await refused(page, altered(valid, (s) => (s.version = 2)))).path).toBe('$.comments')
   expect((await refused(page, altered(valid, (s) => (s.title = 42)))).path).toBe('$.title')
   expect((await refused(page, altered(valid, (s) => (s.sections[0].runIn = 'yes')))).path).toBe('$.sections[0].runIn')
 })

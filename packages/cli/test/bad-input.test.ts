@@ -72,7 +72,8 @@ describe('zongjie import: bad input', () => {
       data: () => JSON.stringify({ ...summary, preamble: 'text' }),
       message: /^typed\.json: \$\.preamble: 应为数组，实为 string "text"$/,
     },
-    { what: 'a Summary JSON of another version', file: 'v2.json', data: () => JSON.stringify({ ...summary, version: 2 }), message: /^v2\.json: \$\.version: 应为 1，实为 number 2$/ },
+    { what: 'a Summary JSON of another version', file: 'v3.json', data: () => JSON.stringify({ ...summary, version: 3 }), message: /^v3\.json: \$\.version: 应为 1（无批注）或 2（有批注），实为 number 3$/ },
+    { what: 'a Summary JSON of version 2 without comments', file: 'v2.json', data: () => JSON.stringify({ ...summary, version: 2 }), message: /^v2\.json: \$\.comments: 第 2 版应有批注/ },
     { what: 'HTML with no text', file: 'empty.html', data: () => '<!DOCTYPE html><html><head><title>总结</title><style>p{}</style></head><body><p> </p><script>var a = 1</script></body></html>', message: /^empty\.html: HTML 中没有可读的文字$/ },
     { what: 'an HTML fragment with no text', file: '-', stdin: '<div>\n  <p>&nbsp;</p>\n</div>', message: /^<stdin>: HTML 中没有可读的文字$/ },
     {

@@ -5,3 +5,5 @@ export { insertMetric, insertBlank, fillField, parseMetricInput, metricInputChar
 export type { MetricInput } from './fields.ts'
 export { paragraphToSection, paragraphToSectionIn, paragraphToWorkItem, paragraphToWorkItemIn, isEmptyDoc, insertImported, replaceDocument, replaceDocumentIn, documentReplaced } from './structure.ts'
 export { selectDocumentEdge, selectDocumentStart, selectDocumentEnd } from './moves.ts'
+export { addComment, replyToComment, setCommentResolved, editComment, deleteReply, deleteComment, commentThreads } from './comments.ts'
+export type { NewComment, CommentThreadAt } from './comments.ts'

@@ -239,7 +239,8 @@ export function replaceDocument(doc: Node): Command {
 
 /**
  * Replaces the whole of `tr`'s document with `doc`'s content, and its attributes (what the summary
- * reports on: organisation, year, period, template) with `doc`'s. Returns `tr`.
+ * reports on: organisation, year, period, template; and its comment threads) with `doc`'s.
+ * Returns `tr`.
  */
 export function replaceDocumentIn(tr: Transaction, doc: Node): Transaction {
   tr.replaceWith(0, tr.doc.content.size, doc.content)

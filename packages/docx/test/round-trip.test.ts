@@ -2,7 +2,8 @@
 // edited in Word after export is read from its text, with the change and a warning.
 import { describe, it, expect } from 'vitest'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
-import { toSummary } from '@zongjie/model'
+import { Node } from 'prosemirror-model'
+import { schema, toSummary } from '@zongjie/model'
 import { importDocx, toDocx } from '../src/index.ts'
 import { parseXml } from './docx-builder.ts'
 import { corpusDocs, everyPart, templateDocs } from './write-fixtures.ts'
@@ -15,6 +16,20 @@ describe('export, then import', () => {
     expect(read.source).toBe('embedded')
     expect(read.warnings).toEqual([])
     expect(toSummary(read.doc)).toEqual(toSummary(doc))
+  })
+
+  it('a summary with comments (批注) comes back with its threads, anchored and detached', async () => {
+    const json = everyPart().toJSON()
+    // A comment on the first text of the document that has any, and one whose text is gone.
+    const first = (node: any): any => (node.type === 'text' ? node : (node.content ?? []).map(first).find(Boolean))
+    first(json).marks = [...(first(json).marks ?? []), { type: 'comment', attrs: { id: 'c1' } }]
+    const thread = (id: string, quote: string) => ({ id, author: { id: 'u1', name: '张三' }, time: '2024-07-08T09:30:00+08:00', text: '请核实', replies: [], resolved: false, quote, scope: 'text' })
+    json.attrs = { ...json.attrs, comments: [thread('c1', first(json).text), thread('c2', '已删去')] }
+    const doc = Node.fromJSON(schema, json)
+    const read = importDocx(await toDocx(doc), parseXml)
+    expect(read.source).toBe('embedded')
+    expect(read.doc.eq(doc)).toBe(true)
+    expect(toSummary(read.doc).comments!.map((t) => t.detached ?? t.anchor!.text)).toEqual([first(json).text, true])
   })
 
   it.each(corpusDocs())('$name, one paragraph changed in document.xml, is read from its text, with a warning', async ({ doc }) => {

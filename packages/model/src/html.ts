@@ -1,9 +1,27 @@
-import type { Node } from 'prosemirror-model'
+import type { Mark, Node } from 'prosemirror-model'
 import { ImportError } from './errors.ts'
+import { commentIdsIn, threadsOf, withoutCommentMarks } from './comments.ts'
 import { printStylesheet } from './print.ts'
 import { importText, type ImportWarning, type ImportOptions } from './import/index.ts'
 import { sectionNumber, workItemOrdinal } from './numbering.ts'
-import { schema, sectionFormats, displayText, metricText, blankText, metricDataAttrs, blankDataAttrs, type MetricAttrs, type BlankAttrs, type SectionFormat, type SectionTypeName } from './schema.ts'
+import {
+  schema,
+  sectionFormats,
+  displayText,
+  metricText,
+  blankText,
+  metricDataAttrs,
+  blankDataAttrs,
+  commentIdPattern,
+  commentThreadsProblem,
+  type MetricAttrs,
+  type BlankAttrs,
+  type SectionFormat,
+  type SectionTypeName,
+  type CommentThread,
+  type CommentReply,
+  type CommentAuthor,
+} from './schema.ts'
 
 // =============================================================================================
 // The HTML shape (version 1)
@@ -46,6 +64,21 @@ import { schema, sectionFormats, displayText, metricText, blankText, metricDataA
 //
 // Numbers, ordinals and the run-in stop (`zj-number`, `zj-ordinal`, `zj-stop`) are written for
 // reading and skipped when reading back: they are recomputed from the tree.
+//
+// Review comments (批注), unless written with `review: false`: commented text in
+//   <span class="zj-comment" data-comment="c1">…</span>            (nested where comments overlap)
+// and the threads in an appendix after the article:
+//   <aside class="zj-comments" lang="zh-CN"><h2 class="zj-comments-title">批注</h2>
+//     <section class="zj-comment-thread" data-comment="c1" data-scope="text" data-time="…"
+//              data-author-id="…" data-author-name="…" [data-author-role="…"] [data-resolved]>
+//       <p class="zj-comment-byline">…</p>                          (for reading; skipped)
+//       <blockquote class="zj-comment-quote">…</blockquote>
+//       <p class="zj-comment-text">…</p>
+//       <div class="zj-comment-reply" data-reply="r1" data-time="…" data-author-id="…" data-author-name="…" [data-author-role="…"]>
+//         <p class="zj-comment-byline">…</p><p class="zj-comment-text">…</p></div>
+//     </section>
+//   </aside>
+// A reader of version 1 that knows nothing of comments reads the text and leaves them out.
 // =============================================================================================
 
 /**
@@ -103,20 +136,70 @@ function blankHTML(attrs: BlankAttrs): string {
   return `<span${attrsHTML(blankDataAttrs(attrs))}>${esc(blankText(attrs))}</span>`
 }
 
-/** The inline content of a textblock: text, fields, and `<strong>` around bold runs. */
+const noMarks: readonly string[] = []
+
+/** The elements a piece's marks are written as, outermost first: `""` for bold (`<strong>`), then the id of each comment. */
+function markKeys(marks: readonly Mark[]): readonly string[] {
+  if (!marks.length) return noMarks
+  const keys: string[] = []
+  for (const mark of marks) keys.push(mark.type.name === 'bold' ? '' : (mark.attrs.id as string))
+  return keys
+}
+
+/**
+ * The inline content of a textblock: text, fields, `<strong>` around bold runs and a
+ * `span.zj-comment` around commented ones, nested in the order of the marks: an element stays
+ * open while the pieces after it keep its mark.
+ */
 function inlineHTML(block: Node): string {
   let out = ''
-  let bold = false
+  const open: string[] = []
+  const close = (to: number) => {
+    while (open.length > to) out += open.pop() === '' ? '</strong>' : '</span>'
+  }
   block.forEach((child) => {
-    const b = child.marks.some((m) => m.type.name === 'bold')
-    if (b !== bold) out += b ? '<strong>' : '</strong>'
-    bold = b
+    const keys = markKeys(child.marks)
+    let same = 0
+    while (same < open.length && same < keys.length && open[same] === keys[same]) same++
+    close(same)
+    for (let i = same; i < keys.length; i++) {
+      const key = keys[i]!
+      out += key === '' ? '<strong>' : `<span class="zj-comment" data-comment="${esc(key)}">`
+      open.push(key)
+    }
     if (child.isText) out += esc(child.text ?? '')
     else if (child.type.name === 'metric') out += metricHTML(child.attrs as MetricAttrs)
     else if (child.type.name === 'blank') out += blankHTML(child.attrs as BlankAttrs)
   })
-  if (bold) out += '</strong>'
+  close(0)
   return out
+}
+
+function authorDataAttrs(author: CommentAuthor): Record<string, string | null> {
+  return { 'data-author-id': author.id, 'data-author-name': author.name, 'data-author-role': author.role ?? null }
+}
+
+/** Who wrote a comment or reply and when, for reading (recomputed from the data attributes, never read). */
+function bylineHTML(entry: CommentThread | CommentReply, resolved: boolean): string {
+  const role = entry.author.role ? `（${esc(entry.author.role)}）` : ''
+  const state = resolved ? ' <span class="zj-comment-resolved">已解决</span>' : ''
+  return `<p class="zj-comment-byline"><span class="zj-comment-author">${esc(entry.author.name)}${role}</span> <time datetime="${esc(entry.time)}">${esc(entry.time)}</time>${state}</p>`
+}
+
+/** The appendix of comment threads (批注) after the article. */
+function commentsHTML(threads: readonly CommentThread[]): string {
+  const out = ['<aside class="zj-comments" lang="zh-CN">', '<h2 class="zj-comments-title">批注</h2>']
+  for (const t of threads) {
+    const attrs = attrsHTML({ class: 'zj-comment-thread', 'data-comment': t.id, 'data-scope': t.scope, 'data-time': t.time, ...authorDataAttrs(t.author), 'data-resolved': t.resolved ? '' : null })
+    out.push(`<section${attrs}>`, bylineHTML(t, t.resolved), `<blockquote class="zj-comment-quote">${esc(t.quote)}</blockquote>`, `<p class="zj-comment-text">${esc(t.text)}</p>`)
+    for (const r of t.replies) {
+      const replyAttrs = attrsHTML({ class: 'zj-comment-reply', 'data-reply': r.id, 'data-time': r.time, ...authorDataAttrs(r.author) })
+      out.push(`<div${replyAttrs}>${bylineHTML(r, false)}<p class="zj-comment-text">${esc(r.text)}</p></div>`)
+    }
+    out.push('</section>')
+  }
+  out.push('</aside>')
+  return out.join('\n')
 }
 
 const childClass: Record<string, string> = { workIntro: 'zj-work-intro', workItem: 'zj-work-item', workNote: 'zj-work-note' }
@@ -217,21 +300,39 @@ function blocksHTML(container: Node, cls: string, out: string[]): void {
   out.push('</div>')
 }
 
+/** Options of {@link toHTML}. */
+export interface HTMLOptions {
+  /** A whole HTML page with the print stylesheet, not a fragment. */
+  standalone?: boolean
+  /**
+   * Whether the review comments (批注) are written: the commented text in `span.zj-comment` and
+   * the threads in an appendix after the summary (`aside.zj-comments`). Default true; false gives
+   * the clean text, as the summary is submitted.
+   */
+  review?: boolean
+}
+
 /**
  * The document as an HTML fragment: one `<article class="zj-summary" data-zongjie="1">` with
  * semantic elements (`h1` title, `section`s with `h2`…`h5` headings, `p` paragraphs, `strong` for
  * bold), the structure in classes and `data-*` attributes, and every number (`一、` `（一）` `1.`
  * `（1）`) and ordinal (`一是`) written out as text in its own span, so it reads right with no CSS and
  * no script. Built as a string, with every text and attribute value escaped; needs no DOM.
- * {@link fromHTML} reads it back losslessly. With `standalone`, a whole HTML page around it, with
- * the print stylesheet after GB/T 9704 ({@link printStylesheet}): open it and print, A4 as the
- * standard lays it out.
+ * Review comments (批注) are written as `span.zj-comment` around their text and an appendix of
+ * the threads after the article (`aside.zj-comments`), unless `review` is false; a comment mark
+ * whose thread the document does not have is left out. {@link fromHTML} reads it back
+ * losslessly. With `standalone`, a whole HTML page around it, with the print stylesheet after
+ * GB/T 9704 ({@link printStylesheet}): open it and print, A4 as the standard lays it out.
  */
-export function toHTML(doc: Node, options: { standalone?: boolean } = {}): string {
+export function toHTML(doc: Node, options: HTMLOptions = {}): string {
   if (options.standalone) {
     const title = esc(displayText(doc.child(0)) || '工作总结')
-    return `<!doctype html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>${title}</title>\n<style>\n${printStylesheet}\n</style>\n</head>\n<body>\n${toHTML(doc)}</body>\n</html>\n`
+    return `<!doctype html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>${title}</title>\n<style>\n${printStylesheet}\n</style>\n</head>\n<body>\n${toHTML(doc, { review: options.review })}</body>\n</html>\n`
   }
+  const review = options.review !== false
+  const threads = review ? threadsOf(doc) : []
+  const known = new Set(threads.map((t) => t.id))
+  doc = withoutCommentMarks(doc, (id) => !known.has(id))
   const meta = attrsHTML({
     'data-organization': doc.attrs.organization || null,
     'data-year': doc.attrs.year === null ? null : String(doc.attrs.year),
@@ -263,6 +364,7 @@ export function toHTML(doc: Node, options: { standalone?: boolean } = {}): strin
     }
   })
   out.push('</article>')
+  if (threads.length) out.push(commentsHTML(threads))
   return out.join('\n') + '\n'
 }
 
@@ -312,7 +414,7 @@ function findArticle(node: DomNodeLike): DomNodeLike | null {
 const kinds = [
   'title', 'subtitle', 'preamble', 'section', 'closing', 'sign-off', 'organization', 'date',
   'heading', 'run-in', 'paragraph', 'work-items', 'work-line', 'work-intro', 'work-item', 'work-note',
-  'metric', 'blank', 'number', 'ordinal', 'stop',
+  'metric', 'blank', 'number', 'ordinal', 'stop', 'comment',
 ] as const
 type Kind = (typeof kinds)[number]
 const kindOfClass = new Map<string, Kind>(kinds.map((k) => [`zj-${k}`, k]))
@@ -324,6 +426,7 @@ const kindNames: Record<Kind, string> = {
   organization: '落款单位', date: '落款日期', heading: '小标题', 'run-in': '连写的小标题段', paragraph: '段落',
   'work-items': '工作事项列表', 'work-line': '工作事项行', 'work-intro': '工作事项引语', 'work-item': '工作事项（一是……）',
   'work-note': '工作事项的续段', metric: '指标', blank: '空白', number: '序号', ordinal: '“一是”序数', stop: '句号',
+  comment: '批注标记',
 }
 
 function kindOf(el: DomNodeLike): Kind | null {
@@ -370,8 +473,7 @@ function readNumber(el: DomNodeLike, name: string): number | null {
   return n
 }
 
-function readField(el: DomNodeLike, kind: 'metric' | 'blank', bold: boolean): Node {
-  const marks = bold ? [boldMark] : []
+function readField(el: DomNodeLike, kind: 'metric' | 'blank', marks: readonly Mark[]): Node {
   try {
     if (kind === 'metric') {
       const attrs = {
@@ -394,22 +496,29 @@ function readField(el: DomNodeLike, kind: 'metric' | 'blank', bold: boolean): No
   }
 }
 
-/** The inline content of an element: text, `strong`/`b` as bold, fields from their attributes. */
-function readInline(el: DomNodeLike, where: string, bold = false, out: Node[] = []): Node[] {
+/**
+ * The inline content of an element: text, `strong`/`b` as bold, `span.zj-comment` as a comment,
+ * fields from their attributes; `marks` are those of the elements around.
+ */
+function readInline(el: DomNodeLike, where: string, marks: readonly Mark[] = [], out: Node[] = []): Node[] {
   for (const child of children(el)) {
     if (child.nodeType === TEXT) {
       const text = child.textContent ?? ''
-      if (text) out.push(schema.text(text, bold ? [boldMark] : []))
+      if (text) out.push(schema.text(text, marks))
       continue
     }
     if (child.nodeType !== ELEMENT || isDead(child)) continue
     const kind = kindOf(child)
-    if (kind === 'metric' || kind === 'blank') out.push(readField(child, kind, bold))
-    else if (kind !== null && computedKinds.has(kind)) continue
+    if (kind === 'metric' || kind === 'blank') out.push(readField(child, kind, marks))
+    else if (kind === 'comment') {
+      const id = attr(child, 'data-comment')
+      if (id === null || !commentIdPattern.test(id)) throw new ImportError(`${where}中批注标记（.zj-comment）的 data-comment 应为批注标识，实为 ${id === null ? '缺失' : `"${id}"`}`)
+      readInline(child, where, schema.marks.comment!.create({ id }).addToSet(marks), out)
+    } else if (kind !== null && computedKinds.has(kind)) continue
     else if (kind !== null) throw misplaced(kind, where)
     else {
       const tag = tagOf(child)
-      readInline(child, where, bold || tag === 'STRONG' || tag === 'B', out)
+      readInline(child, where, tag === 'STRONG' || tag === 'B' ? boldMark.addToSet(marks) : marks, out)
     }
   }
   return out
@@ -564,7 +673,97 @@ function readSignOff(el: DomNodeLike): Node {
 /** The rank of each top-level part, for checking their order. */
 const topRank: Partial<Record<Kind, number>> = { title: 0, subtitle: 1, preamble: 2, section: 3, closing: 4, 'sign-off': 5 }
 
-function readArticle(article: DomNodeLike): Node {
+// ---------------------------------------------------------------------------------------------
+// The appendix of comment threads → threads
+
+/** The first element (depth first, outside dead elements) with a class, not looking inside it. */
+function findByClass(node: DomNodeLike, cls: string): DomNodeLike | null {
+  for (const child of children(node)) {
+    if (child.nodeType !== ELEMENT || isDead(child)) continue
+    if (hasClass(child, cls)) return child
+    const found = findByClass(child, cls)
+    if (found) return found
+  }
+  return null
+}
+
+function hasClass(el: DomNodeLike, cls: string): boolean {
+  return (attr(el, 'class') ?? '').split(/\s+/).includes(cls)
+}
+
+/** The elements with one of `classes` inside an element (looking through others, not inside those found), in order. */
+function byClass(el: DomNodeLike, classes: readonly string[], out: { el: DomNodeLike; cls: string }[] = []): { el: DomNodeLike; cls: string }[] {
+  for (const child of children(el)) {
+    if (child.nodeType !== ELEMENT || isDead(child)) continue
+    const cls = classes.find((c) => hasClass(child, c))
+    if (cls) out.push({ el: child, cls })
+    else byClass(child, classes, out)
+  }
+  return out
+}
+
+/** The text of an element, as written (white space and line breaks kept). */
+function textIn(el: DomNodeLike): string {
+  let out = ''
+  for (const child of children(el)) {
+    if (child.nodeType === TEXT) out += child.textContent ?? ''
+    else if (child.nodeType === ELEMENT && !isDead(child)) out += textIn(child)
+  }
+  return out
+}
+
+/** An attribute as a field of a comment: absent when the element does not have it. */
+const field = (el: DomNodeLike, name: string): string | undefined => attr(el, name) ?? undefined
+
+function authorFrom(el: DomNodeLike): CommentAuthor {
+  const role = attr(el, 'data-author-role')
+  const author = { id: field(el, 'data-author-id'), name: field(el, 'data-author-name') } as CommentAuthor
+  if (role !== null) author.role = role
+  return author
+}
+
+/** The one `.zj-comment-text` (and for a thread `.zj-comment-quote`) of a comment or reply. */
+function oneText(found: { el: DomNodeLike; cls: string }[], cls: string, what: string): string {
+  const els = found.filter((f) => f.cls === cls)
+  if (els.length !== 1) throw new ImportError(`${what}应有一个 .${cls}，实有 ${els.length} 个`)
+  return textIn(els[0]!.el)
+}
+
+/**
+ * The comment threads of the appendix {@link toHTML} writes after the article
+ * (`aside.zj-comments`), checked as the document's `comments` are; none when there is no appendix.
+ */
+function readThreads(root: DomNodeLike): CommentThread[] {
+  const aside = findByClass(root, 'zj-comments')
+  if (!aside) return []
+  const threads = byClass(aside, ['zj-comment-thread']).map(({ el }, i): CommentThread => {
+    const what = `第 ${i + 1} 条批注`
+    const found = byClass(el, ['zj-comment-quote', 'zj-comment-text', 'zj-comment-reply'])
+    const replies = found
+      .filter((f) => f.cls === 'zj-comment-reply')
+      .map(({ el: r }, j): CommentReply => ({
+        id: field(r, 'data-reply')!,
+        author: authorFrom(r),
+        time: field(r, 'data-time')!,
+        text: oneText(byClass(r, ['zj-comment-text']), 'zj-comment-text', `${what}的第 ${j + 1} 条回复`),
+      }))
+    return {
+      id: field(el, 'data-comment')!,
+      author: authorFrom(el),
+      time: field(el, 'data-time')!,
+      text: oneText(found, 'zj-comment-text', what),
+      replies,
+      resolved: attr(el, 'data-resolved') !== null,
+      quote: oneText(found, 'zj-comment-quote', what),
+      scope: field(el, 'data-scope') as CommentThread['scope'],
+    }
+  })
+  const problem = commentThreadsProblem(threads)
+  if (problem) throw new ImportError(`HTML 附录中的批注有误（comments${problem.path}）：${problem.problem}`)
+  return threads
+}
+
+function readArticle(article: DomNodeLike, threads: CommentThread[]): Node {
   const version = attr(article, 'data-zongjie')
   if (version !== HTML_VERSION) throw new ImportError(`这是 Zongjie 第 ${version} 版的 HTML，本程序只能读取第 ${HTML_VERSION} 版`)
   let title: Node | null = null
@@ -611,6 +810,7 @@ function readArticle(article: DomNodeLike): Node {
       year: year === null ? null : Number(year),
       period: attr(article, 'data-period'),
       template: attr(article, 'data-template'),
+      comments: threads,
     }
     doc = schema.nodes.doc!.createChecked(docAttrs, content)
   } catch {
@@ -621,6 +821,13 @@ function readArticle(article: DomNodeLike): Node {
   } catch (e) {
     throw new ImportError(`HTML 中的总结结构无效：${(e as Error).message}`)
   }
+  const known = new Set(threads.map((t) => t.id))
+  doc.descendants((node) => {
+    for (const id of commentIdsIn(node.marks) ?? []) {
+      if (!known.has(id)) throw new ImportError(`批注标记 data-comment="${id}" 在批注附录（aside.zj-comments）中没有对应的一条批注`)
+    }
+    return true
+  })
   return doc
 }
 
@@ -712,9 +919,11 @@ function foreignLines(root: DomNodeLike): string[] {
 /**
  * Reads HTML into a document, with the importer's warnings. Zongjie's own HTML (an element with
  * `data-zongjie`, as {@link toHTML} writes) is read losslessly from its classes, `data-*`
- * attributes and text alone (warnings empty); numbers and ordinals are recomputed, and nothing
+ * attributes and text alone (warnings empty), with the comment threads of its appendix
+ * (`aside.zj-comments`) when it has one; numbers and ordinals are recomputed, and nothing
  * else (scripts, styles, event attributes, links, frames, images) is read. If that HTML is
- * malformed, an {@link ImportError} says where. Any other HTML (Word, WPS, a web page) is turned
+ * malformed (a comment mark with no thread in the appendix among others), an {@link ImportError}
+ * says where. Any other HTML (Word, WPS, a web page) is turned
  * into text lines, one per paragraph, heading, list item, table row or line break (scripts,
  * styles, the head, hidden and Office-only content skipped; list numbers kept as written), and
  * read by `importText`. `parse` is the caller's HTML parser: in a browser
@@ -724,7 +933,7 @@ function foreignLines(root: DomNodeLike): string[] {
 export function importHTML(html: string, parse: (html: string) => DomNodeLike, options: ImportOptions = {}): HTMLImport {
   const root = parse(html)
   const article = findArticle(root)
-  if (article) return { doc: readArticle(article), warnings: [], topRank: 1 }
+  if (article) return { doc: readArticle(article, readThreads(root)), warnings: [], topRank: 1 }
   const lines = foreignLines(root)
   if (!lines.length) throw new ImportError('HTML 中没有可读的文字')
   return importText(lines.join('\n'), options)

@@ -75,6 +75,168 @@ export const periods = ['first-half', 'second-half', 'year'] as const
 /** A reporting period: see {@link periods}. */
 export type Period = (typeof periods)[number]
 
+// ---------------------------------------------------------------------------------------------
+// Review comments (批注)
+
+/** Who wrote a comment or a reply. */
+export interface CommentAuthor {
+  /** The user's id in the system the editor is part of; never empty. */
+  id: string
+  /** The name shown with the comment (`张三`); never empty. */
+  name: string
+  /** The user's post or role (`科长`, `审核人`), when known; absent otherwise (never empty). */
+  role?: string
+}
+
+/** A reply (回复) in a comment thread. */
+export interface CommentReply {
+  /** Unique among the replies of its thread; see {@link commentIdPattern}. */
+  id: string
+  author: CommentAuthor
+  /** When it was written: see {@link commentTimePattern}. */
+  time: string
+  /** What it says; may hold line breaks. */
+  text: string
+}
+
+/** What a comment is about: a stretch of text, or a whole section (its heading and body), anchored at its heading's text. */
+export type CommentScope = 'text' | 'section'
+
+/**
+ * A review comment thread (批注): the comment, its replies and whether it is resolved (已解决),
+ * kept in the document's `comments` attribute in the order the threads were made. Its place in
+ * the text is where `comment` marks of its `id` are; `quote` keeps the text it was first made on,
+ * for a thread whose text has since been deleted (a detached thread).
+ */
+export interface CommentThread {
+  /** Unique in the document; the `comment` marks of this id anchor it. See {@link commentIdPattern}. */
+  id: string
+  author: CommentAuthor
+  /** When it was made: see {@link commentTimePattern}. */
+  time: string
+  /** What it says; may hold line breaks. */
+  text: string
+  /** The replies, oldest first. */
+  replies: CommentReply[]
+  /** Whether it is resolved (已解决). */
+  resolved: boolean
+  /** The text it was made on, as displayed then (fields as their text, paragraphs on lines of their own). */
+  quote: string
+  scope: CommentScope
+}
+
+/** The ids of comment threads and replies: 1 to 64 letters, digits, `_`, `.`, `:` or `-`, starting with a letter or digit (a UUID fits). */
+export const commentIdPattern = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/
+
+/**
+ * The times of comments and replies: an ISO 8601 date and time in the RFC 3339 form, with seconds
+ * and an offset (`2024-07-08T09:30:00.000Z`, `2024-07-08T17:30:00+08:00`), as `Date.toISOString`
+ * writes it. The document also checks what the pattern cannot: that the day exists in its month.
+ */
+export const commentTimePattern = /^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]{1,9})?(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])$/
+
+/** A problem in comment threads: where, as a path from the value checked (`[2].replies[0].time`), and what is wrong. */
+export interface CommentProblem {
+  path: string
+  problem: string
+}
+
+const threadKeys = ['id', 'author', 'time', 'text', 'replies', 'resolved', 'quote', 'scope']
+const replyKeys = ['id', 'author', 'time', 'text']
+const authorKeys = ['id', 'name', 'role']
+/** Control characters other than tab, line feed and carriage return: no comment text holds them. */
+const commentControl = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
+
+function shown(v: unknown): string {
+  if (v === undefined) return '缺失'
+  const s = JSON.stringify(v) ?? String(v)
+  return s.length > 40 ? s.slice(0, 37) + '…' : s
+}
+
+/** Whether a value is a time as {@link commentTimePattern} says, on a day that exists (no 2 月 30 日). */
+function isCommentTime(v: unknown): boolean {
+  if (typeof v !== 'string' || !commentTimePattern.test(v)) return false
+  const [year, month, day] = [Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8, 10))]
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day
+}
+
+function authorProblem(v: unknown, path: string): CommentProblem | null {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return { path, problem: `应为作者对象 {id, name, role?}，实为 ${shown(v)}` }
+  const a = v as Record<string, unknown>
+  for (const key of Object.keys(a)) if (!authorKeys.includes(key)) return { path: `${path}.${key}`, problem: '不是作者的字段（只有 id、name、role）' }
+  for (const key of ['id', 'name', 'role']) {
+    if (key === 'role' && !('role' in a)) continue
+    const s = a[key]
+    if (typeof s !== 'string' || s === '' || lineBreakOrControl.test(s)) {
+      return { path: `${path}.${key}`, problem: `应为一行非空文字${key === 'role' ? '（没有职务时省略此字段）' : ''}，实为 ${shown(s)}` }
+    }
+  }
+  return null
+}
+
+/** The first problem of a comment or a reply, or null: the keys of `keys` (and `extra`, left to the caller), each of its kind. */
+function entryProblem(v: unknown, path: string, keys: readonly string[], extra: readonly string[]): CommentProblem | null {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return { path, problem: `应为对象，实为 ${shown(v)}` }
+  const e = v as Record<string, unknown>
+  for (const key of Object.keys(e)) if (!keys.includes(key) && !extra.includes(key)) return { path: `${path}.${key}`, problem: `不是${keys === threadKeys ? '批注' : '回复'}的字段` }
+  for (const key of keys) if (!(key in e)) return { path: `${path}.${key}`, problem: '缺少此字段' }
+  if (typeof e.id !== 'string' || !commentIdPattern.test(e.id)) {
+    return { path: `${path}.id`, problem: `应为标识：1 到 64 个字母、数字或 _ . : -，以字母或数字开头，实为 ${shown(e.id)}` }
+  }
+  const author = authorProblem(e.author, `${path}.author`)
+  if (author) return author
+  if (!isCommentTime(e.time)) return { path: `${path}.time`, problem: `应为 ISO 8601 日期时间，含秒和时区（如 "2024-07-08T09:30:00+08:00"），实为 ${shown(e.time)}` }
+  for (const key of keys === threadKeys ? ['text', 'quote'] : ['text']) {
+    const s = e[key]
+    if (typeof s !== 'string' || commentControl.test(s)) return { path: `${path}.${key}`, problem: `应为文字（可换行，不含其他控制字符），实为 ${shown(s)}` }
+  }
+  return null
+}
+
+/**
+ * The first problem of a list of comment threads (see {@link CommentThread}), or null when it is
+ * one: every field present and of its kind, nothing else (but the keys of `extra`, which the
+ * caller checks), ids unique among the threads and among each thread's replies.
+ */
+export function commentThreadsProblem(value: unknown, extra: readonly string[] = []): CommentProblem | null {
+  if (!Array.isArray(value)) return { path: '', problem: `应为批注的数组，实为 ${shown(value)}` }
+  const ids = new Map<string, number>()
+  for (let i = 0; i < value.length; i++) {
+    const path = `[${i}]`
+    const found = entryProblem(value[i], path, threadKeys, extra)
+    if (found) return found
+    const t = value[i] as Record<string, unknown>
+    const id = t.id as string
+    const first = ids.get(id)
+    if (first !== undefined) return { path: `${path}.id`, problem: `批注标识 ${shown(id)} 重复，第 ${first + 1} 条已用` }
+    ids.set(id, i)
+    if (!Array.isArray(t.replies)) return { path: `${path}.replies`, problem: `应为回复的数组，实为 ${shown(t.replies)}` }
+    const replyIds = new Set<string>()
+    for (let j = 0; j < t.replies.length; j++) {
+      const rp = `${path}.replies[${j}]`
+      const reply = entryProblem(t.replies[j], rp, replyKeys, [])
+      if (reply) return reply
+      const rid = (t.replies[j] as { id: string }).id
+      if (replyIds.has(rid)) return { path: `${rp}.id`, problem: `回复标识 ${shown(rid)} 在本条批注中重复` }
+      replyIds.add(rid)
+    }
+    if (typeof t.resolved !== 'boolean') return { path: `${path}.resolved`, problem: `应为 true 或 false，实为 ${shown(t.resolved)}` }
+    if (t.scope !== 'text' && t.scope !== 'section') return { path: `${path}.scope`, problem: `应为 "text"（一段文字）或 "section"（整个部分），实为 ${shown(t.scope)}` }
+  }
+  return null
+}
+
+const checkCommentThreads = (v: unknown) => {
+  const found = commentThreadsProblem(v)
+  if (found) throw new RangeError(`comments${found.path}: ${found.problem}`)
+}
+const isCommentIdAttr = (v: unknown) => {
+  if (typeof v !== 'string' || !commentIdPattern.test(v)) throw new RangeError(`expected a comment id such as "c1", got ${JSON.stringify(v)}`)
+}
+
+/** The comments of a document that has none. */
+const noComments: readonly CommentThread[] = Object.freeze([])
+
 const sectionBody = 'heading block*'
 
 function sectionSpec(format: SectionFormat, content: string, level: number): NodeSpec {
@@ -124,14 +286,15 @@ function roleSpec(role: 'problems' | 'plans'): NodeSpec {
 }
 
 function textblock(tag: string, cls: string, extra: Partial<NodeSpec> = {}): NodeSpec {
-  return { content: 'inline*', marks: 'bold', toDOM: () => [tag, { class: cls }, 0], parseDOM: [{ tag: `${tag}.${cls}` }], ...extra }
+  return { content: 'inline*', marks: 'bold comment', toDOM: () => [tag, { class: cls }, 0], parseDOM: [{ tag: `${tag}.${cls}` }], ...extra }
 }
 
 const nodes: Record<string, NodeSpec> = {
   /**
    * The whole summary. Parts in the order the genre fixes; problems before plans, both after the
    * main work. Its attributes say what it reports on: the organisation (单位), the year and period
-   * (时限), and the template it was started from.
+   * (时限), the template it was started from, and the review comments (批注) on it: their threads
+   * (see {@link CommentThread}), each anchored in the text by `comment` marks of its id.
    */
   doc: {
     content: 'title subtitle? preamble section1* problems? plans? closing signOff?',
@@ -140,6 +303,7 @@ const nodes: Record<string, NodeSpec> = {
       year: { default: null, validate: isYear },
       period: { default: null, validate: (v: unknown) => v === null || oneOf(periods)(v) },
       template: { default: null, validate: isPartId },
+      comments: { default: noComments, validate: checkCommentThreads },
     },
   },
   /** 标题: unit, period, subject and genre. */
@@ -236,6 +400,26 @@ const nodes: Record<string, NodeSpec> = {
 const marks: Record<string, MarkSpec> = {
   /** Bold (加粗), the one emphasis summaries use. */
   bold: { toDOM: () => ['strong', 0], parseDOM: [{ tag: 'strong' }, { tag: 'b' }] },
+  /**
+   * 批注: the text a review comment is about, by the id of its thread in the document's `comments`.
+   * Comments overlap (marks of different ids on the same text); typing at either edge of one does
+   * not extend it, typing inside does.
+   */
+  comment: {
+    attrs: { id: { validate: isCommentIdAttr } },
+    excludes: '',
+    inclusive: false,
+    toDOM: (mark) => ['span', { class: 'zj-comment', 'data-comment': mark.attrs.id as string }, 0],
+    parseDOM: [
+      {
+        tag: 'span.zj-comment',
+        getAttrs: (dom) => {
+          const id = dom.getAttribute('data-comment')
+          return id !== null && commentIdPattern.test(id) ? { id } : false
+        },
+      },
+    ],
+  },
 }
 
 /** The schema of a work summary (工作总结). Every document it admits is a well-formed summary. */

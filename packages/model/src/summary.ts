@@ -1,6 +1,7 @@
-import { Fragment, type Node, type Mark } from 'prosemirror-model'
+import { Fragment, Mark, type Node } from 'prosemirror-model'
 import { SummaryError } from './errors.ts'
 import { PartCache } from './parts.ts'
+import { commentIdsIn, threadsOf } from './comments.ts'
 import { formatSectionNumber, formatOrdinal, sectionNumber, parseChineseNumeral } from './numbering.ts'
 import {
   schema,
@@ -14,22 +15,36 @@ import {
   type SectionFormat,
   type SectionTypeName,
   type Period,
+  commentThreadsProblem,
+  commentIdPattern,
+  type CommentThread,
+  type CommentAuthor,
+  type CommentReply,
 } from './schema.ts'
 
 /** A piece of text with its marks. */
 export interface TextRun {
   text: string
   bold?: true
+  /**
+   * The ids of the comments (批注) on this piece, in the order of its marks; absent when it has
+   * none. Each names a thread of the summary's `comments` (version 2).
+   */
+  comments?: string[]
 }
 /** A metric field inside a text. */
 export interface MetricRun {
   metric: MetricField
   bold?: true
+  /** The comments on the field: see {@link TextRun.comments}. */
+  comments?: string[]
 }
 /** A name blank inside a text. */
 export interface BlankRun {
   blank: BlankField
   bold?: true
+  /** The comments on the field: see {@link TextRun.comments}. */
+  comments?: string[]
 }
 /** One piece of a text that carries marks or fields: plain text, a metric or a blank. */
 export type Run = TextRun | MetricRun | BlankRun
@@ -133,9 +148,29 @@ export interface SummaryMeta {
   template?: string
 }
 
-/** Summary JSON, version 1: the export integrators and back-end systems consume. */
+/** Where a comment thread is anchored in Summary JSON: the first run that carries it, and the text it covers from there. */
+export interface CommentAnchor {
+  /** The JSON path of the first run whose `comments` name the thread (`$.sections[0].body[1].runs[2]`). */
+  path: string
+  /** The text of that run and of the runs right after it that name the thread too, as displayed. */
+  text: string
+}
+
+/**
+ * A comment thread (批注) in Summary JSON: the thread as the document keeps it (see
+ * {@link CommentThread}), with where it is now: `anchor`, or `detached: true` when no text
+ * carries it any more (its text was deleted; `quote` keeps what it was).
+ */
+export type CommentThreadJSON = CommentThread & ({ anchor: CommentAnchor; detached?: never } | { detached: true; anchor?: never })
+
+/**
+ * Summary JSON: the export integrators and back-end systems consume. Version 1 is a summary
+ * without comments; a summary with comments (批注) is written as version 2, which adds the
+ * threads (`comments`) and, on the runs of commented text, the ids of their comments.
+ */
 export interface Summary {
-  version: 1
+  /** 1 without comments, 2 with. */
+  version: 1 | 2
   /** Present when any of its fields is set. */
   meta?: SummaryMeta
   title: string
@@ -150,6 +185,8 @@ export interface Summary {
   metrics: Metric[]
   /** Every name blank, in document order. Derived from the texts. */
   blanks: Blank[]
+  /** Version 2: the comment threads, in the order they were made (at least one). */
+  comments?: CommentThreadJSON[]
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -160,6 +197,13 @@ interface Walk {
   blanks: Blank[]
   /** The runs of the text {@link textOf} read last, or null when its text says it all. */
   runs: Run[] | null
+  /**
+   * The ids of the comment threads a comment mark is written for, or null to write every one.
+   * A mark of an id with no thread (text copied from another summary) is left out.
+   */
+  known: ReadonlySet<string> | null
+  /** The anchor of each comment met so far: its first run. Null until one is met. */
+  anchors: Map<string, CommentAnchor> | null
 }
 
 /** The marks that end a clause: `。；！？，：、` and their half-width forms. */
@@ -182,6 +226,38 @@ function fieldsEqual(a: readonly Mark[], b: readonly Mark[]) {
 function isBold(marks: readonly Mark[]): boolean {
   for (const mark of marks) if (mark.type.name === 'bold') return true
   return false
+}
+
+/**
+ * The marks of a piece with comments (`ids`) as Summary JSON writes them: those of comments with
+ * no thread in `known` left out.
+ */
+function writtenMarks(marks: readonly Mark[], ids: readonly string[], known: ReadonlySet<string> | null): readonly Mark[] {
+  if (!known || ids.every((id) => known.has(id))) return marks
+  return marks.filter((m) => m.type.name !== 'comment' || known.has(m.attrs.id as string))
+}
+
+/** The anchors still growing in a text: a comment's first run and the runs right after it that carry it too. */
+type OpenAnchors = Map<string, CommentAnchor> | null
+
+/**
+ * Notes the comments of one piece of a text (`ids`, displayed as `shown`, in the run at
+ * `runPath()`): a comment met for the first time is anchored there; an anchor the piece continues
+ * grows by its text; one it does not continue stops growing. Returns the anchors still growing.
+ */
+function noteAnchors(open: OpenAnchors, ids: readonly string[] | null, shown: string, runPath: string | (() => string), anchors: { anchors: Map<string, CommentAnchor> | null }): OpenAnchors {
+  if (open) for (const id of open.keys()) if (!ids?.includes(id)) open.delete(id)
+  if (!ids) return open
+  for (const id of ids) {
+    const growing = open?.get(id)
+    if (growing) growing.text += shown
+    else if (!anchors.anchors?.has(id)) {
+      const anchor = { path: typeof runPath === 'string' ? runPath : runPath(), text: shown }
+      ;(anchors.anchors ??= new Map()).set(id, anchor)
+      ;(open ??= new Map()).set(id, anchor)
+    }
+  }
+  return open
 }
 
 // The attributes of a field are copied key by key, in the schema's order (the order a spread of
@@ -238,15 +314,29 @@ function runsOf(node: Node, path: string, runsKey: string, where: string, walk: 
   let plain = true
   // The marks of the last piece when it was text: text with the same marks joins its run.
   let lastMarks: readonly Mark[] | null = null
+  let open: OpenAnchors = null
   for (let i = 0; i < node.childCount; i++) {
     const child = node.child(i)
-    const marks = child.marks
+    let marks = child.marks
+    let ids: string[] | null = null
+    if (marks.length) {
+      ids = commentIdsIn(marks)
+      if (ids) {
+        marks = writtenMarks(marks, ids, walk.known)
+        if (marks !== child.marks) ids = commentIdsIn(marks)
+      }
+    }
     const bold = marks.length > 0 && isBold(marks)
     if (marks.length) plain = false
     if (child.isText) {
       const prev = runs[runs.length - 1]
       if (prev && 'text' in prev && lastMarks && fieldsEqual(lastMarks, marks)) prev.text += child.text!
-      else runs.push(bold ? { text: child.text!, bold: true } : { text: child.text! })
+      else {
+        const run: TextRun = bold ? { text: child.text!, bold: true } : { text: child.text! }
+        if (ids) run.comments = ids
+        runs.push(run)
+      }
+      if (ids || open) open = noteAnchors(open, ids, child.text!, () => `${path}.${runsKey}[${runs.length - 1}]`, walk)
       text += child.text!
       lastMarks = marks
       continue
@@ -255,19 +345,24 @@ function runsOf(node: Node, path: string, runsKey: string, where: string, walk: 
     lastMarks = null
     const runPath = `${path}.${runsKey}[${runs.length}]`
     const context = contextBefore(text)
+    let shown: string
     if (child.type.name === 'metric') {
       const field = metricFieldOf(child.attrs as MetricAttrs)
-      runs.push(bold ? { metric: field, bold: true } : { metric: field })
-      const shown = metricText(field)
+      const run: MetricRun = bold ? { metric: field, bold: true } : { metric: field }
+      if (ids) run.comments = ids
+      runs.push(run)
+      shown = metricText(field)
       walk.metrics.push(metricEntry(field, shown, runPath, where, context))
-      text += shown
     } else {
       const field = blankFieldOf(child.attrs as BlankAttrs)
-      runs.push(bold ? { blank: field, bold: true } : { blank: field })
-      const shown = blankText(field)
+      const run: BlankRun = bold ? { blank: field, bold: true } : { blank: field }
+      if (ids) run.comments = ids
+      runs.push(run)
+      shown = blankText(field)
       walk.blanks.push(blankEntry(field, shown, runPath, where, context))
-      text += shown
     }
+    if (ids || open) open = noteAnchors(open, ids, shown, runPath, walk)
+    text += shown
   }
   walk.runs = plain ? null : runs
   return text
@@ -394,6 +489,8 @@ export type SummaryPart = (
 ) & {
   metrics: Metric[]
   blanks: Blank[]
+  /** The anchor of each comment in the part (its first run there), or null when no text in it carries one. */
+  anchors: Map<string, CommentAnchor> | null
 }
 
 /**
@@ -407,39 +504,57 @@ export function summaryPartKey(doc: Node, index: number, sectionIndex: number): 
 
 /**
  * The Summary of the child at `index` of a document, the `sectionIndex`-th top-level section when
- * it is one (see {@link SummaryPart}).
+ * it is one (see {@link SummaryPart}). With `known`, comment marks are written only for those
+ * threads; without, for every id.
  */
-export function summaryPart(doc: Node, index: number, sectionIndex: number): SummaryPart {
+export function summaryPart(doc: Node, index: number, sectionIndex: number, known: ReadonlySet<string> | null = null): SummaryPart {
   const node = doc.child(index)
-  const walk: Walk = { metrics: [], blanks: [], runs: null }
+  const walk: Walk = { metrics: [], blanks: [], runs: null, known, anchors: null }
   const { metrics, blanks } = walk
+  let part: SummaryPart
   switch (node.type.name) {
     case 'title':
-      return { kind: 'title', text: textOf(node, '$', 'titleRuns', '标题', walk), runs: walk.runs, metrics, blanks }
+      part = { kind: 'title', text: textOf(node, '$', 'titleRuns', '标题', walk), runs: walk.runs, metrics, blanks, anchors: null }
+      break
     case 'subtitle':
-      return { kind: 'subtitle', text: textOf(node, '$', 'subtitleRuns', '副标题', walk), runs: walk.runs, metrics, blanks }
+      part = { kind: 'subtitle', text: textOf(node, '$', 'subtitleRuns', '副标题', walk), runs: walk.runs, metrics, blanks, anchors: null }
+      break
     case 'preamble':
-      return { kind: 'preamble', blocks: blocksOf(node, 0, '$.preamble', '导语', walk), metrics, blanks }
+      part = { kind: 'preamble', blocks: blocksOf(node, 0, '$.preamble', '导语', walk), metrics, blanks, anchors: null }
+      break
     case 'closing':
-      return { kind: 'closing', blocks: blocksOf(node, 0, '$.closing', '结尾', walk), metrics, blanks }
+      part = { kind: 'closing', blocks: blocksOf(node, 0, '$.closing', '结尾', walk), metrics, blanks, anchors: null }
+      break
     case 'signOff':
-      return { kind: 'signOff', signOff: signOffOf(node, walk), metrics, blanks }
+      part = { kind: 'signOff', signOff: signOffOf(node, walk), metrics, blanks, anchors: null }
+      break
     default:
-      return { kind: 'section', section: sectionOf(doc, index, 1, `$.sections[${sectionIndex}]`, '', walk), metrics, blanks }
+      part = { kind: 'section', section: sectionOf(doc, index, 1, `$.sections[${sectionIndex}]`, '', walk), metrics, blanks, anchors: null }
   }
+  part.anchors = walk.anchors
+  return part
 }
 
 /** The parts {@link readSummary} has built, under their keys (see {@link summaryPartKey}). */
 const sharedParts = new PartCache<SummaryPart>()
 
+/** The ids of a document's comment threads. */
+function threadIds(doc: Node): Set<string> {
+  return new Set(threadsOf(doc).map((t) => t.id))
+}
+
 /**
  * The Summary JSON of a document: every part in order, numbers and ordinals as displayed, texts as
  * displayed (fields included), with `runs` wherever marks or fields need them for a lossless
- * {@link fromSummary}, and the metrics and blanks indexes in document order. Every object in it
- * is new: the caller may change it.
+ * {@link fromSummary}, and the metrics and blanks indexes in document order. A summary with
+ * comment threads (批注) is version 2: the threads in `comments`, each with its anchor (or
+ * `detached`), and the ids of the comments on the runs of commented text; a summary without is
+ * version 1, as it always was. A comment mark whose thread the document does not have (text
+ * pasted from another summary) is left out. Every object in it is new: the caller may change it.
  */
 export function toSummary(doc: Node): Summary {
-  return summaryOf(doc, summaryPart)
+  const known = threadIds(doc)
+  return summaryOf(doc, (doc, index, sectionIndex) => summaryPart(doc, index, sectionIndex, known))
 }
 
 /**
@@ -449,9 +564,15 @@ export function toSummary(doc: Node): Summary {
  * share those parts. Never change the value or anything in it; take {@link toSummary} for that.
  */
 export function readSummary(doc: Node): Summary {
-  return summaryOf(doc, (doc, index, sectionIndex) =>
-    sharedParts.get(doc.child(index), summaryPartKey(doc, index, sectionIndex), () => summaryPart(doc, index, sectionIndex)),
-  )
+  let known: Set<string> | null = null
+  return summaryOf(doc, (doc, index, sectionIndex) => {
+    const part = sharedParts.get(doc.child(index), summaryPartKey(doc, index, sectionIndex), () => summaryPart(doc, index, sectionIndex))
+    if (!part.anchors) return part
+    // Kept parts write every comment mark; a part with a mark whose thread is gone is built again without it.
+    known ??= threadIds(doc)
+    for (const id of part.anchors.keys()) if (!known.has(id)) return summaryPart(doc, index, sectionIndex, known)
+    return part
+  })
 }
 
 /** A document's Summary, from its parts as `partAt` gives them. */
@@ -466,8 +587,10 @@ function summaryOf(doc: Node, partAt: (doc: Node, index: number, sectionIndex: n
   let signOff: SignOff | undefined
   const metrics: Metric[] = []
   const blanks: Blank[] = []
+  const anchors = new Map<string, CommentAnchor>()
   for (let index = 0; index < doc.childCount; index++) {
     const part = partAt(doc, index, sections.length)
+    if (part.anchors) for (const [id, anchor] of part.anchors) if (!anchors.has(id)) anchors.set(id, anchor)
     switch (part.kind) {
       case 'title':
         title = part.text
@@ -493,8 +616,9 @@ function summaryOf(doc: Node, partAt: (doc: Node, index: number, sectionIndex: n
     for (const m of part.metrics) metrics.push(m)
     for (const b of part.blanks) blanks.push(b)
   }
+  const threads = threadsOf(doc)
   // Keys in the order of the type, whatever the order the walk met them in.
-  const out = { version: 1 } as Summary
+  const out = { version: threads.length ? 2 : 1 } as Summary
   const meta = metaOf(doc)
   if (meta) out.meta = meta
   out.title = title
@@ -507,6 +631,28 @@ function summaryOf(doc: Node, partAt: (doc: Node, index: number, sectionIndex: n
   if (signOff) out.signOff = signOff
   out.metrics = metrics
   out.blanks = blanks
+  if (threads.length) out.comments = threads.map((t) => threadJSON(t, anchors.get(t.id)))
+  return out
+}
+
+function authorJSON(a: CommentAuthor): CommentAuthor {
+  return a.role === undefined ? { id: a.id, name: a.name } : { id: a.id, name: a.name, role: a.role }
+}
+
+/** A thread in Summary JSON: its fields in the order of the type, then its anchor, or `detached`. */
+function threadJSON(t: CommentThread, anchor: CommentAnchor | undefined): CommentThreadJSON {
+  const out = {
+    id: t.id,
+    author: authorJSON(t.author),
+    time: t.time,
+    text: t.text,
+    replies: t.replies.map((r: CommentReply) => ({ id: r.id, author: authorJSON(r.author), time: r.time, text: r.text })),
+    resolved: t.resolved,
+    quote: t.quote,
+    scope: t.scope,
+  } as CommentThreadJSON
+  if (anchor) out.anchor = { path: anchor.path, text: anchor.text }
+  else out.detached = true
   return out
 }
 
@@ -575,6 +721,10 @@ interface Check {
    * leave a work-item list without items, so the document is then checked whole.
    */
   sparse: boolean
+  /** The ids of the value's comment threads, which the `comments` of runs may name. */
+  known: ReadonlySet<string>
+  /** The anchor of each comment met so far (its first run), as toSummary would write it. */
+  anchors: Map<string, CommentAnchor> | null
 }
 
 /**
@@ -598,9 +748,9 @@ function keySets(base: readonly string[], ...optional: string[]): (readonly stri
   return sets
 }
 
-const textRunKeys = keySets(['text'], 'bold')
-const metricRunKeys = keySets(['metric'], 'bold')
-const blankRunKeys = keySets(['blank'], 'bold')
+const textRunKeys = keySets(['text'], 'bold', 'comments')
+const metricRunKeys = keySets(['metric'], 'bold', 'comments')
+const blankRunKeys = keySets(['blank'], 'bold', 'comments')
 const metricFieldKeys = ['value', 'range', 'upper', 'scale', 'approx', 'unit', 'label', 'placeholder']
 const blankFieldKeys = ['value', 'label', 'placeholder']
 const indexKeys = ['text', 'filled', 'path', 'where', 'context']
@@ -629,15 +779,16 @@ function sameEntry(entry: unknown, attrs: Record<string, unknown>, fieldKeys: re
 
 /**
  * Compares a field's run and its index entry with what toSummary writes for the field `node`, in
- * a text that reads `before` up to it; the field as displayed.
+ * a text that reads `before` up to it; the field as displayed. `keys` is the run's key set by its
+ * marks (1: bold, 2: comments).
  */
-function checkField(node: Node, run: Record<string, unknown>, bold: boolean, path: string, where: string, before: string, check: Check): string {
+function checkField(node: Node, run: Record<string, unknown>, keys: number, path: string, where: string, before: string, check: Check): string {
   const attrs = node.attrs
   if (node.type.name === 'metric') {
     const shown = metricText(attrs as MetricAttrs)
     const entry = check.metrics?.[check.metricAt++]
     if (
-      !hasExactly(run, metricRunKeys[bold ? 1 : 0]!) ||
+      !hasExactly(run, metricRunKeys[keys]!) ||
       !sameFields(run.metric, attrs, metricFieldKeys) ||
       !sameEntry(entry, attrs, metricFieldKeys, metricEntryKeys, shown, !metricUnfilled(attrs as MetricAttrs), path, where, contextBefore(before))
     ) {
@@ -648,7 +799,7 @@ function checkField(node: Node, run: Record<string, unknown>, bold: boolean, pat
   const shown = blankText(attrs as BlankAttrs)
   const entry = check.blanks?.[check.blankAt++]
   if (
-    !hasExactly(run, blankRunKeys[bold ? 1 : 0]!) ||
+    !hasExactly(run, blankRunKeys[keys]!) ||
     !sameFields(run.blank, attrs, blankFieldKeys) ||
     !sameEntry(entry, attrs, blankFieldKeys, blankEntryKeys, shown, attrs.value !== null, path, where, contextBefore(before))
   ) {
@@ -656,6 +807,76 @@ function checkField(node: Node, run: Record<string, unknown>, bold: boolean, pat
   }
   return shown
 }
+
+const boldMark = schema.marks.bold!.create()
+
+/** The `comments` of a run: a list of the ids of threads in `known`, each once, not empty. */
+function commentIdsFrom(v: unknown, path: string, known: ReadonlySet<string>): string[] {
+  const list = expectArray(v, path)
+  if (!list.length) throw new SummaryError(path, '没有批注的片段应省略 comments，不写空数组')
+  const ids: string[] = []
+  for (let j = 0; j < list.length; j++) {
+    const id = list[j]
+    if (typeof id !== 'string' || !commentIdPattern.test(id)) throw new SummaryError(`${path}[${j}]`, `应为批注标识，实为 ${describe(id)}`)
+    if (!known.has(id)) throw new SummaryError(`${path}[${j}]`, `批注 ${JSON.stringify(id)} 在 $.comments 中没有对应的一条：片段所标的每个批注都应在其中`)
+    if (ids.includes(id)) throw new SummaryError(`${path}[${j}]`, `批注 ${JSON.stringify(id)} 在同一片段中重复`)
+    ids.push(id)
+  }
+  return ids
+}
+
+/**
+ * The comment threads of a Summary JSON value (`$.comments`), checked: present exactly in
+ * version 2, at least one, each a thread with `anchor` or `detached: true`. Their anchors are
+ * compared with the document's once it is built.
+ */
+function threadsFrom(s: Record<string, unknown>): Record<string, unknown>[] {
+  if (s.comments === undefined) {
+    if (s.version === 2) throw new SummaryError('$.comments', '第 2 版应有批注（comments，至少一条）；没有批注的总结应为 "version": 1')
+    return []
+  }
+  if (s.version === 1) throw new SummaryError('$.comments', '第 1 版没有批注；有批注的总结应为 "version": 2')
+  const list = expectArray(s.comments, '$.comments')
+  if (!list.length) throw new SummaryError('$.comments', '批注不能为空数组；没有批注的总结应为 "version": 1，不写 comments')
+  const problem = commentThreadsProblem(list, ['anchor', 'detached'])
+  if (problem) throw new SummaryError(`$.comments${problem.path}`, problem.problem)
+  const threads = list as Record<string, unknown>[]
+  threads.forEach((t, i) => {
+    const path = `$.comments[${i}]`
+    if (('anchor' in t) === ('detached' in t)) throw new SummaryError(path, '应有 anchor（批注所在的文字）或 detached: true（文字已删去）二者之一')
+    if ('detached' in t && t.detached !== true) throw new SummaryError(`${path}.detached`, `只能是 true（或改写 anchor），实为 ${describe(t.detached)}`)
+    if ('anchor' in t) {
+      const a = expectObject(t.anchor, `${path}.anchor`)
+      expectString(a.path, `${path}.anchor.path`)
+      expectString(a.text, `${path}.anchor.text`)
+    }
+  })
+  return threads
+}
+
+/** A thread as the document keeps it, from its checked Summary JSON (without its anchor). */
+function threadFrom(t: Record<string, unknown>): CommentThread {
+  const json = t as unknown as CommentThread
+  return {
+    id: json.id,
+    author: authorJSON(json.author),
+    time: json.time,
+    text: json.text,
+    replies: json.replies.map((r) => ({ id: r.id, author: authorJSON(r.author), time: r.time, text: r.text })),
+    resolved: json.resolved,
+    quote: json.quote,
+    scope: json.scope,
+  }
+}
+
+/** Whether a thread's `anchor` or `detached` is what toSummary writes for the anchor the document gives it. */
+function sameAnchor(t: Record<string, unknown>, anchor: CommentAnchor | undefined): boolean {
+  if (!anchor) return t.detached === true && !('anchor' in t)
+  const a = t.anchor
+  return !('detached' in t) && isObject(a) && hasExactly(a, anchorKeys) && a.path === anchor.path && a.text === anchor.text
+}
+
+const anchorKeys = ['path', 'text']
 
 /**
  * The inline content of a text, from its runs when it has them, else from its text. Compares as it
@@ -675,13 +896,16 @@ function inlineFrom(obj: Record<string, unknown>, textKey: string, runsKey: stri
   let text = ''
   let needed = false
   let seen = 0
-  // Whether the last run was bold text, null after a field: text runs alike would make one node, one run.
-  let lastBold: boolean | null = null
+  // The marks of the last run when it was text, null after a field: text runs alike would make one node, one run.
+  let lastMarks: readonly Mark[] | null = null
+  let open: OpenAnchors = null
   list.forEach((run, i) => {
     const rp = `${path}.${runsKey}[${i}]`
     const r = expectObject(run, rp)
-    const marks = r.bold === true ? [schema.marks.bold!.create()] : []
     if (r.bold !== undefined && r.bold !== true) throw new SummaryError(`${rp}.bold`, '只能是 true 或省略')
+    const ids = r.comments === undefined ? null : commentIdsFrom(r.comments, `${rp}.comments`, check.known)
+    const marks = r.bold === true ? [boldMark] : []
+    if (ids) for (const id of ids) marks.push(schema.marks.comment!.create({ id }))
     try {
       if ('text' in r) {
         const piece = expectString(r.text, `${rp}.text`)
@@ -698,18 +922,21 @@ function inlineFrom(obj: Record<string, unknown>, textKey: string, runsKey: stri
     }
     // Fields are checked as they are made (NodeType.create validates attributes), so the error names the run.
     const node = nodes[nodes.length - 1]!
-    const bold = marks.length > 0
+    const keys = (r.bold === true ? 1 : 0) + (ids ? 2 : 0)
     seen++
+    let shown: string
     if (node.isText) {
-      if (bold === lastBold || !hasExactly(r, textRunKeys[bold ? 1 : 0]!)) check.differs = true
-      lastBold = bold
-      needed ||= bold
-      text += node.text!
+      if ((lastMarks && Mark.sameSet(lastMarks, node.marks)) || !hasExactly(r, textRunKeys[keys]!)) check.differs = true
+      lastMarks = node.marks
+      needed ||= keys > 0
+      shown = node.text!
     } else {
-      lastBold = null
+      lastMarks = null
       needed = true
-      text += checkField(node, r, bold, rp, where, text, check)
+      shown = checkField(node, r, keys, rp, where, text, check)
     }
+    if (ids || open) open = noteAnchors(open, ids, shown, rp, check)
+    text += shown
   })
   // A hole in the list is skipped, and differs.
   if (seen !== list.length) check.differs = check.sparse = true
@@ -843,17 +1070,32 @@ function sectionFrom(v: unknown, path: string, parentFormat: SectionFormat | nul
 }
 
 /**
- * Reads Summary JSON back into a document: the inverse of {@link toSummary}. The value must be
- * exactly what `toSummary` gives for some document: numbers, ordinals, leads, displayed texts and
- * the metrics and blanks indexes are checked against the document they describe. Anything else is
- * refused with a {@link SummaryError} naming the field.
+ * Reads Summary JSON back into a document: the inverse of {@link toSummary}, for version 1 (no
+ * comments) and version 2 (with comment threads, 批注). The value must be exactly what
+ * `toSummary` gives for some document: numbers, ordinals, leads, displayed texts, the metrics and
+ * blanks indexes and the anchors of the comments are checked against the document they describe.
+ * Anything else is refused with a {@link SummaryError} naming the field: among others a run that
+ * names a comment with no thread in `$.comments`, a thread with a malformed time, two threads of
+ * one id.
  */
 export function fromSummary(json: unknown): Node {
   const s = expectObject(json, '$')
-  if (s.version !== 1) throw new SummaryError('$.version', `应为 1，实为 ${describe(s.version)}`)
+  if (s.version !== 1 && s.version !== 2) throw new SummaryError('$.version', `应为 1（无批注）或 2（有批注），实为 ${describe(s.version)}`)
+  const threads = threadsFrom(s)
   const metrics = Array.isArray(s.metrics) ? s.metrics : null
   const blanks = Array.isArray(s.blanks) ? s.blanks : null
-  const check: Check = { metrics, metricAt: 0, blanks, blankAt: 0, text: '', runs: false, differs: !metrics || !blanks, sparse: false }
+  const check: Check = {
+    metrics,
+    metricAt: 0,
+    blanks,
+    blankAt: 0,
+    text: '',
+    runs: false,
+    differs: !metrics || !blanks,
+    sparse: false,
+    known: new Set(threads.map((t) => t.id as string)),
+    anchors: null,
+  }
   // The keys toSummary writes at the top, by what the document turns out to have.
   const keys = ['version', 'title', 'preamble', 'sections', 'closing', 'metrics', 'blanks']
   const children: Node[] = [schema.nodes.title!.create(null, inlineFrom(s, 'title', 'titleRuns', '$', '标题', check))]
@@ -895,6 +1137,7 @@ export function fromSummary(json: unknown): Node {
     year: meta.year ?? null,
     period: meta.period ?? null,
     template: meta.template ?? null,
+    comments: threads.map(threadFrom),
   }
   let doc: Node
   try {
@@ -910,6 +1153,10 @@ export function fromSummary(json: unknown): Node {
   if (expectedMeta) {
     keys.push('meta')
     if (firstDifference(expectedMeta, s.meta, '$.meta')) check.differs = true
+  }
+  if (threads.length) {
+    keys.push('comments')
+    for (const t of threads) if (!sameAnchor(t, check.anchors?.get(t.id as string))) check.differs = true
   }
   if (!hasExactly(s, keys) || (metrics && check.metricAt !== metrics.length) || (blanks && check.blankAt !== blanks.length)) check.differs = true
   if (check.differs) {

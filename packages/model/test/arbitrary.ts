@@ -10,7 +10,9 @@
  */
 import fc from 'fast-check'
 import type { Node } from 'prosemirror-model'
-import { schema, metricScales, metricApproximations, sectionTypeNames, periods, type MetricAttrs, type BlankAttrs } from '../src/schema.ts'
+import { Transform } from 'prosemirror-transform'
+import { schema, metricScales, metricApproximations, sectionTypeNames, periods, isSection, type MetricAttrs, type BlankAttrs, type CommentAuthor, type CommentScope, type CommentThread } from '../src/schema.ts'
+import { quoteBetween } from '../src/comments.ts'
 
 // ---------------------------------------------------------------------------------------------
 // Builders
@@ -422,3 +424,90 @@ export function textSafeDocArbitrary(): fc.Arbitrary<Node> {
       ]),
     )
 }
+
+// ---------------------------------------------------------------------------------------------
+// Review comments (批注)
+
+/** A comment to put on a document: a range, or the heading of a section (by its index among the sections), and what the thread says. */
+export interface CommentSpec {
+  /** The range, as two free numbers reduced to positions inside textblocks (a range may span blocks). */
+  from: number
+  to: number
+  /** When set, the comment is on the heading of the `section % count`-th section (scope `section`) instead. */
+  section: number | null
+  text: string
+  resolved: boolean
+  replies: number
+  role: boolean
+}
+
+/** An author for test threads. */
+export const testAuthor = (n: number, role = false): CommentAuthor => (role ? { id: `u${n}`, name: `作者${n}`, role: '科长' } : { id: `u${n}`, name: `作者${n}` })
+
+/** A time for test threads, `n` minutes into a day. */
+export const testTime = (n: number) => `2024-07-08T${String(8 + Math.floor(n / 60) % 12).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}:00+08:00`
+
+/** Positions where inline content may go: inside every textblock, between its children. */
+function inlinePlaces(doc: Node): number[] {
+  const out: number[] = []
+  doc.descendants((node, pos) => {
+    if (!node.inlineContent) return true
+    for (let p = pos + 1; p <= pos + 1 + node.content.size; p++) out.push(p)
+    return false
+  })
+  return out
+}
+
+/**
+ * A document with comments: each spec adds a thread (ids `${prefix}0`, `${prefix}1` …) and its
+ * marks, in order, so later comments overlap earlier ones. A range that holds no inline content
+ * leaves its thread detached from the start.
+ */
+export function withComments(doc: Node, specs: readonly CommentSpec[], prefix = 'c'): Node {
+  const tr = new Transform(doc)
+  const threads: CommentThread[] = []
+  const places = inlinePlaces(doc)
+  const sections: { pos: number; node: Node }[] = []
+  doc.descendants((node, pos) => {
+    if (isSection(node)) sections.push({ pos, node })
+    return !node.isTextblock
+  })
+  specs.forEach((spec, i) => {
+    let from: number
+    let to: number
+    let scope: CommentScope = 'text'
+    if (spec.section !== null && sections.length) {
+      const s = sections[spec.section % sections.length]!
+      from = s.pos + 2
+      to = from + s.node.firstChild!.content.size
+      scope = 'section'
+    } else {
+      const a = places[spec.from % places.length]!
+      const b = places[spec.to % places.length]!
+      ;[from, to] = a <= b ? [a, b] : [b, a]
+    }
+    const id = `${prefix}${i}`
+    const replies = Array.from({ length: spec.replies }, (_, j) => ({ id: `r${j}`, author: testAuthor(j + 1, j % 2 === 1), time: testTime(i * 10 + j + 1), text: `回复${j}` }))
+    threads.push({ id, author: testAuthor(0, spec.role), time: testTime(i * 10), text: spec.text, replies, resolved: spec.resolved, quote: quoteBetween(tr.doc, from, to), scope })
+    if (from < to) tr.addMark(from, to, schema.marks.comment!.create({ id }))
+  })
+  tr.setDocAttribute('comments', threads)
+  return tr.doc
+}
+
+/** Random comment specs: up to five, overlapping as they fall, some on whole sections. */
+export const arbCommentSpecs: fc.Arbitrary<CommentSpec[]> = fc.array(
+  fc.record({
+    from: fc.nat(),
+    to: fc.nat(),
+    section: fc.option(fc.nat(), { nil: null, freq: 4 }),
+    text: fc.constantFrom('请核实数据。', '表述不准确', '此处需补充\n具体事例', '', '<b>&amp;</b> "引号"'),
+    resolved: fc.boolean(),
+    replies: fc.nat(2),
+    role: fc.boolean(),
+  }),
+  { maxLength: 5 },
+)
+
+/** A random valid work summary with random comments: overlapping, on sections, some detached from the start. */
+export const arbCommentedDoc: fc.Arbitrary<Node> = fc.tuple(arbDoc, arbCommentSpecs).map(([doc, specs]) => withComments(doc, specs))

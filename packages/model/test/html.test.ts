@@ -4,7 +4,7 @@ import { parseHTML } from 'linkedom'
 import type { Node } from 'prosemirror-model'
 import { schema, toHTML, fromHTML, importHTML, toText, displayText, ImportError, type DomNodeLike, type MetricAttrs, type BlankAttrs } from '../src/index.ts'
 import { importText } from '../src/import/index.ts'
-import { arbDoc, docArbitraries } from './arbitrary.ts'
+import { arbDoc, arbCommentedDoc, arbCommentSpecs, docArbitraries, withComments } from './arbitrary.ts'
 
 const parse = (html: string): DomNodeLike => parseHTML(html).document
 
@@ -139,6 +139,26 @@ describe('toHTML / fromHTML round trip', () => {
     fc.assert(
       fc.property(nasty, (d) => {
         expect(roundTrip(d).eq(d)).toBe(true)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('holds for random documents with comments, overlapping, on sections and detached (property)', () => {
+    fc.assert(
+      fc.property(arbCommentedDoc, (d) => {
+        expect(roundTrip(d).eq(d)).toBe(true)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('holds for random documents with comments and markup characters in their texts and quotes (property)', () => {
+    const { doc: nasty } = docArbitraries({ char: fc.constantFrom(...'<>&"\'; =/!-[]a一。 \n\t\r\u00a0\u3000'), maxInline: 5 })
+    fc.assert(
+      fc.property(nasty, arbCommentSpecs, (d, specs) => {
+        const c = withComments(d, specs)
+        expect(roundTrip(c).eq(c)).toBe(true)
       }),
       { numRuns: 300 },
     )

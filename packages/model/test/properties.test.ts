@@ -9,15 +9,16 @@ import Ajv2020 from 'ajv/dist/2020.js'
 import { parseHTML } from 'linkedom'
 import { Node, Slice } from 'prosemirror-model'
 import { Transform } from 'prosemirror-transform'
-import { schema, metricText, metricUnfilled, displayText, isSection, type MetricAttrs } from '../src/schema.ts'
-import { toSummary, readSummary, fromSummary, type Section } from '../src/summary.ts'
+import { schema, metricText, metricUnfilled, displayText, isSection, type MetricAttrs, type CommentThread } from '../src/schema.ts'
+import { toSummary, readSummary, fromSummary, type Section, type Summary } from '../src/summary.ts'
+import { commentThreads, withoutCommentMarks } from '../src/comments.ts'
 import { validate as validateDraft, type Finding } from '../src/validate.ts'
 import { SummaryError } from '../src/errors.ts'
 import { toText } from '../src/text.ts'
 import { toHTML, fromHTML, type DomNodeLike } from '../src/html.ts'
 import { importText, metricUnits } from '../src/import/index.ts'
-import { arbEdit, applyEdit, cannotApply, isKnownFitterBreak, isKnownFitterCrash } from './edits.ts'
-import { arbDoc, arbDocMaterial, textSafeDocArbitrary, plainTextPool, doc as docOf, p, section, roleSection, items, item, note } from './arbitrary.ts'
+import { arbEdit, applyEdit, cannotApply, isKnownFitterBreak, isKnownFitterCrash, tryEdit } from './edits.ts'
+import { arbDoc, arbDocMaterial, textSafeDocArbitrary, plainTextPool, doc as docOf, p, section, roleSection, items, item, note, arbCommentedDoc, arbCommentSpecs, withComments } from './arbitrary.ts'
 
 /** Run counts scale with `ZJ_PROPERTY_SCALE` (default 1), for a longer hunt: `ZJ_PROPERTY_SCALE=20 npx vitest run …`. */
 const runs = (n: number) => Math.max(1, Math.round(n * Number(process.env.ZJ_PROPERTY_SCALE ?? 1)))
@@ -354,5 +355,186 @@ describe('metric text', () => {
       }),
       { numRuns: runs(200), ...replay },
     )
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// Review comments (批注)
+
+/** Every stretch of text carrying each comment id, in document order: the comment's pieces as a reader sees them. */
+function commentStretches(doc: Node): Map<string, { from: number; to: number; text: string }[]> {
+  const out = new Map<string, { from: number; to: number; text: string }[]>()
+  doc.descendants((node, pos) => {
+    if (!node.inlineContent) return true
+    let before: string[] = []
+    node.forEach((child, offset) => {
+      const ids = child.marks.filter((m) => m.type.name === 'comment').map((m) => m.attrs.id as string)
+      const at = pos + 1 + offset
+      for (const id of ids) {
+        const list = out.get(id) ?? []
+        const last = list[list.length - 1]
+        if (before.includes(id) && last) {
+          last.to = at + child.nodeSize
+          last.text += displayText(child)
+        } else list.push({ from: at, to: at + child.nodeSize, text: displayText(child) })
+        out.set(id, list)
+      }
+      before = ids
+    })
+    return false
+  })
+  return out
+}
+
+/**
+ * The comments of a document hold: the threads are exactly `ids`, in order (none disappears);
+ * commentThreads lists each once, in reading order, anchored at the first stretch of text that
+ * carries it, or detached when none does; and every stretch holds a character of the thread's quote.
+ */
+function expectCommentsHold(doc: Node, ids: readonly string[]) {
+  const threads = doc.attrs.comments as CommentThread[]
+  expect(threads.map((t) => t.id)).toEqual(ids)
+  const listed = commentThreads(doc)
+  expect(listed.map((t) => t.thread.id).sort()).toEqual([...ids].sort())
+  const stretches = commentStretches(doc)
+  let lastFrom = -1
+  let seenDetached = false
+  for (const at of listed) {
+    const mine = stretches.get(at.thread.id)
+    if (!mine) {
+      expect(at).toMatchObject({ detached: true, from: null, to: null, anchorText: '' })
+      seenDetached = true
+      continue
+    }
+    expect(seenDetached, 'detached threads come last').toBe(false)
+    expect({ detached: at.detached, from: at.from, to: at.to, text: at.anchorText }).toEqual({ detached: false, ...mine[0]! })
+    expect(at.from!).toBeGreaterThanOrEqual(lastFrom)
+    lastFrom = at.from!
+    for (const s of mine) expect([...s.text].some((ch) => at.thread.quote.includes(ch)), `${at.thread.id}: "${s.text}" shares nothing with "${at.thread.quote}"`).toBe(true)
+  }
+}
+
+/** The runs of a Summary JSON value that carry comments, with their JSON paths, in document order (the order of its keys). */
+function commentedRuns(v: unknown, path = '$', out: { path: string; ids: string[] }[] = []): { path: string; ids: string[] }[] {
+  if (Array.isArray(v)) v.forEach((x, i) => commentedRuns(x, `${path}[${i}]`, out))
+  else if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>
+    if (Array.isArray(o.comments) && path !== '$') out.push({ path, ids: o.comments as string[] })
+    for (const [k, x] of Object.entries(o)) if (!(path === '$' && ['comments', 'metrics', 'blanks'].includes(k))) commentedRuns(x, `${path}.${k}`, out)
+  }
+  return out
+}
+
+/** The anchors of Summary JSON agree with commentThreads: the first run naming a thread, and the text commentThreads reads there. */
+function expectAnchorsAgree(doc: Node, json: Summary) {
+  const runs = commentedRuns(json)
+  const listed = new Map(commentThreads(doc).map((t) => [t.thread.id, t]))
+  for (const t of json.comments ?? []) {
+    const at = listed.get(t.id)!
+    const first = runs.find((r) => r.ids.includes(t.id))
+    if (at.detached) {
+      expect(t.detached).toBe(true)
+      expect(first).toBeUndefined()
+    } else expect(t.anchor).toEqual({ path: first!.path, text: at.anchorText })
+  }
+}
+
+/** The document as Summary JSON and HTML give it back: without the marks of comments it has no thread for. */
+const withoutStrayMarks = (doc: Node) => {
+  const known = new Set((doc.attrs.comments as CommentThread[]).map((t) => t.id))
+  return withoutCommentMarks(doc, (id) => !known.has(id))
+}
+
+describe('random documents with comments', () => {
+  it('are valid and survive Summary JSON (version 2 exactly when they have threads), HTML and readSummary', () => {
+    fc.assert(
+      fc.property(arbCommentedDoc, (doc) => {
+        doc.check()
+        const json = jsonOf(doc) as Summary
+        expect(json.version).toBe((doc.attrs.comments as CommentThread[]).length ? 2 : 1)
+        expectValidJson(json)
+        expectAnchorsAgree(doc, json)
+        expectSummaryRoundTrip(doc)
+        expectHTMLRoundTrip(doc)
+        expect(readSummary(doc)).toStrictEqual(toSummary(Node.fromJSON(schema, doc.toJSON())))
+        expectCommentsHold(doc, (doc.attrs.comments as CommentThread[]).map((t) => t.id))
+      }),
+      { numRuns: runs(500), ...replay },
+    )
+  })
+
+  it('read as the same summary with no comments at all when written without review, and as plain text', () => {
+    fc.assert(
+      fc.property(arbCommentedDoc, (doc) => {
+        const clean = withoutCommentMarks(doc, () => true).type.create({ ...doc.attrs, comments: [] }, withoutCommentMarks(doc, () => true).content)
+        expect(toHTML(doc, { review: false })).toBe(toHTML(clean))
+        expect(fromHTML(toHTML(doc, { review: false }), parseDOM).eq(clean)).toBe(true)
+        expect(toText(doc)).toBe(toText(clean))
+      }),
+      { numRuns: runs(200), ...replay },
+    )
+  })
+
+  it('refuse a Summary JSON changed anywhere, unless it is exactly what its document gives', () => {
+    fc.assert(
+      fc.property(arbCommentedDoc, fc.array(arbTamper, { minLength: 1, maxLength: 3 }), (doc, tampers) => {
+        const json = jsonOf(doc)
+        for (const tamper of tampers) applyTamper(json, tamper)
+        let back: Node
+        try {
+          back = fromSummary(json)
+        } catch (e) {
+          expect(e).toBeInstanceOf(SummaryError)
+          return
+        }
+        expect(jsonOf(back)).toStrictEqual(json)
+      }),
+      { numRuns: runs(1500), ...replay },
+    )
+  })
+})
+
+describe('random edits on commented documents', () => {
+  it('keep every thread, anchored on text of its quote or reported detached, and Summary JSON and HTML exact', () => {
+    // The other document's comments (ids o0, o1 …) come in with pasted slices: marks without a thread here.
+    const arbOther = fc.tuple(arbDoc, arbCommentSpecs).map(([d, specs]) => withComments(d, specs, 'o'))
+    let edited = 0
+    // What the runs reached, so that the property is known to prove something about each.
+    const seen = { overlapping: 0, detachedByEdit: 0, anchoredAfterEdits: 0, stray: 0 }
+    fc.assert(
+      fc.property(arbCommentedDoc, arbOther, fc.array(arbEdit, { minLength: 1, maxLength: 8 }), (start, other, edits) => {
+        const ids = (start.attrs.comments as CommentThread[]).map((t) => t.id)
+        const detachedAtStart = commentThreads(start).filter((t) => t.detached).length
+        start.descendants((n) => {
+          if (n.marks.filter((m) => m.type.name === 'comment').length > 1) seen.overlapping++
+          return true
+        })
+        let doc = start
+        for (const edit of edits) {
+          const tr = new Transform(doc)
+          if (!tryEdit(tr, edit, other) || !tr.docChanged) continue
+          doc = tr.doc
+          edited++
+          expectCommentsHold(doc, ids)
+          expect(readSummary(doc)).toStrictEqual(toSummary(Node.fromJSON(schema, doc.toJSON())))
+        }
+        const listed = commentThreads(doc)
+        if (listed.filter((t) => t.detached).length > detachedAtStart) seen.detachedByEdit++
+        if (doc !== start && listed.some((t) => !t.detached)) seen.anchoredAfterEdits++
+        const json = jsonOf(doc)
+        expectValidJson(json)
+        expectAnchorsAgree(doc, json as Summary)
+        const back = fromSummary(json)
+        const kept = withoutStrayMarks(doc)
+        if (kept !== doc) seen.stray++
+        if (!back.eq(kept)) expect(back.toJSON()).toEqual(kept.toJSON())
+        const fromPage = fromHTML(toHTML(doc), parseDOM)
+        if (!fromPage.eq(kept)) expect(fromPage.toJSON()).toEqual(kept.toJSON())
+      }),
+      { numRuns: runs(1000), ...replay },
+    )
+    expect(edited).toBeGreaterThan(runs(1000))
+    for (const [what, count] of Object.entries(seen)) expect(count, what).toBeGreaterThan(runs(1000) / 50)
+    if (process.env.ZJ_EDIT_STATS) console.log(seen)
   })
 })

@@ -2,8 +2,8 @@ import { describe, it, expect } from 'vitest'
 import { readFileSync } from 'node:fs'
 import Ajv2020 from 'ajv/dist/2020.js'
 import { toSummary, type Summary } from '../src/summary.ts'
-import { schema, placeholderPattern, metricScales, metricApproximations } from '../src/schema.ts'
-import { doc, p, items, item, note, intro, section, roleSection, metric, blank, bold } from './arbitrary.ts'
+import { schema, placeholderPattern, metricScales, metricApproximations, commentIdPattern, commentTimePattern } from '../src/schema.ts'
+import { doc, p, items, item, note, intro, section, roleSection, metric, blank, bold, withComments } from './arbitrary.ts'
 
 const schemaJson = JSON.parse(readFileSync(new URL('../summary.schema.json', import.meta.url), 'utf8'))
 const ajv = new Ajv2020({ strict: true, allErrors: true })
@@ -29,6 +29,16 @@ const full = doc({
   signOff: [[bold('某某党委')], ['2020年7月', metric({ value: 10, unit: '日' }, true)]],
 })
 const minimal = doc({ title: '' })
+/**
+ * `full` with comments: two overlapping in the opening's first paragraph, one on the first
+ * section's heading, one detached from the start; with replies, a role and a resolved thread.
+ */
+const reviewed = withComments(full, [
+  { from: 30, to: 36, section: null, text: '请核实', resolved: false, replies: 2, role: true },
+  { from: 33, to: 40, section: null, text: '此处\n补充', resolved: true, replies: 0, role: false },
+  { from: 0, to: 0, section: 0, text: '整节重写', resolved: false, replies: 1, role: false },
+  { from: 5, to: 5, section: null, text: '已删去', resolved: false, replies: 0, role: false },
+])
 const plain = doc({ title: '工作总结', preamble: [p('正文')], sections: [section(1, '一节')], closing: [p('结尾')] })
 
 /** The summary of `full`, copied for tampering. */
@@ -37,7 +47,7 @@ const tamperable = (): any => JSON.parse(JSON.stringify(toSummary(full)))
 describe('summary.schema.json', () => {
   it('is a draft 2020-12 schema with an id, and compiles in Ajv strict mode', () => {
     expect(schemaJson.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
-    expect(schemaJson.$id).toBe('https://zongjie.dev/schema/summary-v1.json')
+    expect(schemaJson.$id).toBe('https://zongjie.dev/schema/summary-v2.json')
     expect(typeof validate).toBe('function')
   })
 
@@ -69,10 +79,20 @@ describe('summary.schema.json', () => {
     expect(field.approx.enum).toEqual([...metricApproximations])
     expect(Object.keys(field)).toEqual(Object.keys(schema.nodes.metric!.spec.attrs!))
     expect(Object.keys(schemaJson.$defs.BlankField.properties)).toEqual(Object.keys(schema.nodes.blank!.spec.attrs!))
+    expect(schemaJson.$defs.CommentId.pattern).toBe(commentIdPattern.source)
+    expect(schemaJson.$defs.CommentTime.pattern).toBe(commentTimePattern.source)
   })
 
   it('accepts the summaries of hand-built documents', () => {
-    for (const d of [full, minimal, plain]) expect(errorsOf(JSON.parse(JSON.stringify(toSummary(d))))).toEqual([])
+    for (const d of [full, minimal, plain, reviewed]) expect(errorsOf(JSON.parse(JSON.stringify(toSummary(d))))).toEqual([])
+  })
+
+  it('tells the versions apart: version 1 without review fields, version 2 with its threads', () => {
+    const s = JSON.parse(JSON.stringify(toSummary(reviewed)))
+    expect(s.version).toBe(2)
+    expect(s.comments.map((t: any) => t.anchor?.path ?? 'detached')).toEqual(['$.preamble[0].runs[3]', '$.preamble[0].runs[4]', '$.sections[0].titleRuns[0]', 'detached'])
+    expect(s.preamble[0].runs[4].comments).toEqual(['c0', 'c1'])
+    expect(JSON.stringify(toSummary(full))).not.toContain('comments')
   })
 
   it('accepts an empty summary', () => {
@@ -126,6 +146,39 @@ describe('summary.schema.json', () => {
   for (const [what, tamper] of malformed) {
     it(`rejects ${what}`, () => {
       const s = tamperable()
+      expect(errorsOf(s)).toEqual([])
+      tamper(s)
+      expect(errorsOf(s).length).toBeGreaterThan(0)
+    })
+  }
+
+  /** The summary of `reviewed` (version 2), copied for tampering. */
+  const reviewedCopy = (): any => JSON.parse(JSON.stringify(toSummary(reviewed)))
+  const malformedReview: [string, (s: any) => void][] = [
+    ['comments in version 1', (s) => (s.version = 1)],
+    ['a comment id on a run in version 1', (s) => ((s.version = 1), delete s.comments)],
+    ['version 2 without threads', (s) => delete s.comments],
+    ['an empty list of threads', (s) => (s.comments = [])],
+    ['an empty list of comments on a run', (s) => (s.preamble[0].runs[0].comments = [])],
+    ['a comment id twice on a run', (s) => s.preamble[0].runs[4].comments.push('c0')],
+    ['a comment id with a space', (s) => (s.preamble[0].runs[0].comments = ['a b'])],
+    ['a thread with a bad time', (s) => (s.comments[0].time = '2024-07-08 09:30')],
+    ['a thread time without an offset', (s) => (s.comments[0].time = '2024-07-08T09:30:00')],
+    ['a reply with a bad time', (s) => (s.comments[0].replies[0].time = '昨天')],
+    ['a thread without an author', (s) => delete s.comments[0].author],
+    ['an author with an empty name', (s) => (s.comments[0].author.name = '')],
+    ['an empty role', (s) => (s.comments[0].author.role = '')],
+    ['an unknown thread field', (s) => (s.comments[0].color = 'red')],
+    ['an unknown scope', (s) => (s.comments[0].scope = 'page')],
+    ['a thread both anchored and detached', (s) => (s.comments[0].detached = true)],
+    ['a thread neither anchored nor detached', (s) => delete s.comments[3].detached],
+    ['detached false', (s) => (s.comments[3].detached = false)],
+    ['a malformed anchor path', (s) => (s.comments[0].anchor.path = 'preamble[0]')],
+    ['a control character in a comment', (s) => (s.comments[0].text = 'a\u0007')],
+  ]
+  for (const [what, tamper] of malformedReview) {
+    it(`rejects ${what}`, () => {
+      const s = reviewedCopy()
       expect(errorsOf(s)).toEqual([])
       tamper(s)
       expect(errorsOf(s).length).toBeGreaterThan(0)

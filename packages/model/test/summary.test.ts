@@ -2,6 +2,8 @@ import { describe, it, expect } from 'vitest'
 import type { Node } from 'prosemirror-model'
 import { toSummary, fromSummary, leadOf, type Summary } from '../src/summary.ts'
 import { SummaryError } from '../src/errors.ts'
+import { Transform } from 'prosemirror-transform'
+import { schema } from '../src/schema.ts'
 import { doc, p, items, item, note, intro, section, roleSection, metric, blank, bold } from './arbitrary.ts'
 
 /** A deep copy of a summary to tamper with. */
@@ -296,7 +298,8 @@ describe('fromSummary: refusals name the field', () => {
     ['an empty work-item list', (s) => (s.preamble[0].items = []), '$.preamble[0].items'],
     ['an unknown layout', (s) => (s.preamble[0].layout = 'inline'), '$.preamble[0].layout'],
     ['an unknown role', (s) => (s.sections[0].role = 'other'), '$.sections[0].role'],
-    ['a wrong version', (s) => (s.version = 2), '$.version'],
+    ['a wrong version', (s) => (s.version = 3), '$.version'],
+    ['version 2 without comments', (s) => (s.version = 2), '$.comments'],
   ]
   for (const [what, tamper, path] of cases) {
     it(`refuses ${what} at ${path}`, () => {
@@ -313,4 +316,71 @@ describe('fromSummary: refusals name the field', () => {
     expect(refusal([]).path).toBe('$')
     expect(refusal({ ...copy(good), sections: {} }).path).toBe('$.sections')
   })
+})
+
+describe('fromSummary: refusals of comments (version 2) name the field', () => {
+  const author = { id: 'u1', name: '张三' }
+  const time = '2024-07-08T09:30:00+08:00'
+  const base = doc({ title: '总结', preamble: [p('上半年培训', metric({ unit: '名' }), '干部。')], sections: [section(1, '工作一', [p('全面学习。')])] })
+  const tr = new Transform(base)
+  // 上半年培 (a) overlaps 年培训 and the metric (b); 全面 (c); a thread whose text is gone (d).
+  tr.addMark(6, 10, schema.marks.comment!.create({ id: 'a' })).addMark(8, 12, schema.marks.comment!.create({ id: 'b' }))
+  tr.addMark(24, 26, schema.marks.comment!.create({ id: 'c' }))
+  const thread = (id: string, quote: string, extra = {}) => ({ id, author, time, text: '请核实', replies: [], resolved: false, quote, scope: 'text', ...extra })
+  tr.setDocAttribute('comments', [
+    thread('a', '上半年培', { replies: [{ id: 'r1', author: { id: 'u2', name: '李四', role: '科长' }, time, text: '已核实' }, { id: 'r2', author, time, text: '好' }] }),
+    thread('b', '年培训X名'),
+    thread('c', '全面'),
+    thread('d', '已删去的文字', { resolved: true }),
+  ])
+  const d = tr.doc
+  const good = toSummary(d)
+
+  it('accepts the untouched value, version 2 with overlapping and detached threads', () => {
+    expect(good.version).toBe(2)
+    expect(good.preamble[0]).toMatchObject({ runs: [{ comments: ['a'] }, { comments: ['a', 'b'] }, { comments: ['b'] }, { comments: ['b'] }, { text: '干部。' }] })
+    expect(good.sections[0]!.body[0]).toMatchObject({ runs: [{ text: '全面', comments: ['c'] }, { text: '学习。' }] })
+    expect(good.comments!.map((t) => t.anchor?.path ?? t.detached)).toEqual(['$.preamble[0].runs[0]', '$.preamble[0].runs[1]', '$.sections[0].body[0].runs[0]', true])
+    expect(fromSummary(copy(good)).eq(d)).toBe(true)
+  })
+
+  const cases: [string, (s: any) => void, string][] = [
+    ['a comment id on a run with no thread', (s) => (s.preamble[0].runs[4].comments = ['x']), '$.preamble[0].runs[4].comments[0]'],
+    ['a comment id that is not an id', (s) => (s.preamble[0].runs[0].comments = ['a b']), '$.preamble[0].runs[0].comments[0]'],
+    ['a comment id twice on a run', (s) => s.preamble[0].runs[1].comments.push('a'), '$.preamble[0].runs[1].comments[2]'],
+    ['an empty list of comments on a run', (s) => (s.preamble[0].runs[4].comments = []), '$.preamble[0].runs[4].comments'],
+    ['comments on a run that is not a list', (s) => (s.preamble[0].runs[0].comments = 'a'), '$.preamble[0].runs[0].comments'],
+    ['a thread with a bad time', (s) => (s.comments[0].time = '2024-07-08 09:30'), '$.comments[0].time'],
+    ['a thread on a day that does not exist', (s) => (s.comments[2].time = '2023-02-29T09:30:00Z'), '$.comments[2].time'],
+    ['a thread time without an offset', (s) => (s.comments[1].time = '2024-07-08T09:30:00'), '$.comments[1].time'],
+    ['a duplicate thread id', (s) => (s.comments[1].id = 'a'), '$.comments[1].id'],
+    ['a reply with a bad time', (s) => (s.comments[0].replies[0].time = 'yesterday'), '$.comments[0].replies[0].time'],
+    ['a duplicate reply id', (s) => (s.comments[0].replies[1].id = 'r1'), '$.comments[0].replies[1].id'],
+    ['an author with an empty name', (s) => (s.comments[0].author.name = ''), '$.comments[0].author.name'],
+    ['an empty role', (s) => (s.comments[0].replies[0].author.role = ''), '$.comments[0].replies[0].author.role'],
+    ['an unknown author field', (s) => (s.comments[0].author.email = 'x@y'), '$.comments[0].author.email'],
+    ['an unknown thread field', (s) => (s.comments[0].color = 'red'), '$.comments[0].color'],
+    ['a missing thread field', (s) => delete s.comments[2].quote, '$.comments[2].quote'],
+    ['an unknown scope', (s) => (s.comments[0].scope = 'page'), '$.comments[0].scope'],
+    ['resolved that is not a boolean', (s) => (s.comments[0].resolved = 'no'), '$.comments[0].resolved'],
+    ['a control character in a comment', (s) => (s.comments[0].text = 'a\u0007'), '$.comments[0].text'],
+    ['a wrong anchor path', (s) => (s.comments[1].anchor.path = '$.preamble[0].runs[2]'), '$.comments[1].anchor.path'],
+    ['a wrong anchor text', (s) => (s.comments[2].anchor.text = '全'), '$.comments[2].anchor.text'],
+    ['an anchored thread said detached', (s) => (delete s.comments[2].anchor, (s.comments[2].detached = true)), '$.comments[2].detached'],
+    ['a detached thread given an anchor', (s) => (delete s.comments[3].detached, (s.comments[3].anchor = { path: '$.preamble[0].runs[0]', text: '上半' })), '$.comments[3].anchor'],
+    ['both anchor and detached', (s) => (s.comments[0].detached = true), '$.comments[0]'],
+    ['detached that is not true', (s) => (s.comments[3].detached = false), '$.comments[3].detached'],
+    ['comments in version 1', (s) => (s.version = 1), '$.comments'],
+    ['an empty list of threads', (s) => (s.comments = []), '$.comments'],
+    ['threads that are not a list', (s) => (s.comments = {}), '$.comments'],
+  ]
+  for (const [what, tamper, path] of cases) {
+    it(`refuses ${what} at ${path}`, () => {
+      const s = copy(good)
+      tamper(s)
+      const e = refusal(s)
+      expect(e.path).toBe(path)
+      expect(e.message.startsWith(path + ': ')).toBe(true)
+    })
+  }
 })

@@ -1,0 +1,117 @@
+import type { Mark, Node } from 'prosemirror-model'
+import { Transform } from 'prosemirror-transform'
+import { schema, displayText, type CommentThread } from './schema.ts'
+
+/** The comment threads of a document (批注), in the order they were made: its `comments` attribute. */
+export function threadsOf(doc: Node): readonly CommentThread[] {
+  return doc.attrs.comments as readonly CommentThread[]
+}
+
+/** The ids of the `comment` marks in a set of marks, in the set's order; null when there are none. */
+export function commentIdsIn(marks: readonly Mark[]): string[] | null {
+  let ids: string[] | null = null
+  for (const mark of marks) if (mark.type.name === 'comment') (ids ??= []).push(mark.attrs.id as string)
+  return ids
+}
+
+/**
+ * Where a comment thread is in a document, as {@link commentThreads} lists it. A thread is
+ * anchored where text carries `comment` marks of its id; when several stretches do (text copied
+ * and pasted, a paragraph split inside it), its anchor is the first in reading order.
+ */
+export interface CommentThreadAt {
+  /** The thread, as kept in the document's `comments`. */
+  thread: CommentThread
+  /** Where the first stretch of text carrying the thread's marks starts, or null when none does. */
+  from: number | null
+  /** Where that stretch ends, or null. */
+  to: number | null
+  /** The text of that stretch as displayed now (fields as their text); `""` when detached. */
+  anchorText: string
+  /** Whether no text carries the thread's marks any more (its text was deleted): the thread stands on its `quote`. */
+  detached: boolean
+}
+
+/** The first stretch of text carrying each comment id, in a document. */
+function firstStretches(doc: Node): Map<string, { from: number; to: number; text: string }> {
+  const found = new Map<string, { from: number; to: number; text: string }>()
+  doc.descendants((node, pos) => {
+    if (!node.inlineContent) return true
+    // The stretches still growing in this textblock: a mark that stops closes its stretch.
+    let open: Map<string, { from: number; to: number; text: string }> | null = null
+    node.forEach((child, offset) => {
+      const ids = commentIdsIn(child.marks)
+      if (open) for (const id of open.keys()) if (!ids?.includes(id)) open.delete(id)
+      if (!ids) return
+      const start = pos + 1 + offset
+      for (const id of ids) {
+        const stretch = open?.get(id)
+        if (stretch) {
+          stretch.to = start + child.nodeSize
+          stretch.text += displayText(child)
+        } else if (!found.has(id)) {
+          const fresh = { from: start, to: start + child.nodeSize, text: displayText(child) }
+          found.set(id, fresh)
+          ;(open ??= new Map()).set(id, fresh)
+        }
+      }
+    })
+    return false
+  })
+  return found
+}
+
+/**
+ * The comment threads of a document in reading order, for a comment panel: each anchored thread
+ * by where its first stretch of text starts (threads made on the same text in the order they were
+ * made), then the detached threads (their text deleted) in the order they were made. No thread
+ * is ever left out: a thread lives in the document's `comments` until it is deleted, whatever
+ * happens to its text.
+ */
+export function commentThreads(doc: Node): CommentThreadAt[] {
+  const threads = threadsOf(doc)
+  if (!threads.length) return []
+  const stretches = firstStretches(doc)
+  const anchored: CommentThreadAt[] = []
+  const detached: CommentThreadAt[] = []
+  for (const thread of threads) {
+    const s = stretches.get(thread.id)
+    if (s) anchored.push({ thread, from: s.from, to: s.to, anchorText: s.text, detached: false })
+    else detached.push({ thread, from: null, to: null, anchorText: '', detached: true })
+  }
+  anchored.sort((a, b) => a.from! - b.from!)
+  return [...anchored, ...detached]
+}
+
+/**
+ * The text of a range as a comment's `quote` keeps it: each textblock's part as displayed (fields
+ * as their text, no section numbers or ordinals, which change as the summary is edited), one line
+ * each.
+ */
+export function quoteBetween(doc: Node, from: number, to: number): string {
+  const lines: string[] = []
+  doc.nodesBetween(from, to, (node, pos) => {
+    if (!node.isTextblock) return true
+    const start = Math.max(from, pos + 1) - pos - 1
+    const end = Math.min(to, pos + 1 + node.content.size) - pos - 1
+    if (end > start) lines.push(displayText(node.cut(start, end)))
+    return false
+  })
+  return lines.join('\n')
+}
+
+/**
+ * A document without the comment marks whose id `drop` says: the document itself when it has
+ * none. Its threads are left as they are.
+ */
+export function withoutCommentMarks(doc: Node, drop: (id: string) => boolean): Node {
+  let ids: Set<string> | null = null
+  doc.descendants((node) => {
+    for (const mark of node.marks) if (mark.type.name === 'comment' && drop(mark.attrs.id as string)) (ids ??= new Set()).add(mark.attrs.id as string)
+    return true
+  })
+  if (!ids) return doc
+  const tr = new Transform(doc)
+  for (const id of ids as Set<string>) tr.removeMark(0, doc.content.size, schema.marks.comment!.create({ id }))
+  return tr.doc
+}
