@@ -173,6 +173,8 @@ function bundleOf(name, chunks) {
   const what = (c) => {
     if (holds(c, 'packages/editor/src/files/open.ts')) return 'opening a file (packages/editor/src/files/open.ts)'
     if (holds(c, 'packages/docx/src/read/index.ts')) return 'the Word reader (@zongjie/docx/read)'
+    if (holds(c, 'packages/model/src/compare.ts')) return 'comparing versions, with the diff library (@zongjie/model/compare)'
+    if (holds(c, 'packages/editor/src/panels/versions.ts')) return 'the versions panel (packages/editor/src/panels/versions.ts)'
     if (holds(c, 'packages/docx/src/write/index.ts')) {
       return Object.keys(c.modules).some((id) => moduleKey(id) === 'docx') ? 'the Word writer, with the docx library (@zongjie/docx/write)' : 'the Word writer (@zongjie/docx/write)'
     }

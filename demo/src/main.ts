@@ -118,6 +118,8 @@ function submit(event: SubmitEvent) {
 async function start() {
   $<HTMLInputElement>('input[name="date"]').value = today()
   await customElements.whenDefined('zongjie-editor')
+  // Who is writing, as the OA system's login gives it: versions saved are signed with it.
+  editor.user = { id: 'demo-user', name: '演示用户', role: '办公室' }
 
   editor.addEventListener('input', (event) => {
     if (!isEditorEvent(event)) return

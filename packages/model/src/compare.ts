@@ -162,8 +162,9 @@ function increasing(values: number[]): Set<number> {
 
 /** The words that changed between two texts (a word segmentation that knows Chinese). */
 export function comparePieces(older: string, newer: string): ComparePiece[] {
-  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
-  return diffWords(older, newer, { intlSegmenter: segmenter }).map((c) => ({ op: c.added ? 'insert' : c.removed ? 'delete' : 'same', text: c.value }))
+  // Where Intl.Segmenter is missing (browsers before Chromium 87), each Chinese character is a word.
+  const options = typeof Intl.Segmenter === 'function' ? { intlSegmenter: new Intl.Segmenter('zh', { granularity: 'word' }) } : {}
+  return diffWords(older, newer, options).map((c) => ({ op: c.added ? 'insert' : c.removed ? 'delete' : 'same', text: c.value }))
 }
 
 /** The differences of the paragraphs of one section (or the opening, or the closing). */

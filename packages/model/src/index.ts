@@ -11,8 +11,14 @@ export {
   displayText,
   isSection,
   periods,
+  commentIdPattern,
+  commentTimePattern,
+  commentThreadsProblem,
 } from './schema.ts'
 export type { SectionFormat, SectionTypeName, WorkItemsLayout, MetricAttrs, BlankAttrs, Period } from './schema.ts'
+export type { CommentThread, CommentReply, CommentAuthor, CommentScope, CommentProblem } from './schema.ts'
+export { commentThreads, quoteBetween, withoutCommentMarks } from './comments.ts'
+export type { CommentThreadAt } from './comments.ts'
 export { chineseNumeral, parseChineseNumeral, formatSectionNumber, formatOrdinal, sectionNumber, workItemOrdinal } from './numbering.ts'
 export { PartCache } from './parts.ts'
 export { toSummary, readSummary, fromSummary, leadOf, contextBefore, clauseBreak } from './summary.ts'
@@ -35,10 +41,12 @@ export type {
   BlankField,
   Metric,
   Blank,
+  CommentAnchor,
+  CommentThreadJSON,
 } from './summary.ts'
 export { toText, textBetween } from './text.ts'
 export { toHTML, fromHTML, importHTML } from './html.ts'
-export type { DomNodeLike, HTMLImport } from './html.ts'
+export type { DomNodeLike, HTMLImport, HTMLOptions } from './html.ts'
 export { SummaryError, ImportError } from './errors.ts'
 export { importText, readFields, metricUnits } from './import/index.ts'
 export { importParagraphs } from './import/paragraphs.ts'

@@ -1,4 +1,4 @@
-import type { Finding } from '@zongjie/model'
+import type { Change, Finding } from '@zongjie/model'
 
 /**
  * Every string the editor shows or announces, in one place per language. `zh-CN` is the default;
@@ -79,5 +79,59 @@ export interface Catalog {
     metricInput: (label: string, unit: string) => string
   }
   placeholders: Record<string, string>
+  /** What the element says about versions outside the versions panel (whose strings load with it, see `VersionsCatalog`). */
+  versions: {
+    /** A list set on `versions` was refused. */
+    refused: (message: string) => string
+    /** No version has this id (`compareVersions`, `restoreVersion`). */
+    unknown: (id: string) => string
+  }
+  /** A value set on `user` was refused. */
+  userRefused: (message: string) => string
   fill: { cannotDelete: (part: string) => string; cannotEdit: (part: string) => string }
+}
+
+/**
+ * The strings of the versions panel (版本) and of the comparisons it shows, one catalogue per
+ * language in `locales/versions/`: they load with the panel, not with the editor.
+ */
+export interface VersionsCatalog {
+  /** The language tag the catalogue is for. */
+  lang: string
+  label: string
+  save: string
+  saveTitle: string
+  /** The name of the input that asks for the new version's label, and its guidance. */
+  name: string
+  namePlaceholder: string
+  confirm: string
+  cancel: string
+  none: string
+  /** What a version without a label is called: by its place in the list, from 1. */
+  unnamed: (n: number) => string
+  /** Who saved a version: the name, and the role when there is one. */
+  by: (name: string, role: string) => string
+  anonymous: string
+  /** When a version was saved, from its ISO time, in the catalogue's language. */
+  time: (iso: string) => string
+  compare: string
+  compareTitle: (label: string) => string
+  restore: string
+  restoreTitle: (label: string) => string
+  saved: (label: string) => string
+  restored: (label: string) => string
+  comparing: (label: string) => string
+  /** The heading of a comparison: the version, and how many differences the draft has from it. */
+  compared: (label: string, count: number) => string
+  close: string
+  closeTitle: string
+  compareFailed: (message: string) => string
+  /** What each kind of difference is called at the start of its line. */
+  kinds: Record<Change['kind'], string>
+  /** A paragraph of a part: `一、（二）第3段`. */
+  paragraph: (where: string, n: number) => string
+  opening: string
+  closing: string
+  /** The tooltip of a difference that has a place in the draft. */
+  go: string
 }

@@ -116,6 +116,11 @@ export const en: Catalog = {
     organization: 'Signing organisation',
     date: 'Date',
   },
+  versions: {
+    refused: (message) => `Cannot load the versions: ${message}`,
+    unknown: (id) => `No version has the id "${id}"`,
+  },
+  userRefused: (message) => `Cannot set the user: ${message}`,
   fill: {
     cannotDelete: (part) => `"${part}" is a part the template requires: it cannot be removed`,
     cannotEdit: (part) => `The heading of "${part}" is fixed by the template: it cannot be changed`,

@@ -98,6 +98,11 @@ export const zhCN: Catalog = {
     organization: '落款单位',
     date: '日期，如 2024年7月10日',
   },
+  versions: {
+    refused: (message) => `无法载入版本：${message}`,
+    unknown: (id) => `没有 id 为“${id}”的版本`,
+  },
+  userRefused: (message) => `无法设置用户：${message}`,
   fill: {
     cannotDelete: (part) => `“${part}”是模板要求的部分，不能删除`,
     cannotEdit: (part) => `“${part}”的标题由模板固定，不能修改`,

@@ -3,7 +3,7 @@ import { EditorState, NodeSelection, TextSelection, type Command, type Plugin, t
 import { EditorView } from 'prosemirror-view'
 import { history, undoDepth, redoDepth } from 'prosemirror-history'
 import type { Node } from 'prosemirror-model'
-import { schema, toSummary, readSummary, fromSummary, toHTML, toText, validate, canSubmit, metricsToCSV, newFromTemplate, periods, templateById, type Summary, type Finding, type Period } from '@zongjie/model'
+import { schema, toSummary, readSummary, fromSummary, toHTML, toText, validate, canSubmit, metricsToCSV, newFromTemplate, periods, templateById, type Summary, type Finding, type Period, type Change } from '@zongjie/model'
 import styles from './zongjie-editor.styles.ts'
 import { after, afterFrame, type Pending } from './later.ts'
 import { numbering } from '../plugins/numbering.ts'
@@ -27,6 +27,9 @@ import type { OpenedFile } from '../files/open.ts'
 import { loadDocxWriter, loadFileReader } from '../files/loaders.ts'
 import { download } from '../files/download.ts'
 import { catalogFor, type Catalog } from '../locales/index.ts'
+import type { VersionsPanel } from '../panels/versions.ts'
+import { newVersion, readVersions, type Version } from '../review/versions.ts'
+import { readUser, type User } from '../review/user.ts'
 
 /** The detail of the `input` and `change` events: the Summary JSON, computed when read. */
 export interface ZongjieChangeDetail {
@@ -36,7 +39,7 @@ export interface ZongjieChangeDetail {
 /** The detail of the `error` event: what was refused and why. */
 export interface ZongjieErrorDetail {
   message: string
-  /** The JSON path of the offending field, for a refused `summary` or `value`. */
+  /** The JSON path of the offending field, for a refused `summary`, `value`, `versions` or `user`. */
   path?: string
   error: unknown
 }
@@ -68,6 +71,7 @@ export function emptyDoc(): Node {
  * @attr findings - Shows the findings (检查结果) panel, from the model's validator, live.
  * @attr status - Shows the status line (字数, 未填写).
  * @attr metrics - Shows the metrics table (指标表): every metric, editable in place, exportable as CSV.
+ * @attr versions - Shows the versions panel (版本): the versions saved, 保存版本, and for each version 与当前稿比较 (the differences listed, each leading to its place) and 恢复. Its property is `versionsPanel` (`versions` is the list).
  * @attr template - Starts from this template (`hospital`, `township` …, see the model's `templates`) when no summary is set.
  * @attr organization - The organisation (单位) a new document from a template reports on.
  * @attr year - The year a new document from a template reports on.
@@ -80,7 +84,8 @@ export function emptyDoc(): Node {
  *
  * @event input - After every change of the document. `detail.summary` is the Summary JSON.
  * @event change - When the editor loses focus after a change. `detail.summary` is the Summary JSON.
- * @event error - When a value set on `summary` or `value` is refused, or a file the writer opened (打开, or dropped on the editor) cannot be read; the content is kept. `detail.message`, `detail.path`.
+ * @event error - When a value set on `summary`, `value`, `versions` or `user` is refused, or a file the writer opened (打开, or dropped on the editor) cannot be read; the content (or the list, or the user) is kept. `detail.message`, `detail.path`.
+ * @event version - When a version is saved (`saveVersion()`, or 保存版本 in the versions panel), for the page to store it. `detail` is the version: `id`, `label`, `author`, `time`, `summary`.
  *
  * @csspart base - The frame around toolbar, panels and page.
  * @csspart toolbar - The toolbar.
@@ -88,6 +93,7 @@ export function emptyDoc(): Node {
  * @csspart findings - The findings panel.
  * @csspart status - The status line.
  * @csspart metrics - The metrics table.
+ * @csspart versions - The versions panel.
  * @csspart hint - The message shown when a change is refused.
  * @csspart page - The page the summary is written on.
  *
@@ -141,6 +147,7 @@ export class ZongjieEditor extends LitElement {
     findings: { type: Boolean, reflect: true },
     status: { type: Boolean, reflect: true },
     metrics: { type: Boolean, reflect: true },
+    versionsPanel: { type: Boolean, reflect: true, attribute: 'versions' },
     template: { type: String, reflect: true },
     organization: { type: String },
     year: { type: Number },
@@ -167,6 +174,8 @@ export class ZongjieEditor extends LitElement {
   status = false
   /** Whether the metrics table is shown. */
   metrics = false
+  /** Whether the versions panel is shown (the attribute `versions`). */
+  versionsPanel = false
   /** The template a new document starts from, when no summary is set. */
   template = ''
   /** The organisation a new document from a template reports on. */
@@ -212,6 +221,13 @@ export class ZongjieEditor extends LitElement {
     (i, input) => this.fillFromTable(i, input),
     (i) => this.goToMetric(i),
   )
+  /** Who is writing (see {@link user}). */
+  private writer: User | null = null
+  /** The versions saved or given back by the page, oldest first. */
+  private versionList: readonly Version[] = []
+  /** The versions panel, once loaded (the first time it is shown, with its strings and styles: writing needs none of it). */
+  private versionsView: VersionsPanel | null = null
+  private versionsLoad: Promise<void> | null = null
   private panelData: { findings: Finding[]; outline: ReturnType<typeof outlineOf>; status: ReturnType<typeof statusOf> & { left?: number }; metrics: MetricRow[] } | null = null
 
   /** The summary as Summary JSON. Setting it loads a summary after validating it; a value that is not valid Summary JSON is refused with an `error` event, and the content stays. */
@@ -220,7 +236,7 @@ export class ZongjieEditor extends LitElement {
   }
 
   set summary(value: Summary) {
-    const doc = this.readJSON(() => fromSummary(value))
+    const doc = this.accept(() => fromSummary(value), this.strings.loadRefused)
     if (doc) this.replaceDoc(doc)
   }
 
@@ -245,20 +261,24 @@ export class ZongjieEditor extends LitElement {
         ? this.template && templateById(this.template)
           ? this.templateDoc(this.template)
           : emptyDoc()
-        : this.readJSON(() => fromSummary(JSON.parse(value)))
+        : this.accept(() => fromSummary(JSON.parse(value)), this.strings.loadRefused)
     if (doc && !doc.eq(this.doc)) this.replaceDoc(doc)
   }
 
   /** The string {@link value} gives, kept for the document it was made from. */
   private lastValue: { doc: Node; json: string } | null = null
 
-  /** A document read from Summary JSON, or null when it is refused (with an `error` event). */
-  private readJSON(read: () => Node): Node | null {
+  /**
+   * What `read` makes of a value the page set (a document from Summary JSON, a list of versions),
+   * or null when the value is refused: then an `error` event tells why, in the words of `say`,
+   * with the path of the offending field.
+   */
+  private accept<T>(read: () => T, say: (message: string) => string): T | null {
     try {
       return read()
     } catch (error) {
       const e = error as Error & { path?: string }
-      this.emit<ZongjieErrorDetail>('error', { message: this.strings.loadRefused(e.message), ...(e.path ? { path: e.path } : {}), error })
+      this.emit<ZongjieErrorDetail>('error', { message: say(e.message), ...(e.path ? { path: e.path } : {}), error })
       return null
     }
   }
@@ -285,6 +305,7 @@ export class ZongjieEditor extends LitElement {
     }
     this.view.updateState(this.createState(doc))
     this.refreshPanels(true)
+    this.versionsView?.documentChanged()
     this.syncForm()
   }
 
@@ -460,6 +481,79 @@ export class ZongjieEditor extends LitElement {
   }
 
   /**
+   * Who is writing: `{ id, name, role?, color? }` from the page's login, or null. Each version
+   * saved records it as its author; without a `color`, the writer's colour is chosen by the id
+   * (the same on every page; see `userColor`). A value that is not a writer is refused with an
+   * `error` event, and the user stays.
+   */
+  get user(): User | null {
+    return this.writer
+  }
+
+  set user(value: User | null) {
+    this.accept(() => (this.writer = readUser(value)), this.strings.userRefused)
+  }
+
+  /**
+   * The versions (版本), oldest first: each `{ id, label, author, time, summary }`, the summary as
+   * Summary JSON. The page stores them (each comes with a `version` event when saved) and gives
+   * the list back here when the draft is opened again. A value that is not such a list (each `id`
+   * unique, `time` in ISO 8601, every `summary` valid) is refused with an `error` event naming the
+   * offending field (`detail.path`, such as `$[2].summary.title`), and the list stays.
+   */
+  get versions(): Version[] {
+    return [...this.versionList]
+  }
+
+  set versions(value: Version[]) {
+    if (this.accept(() => (this.versionList = readVersions(value)), this.strings.versions.refused)) this.requestUpdate()
+  }
+
+  /**
+   * Keeps the draft as a version, the last of `versions`, with a label (初稿, 送审稿; may be empty),
+   * the `user` as its author and the time; a `version` event gives it to the page to store.
+   * Returns the version.
+   */
+  saveVersion(label: string = ''): Version {
+    const version = newVersion(this.versionList, readSummary(this.doc), label.trim(), this.writer)
+    this.versionList = [...this.versionList, version]
+    this.emit<Version>('version', version)
+    this.requestUpdate()
+    return version
+  }
+
+  /**
+   * The differences from version `a` to version `b`, or to the current draft when `b` is left out,
+   * knowing the structure (the model's `compareSummaries`): sections added, removed, moved,
+   * renumbered and retitled; paragraphs added, removed and changed, with the changed words;
+   * metrics as values (`6个 → 8个`); the title and the sign-off. The comparison loads on first use.
+   * Rejects when no version has an id given.
+   */
+  async compareVersions(a: string, b?: string): Promise<Change[]> {
+    const older = this.versionById(a).summary
+    const newer = b === undefined ? readSummary(this.doc) : this.versionById(b).summary
+    // The comparison (with the `diff` library) is a chunk of its own in the ES build, loaded the first time.
+    return (await import('@zongjie/model/compare')).compareSummaries(older, newer)
+  }
+
+  /**
+   * Puts a version's summary in place of the draft, in one step that Ctrl-Z takes back, as opening
+   * a file does; an `input` event follows. Throws when no version has this id.
+   */
+  restoreVersion(id: string): void {
+    const doc = fromSummary(this.versionById(id).summary)
+    if (this.view) replaceDocument(doc)(this.view.state, this.view.dispatch)
+    else this.replaceDoc(doc)
+  }
+
+  /** The version with this id; throws, naming the id, when there is none. */
+  private versionById(id: string): Version {
+    const version = this.versionList.find((v) => v.id === id)
+    if (!version) throw new Error(this.strings.versions.unknown(id))
+    return version
+  }
+
+  /**
    * Starts a new document from a template (replacing the content and the undo history), for the
    * organisation and period given, or those of the element's attributes.
    */
@@ -527,10 +621,11 @@ export class ZongjieEditor extends LitElement {
       <div class="body">
         ${this.outline && data ? renderOutline(data.outline, this.outlineEntries, (pos) => this.goTo(pos, false), t.outline) : nothing}
         <div class="page-scroll"><div class="page" part="page">${this.mount}</div></div>
-        ${this.findings || this.metrics
+        ${this.findings || this.metrics || this.versionsPanel
           ? html`<div class="side">
               ${this.findings && data ? renderFindings(data.findings, this.findingEntries, (f) => f.pos !== undefined && this.goTo(f.pos, true), t.findings) : nothing}
               ${this.metrics && data ? renderMetrics(data.metrics, this.metricTable, !this.editable, () => this.downloadCSV(), t.metrics) : nothing}
+              ${this.versionsPanel && this.versionsView ? this.versionsView.render() : nothing}
             </div>`
           : nothing}
       </div>
@@ -586,6 +681,12 @@ export class ZongjieEditor extends LitElement {
     }
     // A panel switched on gets its data before it renders.
     else if (['outline', 'findings', 'status', 'metrics', 'mode'].some((p) => changed.has(p))) this.computePanels()
+    if (this.versionsPanel) {
+      this.versionsLoad ??= import('../panels/versions.ts').then(({ VersionsPanel }) => {
+        this.versionsView = new VersionsPanel(this, { go: (pos, field) => this.goTo(pos, field), hint: (message) => this.showHint(message) })
+        this.requestUpdate()
+      })
+    }
   }
 
   protected override updated(changed: PropertyValues) {
@@ -624,6 +725,7 @@ export class ZongjieEditor extends LitElement {
       if (!this.formTimer) this.formTimer = after(300, () => this.syncForm())
       this.emit<ZongjieChangeDetail>('input', this.changeDetail())
       this.refreshPanels(false)
+      this.versionsView?.documentChanged()
     }
     if (this.toolbar && this.toolbarMayChange(before, view.state, tr)) this.revision++
   }
@@ -776,6 +878,7 @@ export type ZongjieEditorEventMap = Omit<HTMLElementEventMap, 'input' | 'change'
   input: CustomEvent<ZongjieChangeDetail>
   change: CustomEvent<ZongjieChangeDetail>
   error: CustomEvent<ZongjieErrorDetail>
+  version: CustomEvent<Version>
 }
 
 /** Typed listeners: `el.addEventListener('input', (e) => e.detail.summary)` knows `detail`. */
