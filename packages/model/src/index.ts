@@ -17,7 +17,7 @@ export {
 } from './schema.ts'
 export type { SectionFormat, SectionTypeName, WorkItemsLayout, MetricAttrs, BlankAttrs, Period } from './schema.ts'
 export type { CommentThread, CommentReply, CommentAuthor, CommentScope, CommentProblem } from './schema.ts'
-export { commentThreads, quoteBetween, withoutCommentMarks } from './comments.ts'
+export { commentThreads, commentIdsIn, threadsOf, quoteBetween, withoutCommentMarks } from './comments.ts'
 export type { CommentThreadAt } from './comments.ts'
 export { chineseNumeral, parseChineseNumeral, formatSectionNumber, formatOrdinal, sectionNumber, workItemOrdinal } from './numbering.ts'
 export { PartCache } from './parts.ts'

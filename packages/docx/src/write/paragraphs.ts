@@ -2,6 +2,7 @@ import { Paragraph } from 'docx'
 import type { Node } from 'prosemirror-model'
 import { displayText, isSection, sectionNumber, workItemOrdinal } from '@zongjie/model'
 import { linePitch } from './layout.ts'
+import type { CommentRanges } from './comments.ts'
 import { RunWriter } from './runs.ts'
 import { signOffPlacement } from './sign-off.ts'
 import { styleIds } from './styles.ts'
@@ -30,10 +31,17 @@ class ParagraphWriter {
   /** The start of the next line, already written (a run-in heading waiting for its first body line). */
   private lead: RunWriter | undefined = undefined
 
+  constructor(private readonly comments: CommentRanges | null) {}
+
+  /** A new line's runs. */
+  private runs(): RunWriter {
+    return new RunWriter(this.comments)
+  }
+
   private line(): RunWriter {
     const lead = this.lead
     this.lead = undefined
-    return lead ?? new RunWriter()
+    return lead ?? this.runs()
   }
 
   private push(style: string, runs: RunWriter): void {
@@ -75,7 +83,7 @@ class ParagraphWriter {
   section(parent: Node, index: number): void {
     const node = parent.child(index)
     const level = levelOf(node)
-    const heading = new RunWriter()
+    const heading = this.runs()
     let i = 1
     if (node.attrs.runIn === true) {
       heading.setStyle(styleIds.runIn[level - 1])
@@ -104,7 +112,7 @@ class ParagraphWriter {
    * space after it (标题下空一行).
    */
   titleLine(node: Node, style: string, last: boolean): void {
-    const line = new RunWriter()
+    const line = this.runs()
     line.addInline(node)
     this.paragraphs.push(new Paragraph({ style, children: line.finish(), ...(last ? { spacing: { after: linePitch } } : {}) }))
   }
@@ -117,10 +125,10 @@ class ParagraphWriter {
     const organization = signOff.child(0)
     const date = signOff.child(1)
     const place = signOffPlacement(displayText(organization), displayText(date))
-    const org = new RunWriter()
+    const org = this.runs()
     org.addInline(organization)
     this.paragraphs.push(new Paragraph({ style: styleIds.signOff, spacing: { before: linePitch }, indent: { right: place.organizationRight }, children: org.finish() }))
-    const day = new RunWriter()
+    const day = this.runs()
     day.addInline(date)
     this.paragraphs.push(new Paragraph({ style: styleIds.signOff, indent: { right: place.dateRight }, children: day.finish() }))
   }
@@ -130,10 +138,11 @@ class ParagraphWriter {
  * The paragraphs of a summary's Word export, in order: title, subtitle, opening, each section's
  * heading with its number and its body (work items with their ordinals), closing, organisation and
  * date. Their texts are exactly the non-empty lines of the model's `toText(doc)`: the contract by
- * which a reader tells whether the file was edited after export (see `textDigest`).
+ * which a reader tells whether the file was edited after export (see `textDigest`). With
+ * `comments`, the document's comments are marked where their text is.
  */
-export function summaryParagraphs(doc: Node): Paragraph[] {
-  const out = new ParagraphWriter()
+export function summaryParagraphs(doc: Node, comments: CommentRanges | null = null): Paragraph[] {
+  const out = new ParagraphWriter(comments)
   const hasSubtitle = doc.childCount > 1 && doc.child(1).type.name === 'subtitle'
   doc.forEach((node, _offset, index) => {
     switch (node.type.name) {

@@ -1,6 +1,7 @@
-import { HighlightColor, TextRun } from 'docx'
+import { HighlightColor, TextRun, type ParagraphChild } from 'docx'
 import type { Node } from 'prosemirror-model'
 import type { BlankAttrs, MetricAttrs } from '@zongjie/model'
+import type { CommentRanges } from './comments.ts'
 
 /**
  * The runs (`w:r`) of one paragraph of the export, written as text is added: text of the same look
@@ -12,13 +13,16 @@ import type { BlankAttrs, MetricAttrs } from '@zongjie/model'
  * style of a run-in heading. Typeface and size come from the styles.
  */
 export class RunWriter {
-  /** The runs written so far. */
-  readonly runs: TextRun[] = []
+  /** The runs written so far, with the range markers of the comments among them. */
+  readonly runs: ParagraphChild[] = []
   private text = ''
   private bold = false
   private unfilled = false
   private style: string | undefined = undefined
   private written = false
+
+  /** `comments`: where the document's comments start and end, when it has any. */
+  constructor(private readonly comments: CommentRanges | null = null) {}
 
   /** Whether any text has been added. */
   get hasText(): boolean {
@@ -49,12 +53,22 @@ export class RunWriter {
    * (as the model's `displayText` reads them), the placeholder of an unfilled field highlighted.
    */
   addInline(block: Node): void {
+    this.comments?.enter(block)
     block.forEach((child) => {
+      this.mark(this.comments?.before(child.marks))
       const bold = child.marks.length > 0 && child.marks.some((m) => m.type.name === 'bold')
       if (child.isText) this.add(child.text!, bold)
       else if (child.type.name === 'metric') this.addMetric(child.attrs as MetricAttrs, bold)
       else if (child.type.name === 'blank') this.addBlank(child.attrs as BlankAttrs, bold)
     })
+    this.mark(this.comments?.leave())
+  }
+
+  /** Puts comment range markers between the runs, after the pending text. */
+  private mark(markers: ParagraphChild[] | undefined): void {
+    if (!markers?.length) return
+    this.flush()
+    this.runs.push(...markers)
   }
 
   /** A metric as `metricText` displays it (`22个`, `X-X个`, `X万多人`), each missing number highlighted. */
@@ -91,7 +105,7 @@ export class RunWriter {
   }
 
   /** The runs, with the pending text written. */
-  finish(): TextRun[] {
+  finish(): ParagraphChild[] {
     this.flush()
     return this.runs
   }

@@ -2,6 +2,7 @@ import { Document, Packer } from 'docx'
 import type { Node } from 'prosemirror-model'
 import { toSummary, toText, validate } from '@zongjie/model'
 import { textDigest } from '../embedded.ts'
+import { CommentRanges } from './comments.ts'
 import { DocxExportError } from './export-error.ts'
 import { embedSummary } from './package.ts'
 import { summaryPage } from './page.ts'
@@ -23,7 +24,9 @@ export interface DocxExportOptions {
  * 28 characters, 3号 仿宋 body, 2号 小标宋 title, headings in 黑体, 楷体, 仿宋; numbers and ordinals as
  * text; page numbers `— 1 —`, odd pages right, even pages left; the sign-off set right. The package
  * also carries the Summary JSON (see `summaryPartXml`), so that importing the file gives back this
- * summary as long as its text was not edited. Runs in Node and in the browser; gives the file's bytes.
+ * summary as long as its text was not edited. Comments (批注) are Word comments on their text,
+ * replies answering them and resolved threads marked done. Runs in Node and in the browser; gives
+ * the file's bytes.
  */
 export async function toDocx(doc: Node, options: DocxExportOptions = {}): Promise<Uint8Array> {
   if (options.final) {
@@ -31,12 +34,15 @@ export async function toDocx(doc: Node, options: DocxExportOptions = {}): Promis
     if (errors.length) throw new DocxExportError(errors)
   }
   const summary = toSummary(doc)
+  const comments = new CommentRanges(doc)
+  const children = summaryParagraphs(doc, comments.any ? comments : null)
   const file = new Document({
     title: summary.title,
     creator: 'Zongjie',
     lastModifiedBy: 'Zongjie',
     evenAndOddHeaderAndFooters: true,
-    sections: [{ ...summaryPage(), children: summaryParagraphs(doc) }],
+    ...(comments.any ? { comments: { children: comments.comments() } } : {}),
+    sections: [{ ...summaryPage(), children }],
   })
   const parts = embedSummary(file, JSON.stringify(summary), textDigest(toText(doc).split('\n')))
   // The styles replace the ones docx writes (see stylesXml).
