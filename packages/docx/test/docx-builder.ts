@@ -26,6 +26,10 @@ export interface DocxParts {
   prefix?: string
   /** Leave out the package relationships (`_rels/.rels`): the reader must fall back to `word/document.xml`. */
   noPackageRels?: boolean
+  /** The content of `w:comments` (批注), if the file has a comments part. */
+  comments?: string
+  /** The content of `w15:commentsEx` (replies, resolved), if the file has that part. */
+  commentsExtended?: string
   /** More parts, by name. */
   extra?: Record<string, Uint8Array>
 }
@@ -61,11 +65,15 @@ export function buildDocx(parts: DocxParts): Uint8Array {
   const rels: string[] = []
   if (parts.styles !== undefined) rels.push(`<Relationship Id="rIdS" Type="${relType}/styles" Target="styles.xml"/>`)
   if (parts.numbering !== undefined) rels.push(`<Relationship Id="rIdN" Type="${relType}/numbering" Target="numbering.xml"/>`)
+  if (parts.comments !== undefined) rels.push(`<Relationship Id="rIdK" Type="${relType}/comments" Target="comments.xml"/>`)
+  if (parts.commentsExtended !== undefined) rels.push('<Relationship Id="rIdKX" Type="http://schemas.microsoft.com/office/2011/relationships/commentsExtended" Target="commentsExtended.xml"/>')
   parts.customXml?.forEach((_, i) => rels.push(`<Relationship Id="rIdC${i}" Type="${relType}/customXml" Target="../customXml/item${i + 1}.xml"/>`))
   put('word/_rels/document.xml.rels', decl + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`)
   put('word/document.xml', decl + `<w:document ${ns} xmlns:r="${R}" xmlns:mc="${MC}"><w:body>${withPrefix(parts.body, prefix)}<w:sectPr/></w:body></w:document>`.replace(/<(\/?)w:(document|body|sectPr)/g, (_, slash: string, name: string) => `<${slash}${prefix ? prefix + ':' : ''}${name}`))
   if (parts.styles !== undefined) put('word/styles.xml', decl + `<w:styles ${ns}>${withPrefix(parts.styles, prefix)}</w:styles>`.replace(/<(\/?)w:styles/g, `<$1${prefix ? prefix + ':' : ''}styles`))
   if (parts.numbering !== undefined) put('word/numbering.xml', decl + `<w:numbering ${ns} xmlns:mc="${MC}">${withPrefix(parts.numbering, prefix)}</w:numbering>`.replace(/<(\/?)w:numbering/g, `<$1${prefix ? prefix + ':' : ''}numbering`))
+  if (parts.comments !== undefined) put('word/comments.xml', decl + `<w:comments ${ns} xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml">${parts.comments}</w:comments>`)
+  if (parts.commentsExtended !== undefined) put('word/commentsExtended.xml', decl + `<w15:commentsEx xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml">${parts.commentsExtended}</w15:commentsEx>`)
   parts.customXml?.forEach((xml, i) => put(`customXml/item${i + 1}.xml`, xml))
   Object.assign(files, parts.extra ?? {})
   return zipSync(files)

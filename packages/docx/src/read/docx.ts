@@ -1,3 +1,5 @@
+import type { CommentThread } from '@zongjie/model'
+import { readComments } from './comments.ts'
 import { readEmbedded, type EmbeddedSummary } from './embedded.ts'
 import { Numbering } from './numbering.ts'
 import { openPackage } from './package.ts'
@@ -15,6 +17,8 @@ export interface DocxContent {
   shapes: number
   /** The Summary JSON a file written by Zongjie carries, or `null`. */
   embedded: EmbeddedSummary | null
+  /** The file's comments (批注) as threads by their ids in the model, replies under their thread; their quotes still empty. */
+  comments: Map<string, CommentThread>
 }
 
 /**
@@ -31,12 +35,13 @@ export interface DocxContent {
  * Each paragraph's text starts with the number Word shows for it (computed from `numbering.xml`
  * as Word counts), so that Word's automatic `一、` `（一）` numbering reads as if typed; a
  * paragraph in a heading style with no number gets its level's. Bold comes from the runs and
- * their character styles.
+ * their character styles; the ranges the file's comments are on come with each paragraph, the
+ * comments themselves from `word/comments.xml`.
  */
 export function readDocx(bytes: Uint8Array, parseXml: ParseXml): DocxContent {
   const pkg = openPackage(bytes, parseXml)
   const styles = new Styles(pkg.styles)
   const numbering = new Numbering(pkg.numbering, styles)
   const body = readBody(pkg.document, styles, numbering)
-  return { ...body, embedded: readEmbedded(pkg.summaryParts) }
+  return { ...body, embedded: readEmbedded(pkg.summaryParts), comments: readComments(pkg.comments, pkg.commentsExtended, new Date().toISOString()) }
 }

@@ -1,5 +1,6 @@
 import type { Node } from 'prosemirror-model'
-import { ImportError, fromSummary, importParagraphs, type ImportWarningCode } from '@zongjie/model'
+import { ImportError, commentThreads, fromSummary, importParagraphs, withoutCommentMarks, type CommentThread, type ImportWarningCode } from '@zongjie/model'
+import { replyIds } from './comments.ts'
 import { textDigest } from '../embedded.ts'
 import { readDocx } from './docx.ts'
 import type { ParseXml } from './xml.ts'
@@ -51,7 +52,8 @@ export interface DocxImportOptions {
  * since gives back exactly the summary it was made from (the Summary JSON it carries, whose digest
  * still matches the text). Any other file, or one edited in Word or WPS after export, is read as
  * text by {@link readDocx} (Word's list numbers included) and goes through the model's one
- * importer, `importParagraphs`, with bold kept and warnings naming paragraphs. Throws a
+ * importer, `importParagraphs`, with bold and comments (批注, replies and resolved ones too) kept
+ * and warnings naming paragraphs. Throws a
  * {@link DocxError} for a file that cannot be read, and an `ImportError` when it holds no text.
  */
 export function importDocx(bytes: Uint8Array, parseXml: ParseXml, options: DocxImportOptions = {}): DocxImport {
@@ -80,7 +82,27 @@ export function importDocx(bytes: Uint8Array, parseXml: ParseXml, options: DocxI
   const result = importParagraphs(content.paragraphs, { fragment: options.fragment ?? false })
   for (const w of result.warnings) warnings.push({ paragraph: w.line, code: w.code, message: w.message })
   warnings.sort((a, b) => a.paragraph - b.paragraph)
-  return { doc: result.doc, warnings, source: 'document', topRank: result.topRank }
+  return { doc: withComments(result.doc, content.comments), warnings, source: 'document', topRank: result.topRank }
+}
+
+/**
+ * The document with the file's comments (批注): a thread for each comment whose range holds text
+ * the import kept, quoting that text; a reply's range is its thread's, and a range whose comment
+ * is missing from the file is dropped.
+ */
+function withComments(doc: Node, threads: Map<string, CommentThread>): Node {
+  const replies = replyIds(threads)
+  const used = new Set<string>()
+  doc.descendants((node) => {
+    for (const mark of node.marks) if (mark.type.name === 'comment') used.add(mark.attrs.id as string)
+  })
+  if (!used.size) return doc
+  const clean = withoutCommentMarks(doc, (id) => replies.has(id) || !threads.has(id))
+  const kept = [...threads.values()].filter((t) => used.has(t.id))
+  if (!kept.length) return clean
+  const anchored = clean.type.create({ ...clean.attrs, comments: kept }, clean.content)
+  const quotes = new Map(commentThreads(anchored).map((at) => [at.thread.id, at.anchorText]))
+  return clean.type.create({ ...clean.attrs, comments: kept.map((t) => ({ ...t, quote: quotes.get(t.id) ?? '' })) }, clean.content)
 }
 
 /** `3 张图片和 1 个图形或对象`, or `''` when nothing was dropped. */

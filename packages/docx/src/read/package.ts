@@ -18,6 +18,10 @@ export interface WordPackage {
   styles: XmlNode | null
   /** The root of the numbering part (`w:numbering`), if any. */
   numbering: XmlNode | null
+  /** The root of the comments part (`w:comments`, 批注), if any. */
+  comments: XmlNode | null
+  /** The root of the comments' extended part (`w15:commentsEx`: replies, resolved), if any. */
+  commentsExtended: XmlNode | null
   /**
    * The root element of each custom XML part (`customXml/itemN.xml`) that names Zongjie's
    * summary namespace (one that is not well-formed XML is left out).
@@ -137,7 +141,7 @@ function relKind(type: string): string {
 /**
  * Opens a `.docx`: refuses what is not one ({@link checkFormat}), reads the zip's directory under
  * the limits, finds the main document part through `_rels/.rels` (or `word/document.xml`), checks
- * its content type, and parses it, the styles and numbering parts it relates to, and the custom XML
+ * its content type, and parses it, the styles, numbering and comments parts it relates to, and the custom XML
  * parts that hold Zongjie's summary. Throws a {@link DocxError}.
  */
 export function openPackage(bytes: Uint8Array, parseXml: ParseXml): WordPackage {
@@ -171,12 +175,18 @@ export function openPackage(bytes: Uint8Array, parseXml: ParseXml): WordPackage 
   const folder = folderOf(mainName)
   let stylesName: string | null = null
   let numberingName: string | null = null
+  let commentsName: string | null = null
+  let commentsExtendedName: string | null = null
   for (const rel of pkg.relationships(mainName)) {
     if (rel.external) continue
     const kind = relKind(rel.type)
     if (kind === 'styles') stylesName = resolveTarget(folder, rel.target)
     else if (kind === 'numbering') numberingName = resolveTarget(folder, rel.target)
+    else if (kind === 'comments') commentsName = resolveTarget(folder, rel.target)
+    else if (kind === 'commentsExtended') commentsExtendedName = resolveTarget(folder, rel.target)
   }
+  const commentsEntry = commentsName ? pkg.entry(commentsName) : undefined
+  const commentsExtendedEntry = commentsExtendedName ? pkg.entry(commentsExtendedName) : undefined
   const stylesEntry = pkg.entry(stylesName ?? folder + 'styles.xml')
   const numberingEntry = pkg.entry(numberingName ?? folder + 'numbering.xml')
 
@@ -188,6 +198,8 @@ export function openPackage(bytes: Uint8Array, parseXml: ParseXml): WordPackage 
     document,
     styles: stylesEntry ? pkg.parse(stylesEntry) : null,
     numbering: numberingEntry ? pkg.parse(numberingEntry) : null,
+    comments: commentsEntry ? pkg.parse(commentsEntry) : null,
+    commentsExtended: commentsExtendedEntry ? pkg.parse(commentsExtendedEntry) : null,
     summaryParts: summaryParts(pkg),
   }
 }

@@ -2,6 +2,7 @@ import type { SourceParagraph } from '@zongjie/model'
 import { HeadingNumbers } from './headings.ts'
 import type { Numbering } from './numbering.ts'
 import { readNumPr, type Styles } from './styles.ts'
+import { wordCommentId } from './comments.ts'
 import { WordNames, integer, localName, onOff, type XmlNode } from './xml.ts'
 
 /**
@@ -44,28 +45,41 @@ export interface BodyText {
   shapes: number
 }
 
-/** A line of text being gathered, with its bold ranges. */
+/** A line of text being gathered, with its bold ranges and the ranges its comments (批注) are on. */
 class Line {
   text = ''
   bold: [number, number][] = []
+  comments: { id: string; from: number; to: number }[] = []
 
-  add(text: string, bold: boolean): void {
+  /** Adds text, bold or not, on which the comments `active` are. */
+  add(text: string, bold: boolean, active?: ReadonlySet<string>): void {
     if (!text) return
+    const from = this.text.length
     if (bold) {
-      const from = this.text.length
       const last = this.bold[this.bold.length - 1]
       if (last && last[1] === from) last[1] += text.length
       else this.bold.push([from, from + text.length])
     }
+    if (active) {
+      for (const id of active) {
+        const open = this.comments.find((c) => c.id === id && c.to === from)
+        if (open) open.to += text.length
+        else this.comments.push({ id, from, to: from + text.length })
+      }
+    }
     this.text += text
   }
 
-  /** Puts text before the line, moving the bold ranges along. */
+  /** Puts text before the line, moving the bold and comment ranges along. */
   prepend(text: string): void {
     if (!text) return
     for (const r of this.bold) {
       r[0] += text.length
       r[1] += text.length
+    }
+    for (const c of this.comments) {
+      c.from += text.length
+      c.to += text.length
     }
     this.text = text + this.text
   }
@@ -80,6 +94,7 @@ class Line {
       if (last && last[1] === a + shift) last[1] = b + shift
       else this.bold.push([a + shift, b + shift])
     }
+    for (const c of other.comments) this.comments.push({ id: c.id, from: c.from + shift, to: c.to + shift })
     this.text += other.text
   }
 
@@ -97,6 +112,11 @@ class Line {
       const from = Math.max(a, start) - start
       const to = Math.min(b, end) - start
       if (to > from) out.bold.push([from, to])
+    }
+    for (const c of this.comments) {
+      const from = Math.max(c.from, start) - start
+      const to = Math.min(c.to, end) - start
+      if (to > from) out.comments.push({ id: c.id, from, to })
     }
     return out
   }
@@ -137,6 +157,8 @@ class BodyReader {
   private instructions = 0
   /** The lines of paragraphs whose mark was deleted, waiting for the paragraph they join. */
   private pending: Line[] | null = null
+  /** The comments whose range has started and not ended yet (`w:commentRangeStart` … `End`), by their ids in the model. */
+  private readonly activeComments = new Set<string>()
   private readonly headings = new HeadingNumbers()
   private readonly body: Sink = {
     take: (lines) => {
@@ -148,6 +170,7 @@ class BodyReader {
         any = true
         const p: DocxParagraph = { text: t.text, no: this.no }
         if (t.bold.length) p.bold = t.bold
+        if (t.comments.length) p.comments = t.comments
         this.paragraphs.push(p)
       }
     },
@@ -190,6 +213,10 @@ class BodyReader {
         }
         case 'customXml':
           this.blocks(c, sink, inTable)
+          break
+        case 'commentRangeStart':
+        case 'commentRangeEnd':
+          this.commentRange(c)
           break
         case null:
           if (w.isAlternateContent(c)) {
@@ -304,13 +331,17 @@ class BodyReader {
           if (content) this.inline(content, lines, inTable, hiddenByStyle)
           break
         }
+        case 'commentRangeStart':
+        case 'commentRangeEnd':
+          this.commentRange(c)
+          break
         case null:
           if (w.isAlternateContent(c)) {
             const branch = w.alternative(c)
             if (branch) this.inline(branch, lines, inTable, hiddenByStyle)
           }
           break
-        // w:del, w:moveFrom (deleted text), w:pPr, bookmarks, comments, proofing marks: nothing to read.
+        // w:del, w:moveFrom (deleted text), w:pPr, bookmarks, proofing marks: nothing to read.
       }
     }
   }
@@ -352,16 +383,16 @@ class BodyReader {
     for (let c = r.firstChild; c; c = c.nextSibling) {
       const l = w.local(c)
       if (l === 't') {
-        if (!hidden && !this.instructions) lines[lines.length - 1]!.add(c.textContent ?? '', bold)
+        if (!hidden && !this.instructions) lines[lines.length - 1]!.add(c.textContent ?? '', bold, this.activeComments)
         continue
       }
       switch (l) {
         case 'tab':
         case 'ptab':
-          if (!hidden && !this.instructions) lines[lines.length - 1]!.add(' ', false)
+          if (!hidden && !this.instructions) lines[lines.length - 1]!.add(' ', false, this.activeComments)
           break
         case 'noBreakHyphen':
-          if (!hidden && !this.instructions) lines[lines.length - 1]!.add('-', bold)
+          if (!hidden && !this.instructions) lines[lines.length - 1]!.add('-', bold, this.activeComments)
           break
         case 'br':
         case 'cr':
@@ -395,6 +426,14 @@ class BodyReader {
         // w:delText, w:instrText, w:softHyphen, w:sym, w:footnoteReference, w:commentReference …: not text.
       }
     }
+  }
+
+  /** A comment's range starts or ends: the text read in between is on that comment (批注). */
+  private commentRange(marker: XmlNode): void {
+    const id = this.w.attr(marker, 'id')
+    if (id === null) return
+    if (this.w.local(marker) === 'commentRangeStart') this.activeComments.add(wordCommentId(id))
+    else this.activeComments.delete(wordCommentId(id))
   }
 
   /** A field's begin, separate or end: text between begin and separate is the field's instructions. */

@@ -1,12 +1,21 @@
 /** A range of a text, `[from, to)` in UTF-16 code units. */
 export type TextRange = readonly [number, number]
 
+/** A range of a text that a comment (批注) of a file is on: the comment's id, `[from, to)`. */
+export interface CommentRange {
+  id: string
+  from: number
+  to: number
+}
+
 /** A line of the input with its number (from 1), trimmed, never empty, with its bold ranges. */
 export interface SourceLine {
   no: number
   text: string
   /** Bold ranges of `text`, sorted, not overlapping, within the text. */
   bold: TextRange[]
+  /** The ranges of `text` that comments of the file are on, within the text; none for plain text. */
+  comments?: CommentRange[]
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ImportOptions, ImportResult } from './index.ts'
 import { importLines } from './index.ts'
-import { leadingSpace, trailingSpace, type SourceLine, type TextRange } from './lines.ts'
+import { leadingSpace, trailingSpace, type CommentRange, type SourceLine, type TextRange } from './lines.ts'
 import { inlineOf } from './runs.ts'
 
 /**
@@ -13,6 +13,11 @@ export interface SourceParagraph {
   text: string
   /** Ranges of `text` set in bold, `[from, to)`; they may overlap and come in any order. */
   bold?: readonly TextRange[]
+  /**
+   * The ranges of `text` that the file's comments (批注) are on: they become `comment` marks of
+   * those ids (the caller gives the document the threads, see `comments` of the doc).
+   */
+  comments?: readonly CommentRange[]
   /** The line or paragraph number (from 1) that warnings name; its place in the list by default. */
   no?: number
 }
@@ -35,7 +40,7 @@ function normalRanges(ranges: readonly TextRange[] | undefined, shift: number, l
 
 /**
  * The non-empty paragraphs of the input, trimmed of spaces (full-width ones too) with their bold
- * ranges moved along; a paragraph that holds a line break counts as several lines with its number.
+ * and comment ranges moved along; a paragraph that holds a line break counts as several lines with its number.
  */
 export function sourceParagraphs(paragraphs: readonly SourceParagraph[]): SourceLine[] {
   const out: SourceLine[] = []
@@ -48,7 +53,14 @@ export function sourceParagraphs(paragraphs: readonly SourceParagraph[]): Source
       const raw = p.text.slice(offset, m ? m.index : p.text.length)
       const lead = leadingSpace.exec(raw)?.[0].length ?? 0
       const text = raw.slice(lead).replace(trailingSpace, '')
-      if (text) out.push({ no, text, bold: normalRanges(p.bold, offset + lead, text.length) })
+      if (text) {
+        const line: SourceLine = { no, text, bold: normalRanges(p.bold, offset + lead, text.length) }
+        const comments = (p.comments ?? [])
+          .map((c) => ({ id: c.id, from: Math.max(c.from - offset - lead, 0), to: Math.min(c.to - offset - lead, text.length) }))
+          .filter((c) => c.to > c.from)
+        if (comments.length) line.comments = comments
+        out.push(line)
+      }
       if (!m) break
       offset = m.index + m[0].length
     }
