@@ -93,6 +93,26 @@ function expectHTMLRoundTrip(doc: Node) {
   if (!back.eq(doc)) expect(back.toJSON()).toEqual(doc.toJSON())
 }
 
+/**
+ * The tamper property over documents of `docs`: Summary JSON changed anywhere is refused with a
+ * SummaryError, unless it is exactly what its document gives.
+ */
+function tamperedRefused(docs: fc.Arbitrary<Node>) {
+  return fc.property(docs, fc.array(arbTamper, { minLength: 1, maxLength: 3 }), (doc, tampers) => {
+    const json = jsonOf(doc)
+    for (const tamper of tampers) applyTamper(json, tamper)
+    let back: Node
+    try {
+      back = fromSummary(json)
+    } catch (e) {
+      expect(e).toBeInstanceOf(SummaryError)
+      return
+    }
+    // Accepted: then nothing in it is lost or made up. Key order is free, values are not.
+    expect(jsonOf(back)).toStrictEqual(json)
+  })
+}
+
 describe('random documents', () => {
   it('are valid', () => {
     fc.assert(
@@ -108,22 +128,7 @@ describe('random documents', () => {
   })
 
   it('refuse a Summary JSON changed anywhere, unless it is exactly what its document gives', () => {
-    fc.assert(
-      fc.property(arbDoc, fc.array(arbTamper, { minLength: 1, maxLength: 3 }), (doc, tampers) => {
-        const json = jsonOf(doc)
-        for (const tamper of tampers) applyTamper(json, tamper)
-        let back: Node
-        try {
-          back = fromSummary(json)
-        } catch (e) {
-          expect(e).toBeInstanceOf(SummaryError)
-          return
-        }
-        // Accepted: then nothing in it is lost or made up. Key order is free, values are not.
-        expect(jsonOf(back)).toStrictEqual(json)
-      }),
-      { numRuns: runs(1500), ...replay },
-    )
+    fc.assert(tamperedRefused(arbDoc), { numRuns: runs(1500), ...replay })
   })
 
   it('give Summary JSON that summary.schema.json accepts', () => {
@@ -476,21 +481,7 @@ describe('random documents with comments', () => {
   })
 
   it('refuse a Summary JSON changed anywhere, unless it is exactly what its document gives', () => {
-    fc.assert(
-      fc.property(arbCommentedDoc, fc.array(arbTamper, { minLength: 1, maxLength: 3 }), (doc, tampers) => {
-        const json = jsonOf(doc)
-        for (const tamper of tampers) applyTamper(json, tamper)
-        let back: Node
-        try {
-          back = fromSummary(json)
-        } catch (e) {
-          expect(e).toBeInstanceOf(SummaryError)
-          return
-        }
-        expect(jsonOf(back)).toStrictEqual(json)
-      }),
-      { numRuns: runs(1500), ...replay },
-    )
+    fc.assert(tamperedRefused(arbCommentedDoc), { numRuns: runs(1500), ...replay })
   })
 })
 
