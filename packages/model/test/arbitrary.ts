@@ -448,7 +448,7 @@ export const testAuthor = (n: number, role = false): CommentAuthor => (role ? { 
 export const testTime = (n: number) => `2024-07-08T${String(8 + Math.floor(n / 60) % 12).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}:00+08:00`
 
 /** Positions where inline content may go: inside every textblock, between its children. */
-function inlinePlaces(doc: Node): number[] {
+export function inlinePlaces(doc: Node): number[] {
   const out: number[] = []
   doc.descendants((node, pos) => {
     if (!node.inlineContent) return true

@@ -7,7 +7,7 @@ import fc from 'fast-check'
 import { ReplaceError, type Node, type Slice } from 'prosemirror-model'
 import { canJoin, canSplit, findWrapping, insertPoint, liftTarget, type Transform } from 'prosemirror-transform'
 import { schema, sectionTypeNames } from '../src/schema.ts'
-import { arbDocMaterial } from './arbitrary.ts'
+import { arbDocMaterial, inlinePlaces } from './arbitrary.ts'
 
 /** An edit, with positions as free numbers reduced modulo the choices the document offers. */
 export type Edit =
@@ -44,16 +44,6 @@ export const arbEdit: fc.Arbitrary<Edit> = fc.oneof(
 
 const pick = <T,>(list: readonly T[], n: number): T | undefined => (list.length ? list[n % list.length] : undefined)
 
-/** Positions where inline content may go: inside every textblock, between its children. */
-function inlinePositions(doc: Node): number[] {
-  const out: number[] = []
-  doc.descendants((node, pos) => {
-    if (!node.inlineContent) return true
-    for (let p = pos + 1; p <= pos + 1 + node.content.size; p++) out.push(p)
-    return false
-  })
-  return out
-}
 
 /** Two ordered positions anywhere in a document. */
 function range(doc: Node, a: number, b: number): [number, number] {
@@ -81,12 +71,12 @@ export function applyEdit(tr: Transform, edit: Edit, other: Node): boolean {
   const doc = tr.doc
   switch (edit.op) {
     case 'insertText': {
-      const at = pick(inlinePositions(doc), edit.at)!
+      const at = pick(inlinePlaces(doc), edit.at)!
       tr.insert(at, schema.text(edit.text, edit.bold ? [schema.marks.bold!.create()] : []))
       return true
     }
     case 'insertField': {
-      tr.insert(pick(inlinePositions(doc), edit.at)!, edit.node)
+      tr.insert(pick(inlinePlaces(doc), edit.at)!, edit.node)
       return true
     }
     case 'delete': {
@@ -100,7 +90,7 @@ export function applyEdit(tr: Transform, edit: Edit, other: Node): boolean {
       return from < to
     }
     case 'split': {
-      const at = pick(inlinePositions(doc), edit.at)!
+      const at = pick(inlinePlaces(doc), edit.at)!
       const depth = Math.min(edit.depth, doc.resolve(at).depth)
       const typesAfter = edit.as % 3 === 0 ? [{ type: pick(splitTypes, edit.as)! }] : undefined
       if (!canSplit(doc, at, depth, typesAfter)) return false
