@@ -1,7 +1,7 @@
 /**
  * Accessibility after GB/T 37668-2019 and WCAG 2.1 AA: axe-core finds no serious or critical
  * violation on the demo page (the editor's shadow root included) with every panel on, in fill
- * mode and in English; the keyboard reaches toolbar, outline, page, findings and metrics in turn.
+ * mode and in English; the keyboard reaches toolbar, outline, page, comments, findings and metrics in turn.
  */
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
@@ -100,7 +100,7 @@ function focusedPart(page: Page): Promise<string> {
   })
 }
 
-test('Tab goes from the toolbar to the outline, the page, the findings and the metrics table', async ({ page }) => {
+test('Tab goes from the toolbar to the outline, the page, the comments, the findings and the metrics table', async ({ page }) => {
   await openDemo(page)
   await loadSample(page)
   await panelsReady(page)
@@ -113,7 +113,7 @@ test('Tab goes from the toolbar to the outline, the page, the findings and the m
     if (part !== visited.at(-1)) visited.push(part)
     if (part === 'page') await expect(content(page)).toBeFocused()
   }
-  expect(visited).toEqual(['toolbar', 'outline', 'page', 'findings', 'metrics'])
+  expect(visited).toEqual(['toolbar', 'outline', 'page', 'comments', 'findings', 'metrics'])
   // In the metrics panel the first stop is its CSV button, then the table's first value.
   await expect(editor(page).locator('.metrics .csv')).toBeFocused()
   await page.keyboard.press('Tab')

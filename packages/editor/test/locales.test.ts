@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import { catalogs, catalogFor, zhCN, en, type Catalog } from '../src/locales/index.ts'
 import { versionsCatalogs, versionsZhCN, versionsEn } from '../src/locales/versions/index.ts'
+import { commentsCatalogs, commentsZhCN, commentsEn } from '../src/locales/comments/index.ts'
 import type { Finding } from '@zongjie/model'
 
 const cjk = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/
@@ -40,6 +41,19 @@ describe('locales', () => {
     expect(versionsZhCN.time(time)).toBe('2024年7月10日 14:05')
     expect(versionsEn.time(time)).toMatch(/^Jul 10, 2024, 2:05\sPM$/)
     expect(versionsEn.time('LABEL')).toBe('LABEL')
+  })
+
+  it('the comments panel, whose strings load with it, has them in every language of the editor, English in English', () => {
+    expect(Object.keys(commentsCatalogs).sort()).toEqual(Object.keys(catalogs).sort())
+    for (const [lang, catalog] of Object.entries(commentsCatalogs)) {
+      expect(catalog.lang).toBe(lang)
+      for (const [path, text] of strings(catalog)) expect(text.trim(), `${lang} ${path}`).not.toBe('')
+    }
+    const english = strings(commentsEn)
+    expect(english.map(([p]) => p)).toEqual(strings(commentsZhCN).map(([p]) => p))
+    for (const [path, text] of english) expect(text, path).not.toMatch(cjk)
+    const time = new Date(2024, 6, 10, 14, 5).toISOString()
+    expect(commentsZhCN.time(time)).toBe('2024年7月10日 14:05')
   })
 
   it('every catalogue is complete: no empty string', () => {

@@ -4,7 +4,7 @@ import { importText } from '@zongjie/model'
 import { numbering, numberingKey, headingNumbers } from '../src/plugins/numbering.ts'
 import { placeholders, placeholdersKey } from '../src/plugins/placeholders.ts'
 import { isTextOnly } from '../src/plugins/text-only.ts'
-import { demoteSection } from '@zongjie/commands'
+import { demoteSection, addComment, replyToComment } from '@zongjie/commands'
 
 const text = ['工作总结', '开头。', '一、甲', '一是学习。', '二是制度。', '二、乙', '（一）乙一', '', '三、丙'].join('\n')
 
@@ -24,6 +24,28 @@ describe('numbering and placeholders kept up to date without recomputing on typi
       state = state.apply(tr)
       expect(numberingKey.getState(state)!.outline).toBe(outline)
     }
+  })
+
+  it('keeps the outline count when a comment is added or replied to (marks and the `comments` attribute)', () => {
+    let state = base
+    let pos = -1
+    state.doc.descendants((n, p) => {
+      if (pos < 0 && n.isText && n.text!.includes('学习')) pos = p
+    })
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, pos, pos + 2)))
+    const outline = numberingKey.getState(state)!.outline
+    const author = { id: 'u1', name: '张三' }
+    const time = '2024-07-10T08:00:00Z'
+    for (const command of [addComment({ id: 'c1', author, time, text: '请核实' }), replyToComment('c1', { id: 'r1', author, time, text: '已核实' })]) {
+      command(state, (tr) => {
+        expect(isTextOnly(tr)).toBe(true)
+        state = state.apply(tr)
+      })
+    }
+    expect(state.doc.attrs.comments).toHaveLength(1)
+    expect(numberingKey.getState(state)!.outline).toBe(outline)
+    // Another attribute of the document is not text.
+    expect(isTextOnly(state.tr.setDocAttribute('period', 'year'))).toBe(false)
   })
 
   it('changes the outline count on a change of the outline', () => {

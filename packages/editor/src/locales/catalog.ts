@@ -47,6 +47,9 @@ export interface Catalog {
     openTitle: string
     exportWord: string
     exportWordTitle: string
+    /** 添加批注, shown with the comments panel. */
+    comment: string
+    commentTitle: string
   }
   files: {
     opening: (name: string) => string
@@ -134,4 +137,54 @@ export interface VersionsCatalog {
   closing: string
   /** The tooltip of a difference that has a place in the draft. */
   go: string
+}
+
+/**
+ * The strings of the comments panel (批注), one catalogue per language in `locales/comments/`: they
+ * load with the panel, not with the editor.
+ */
+export interface CommentsCatalog {
+  /** The language tag the catalogue is for. */
+  lang: string
+  label: string
+  /** The panel's heading with the number of threads open (not resolved). */
+  title: (open: number) => string
+  add: string
+  addTitle: string
+  none: string
+  /** The name of the input for a new comment's text, and its guidance. */
+  text: string
+  textPlaceholder: string
+  /** What a new comment is on: the text quoted, or the section whose heading it is. */
+  on: (quote: string) => string
+  onSection: (heading: string) => string
+  confirm: string
+  cancel: string
+  /** Nothing selected to comment on. */
+  selectFirst: string
+  /** Adding, replying, resolving or deleting without a `user`: the page has to set one. */
+  noUser: string
+  /** The text of a thread is gone; the thread stands on its quote. */
+  detached: string
+  /** A thread on a whole section. */
+  section: string
+  /** The tooltip of a thread's quote: selects its text. */
+  go: string
+  /** Who wrote a comment or a reply: the name, and the role when there is one. */
+  by: (name: string, role: string) => string
+  /** When, from an ISO time, in the catalogue's language. */
+  time: (iso: string) => string
+  resolvedState: string
+  reply: string
+  replyText: string
+  replyPlaceholder: string
+  send: string
+  resolve: string
+  reopen: string
+  delete: string
+  deleteTitle: string
+  deleteReply: string
+  /** What the panel announces after a change. */
+  added: string
+  deleted: string
 }

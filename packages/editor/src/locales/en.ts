@@ -65,6 +65,8 @@ export const en: Catalog = {
     openTitle: 'Open a Word, text or HTML file in place of the content (undoable)',
     exportWord: 'Export Word',
     exportWordTitle: 'Export as a Word file laid out as an official document',
+    comment: 'Comment',
+    commentTitle: 'Comment on the selected text; with the cursor in a heading, on the whole section (Ctrl+Alt+M)',
   },
   files: {
     opening: (name) => `Opening “${name}”…`,

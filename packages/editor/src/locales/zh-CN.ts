@@ -47,6 +47,8 @@ export const zhCN: Catalog = {
     openTitle: '打开 Word、文本或网页文件，替换当前内容（可撤销）',
     exportWord: '导出 Word',
     exportWordTitle: '导出为 Word 文件，按公文格式排版',
+    comment: '添加批注',
+    commentTitle: '对所选文字添加批注；光标在标题中时批注整节（Ctrl+Alt+M）',
   },
   files: {
     opening: (name) => `正在打开“${name}”……`,

@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit'
+import { html, nothing, type TemplateResult } from 'lit'
 import type { Command, EditorState } from 'prosemirror-state'
 import { toggleMark } from 'prosemirror-commands'
 import { undo, redo } from 'prosemirror-history'
@@ -90,7 +90,7 @@ function renderFiles(readonly: boolean, files: ToolbarFiles, t: Catalog['toolbar
 
 /**
  * Renders the toolbar for a state; `run` runs a command on the view, `setUnit` picks the metric
- * unit, `files` opens and exports files. A button is named by its visible label; its tooltip
+ * unit, `files` opens and exports files, `extra` is a group of the element's own (添加批注). A button is named by its visible label; its tooltip
  * (`title`) is its description, so what a speech user reads on the button is what it is called.
  */
 export function renderToolbar(
@@ -101,6 +101,7 @@ export function renderToolbar(
   setUnit: (u: string) => void,
   files: ToolbarFiles,
   t: Catalog['toolbar'],
+  extra: TemplateResult | typeof nothing = nothing,
 ): TemplateResult {
   return html`<div class="toolbar" part="toolbar" role="toolbar" aria-label=${t.label}>
     ${renderFiles(readonly, files, t)}
@@ -119,6 +120,7 @@ export function renderToolbar(
         )}
       </div>`,
     )}
+    ${extra}
     <label class="group" title=${t.unitTitle}
       >${t.unit}
       <select

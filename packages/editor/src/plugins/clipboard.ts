@@ -1,6 +1,6 @@
 import { Plugin, TextSelection } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
-import type { Node } from 'prosemirror-model'
+import { Fragment, Slice, type Node } from 'prosemirror-model'
 import { importText, importHTML, isSection, sectionNumber, workItemOrdinal, textBetween, ImportError, schema, readPeriod } from '@zongjie/model'
 import { insertImported, isEmptyDoc, replaceDocumentIn } from '@zongjie/commands'
 import { deletionWorks, safeDeleteSelection } from './guard.ts'
@@ -25,6 +25,45 @@ export function readPasted(html: string, text: string, whole: boolean): { doc: N
   return null
 }
 
+/**
+ * A slice without the comment marks (批注) that would anchor a thread a second time: those of a
+ * thread whose text is still in `doc` outside `from`–`to` (the text being moved, if any), and
+ * those of a thread `doc` does not have (text copied from another summary). Text cut and pasted
+ * again keeps its comments: at paste time its thread anchors nowhere else.
+ */
+export function withoutForeignComments(slice: Slice, doc: Node, from = 0, to = 0): Slice {
+  const type = schema.marks.comment!
+  const threads = doc.attrs.comments as readonly { id: string }[]
+  const verdicts = new Map<string, boolean>()
+  const drop = (id: string) => {
+    let d = verdicts.get(id)
+    if (d === undefined) {
+      const mark = type.create({ id })
+      d = !threads.some((t) => t.id === id) || doc.rangeHasMark(0, from, mark) || doc.rangeHasMark(to, doc.content.size, mark)
+      verdicts.set(id, d)
+    }
+    return d
+  }
+  const strip = (fragment: Fragment): Fragment => {
+    const nodes: Node[] = []
+    fragment.forEach((child) => {
+      let node = child.isLeaf ? child : child.copy(strip(child.content))
+      const marks = node.marks.filter((m) => m.type !== type || !drop(m.attrs.id as string))
+      if (marks.length < node.marks.length) node = node.mark(marks)
+      const last = nodes[nodes.length - 1]
+      if (last?.isText && node.isText && last.sameMarkup(node)) nodes[nodes.length - 1] = schema.text(last.text! + node.text!, last.marks)
+      else nodes.push(node)
+    })
+    return Fragment.from(nodes)
+  }
+  let any = false
+  slice.content.descendants((node) => {
+    any ||= node.marks.some((m) => m.type === type)
+    return !any
+  })
+  return any ? new Slice(strip(slice.content), slice.openStart, slice.openEnd) : slice
+}
+
 /** The numbers (and ordinals) of the headings and items in a range, in document order. */
 function numbersBetween(doc: Node, from: number, to: number): { headings: string[]; ordinals: string[] } {
   const headings: string[] = []
@@ -43,7 +82,9 @@ function numbersBetween(doc: Node, from: number, to: number): { headings: string
  * lossless) with each heading's number and each item's ordinal written in as text, and plain text
  * in the conventional layout with numbers. Paste goes through the model's importers: plain text
  * and foreign HTML (Word, WPS, web pages: numbers, `mso-` styles and spans) become structure at
- * the cursor; this editor's own content is pasted by ProseMirror as it was. Nothing active is read.
+ * the cursor; this editor's own content is pasted by ProseMirror as it was, but for comment marks
+ * that would anchor a thread twice or that have no thread here (see `withoutForeignComments`).
+ * Nothing active is read.
  */
 export function clipboard(): Plugin {
   const copy = (view: EditorView, event: ClipboardEvent, cut: boolean) => {
@@ -92,6 +133,11 @@ export function clipboard(): Plugin {
   }
   return new Plugin({
     props: {
+      // Text moved by dragging is still in the document while it is dropped: its own comments stay.
+      transformPasted: (slice, view) => {
+        const moving = view.dragging?.move ? view.state.selection : null
+        return withoutForeignComments(slice, view.state.doc, moving?.from, moving?.to)
+      },
       handleDOMEvents: {
         copy: (view, event) => copy(view, event as ClipboardEvent, false),
         cut: (view, event) => copy(view, event as ClipboardEvent, true),

@@ -1,16 +1,18 @@
 import type { Transaction } from 'prosemirror-state'
-import { AddMarkStep, AttrStep, RemoveMarkStep, ReplaceStep } from 'prosemirror-transform'
+import { AddMarkStep, AttrStep, DocAttrStep, RemoveMarkStep, ReplaceStep } from 'prosemirror-transform'
 
 /**
  * Whether a transaction only changed text inside textblocks (typing, deleting within a line,
- * marks, filling a field): the outline and every number stay as they were, so decorations can be
- * mapped instead of recomputed.
+ * marks, filling a field, the review comments (批注) kept in the document's `comments`
+ * attribute): the outline and every number stay as they were, so decorations can be mapped
+ * instead of recomputed.
  */
 export function isTextOnly(tr: Transaction): boolean {
   for (let i = 0; i < tr.steps.length; i++) {
     const step = tr.steps[i]!
     const doc = tr.docs[i]!
     if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) continue
+    if (step instanceof DocAttrStep && step.attr === 'comments') continue
     if (step instanceof AttrStep) {
       if (doc.nodeAt(step.pos)?.isInline) continue
       return false

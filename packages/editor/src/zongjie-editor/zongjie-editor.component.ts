@@ -28,6 +28,7 @@ import { loadDocxWriter, loadFileReader } from '../files/loaders.ts'
 import { download } from '../files/download.ts'
 import { catalogFor, type Catalog } from '../locales/index.ts'
 import type { VersionsPanel } from '../panels/versions.ts'
+import type { CommentsPanel } from '../panels/comments.ts'
 import { newVersion, readVersions, type Version } from '../review/versions.ts'
 import { readUser, type User } from '../review/user.ts'
 
@@ -71,6 +72,7 @@ export function emptyDoc(): Node {
  * @attr findings - Shows the findings (检查结果) panel, from the model's validator, live.
  * @attr status - Shows the status line (字数, 未填写).
  * @attr metrics - Shows the metrics table (指标表): every metric, editable in place, exportable as CSV.
+ * @attr comments - Shows the comments panel (批注): the threads in reading order with the text each is on, its author, time, text and replies; 回复, 解决 / 重新打开, 删除 (by its author); 添加批注 there and on the toolbar (Ctrl+Alt+M) comments on the selection, or with the cursor in a heading on the whole section, as the `user`. Its property is `commentsPanel`.
  * @attr versions - Shows the versions panel (版本): the versions saved, 保存版本, and for each version 与当前稿比较 (the differences listed, each leading to its place) and 恢复. Its property is `versionsPanel` (`versions` is the list).
  * @attr template - Starts from this template (`hospital`, `township` …, see the model's `templates`) when no summary is set.
  * @attr organization - The organisation (单位) a new document from a template reports on.
@@ -84,7 +86,7 @@ export function emptyDoc(): Node {
  *
  * @event input - After every change of the document. `detail.summary` is the Summary JSON.
  * @event change - When the editor loses focus after a change. `detail.summary` is the Summary JSON.
- * @event error - When a value set on `summary`, `value`, `versions` or `user` is refused, or a file the writer opened (打开, or dropped on the editor) cannot be read; the content (or the list, or the user) is kept. `detail.message`, `detail.path`.
+ * @event error - When a value set on `summary`, `value`, `versions` or `user` is refused, a file the writer opened (打开, or dropped on the editor) cannot be read, or the writer acts on comments while the page has set no `user`; the content (or the list, or the user) is kept. `detail.message`, `detail.path`.
  * @event version - When a version is saved (`saveVersion()`, or 保存版本 in the versions panel), for the page to store it. `detail` is the version: `id`, `label`, `author`, `time`, `summary`.
  *
  * @csspart base - The frame around toolbar, panels and page.
@@ -94,6 +96,7 @@ export function emptyDoc(): Node {
  * @csspart status - The status line.
  * @csspart metrics - The metrics table.
  * @csspart versions - The versions panel.
+ * @csspart comments - The comments panel.
  * @csspart hint - The message shown when a change is refused.
  * @csspart page - The page the summary is written on.
  *
@@ -106,6 +109,7 @@ export function emptyDoc(): Node {
  * @cssproperty --zongjie-field-bg - The background of an unfilled field (a light amber by default).
  * @cssproperty --zongjie-field-color - The text colour of an unfilled field.
  * @cssproperty --zongjie-field-border - The dashed underline of an unfilled field.
+ * @cssproperty --zongjie-comment-bg - The background of commented text (a light blue by default; darker where comments overlap and on the current thread's text).
  * @cssproperty --zongjie-page-width - The width of the page the summary is written on (210mm, A4, by default).
  * @cssproperty --zongjie-page-bg - The background around the page.
  * @cssproperty --zongjie-border - The colour of the frame and panel borders.
@@ -148,6 +152,7 @@ export class ZongjieEditor extends LitElement {
     status: { type: Boolean, reflect: true },
     metrics: { type: Boolean, reflect: true },
     versionsPanel: { type: Boolean, reflect: true, attribute: 'versions' },
+    commentsPanel: { type: Boolean, reflect: true, attribute: 'comments' },
     template: { type: String, reflect: true },
     organization: { type: String },
     year: { type: Number },
@@ -176,6 +181,8 @@ export class ZongjieEditor extends LitElement {
   metrics = false
   /** Whether the versions panel is shown (the attribute `versions`). */
   versionsPanel = false
+  /** Whether the comments panel is shown (the attribute `comments`). */
+  commentsPanel = false
   /** The template a new document starts from, when no summary is set. */
   template = ''
   /** The organisation a new document from a template reports on. */
@@ -228,6 +235,9 @@ export class ZongjieEditor extends LitElement {
   /** The versions panel, once loaded (the first time it is shown, with its strings and styles: writing needs none of it). */
   private versionsView: VersionsPanel | null = null
   private versionsLoad: Promise<void> | null = null
+  /** The comments panel, once loaded (the first time it is shown, with its strings and styles). */
+  private commentsView: CommentsPanel | null = null
+  private commentsLoad: Promise<void> | null = null
   private panelData: { findings: Finding[]; outline: ReturnType<typeof outlineOf>; status: ReturnType<typeof statusOf> & { left?: number }; metrics: MetricRow[] } | null = null
 
   /** The summary as Summary JSON. Setting it loads a summary after validating it; a value that is not valid Summary JSON is refused with an `error` event, and the content stays. */
@@ -306,6 +316,7 @@ export class ZongjieEditor extends LitElement {
     this.view.updateState(this.createState(doc))
     this.refreshPanels(true)
     this.versionsView?.documentChanged()
+    this.commentsView?.changed()
     this.syncForm()
   }
 
@@ -492,6 +503,7 @@ export class ZongjieEditor extends LitElement {
 
   set user(value: User | null) {
     this.accept(() => (this.writer = readUser(value)), this.strings.userRefused)
+    this.requestUpdate()
   }
 
   /**
@@ -616,13 +628,21 @@ export class ZongjieEditor extends LitElement {
             },
             this.toolbarFiles,
             t.toolbar,
+            this.commentsPanel
+              ? html`<div class="group">
+                  <button type="button" title=${t.toolbar.commentTitle} ?disabled=${!this.editable || !state || (state.selection.empty && !(state.selection.$from.parent.type.name === 'heading' && state.selection.$from.parent.content.size))} @mousedown=${(e: Event) => e.preventDefault()} @click=${() => void this.commentsView?.start()}>
+                    ${t.toolbar.comment}
+                  </button>
+                </div>`
+              : nothing,
           )
         : nothing}
       <div class="body">
         ${this.outline && data ? renderOutline(data.outline, this.outlineEntries, (pos) => this.goTo(pos, false), t.outline) : nothing}
         <div class="page-scroll"><div class="page" part="page">${this.mount}</div></div>
-        ${this.findings || this.metrics || this.versionsPanel
+        ${this.findings || this.metrics || this.versionsPanel || this.commentsPanel
           ? html`<div class="side">
+              ${this.commentsPanel && this.commentsView ? this.commentsView.render() : nothing}
               ${this.findings && data ? renderFindings(data.findings, this.findingEntries, (f) => f.pos !== undefined && this.goTo(f.pos, true), t.findings) : nothing}
               ${this.metrics && data ? renderMetrics(data.metrics, this.metricTable, !this.editable, () => this.downloadCSV(), t.metrics) : nothing}
               ${this.versionsPanel && this.versionsView ? this.versionsView.render() : nothing}
@@ -687,6 +707,18 @@ export class ZongjieEditor extends LitElement {
         this.requestUpdate()
       })
     }
+    if (this.commentsPanel) {
+      this.commentsLoad ??= import('../panels/comments.ts').then(({ CommentsPanel }) => {
+        this.commentsView = new CommentsPanel(this, {
+          hint: (message) => this.showHint(message),
+          refuse: (message) => {
+            this.showHint(message)
+            this.emit<ZongjieErrorDetail>('error', { message, error: new Error(message) })
+          },
+        })
+        this.requestUpdate()
+      })
+    }
   }
 
   protected override updated(changed: PropertyValues) {
@@ -727,6 +759,7 @@ export class ZongjieEditor extends LitElement {
       this.refreshPanels(false)
       this.versionsView?.documentChanged()
     }
+    this.commentsView?.changed(tr)
     if (this.toolbar && this.toolbarMayChange(before, view.state, tr)) this.revision++
   }
 

@@ -19,6 +19,7 @@ export default css`
     --zj-field-bg: var(--zongjie-field-bg, #fef3c7);
     --zj-field-color: var(--zongjie-field-color, #92400e);
     --zj-field-border: var(--zongjie-field-border, #d97706);
+    --zj-comment-bg: var(--zongjie-comment-bg, rgba(37, 99, 235, .12));
   }
   :host([hidden]) { display: none; }
   * { box-sizing: border-box; }
@@ -100,6 +101,11 @@ export default css`
   .zj-field-hint { position: absolute; top: 100%; left: 0; z-index: 2; white-space: nowrap; font: 12px/1.6 var(--zj-font-ui); background: #7f1d1d; color: #fff; padding: 2px 6px; border-radius: 3px; }
   .ProseMirror[contenteditable='false'] .zj-field { cursor: default; }
 
+  /* Comments (批注): commented text on a light background, underlined; overlapping comments darker
+     (the backgrounds add up), the current thread's text stronger. */
+  .zj-comment { background: var(--zj-comment-bg); border-bottom: 1px solid rgba(37, 99, 235, .45); }
+  .zj-comment-active, .zj-comment-active .zj-comment { background-color: rgba(37, 99, 235, .28); border-bottom: 2px solid #2563eb; }
+
   /* Panels. */
   .toolbar { display: flex; flex-wrap: wrap; gap: 4px; padding: 6px 8px; border-bottom: 1px solid var(--zj-border); background: var(--zj-panel-bg); }
   .toolbar .group { display: flex; gap: 2px; padding-right: 6px; margin-right: 2px; border-right: 1px solid var(--zj-border); }
@@ -159,6 +165,7 @@ export default css`
     .ProseMirror { line-height: 28.95pt; }
     .zj-field, .zj-field.zj-unfilled { background: none !important; border: none !important; color: inherit !important; }
     .zj-empty::after { content: none; }
+    .zj-comment, .zj-comment-active { background: none !important; border: none !important; }
     .ProseMirror > section { content-visibility: visible; }
   }
 `

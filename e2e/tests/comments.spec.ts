@@ -1,0 +1,160 @@
+/**
+ * Comments (批注) on the demo page: two writers in turn on one page (the page sets `user`). 张三
+ * selects text, 添加批注 and types the comment; 李四 replies and resolves, and cannot delete 张三's
+ * thread; 张三 reopens and deletes it. The panel and the text show exactly that. Typing inside the
+ * commented text keeps the thread anchored; deleting all of its text shows it detached; Ctrl-Z
+ * brings text and anchor back. Axe finds nothing serious with the panel on.
+ */
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { test, expect, openWith, editor, placeCursor, press, typeText } from './helpers.ts'
+
+const draft = `示范县民政局2024年上半年工作总结
+
+上半年，我局稳步推进各项工作。
+
+一、主要工作
+新建社区养老服务站6个。
+二、存在的问题
+一是力量不足。
+`
+
+const zhang = { id: 'zhang', name: '张三', role: '办公室' }
+const li = { id: 'li', name: '李四' }
+
+function setUser(page: Page, user: unknown) {
+  return page.evaluate((u) => {
+    ;(document.querySelector('zongjie-editor') as unknown as { user: unknown }).user = u
+  }, user)
+}
+
+/** Selects `text` (in one text node) with the keyboard: the cursor before it, then Shift+→ over it. */
+async function selectText(page: Page, text: string) {
+  await placeCursor(page, text, 'start')
+  for (let i = 0; i < text.length; i++) await press(page, 'Shift+ArrowRight')
+}
+
+/** The threads as the document keeps them. */
+function threads(page: Page): Promise<{ id: string; text: string; resolved: boolean; replies: { text: string }[] }[]> {
+  return page.evaluate(() => (document.querySelector('zongjie-editor') as unknown as { doc: { attrs: { comments: never } } }).doc.attrs.comments)
+}
+
+/** The texts of the commented stretches in the page. */
+function commented(page: Page): Promise<string[]> {
+  return editor(page).locator('.ProseMirror .zj-comment').allTextContents()
+}
+
+test('two writers in turn: comment, reply, resolve, reopen, delete; only the author deletes a thread', async ({ page }) => {
+  await openWith(page, draft)
+  const panel = editor(page).locator('[part="comments"]')
+  await expect(panel).toContainText('暂无批注')
+
+  // 张三 comments on 社区养老服务站 from the toolbar.
+  await setUser(page, zhang)
+  await selectText(page, '社区养老服务站')
+  await editor(page).locator('.toolbar').getByRole('button', { name: '添加批注' }).click()
+  const input = panel.getByRole('textbox', { name: '批注内容' })
+  await expect(input).toBeFocused()
+  await expect(panel.locator('.new-thread .on')).toHaveText('批注“社区养老服务站”')
+  await page.keyboard.type('数字请核实')
+  await panel.getByRole('button', { name: '确定' }).click()
+  const thread = panel.locator('.thread')
+  await expect(thread).toHaveCount(1)
+  await expect(thread.locator('.quote')).toHaveText('社区养老服务站')
+  await expect(thread.locator('.author')).toHaveText('张三（办公室）')
+  await expect(thread.locator('.text')).toHaveText('数字请核实')
+  await expect(thread).toHaveAttribute('aria-current', 'true')
+  await expect(panel.locator('.panel-title > span')).toHaveText('批注（1 条待处理）')
+  expect(await commented(page)).toEqual(['社区养老服务站'])
+  await expect(editor(page).locator('.ProseMirror .zj-comment-active')).toHaveText('社区养老服务站')
+  expect(await threads(page)).toMatchObject([{ text: '数字请核实', resolved: false, replies: [] }])
+
+  // 李四 replies and resolves; 张三's thread has no 删除 for him.
+  await setUser(page, li)
+  await expect(thread.getByRole('button', { name: '删除', exact: true })).toHaveCount(0)
+  await thread.getByRole('button', { name: '回复' }).click()
+  await expect(thread.getByRole('textbox', { name: '回复内容' })).toBeFocused()
+  await page.keyboard.type('已核实，为6个')
+  await thread.getByRole('button', { name: '发送' }).click()
+  await expect(thread.locator('.reply .text')).toHaveText(['已核实，为6个'])
+  await expect(thread.locator('.reply .author')).toHaveText(['李四'])
+  await thread.getByRole('button', { name: '解决' }).click()
+  expect(await threads(page)).toMatchObject([{ resolved: true, replies: [{ text: '已核实，为6个' }] }])
+  // Folded once the cursor is elsewhere: the quote, who and 已解决, not the text.
+  await placeCursor(page, '力量')
+  await expect(thread).toHaveClass(/resolved/)
+  await expect(thread.locator('.state')).toHaveText('已解决')
+  await expect(thread.locator('.text')).toHaveCount(0)
+  // None open: the heading counts none.
+  await expect(panel.locator('.panel-title > span')).toHaveText('批注')
+
+  // 张三 reopens and deletes.
+  await setUser(page, zhang)
+  await thread.getByRole('button', { name: '重新打开' }).click()
+  await expect(thread).not.toHaveClass(/resolved/)
+  await expect(thread.locator('.reply .text')).toHaveText(['已核实，为6个'])
+  await thread.getByRole('button', { name: '删除', exact: true }).click()
+  await expect(panel.locator('.thread')).toHaveCount(0)
+  await expect(panel).toContainText('暂无批注')
+  expect(await commented(page)).toEqual([])
+  expect(await threads(page)).toEqual([])
+})
+
+test('typing inside keeps the thread anchored; deleting its text detaches it; Ctrl-Z brings both back', async ({ page }) => {
+  await openWith(page, draft)
+  await setUser(page, zhang)
+  const panel = editor(page).locator('[part="comments"]')
+  await selectText(page, '力量不足')
+  // Ctrl+Alt+M, as in Word and WPS.
+  await page.keyboard.press('Control+Alt+m')
+  await expect(panel.getByRole('textbox', { name: '批注内容' })).toBeFocused()
+  await page.keyboard.type('要具体')
+  await page.keyboard.press('Control+Enter')
+  const quote = panel.locator('.thread .quote')
+  await expect(quote).toHaveText('力量不足')
+
+  await placeCursor(page, '力量')
+  await typeText(page, '明显')
+  await expect(quote).toHaveText('力量明显不足')
+  expect(await commented(page)).toEqual(['力量明显不足'])
+
+  await selectText(page, '力量明显不足')
+  await press(page, 'Backspace')
+  await expect(quote).toHaveText('原文已删除「力量不足」')
+  expect(await commented(page)).toEqual([])
+
+  await press(page, 'Control+z')
+  await expect(quote).toHaveText('力量明显不足')
+  expect(await commented(page)).toEqual(['力量明显不足'])
+})
+
+test('without a user, 添加批注 says the page must set one; read-only shows the threads without actions; no serious accessibility violation', async ({ page }) => {
+  await openWith(page, draft)
+  const panel = editor(page).locator('[part="comments"]')
+  await page.evaluate(() => {
+    const w = window as unknown as { __errors: string[] }
+    w.__errors = []
+    document.querySelector('zongjie-editor')!.addEventListener('error', (e) => w.__errors.push((e as CustomEvent).detail.message))
+  })
+  await setUser(page, null)
+  await selectText(page, '力量不足')
+  await panel.getByRole('button', { name: '添加批注' }).click()
+  await expect(editor(page).locator('[part="hint"]')).toContainText('页面尚未设置当前用户')
+  expect(await page.evaluate(() => (window as unknown as { __errors: string[] }).__errors)).toEqual([expect.stringContaining('user')])
+
+  await setUser(page, zhang)
+  await selectText(page, '力量不足')
+  await panel.getByRole('button', { name: '添加批注' }).click()
+  await page.keyboard.type('要具体')
+  await panel.getByRole('button', { name: '确定' }).click()
+  await expect(panel.locator('.thread')).toHaveCount(1)
+  await panel.locator('.thread').getByRole('button', { name: '回复' }).click()
+
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`)).toEqual([])
+
+  await editor(page).evaluate((el) => el.setAttribute('readonly', ''))
+  await expect(panel.locator('.thread .text')).toHaveText('要具体')
+  await expect(panel.getByRole('button')).toHaveText(['力量不足'])
+})
