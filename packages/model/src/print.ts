@@ -3,7 +3,8 @@
  * 28 mm left (订口), 26 mm right, 35 mm bottom, so the text block is 156 × 225 mm; 3号 (16 pt) 仿宋
  * body at 22 lines a page (a 28.95 pt line) and 28 characters a line; a 2号 (22 pt) 小标宋 title,
  * centred; level headings in 黑体, 楷体, 仿宋 (bold) and 仿宋; first lines indented two characters;
- * the sign-off set right. Font names are listed as fallback chains across platforms.
+ * the sign-off set right; the comments (批注), when the HTML has them, on a page of their own after
+ * the text. Font names are listed as fallback chains across platforms.
  */
 export const printStylesheet = `
 @page { size: 210mm 297mm; margin: 37mm 26mm 35mm 28mm; }
@@ -20,5 +21,12 @@ body { margin: 0; }
 .zj-summary .zj-sign-off { text-align: right; margin-top: 28.95pt; padding-right: 4em; }
 .zj-summary .zj-sign-off p { text-indent: 0; }
 .zj-summary .zj-metric, .zj-summary .zj-blank { white-space: nowrap; }
-@media screen { body { background: #e5e7eb; padding: 16px 0; } .zj-summary { background: #fff; padding: 37mm 26mm 35mm 28mm; box-sizing: content-box; } }
+.zj-summary .zj-comment { text-decoration: underline dotted #777; text-underline-offset: 3pt; }
+.zj-comments { break-before: page; max-width: 156mm; margin: 0 auto; font-family: '仿宋_GB2312', 'FangSong_GB2312', 'FangSong', '仿宋', 'STFangsong', 'Noto Serif CJK SC', serif; font-size: 12pt; line-height: 1.6; color: #000; }
+.zj-comments-title { font-family: '黑体', 'SimHei', 'STHeiti', 'Noto Sans CJK SC', sans-serif; font-size: 16pt; font-weight: normal; text-align: center; margin: 0 0 12pt; }
+.zj-comment-thread { break-inside: avoid; border-left: 2pt solid #888; padding-left: 8pt; margin: 0 0 10pt; }
+.zj-comment-thread p, .zj-comment-quote { margin: 2pt 0; }
+.zj-comment-quote { color: #444; }
+.zj-comment-reply { margin: 4pt 0 0 2em; }
+@media screen { body { background: #e5e7eb; padding: 16px 0; } .zj-summary, .zj-comments { background: #fff; padding: 37mm 26mm 35mm 28mm; box-sizing: content-box; } .zj-comments { margin-top: 16px; } }
 `.trim()
