@@ -202,9 +202,12 @@ export function paste(target: HTMLElement, text: string) {
 
 /** Fetches the page's document data (`?n=2200`). */
 async function loadData<T>(kind: 'baseline' | 'zongjie' | 'floor'): Promise<{ n: number; data: T }> {
-  const n = Number(new URLSearchParams(location.search).get('n') ?? '220')
-  const res = await fetch(`../data/${kind}-${n}.json`)
-  if (!res.ok) throw new Error(`data ${kind}-${n}: HTTP ${res.status}`)
+  const params = new URLSearchParams(location.search)
+  const n = Number(params.get('n') ?? '220')
+  // `data` names another document of the page's kind (`zongjie-reviewed`: with a review's comments).
+  const name = params.get('data') ?? kind
+  const res = await fetch(`../data/${name}-${n}.json`)
+  if (!res.ok) throw new Error(`data ${name}-${n}: HTTP ${res.status}`)
   return { n, data: (await res.json()) as T }
 }
 

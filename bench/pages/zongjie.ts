@@ -43,6 +43,11 @@ const bench = {
     const r = await h.timeMount(async () => {
       e = document.createElement('zongjie-editor')
       for (const name of ['toolbar', 'outline', 'findings', 'status', 'metrics']) e.setAttribute(name, '')
+      // A document after review: its comments listed in their panel too, as the writer answering them sees it.
+      if (new URLSearchParams(location.search).get('data') === 'zongjie-reviewed') {
+        e.setAttribute('comments', '')
+        e.user = { id: 'u3', name: '王科员' }
+      }
       e.summary = data.get()
       document.body.append(e)
       await e.updateComplete

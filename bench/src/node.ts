@@ -16,7 +16,7 @@ import { DOMParser } from 'linkedom'
 import { Node as PMNode, type Node } from 'prosemirror-model'
 import { EditorState, type Plugin } from 'prosemirror-state'
 import { schema as basicSchema } from 'prosemirror-schema-basic'
-import { importText, toSummary, fromSummary, toHTML, toText, type Summary } from '@zongjie/model'
+import { importText, toSummary, fromSummary, toHTML, toText, schema, displayText, type Summary } from '@zongjie/model'
 import { numbering, numberingKey } from '../../packages/editor/src/plugins/numbering.ts'
 import { generateBlocks, zongjieText, baselineJSON, pasteText, textOfBytes, landmarks } from './generate.mjs'
 import { summarizeProfile } from './profile.mjs'
@@ -163,12 +163,59 @@ async function prepareWord(f: Fixture, outDir: string) {
   }
 }
 
+/** Comments (批注) in the reviewed document: as many as a section head's and a leader's round leave. */
+export const reviewComments = 100
+
+/**
+ * The document of `f` after a review round: {@link reviewComments} threads, each on the first ten
+ * characters of a textblock spread evenly through it, every third answered once and every fifth
+ * resolved; as Summary JSON (version 2), as the page loads it.
+ */
+function reviewed(f: Fixture): Summary {
+  const doc = fromSummary(f.summary)
+  const blocks: number[] = []
+  doc.descendants((node, pos) => {
+    if (node.isTextblock && node.content.size > 0) blocks.push(pos)
+    return !node.isTextblock
+  })
+  const step = Math.floor(blocks.length / reviewComments)
+  const tr = EditorState.create({ doc }).tr
+  const author = (n: number) => (n % 2 ? { id: 'u1', name: '李科长', role: '科长' } : { id: 'u2', name: '张主任' })
+  const threads = []
+  for (let i = 0; i < reviewComments; i++) {
+    const pos = blocks[i * step]!
+    const node = doc.nodeAt(pos)!
+    const from = pos + 1
+    const to = from + Math.min(10, node.content.size)
+    const id = `c${i}`
+    tr.addMark(from, to, schema.marks.comment!.create({ id }))
+    const time = `2024-07-${String(8 + (i % 20)).padStart(2, '0')}T09:${String(i % 60).padStart(2, '0')}:00+08:00`
+    threads.push({
+      id,
+      author: author(i),
+      time,
+      text: '请核实这里的表述和数字。',
+      replies: i % 3 === 0 ? [{ id: 'r1', author: { id: 'u3', name: '王科员' }, time, text: '已核实。' }] : [],
+      resolved: i % 5 === 0,
+      quote: doc.textBetween(from, to, '', (leaf) => leaf.textContent || displayText(leaf)),
+      scope: 'text' as const,
+    })
+  }
+  tr.setDocAttribute('comments', threads)
+  const summary = toSummary(tr.doc)
+  if (summary.comments?.length !== reviewComments) throw new Error(`reviewed: ${summary.comments?.length} threads in the Summary JSON, not ${reviewComments}`)
+  return summary
+}
+
 async function prepare(outDir: string) {
   mkdirSync(outDir, { recursive: true })
   const meta: Record<string, unknown> = { seed, sizes: {} }
   for (const n of sizes) {
     const f = fixture(n)
-    if (n === 2200) meta.word = await prepareWord(f, outDir)
+    if (n === 2200) {
+      meta.word = await prepareWord(f, outDir)
+      writeFileSync(join(outDir, `zongjie-reviewed-${n}.json`), JSON.stringify(reviewed(f)))
+    }
     writeFileSync(join(outDir, `zongjie-${n}.json`), JSON.stringify(f.summary))
     writeFileSync(join(outDir, `baseline-${n}.json`), JSON.stringify(f.pmJSON))
     // The floor page's: the document the editor reads from the Summary JSON, as ProseMirror's JSON.
