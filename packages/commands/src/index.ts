@@ -7,3 +7,5 @@ export { paragraphToSection, paragraphToSectionIn, paragraphToWorkItem, paragrap
 export { selectDocumentEdge, selectDocumentStart, selectDocumentEnd } from './moves.ts'
 export { addComment, replyToComment, setCommentResolved, editComment, deleteReply, deleteComment, commentThreads } from './comments.ts'
 export type { NewComment, CommentThreadAt } from './comments.ts'
+export { suggestTransaction, suggesting, acceptSuggestion, rejectSuggestion, acceptAll, rejectAll, suggestionsIn } from './suggestions.ts'
+export type { SuggestionAt } from './suggestions.ts'

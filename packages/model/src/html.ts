@@ -1,6 +1,7 @@
 import type { Mark, Node } from 'prosemirror-model'
 import { ImportError } from './errors.ts'
 import { commentIdsIn, threadsOf, withoutCommentMarks } from './comments.ts'
+import { settledDoc } from './suggestions.ts'
 import { printStylesheet } from './print.ts'
 import { importText, type ImportWarning, type ImportOptions } from './import/index.ts'
 import { sectionNumber, workItemOrdinal } from './numbering.ts'
@@ -320,7 +321,8 @@ export interface HTMLOptions {
  * no script. Built as a string, with every text and attribute value escaped; needs no DOM.
  * Review comments (批注) are written as `span.zj-comment` around their text and an appendix of
  * the threads after the article (`aside.zj-comments`), unless `review` is false; a comment mark
- * whose thread the document does not have is left out. {@link fromHTML} reads it back
+ * whose thread the document does not have is left out. Suggestions (修订) are not written: the
+ * HTML is the summary with every suggestion accepted. {@link fromHTML} reads it back
  * losslessly. With `standalone`, a whole HTML page around it, with the print stylesheet after
  * GB/T 9704 ({@link printStylesheet}): open it and print, A4 as the standard lays it out.
  */
@@ -330,6 +332,8 @@ export function toHTML(doc: Node, options: HTMLOptions = {}): string {
     return `<!doctype html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>${title}</title>\n<style>\n${printStylesheet}\n</style>\n</head>\n<body>\n${toHTML(doc, { review: options.review })}</body>\n</html>\n`
   }
   const review = options.review !== false
+  // Suggestions (修订) are not written: the HTML has the text with every one accepted.
+  doc = settledDoc(doc, true)
   const threads = review ? threadsOf(doc) : []
   const known = new Set(threads.map((t) => t.id))
   doc = withoutCommentMarks(doc, (id) => !known.has(id))

@@ -14,11 +14,16 @@ export {
   commentIdPattern,
   commentTimePattern,
   commentThreadsProblem,
+  suggestionKinds,
+  suggestionsProblem,
 } from './schema.ts'
 export type { SectionFormat, SectionTypeName, WorkItemsLayout, MetricAttrs, BlankAttrs, Period } from './schema.ts'
 export type { CommentThread, CommentReply, CommentAuthor, CommentScope, CommentProblem } from './schema.ts'
 export { commentThreads, commentIdsIn, threadsOf, quoteBetween, withoutCommentMarks } from './comments.ts'
 export type { CommentThreadAt } from './comments.ts'
+export type { Suggestion, SuggestionKind } from './schema.ts'
+export { suggestionsOf, suggestionsAt, settleSuggestions, settledDoc, hasSuggestionMarks, isSuggestionMark, suggestionAnchor } from './suggestions.ts'
+export type { SuggestionAt } from './suggestions.ts'
 export { chineseNumeral, parseChineseNumeral, formatSectionNumber, formatOrdinal, sectionNumber, workItemOrdinal } from './numbering.ts'
 export { PartCache } from './parts.ts'
 export { toSummary, readSummary, fromSummary, leadOf, contextBefore, clauseBreak } from './summary.ts'
@@ -43,8 +48,12 @@ export type {
   Blank,
   CommentAnchor,
   CommentThreadJSON,
+  FieldModification,
+  BlockSuggestion,
+  SuggestionJSON,
 } from './summary.ts'
 export { toText, textBetween } from './text.ts'
+export type { TextOptions } from './text.ts'
 export { toHTML, fromHTML, importHTML } from './html.ts'
 export type { DomNodeLike, HTMLImport, HTMLOptions } from './html.ts'
 export { SummaryError, ImportError } from './errors.ts'

@@ -237,6 +237,81 @@ const isCommentIdAttr = (v: unknown) => {
 /** The comments of a document that has none. */
 const noComments: readonly CommentThread[] = Object.freeze([])
 
+// ---------------------------------------------------------------------------------------------
+// Suggestions (修订, track changes)
+
+/**
+ * What a suggestion (修订) does: inserts text or blocks (`insert`, a replacement included: it
+ * deletes what it replaces too), deletes them (`delete`, the text kept and shown struck through
+ * until accepted), changes a section's kind or an attribute of a block (`structure`), or changes a
+ * field's value (`field`, the old value kept beside the new one).
+ */
+export type SuggestionKind = 'insert' | 'delete' | 'structure' | 'field'
+
+/** The kinds of suggestions, see {@link SuggestionKind}. */
+export const suggestionKinds: readonly SuggestionKind[] = ['insert', 'delete', 'structure', 'field']
+
+/**
+ * A suggestion (修订): a change a reviewer proposed, kept in the document's `suggestions`
+ * attribute in the order they were made. Its place in the text is where `insertion`, `deletion`
+ * and `modification` marks of its `id` are (on text and fields, or on whole blocks); the writer
+ * accepts or rejects it, and either removes the entry.
+ */
+export interface Suggestion {
+  /** Unique in the document; see {@link commentIdPattern}. */
+  id: string
+  /** Who proposed it (the same kind of author as a comment's). */
+  author: CommentAuthor
+  /** When: see {@link commentTimePattern}. */
+  time: string
+  kind: SuggestionKind
+}
+
+const suggestionKeys = ['id', 'author', 'time', 'kind']
+
+/**
+ * The first problem of a list of suggestions (see {@link Suggestion}), or null when it is one:
+ * every field present and of its kind, nothing else (but the keys of `extra`, which the caller
+ * checks), ids unique.
+ */
+export function suggestionsProblem(value: unknown, extra: readonly string[] = []): CommentProblem | null {
+  if (!Array.isArray(value)) return { path: '', problem: `应为修订的数组，实为 ${shown(value)}` }
+  const ids = new Map<string, number>()
+  for (let i = 0; i < value.length; i++) {
+    const path = `[${i}]`
+    const v = value[i]
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return { path, problem: `应为对象，实为 ${shown(v)}` }
+    const e = v as Record<string, unknown>
+    for (const key of Object.keys(e)) if (!suggestionKeys.includes(key) && !extra.includes(key)) return { path: `${path}.${key}`, problem: '不是修订的字段' }
+    for (const key of suggestionKeys) if (!(key in e)) return { path: `${path}.${key}`, problem: '缺少此字段' }
+    if (typeof e.id !== 'string' || !commentIdPattern.test(e.id)) {
+      return { path: `${path}.id`, problem: `应为标识：1 到 64 个字母、数字或 _ . : -，以字母或数字开头，实为 ${shown(e.id)}` }
+    }
+    const first = ids.get(e.id)
+    if (first !== undefined) return { path: `${path}.id`, problem: `修订标识 ${shown(e.id)} 重复，第 ${first + 1} 条已用` }
+    ids.set(e.id, i)
+    const author = authorProblem(e.author, `${path}.author`)
+    if (author) return author
+    if (!isCommentTime(e.time)) return { path: `${path}.time`, problem: `应为 ISO 8601 日期时间，含秒和时区（如 "2024-07-08T09:30:00+08:00"），实为 ${shown(e.time)}` }
+    if (!suggestionKinds.includes(e.kind as SuggestionKind)) return { path: `${path}.kind`, problem: `应为 "insert"、"delete"、"structure" 或 "field"，实为 ${shown(e.kind)}` }
+  }
+  return null
+}
+
+const checkSuggestions = (v: unknown) => {
+  const found = suggestionsProblem(v)
+  if (found) throw new RangeError(`suggestions${found.path}: ${found.problem}`)
+}
+const isSuggestionIdAttr = (v: unknown) => {
+  if (typeof v !== 'string' || !commentIdPattern.test(v)) throw new RangeError(`expected a suggestion id such as "s1", got ${JSON.stringify(v)}`)
+}
+
+/** The suggestions of a document that has none. */
+const noSuggestions: readonly Suggestion[] = Object.freeze([])
+
+/** The suggestion marks, which every node but the document may carry: on text and fields, or on a whole block. */
+const suggestionMarks = 'insertion deletion modification'
+
 const sectionBody = 'heading block*'
 
 function sectionSpec(format: SectionFormat, content: string, level: number): NodeSpec {
@@ -244,6 +319,7 @@ function sectionSpec(format: SectionFormat, content: string, level: number): Nod
     content,
     group: 'section',
     defining: true,
+    marks: suggestionMarks,
     attrs: { runIn: { default: false, validate: 'boolean' }, part: { default: null, validate: isPartId } },
     toDOM: (node) => [
       'section',
@@ -264,6 +340,7 @@ function roleSpec(role: 'problems' | 'plans'): NodeSpec {
   return {
     content: `${sectionBody} (section2+ | section3+ | section4+)?`,
     defining: true,
+    marks: suggestionMarks,
     attrs: { runIn: { default: false, validate: 'boolean' }, numbered: { default: true, validate: 'boolean' }, part: { default: null, validate: isPartId } },
     toDOM: (node) => [
       'section',
@@ -286,7 +363,7 @@ function roleSpec(role: 'problems' | 'plans'): NodeSpec {
 }
 
 function textblock(tag: string, cls: string, extra: Partial<NodeSpec> = {}): NodeSpec {
-  return { content: 'inline*', marks: 'bold comment', toDOM: () => [tag, { class: cls }, 0], parseDOM: [{ tag: `${tag}.${cls}` }], ...extra }
+  return { content: 'inline*', marks: `bold comment ${suggestionMarks}`, toDOM: () => [tag, { class: cls }, 0], parseDOM: [{ tag: `${tag}.${cls}` }], ...extra }
 }
 
 const nodes: Record<string, NodeSpec> = {
@@ -294,16 +371,19 @@ const nodes: Record<string, NodeSpec> = {
    * The whole summary. Parts in the order the genre fixes; problems before plans, both after the
    * main work. Its attributes say what it reports on: the organisation (单位), the year and period
    * (时限), the template it was started from, and the review comments (批注) on it: their threads
-   * (see {@link CommentThread}), each anchored in the text by `comment` marks of its id.
+   * (see {@link CommentThread}), each anchored in the text by `comment` marks of its id, and the
+   * suggestions (修订, see {@link Suggestion}), each placed by suggestion marks of its id.
    */
   doc: {
     content: 'title subtitle? preamble section1* problems? plans? closing signOff?',
+    marks: suggestionMarks,
     attrs: {
       organization: { default: '', validate: isLine },
       year: { default: null, validate: isYear },
       period: { default: null, validate: (v: unknown) => v === null || oneOf(periods)(v) },
       template: { default: null, validate: isPartId },
       comments: { default: noComments, validate: checkCommentThreads },
+      suggestions: { default: noSuggestions, validate: checkSuggestions },
     },
   },
   /** 标题: unit, period, subject and genre. */
@@ -311,7 +391,7 @@ const nodes: Record<string, NodeSpec> = {
   /** 副标题, written under the title. */
   subtitle: textblock('p', 'zj-subtitle'),
   /** 导语: the opening paragraphs before the first section. */
-  preamble: { content: 'block*', toDOM: () => ['div', { class: 'zj-preamble' }, 0], parseDOM: [{ tag: 'div.zj-preamble' }] },
+  preamble: { content: 'block*', marks: suggestionMarks, toDOM: () => ['div', { class: 'zj-preamble' }, 0], parseDOM: [{ tag: 'div.zj-preamble' }] },
   /** A `一、` section of the main work (主要工作). */
   section1: sectionSpec('chinese', `${sectionBody} (section2+ | section3+ | section4+)?`, 1),
   /** A `（一）` section. */
@@ -340,6 +420,7 @@ const nodes: Record<string, NodeSpec> = {
   workItems: {
     content: 'workIntro? workItem (workItem | workNote)*',
     group: 'block',
+    marks: suggestionMarks,
     attrs: { layout: { default: 'separate', validate: oneOf(['joined', 'separate']) } },
     toDOM: (node) => ['div', { class: 'zj-work-items', 'data-layout': node.attrs.layout }, 0],
     parseDOM: [{ tag: 'div.zj-work-items', getAttrs: (dom) => ({ layout: dom.getAttribute('data-layout') === 'joined' ? 'joined' : 'separate' }) }],
@@ -351,9 +432,9 @@ const nodes: Record<string, NodeSpec> = {
   /** A paragraph that continues the item before it without an ordinal of its own. */
   workNote: textblock('p', 'zj-work-note'),
   /** 结尾: the closing paragraphs after the last section. */
-  closing: { content: 'block*', toDOM: () => ['div', { class: 'zj-closing' }, 0], parseDOM: [{ tag: 'div.zj-closing' }] },
+  closing: { content: 'block*', marks: suggestionMarks, toDOM: () => ['div', { class: 'zj-closing' }, 0], parseDOM: [{ tag: 'div.zj-closing' }] },
   /** 落款: the signing organisation and the date, set right. */
-  signOff: { content: 'organization date', toDOM: () => ['div', { class: 'zj-sign-off' }, 0], parseDOM: [{ tag: 'div.zj-sign-off' }] },
+  signOff: { content: 'organization date', marks: suggestionMarks, toDOM: () => ['div', { class: 'zj-sign-off' }, 0], parseDOM: [{ tag: 'div.zj-sign-off' }] },
   /** The signing organisation of the sign-off. */
   organization: textblock('p', 'zj-organization'),
   /** The date of the sign-off, in Arabic digits (`2020年7月10日`). */
@@ -397,6 +478,11 @@ const nodes: Record<string, NodeSpec> = {
   },
 }
 
+/** A suggestion id read from HTML, or `false` when it is not one. */
+function suggestionIdFrom(id: string | null): { id: string } | false {
+  return id !== null && commentIdPattern.test(id) ? { id } : false
+}
+
 const marks: Record<string, MarkSpec> = {
   /** Bold (加粗), the one emphasis summaries use. */
   bold: { toDOM: () => ['strong', 0], parseDOM: [{ tag: 'strong' }, { tag: 'b' }] },
@@ -419,6 +505,45 @@ const marks: Record<string, MarkSpec> = {
         },
       },
     ],
+  },
+  /**
+   * 修订（插入）: text, a field or a whole block a reviewer proposed to insert, by the id of its
+   * entry in the document's `suggestions`. Typing at its edges does not extend it (the suggestion
+   * commands give new text its own mark).
+   */
+  insertion: {
+    attrs: { id: { validate: isSuggestionIdAttr } },
+    inclusive: false,
+    excludes: 'insertion deletion modification',
+    toDOM: (mark) => ['ins', { class: 'zj-insertion', 'data-suggestion': mark.attrs.id as string }, 0],
+    parseDOM: [{ tag: 'ins[data-suggestion]', getAttrs: (dom) => suggestionIdFrom(dom.getAttribute('data-suggestion')) }],
+  },
+  /** 修订（删除）: text, a field or a whole block a reviewer proposed to delete, kept until the suggestion is accepted. */
+  deletion: {
+    attrs: { id: { validate: isSuggestionIdAttr } },
+    inclusive: false,
+    excludes: 'insertion deletion modification',
+    toDOM: (mark) => ['del', { class: 'zj-deletion', 'data-suggestion': mark.attrs.id as string }, 0],
+    parseDOM: [{ tag: 'del[data-suggestion]', getAttrs: (dom) => suggestionIdFrom(dom.getAttribute('data-suggestion')) }],
+  },
+  /**
+   * 修订（修改）: a change to a node's attributes (`type: 'attr'`, the attribute `attrName`, its
+   * `previousValue` and `newValue`: a field's value, a block's layout) or to its kind
+   * (`type: 'nodeType'`, the node type names), or a restructuring of sections (`type: 'structure'`:
+   * on each block it made, `previousValue` on the first holding the blocks that stood there before,
+   * as ProseMirror JSON), keeping the old so that rejecting restores it.
+   */
+  modification: {
+    attrs: {
+      id: { validate: isSuggestionIdAttr },
+      type: { validate: oneOf(['attr', 'nodeType', 'structure']) },
+      attrName: { default: null, validate: 'string|null' },
+      previousValue: { default: null },
+      newValue: { default: null },
+    },
+    inclusive: false,
+    excludes: 'insertion deletion',
+    toDOM: (mark) => ['span', { class: 'zj-modification', 'data-suggestion': mark.attrs.id as string }, 0],
   },
 }
 

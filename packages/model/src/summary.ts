@@ -1,7 +1,9 @@
 import { Fragment, Mark, type Node } from 'prosemirror-model'
+import { Transform } from 'prosemirror-transform'
 import { SummaryError } from './errors.ts'
 import { PartCache } from './parts.ts'
 import { commentIdsIn, threadsOf } from './comments.ts'
+import { suggestionsOf } from './suggestions.ts'
 import { formatSectionNumber, formatOrdinal, sectionNumber, parseChineseNumeral } from './numbering.ts'
 import {
   schema,
@@ -20,6 +22,8 @@ import {
   type CommentThread,
   type CommentAuthor,
   type CommentReply,
+  type Suggestion,
+  suggestionsProblem,
 } from './schema.ts'
 
 /** A piece of text with its marks. */
@@ -31,13 +35,35 @@ export interface TextRun {
    * none. Each names a thread of the summary's `comments` (version 2).
    */
   comments?: string[]
+  /** The id of the suggestion (修订) that proposes to insert this piece; absent otherwise. Names an entry of the summary's `suggestions` (version 2). */
+  inserted?: string
+  /** The id of the suggestion that proposes to delete this piece (kept until accepted); absent otherwise. */
+  deleted?: string
 }
+
+/** A field's value changed as a suggestion (修订): the attribute, its value before and the suggestion's id. The run's field holds the new value. */
+export interface FieldModification {
+  id: string
+  /** The field attribute changed (`value`, `upper` …). */
+  attr: string
+  /** Its value before the suggestion. */
+  previous: unknown
+  /** The value the suggestion proposes (what the field holds, unless changed since without suggesting). */
+  value: unknown
+}
+
 /** A metric field inside a text. */
 export interface MetricRun {
   metric: MetricField
   bold?: true
   /** The comments on the field: see {@link TextRun.comments}. */
   comments?: string[]
+  /** See {@link TextRun.inserted}. */
+  inserted?: string
+  /** See {@link TextRun.deleted}. */
+  deleted?: string
+  /** The suggestions that change the field's value, with the old values; absent when none does. */
+  modified?: FieldModification[]
 }
 /** A name blank inside a text. */
 export interface BlankRun {
@@ -45,6 +71,12 @@ export interface BlankRun {
   bold?: true
   /** The comments on the field: see {@link TextRun.comments}. */
   comments?: string[]
+  /** See {@link TextRun.inserted}. */
+  inserted?: string
+  /** See {@link TextRun.deleted}. */
+  deleted?: string
+  /** The suggestions that change the field's value, with the old values; absent when none does. */
+  modified?: FieldModification[]
 }
 /** One piece of a text that carries marks or fields: plain text, a metric or a blank. */
 export type Run = TextRun | MetricRun | BlankRun
@@ -164,12 +196,32 @@ export interface CommentAnchor {
 export type CommentThreadJSON = CommentThread & ({ anchor: CommentAnchor; detached?: never } | { detached: true; anchor?: never })
 
 /**
+ * A suggestion mark on a whole block (a section, a heading, a paragraph, a work-item list, an item,
+ * a note …), named by the block's JSON path (`$.sections[1]`, `$.sections[0].title`,
+ * `$.preamble[0]`, `$.sections[0].body[1].items[2]`): `insertion` or `deletion` of the whole block,
+ * or `modification` of its kind (`type: 'nodeType'`, `previous` and `value` the node type names),
+ * of an attribute (`type: 'attr'`, `attr`, `previous`, `value`), or of the structure
+ * (`type: 'structure'`: sections demoted, promoted or moved; on the first block it made, `previous`
+ * holds the blocks that stood there before, as ProseMirror JSON, and null on the others).
+ */
+export type BlockSuggestion =
+  | { path: string; mark: 'insertion' | 'deletion' }
+  | { path: string; mark: 'modification'; type: 'attr' | 'nodeType' | 'structure'; attr: string | null; previous: unknown; value: unknown }
+
+/**
+ * A suggestion (修订) in Summary JSON: the entry as the document keeps it (see
+ * {@link Suggestion}), with the blocks it marks whole, in document order, when there are any. Its
+ * text and fields are marked on the runs (`inserted`, `deleted`, `modified`).
+ */
+export type SuggestionJSON = Suggestion & { blocks?: BlockSuggestion[] }
+
+/**
  * Summary JSON: the export integrators and back-end systems consume. Version 1 is a summary
  * without comments; a summary with comments (批注) is written as version 2, which adds the
  * threads (`comments`) and, on the runs of commented text, the ids of their comments.
  */
 export interface Summary {
-  /** 1 without comments, 2 with. */
+  /** 1 without comments and suggestions, 2 with either. */
   version: 1 | 2
   /** Present when any of its fields is set. */
   meta?: SummaryMeta
@@ -187,6 +239,8 @@ export interface Summary {
   blanks: Blank[]
   /** Version 2: the comment threads, in the order they were made (at least one). */
   comments?: CommentThreadJSON[]
+  /** Version 2: the suggestions (修订), in the order they were made (at least one when present). */
+  suggestions?: SuggestionJSON[]
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -204,6 +258,10 @@ interface Walk {
   known: ReadonlySet<string> | null
   /** The anchor of each comment met so far: its first run. Null until one is met. */
   anchors: Map<string, CommentAnchor> | null
+  /** The ids of the suggestions a suggestion mark is written for, or null to write every one; a mark of an id with no entry is left out. */
+  knownSuggestions: ReadonlySet<string> | null
+  /** The ids of the suggestion marks written, null until one is. */
+  suggestionIds: Set<string> | null
 }
 
 /** The marks that end a clause: `。；！？，：、` and their half-width forms. */
@@ -235,6 +293,98 @@ function isBold(marks: readonly Mark[]): boolean {
 function writtenMarks(marks: readonly Mark[], ids: readonly string[], known: ReadonlySet<string> | null): readonly Mark[] {
   if (!known || ids.every((id) => known.has(id))) return marks
   return marks.filter((m) => m.type.name !== 'comment' || known.has(m.attrs.id as string))
+}
+
+/** Whether a mark is a suggestion mark. */
+const isSuggestion = (m: Mark) => m.type.name === 'insertion' || m.type.name === 'deletion' || m.type.name === 'modification'
+
+/** The marks of a piece as Summary JSON writes them: suggestion marks of ids with no entry left out; the ids written noted in the walk. */
+function writtenSuggestionMarks(marks: readonly Mark[], walk: Walk): readonly Mark[] {
+  let out = marks
+  for (const m of marks) {
+    if (!isSuggestion(m)) continue
+    const id = m.attrs.id as string
+    if (walk.knownSuggestions && !walk.knownSuggestions.has(id)) out = out.filter((x) => x !== m)
+    else (walk.suggestionIds ??= new Set()).add(id)
+  }
+  return out
+}
+
+/** Writes a run's suggestion marks: `inserted`, `deleted`, and for a field `modified`. */
+function addSuggestions(run: TextRun | MetricRun | BlankRun, marks: readonly Mark[], field: boolean): void {
+  for (const m of marks) {
+    const name = m.type.name
+    if (name === 'insertion') run.inserted = m.attrs.id as string
+    else if (name === 'deletion') run.deleted = m.attrs.id as string
+    else if (name === 'modification' && field) ((run as MetricRun).modified ??= []).push({ id: m.attrs.id as string, attr: m.attrs.attrName as string, previous: m.attrs.previousValue, value: m.attrs.newValue })
+  }
+}
+
+/**
+ * Calls `f` for every block of a document (every node but the document and inline ones) with
+ * its JSON path in Summary JSON: `$.title`, `$.preamble[0]`, `$.sections[1]`, its heading
+ * `$.sections[1].title`, `$.sections[1].body[0].items[2].notes[0]`, `$.signOff.date` ….
+ */
+export function forEachBlockPath(doc: Node, f: (node: Node, pos: number, path: string) => void): void {
+  const list = (node: Node, pos: number, path: string) => {
+    f(node, pos, path)
+    let items = -1
+    let notes = 0
+    node.forEach((child, offset) => {
+      const at = pos + 1 + offset
+      const name = child.type.name
+      if (name === 'workIntro') f(child, at, `${path}.intro`)
+      else if (name === 'workItem') {
+        items++
+        notes = 0
+        f(child, at, `${path}.items[${items}]`)
+      } else f(child, at, `${path}.items[${items}].notes[${notes++}]`)
+    })
+  }
+  const block = (child: Node, at: number, path: string) => (child.type.name === 'workItems' ? list(child, at, path) : f(child, at, path))
+  const section = (node: Node, pos: number, path: string) => {
+    f(node, pos, path)
+    let body = 0
+    let subs = 0
+    node.forEach((child, offset, i) => {
+      const at = pos + 1 + offset
+      if (i === 0) f(child, at, `${path}.title`)
+      else if (isSection(child)) section(child, at, `${path}.sections[${subs++}]`)
+      else block(child, at, `${path}.body[${body++}]`)
+    })
+  }
+  let sections = 0
+  doc.forEach((child, pos) => {
+    const name = child.type.name
+    if (isSection(child)) section(child, pos, `$.sections[${sections++}]`)
+    else if (name === 'preamble' || name === 'closing') {
+      f(child, pos, `$.${name}`)
+      child.forEach((b, offset, i) => block(b, pos + 1 + offset, `$.${name}[${i}]`))
+    } else if (name === 'signOff') {
+      f(child, pos, '$.signOff')
+      f(child.child(0), pos + 1, '$.signOff.organization')
+      f(child.child(1), pos + 1 + child.child(0).nodeSize, '$.signOff.date')
+    } else f(child, pos, `$.${name}`)
+  })
+}
+
+/** The block suggestions of a document by suggestion id, for the ids of `known`. */
+function blockSuggestionsOf(doc: Node, known: ReadonlySet<string>): Map<string, BlockSuggestion[]> {
+  const out = new Map<string, BlockSuggestion[]>()
+  forEachBlockPath(doc, (node, _pos, path) => {
+    for (const m of node.marks) {
+      if (!isSuggestion(m) || !known.has(m.attrs.id as string)) continue
+      const name = m.type.name as 'insertion' | 'deletion' | 'modification'
+      const entry: BlockSuggestion =
+        name === 'modification'
+          ? { path, mark: name, type: m.attrs.type as 'attr' | 'nodeType' | 'structure', attr: m.attrs.attrName as string | null, previous: m.attrs.previousValue, value: m.attrs.newValue }
+          : { path, mark: name }
+      const list = out.get(m.attrs.id as string)
+      if (list) list.push(entry)
+      else out.set(m.attrs.id as string, [entry])
+    }
+  })
+  return out
 }
 
 /** The anchors still growing in a text: a comment's first run and the runs right after it that carry it too. */
@@ -325,6 +475,7 @@ function runsOf(node: Node, path: string, runsKey: string, where: string, walk: 
         marks = writtenMarks(marks, ids, walk.known)
         if (marks !== child.marks) ids = commentIdsIn(marks)
       }
+      marks = writtenSuggestionMarks(marks, walk)
     }
     const bold = marks.length > 0 && isBold(marks)
     if (marks.length) plain = false
@@ -334,6 +485,7 @@ function runsOf(node: Node, path: string, runsKey: string, where: string, walk: 
       else {
         const run: TextRun = bold ? { text: child.text!, bold: true } : { text: child.text! }
         if (ids) run.comments = ids
+        if (marks.length) addSuggestions(run, marks, false)
         runs.push(run)
       }
       if (ids || open) open = noteAnchors(open, ids, child.text!, () => `${path}.${runsKey}[${runs.length - 1}]`, walk)
@@ -350,6 +502,7 @@ function runsOf(node: Node, path: string, runsKey: string, where: string, walk: 
       const field = metricFieldOf(child.attrs as MetricAttrs)
       const run: MetricRun = bold ? { metric: field, bold: true } : { metric: field }
       if (ids) run.comments = ids
+      if (marks.length) addSuggestions(run, marks, true)
       runs.push(run)
       shown = metricText(field)
       walk.metrics.push(metricEntry(field, shown, runPath, where, context))
@@ -357,6 +510,7 @@ function runsOf(node: Node, path: string, runsKey: string, where: string, walk: 
       const field = blankFieldOf(child.attrs as BlankAttrs)
       const run: BlankRun = bold ? { blank: field, bold: true } : { blank: field }
       if (ids) run.comments = ids
+      if (marks.length) addSuggestions(run, marks, true)
       runs.push(run)
       shown = blankText(field)
       walk.blanks.push(blankEntry(field, shown, runPath, where, context))
@@ -491,6 +645,8 @@ export type SummaryPart = (
   blanks: Blank[]
   /** The anchor of each comment in the part (its first run there), or null when no text in it carries one. */
   anchors: Map<string, CommentAnchor> | null
+  /** The ids of the suggestions marked on its text and fields, or null when there are none. */
+  suggestionIds: Set<string> | null
 }
 
 /**
@@ -507,31 +663,32 @@ export function summaryPartKey(doc: Node, index: number, sectionIndex: number): 
  * it is one (see {@link SummaryPart}). With `known`, comment marks are written only for those
  * threads; without, for every id.
  */
-export function summaryPart(doc: Node, index: number, sectionIndex: number, known: ReadonlySet<string> | null = null): SummaryPart {
+export function summaryPart(doc: Node, index: number, sectionIndex: number, known: ReadonlySet<string> | null = null, knownSuggestions: ReadonlySet<string> | null = null): SummaryPart {
   const node = doc.child(index)
-  const walk: Walk = { metrics: [], blanks: [], runs: null, known, anchors: null }
+  const walk: Walk = { metrics: [], blanks: [], runs: null, known, anchors: null, knownSuggestions, suggestionIds: null }
   const { metrics, blanks } = walk
   let part: SummaryPart
   switch (node.type.name) {
     case 'title':
-      part = { kind: 'title', text: textOf(node, '$', 'titleRuns', '标题', walk), runs: walk.runs, metrics, blanks, anchors: null }
+      part = { kind: 'title', text: textOf(node, '$', 'titleRuns', '标题', walk), runs: walk.runs, metrics, blanks, anchors: null, suggestionIds: null }
       break
     case 'subtitle':
-      part = { kind: 'subtitle', text: textOf(node, '$', 'subtitleRuns', '副标题', walk), runs: walk.runs, metrics, blanks, anchors: null }
+      part = { kind: 'subtitle', text: textOf(node, '$', 'subtitleRuns', '副标题', walk), runs: walk.runs, metrics, blanks, anchors: null, suggestionIds: null }
       break
     case 'preamble':
-      part = { kind: 'preamble', blocks: blocksOf(node, 0, '$.preamble', '导语', walk), metrics, blanks, anchors: null }
+      part = { kind: 'preamble', blocks: blocksOf(node, 0, '$.preamble', '导语', walk), metrics, blanks, anchors: null, suggestionIds: null }
       break
     case 'closing':
-      part = { kind: 'closing', blocks: blocksOf(node, 0, '$.closing', '结尾', walk), metrics, blanks, anchors: null }
+      part = { kind: 'closing', blocks: blocksOf(node, 0, '$.closing', '结尾', walk), metrics, blanks, anchors: null, suggestionIds: null }
       break
     case 'signOff':
-      part = { kind: 'signOff', signOff: signOffOf(node, walk), metrics, blanks, anchors: null }
+      part = { kind: 'signOff', signOff: signOffOf(node, walk), metrics, blanks, anchors: null, suggestionIds: null }
       break
     default:
-      part = { kind: 'section', section: sectionOf(doc, index, 1, `$.sections[${sectionIndex}]`, '', walk), metrics, blanks, anchors: null }
+      part = { kind: 'section', section: sectionOf(doc, index, 1, `$.sections[${sectionIndex}]`, '', walk), metrics, blanks, anchors: null, suggestionIds: null }
   }
   part.anchors = walk.anchors
+  part.suggestionIds = walk.suggestionIds
   return part
 }
 
@@ -554,7 +711,8 @@ function threadIds(doc: Node): Set<string> {
  */
 export function toSummary(doc: Node): Summary {
   const known = threadIds(doc)
-  return summaryOf(doc, (doc, index, sectionIndex) => summaryPart(doc, index, sectionIndex, known))
+  const knownSuggestions = new Set(suggestionsOf(doc).map((s) => s.id))
+  return summaryOf(doc, (doc, index, sectionIndex) => summaryPart(doc, index, sectionIndex, known, knownSuggestions))
 }
 
 /**
@@ -565,12 +723,15 @@ export function toSummary(doc: Node): Summary {
  */
 export function readSummary(doc: Node): Summary {
   let known: Set<string> | null = null
+  let knownSuggestions: Set<string> | null = null
   return summaryOf(doc, (doc, index, sectionIndex) => {
     const part = sharedParts.get(doc.child(index), summaryPartKey(doc, index, sectionIndex), () => summaryPart(doc, index, sectionIndex))
-    if (!part.anchors) return part
-    // Kept parts write every comment mark; a part with a mark whose thread is gone is built again without it.
+    if (!part.anchors && !part.suggestionIds) return part
+    // Kept parts write every comment and suggestion mark; a part with a mark whose thread or entry is gone is built again without it.
     known ??= threadIds(doc)
-    for (const id of part.anchors.keys()) if (!known.has(id)) return summaryPart(doc, index, sectionIndex, known)
+    knownSuggestions ??= new Set(suggestionsOf(doc).map((s) => s.id))
+    if (part.anchors) for (const id of part.anchors.keys()) if (!known.has(id)) return summaryPart(doc, index, sectionIndex, known, knownSuggestions)
+    if (part.suggestionIds) for (const id of part.suggestionIds) if (!knownSuggestions.has(id)) return summaryPart(doc, index, sectionIndex, known, knownSuggestions)
     return part
   })
 }
@@ -617,8 +778,9 @@ function summaryOf(doc: Node, partAt: (doc: Node, index: number, sectionIndex: n
     for (const b of part.blanks) blanks.push(b)
   }
   const threads = threadsOf(doc)
+  const suggestions = suggestionsOf(doc)
   // Keys in the order of the type, whatever the order the walk met them in.
-  const out = { version: threads.length ? 2 : 1 } as Summary
+  const out = { version: threads.length || suggestions.length ? 2 : 1 } as Summary
   const meta = metaOf(doc)
   if (meta) out.meta = meta
   out.title = title
@@ -632,11 +794,23 @@ function summaryOf(doc: Node, partAt: (doc: Node, index: number, sectionIndex: n
   out.metrics = metrics
   out.blanks = blanks
   if (threads.length) out.comments = threads.map((t) => threadJSON(t, anchors.get(t.id)))
+  if (suggestions.length) out.suggestions = suggestionsJSON(doc, suggestions)
   return out
 }
 
 function authorJSON(a: CommentAuthor): CommentAuthor {
   return a.role === undefined ? { id: a.id, name: a.name } : { id: a.id, name: a.name, role: a.role }
+}
+
+/** The suggestions of a document in Summary JSON: each entry's fields in the order of the type, then the blocks it marks whole. */
+function suggestionsJSON(doc: Node, suggestions: readonly Suggestion[]): SuggestionJSON[] {
+  const blocks = blockSuggestionsOf(doc, new Set(suggestions.map((s) => s.id)))
+  return suggestions.map((s) => {
+    const out: SuggestionJSON = { id: s.id, author: authorJSON(s.author), time: s.time, kind: s.kind }
+    const list = blocks.get(s.id)
+    if (list) out.blocks = list
+    return out
+  })
 }
 
 /** A thread in Summary JSON: its fields in the order of the type, then its anchor, or `detached`. */
@@ -723,6 +897,8 @@ interface Check {
   sparse: boolean
   /** The ids of the value's comment threads, which the `comments` of runs may name. */
   known: ReadonlySet<string>
+  /** The ids of the value's suggestions, which the `inserted`, `deleted` and `modified` of runs may name. */
+  knownSuggestions: ReadonlySet<string>
   /** The anchor of each comment met so far (its first run), as toSummary would write it. */
   anchors: Map<string, CommentAnchor> | null
 }
@@ -748,9 +924,9 @@ function keySets(base: readonly string[], ...optional: string[]): (readonly stri
   return sets
 }
 
-const textRunKeys = keySets(['text'], 'bold', 'comments')
-const metricRunKeys = keySets(['metric'], 'bold', 'comments')
-const blankRunKeys = keySets(['blank'], 'bold', 'comments')
+const textRunKeys = keySets(['text'], 'bold', 'comments', 'inserted', 'deleted')
+const metricRunKeys = keySets(['metric'], 'bold', 'comments', 'inserted', 'deleted', 'modified')
+const blankRunKeys = keySets(['blank'], 'bold', 'comments', 'inserted', 'deleted', 'modified')
 const metricFieldKeys = ['value', 'range', 'upper', 'scale', 'approx', 'unit', 'label', 'placeholder']
 const blankFieldKeys = ['value', 'label', 'placeholder']
 const indexKeys = ['text', 'filled', 'path', 'where', 'context']
@@ -780,7 +956,7 @@ function sameEntry(entry: unknown, attrs: Record<string, unknown>, fieldKeys: re
 /**
  * Compares a field's run and its index entry with what toSummary writes for the field `node`, in
  * a text that reads `before` up to it; the field as displayed. `keys` is the run's key set by its
- * marks (1: bold, 2: comments).
+ * marks (1: bold, 2: comments, 4: inserted, 8: deleted, 16: modified).
  */
 function checkField(node: Node, run: Record<string, unknown>, keys: number, path: string, where: string, before: string, check: Check): string {
   const attrs = node.attrs
@@ -825,6 +1001,126 @@ function commentIdsFrom(v: unknown, path: string, known: ReadonlySet<string>): s
   return ids
 }
 
+/** A suggestion id on a run, checked: one of `known`. */
+function suggestionIdFrom(v: unknown, path: string, known: ReadonlySet<string>): string {
+  if (typeof v !== 'string' || !commentIdPattern.test(v)) throw new SummaryError(path, `应为修订标识，实为 ${describe(v)}`)
+  if (!known.has(v)) throw new SummaryError(path, `修订 ${JSON.stringify(v)} 在 $.suggestions 中没有对应的一条：片段所标的每个修订都应在其中`)
+  return v
+}
+
+/**
+ * Adds the suggestion marks of a run (`inserted`, `deleted`, and a field's `modified`) to `marks`;
+ * gives their key bits (see {@link checkField}). A field's modifications are made with the field's
+ * attributes once the field is made, so they are left in `marks` with their `value` as given.
+ */
+function suggestionMarksFrom(r: Record<string, unknown>, rp: string, marks: Mark[], check: Check): number {
+  let keys = 0
+  if (r.inserted !== undefined && r.deleted !== undefined) throw new SummaryError(`${rp}.deleted`, '同一片段不能既是插入又是删除')
+  if (r.inserted !== undefined) {
+    marks.push(schema.marks.insertion!.create({ id: suggestionIdFrom(r.inserted, `${rp}.inserted`, check.knownSuggestions) }))
+    keys += 4
+  }
+  if (r.deleted !== undefined) {
+    marks.push(schema.marks.deletion!.create({ id: suggestionIdFrom(r.deleted, `${rp}.deleted`, check.knownSuggestions) }))
+    keys += 8
+  }
+  if (r.modified !== undefined) {
+    if (!('metric' in r) && !('blank' in r)) throw new SummaryError(`${rp}.modified`, '只有指标和空白字段可以有 modified')
+    if (keys) throw new SummaryError(`${rp}.modified`, '插入或删除的字段不能同时有 modified')
+    const list = expectArray(r.modified, `${rp}.modified`)
+    if (!list.length) throw new SummaryError(`${rp}.modified`, '没有修改时应省略 modified，不写空数组')
+    list.forEach((v, j) => {
+      const mp = `${rp}.modified[${j}]`
+      const m = expectObject(v, mp)
+      if (!hasExactly(m, fieldModificationKeys)) throw new SummaryError(mp, '应恰有 id、attr、previous、value 四个字段')
+      const id = suggestionIdFrom(m.id, `${mp}.id`, check.knownSuggestions)
+      const attr = expectString(m.attr, `${mp}.attr`)
+      marks.push(schema.marks.modification!.create({ id, type: 'attr', attrName: attr, previousValue: m.previous ?? null, newValue: m.value ?? null }))
+    })
+    keys += 16
+  }
+  return keys
+}
+
+const fieldModificationKeys = ['id', 'attr', 'previous', 'value']
+
+/** Checks that each modification of a field names one of its attributes, with a previous value it can take back (rejecting sets it). */
+function checkFieldModifications(node: Node, rp: string): void {
+  let j = 0
+  for (const m of node.marks) {
+    if (m.type.name !== 'modification') continue
+    const mp = `${rp}.modified[${j++}]`
+    const attr = m.attrs.attrName as string
+    if (!(attr in node.attrs) || attr === 'label' || attr === 'placeholder') throw new SummaryError(`${mp}.attr`, `应为字段的值属性（如 "value"），实为 ${describe(attr)}`)
+    try {
+      node.type.create({ ...node.attrs, [attr]: m.attrs.previousValue })
+    } catch (e) {
+      throw new SummaryError(`${mp}.previous`, `字段不能取此值：${(e as Error).message}`)
+    }
+  }
+}
+const blockSuggestionKeys = ['path', 'mark']
+const blockModificationKeys = ['path', 'mark', 'type', 'attr', 'previous', 'value']
+
+/**
+ * The suggestions of a Summary JSON value (`$.suggestions`), checked: present only in version 2,
+ * at least one, each an entry (see `suggestionsProblem`) with, when it marks whole blocks, their
+ * `blocks`. The blocks are put on the document once it is built.
+ */
+function suggestionEntriesFrom(s: Record<string, unknown>): Record<string, unknown>[] {
+  if (s.suggestions === undefined) return []
+  if (s.version === 1) throw new SummaryError('$.suggestions', '第 1 版没有修订；有修订的总结应为 "version": 2')
+  const list = expectArray(s.suggestions, '$.suggestions')
+  if (!list.length) throw new SummaryError('$.suggestions', '修订不能为空数组；没有修订时不写 suggestions')
+  const problem = suggestionsProblem(list, ['blocks'])
+  if (problem) throw new SummaryError(`$.suggestions${problem.path}`, problem.problem)
+  return list as Record<string, unknown>[]
+}
+
+/** Puts the block suggestions of the entries on a document; throws a SummaryError naming the entry's block for a path that names no block. */
+function withBlockSuggestions(doc: Node, entries: readonly Record<string, unknown>[]): Node {
+  if (!entries.some((e) => e.blocks !== undefined)) return doc
+  const at = new Map<string, number>()
+  forEachBlockPath(doc, (_node, pos, path) => at.set(path, pos))
+  const tr = new Transform(doc)
+  entries.forEach((e, i) => {
+    if (e.blocks === undefined) return
+    const list = expectArray(e.blocks, `$.suggestions[${i}].blocks`)
+    if (!list.length) throw new SummaryError(`$.suggestions[${i}].blocks`, '没有整块的修订时应省略 blocks，不写空数组')
+    list.forEach((v, j) => {
+      const bp = `$.suggestions[${i}].blocks[${j}]`
+      const b = expectObject(v, bp)
+      const pos = typeof b.path === 'string' ? at.get(b.path) : undefined
+      if (pos === undefined) throw new SummaryError(`${bp}.path`, `应为本总结中一个块的 JSON 路径（如 "$.sections[0].body[1]"），实为 ${describe(b.path)}`)
+      let mark: Mark
+      try {
+        if (b.mark === 'insertion' || b.mark === 'deletion') {
+          if (!hasExactly(b, blockSuggestionKeys)) throw new SummaryError(bp, '整块的插入或删除应恰有 path 和 mark 两个字段')
+          mark = schema.marks[b.mark]!.create({ id: e.id })
+        } else if (b.mark === 'modification') {
+          if (!hasExactly(b, blockModificationKeys)) throw new SummaryError(bp, '整块的修改应恰有 path、mark、type、attr、previous、value 六个字段')
+          if (b.type === 'structure' && b.previous !== null) {
+            try {
+              Fragment.fromJSON(schema, b.previous).forEach((n) => n.check())
+            } catch (err) {
+              throw new SummaryError(`${bp}.previous`, `应为原先各块的 ProseMirror JSON，实为无效内容：${(err as Error).message}`)
+            }
+          }
+          const node = doc.nodeAt(pos)!
+          if (b.type === 'attr' && (typeof b.attr !== 'string' || !(b.attr in node.attrs))) throw new SummaryError(`${bp}.attr`, `应为此块的属性名，实为 ${describe(b.attr)}`)
+          if (b.type === 'nodeType' && (typeof b.previous !== 'string' || !schema.nodes[b.previous])) throw new SummaryError(`${bp}.previous`, `应为原先的节点类型名，实为 ${describe(b.previous)}`)
+          mark = schema.marks.modification!.create({ id: e.id, type: b.type, attrName: b.attr, previousValue: b.previous, newValue: b.value })
+        } else throw new SummaryError(`${bp}.mark`, `应为 "insertion"、"deletion" 或 "modification"，实为 ${describe(b.mark)}`)
+        tr.addNodeMark(pos, mark)
+      } catch (err) {
+        if (err instanceof SummaryError) throw err
+        throw new SummaryError(bp, `修订标记无效：${(err as Error).message}`)
+      }
+    })
+  })
+  return tr.doc
+}
+
 /**
  * The comment threads of a Summary JSON value (`$.comments`), checked: present exactly in
  * version 2, at least one, each a thread with `anchor` or `detached: true`. Their anchors are
@@ -832,7 +1128,7 @@ function commentIdsFrom(v: unknown, path: string, known: ReadonlySet<string>): s
  */
 function threadsFrom(s: Record<string, unknown>): Record<string, unknown>[] {
   if (s.comments === undefined) {
-    if (s.version === 2) throw new SummaryError('$.comments', '第 2 版应有批注（comments，至少一条）；没有批注的总结应为 "version": 1')
+    if (s.version === 2 && s.suggestions === undefined) throw new SummaryError('$.comments', '第 2 版应有批注（comments，至少一条）或修订（suggestions）；二者都没有的总结应为 "version": 1')
     return []
   }
   if (s.version === 1) throw new SummaryError('$.comments', '第 1 版没有批注；有批注的总结应为 "version": 2')
@@ -906,6 +1202,8 @@ function inlineFrom(obj: Record<string, unknown>, textKey: string, runsKey: stri
     const ids = r.comments === undefined ? null : commentIdsFrom(r.comments, `${rp}.comments`, check.known)
     const marks = r.bold === true ? [boldMark] : []
     if (ids) for (const id of ids) marks.push(schema.marks.comment!.create({ id }))
+    let suggestionKeys = 0
+    if (r.inserted !== undefined || r.deleted !== undefined || r.modified !== undefined) suggestionKeys = suggestionMarksFrom(r, rp, marks, check)
     try {
       if ('text' in r) {
         const piece = expectString(r.text, `${rp}.text`)
@@ -922,7 +1220,8 @@ function inlineFrom(obj: Record<string, unknown>, textKey: string, runsKey: stri
     }
     // Fields are checked as they are made (NodeType.create validates attributes), so the error names the run.
     const node = nodes[nodes.length - 1]!
-    const keys = (r.bold === true ? 1 : 0) + (ids ? 2 : 0)
+    if (suggestionKeys & 16) checkFieldModifications(node, rp)
+    const keys = (r.bold === true ? 1 : 0) + (ids ? 2 : 0) + suggestionKeys
     seen++
     let shown: string
     if (node.isText) {
@@ -1082,6 +1381,7 @@ export function fromSummary(json: unknown): Node {
   const s = expectObject(json, '$')
   if (s.version !== 1 && s.version !== 2) throw new SummaryError('$.version', `应为 1（无批注）或 2（有批注），实为 ${describe(s.version)}`)
   const threads = threadsFrom(s)
+  const entries = suggestionEntriesFrom(s)
   const metrics = Array.isArray(s.metrics) ? s.metrics : null
   const blanks = Array.isArray(s.blanks) ? s.blanks : null
   const check: Check = {
@@ -1094,6 +1394,7 @@ export function fromSummary(json: unknown): Node {
     differs: !metrics || !blanks,
     sparse: false,
     known: new Set(threads.map((t) => t.id as string)),
+    knownSuggestions: new Set(entries.map((e) => e.id as string)),
     anchors: null,
   }
   // The keys toSummary writes at the top, by what the document turns out to have.
@@ -1138,6 +1439,7 @@ export function fromSummary(json: unknown): Node {
     period: meta.period ?? null,
     template: meta.template ?? null,
     comments: threads.map(threadFrom),
+    suggestions: entries.map((e) => ({ id: e.id, author: authorJSON(e.author as CommentAuthor), time: e.time, kind: e.kind })),
   }
   let doc: Node
   try {
@@ -1148,6 +1450,12 @@ export function fromSummary(json: unknown): Node {
     if (check.sparse) doc.check()
   } catch (e) {
     throw new SummaryError('$', `文档结构无效：${(e as Error).message}`)
+  }
+  if (entries.length) {
+    doc = withBlockSuggestions(doc, entries)
+    keys.push('suggestions')
+    const blocks = blockSuggestionsOf(doc, check.knownSuggestions)
+    for (const e of entries) if (JSON.stringify(e.blocks) !== JSON.stringify(blocks.get(e.id as string))) check.differs = true
   }
   const expectedMeta = metaOf(doc)
   if (expectedMeta) {

@@ -1,6 +1,7 @@
 import type { Node } from 'prosemirror-model'
 import { displayText, isSection } from './schema.ts'
 import { sectionNumber, workItemOrdinal } from './numbering.ts'
+import { settledDoc } from './suggestions.ts'
 
 /** The lines of a body block: a paragraph is one line; a joined list one line; a separate list one a paragraph. */
 function blockLines(block: Node): string[] {
@@ -44,12 +45,23 @@ function sectionLines(parent: Node, index: number, out: string[]) {
   }
 }
 
+/** Options of {@link toText}. */
+export interface TextOptions {
+  /**
+   * Which text a summary with suggestions (修订) gives: `'accepted'` (the default), the text with
+   * every suggestion accepted, or `'original'`, the text before them (every one rejected).
+   */
+  suggestions?: 'accepted' | 'original'
+}
+
 /**
  * The summary as plain text in the conventional layout: the title, the opening, each heading with
  * its number, one paragraph a line, work items with their ordinals, the closing and the sign-off.
- * Fields read as displayed (`X名` while unfilled). {@link importText} reads this back.
+ * Fields read as displayed (`X名` while unfilled). {@link importText} reads this back. Suggestions
+ * are settled as `options.suggestions` says, with no trace of them.
  */
-export function toText(doc: Node): string {
+export function toText(doc: Node, options: TextOptions = {}): string {
+  doc = settledDoc(doc, options.suggestions !== 'original')
   const out: string[] = []
   doc.forEach((node, _offset, index) => {
     switch (node.type.name) {

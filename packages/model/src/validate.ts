@@ -1,4 +1,6 @@
 import type { Node } from 'prosemirror-model'
+import { Transform } from 'prosemirror-transform'
+import { settleSuggestions, suggestionsOf } from './suggestions.ts'
 import { summaryPart, summaryPartKey, clauseBreak, type Section, type SectionRole, type SummaryPart, type Block } from './summary.ts'
 import { templateById } from './templates/index.ts'
 import { periodConflicts } from './period.ts'
@@ -87,8 +89,20 @@ const genre = /总结|报告|汇报|小结|回顾/
  * Checks a draft the way an approver would: every field filled, every section with a heading and
  * content, a problems and a plans section, a title that names the period and the genre. Returns
  * the findings in document order (those about the whole summary, then importer repairs, last); an empty list means ready to submit.
+ * A draft with suggestions (修订) is judged with every suggestion accepted.
  */
 export function validate(doc: Node, options: ValidateOptions = {}): Finding[] {
+  // A draft with suggestions (修订) is judged as it reads with every suggestion accepted; the
+  // findings' positions are put back in the draft (their paths are those of the accepted text).
+  if (!suggestionsOf(doc).length) return validateText(doc, options)
+  const tr = new Transform(doc)
+  settleSuggestions(tr, () => true, true)
+  const back = tr.mapping.invert()
+  return validateText(tr.doc, options).map((f) => (f.pos === undefined ? f : { ...f, pos: back.map(f.pos) }))
+}
+
+/** The findings of a draft without suggestions: see {@link validate}. */
+function validateText(doc: Node, options: ValidateOptions): Finding[] {
   const findings: Finding[] = []
   const reports: PartReport[] = []
   let sectionIndex = 0

@@ -76,7 +76,7 @@ describe.each(templates.map((t) => [t.id, t] as [string, Template]))('template %
 
   it('creates a valid document that records what it reports on', () => {
     expect(() => doc.check()).not.toThrow()
-    expect(doc.attrs).toEqual({ organization, year: 2024, period: 'first-half', template: template.id, comments: [] })
+    expect(doc.attrs).toEqual({ organization, year: 2024, period: 'first-half', template: template.id, comments: [], suggestions: [] })
     expect(summary.meta).toEqual({ organization, year: 2024, period: 'first-half', template: template.id })
   })
 

@@ -1,6 +1,6 @@
 import { Document, Packer } from 'docx'
 import type { Node } from 'prosemirror-model'
-import { toSummary, toText, validate } from '@zongjie/model'
+import { hasSuggestionMarks, settledDoc, toSummary, toText, validate } from '@zongjie/model'
 import { textDigest } from '../embedded.ts'
 import { CommentRanges } from './comments.ts'
 import { DocxExportError } from './export-error.ts'
@@ -34,8 +34,10 @@ export async function toDocx(doc: Node, options: DocxExportOptions = {}): Promis
     if (errors.length) throw new DocxExportError(errors)
   }
   const summary = toSummary(doc)
-  const comments = new CommentRanges(doc)
-  const children = summaryParagraphs(doc, comments.any ? comments : null)
+  // Suggestions (修订) are written accepted, as the text reads (toText); the embedded summary keeps them.
+  const written = hasSuggestionMarks(doc) ? settledDoc(doc, true) : doc
+  const comments = new CommentRanges(written)
+  const children = summaryParagraphs(written, comments.any ? comments : null)
   const file = new Document({
     title: summary.title,
     creator: 'Zongjie',

@@ -1,0 +1,224 @@
+/**
+ * Suggestions (修订, track changes): running edits as suggestions by an author, and accepting or
+ * rejecting them one by one, all of one author, or all.
+ *
+ * The rewriting of an edit into suggestions is `@handlewithcare/prosemirror-suggest-changes`'s:
+ * what is typed is marked `insertion`, what is deleted is kept and marked `deletion` (text, or
+ * whole blocks), a changed attribute or node type gets a `modification` mark keeping the previous
+ * one. This module gives each new suggestion an entry in the document's `suggestions` with its
+ * author, time and kind, in the same transaction, so that undo takes both back together.
+ * Settling is the model's `settleSuggestions`: the library's own accept and reject commands settle
+ * every modification in the document whatever the id asked for, and leave the anchors at block
+ * boundaries in the text when they have merged into a longer text node.
+ */
+import { transformToSuggestionTransaction, suggestChangesKey } from '@handlewithcare/prosemirror-suggest-changes'
+import { Mark, type Fragment, type Node, type Schema } from 'prosemirror-model'
+import { ReplaceStep } from 'prosemirror-transform'
+import { Selection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
+import { schema, settleSuggestions, settledDoc, suggestionsOf, suggestionsProblem, isSuggestionMark, isSection, type CommentAuthor, type Suggestion, type SuggestionKind } from '@zongjie/model'
+
+export { suggestionsAt as suggestionsIn } from '@zongjie/model'
+export type { SuggestionAt } from '@zongjie/model'
+
+/** The ids of the suggestion marks in a document, with the marks' kinds for each. */
+function markedIds(doc: Node): Map<string, Set<SuggestionKind>> {
+  const out = new Map<string, Set<SuggestionKind>>()
+  doc.descendants((node) => {
+    for (const mark of node.marks) {
+      if (!isSuggestionMark(mark)) continue
+      const id = mark.attrs.id as string
+      let kinds = out.get(id)
+      if (!kinds) out.set(id, (kinds = new Set()))
+      if (mark.type.name === 'insertion') kinds.add('insert')
+      else if (mark.type.name === 'deletion') kinds.add('delete')
+      else kinds.add(node.type.name === 'metric' || node.type.name === 'blank' ? 'field' : 'structure')
+    }
+    return true
+  })
+  return out
+}
+
+/** The kind of a new suggestion from the kinds of its marks: a structure or field change first, then an insertion (a replacement deletes too), then a deletion. */
+function kindOf(kinds: Set<SuggestionKind>): SuggestionKind {
+  for (const k of ['structure', 'field', 'insert'] as const) if (kinds.has(k)) return k
+  return 'delete'
+}
+
+/** A fresh suggestion id for a document: `s` and the next number after those its marks and entries use. */
+function nextId(doc: Node): string {
+  let n = 0
+  const see = (id: string) => {
+    const m = /^s([0-9]+)$/.exec(id)
+    if (m) n = Math.max(n, Number(m[1]))
+  }
+  for (const s of suggestionsOf(doc)) see(s.id)
+  doc.descendants((node) => {
+    for (const mark of node.marks) if (isSuggestionMark(mark)) see(mark.attrs.id as string)
+    return true
+  })
+  return `s${n + 1}`
+}
+
+/** The text of a fragment, blocks on lines of their own and fields as one character. */
+const textOf = (f: Fragment) => f.textBetween(0, f.size, '\n', '\ufffc')
+
+/**
+ * A restructuring of sections (demoting, promoting, moving: one step that puts sections, with the
+ * same text, where sections were) as one suggestion of kind `structure`: the edit is made, and each
+ * section it made is marked with a `modification` of type `structure`, the first holding the
+ * sections that stood there before, so that rejecting puts them back. Null for any other edit, and
+ * for sections that carry suggestions already (those go through the rewriting of the library).
+ */
+function restructuring(state: EditorState, tr: Transaction, id: string): Transaction | null {
+  if (tr.steps.length !== 1) return null
+  const step = tr.steps[0]
+  if (!(step instanceof ReplaceStep) || step.slice.openStart || step.slice.openEnd) return null
+  const { from, to } = step as unknown as { from: number; to: number }
+  const old = state.doc.slice(from, to)
+  if (old.openStart || old.openEnd || !old.content.childCount || !step.slice.content.childCount) return null
+  const sections = (f: Fragment) => {
+    let all = true
+    f.forEach((n) => (all &&= isSection(n)))
+    return all
+  }
+  if (!sections(old.content) || !sections(step.slice.content) || textOf(old.content) !== textOf(step.slice.content)) return null
+  // Sections restructured before may be restructured again; any other suggestion in them goes through the library.
+  let marked = false
+  old.content.descendants((node) => {
+    for (const m of node.marks) if (isSuggestionMark(m) && !(m.type.name === 'modification' && m.attrs.type === 'structure')) marked = true
+    return !marked
+  })
+  if (marked) return null
+  let first = true
+  step.slice.content.forEach((_node, offset) => {
+    const previousValue = first ? old.content.toJSON() : null
+    first = false
+    tr.addNodeMark(from + offset, schema.marks.modification!.create({ id, type: 'structure', previousValue }))
+  })
+  return tr
+}
+
+/**
+ * A field's value changed (filling a metric or a blank: one step that replaces the field by the
+ * same field with other attributes) as a change of its attributes, which the library makes a
+ * `modification` keeping the old value: a suggestion of kind `field`. Null for any other edit.
+ */
+function fieldChange(state: EditorState, tr: Transaction): Transaction | null {
+  if (tr.steps.length !== 1) return null
+  const step = tr.steps[0]
+  if (!(step instanceof ReplaceStep) || step.slice.openStart || step.slice.openEnd || step.slice.content.childCount !== 1) return null
+  const { from, to } = step as unknown as { from: number; to: number }
+  const old = state.doc.nodeAt(from)
+  const next = step.slice.content.firstChild!
+  if (!old || from + old.nodeSize !== to || (old.type.name !== 'metric' && old.type.name !== 'blank') || next.type !== old.type || !Mark.sameSet(old.marks, next.marks)) return null
+  const out = state.tr
+  for (const name of Object.keys(old.attrs)) if (!Object.is(old.attrs[name], next.attrs[name])) out.setNodeAttribute(from, name, next.attrs[name])
+  if (!out.docChanged) return null
+  out.setSelection(Selection.fromJSON(out.doc, tr.selection.toJSON()))
+  return out
+}
+
+/** An author with exactly the fields the document keeps (no `role: undefined`). */
+function authorOf(a: CommentAuthor): CommentAuthor {
+  return a.role === undefined ? { id: a.id, name: a.name } : { id: a.id, name: a.name, role: a.role }
+}
+
+/**
+ * The transaction `tr` (made on `state`) as suggestions by `author` at `time` (ISO 8601, see
+ * `commentTimePattern`): the same edit, with insertions and deletions marked instead of made,
+ * and an entry in the document's `suggestions` for each new suggestion id. A transaction that
+ * changes nothing in the document is given back as it is. Gives null when the edit cannot be
+ * made as suggestions, which is when accepting the suggestions would not give the edit, or
+ * rejecting them not the document before it (joining two work-item lists or two sections, a
+ * deletion across parts of different kinds, which marks on content cannot say), or when the
+ * rewriting fails or would leave an invalid document: the editor then refuses the edit. A
+ * restructuring of sections is given back as `tr` itself, with its marks added (its meta and
+ * selection kept); other edits as a new transaction with `tr`'s meta. Throws a RangeError naming
+ * the field when the author or the time is malformed.
+ */
+export function suggestTransaction(state: EditorState, tr: Transaction, author: CommentAuthor, time: string): Transaction | null {
+  if (!tr.docChanged) return tr
+  const known = new Set(suggestionsOf(state.doc).map((s) => s.id))
+  const before = markedIds(state.doc)
+  const generate = (_schema: Schema, doc?: Node) => {
+    // Ids already given in this transaction are in the document's marks by now; the entries of
+    // the state's document are taken into account as well.
+    const id = nextId(doc ?? state.doc)
+    const other = nextId(state.doc)
+    return Number(id.slice(1)) >= Number(other.slice(1)) ? id : other
+  }
+  const plain = tr.doc
+  let out: Transaction
+  try {
+    out = restructuring(state, tr, nextId(state.doc)) ?? transformToSuggestionTransaction(fieldChange(state, tr) ?? tr, state, generate)
+    out.doc.check()
+    // The rewriting must say the edit: accepting it gives the edit, rejecting it gives none. Where
+    // marks cannot say it (joining two lists or sections, whose boundary holds no text to mark),
+    // the edit is refused rather than made as something else.
+    if (!settledDoc(out.doc, true).eq(settledDoc(plain, true)) || !settledDoc(out.doc, false).eq(settledDoc(state.doc, false))) return null
+  } catch (e) {
+    if (e instanceof RangeError || e instanceof TypeError || (e instanceof Error && /Invalid content|TransformError|contentMatchAt/.test(e.name + e.message))) return null
+    throw e
+  }
+  const added: Suggestion[] = []
+  for (const [id, kinds] of markedIds(out.doc)) {
+    if (known.has(id) || before.has(id)) continue
+    added.push({ id, author: authorOf(author), time, kind: kindOf(kinds) })
+  }
+  if (added.length) {
+    const next = [...suggestionsOf(out.doc), ...added]
+    const problem = suggestionsProblem(next)
+    if (problem) throw new RangeError(`suggestTransaction: suggestions${problem.path}: ${problem.problem}`)
+    out.setDocAttribute('suggestions', next)
+  }
+  return out
+}
+
+/**
+ * A command run as suggestions (修订) by `author` at `time`: what it would change is proposed
+ * instead (see {@link suggestTransaction}). Applies where the command applies; an edit that
+ * cannot be made as suggestions is not made.
+ */
+export function suggesting(command: Command, author: CommentAuthor, time: string): Command {
+  return (state, dispatch, view) =>
+    command(
+      state,
+      dispatch &&
+        ((tr) => {
+          const suggested = suggestTransaction(state, tr, author, time)
+          if (suggested) dispatch(suggested)
+        }),
+      view,
+    )
+}
+
+/** A command that settles the suggestions `which` picks; false when there is none. */
+function settle(which: (s: Suggestion | null, id: string) => boolean, accept: boolean): Command {
+  return (state: EditorState, dispatch) => {
+    const entries = new Map(suggestionsOf(state.doc).map((s) => [s.id, s]))
+    const tr = state.tr
+    if (!settleSuggestions(tr, (id) => which(entries.get(id) ?? null, id), accept)) return false
+    if (dispatch) dispatch(tr.setMeta(suggestChangesKey, { skip: true }))
+    return true
+  }
+}
+
+/** 接受修订: accepts the suggestion `id` (its insertions stay, its deletions go) and removes its entry. */
+export function acceptSuggestion(id: string): Command {
+  return settle((_, other) => other === id, true)
+}
+
+/** 拒绝修订: rejects the suggestion `id` (its insertions go, its deletions stay, its changes are set back) and removes its entry. */
+export function rejectSuggestion(id: string): Command {
+  return settle((_, other) => other === id, false)
+}
+
+/** 全部接受: accepts every suggestion, or every one of the author `authorId`. */
+export function acceptAll(authorId?: string): Command {
+  return settle((s) => authorId === undefined || s?.author.id === authorId, true)
+}
+
+/** 全部拒绝: rejects every suggestion, or every one of the author `authorId`. */
+export function rejectAll(authorId?: string): Command {
+  return settle((s) => authorId === undefined || s?.author.id === authorId, false)
+}

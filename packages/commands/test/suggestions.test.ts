@@ -1,0 +1,212 @@
+import { describe, it, expect } from 'vitest'
+import { EditorState, TextSelection, type Command, type Transaction } from 'prosemirror-state'
+import type { Node } from 'prosemirror-model'
+import { importText, toSummary, fromSummary, toText, toHTML, validate, settledDoc, type CommentAuthor } from '@zongjie/model'
+import {
+  suggestTransaction,
+  suggesting,
+  acceptSuggestion,
+  rejectSuggestion,
+  acceptAll,
+  rejectAll,
+  suggestionsIn,
+  insertSection,
+  paragraphToSection,
+  demoteSection,
+  promoteSection,
+  fillField,
+} from '../src/index.ts'
+
+const text = ['2024年上半年工作总结', '', '上半年，我们坚持以党建为引领。', '一、强化政治引领', '全面学习理论，开展轮训。', '共培训X名干部。', '二、夯实基层基础', '按期换届。', '三、推进重点工作', '完成改造。', ''].join('\n')
+
+const kezhang = { id: 'u1', name: '王科长', role: '科长' }
+const other = { id: 'u2', name: '李四' }
+const t1 = '2024-07-08T09:30:00+08:00'
+
+/** The range of the `nth` occurrence of `needle` in the text of a textblock. */
+function rangeOf(doc: Node, needle: string, nth = 0): { from: number; to: number } {
+  let found: { from: number; to: number } | null = null
+  let count = 0
+  doc.descendants((node, pos) => {
+    if (found || !node.isTextblock) return !found
+    const t = node.textBetween(0, node.content.size, undefined, '\ufffc')
+    let offset = t.indexOf(needle)
+    while (offset >= 0 && !found) {
+      if (count++ === nth) found = { from: pos + 1 + offset, to: pos + 1 + offset + needle.length }
+      offset = t.indexOf(needle, offset + 1)
+    }
+    return false
+  })
+  if (!found) throw new Error(`"${needle}" not found`)
+  return found
+}
+
+function start(): EditorState {
+  return EditorState.create({ doc: importText(text).doc })
+}
+
+/** Runs `edit` on `state` twice: plainly and as suggestions by `author`; gives both states. */
+function both(state: EditorState, edit: (s: EditorState) => Transaction, author: CommentAuthor = kezhang) {
+  const plain = state.apply(edit(state))
+  const suggested = state.apply(suggestTransaction(state, edit(state), author, t1)!)
+  return { plain, suggested }
+}
+
+function run(state: EditorState, command: Command): EditorState {
+  let next = state
+  expect(command(state, (tr) => (next = state.apply(tr)))).toBe(true)
+  return next
+}
+
+/** Checks a suggested state: valid, round-trips through Summary JSON, accepting gives `plain`, rejecting gives `original`. */
+function checkSettles(original: Node, suggested: EditorState, plain: Node) {
+  suggested.doc.check()
+  const json = toSummary(suggested.doc)
+  expect(json.version).toBe(2)
+  expect(fromSummary(JSON.parse(JSON.stringify(json))).eq(suggested.doc)).toBe(true)
+  validate(suggested.doc)
+  expect(run(suggested, acceptAll()).doc.eq(plain)).toBe(true)
+  expect(run(suggested, rejectAll()).doc.eq(original)).toBe(true)
+}
+
+/** A state with the cursor at `pos`. */
+function at(state: EditorState, pos: number): EditorState {
+  return state.apply(state.tr.setSelection(TextSelection.create(state.doc, pos)))
+}
+
+/** The position of the section whose heading reads `title`. */
+function sectionAt(doc: Node, title: string): { pos: number; node: Node } {
+  let found: { pos: number; node: Node } | null = null
+  doc.descendants((node, pos) => {
+    if (found) return false
+    if (node.type.name.startsWith('section') && node.firstChild!.textContent === title) found = { pos, node }
+    return !found
+  })
+  if (!found) throw new Error(`no section "${title}"`)
+  return found
+}
+
+const sectionTitles = (doc: Node) => toSummary(doc).sections.map((s) => `${s.number}${s.title}`)
+
+describe('suggestions (修订)', () => {
+  it('typing inside a word is an insertion by its author', () => {
+    const s = start()
+    const pos = rangeOf(s.doc, '学习').from + 1
+    const { plain, suggested } = both(s, (st) => st.tr.insertText('深入', pos))
+    expect(suggestionsIn(suggested.doc).map((x) => [x.kind, x.text, x.suggestion.author.name, x.suggestion.time])).toEqual([['insert', '深入', '王科长', t1]])
+    expect(toText(suggested.doc)).toContain('全面学深入习理论')
+    expect(toText(suggested.doc, { suggestions: 'original' })).toContain('全面学习理论')
+    const run = toSummary(suggested.doc).sections[0]!.body[0]
+    expect(run).toMatchObject({ type: 'paragraph', runs: [{ text: '全面学' }, { text: '深入', inserted: 's1' }, { text: '习理论，开展轮训。' }] })
+    checkSettles(s.doc, suggested, plain.doc)
+  })
+
+  it('deleting across two paragraphs keeps the text, marked deleted, until accepted; accepting joins them', () => {
+    const s = start()
+    const from = rangeOf(s.doc, '开展轮训').from
+    const to = rangeOf(s.doc, '共培训').to
+    const { plain, suggested } = both(s, (st) => st.tr.delete(from, to))
+    expect(suggestionsIn(suggested.doc).map((x) => [x.kind, x.text])).toEqual([['delete', '开展轮训。共培训']])
+    expect(toSummary(suggested.doc).sections[0]!.body).toHaveLength(2)
+    expect(toText(suggested.doc)).toContain('全面学习理论，X名干部。')
+    checkSettles(s.doc, suggested, plain.doc)
+    expect(toSummary(run(suggested, acceptAll()).doc).sections[0]!.body).toHaveLength(1)
+  })
+
+  it('deleting a whole section marks the block; accepting renumbers the sections after it', () => {
+    const s = start()
+    const { pos, node } = sectionAt(s.doc, '夯实基层基础')
+    const { plain, suggested } = both(s, (st) => st.tr.delete(pos, pos + node.nodeSize))
+    const json = toSummary(suggested.doc)
+    expect(json.suggestions).toEqual([{ id: 's1', author: kezhang, time: t1, kind: 'delete', blocks: [{ path: '$.sections[1]', mark: 'deletion' }] }])
+    expect(sectionTitles(suggested.doc)).toEqual(['一、强化政治引领', '二、夯实基层基础', '三、推进重点工作'])
+    checkSettles(s.doc, suggested, plain.doc)
+    expect(sectionTitles(run(suggested, acceptAll()).doc)).toEqual(['一、强化政治引领', '二、推进重点工作'])
+  })
+
+  it('inserting a new section (insertSection, paragraphToSection) is an insertion of the block', () => {
+    const s = at(start(), rangeOf(start().doc, '按期换届').from)
+    const suggested = run(s, suggesting(insertSection(1), kezhang, t1))
+    expect(suggestionsIn(suggested.doc).map((x) => x.kind)).toEqual(['insert'])
+    expect(toSummary(suggested.doc).suggestions![0]!.blocks).toEqual([{ path: '$.sections[2]', mark: 'insertion' }])
+    expect(sectionTitles(suggested.doc)).toEqual(['一、强化政治引领', '二、夯实基层基础', '三、', '四、推进重点工作'])
+    checkSettles(s.doc, suggested, run(s, insertSection(1)).doc)
+
+    const p = at(start(), rangeOf(start().doc, '共培训').from)
+    const made = run(p, suggesting(paragraphToSection(2), kezhang, t1))
+    expect(suggestionsIn(made.doc).length).toBeGreaterThan(0)
+    checkSettles(p.doc, made, run(p, paragraphToSection(2)).doc)
+  })
+
+  it('demoting and promoting a section are one structure suggestion each', () => {
+    const s = at(start(), rangeOf(start().doc, '夯实基层基础').from)
+    const demoted = run(s, suggesting(demoteSection, kezhang, t1))
+    expect(suggestionsIn(demoted.doc).map((x) => x.kind)).toEqual(['structure'])
+    expect(sectionTitles(demoted.doc)).toEqual(['一、强化政治引领', '二、推进重点工作'])
+    expect(toSummary(demoted.doc).sections[0]!.sections.map((x) => x.number + x.title)).toEqual(['（一）夯实基层基础'])
+    checkSettles(s.doc, demoted, run(s, demoteSection).doc)
+
+    const back = at(demoted, rangeOf(demoted.doc, '按期换届').from)
+    const promoted = run(back, suggesting(promoteSection, other, t1))
+    expect(suggestionsIn(promoted.doc).map((x) => [x.kind, x.suggestion.author.id]).sort()).toEqual([['structure', 'u1'], ['structure', 'u2']])
+    expect(sectionTitles(promoted.doc)).toEqual(['一、强化政治引领', '二、夯实基层基础', '三、推进重点工作'])
+    checkSettles(s.doc, promoted, settledDoc(run(back, promoteSection).doc))
+    // Rejecting the later one gives the demoted draft back, with the earlier one still standing.
+    const undone = run(promoted, rejectSuggestion('s2'))
+    expect(undone.doc.eq(demoted.doc)).toBe(true)
+    expect(run(undone, rejectAll('u1')).doc.eq(s.doc)).toBe(true)
+  })
+
+  it("a metric's value changed is a field suggestion that keeps the old value", () => {
+    const s = start()
+    const metricPos = rangeOf(s.doc, '\ufffc').from
+    const suggested = run(s, suggesting(fillField(metricPos, 30), kezhang, t1))
+    expect(suggestionsIn(suggested.doc).map((x) => x.kind)).toEqual(['field'])
+    const json = toSummary(suggested.doc)
+    const runs = json.sections[0]!.body[1]!.type === 'paragraph' ? json.sections[0]!.body[1]!.runs! : []
+    expect(runs[1]).toMatchObject({ metric: { value: 30 }, modified: [{ id: 's1', attr: 'value', previous: null, value: 30 }] })
+    expect(json.metrics[0]!.value).toBe(30)
+    checkSettles(s.doc, suggested, run(s, fillField(metricPos, 30)).doc)
+  })
+
+  it('accepts one, rejects another, accepts all of one author', () => {
+    let s = start()
+    const type = (st: EditorState, needle: string, text: string, author: CommentAuthor) => st.apply(suggestTransaction(st, st.tr.insertText(text, rangeOf(st.doc, needle).to), author, t1)!)
+    s = type(s, '强化政治引领', '和思想', kezhang)
+    s = type(s, '按期换届', '工作', other)
+    s = type(s, '完成改造', '任务', kezhang)
+    const ids = suggestionsIn(s.doc).map((x) => [x.suggestion.id, x.suggestion.author.id, x.text])
+    expect(ids).toEqual([['s1', 'u1', '和思想'], ['s2', 'u2', '工作'], ['s3', 'u1', '任务']])
+
+    const one = run(s, acceptSuggestion('s2'))
+    expect(suggestionsIn(one.doc).map((x) => x.suggestion.id)).toEqual(['s1', 's3'])
+    expect(toText(one.doc, { suggestions: 'original' })).toContain('按期换届工作。')
+    const rejected = run(one, rejectSuggestion('s1'))
+    expect(toText(rejected.doc)).toContain('一、强化政治引领\n')
+    expect(suggestionsIn(rejected.doc).map((x) => x.suggestion.id)).toEqual(['s3'])
+    expect(acceptSuggestion('s9')(rejected)).toBe(false)
+
+    const byKezhang = run(s, acceptAll('u1'))
+    expect(suggestionsIn(byKezhang.doc).map((x) => x.suggestion.id)).toEqual(['s2'])
+    expect(toText(byKezhang.doc, { suggestions: 'original' })).toContain('强化政治引领和思想')
+    expect(toText(byKezhang.doc, { suggestions: 'original' })).toContain('完成改造任务')
+    expect(toText(byKezhang.doc, { suggestions: 'original' })).not.toContain('换届工作')
+    expect(rejectAll('u2')(byKezhang)).toBe(true)
+    expect(acceptAll('u3')(byKezhang)).toBe(false)
+  })
+
+  it('the validator judges the text with every suggestion accepted', () => {
+    const s = start()
+    const metricPos = rangeOf(s.doc, '\ufffc').from
+    const filled = run(s, suggesting(fillField(metricPos, 30), kezhang, t1))
+    expect(validate(s.doc).some((f) => f.code === 'metric-unfilled')).toBe(true)
+    expect(validate(filled.doc).some((f) => f.code === 'metric-unfilled')).toBe(false)
+  })
+
+  it('HTML carries the text with the suggestions accepted', () => {
+    const s = start()
+    const { plain, suggested } = both(s, (st) => st.tr.insertText('深入', rangeOf(st.doc, '学习').from + 1))
+    expect(toHTML(suggested.doc)).toBe(toHTML(plain.doc))
+    expect(toHTML(suggested.doc, { review: false })).toBe(toHTML(plain.doc, { review: false }))
+  })
+})

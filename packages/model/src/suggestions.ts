@@ -1,0 +1,191 @@
+import { Fragment, type Mark, type Node } from 'prosemirror-model'
+import { Transform } from 'prosemirror-transform'
+import { displayText, type Suggestion, type SuggestionKind } from './schema.ts'
+
+/** The suggestions of a document (修订), in the order they were made: its `suggestions` attribute. */
+export function suggestionsOf(doc: Node): readonly Suggestion[] {
+  return doc.attrs.suggestions as readonly Suggestion[]
+}
+
+/** The anchor character the suggestion commands put at a block boundary a suggestion crosses (a zero-width space); it goes when the suggestion is settled. */
+export const suggestionAnchor = '\u200B'
+
+const suggestionMarkNames = ['insertion', 'deletion', 'modification']
+
+/** Whether a mark is a suggestion mark: `insertion`, `deletion` or `modification`. */
+export function isSuggestionMark(mark: Mark): boolean {
+  return suggestionMarkNames.includes(mark.type.name)
+}
+
+/** Whether a document carries any suggestion mark, on text, fields or blocks. */
+export function hasSuggestionMarks(doc: Node): boolean {
+  let found = false
+  doc.descendants((node) => {
+    if (found) return false
+    if (node.marks.some(isSuggestionMark)) found = true
+    return !found
+  })
+  return found
+}
+
+/**
+ * Where a suggestion is in a document, as {@link suggestionsAt} lists it: the first stretch of
+ * content carrying its marks, and the text it inserts or deletes.
+ */
+export interface SuggestionAt {
+  /** The suggestion, as kept in the document's `suggestions`. */
+  suggestion: Suggestion
+  /** Where its first marked content starts, or null when no content carries its marks any more. */
+  from: number | null
+  /** Where its last marked content ends (other content may lie between), or null. */
+  to: number | null
+  kind: SuggestionKind
+  /** Its text as displayed (fields as their text, anchors left out), the blocks it marks whole included. */
+  text: string
+}
+
+/**
+ * The suggestions of a document in reading order (by where their first marked content starts;
+ * those whose content is gone after them, in the order they were made), with their range and text.
+ */
+export function suggestionsAt(doc: Node): SuggestionAt[] {
+  const entries = suggestionsOf(doc)
+  if (!entries.length) return []
+  const found = new Map<string, { from: number; to: number; text: string }>()
+  doc.descendants((node, pos) => {
+    for (const mark of node.marks) {
+      if (!isSuggestionMark(mark)) continue
+      const id = mark.attrs.id as string
+      const text = (node.isInline ? displayText(node) : node.textContent).replaceAll(suggestionAnchor, '')
+      const at = found.get(id)
+      if (at) {
+        at.to = Math.max(at.to, pos + node.nodeSize)
+        at.text += text
+      } else found.set(id, { from: pos, to: pos + node.nodeSize, text })
+    }
+    return true
+  })
+  const out: SuggestionAt[] = entries.map((suggestion) => {
+    const at = found.get(suggestion.id)
+    return { suggestion, from: at?.from ?? null, to: at?.to ?? null, kind: suggestion.kind, text: at?.text ?? '' }
+  })
+  const placed = out.filter((s) => s.from !== null).sort((a, b) => a.from! - b.from!)
+  return [...placed, ...out.filter((s) => s.from === null)]
+}
+
+/**
+ * Settles suggestions in a transform: accepts (`accept`) or rejects the suggestions whose id
+ * `which` says, and removes their entries from the document's `suggestions`.
+ *
+ * Accepting deletes the content marked deleted and keeps what is marked inserted, without its
+ * marks; rejecting deletes what is marked inserted and keeps what is marked deleted. A deletion or
+ * insertion that ends a textblock and goes on at the start of the next joins the two blocks when
+ * it goes. Modifications are kept (accepted) or set back to their previous value or node type
+ * (rejected); a restructuring (`type: 'structure'`: sections demoted, promoted or moved) rejected
+ * puts back the blocks that stood there before it, as they were then. The anchors at block boundaries go either way. Returns whether anything changed.
+ */
+export function settleSuggestions(tr: Transform, which: (id: string) => boolean, accept: boolean): boolean {
+  const doc = tr.doc
+  const goes = accept ? 'deletion' : 'insertion'
+  const stays = accept ? 'insertion' : 'deletion'
+  const cut: [number, number][] = []
+  const keep: { from: number; to: number; mark: Mark; node: boolean }[] = []
+  const modified: { pos: number; node: Node; mark: Mark }[] = []
+  // Restructurings rejected: the range of the blocks each made, and what stood there before.
+  const restored = new Map<string, { from: number; to: number; previous: unknown }>()
+  const ofType = (node: Node, name: string) => node.marks.find((m) => m.type.name === name && which(m.attrs.id as string))
+  // A block restructured twice carries both marks: the later restructuring is undone first.
+  const order = new Map(suggestionsOf(doc).map((s, i) => [s.id, i]))
+  const latest = (node: Node) => {
+    let found: Mark | undefined
+    for (const m of node.marks) {
+      if (m.type.name !== 'modification' || m.attrs.type !== 'structure') continue
+      if (!found || (order.get(m.attrs.id as string) ?? -1) > (order.get(found.attrs.id as string) ?? -1)) found = m
+    }
+    return found && which(found.attrs.id as string) ? found : undefined
+  }
+  doc.descendants((node, pos) => {
+    const structure = accept ? undefined : latest(node)
+    if (structure) {
+      const id = structure.attrs.id as string
+      const group = restored.get(id)
+      if (group) {
+        group.to = pos + node.nodeSize
+        group.previous ??= structure.attrs.previousValue
+      } else restored.set(id, { from: pos, to: pos + node.nodeSize, previous: structure.attrs.previousValue })
+      return false
+    }
+    const gone = ofType(node, goes)
+    if (gone) {
+      const last = cut[cut.length - 1]
+      if (last && node.isInline && continues(doc, last[1], pos, gone)) last[1] = pos + node.nodeSize
+      else cut.push([pos, pos + node.nodeSize])
+      return false
+    }
+    const kept = ofType(node, stays)
+    if (kept) {
+      keep.push({ from: pos, to: pos + node.nodeSize, mark: kept, node: !node.isInline })
+      if (node.isText && node.text!.includes(suggestionAnchor)) {
+        for (let i = node.text!.indexOf(suggestionAnchor); i >= 0; i = node.text!.indexOf(suggestionAnchor, i + 1)) cut.push([pos + i, pos + i + 1])
+      }
+    }
+    for (const mark of node.marks) if (mark.type.name === 'modification' && which(mark.attrs.id as string)) modified.push({ pos, node, mark })
+    return true
+  })
+  const ids = new Set<string>()
+  for (const s of suggestionsOf(doc)) if (which(s.id)) ids.add(s.id)
+  if (!cut.length && !keep.length && !modified.length && !restored.size && !ids.size) return false
+  for (const k of keep) {
+    if (k.node) tr.removeNodeMark(k.from, k.mark)
+    else tr.removeMark(k.from, k.to, k.mark)
+  }
+  for (const { pos, node, mark } of modified) {
+    tr.removeNodeMark(pos, mark)
+    if (accept) continue
+    const current = tr.doc.nodeAt(pos)!
+    if (mark.attrs.type === 'attr' && typeof mark.attrs.attrName === 'string') tr.setNodeAttribute(pos, mark.attrs.attrName, mark.attrs.previousValue)
+    else if (mark.attrs.type === 'nodeType') {
+      const type = node.type.schema.nodes[mark.attrs.previousValue as string]
+      if (type) tr.setNodeMarkup(pos, type, current.attrs, current.marks)
+    }
+  }
+  // Cut from the end, so that the positions before each cut stay as they were.
+  cut.sort((a, b) => b[0] - a[0])
+  for (const [from, to] of cut) tr.delete(from, to)
+  for (const { from, to, previous } of [...restored.values()].sort((a, b) => b.from - a.from)) {
+    tr.replaceWith(tr.mapping.map(from, 1), tr.mapping.map(to, -1), Fragment.fromJSON(doc.type.schema, previous as object[]))
+  }
+  if (ids.size) tr.setDocAttribute('suggestions', suggestionsOf(tr.doc).filter((s) => !ids.has(s.id)))
+  // What a restructuring rejected put back may hold earlier suggestions to settle.
+  if (restored.size) settleSuggestions(tr, which, accept)
+  return true
+}
+
+/**
+ * Whether marked content at `pos` continues a stretch that ends at `end`: right after it, or at
+ * the start of the next textblock when the stretch ended its own (a suggestion across a block
+ * boundary), with only empty textblocks between.
+ */
+function continues(doc: Node, end: number, pos: number, mark: Mark): boolean {
+  if (pos === end) return true
+  if (pos < end) return false
+  let ok = true
+  doc.nodesBetween(end, pos, (node, at) => {
+    if (!ok) return false
+    if (node.isInline && at >= end) ok = false
+    return !node.isInline
+  })
+  if (!ok) return false
+  const $end = doc.resolve(end)
+  const $pos = doc.resolve(pos)
+  const before = $end.nodeBefore
+  return !!before && mark.isInSet(before.marks) !== undefined && $end.parentOffset === $end.parent.content.size && $pos.parentOffset === 0
+}
+
+/** A document with every suggestion accepted (or, with `accept` false, rejected) and no suggestions left: the document itself when it has none. */
+export function settledDoc(doc: Node, accept = true): Node {
+  if (!suggestionsOf(doc).length && !hasSuggestionMarks(doc)) return doc
+  const tr = new Transform(doc)
+  settleSuggestions(tr, () => true, accept)
+  return tr.doc
+}
