@@ -18,26 +18,10 @@ import {
   joinHeading,
   type NewComment,
 } from '../src/index.ts'
+import { rangeOf } from './ranges.ts'
 
 const text = ['2024年上半年工作总结', '', '上半年，我们坚持以党建为引领。', '一、强化政治引领', '全面学习理论，开展轮训。', '二、夯实基层基础', '按期换届。', ''].join('\n')
 
-/** The range of the `nth` occurrence of `needle` in the text of a textblock. */
-function rangeOf(doc: Node, needle: string, nth = 0): { from: number; to: number } {
-  let found: { from: number; to: number } | null = null
-  let count = 0
-  doc.descendants((node, pos) => {
-    if (found || !node.isTextblock) return !found
-    const t = node.textBetween(0, node.content.size, undefined, '\ufffc')
-    let offset = t.indexOf(needle)
-    while (offset >= 0 && !found) {
-      if (count++ === nth) found = { from: pos + 1 + offset, to: pos + 1 + offset + needle.length }
-      offset = t.indexOf(needle, offset + 1)
-    }
-    return false
-  })
-  if (!found) throw new Error(`"${needle}" not found`)
-  return found
-}
 
 /** A state with the history, the selection over `needle` (or the cursor at its start). */
 function stateAt(doc: Node, needle: string, cursor = false): EditorState {

@@ -16,6 +16,7 @@ import {
   promoteSection,
   fillField,
 } from '../src/index.ts'
+import { rangeOf } from './ranges.ts'
 
 const text = ['2024年上半年工作总结', '', '上半年，我们坚持以党建为引领。', '一、强化政治引领', '全面学习理论，开展轮训。', '共培训X名干部。', '二、夯实基层基础', '按期换届。', '三、推进重点工作', '完成改造。', ''].join('\n')
 
@@ -23,23 +24,6 @@ const kezhang = { id: 'u1', name: '王科长', role: '科长' }
 const other = { id: 'u2', name: '李四' }
 const t1 = '2024-07-08T09:30:00+08:00'
 
-/** The range of the `nth` occurrence of `needle` in the text of a textblock. */
-function rangeOf(doc: Node, needle: string, nth = 0): { from: number; to: number } {
-  let found: { from: number; to: number } | null = null
-  let count = 0
-  doc.descendants((node, pos) => {
-    if (found || !node.isTextblock) return !found
-    const t = node.textBetween(0, node.content.size, undefined, '\ufffc')
-    let offset = t.indexOf(needle)
-    while (offset >= 0 && !found) {
-      if (count++ === nth) found = { from: pos + 1 + offset, to: pos + 1 + offset + needle.length }
-      offset = t.indexOf(needle, offset + 1)
-    }
-    return false
-  })
-  if (!found) throw new Error(`"${needle}" not found`)
-  return found
-}
 
 function start(): EditorState {
   return EditorState.create({ doc: importText(text).doc })

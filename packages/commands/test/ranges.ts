@@ -1,0 +1,19 @@
+import type { Node } from 'prosemirror-model'
+
+/** The range of the `nth` occurrence of `needle` in the text of a textblock (fields count as one character). */
+export function rangeOf(doc: Node, needle: string, nth = 0): { from: number; to: number } {
+  let found: { from: number; to: number } | null = null
+  let count = 0
+  doc.descendants((node, pos) => {
+    if (found || !node.isTextblock) return !found
+    const t = node.textBetween(0, node.content.size, undefined, '\ufffc')
+    let offset = t.indexOf(needle)
+    while (offset >= 0 && !found) {
+      if (count++ === nth) found = { from: pos + 1 + offset, to: pos + 1 + offset + needle.length }
+      offset = t.indexOf(needle, offset + 1)
+    }
+    return false
+  })
+  if (!found) throw new Error(`"${needle}" not found`)
+  return found
+}
