@@ -1,4 +1,5 @@
-import { adoptStyles, css, html, nothing, supportsAdoptingStyleSheets, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit'
+import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit'
+import { adoptPanelStyles } from './panel-styles.ts'
 import { styleMap } from 'lit/directives/style-map.js'
 import { Plugin, PluginKey, TextSelection, type Command, type EditorState } from 'prosemirror-state'
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
@@ -173,10 +174,7 @@ export class CommentsPanel implements ReactiveController {
     private readonly actions: CommentsPanelActions,
   ) {
     host.addController(this)
-    if (host.renderRoot instanceof ShadowRoot) {
-      const root = host.renderRoot
-      adoptStyles(root, supportsAdoptingStyleSheets ? [...root.adoptedStyleSheets, commentsStyles] : [commentsStyles])
-    }
+    adoptPanelStyles(host, commentsStyles)
     const view = host.view
     if (view && !activeCommentKey.getState(view.state)) view.updateState(view.state.reconfigure({ plugins: [...view.state.plugins, ...activeComment(() => void this.start())] }))
     this.active = view ? (activeCommentKey.getState(view.state)?.id ?? null) : null

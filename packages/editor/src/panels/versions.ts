@@ -1,4 +1,5 @@
-import { adoptStyles, css, html, nothing, supportsAdoptingStyleSheets, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit'
+import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit'
+import { adoptPanelStyles } from './panel-styles.ts'
 import type { Node } from 'prosemirror-model'
 import type { Change, ComparePiece } from '@zongjie/model'
 import type { Catalog, VersionsCatalog } from '../locales/catalog.ts'
@@ -103,10 +104,7 @@ export class VersionsPanel implements ReactiveController {
     private readonly actions: VersionsPanelActions,
   ) {
     host.addController(this)
-    if (host.renderRoot instanceof ShadowRoot) {
-      const root = host.renderRoot
-      adoptStyles(root, supportsAdoptingStyleSheets ? [...root.adoptedStyleSheets, versionsStyles] : [versionsStyles])
-    }
+    adoptPanelStyles(host, versionsStyles)
   }
 
   /** Cancels a pending refresh when the element leaves the page. */
