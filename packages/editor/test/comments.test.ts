@@ -8,7 +8,7 @@
 import { describe, it, expect, afterEach } from 'vitest'
 import { undo } from 'prosemirror-history'
 import { TextSelection } from 'prosemirror-state'
-import { Slice, type Node } from 'prosemirror-model'
+import { Slice } from 'prosemirror-model'
 import { Transform } from 'prosemirror-transform'
 import { importText, toSummary, commentThreads, schema } from '@zongjie/model'
 import type { ZongjieEditor } from '../src/zongjie-editor/zongjie-editor.component.ts'
@@ -16,6 +16,7 @@ import type { ZongjieErrorDetail } from '../src/index.ts'
 import { userColor } from '../src/index.ts'
 import { withoutForeignComments } from '../src/plugins/clipboard.ts'
 import '../src/zongjie-editor/zongjie-editor.ts'
+import { posOf } from './positions.ts'
 
 // happy-dom has no ElementInternals: enough of it for a form-associated element.
 HTMLElement.prototype.attachInternals ??= function () {
@@ -48,16 +49,6 @@ async function mount(attributes: Record<string, string> = { toolbar: '', comment
   return el
 }
 
-/** The position of `text` in the document, plus `offset` characters. */
-function posOf(doc: Node, text: string, offset = 0): number {
-  let found = -1
-  doc.descendants((node, pos) => {
-    if (found < 0 && node.isText && node.text!.includes(text)) found = pos + node.text!.indexOf(text) + offset
-    return found < 0
-  })
-  if (found < 0) throw new Error(`「${text}」 is not in the document`)
-  return found
-}
 
 async function select(el: ZongjieEditor, text: string, length = text.length) {
   const view = el.view!

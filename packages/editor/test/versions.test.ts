@@ -8,7 +8,6 @@
 import { describe, it, expect, afterEach } from 'vitest'
 import { undo } from 'prosemirror-history'
 import { TextSelection } from 'prosemirror-state'
-import type { Node } from 'prosemirror-model'
 import { importText, toSummary, type Change } from '@zongjie/model'
 import { fillField } from '@zongjie/commands'
 import type { ZongjieEditor } from '../src/zongjie-editor/zongjie-editor.component.ts'
@@ -17,6 +16,7 @@ import { userColor, userColors } from '../src/index.ts'
 import { readVersions } from '../src/review/versions.ts'
 import { placeOfChange } from '../src/review/places.ts'
 import '../src/zongjie-editor/zongjie-editor.ts'
+import { posOf } from './positions.ts'
 
 // happy-dom has no ElementInternals: enough of it for a form-associated element.
 HTMLElement.prototype.attachInternals ??= function () {
@@ -60,16 +60,6 @@ function errors(el: ZongjieEditor): ZongjieErrorDetail[] {
   return seen
 }
 
-/** The position of the first text node holding `text`, plus `offset` characters. */
-function posOf(doc: Node, text: string, offset = 0): number {
-  let found = -1
-  doc.descendants((node, pos) => {
-    if (found < 0 && node.isText && node.text!.includes(text)) found = pos + node.text!.indexOf(text) + offset
-    return found < 0
-  })
-  if (found < 0) throw new Error(`「${text}」 is not in the document`)
-  return found
-}
 
 /** The three edits of a review round: a metric's value, a paragraph added, a section retitled. */
 function edit(el: ZongjieEditor) {
