@@ -118,6 +118,56 @@ function fieldChange(state: EditorState, tr: Transaction): Transaction | null {
   return out
 }
 
+/** The stretches of inline content carrying an insertion or deletion mark, with the mark. */
+function markedStretches(doc: Node): { from: number; to: number; mark: Mark }[] {
+  const out: { from: number; to: number; mark: Mark }[] = []
+  doc.descendants((node, pos) => {
+    if (!node.isInline) return true
+    for (const mark of node.marks) {
+      if (mark.type !== schema.marks.insertion && mark.type !== schema.marks.deletion) continue
+      const last = out[out.length - 1]
+      if (last && last.to === pos && last.mark.eq(mark)) last.to = pos + node.nodeSize
+      else out.push({ from: pos, to: pos + node.nodeSize, mark })
+    }
+    return false
+  })
+  return out
+}
+
+/**
+ * Keeps each author's suggestions their own. The rewriting joins a new insertion or deletion with
+ * one it touches, whoever made that one, and gives the joined stretch one id. Here what was
+ * suggested before keeps its id, and new content that took the id of another author's suggestion
+ * gets an id of its own (`fresh`), so that every suggestion says who made it. Joining one's own
+ * suggestions (typing on) stays.
+ */
+function keepAuthors(state: EditorState, out: Transaction, author: CommentAuthor, fresh: string): void {
+  const owners = new Map(suggestionsOf(state.doc).map((s) => [s.id, s.author.id]))
+  const old = markedStretches(state.doc).map((s) => ({ from: out.mapping.map(s.from, 1), to: out.mapping.map(s.to, -1), mark: s.mark }))
+  const oldOf = (type: Mark['type'], id: string) => old.filter((o) => o.mark.type === type && o.mark.attrs.id === id)
+  for (const stretch of markedStretches(out.doc)) {
+    const { type } = stretch.mark
+    const id = stretch.mark.attrs.id as string
+    // Content suggested before, now under another id: its own id back.
+    for (const o of old) {
+      if (o.mark.type !== type || o.mark.attrs.id === id) continue
+      const from = Math.max(o.from, stretch.from)
+      const to = Math.min(o.to, stretch.to)
+      if (from < to) out.removeMark(from, to, type).addMark(from, to, o.mark)
+    }
+    // New content under someone else's id: an id of its own.
+    const owner = owners.get(id)
+    if (owner === undefined || owner === author.id) continue
+    let pos = stretch.from
+    for (const o of oldOf(type, id).sort((a, b) => a.from - b.from)) {
+      if (o.to <= pos || o.from >= stretch.to) continue
+      if (o.from > pos) out.removeMark(pos, o.from, type).addMark(pos, o.from, type.create({ id: fresh }))
+      pos = Math.max(pos, o.to)
+    }
+    if (pos < stretch.to) out.removeMark(pos, stretch.to, type).addMark(pos, stretch.to, type.create({ id: fresh }))
+  }
+}
+
 /** An author with exactly the fields the document keeps (no `role: undefined`). */
 function authorOf(a: CommentAuthor): CommentAuthor {
   return a.role === undefined ? { id: a.id, name: a.name } : { id: a.id, name: a.name, role: a.role }
@@ -151,6 +201,7 @@ export function suggestTransaction(state: EditorState, tr: Transaction, author: 
   let out: Transaction
   try {
     out = restructuring(state, tr, nextId(state.doc)) ?? transformToSuggestionTransaction(fieldChange(state, tr) ?? tr, state, generate)
+    keepAuthors(state, out, author, nextId(out.doc))
     out.doc.check()
     // The rewriting must say the edit: accepting it gives the edit, rejecting it gives none. Where
     // marks cannot say it (joining two lists or sections, whose boundary holds no text to mark),

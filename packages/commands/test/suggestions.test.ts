@@ -179,6 +179,33 @@ describe('suggestions (修订)', () => {
     expect(acceptAll('u3')(byKezhang)).toBe(false)
   })
 
+  it("typing or deleting next to another author's suggestion is a suggestion of one's own; typing on one's own continues it", () => {
+    let s = start()
+    const insert = (st: EditorState, pos: number, text: string, author: CommentAuthor) => st.apply(suggestTransaction(st, st.tr.insertText(text, pos), author, t1)!)
+    const remove = (st: EditorState, from: number, to: number, author: CommentAuthor) => st.apply(suggestTransaction(st, st.tr.delete(from, to), author, t1)!)
+    s = insert(s, rangeOf(s.doc, '强化政治引领').to, '和思想', kezhang)
+    // Right after the section head's insertion, and right before it.
+    s = insert(s, rangeOf(s.doc, '和思想').to, '建设', other)
+    s = insert(s, rangeOf(s.doc, '和思想').from, '全面', other)
+    // The section head types on after his own words.
+    s = insert(s, rangeOf(s.doc, '和思想').to, '引领', kezhang)
+    // A deletion next to another author's deletion.
+    s = remove(s, rangeOf(s.doc, '按期').from, rangeOf(s.doc, '按期').to, kezhang)
+    s = remove(s, rangeOf(s.doc, '换届').from, rangeOf(s.doc, '换届').to, other)
+    const listed = suggestionsIn(s.doc).map((x) => [x.kind, x.text, x.suggestion.author.name])
+    expect(listed).toEqual([
+      ['insert', '全面', '李四'],
+      ['insert', '和思想引领', '王科长'],
+      ['insert', '建设', '李四'],
+      ['delete', '按期', '王科长'],
+      ['delete', '换届', '李四'],
+    ])
+    expect(toText(s.doc)).toContain('强化政治引领全面和思想引领建设')
+    const kept = run(s, acceptAll('u2'))
+    expect(toText(kept.doc, { suggestions: 'original' })).toContain('强化政治引领全面建设\n')
+    expect(toText(run(s, rejectAll('u1')).doc)).toContain('强化政治引领全面建设\n')
+  })
+
   it('the validator judges the text with every suggestion accepted', () => {
     const s = start()
     const metricPos = rangeOf(s.doc, '\ufffc').from
