@@ -9,3 +9,4 @@ export { addComment, replyToComment, setCommentResolved, editComment, deleteRepl
 export type { NewComment, CommentThreadAt } from './comments.ts'
 export { suggestTransaction, suggesting, acceptSuggestion, rejectSuggestion, acceptAll, rejectAll, suggestionsIn } from './suggestions.ts'
 export type { SuggestionAt } from './suggestions.ts'
+export { isSuggestible, suggestionsSettled } from './suggestible.ts'

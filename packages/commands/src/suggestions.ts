@@ -15,6 +15,7 @@ import { transformToSuggestionTransaction, suggestChangesKey } from '@handlewith
 import { Mark, type Fragment, type Node, type Schema } from 'prosemirror-model'
 import { ReplaceStep } from 'prosemirror-transform'
 import { Selection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
+import { suggestionsSettled } from './suggestible.ts'
 import { schema, settleSuggestions, settledDoc, suggestionsOf, suggestionsProblem, isSuggestionMark, isSection, type CommentAuthor, type Suggestion, type SuggestionKind } from '@zongjie/model'
 
 export { suggestionsAt as suggestionsIn } from '@zongjie/model'
@@ -118,6 +119,98 @@ function fieldChange(state: EditorState, tr: Transaction): Transaction | null {
   return out
 }
 
+/**
+ * An edit of content the author has suggested inserting, and of nothing else (turning the new
+ * paragraph they typed into a section with 「二、」, splitting or retyping it), as part of that same
+ * insertion: the ways of saying it (see {@link newBlocks} and {@link reshaped}), for the caller
+ * to take the first that settles right. None when the edit touches other content.
+ */
+function ownInsertionEdits(state: EditorState, tr: Transaction, author: CommentAuthor): Transaction[] {
+  const owners = new Map(suggestionsOf(state.doc).map((s) => [s.id, s.author.id]))
+  const before = state.doc
+  const after = tr.doc
+  const from = before.content.findDiffStart(after.content)
+  if (from === null) return []
+  let { a: endA, b: endB } = before.content.findDiffEnd(after.content)!
+  const overlap = from - Math.min(endA, endB)
+  if (overlap > 0) {
+    endA += overlap
+    endB += overlap
+  }
+  // What the edit replaced must all be the author's own suggested insertion.
+  let id: string | null = null
+  let foreign = false
+  before.nodesBetween(from, endA, (node, pos) => {
+    if (foreign) return false
+    const inside = pos >= from && pos + node.nodeSize <= endA
+    const mark = schema.marks.insertion!.isInSet(node.marks)
+    if (mark && owners.get(mark.attrs.id as string) === author.id && (inside || node.isInline)) {
+      id ??= mark.attrs.id as string
+      return false
+    }
+    if (node.isInline || (node.marks.some(isSuggestionMark) && inside)) foreign = true
+    return !foreign
+  })
+  if (foreign || id === null) return []
+  const own: string = id
+  return [newBlocks(state, tr, own, from, endB), reshaped(state, tr, own, from, endA, endB)].filter((t): t is Transaction => t !== null)
+}
+
+/**
+ * The edit made as it is, and what it made (from `from` to `to` in its document) marked as part
+ * of the insertion `id`: new blocks (those that open in it) whole, inline content elsewhere in it.
+ */
+function newBlocks(state: EditorState, tr: Transaction, id: string, from: number, to: number): Transaction {
+  const insertion = schema.marks.insertion!.create({ id })
+  const out = state.tr
+  for (const step of tr.steps) out.step(step)
+  tr.doc.nodesBetween(from, to, (node, pos) => {
+    if (pos >= from && pos < to && !node.isInline) {
+      if (!node.marks.some(isSuggestionMark)) out.addNodeMark(pos, insertion)
+      return false
+    }
+    if (node.isInline) {
+      const a = Math.max(pos, from)
+      const b = Math.min(pos + node.nodeSize, to)
+      if (a < b && !insertion.isInSet(node.marks)) out.removeMark(a, b, schema.marks.deletion!).addMark(a, b, insertion)
+      return false
+    }
+    return true
+  })
+  return out.setSelection(Selection.fromJSON(out.doc, tr.selection.toJSON()))
+}
+
+/**
+ * The edit as a restructuring that belongs to the insertion `id`: the top-level parts it changed
+ * (a new section that takes the paragraphs after it, say) replaced by what it made, the first
+ * marked with what stood there before, so that rejecting the insertion puts them back. Null when
+ * those parts carry other suggestions, which putting them back would bring back too.
+ */
+function reshaped(state: EditorState, tr: Transaction, id: string, from: number, endA: number, endB: number): Transaction | null {
+  const before = state.doc
+  const after = tr.doc
+  const $from = before.resolve(from)
+  const $end = before.resolve(endA)
+  const start = $from.depth ? $from.before(1) : from
+  const end = $end.depth ? $end.after(1) : endA
+  const newEnd = after.content.size - (before.content.size - end)
+  if (newEnd < endB) return null
+  let other = false
+  before.nodesBetween(start, end, (node) => {
+    if (node.marks.some((m) => isSuggestionMark(m) && m.attrs.id !== id)) other = true
+    return !other
+  })
+  if (other) return null
+  const made = after.slice(start, newEnd).content
+  const out = state.tr.replaceWith(start, end, made)
+  let first = true
+  made.forEach((_node, offset) => {
+    out.addNodeMark(start + offset, schema.marks.modification!.create({ id, type: 'structure', previousValue: first ? before.slice(start, end).content.toJSON() : null }))
+    first = false
+  })
+  return out.setSelection(Selection.fromJSON(out.doc, tr.selection.toJSON()))
+}
+
 /** The stretches of inline content carrying an insertion or deletion mark, with the mark. */
 function markedStretches(doc: Node): { from: number; to: number; mark: Mark }[] {
   const out: { from: number; to: number; mark: Mark }[] = []
@@ -200,8 +293,12 @@ export function suggestTransaction(state: EditorState, tr: Transaction, author: 
   const plain = tr.doc
   let out: Transaction
   try {
-    out = restructuring(state, tr, nextId(state.doc)) ?? transformToSuggestionTransaction(fieldChange(state, tr) ?? tr, state, generate)
-    keepAuthors(state, out, author, nextId(out.doc))
+    const own = ownInsertionEdits(state, tr, author).find((t) => settledDoc(t.doc, true).eq(settledDoc(plain, true)) && settledDoc(t.doc, false).eq(settledDoc(state.doc, false)))
+    if (own) out = own
+    else {
+      out = restructuring(state, tr, nextId(state.doc)) ?? transformToSuggestionTransaction(fieldChange(state, tr) ?? tr, state, generate)
+      keepAuthors(state, out, author, nextId(out.doc))
+    }
     out.doc.check()
     // The rewriting must say the edit: accepting it gives the edit, rejecting it gives none. Where
     // marks cannot say it (joining two lists or sections, whose boundary holds no text to mark),
@@ -249,7 +346,7 @@ function settle(which: (s: Suggestion | null, id: string) => boolean, accept: bo
     const entries = new Map(suggestionsOf(state.doc).map((s) => [s.id, s]))
     const tr = state.tr
     if (!settleSuggestions(tr, (id) => which(entries.get(id) ?? null, id), accept)) return false
-    if (dispatch) dispatch(tr.setMeta(suggestChangesKey, { skip: true }))
+    if (dispatch) dispatch(tr.setMeta(suggestChangesKey, { skip: true }).setMeta(suggestionsSettled, true))
     return true
   }
 }

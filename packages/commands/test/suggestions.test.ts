@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import { EditorState, TextSelection, type Command, type Transaction } from 'prosemirror-state'
 import type { Node } from 'prosemirror-model'
-import { importText, toSummary, fromSummary, toText, toHTML, validate, settledDoc, type CommentAuthor } from '@zongjie/model'
+import { suggestionAnchor, importText, toSummary, fromSummary, toText, toHTML, validate, settledDoc, type CommentAuthor } from '@zongjie/model'
 import {
   suggestTransaction,
   suggesting,
@@ -12,6 +12,7 @@ import {
   suggestionsIn,
   insertSection,
   paragraphToSection,
+  paragraphToSectionIn,
   demoteSection,
   promoteSection,
   fillField,
@@ -206,6 +207,29 @@ describe('suggestions (修订)', () => {
     expect(toText(run(s, rejectAll('u1')).doc)).toContain('强化政治引领全面建设\n')
   })
 
+  it('a new paragraph typed as a suggestion and made a section (二、) is one insertion of the whole section, numbered, listed once', () => {
+    const s0 = at(start(), rangeOf(start().doc, '开展轮训。').to)
+    const steps = (st: EditorState) => {
+      const split = st.apply(st.tr.split(st.selection.from))
+      return split
+    }
+    // Plainly, and as suggestions by one author: Enter, type 新任务, make it a section.
+    const plain0 = steps(s0)
+    const plainTyped = plain0.apply(plain0.tr.insertText('新任务'))
+    const plainTr = plainTyped.tr
+    expect(paragraphToSectionIn(plainTr, plainTyped.selection.from, 1)).not.toBeNull()
+    const plain = plainTyped.apply(plainTr)
+    let s = s0.apply(suggestTransaction(s0, s0.tr.split(s0.selection.from), kezhang, t1)!)
+    s = s.apply(suggestTransaction(s, s.tr.insertText('新任务'), kezhang, t1)!)
+    const tr = s.tr
+    expect(paragraphToSectionIn(tr, s.selection.from, 1)).not.toBeNull()
+    const suggested = s.apply(suggestTransaction(s, tr, kezhang, t1)!)
+    expect(sectionTitles(suggested.doc).map((t) => t.replace(suggestionAnchor, ''))).toEqual(['一、强化政治引领', '二、新任务', '三、夯实基层基础', '四、推进重点工作'])
+    expect(suggestionsIn(suggested.doc).map((x) => [x.kind, x.text, x.suggestion.author.name])).toEqual([['insert', '新任务', '王科长']])
+    checkSettles(s0.doc, suggested, plain.doc)
+    expect(sectionTitles(run(suggested, rejectAll()).doc)).toEqual(['一、强化政治引领', '二、夯实基层基础', '三、推进重点工作'])
+  })
+
   it('the validator judges the text with every suggestion accepted', () => {
     const s = start()
     const metricPos = rangeOf(s.doc, '\ufffc').from
@@ -214,10 +238,11 @@ describe('suggestions (修订)', () => {
     expect(validate(filled.doc).some((f) => f.code === 'metric-unfilled')).toBe(false)
   })
 
-  it('HTML carries the text with the suggestions accepted', () => {
+  it('HTML carries the suggestions for review, and the text with them accepted without', () => {
     const s = start()
     const { plain, suggested } = both(s, (st) => st.tr.insertText('深入', rangeOf(st.doc, '学习').from + 1))
-    expect(toHTML(suggested.doc)).toBe(toHTML(plain.doc))
+    expect(toHTML(suggested.doc)).toMatch(/<ins class="zj-ins" data-suggestion="s1" data-author="[^"]+" data-time="[^"]+">深入<\/ins>/)
+    expect(toHTML(suggested.doc)).toContain('<aside class="zj-suggestions"')
     expect(toHTML(suggested.doc, { review: false })).toBe(toHTML(plain.doc, { review: false }))
   })
 })

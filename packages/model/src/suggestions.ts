@@ -51,23 +51,33 @@ export interface SuggestionAt {
 export function suggestionsAt(doc: Node): SuggestionAt[] {
   const entries = suggestionsOf(doc)
   if (!entries.length) return []
-  const found = new Map<string, { from: number; to: number; text: string }>()
+  // For each id: where its content is, and its text, kept apart for content inserted or deleted
+  // and for blocks only restructured (whose text is the suggestion's only where it has no other).
+  const found = new Map<string, { from: number; to: number; text: string; textTo?: number; shapeTo: number; shape: string }>()
   doc.descendants((node, pos) => {
     for (const mark of node.marks) {
       if (!isSuggestionMark(mark)) continue
       const id = mark.attrs.id as string
+      const structure = mark.type.name === 'modification' && mark.attrs.type === 'structure'
+      let at = found.get(id)
+      if (!at) found.set(id, (at = { from: pos, to: pos + node.nodeSize, text: '', shapeTo: -1, shape: '' }))
+      at.to = Math.max(at.to, pos + node.nodeSize)
+      // Content inside a block the same suggestion marks whole is in that block's text already.
+      if (pos < (structure ? at.shapeTo : at.textTo ?? -1)) continue
       const text = (node.isInline ? displayText(node) : node.textContent).replaceAll(suggestionAnchor, '')
-      const at = found.get(id)
-      if (at) {
-        at.to = Math.max(at.to, pos + node.nodeSize)
+      if (structure) {
+        at.shape += text
+        at.shapeTo = pos + node.nodeSize
+      } else {
         at.text += text
-      } else found.set(id, { from: pos, to: pos + node.nodeSize, text })
+        at.textTo = pos + node.nodeSize
+      }
     }
     return true
   })
   const out: SuggestionAt[] = entries.map((suggestion) => {
     const at = found.get(suggestion.id)
-    return { suggestion, from: at?.from ?? null, to: at?.to ?? null, kind: suggestion.kind, text: at?.text ?? '' }
+    return { suggestion, from: at?.from ?? null, to: at?.to ?? null, kind: suggestion.kind, text: at ? at.text || at.shape : '' }
   })
   const placed = out.filter((s) => s.from !== null).sort((a, b) => a.from! - b.from!)
   return [...placed, ...out.filter((s) => s.from === null)]

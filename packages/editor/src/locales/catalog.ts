@@ -50,6 +50,9 @@ export interface Catalog {
     /** 添加批注, shown with the comments panel. */
     comment: string
     commentTitle: string
+    /** 修订: the toggle of suggestion mode, pressed while it is on. */
+    suggest: string
+    suggestTitle: string
   }
   files: {
     opening: (name: string) => string
@@ -91,6 +94,15 @@ export interface Catalog {
   }
   /** A value set on `user` was refused. */
   userRefused: (message: string) => string
+  /** Suggestion mode (修订): what the writer is told when an edit is not made. */
+  suggesting: {
+    /** Suggestion mode is on but the page set no `user` to record as the author. */
+    noUser: string
+    /** An edit that cannot be proposed as a suggestion (joining two lists or sections …). */
+    refused: string
+    /** In review mode (`mode="review"`) changes are suggestions; suggestion mode cannot be turned off. */
+    reviewOnly: string
+  }
   fill: { cannotDelete: (part: string) => string; cannotEdit: (part: string) => string }
 }
 
@@ -187,4 +199,43 @@ export interface CommentsCatalog {
   /** What the panel announces after a change. */
   added: string
   deleted: string
+}
+
+/**
+ * The strings of the suggestions panel (修订), one catalogue per language in `locales/suggestions/`:
+ * they load with the panel.
+ */
+export interface SuggestionsCatalog {
+  /** The language tag the catalogue is for. */
+  lang: string
+  label: string
+  /** The panel's heading with the number of suggestions waiting. */
+  title: (count: number) => string
+  none: string
+  /** The choice of how the text is shown: with the suggestions marked, as it would be with all accepted, or as it was. */
+  view: string
+  views: { markup: string; final: string; original: string }
+  /** What a suggestion does, by kind. */
+  kinds: { insert: string; delete: string; structure: string; field: string }
+  /** The quote of a suggestion whose content is no longer in the text, or which changes a block's structure only. */
+  noText: string
+  /** The tooltip of a suggestion's quote: selects its text. */
+  go: string
+  /** Who made a suggestion: the name, and the role when there is one. */
+  by: (name: string, role: string) => string
+  /** When, from an ISO time, in the catalogue's language. */
+  time: (iso: string) => string
+  accept: string
+  reject: string
+  /** 撤回: a reviewer's rejecting of their own suggestion in review mode. */
+  withdraw: string
+  acceptAll: string
+  rejectAll: string
+  /** The line of one author's suggestions: their name and how many. */
+  authorCount: (name: string, count: number) => string
+  acceptAuthor: (name: string) => string
+  rejectAuthor: (name: string) => string
+  /** What the panel announces after settling. */
+  accepted: (count: number) => string
+  rejected: (count: number) => string
 }

@@ -67,6 +67,8 @@ export const en: Catalog = {
     exportWordTitle: 'Export as a Word file laid out as an official document',
     comment: 'Comment',
     commentTitle: 'Comment on the selected text; with the cursor in a heading, on the whole section (Ctrl+Alt+M)',
+    suggest: 'Track changes',
+    suggestTitle: 'Track changes: edits are recorded as suggestions (insertions, deletions, changes) by the current user, to accept or reject (Ctrl+Shift+E)',
   },
   files: {
     opening: (name) => `Opening “${name}”…`,
@@ -123,6 +125,11 @@ export const en: Catalog = {
     unknown: (id) => `No version has the id "${id}"`,
   },
   userRefused: (message) => `Cannot set the user: ${message}`,
+  suggesting: {
+    noUser: 'Cannot edit with track changes on: the page has set no current user (the editor\'s user property) to record as the author',
+    refused: 'This edit cannot be recorded as a suggestion (such as joining two sections or two lists of work items) and was not made; accept the suggestions involved or turn track changes off first',
+    reviewOnly: 'In review mode every change is a suggestion; track changes cannot be turned off',
+  },
   fill: {
     cannotDelete: (part) => `"${part}" is a part the template requires: it cannot be removed`,
     cannotEdit: (part) => `The heading of "${part}" is fixed by the template: it cannot be changed`,

@@ -49,6 +49,8 @@ export const zhCN: Catalog = {
     exportWordTitle: '导出为 Word 文件，按公文格式排版',
     comment: '添加批注',
     commentTitle: '对所选文字添加批注；光标在标题中时批注整节（Ctrl+Alt+M）',
+    suggest: '修订',
+    suggestTitle: '修订模式：所做修改记为修订（插入、删除、修改），署名当前用户，待接受或拒绝（Ctrl+Shift+E）',
   },
   files: {
     opening: (name) => `正在打开“${name}”……`,
@@ -105,6 +107,11 @@ export const zhCN: Catalog = {
     unknown: (id) => `没有 id 为“${id}”的版本`,
   },
   userRefused: (message) => `无法设置用户：${message}`,
+  suggesting: {
+    noUser: '修订模式下无法修改：页面尚未设置当前用户（编辑器的 user 属性），修订无从署名',
+    refused: '此修改无法记为修订（如合并两节或两组工作事项），未执行；可先接受相关修订或关闭修订模式后再改',
+    reviewOnly: '审阅模式下所有修改均记为修订，不能关闭修订',
+  },
   fill: {
     cannotDelete: (part) => `“${part}”是模板要求的部分，不能删除`,
     cannotEdit: (part) => `“${part}”的标题由模板固定，不能修改`,

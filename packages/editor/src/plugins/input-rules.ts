@@ -2,13 +2,24 @@ import { InputRule, inputRules } from 'prosemirror-inputrules'
 import type { Plugin } from 'prosemirror-state'
 import { TextSelection } from 'prosemirror-state'
 import { paragraphToSectionIn, paragraphToWorkItemIn, exitWorkItemIn } from '@zongjie/commands'
+import { suggestionAnchor } from '@zongjie/model'
 
 const cn = '[一二三四五六七八九十]+'
 
+/**
+ * A rule's pattern, which may follow the anchor a suggested new paragraph starts with (in
+ * suggestion mode, see the model's `suggestionAnchor`).
+ */
+const rule = (source: string) => new RegExp(`^${suggestionAnchor}*${source}$`)
+
+/** Where the typed number starts: after the anchors the match begins with, if any. */
+const afterAnchors = (match: RegExpMatchArray, start: number) => start + match[0].length - match[0].replace(new RegExp(`^${suggestionAnchor}+`), '').length
+
 function headingRule(pattern: RegExp, rank: number): InputRule {
-  return new InputRule(pattern, (state, _match, start, end) => {
+  return new InputRule(pattern, (state, match, matchStart, end) => {
+    const start = afterAnchors(match, matchStart)
     const $start = state.doc.resolve(start)
-    if ($start.parentOffset !== 0) return null
+    if ($start.parentOffset !== start - matchStart || state.doc.resolve(matchStart).parentOffset !== 0) return null
     const tr = state.tr.delete(start, end)
     let from: number | null = start
     // In an item left empty (Enter after the last item), the heading ends the list first.
@@ -30,13 +41,14 @@ function headingRule(pattern: RegExp, rank: number): InputRule {
 export function structureInputRules(): Plugin {
   return inputRules({
     rules: [
-      headingRule(new RegExp(`^${cn}、$`), 1),
-      headingRule(new RegExp(`^[（(]${cn}[）)]$`), 2),
-      headingRule(/^\d{1,2}[.．]$/, 3),
-      headingRule(/^[（(]\d{1,2}[）)]$/, 4),
-      new InputRule(new RegExp(`^${cn}是$`), (state, _match, start, end) => {
+      headingRule(rule(`${cn}、`), 1),
+      headingRule(rule(`[（(]${cn}[）)]`), 2),
+      headingRule(rule('\\d{1,2}[.．]'), 3),
+      headingRule(rule('[（(]\\d{1,2}[）)]'), 4),
+      new InputRule(rule(`${cn}是`), (state, match, matchStart, end) => {
+        const start = afterAnchors(match, matchStart)
         const $start = state.doc.resolve(start)
-        if ($start.parent.type.name !== 'paragraph' || $start.parentOffset !== 0) return null
+        if ($start.parent.type.name !== 'paragraph' || $start.parentOffset !== start - matchStart || state.doc.resolve(matchStart).parentOffset !== 0) return null
         const tr = state.tr.delete(start, end)
         const at = paragraphToWorkItemIn(tr, start)
         return at === null ? null : tr.setSelection(TextSelection.create(tr.doc, at))

@@ -3,7 +3,7 @@ import { EditorState, NodeSelection, TextSelection, type Command, type Plugin, t
 import { EditorView } from 'prosemirror-view'
 import { history, undoDepth, redoDepth } from 'prosemirror-history'
 import type { Node } from 'prosemirror-model'
-import { schema, toSummary, readSummary, fromSummary, toHTML, toText, validate, canSubmit, metricsToCSV, newFromTemplate, periods, templateById, type Summary, type Finding, type Period, type Change } from '@zongjie/model'
+import { schema, suggestionsOf, toSummary, readSummary, fromSummary, toHTML, toText, validate, canSubmit, metricsToCSV, newFromTemplate, periods, templateById, type Summary, type Finding, type Period, type Change } from '@zongjie/model'
 import styles from './zongjie-editor.styles.ts'
 import { after, afterFrame, type Pending } from './later.ts'
 import { numbering } from '../plugins/numbering.ts'
@@ -21,7 +21,8 @@ import { renderStatus, statusOf } from '../panels/status.ts'
 import { metricRows, renderMetrics, MetricTable, type MetricRow } from '../panels/metrics.ts'
 import { fillMode, fillTargets } from '../plugins/fill-mode.ts'
 import { isTextOnly } from '../plugins/text-only.ts'
-import { fillField, parseMetricInput, replaceDocument } from '@zongjie/commands'
+import { fillField, parseMetricInput, replaceDocument, isSuggestible } from '@zongjie/commands'
+import { keymap } from 'prosemirror-keymap'
 import { fileDrop } from '../plugins/file-drop.ts'
 import type { OpenedFile } from '../files/open.ts'
 import { loadDocxWriter, loadFileReader } from '../files/loaders.ts'
@@ -29,8 +30,10 @@ import { download } from '../files/download.ts'
 import { catalogFor, type Catalog } from '../locales/index.ts'
 import type { VersionsPanel } from '../panels/versions.ts'
 import type { CommentsPanel } from '../panels/comments.ts'
+import type { SuggestionsPanel, SuggestionView } from '../panels/suggestions.ts'
+import type { SuggestionRecorder } from '../plugins/suggesting.ts'
 import { newVersion, readVersions, type Version } from '../review/versions.ts'
-import { readUser, type User } from '../review/user.ts'
+import { readUser, userColor, type User } from '../review/user.ts'
 
 /** The detail of the `input` and `change` events: the Summary JSON, computed when read. */
 export interface ZongjieChangeDetail {
@@ -73,6 +76,9 @@ export function emptyDoc(): Node {
  * @attr status - Shows the status line (字数, 未填写).
  * @attr metrics - Shows the metrics table (指标表): every metric, editable in place, exportable as CSV.
  * @attr comments - Shows the comments panel (批注): the threads in reading order with the text each is on, its author, time, text and replies; 回复, 解决 / 重新打开, 删除 (by its author); 添加批注 there and on the toolbar (Ctrl+Alt+M) comments on the selection, or with the cursor in a heading on the whole section, as the `user`. Its property is `commentsPanel`.
+ * @attr suggesting - Suggestion mode (修订, track changes; the toolbar's 修订, Ctrl+Shift+E): what the writer types is a suggested insertion, what they delete stays, marked as a suggested deletion, a field's new value keeps the old one beside it, and a new, deleted, moved, demoted or promoted section is a suggestion of the whole block, each by the `user` at the time, in their colour; an input method's composition becomes one insertion of the committed text. Without a `user`, edits are refused with an `error` event. An edit suggestions cannot say (joining two sections) is refused with a hint.
+ * @attr suggestions - Shows the suggestions panel (修订): the suggestions in reading order, each with what it does, its text, author and time, 接受 and 拒绝; 全部接受 / 全部拒绝, and by author; and how the text shows them (`suggestion-view`). Its property is `suggestionsPanel`.
+ * @attr suggestion-view - How the text shows suggestions: `markup` (default: insertions underlined and deletions struck out in their author's colour), `final` (as it would be with every suggestion accepted) or `original` (as it was before them). Its property is `suggestionView`.
  * @attr versions - Shows the versions panel (版本): the versions saved, 保存版本, and for each version 与当前稿比较 (the differences listed, each leading to its place) and 恢复. Its property is `versionsPanel` (`versions` is the list).
  * @attr template - Starts from this template (`hospital`, `township` …, see the model's `templates`) when no summary is set.
  * @attr organization - The organisation (单位) a new document from a template reports on.
@@ -82,7 +88,7 @@ export function emptyDoc(): Node {
  * @attr required - The form is invalid while the validator reports errors (unfilled fields …); the first one is the validation message.
  * @attr disabled - No editing, and the form leaves the editor out.
  * @attr lang - The language of the editor's own strings (toolbar, panels, guidance, messages): `zh-CN` (the default) or `en`; taken from the closest ancestor with `lang` when the element has none.
- * @attr mode - `free` (default) or `fill`: in fill mode the template's fixed headings and required parts cannot be changed or removed, and Tab / Shift-Tab go through what is left to fill.
+ * @attr mode - `free` (default), `fill` or `review`: in fill mode the template's fixed headings and required parts cannot be changed or removed, and Tab / Shift-Tab go through what is left to fill; in review mode (审阅) the reader comments and suggests but does not edit directly: every change is a suggestion (suggestion mode cannot be turned off), no file is opened, and of the suggestions the reader only withdraws (撤回) their own.
  *
  * @event input - After every change of the document. `detail.summary` is the Summary JSON.
  * @event change - When the editor loses focus after a change. `detail.summary` is the Summary JSON.
@@ -97,6 +103,7 @@ export function emptyDoc(): Node {
  * @csspart metrics - The metrics table.
  * @csspart versions - The versions panel.
  * @csspart comments - The comments panel.
+ * @csspart suggestions - The suggestions panel.
  * @csspart hint - The message shown when a change is refused.
  * @csspart page - The page the summary is written on.
  *
@@ -153,6 +160,9 @@ export class ZongjieEditor extends LitElement {
     metrics: { type: Boolean, reflect: true },
     versionsPanel: { type: Boolean, reflect: true, attribute: 'versions' },
     commentsPanel: { type: Boolean, reflect: true, attribute: 'comments' },
+    suggestionsPanel: { type: Boolean, reflect: true, attribute: 'suggestions' },
+    suggesting: { type: Boolean, reflect: true },
+    suggestionView: { type: String, reflect: true, attribute: 'suggestion-view' },
     template: { type: String, reflect: true },
     organization: { type: String },
     year: { type: Number },
@@ -183,6 +193,12 @@ export class ZongjieEditor extends LitElement {
   versionsPanel = false
   /** Whether the comments panel is shown (the attribute `comments`). */
   commentsPanel = false
+  /** Whether the suggestions panel is shown (the attribute `suggestions`). */
+  suggestionsPanel = false
+  /** Whether suggestion mode (修订) is on: edits are made as suggestions by the `user`. */
+  suggesting = false
+  /** How the text shows suggestions: `markup`, `final` or `original` (the attribute `suggestion-view`). */
+  suggestionView: SuggestionView = 'markup'
   /** The template a new document starts from, when no summary is set. */
   template = ''
   /** The organisation a new document from a template reports on. */
@@ -191,8 +207,8 @@ export class ZongjieEditor extends LitElement {
   year: number | null = null
   /** The period a new document from a template reports on. */
   period: Period | '' = ''
-  /** `free` or `fill` (see the class documentation). */
-  mode: 'free' | 'fill' = 'free'
+  /** `free`, `fill` or `review` (see the class documentation). */
+  mode: 'free' | 'fill' | 'review' = 'free'
   /** The name under which a `<form>` submits the Summary JSON. */
   name = ''
   /** When set, the form is invalid while the validator reports errors; the first is the validation message. */
@@ -238,6 +254,14 @@ export class ZongjieEditor extends LitElement {
   /** The comments panel, once loaded (the first time it is shown, with its strings and styles). */
   private commentsView: CommentsPanel | null = null
   private commentsLoad: Promise<void> | null = null
+  /** The suggestions panel, once loaded (the first time it is shown). */
+  private suggestionsView: SuggestionsPanel | null = null
+  private suggestionsLoad: Promise<void> | null = null
+  /** What makes edits suggestions and shows them, once loaded (suggestion mode is on, or the document has suggestions). */
+  private recorder: SuggestionRecorder | null = null
+  private suggestingLoad: Promise<void> | null = null
+  /** The colours of the suggestions' authors, a style sheet of the shadow root, once there are suggestions. */
+  private authorColors: CSSStyleSheet | null = null
   private panelData: { findings: Finding[]; outline: ReturnType<typeof outlineOf>; status: ReturnType<typeof statusOf> & { left?: number }; metrics: MetricRow[] } | null = null
 
   /** The summary as Summary JSON. Setting it loads a summary after validating it; a value that is not valid Summary JSON is refused with an `error` event, and the content stays. */
@@ -313,10 +337,13 @@ export class ZongjieEditor extends LitElement {
       this.pending = doc
       return
     }
+    this.recorder?.reset()
     this.view.updateState(this.createState(doc))
     this.refreshPanels(true)
     this.versionsView?.documentChanged()
     this.commentsView?.changed()
+    this.suggestionsView?.changed()
+    this.suggestionsChanged()
     this.syncForm()
   }
 
@@ -379,6 +406,74 @@ export class ZongjieEditor extends LitElement {
     } catch {
       // A stale or foreign state is not restored; the editor keeps what it has.
     }
+  }
+
+  /** Whether the writer reviews (`mode="review"`): every change a suggestion. */
+  get reviewing(): boolean {
+    return this.mode === 'review'
+  }
+
+  /** Whether edits are made as suggestions now: suggestion mode, or review mode. */
+  get suggestionsOn(): boolean {
+    return this.suggesting || this.reviewing
+  }
+
+  /** 修订 on the toolbar, Ctrl+Shift+E: suggestion mode on or off (not off in review mode). */
+  private toggleSuggesting() {
+    if (!this.editable) return
+    if (this.reviewing) {
+      this.showHint(this.strings.suggesting.reviewOnly)
+      return
+    }
+    this.suggesting = !this.suggesting
+  }
+
+  /**
+   * Loads what makes edits suggestions and shows them, the first time it is needed: suggestion
+   * mode is turned on, the suggestions panel shown, or a document with suggestions is loaded.
+   */
+  private loadSuggesting(): Promise<void> {
+    return (this.suggestingLoad ??= import('../plugins/suggesting.ts').then(({ SuggestionRecorder, suggestionMarks }) => {
+      this.recorder = new SuggestionRecorder({
+        active: () => this.suggestionsOn,
+        author: () => {
+          const u = this.writer
+          return u ? (u.role ? { id: u.id, name: u.name, role: u.role } : { id: u.id, name: u.name }) : null
+        },
+        refuse: (reason) => {
+          const message = this.strings.suggesting[reason]
+          this.showHint(message)
+          if (reason === 'noUser') this.emit<ZongjieErrorDetail>('error', { message, error: new Error(message) })
+        },
+      })
+      const view = this.view
+      if (view) view.updateState(view.state.reconfigure({ plugins: [...view.state.plugins, suggestionMarks()] }))
+      this.suggestionsChanged()
+    }))
+  }
+
+  /** The suggestions of the document changed (or it was loaded): their authors' colours follow, and what shows them is loaded when there are some. */
+  private suggestionsChanged() {
+    const suggestions = suggestionsOf(this.doc)
+    if (suggestions.length && !this.recorder) {
+      void this.loadSuggesting()
+      return
+    }
+    const root = this.renderRoot
+    if (!(root instanceof ShadowRoot) || typeof CSSStyleSheet === 'undefined' || !('replaceSync' in CSSStyleSheet.prototype)) return
+    if (!this.authorColors) {
+      if (!suggestions.length) return
+      this.authorColors = new CSSStyleSheet()
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.authorColors]
+    }
+    const colors = new Map<string, string>()
+    const me = this.writer
+    const rules = suggestions.map((s) => {
+      let color = colors.get(s.author.id)
+      if (!color) colors.set(s.author.id, (color = userColor(me?.id === s.author.id && me.color && CSS.supports('color', me.color) ? me : s.author)))
+      return `[data-suggestion="${CSS.escape(s.id)}"] { --zj-author: ${color}; }`
+    })
+    this.authorColors.replaceSync(rules.join('\n'))
   }
 
   /** Whether the writer can edit now: not `readonly`, not `disabled`, not in a disabled form. */
@@ -460,7 +555,7 @@ export class ZongjieEditor extends LitElement {
 
   /** 打开, or a file dropped on the editor: opened, with what happened told in the hint. */
   private async openFromWriter(file: File) {
-    if (!this.editable) return
+    if (!this.editable || this.reviewing) return
     const t = this.strings.files
     this.showHint(t.opening(file.name))
     try {
@@ -503,6 +598,7 @@ export class ZongjieEditor extends LitElement {
 
   set user(value: User | null) {
     this.accept(() => (this.writer = readUser(value)), this.strings.userRefused)
+    if (this.authorColors) this.suggestionsChanged()
     this.requestUpdate()
   }
 
@@ -601,6 +697,12 @@ export class ZongjieEditor extends LitElement {
       placeholders(() => this.placeholder, () => this.strings.placeholders),
       // Before the clipboard: a pasted file is opened, not read as text.
       fileDrop((file) => void this.openFromWriter(file)),
+      keymap({
+        'Mod-Shift-e': () => {
+          this.toggleSuggesting()
+          return true
+        },
+      }),
       clipboard(),
       longSummary(),
     ]
@@ -628,20 +730,24 @@ export class ZongjieEditor extends LitElement {
             },
             this.toolbarFiles,
             t.toolbar,
-            this.commentsPanel
-              ? html`<div class="group">
-                  <button type="button" title=${t.toolbar.commentTitle} ?disabled=${!this.editable || !state || (state.selection.empty && !(state.selection.$from.parent.type.name === 'heading' && state.selection.$from.parent.content.size))} @mousedown=${(e: Event) => e.preventDefault()} @click=${() => void this.commentsView?.start()}>
+            html`<div class="group">
+              <button type="button" class="suggest" title=${t.toolbar.suggestTitle} aria-pressed=${this.suggestionsOn ? 'true' : 'false'} ?disabled=${!this.editable} @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this.toggleSuggesting()}>
+                ${t.toolbar.suggest}
+              </button>
+              ${this.commentsPanel
+                ? html`<button type="button" title=${t.toolbar.commentTitle} ?disabled=${!this.editable || !state || (state.selection.empty && !(state.selection.$from.parent.type.name === 'heading' && state.selection.$from.parent.content.size))} @mousedown=${(e: Event) => e.preventDefault()} @click=${() => void this.commentsView?.start()}>
                     ${t.toolbar.comment}
-                  </button>
-                </div>`
-              : nothing,
+                  </button>`
+                : nothing}
+            </div>`,
           )
         : nothing}
       <div class="body">
         ${this.outline && data ? renderOutline(data.outline, this.outlineEntries, (pos) => this.goTo(pos, false), t.outline) : nothing}
-        <div class="page-scroll"><div class="page" part="page">${this.mount}</div></div>
-        ${this.findings || this.metrics || this.versionsPanel || this.commentsPanel
+        <div class="page-scroll"><div class="page" part="page" data-suggestion-view=${this.suggestionView}>${this.mount}</div></div>
+        ${this.findings || this.metrics || this.versionsPanel || this.commentsPanel || this.suggestionsPanel
           ? html`<div class="side">
+              ${this.suggestionsPanel && this.suggestionsView ? this.suggestionsView.render() : nothing}
               ${this.commentsPanel && this.commentsView ? this.commentsView.render() : nothing}
               ${this.findings && data ? renderFindings(data.findings, this.findingEntries, (f) => f.pos !== undefined && this.goTo(f.pos, true), t.findings) : nothing}
               ${this.metrics && data ? renderMetrics(data.metrics, this.metricTable, !this.editable, () => this.downloadCSV(), t.metrics) : nothing}
@@ -679,6 +785,8 @@ export class ZongjieEditor extends LitElement {
         if (!(e instanceof CustomEvent)) e.stopPropagation()
       })
     }
+    // What an input method committed becomes a suggestion once the composition ends (see `plugins/suggesting.ts`).
+    this.mount.addEventListener('compositionend', () => this.view && this.recorder?.compositionEnded(this.view))
     this.renderRoot.addEventListener('focusout', (e) => {
       const next = (e as FocusEvent).relatedTarget as globalThis.Node | null
       if (next && (this.renderRoot.contains(next) || this.contains(next))) return
@@ -704,6 +812,13 @@ export class ZongjieEditor extends LitElement {
     if (this.versionsPanel) {
       this.versionsLoad ??= import('../panels/versions.ts').then(({ VersionsPanel }) => {
         this.versionsView = new VersionsPanel(this, { go: (pos, field) => this.goTo(pos, field), hint: (message) => this.showHint(message) })
+        this.requestUpdate()
+      })
+    }
+    if (this.suggestionsOn) void this.loadSuggesting()
+    if (this.suggestionsPanel) {
+      this.suggestionsLoad ??= Promise.all([import('../panels/suggestions.ts'), this.loadSuggesting()]).then(([{ SuggestionsPanel }]) => {
+        this.suggestionsView = new SuggestionsPanel(this, { hint: (message) => this.showHint(message) })
         this.requestUpdate()
       })
     }
@@ -749,6 +864,12 @@ export class ZongjieEditor extends LitElement {
 
   private dispatch(tr: Transaction) {
     const view = this.view!
+    if (this.suggestionsOn || this.recorder) {
+      // In suggestion mode an edit is made as suggestions (refused until what makes them has loaded, which it does when the mode is turned on).
+      const rewritten = this.recorder ? this.recorder.rewrite(view, tr) : isSuggestible(tr) ? null : tr
+      if (!rewritten) return
+      tr = rewritten
+    }
     const before = view.state
     view.updateState(before.apply(tr))
     if (tr.docChanged) {
@@ -760,6 +881,8 @@ export class ZongjieEditor extends LitElement {
       this.versionsView?.documentChanged()
     }
     this.commentsView?.changed(tr)
+    this.suggestionsView?.changed(tr)
+    if (tr.docChanged && tr.doc.attrs.suggestions !== tr.before.attrs.suggestions) this.suggestionsChanged()
     if (this.toolbar && this.toolbarMayChange(before, view.state, tr)) this.revision++
   }
 

@@ -1,0 +1,238 @@
+/**
+ * Suggestions (修订) on the demo page. With 修订 on, what 张三 types is a suggested insertion and
+ * what he deletes stays, struck out; a metric's new value keeps the old one beside it; an input
+ * method's composition becomes one insertion of the committed text, never the pinyin. 李四 then
+ * accepts one, rejects one, replies to 张三's comment and resolves it; panel and text show exactly
+ * that. In review mode every change is a suggestion and a reviewer only withdraws their own;
+ * reading only, comments and suggestions are listed with no action.
+ */
+import type { Page } from '@playwright/test'
+import { test, expect, openWith, editor, content, placeCursor, press, startComposition, getSummary, getText, docText, shownNumbers } from './helpers.ts'
+
+const draft = `示范县民政局2024年上半年工作总结
+
+上半年，我局稳步推进各项工作。
+
+一、主要工作
+新建社区养老服务站6个。
+二、存在的问题
+一是力量不足。
+`
+
+const zhang = { id: 'zhang', name: '张三', role: '办公室' }
+const li = { id: 'li', name: '李四', role: '科长' }
+
+function setUser(page: Page, user: unknown) {
+  return page.evaluate((u) => {
+    ;(document.querySelector('zongjie-editor') as unknown as { user: unknown }).user = u
+  }, user)
+}
+
+/** The suggestions as the Summary JSON lists them: kind and author's name. */
+async function suggestions(page: Page): Promise<[string, string][]> {
+  return ((await getSummary(page)).suggestions ?? []).map((s) => [s.kind, s.author.name])
+}
+
+/** What the text shows as inserted and as deleted. */
+async function marked(page: Page): Promise<{ inserted: string[]; deleted: string[] }> {
+  return {
+    inserted: await content(page).locator('ins.zj-insertion').allTextContents(),
+    deleted: await content(page).locator('del.zj-deletion').allTextContents(),
+  }
+}
+
+/** The headings with their numbers as shown (the invisible anchors of suggested blocks left out). */
+async function headings(page: Page): Promise<string[]> {
+  return (await shownNumbers(page)).headings.map((h) => h.replaceAll('\u200b', ''))
+}
+
+const toggle = (page: Page) => editor(page).locator('.toolbar').getByRole('button', { name: '修订', exact: true })
+const panel = (page: Page) => editor(page).locator('[part="suggestions"]')
+
+test('an input method in suggestion mode: one insertion of exactly the committed text, taken back by one undo', async ({ page }) => {
+  await openWith(page, draft)
+  await setUser(page, zhang)
+  await toggle(page).click()
+  await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true')
+  await placeCursor(page, '稳步推进')
+  const ime = await startComposition(page)
+  for (const step of ['n', 'ni', 'nih', 'niha', 'nihao']) await ime.step(step)
+  // While composing, the pinyin is the input method's, not yet a suggestion.
+  expect(await suggestions(page)).toEqual([])
+  await ime.step('你好')
+  await ime.commit('你好')
+  await expect.poll(() => suggestions(page)).toEqual([['insert', '张三']])
+  expect(await marked(page)).toEqual({ inserted: ['你好'], deleted: [] })
+  const text = await docText(page)
+  expect(text).toContain('稳步推进你好各项工作')
+  expect(text).not.toMatch(/[a-z]/)
+  const runs = (await getSummary(page)).preamble[0]!
+  expect(runs).toMatchObject({ runs: [{ text: '上半年，我局稳步推进' }, { text: '你好', inserted: expect.any(String) }, { text: '各项工作。' }] })
+  await expect(panel(page).locator('.suggestion .text')).toHaveText(['你好'])
+
+  // Typing on after it continues the same suggestion.
+  await page.keyboard.type('们')
+  await expect.poll(() => marked(page)).toEqual({ inserted: ['你好们'], deleted: [] })
+  expect(await suggestions(page)).toEqual([['insert', '张三']])
+
+  await press(page, 'Control+z')
+  await expect.poll(() => docText(page)).toContain('稳步推进各项工作')
+  expect(await suggestions(page)).toEqual([])
+  expect(await marked(page)).toEqual({ inserted: [], deleted: [] })
+})
+
+test('two writers in turn: 张三 suggests and comments, 李四 accepts one, rejects one, replies and resolves', async ({ page }) => {
+  await openWith(page, draft)
+  await setUser(page, zhang)
+  await toggle(page).click()
+
+  // 张三: an insertion, a deletion, a metric's new value.
+  await placeCursor(page, '我局')
+  await page.keyboard.type('全面')
+  await placeCursor(page, '各项工作', 'start')
+  for (let i = 0; i < 2; i++) await press(page, 'Shift+ArrowRight')
+  await press(page, 'Backspace')
+  await expect.poll(() => marked(page)).toEqual({ inserted: ['全面'], deleted: ['各项'] })
+  await content(page).locator('.zj-metric').first().click()
+  const input = content(page).locator('.zj-field-input')
+  await expect(input).toBeFocused()
+  await page.keyboard.press('Control+a')
+  await page.keyboard.type('8')
+  await page.keyboard.press('Enter')
+  await expect(input).toHaveCount(0)
+  await expect(content(page).locator('.zj-previous')).toHaveText('6个')
+  await expect(content(page).locator('.zj-modification .zj-metric')).toHaveText('8个')
+  expect(await suggestions(page)).toEqual([['insert', '张三'], ['delete', '张三'], ['field', '张三']])
+  await expect(panel(page).locator('.suggestion .kind')).toHaveText(['插入', '删除', '修改数值'])
+  await expect(panel(page).locator('.suggestion .author').first()).toHaveText('张三（办公室）')
+
+  // 张三 comments on 力量不足.
+  await placeCursor(page, '力量不足', 'start')
+  for (let i = 0; i < 4; i++) await press(page, 'Shift+ArrowRight')
+  const comments = editor(page).locator('[part="comments"]')
+  await comments.getByRole('button', { name: '添加批注' }).click()
+  await page.keyboard.type('请补充具体措施')
+  await comments.getByRole('button', { name: '确定' }).click()
+  await expect(comments.locator('.thread')).toHaveCount(1)
+  // A comment is no suggestion.
+  expect(await suggestions(page)).toHaveLength(3)
+
+  // 李四 accepts the insertion, rejects the deletion, replies and resolves.
+  await setUser(page, li)
+  const items = panel(page).locator('.suggestion')
+  await items.filter({ hasText: '全面' }).getByRole('button', { name: '接受' }).click()
+  await expect(items).toHaveCount(2)
+  await items.filter({ hasText: '各项' }).getByRole('button', { name: '拒绝' }).click()
+  await expect(items).toHaveCount(1)
+  await expect(items.locator('.kind')).toHaveText(['修改数值'])
+  await expect(panel(page).locator('.panel-title > span')).toHaveText('修订（1 处待处理）')
+  expect(await marked(page)).toEqual({ inserted: [], deleted: [] })
+  expect(await docText(page)).toContain('我局全面稳步推进各项工作。')
+  const thread = comments.locator('.thread')
+  await thread.getByRole('button', { name: '回复' }).click()
+  await page.keyboard.type('已补充')
+  await thread.getByRole('button', { name: '发送' }).click()
+  await expect(thread.locator('.reply .text')).toHaveText(['已补充'])
+  await thread.getByRole('button', { name: '解决' }).click()
+  await expect(thread).toHaveClass(/resolved/)
+
+  const summary = await getSummary(page)
+  expect(summary.suggestions?.map((s) => [s.kind, s.author.name])).toEqual([['field', '张三']])
+  expect(summary.comments).toMatchObject([{ text: '请补充具体措施', resolved: true, author: { name: '张三' }, replies: [{ text: '已补充', author: { name: '李四' } }] }])
+  // Plain text reads with the remaining suggestion accepted.
+  expect(await getText(page)).toContain('新建社区养老服务站8个。')
+  expect(await getText(page)).toContain('我局全面稳步推进各项工作。')
+})
+
+test('the text shown as final or as original; a new section suggested is numbered, and accepting it renumbers', async ({ page }) => {
+  await openWith(page, draft)
+  await setUser(page, zhang)
+  await toggle(page).click()
+  await placeCursor(page, '稳步推进')
+  await page.keyboard.type('全面')
+  await placeCursor(page, '各项工作', 'start')
+  for (let i = 0; i < 2; i++) await press(page, 'Shift+ArrowRight')
+  await press(page, 'Delete')
+  const opening = content(page).locator('.zj-preamble p').first()
+  await expect(opening).toHaveText('上半年，我局稳步推进全面各项工作。')
+  await panel(page).getByLabel('最终稿').check()
+  await expect(opening).toHaveJSProperty('innerText', '上半年，我局稳步推进全面工作。')
+  await panel(page).getByLabel('原稿').check()
+  await expect(opening).toHaveJSProperty('innerText', '上半年，我局稳步推进各项工作。')
+  await panel(page).getByLabel('修订标记').check()
+  await expect(opening).toHaveJSProperty('innerText', '上半年，我局稳步推进全面各项工作。')
+
+  // A new section typed with 二、 is a suggestion of the whole block, numbered at once.
+  await placeCursor(page, '新建社区养老服务站', 'start')
+  await press(page, 'End')
+  await press(page, 'Enter')
+  await page.keyboard.type('二、加强队伍建设')
+  await expect.poll(() => headings(page)).toEqual(['一、主要工作', '二、加强队伍建设', '三、存在的问题'])
+  await expect(content(page).locator('ins.zj-insertion > section')).toHaveText(['加强队伍建设\u200b'])
+  // 全面 typed and 各项 deleted next to it are one replacement; the new section is another.
+  await expect(panel(page).locator('.suggestion .text')).toHaveText(['全面各项', '加强队伍建设'])
+  await expect(panel(page).locator('.suggestion .kind')).toHaveText(['插入', '插入'])
+  // Rejecting it takes the section away; the numbers follow.
+  await panel(page).locator('.suggestion').filter({ hasText: '加强队伍建设' }).getByRole('button', { name: '拒绝' }).click()
+  await expect.poll(() => headings(page)).toEqual(['一、主要工作', '二、存在的问题'])
+  await panel(page).getByRole('button', { name: '全部接受' }).click()
+  await expect(panel(page).locator('.suggestion')).toHaveCount(0)
+  expect(await getText(page)).toContain('上半年，我局稳步推进全面工作。')
+})
+
+test('review mode: every change is a suggestion, suggestion mode stays on, and a reviewer only withdraws their own', async ({ page }) => {
+  await openWith(page, draft)
+  await setUser(page, li)
+  await page.evaluate(() => document.querySelector('zongjie-editor')!.setAttribute('mode', 'review'))
+  await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true')
+  await toggle(page).click()
+  await expect(editor(page).locator('[part="hint"]')).toHaveText('审阅模式下所有修改均记为修订，不能关闭修订')
+  await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true')
+  await placeCursor(page, '力量不足')
+  await page.keyboard.type('，人员紧张')
+  await expect.poll(() => suggestions(page)).toEqual([['insert', '李四']])
+  await expect(panel(page).getByRole('button', { name: '接受' })).toHaveCount(0)
+  await expect(panel(page).getByRole('button', { name: '全部接受' })).toHaveCount(0)
+  await panel(page).getByRole('button', { name: '撤回' }).click()
+  await expect.poll(() => suggestions(page)).toEqual([])
+  expect(await getText(page)).toContain('一是力量不足。')
+})
+
+test('suggestion mode without a user refuses edits and says why; reading only, comments and suggestions are listed with no action', async ({ page }) => {
+  await openWith(page, draft)
+  const errors = await page.evaluateHandle(() => {
+    const seen: string[] = []
+    document.querySelector('zongjie-editor')!.addEventListener('error', (e) => seen.push((e as CustomEvent<{ message: string }>).detail.message))
+    return seen
+  })
+  await setUser(page, null)
+  await page.evaluate(() => document.querySelector('zongjie-editor')!.setAttribute('suggesting', ''))
+  await placeCursor(page, '稳步推进')
+  await page.keyboard.type('全面')
+  await expect(editor(page).locator('[part="hint"]')).toContainText('页面尚未设置当前用户')
+  expect(await docText(page)).toContain('稳步推进各项工作')
+  expect(await errors.evaluate((seen) => seen.length)).toBeGreaterThan(0)
+
+  // A draft with a comment and a suggestion, read only.
+  await setUser(page, zhang)
+  await placeCursor(page, '稳步推进')
+  await page.keyboard.type('全面')
+  await expect.poll(() => suggestions(page)).toEqual([['insert', '张三']])
+  await placeCursor(page, '力量不足', 'start')
+  for (let i = 0; i < 4; i++) await press(page, 'Shift+ArrowRight')
+  const comments = editor(page).locator('[part="comments"]')
+  await comments.getByRole('button', { name: '添加批注' }).click()
+  await page.keyboard.type('请核实')
+  await comments.getByRole('button', { name: '确定' }).click()
+  await expect(comments.locator('.thread')).toHaveCount(1)
+  await page.evaluate(() => document.querySelector('zongjie-editor')!.setAttribute('readonly', ''))
+  await expect(comments.locator('.thread .text')).toHaveText(['请核实'])
+  await expect(comments.locator('.thread button:not(.quote)')).toHaveCount(0)
+  await expect(comments.getByRole('button', { name: '添加批注' })).toHaveCount(0)
+  await expect(panel(page).locator('.suggestion')).toHaveCount(1)
+  await expect(panel(page).getByRole('button', { name: '接受' })).toHaveCount(0)
+  await expect(panel(page).getByRole('button', { name: '拒绝' })).toHaveCount(0)
+  await expect(toggle(page)).toBeDisabled()
+  await panel(page).locator('.suggestion .quote').click()
+  await expect(content(page).locator('ins.zj-insertion')).toHaveText('全面')
+})

@@ -1,0 +1,23 @@
+import type { Transaction } from 'prosemirror-state'
+import { AddMarkStep, DocAttrStep, RemoveMarkStep } from 'prosemirror-transform'
+import { isHistoryTransaction } from 'prosemirror-history'
+import { schema } from '@zongjie/model'
+import { documentReplaced } from './structure.ts'
+
+/**
+ * Which transactions suggestion mode (修订) makes as suggestions. Kept apart from the rewriting
+ * itself (`suggestTransaction`), so that an editor can tell without loading it.
+ */
+
+/** The meta of a transaction that must not be made as suggestions: settling suggestions (accept, reject), or an edit already made as suggestions. */
+export const suggestionsSettled = 'zongjie-suggestions-settled'
+
+/**
+ * Whether a transaction is an edit to make as suggestions: it changes the document, and is not
+ * undo or redo, a document loaded (`documentReplaced`), marked {@link suggestionsSettled}, or a
+ * change of comments only (a comment's mark, the threads), which edits no text.
+ */
+export function isSuggestible(tr: Transaction): boolean {
+  if (!tr.docChanged || isHistoryTransaction(tr) || tr.getMeta(documentReplaced) || tr.getMeta(suggestionsSettled)) return false
+  return !tr.steps.every((step) => step instanceof DocAttrStep || ((step instanceof AddMarkStep || step instanceof RemoveMarkStep) && step.mark.type === schema.marks.comment))
+}

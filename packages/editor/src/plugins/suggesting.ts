@@ -1,0 +1,186 @@
+import { Plugin, PluginKey, Selection, type EditorState, type Transaction } from 'prosemirror-state'
+import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
+import type { Node } from 'prosemirror-model'
+import { schema, displayText, suggestionsOf, type CommentAuthor } from '@zongjie/model'
+import { isSuggestible, suggestionsSettled, suggestTransaction } from '@zongjie/commands'
+
+/**
+ * Suggestion mode (修订): the writer's edits made as suggestions, and how suggestions look in the
+ * text. The rewriting of an edit is the commands' `suggestTransaction`; here is what the view adds:
+ * which transactions are the writer's edits, and input methods.
+ *
+ * An input method composes in the page's text (`nihao` before `你好` is chosen). Rewriting those
+ * intermediate steps would mark the pinyin and disturb the composition, so while the writer
+ * composes, the steps are made plainly and kept; when the composition ends, they are taken back
+ * and made again as one suggestion of what was committed (`你好`), in one step of the undo history.
+ */
+
+/** What suggestion mode needs of its element. */
+export interface SuggestingOptions {
+  /** Whether edits are suggestions now (the `suggesting` attribute, or `mode="review"`). */
+  active(): boolean
+  /** Who is writing, as the author of suggestions; null when the page set no `user`. */
+  author(): CommentAuthor | null
+  /** An edit was not made: `reason` says why (no author, or an edit suggestions cannot say). */
+  refuse(reason: 'noUser' | 'refused'): void
+}
+
+/** A composition under way: the state before it (its steps are made plainly since). */
+interface Composition {
+  start: EditorState
+}
+
+/**
+ * Makes the writer's edits as suggestions while suggestion mode is on: the element's dispatch gives
+ * each transaction to {@link rewrite}, and the end of a composition to {@link compositionEnded}.
+ */
+export class SuggestionRecorder {
+  private composition: Composition | null = null
+  private timer: ReturnType<typeof setTimeout> | null = null
+
+  constructor(private readonly options: SuggestingOptions) {}
+
+  /** The time recorded with a new suggestion. */
+  private now(): string {
+    return new Date().toISOString()
+  }
+
+  /**
+   * The transaction to apply in place of `tr`: the same edit as suggestions, `tr` itself when it
+   * is no edit to suggest (or suggestion mode is off), or null when the edit is refused (the
+   * element has been told why).
+   */
+  rewrite(view: EditorView, tr: Transaction): Transaction | null {
+    if (!this.options.active() || !isSuggestible(tr)) {
+      // Undo, a document loaded … in the middle of a composition: what was composed stays as it was made.
+      if (tr.docChanged) this.reset()
+      return tr
+    }
+    const author = this.options.author()
+    if (!author) {
+      this.composition = null
+      this.options.refuse('noUser')
+      return null
+    }
+    if (view.composing || this.composition) {
+      // Made plainly while composing, and after: the text a composition commits comes just after it ends.
+      this.composition ??= { start: view.state }
+      if (!view.composing) this.schedule(view)
+      return tr
+    }
+    const suggested = suggestTransaction(view.state, tr, author, this.now())
+    if (!suggested) this.options.refuse('refused')
+    return suggested
+  }
+
+  /** The writer's composition ended: what it committed is made a suggestion once ProseMirror has read it. */
+  compositionEnded(view: EditorView): void {
+    if (this.composition) this.schedule(view)
+  }
+
+  /** Finishes the composition's record shortly (ProseMirror reads the committed text after `compositionend`). */
+  private schedule(view: EditorView): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = setTimeout(() => {
+      this.timer = null
+      if (view.composing) return
+      this.finish(view)
+    }, 40)
+  }
+
+  /** Drops a composition's record (the element left the page, or a document was loaded). */
+  reset(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    this.composition = null
+  }
+
+  /**
+   * What a composition changed, taken back and made again as suggestions, in one transaction
+   * that joins the composition's step in the undo history.
+   */
+  private finish(view: EditorView): void {
+    const c = this.composition
+    this.composition = null
+    if (!c) return
+    // The composition as one replacement of what changed, from the document before it to now:
+    // the steps the composing made (the pinyin typed, then replaced) are no part of it.
+    const start = c.start.doc
+    const now = view.state.doc
+    const from = start.content.findDiffStart(now.content)
+    if (from === null) return
+    let { a: endA, b: endB } = start.content.findDiffEnd(now.content)!
+    const overlap = from - Math.min(endA, endB)
+    if (overlap > 0) {
+      endA += overlap
+      endB += overlap
+    }
+    const plain = c.start.tr.replace(from, endA, now.slice(from, endB))
+    if (!plain.doc.eq(now)) return
+    plain.setSelection(Selection.fromJSON(plain.doc, view.state.selection.toJSON()))
+    const author = this.options.author()
+    const suggested = author ? suggestTransaction(c.start, plain, author, this.now()) : null
+    const tr = view.state.tr.replace(from, endB, start.slice(from, endA))
+    if (suggested) {
+      for (const step of suggested.steps) tr.step(step)
+      tr.setSelection(Selection.fromJSON(tr.doc, suggested.selection.toJSON()))
+    } else {
+      tr.setSelection(Selection.fromJSON(tr.doc, c.start.selection.toJSON()))
+      this.options.refuse(author ? 'refused' : 'noUser')
+    }
+    view.dispatch(tr.setMeta(suggestionsSettled, true))
+  }
+}
+
+/** The decorations of suggestions: a changed field's previous value, shown struck out before it. */
+export const suggestionMarksKey = new PluginKey<DecorationSet>('suggestionMarks')
+
+/** The previous text of the fields a `modification` mark changed, as widgets before them. */
+function previousValues(doc: Node): DecorationSet {
+  if (!suggestionsOf(doc).length) return DecorationSet.empty
+  const decos: Decoration[] = []
+  doc.descendants((node, pos) => {
+    if (!node.isInline) return true
+    if (node.type !== schema.nodes.metric && node.type !== schema.nodes.blank) return false
+    const changes = node.marks.filter((m) => m.type === schema.marks.modification && m.attrs.type === 'attr' && m.attrs.attrName)
+    if (!changes.length) return false
+    const attrs = { ...node.attrs }
+    for (const m of changes) attrs[m.attrs.attrName as string] = m.attrs.previousValue
+    const before = displayText(node.type.create(attrs))
+    const id = changes[0]!.attrs.id as string
+    decos.push(
+      Decoration.widget(
+        pos,
+        () => {
+          const del = document.createElement('del')
+          del.className = 'zj-previous'
+          del.dataset.suggestion = id
+          del.textContent = before
+          return del
+        },
+        { side: -1, marks: [], key: `previous-${id}-${before}`, ignoreSelection: true },
+      ),
+    )
+    return false
+  })
+  return DecorationSet.create(doc, decos)
+}
+
+/**
+ * The plugin that shows a changed field's previous value (struck out, in its author's colour)
+ * before the field: found again when the document's suggestions change, mapped otherwise.
+ */
+export function suggestionMarks(): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
+    key: suggestionMarksKey,
+    state: {
+      init: (_, state) => previousValues(state.doc),
+      apply(tr, value) {
+        if (!tr.docChanged) return value
+        if (tr.doc.attrs.suggestions !== tr.before.attrs.suggestions || (value !== DecorationSet.empty && !tr.steps.every((s) => s.toJSON().stepType === 'replace'))) return previousValues(tr.doc)
+        return value.map(tr.mapping, tr.doc)
+      },
+    },
+    props: { decorations: (state) => suggestionMarksKey.getState(state) },
+  })
+}
