@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest'
 import { catalogs, catalogFor, zhCN, en, type Catalog } from '../src/locales/index.ts'
 import { versionsCatalogs, versionsZhCN, versionsEn } from '../src/locales/versions/index.ts'
 import { commentsCatalogs, commentsZhCN, commentsEn } from '../src/locales/comments/index.ts'
+import { suggestionsCatalogs, suggestionsZhCN, suggestionsEn } from '../src/locales/suggestions/index.ts'
 import type { Finding } from '@zongjie/model'
 
 const cjk = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/
@@ -54,6 +55,19 @@ describe('locales', () => {
     for (const [path, text] of english) expect(text, path).not.toMatch(cjk)
     const time = new Date(2024, 6, 10, 14, 5).toISOString()
     expect(commentsZhCN.time(time)).toBe('2024年7月10日 14:05')
+  })
+
+  it('the suggestions panel, whose strings load with it, has them in every language of the editor, English in English', () => {
+    expect(Object.keys(suggestionsCatalogs).sort()).toEqual(Object.keys(catalogs).sort())
+    for (const [lang, catalog] of Object.entries(suggestionsCatalogs)) {
+      expect(catalog.lang).toBe(lang)
+      for (const [path, text] of strings(catalog)) expect(text.trim(), `${lang} ${path}`).not.toBe('')
+    }
+    const english = strings(suggestionsEn)
+    expect(english.map(([p]) => p)).toEqual(strings(suggestionsZhCN).map(([p]) => p))
+    for (const [path, text] of english) expect(text, path).not.toMatch(cjk)
+    expect(suggestionsZhCN.accepted(3)).toBe('已接受 3 处修订（Ctrl+Z 可撤销）')
+    expect(suggestionsEn.accepted(1)).toBe('1 suggestion accepted (Ctrl+Z to undo)')
   })
 
   it('every catalogue is complete: no empty string', () => {

@@ -94,6 +94,8 @@ export interface Catalog {
   }
   /** A value set on `user` was refused. */
   userRefused: (message: string) => string
+  /** Why the page's `addComment` is refused. */
+  review: { noUser: string; emptyComment: string; readOnly: string; nothingSelected: string }
   /** Suggestion mode (修订): what the writer is told when an edit is not made. */
   suggesting: {
     /** Suggestion mode is on but the page set no `user` to record as the author. */

@@ -125,6 +125,12 @@ export const en: Catalog = {
     unknown: (id) => `No version has the id "${id}"`,
   },
   userRefused: (message) => `Cannot set the user: ${message}`,
+  review: {
+    noUser: "Cannot add a comment: the page has set no current user (the editor's user property)",
+    emptyComment: 'The comment is empty',
+    readOnly: 'The editor is read-only: no comment can be added',
+    nothingSelected: 'Nothing to comment on: select some text, or put the cursor in the heading of the section',
+  },
   suggesting: {
     noUser: 'Cannot edit with track changes on: the page has set no current user (the editor\'s user property) to record as the author',
     refused: 'This edit cannot be recorded as a suggestion (such as joining two sections or two lists of work items) and was not made; accept the suggestions involved or turn track changes off first',

@@ -107,6 +107,12 @@ export const zhCN: Catalog = {
     unknown: (id) => `没有 id 为“${id}”的版本`,
   },
   userRefused: (message) => `无法设置用户：${message}`,
+  review: {
+    noUser: '无法添加批注：页面尚未设置当前用户（编辑器的 user 属性）',
+    emptyComment: '批注内容不能为空',
+    readOnly: '编辑器为只读，不能添加批注',
+    nothingSelected: '没有可批注的内容：请先选中文字，或把光标放在要批注的章节标题中',
+  },
   suggesting: {
     noUser: '修订模式下无法修改：页面尚未设置当前用户（编辑器的 user 属性），修订无从署名',
     refused: '此修改无法记为修订（如合并两节或两组工作事项），未执行；可先接受相关修订或关闭修订模式后再改',

@@ -152,6 +152,19 @@ function freshId(prefix: string, taken: (id: string) => boolean): string {
 }
 
 /**
+ * Adds a comment by `author`, now, on the selected text of `view`, or, with nothing selected and
+ * the cursor in a heading, on its whole section (the integrator's `addComment`). Gives the new
+ * thread's id, or null when there is nothing to comment on.
+ */
+export function commentOnSelection(view: EditorView, author: CommentAuthor, text: string): string | null {
+  const { state } = view
+  const scope: CommentScope = state.selection.empty ? 'section' : 'text'
+  if (scope === 'section' && state.selection.$from.parent.type.name !== 'heading') return null
+  const id = freshId('c', (id) => commentThreads(state.doc).some((t) => t.thread.id === id))
+  return addComment({ id, author, time: new Date().toISOString(), text, scope })(state, view.dispatch) ? id : null
+}
+
+/**
  * The comments panel (批注) of one element: the threads in reading order, each with its quote
  * (the text it is on, which the click selects; or, its text deleted, the quote marked 原文已删除),
  * author in their colour, time, text and replies, and 回复, 解决 / 重新打开 and 删除 (a thread by its

@@ -34,6 +34,7 @@ import type { SuggestionsPanel, SuggestionView } from '../panels/suggestions.ts'
 import type { SuggestionRecorder } from '../plugins/suggesting.ts'
 import { newVersion, readVersions, type Version } from '../review/versions.ts'
 import { readUser, userColor, type User } from '../review/user.ts'
+import { ReviewError } from '../review/errors.ts'
 
 /** The detail of the `input` and `change` events: the Summary JSON, computed when read. */
 export interface ZongjieChangeDetail {
@@ -600,6 +601,25 @@ export class ZongjieEditor extends LitElement {
     this.accept(() => (this.writer = readUser(value)), this.strings.userRefused)
     if (this.authorColors) this.suggestionsChanged()
     this.requestUpdate()
+  }
+
+  /**
+   * Adds a comment (批注) with this text by the `user`, now: on the selected text, or, with nothing
+   * selected and the cursor in a heading, on its whole section; as 添加批注 does (it takes back
+   * with Ctrl-Z). Resolves with the new thread's id. Rejects with a `ReviewError` (its `path`
+   * names what is missing) when the page has set no `user`, the text is empty, or nothing is
+   * selected to comment on; and when the editor is read-only. What adds comments loads on first use.
+   */
+  async addComment(text: string): Promise<string> {
+    const t = this.strings.review
+    if (!this.writer) throw new ReviewError('user', t.noUser)
+    if (typeof text !== 'string' || !text.trim()) throw new ReviewError('text', t.emptyComment)
+    if (!this.editable) throw new ReviewError('readonly', t.readOnly)
+    const { commentOnSelection } = await import('../panels/comments.ts')
+    const u = this.writer
+    const id = this.view && commentOnSelection(this.view, u.role ? { id: u.id, name: u.name, role: u.role } : { id: u.id, name: u.name }, text.trim())
+    if (!id) throw new ReviewError('selection', t.nothingSelected)
+    return id
   }
 
   /**

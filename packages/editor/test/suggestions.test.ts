@@ -1,0 +1,162 @@
+// @vitest-environment happy-dom
+/**
+ * Suggestions (修订) in the element: suggestion mode makes edits suggestions by the `user` (not undo,
+ * not comments, not a document loaded), a field's new value keeps its old one shown beside it, the
+ * panel accepts and rejects; and the integrator's `addComment`.
+ */
+import { describe, it, expect, afterEach } from 'vitest'
+import { undo } from 'prosemirror-history'
+import { TextSelection } from 'prosemirror-state'
+import { importText, toSummary, toText } from '@zongjie/model'
+import { fillField } from '@zongjie/commands'
+import type { ZongjieEditor } from '../src/zongjie-editor/zongjie-editor.component.ts'
+import '../src/zongjie-editor/zongjie-editor.ts'
+import { posOf } from './positions.ts'
+
+HTMLElement.prototype.attachInternals ??= function () {
+  return { form: null, validity: { valid: true }, validationMessage: '', setFormValue() {}, setValidity() {}, checkValidity: () => true, reportValidity: () => true } as unknown as ElementInternals
+}
+
+const draft = ['示范县民政局2024年上半年工作总结', '上半年，我局稳步推进各项工作。', '一、主要工作', '新建社区养老服务站6个。', '二、存在的问题', '一是力量不足。'].join('\n')
+const zhang = { id: 'u1', name: '张三', role: '办公室' }
+const li = { id: 'u2', name: '李四' }
+
+const elements: ZongjieEditor[] = []
+afterEach(() => {
+  for (const el of elements.splice(0)) {
+    el.remove()
+    el.view?.destroy()
+  }
+})
+
+async function mount(attributes: Record<string, string> = {}): Promise<ZongjieEditor> {
+  const el = document.createElement('zongjie-editor')
+  for (const [name, v] of Object.entries(attributes)) el.setAttribute(name, v)
+  el.summary = toSummary(importText(draft).doc)
+  document.body.append(el)
+  elements.push(el)
+  await el.updateComplete
+  return el
+}
+
+/** Types `text` after `after` through the view, as the keyboard's text input does. */
+function type(el: ZongjieEditor, after: string, text: string) {
+  const view = el.view!
+  const pos = posOf(view.state.doc, after) + after.length
+  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, pos)))
+  view.dispatch(view.state.tr.insertText(text))
+}
+
+const suggestionsOf = (el: ZongjieEditor) => (el.summary.suggestions ?? []).map((s) => [s.kind, s.author.name])
+
+/** Types in suggestion mode once what makes suggestions has loaded (until then an edit is refused and changes nothing). */
+async function typeSuggesting(el: ZongjieEditor, after: string, text: string) {
+  await expect
+    .poll(() => {
+      if (!suggestionsOf(el).length) type(el, after, text)
+      return suggestionsOf(el).length
+    })
+    .toBeGreaterThan(0)
+}
+
+describe('suggestion mode in the element', () => {
+  it('makes typing a suggestion by the user, shown in the text; undo takes it back without suggesting', async () => {
+    const el = await mount({ suggesting: '' })
+    el.user = zhang
+    await typeSuggesting(el, '稳步推进', '全面')
+    expect(suggestionsOf(el)).toEqual([['insert', '张三']])
+    const ins = el.shadowRoot!.querySelector('.ProseMirror ins.zj-insertion')!
+    expect(ins.textContent).toBe('全面')
+    expect(ins.getAttribute('data-suggestion')).toBe(el.summary.suggestions![0]!.id)
+    expect(el.getText()).toContain('稳步推进全面各项工作')
+    undo(el.view!.state, el.view!.dispatch)
+    expect(suggestionsOf(el)).toEqual([])
+    expect(el.getText()).toContain('稳步推进各项工作')
+  })
+
+  it('with suggestion mode off, edits are made as they are; a comment in suggestion mode is no suggestion', async () => {
+    const el = await mount({ suggesting: '' })
+    el.user = li
+    await typeSuggesting(el, '稳步推进', '全面')
+    el.suggesting = false
+    await el.updateComplete
+    type(el, '力量不足', '，人手紧张')
+    expect(suggestionsOf(el)).toEqual([['insert', '李四']])
+    expect(el.getText()).toContain('力量不足，人手紧张')
+    el.suggesting = true
+    const view = el.view!
+    const from = posOf(view.state.doc, '养老服务站')
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, from, from + 5)))
+    expect(await el.addComment('请核实')).toMatch(/^c/)
+    expect(suggestionsOf(el)).toEqual([['insert', '李四']])
+    expect(el.summary.comments).toHaveLength(1)
+  })
+
+  it("a metric's new value is a field suggestion, the old value shown struck out before it", async () => {
+    const el = await mount({ suggesting: '' })
+    el.user = zhang
+    await typeSuggesting(el, '稳步推进', '全面')
+    const view = el.view!
+    let metric = -1
+    view.state.doc.descendants((node, pos) => {
+      if (node.type.name === 'metric' && metric < 0) metric = pos
+      return metric < 0
+    })
+    fillField(metric, 8)(view.state, view.dispatch)
+    expect(suggestionsOf(el)).toEqual([['insert', '张三'], ['field', '张三']])
+    expect(el.shadowRoot!.querySelector('.ProseMirror del.zj-previous')?.textContent).toBe('6个')
+    expect(toText(el.doc)).toContain('服务站8个')
+    expect(toText(el.doc, { suggestions: 'original' })).toContain('服务站6个')
+  })
+
+  it('the panel accepts one, and rejects all of an author', async () => {
+    const el = await mount({ suggesting: '', suggestions: '' })
+    el.user = zhang
+    await typeSuggesting(el, '稳步推进', '全面')
+    el.user = li
+    type(el, '力量不足', '，人手紧张')
+    expect(suggestionsOf(el)).toEqual([['insert', '张三'], ['insert', '李四']])
+    await expect.poll(() => el.shadowRoot!.querySelectorAll('[part="suggestions"] .suggestion').length).toBe(2)
+    const rows = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="suggestions"] .author-row')]
+    expect(rows.map((r) => r.querySelector('.name')!.textContent)).toEqual(['张三（办公室）：1 处', '李四：1 处'])
+    rows[1]!.querySelector<HTMLButtonElement>('.reject-author')!.click()
+    expect(suggestionsOf(el)).toEqual([['insert', '张三']])
+    expect(el.getText()).toContain('一是力量不足。')
+    await el.updateComplete
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="suggestions"] .suggestion .accept')!.click()
+    expect(suggestionsOf(el)).toEqual([])
+    expect(el.getText()).toContain('稳步推进全面各项工作')
+  })
+})
+
+describe('addComment (for integrators)', () => {
+  it('comments on the selection as the user; refuses without a user, with no text, with nothing selected, read only', async () => {
+    const el = await mount()
+    const refused = async (text: string) => {
+      try {
+        await el.addComment(text)
+        return null
+      } catch (e) {
+        return [(e as Error).name, (e as { path: string }).path]
+      }
+    }
+    el.user = null
+    expect(await refused('请核实')).toEqual(['ReviewError', 'user'])
+    el.user = zhang
+    expect(await refused('  ')).toEqual(['ReviewError', 'text'])
+    const view = el.view!
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, posOf(view.state.doc, '养老服务站'))))
+    expect(await refused('请核实')).toEqual(['ReviewError', 'selection'])
+    const from = posOf(view.state.doc, '养老服务站')
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, from, from + 5)))
+    const id = await el.addComment(' 请核实 ')
+    expect(el.summary.comments).toMatchObject([{ id, text: '请核实', quote: '养老服务站', author: { name: '张三', role: '办公室' }, scope: 'text' }])
+    // With the cursor in a heading, on the whole section.
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, posOf(view.state.doc, '存在的问题'))))
+    await el.addComment('这一节太短')
+    expect(el.summary.comments?.map((c) => [c.scope, c.quote])).toEqual([['text', '养老服务站'], ['section', '存在的问题']])
+    el.readonly = true
+    await el.updateComplete
+    expect(await refused('再看看')).toEqual(['ReviewError', 'readonly'])
+  })
+})
