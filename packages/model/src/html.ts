@@ -1,7 +1,19 @@
-import type { Mark, Node } from 'prosemirror-model'
+import { Mark, type Node } from 'prosemirror-model'
 import { ImportError } from './errors.ts'
 import { commentIdsIn, threadsOf, withoutCommentMarks } from './comments.ts'
-import { settledDoc } from './suggestions.ts'
+import { settledDoc, suggestionsOf, hasSuggestionMarks } from './suggestions.ts'
+import {
+  suggestionsToWrite,
+  inlineSuggestionElement,
+  blockSuggestionAttrs,
+  suggestionDescriptions,
+  inlineSuggestionMark,
+  withInlineSuggestion,
+  blockSuggestionMarks,
+  suggestionEntriesFrom,
+  checkSuggestionMarks,
+  type AttributeReader,
+} from './html-suggestions.ts'
 import { printStylesheet } from './print.ts'
 import { importText, type ImportWarning, type ImportOptions } from './import/index.ts'
 import { sectionNumber, workItemOrdinal } from './numbering.ts'
@@ -22,10 +34,11 @@ import {
   type CommentThread,
   type CommentReply,
   type CommentAuthor,
+  type Suggestion,
 } from './schema.ts'
 
 // =============================================================================================
-// The HTML shape (version 1)
+// The HTML shape (version 1; version 2 when it carries suggestions, see below)
 //
 // <article class="zj-summary" data-zongjie="1" lang="zh-CN">
 //   <h1 class="zj-title">…</h1>
@@ -80,6 +93,40 @@ import {
 //     </section>
 //   </aside>
 // A reader of version 1 that knows nothing of comments reads the text and leaves them out.
+//
+// Suggestions (修订), unless written with `review: false`, make the HTML version 2
+// (`data-zongjie="2"`): a reader of version 1 would take deleted text and old values for text.
+// Suggested text and fields, nested inside the comment spans (a suggestion mark is the innermost):
+//   <ins class="zj-ins" data-suggestion="s1" data-author="李科长" data-time="…">…</ins>       (insertion)
+//   <del class="zj-del" data-suggestion="s2" data-author="李科长" data-time="…">…</del>       (deletion)
+//   <span class="zj-mod" data-suggestion="s3" data-author="…" data-time="…"
+//         data-modification='{"type":"attr","attr":"value","previous":null,"value":8}'>   (a field's value changed)
+//     <del class="zj-old">X名</del><span class="zj-metric" data-value="8" …>8名</span></span>
+// (`data-author` and `data-time` for reading, `del.zj-old` the field's text before, for reading;
+// all three skipped when reading back. A `span.zj-mod` holds one field; a field changed by two
+// suggestions has two, nested. Modification marks on text, which no edit makes and Summary JSON
+// drops too, are not written.) A whole block inserted, deleted or modified carries it on its
+// element (the section, heading, paragraph, list, item, title … itself; a list continued after a
+// run-in paragraph on both its elements):
+//   data-suggestion-insert="s4"   data-suggestion-delete="s5"                     (one of the three)
+//   data-suggestion-modify='[{"id":"s6","type":"structure","attr":null,"previous":[…ProseMirror JSON of the sections before…],"value":null}]'
+// (the modifications in the shape of Summary JSON's `blocks`: `type` "structure", "nodeType" or
+// "attr"). The print stylesheet underlines insertions and strikes deletions through. Then, after
+// the comments' appendix, the suggestions in the order they were made:
+//   <aside class="zj-suggestions" lang="zh-CN"><h2 class="zj-suggestions-title">修订</h2>
+//     <ol class="zj-suggestion-list">
+//       <li class="zj-suggestion zj-suggestion-insert" data-suggestion="s1" data-kind="insert" data-time="…"
+//           data-author-id="…" data-author-name="…" [data-author-role="…"]>
+//         修订 s1 · <span class="zj-suggestion-author">李科长（科长）</span> · 插入“深入” · <time>…</time></li>   (the line for reading; skipped)
+//     </ol>
+//   </aside>
+// Every suggestion mark names an entry of the appendix. A suggestion mark whose entry the document
+// does not have is settled as accepted before writing. With `review: false` the HTML is that of
+// the summary with every suggestion accepted (`settledDoc(doc, true)`), version 1.
+//
+// HTML of other programs: a `del` without our classes (a tracked deletion of Word's or a web
+// page's) is left out and an `ins` is read as text: their changes are accepted, as the Word
+// reader accepts tracked changes.
 // =============================================================================================
 
 /**
@@ -109,7 +156,9 @@ export interface HTMLImport {
   topRank: number
 }
 
+/** The version of the HTML: 1, or 2 when it carries suggestions (修订), which a reader of version 1 would read as text. */
 const HTML_VERSION = '1'
+const HTML_VERSION_SUGGESTIONS = '2'
 
 // ---------------------------------------------------------------------------------------------
 // Document → HTML
@@ -137,36 +186,67 @@ function blankHTML(attrs: BlankAttrs): string {
   return `<span${attrsHTML(blankDataAttrs(attrs))}>${esc(blankText(attrs))}</span>`
 }
 
-const noMarks: readonly string[] = []
-
-/** The elements a piece's marks are written as, outermost first: `""` for bold (`<strong>`), then the id of each comment. */
-function markKeys(marks: readonly Mark[]): readonly string[] {
-  if (!marks.length) return noMarks
-  const keys: string[] = []
-  for (const mark of marks) keys.push(mark.type.name === 'bold' ? '' : (mark.attrs.id as string))
-  return keys
+/** What the writer needs beyond the node it writes: the suggestions (修订) by id, for their authors and times. */
+interface Writer {
+  suggestions: ReadonlyMap<string, Suggestion>
 }
 
 /**
- * The inline content of a textblock: text, fields, `<strong>` around bold runs and a
- * `span.zj-comment` around commented ones, nested in the order of the marks: an element stays
- * open while the pieces after it keep its mark.
+ * The key of the element a mark is written as: two neighbouring pieces share the element exactly
+ * when their marks have the same keys. A modification's element holds one piece (`index`, the
+ * piece's index in its textblock), the field whose old value it shows.
  */
-function inlineHTML(block: Node): string {
+function markKey(mark: Mark, index: number): string {
+  switch (mark.type.name) {
+    case 'bold':
+      return ''
+    case 'comment':
+      return 'c' + (mark.attrs.id as string)
+    case 'insertion':
+      return 'i' + (mark.attrs.id as string)
+    case 'deletion':
+      return 'd' + (mark.attrs.id as string)
+    default:
+      return 'm' + index
+  }
+}
+
+/** The opening and closing tags of a mark's element around `node`. */
+function markTags(mark: Mark, node: Node, w: Writer): [string, string] {
+  const name = mark.type.name
+  if (name === 'bold') return ['<strong>', '</strong>']
+  if (name === 'comment') return [`<span class="zj-comment" data-comment="${esc(mark.attrs.id as string)}">`, '</span>']
+  const el = inlineSuggestionElement(mark, w.suggestions.get(mark.attrs.id as string), node)
+  const old = el.old === null ? '' : `<del class="zj-old">${esc(el.old)}</del>`
+  return [`<${el.tag}${attrsHTML(el.attrs)}>${old}`, `</${el.tag}>`]
+}
+
+/**
+ * The inline content of a textblock: text, fields, `<strong>` around bold runs, a
+ * `span.zj-comment` around commented ones, and `ins.zj-ins`, `del.zj-del` or `span.zj-mod` around
+ * suggested ones, nested in the order of the marks: an element stays open while the pieces after
+ * it keep its mark.
+ */
+function inlineHTML(block: Node, w: Writer): string {
   let out = ''
   const open: string[] = []
+  const closing: string[] = []
   const close = (to: number) => {
-    while (open.length > to) out += open.pop() === '' ? '</strong>' : '</span>'
+    while (open.length > to) {
+      open.pop()
+      out += closing.pop()!
+    }
   }
-  block.forEach((child) => {
-    const keys = markKeys(child.marks)
+  block.forEach((child, _offset, index) => {
+    const marks = child.marks
     let same = 0
-    while (same < open.length && same < keys.length && open[same] === keys[same]) same++
+    while (same < open.length && same < marks.length && open[same] === markKey(marks[same]!, index)) same++
     close(same)
-    for (let i = same; i < keys.length; i++) {
-      const key = keys[i]!
-      out += key === '' ? '<strong>' : `<span class="zj-comment" data-comment="${esc(key)}">`
-      open.push(key)
+    for (let i = same; i < marks.length; i++) {
+      const [start, end] = markTags(marks[i]!, child, w)
+      out += start
+      open.push(markKey(marks[i]!, index))
+      closing.push(end)
     }
     if (child.isText) out += esc(child.text ?? '')
     else if (child.type.name === 'metric') out += metricHTML(child.attrs as MetricAttrs)
@@ -174,6 +254,11 @@ function inlineHTML(block: Node): string {
   })
   close(0)
   return out
+}
+
+/** The attributes of a block element for the suggestion marks on the whole block, `''` when it has none. */
+function blockMarksHTML(node: Node): string {
+  return node.marks.length ? attrsHTML(blockSuggestionAttrs(node.marks)) : ''
 }
 
 function authorDataAttrs(author: CommentAuthor): Record<string, string | null> {
@@ -203,13 +288,31 @@ function commentsHTML(threads: readonly CommentThread[]): string {
   return out.join('\n')
 }
 
+/**
+ * The appendix of suggestions (修订) after the article, in the order they were made: each entry's
+ * fields in data attributes (what is read back), and a line saying who proposed what, when (for
+ * reading; skipped).
+ */
+function suggestionsHTML(doc: Node, suggestions: readonly Suggestion[]): string {
+  const descriptions = suggestionDescriptions(doc)
+  const out = ['<aside class="zj-suggestions" lang="zh-CN">', '<h2 class="zj-suggestions-title">修订</h2>', '<ol class="zj-suggestion-list">']
+  for (const s of suggestions) {
+    const attrs = attrsHTML({ class: `zj-suggestion zj-suggestion-${s.kind}`, 'data-suggestion': s.id, 'data-kind': s.kind, 'data-time': s.time, ...authorDataAttrs(s.author) })
+    const role = s.author.role ? `（${esc(s.author.role)}）` : ''
+    const line = `修订 ${esc(s.id)} · <span class="zj-suggestion-author">${esc(s.author.name)}${role}</span> · ${esc(descriptions.get(s.id) ?? '')} · <time datetime="${esc(s.time)}">${esc(s.time)}</time>`
+    out.push(`<li${attrs}>${line}</li>`)
+  }
+  out.push('</ol>', '</aside>')
+  return out.join('\n')
+}
+
 const childClass: Record<string, string> = { workIntro: 'zj-work-intro', workItem: 'zj-work-item', workNote: 'zj-work-note' }
 
 /** A child of a work-item list as an element (`p` on a line of its own, `span` inside a line). */
-function workChildHTML(list: Node, index: number, tag: 'p' | 'span'): string {
+function workChildHTML(list: Node, index: number, tag: 'p' | 'span', w: Writer): string {
   const child = list.child(index)
   const ordinal = child.type.name === 'workItem' ? `<span class="zj-ordinal">${esc(workItemOrdinal(list, index))}</span>` : ''
-  return `<${tag} class="${childClass[child.type.name]}">${ordinal}${inlineHTML(child)}</${tag}>`
+  return `<${tag} class="${childClass[child.type.name]}"${blockMarksHTML(child)}>${ordinal}${inlineHTML(child, w)}</${tag}>`
 }
 
 /**
@@ -232,23 +335,24 @@ function workLines(list: Node): number[][] {
   return lines
 }
 
-function workLineHTML(list: Node, line: number[]): string {
+function workLineHTML(list: Node, line: number[], w: Writer): string {
   const single = line.length === 1 && (list.attrs.layout === 'separate' || list.child(line[0]!).type.name === 'workNote')
-  if (single) return workChildHTML(list, line[0]!, 'p')
-  return `<p class="zj-work-line">${line.map((i) => workChildHTML(list, i, 'span')).join('')}</p>`
+  if (single) return workChildHTML(list, line[0]!, 'p', w)
+  return `<p class="zj-work-line">${line.map((i) => workChildHTML(list, i, 'span', w)).join('')}</p>`
 }
 
-function workItemsHTML(list: Node, lines: number[][], continued: boolean): string {
+/** A work-item list, or its lines after the first when a run-in paragraph holds that (`continued`); both carry the list's suggestion marks. */
+function workItemsHTML(list: Node, lines: number[][], continued: boolean, w: Writer): string {
   const attrs = attrsHTML({ class: 'zj-work-items', 'data-layout': list.attrs.layout as string, 'data-continued': continued ? '' : null })
-  return `<div${attrs}>\n${lines.map((line) => workLineHTML(list, line)).join('\n')}\n</div>`
+  return `<div${attrs}${blockMarksHTML(list)}>\n${lines.map((line) => workLineHTML(list, line, w)).join('\n')}\n</div>`
 }
 
-function blockHTML(block: Node): string {
-  if (block.type.name === 'paragraph') return `<p class="zj-paragraph">${inlineHTML(block)}</p>`
-  return workItemsHTML(block, workLines(block), false)
+function blockHTML(block: Node, w: Writer): string {
+  if (block.type.name === 'paragraph') return `<p class="zj-paragraph"${blockMarksHTML(block)}>${inlineHTML(block, w)}</p>`
+  return workItemsHTML(block, workLines(block), false, w)
 }
 
-function sectionHTML(parent: Node, index: number, depth: number, out: string[]): void {
+function sectionHTML(parent: Node, index: number, depth: number, out: string[], w: Writer): void {
   const node = parent.child(index)
   const name = node.type.name
   const role = name === 'problems' || name === 'plans' ? name : 'work'
@@ -264,40 +368,42 @@ function sectionHTML(parent: Node, index: number, depth: number, out: string[]):
     'data-run-in': runIn ? '' : null,
     'data-unnumbered': role !== 'work' && !node.attrs.numbered ? '' : null,
     'data-part': node.attrs.part,
+    ...blockSuggestionAttrs(node.marks),
   })
   out.push(`<section${attrs}>`)
   const numberHTML = number ? `<span class="zj-number">${esc(number)}</span>` : ''
   let i = 1
   if (runIn) {
-    let line = `<p class="zj-run-in"><strong class="zj-heading" role="heading" aria-level="${depth + 1}">${numberHTML}${inlineHTML(node.child(0))}<span class="zj-stop">。</span></strong>`
+    const heading = node.child(0)
+    let line = `<p class="zj-run-in"><strong class="zj-heading" role="heading" aria-level="${depth + 1}"${blockMarksHTML(heading)}>${numberHTML}${inlineHTML(heading, w)}<span class="zj-stop">。</span></strong>`
     let rest = ''
     const first = i < node.childCount ? node.child(i) : null
     if (first?.type.name === 'paragraph') {
-      line += `<span class="zj-paragraph">${inlineHTML(first)}</span>`
+      line += `<span class="zj-paragraph"${blockMarksHTML(first)}>${inlineHTML(first, w)}</span>`
       i++
     } else if (first?.type.name === 'workItems') {
       const [head, ...tail] = workLines(first)
-      line += `<span class="zj-work-items" data-layout="${esc(first.attrs.layout as string)}">${head!.map((c) => workChildHTML(first, c, 'span')).join('')}</span>`
-      if (tail.length) rest = workItemsHTML(first, tail, true)
+      line += `<span class="zj-work-items" data-layout="${esc(first.attrs.layout as string)}"${blockMarksHTML(first)}>${head!.map((c) => workChildHTML(first, c, 'span', w)).join('')}</span>`
+      if (tail.length) rest = workItemsHTML(first, tail, true, w)
       i++
     }
     out.push(line + '</p>')
     if (rest) out.push(rest)
   } else {
     const h = `h${Math.min(depth + 1, 6)}`
-    out.push(`<${h} class="zj-heading">${numberHTML}${inlineHTML(node.child(0))}</${h}>`)
+    out.push(`<${h} class="zj-heading"${blockMarksHTML(node.child(0))}>${numberHTML}${inlineHTML(node.child(0), w)}</${h}>`)
   }
   for (; i < node.childCount; i++) {
     const child = node.child(i)
-    if (child.type.spec.group === 'section' || child.type.name === 'problems' || child.type.name === 'plans') sectionHTML(node, i, depth + 1, out)
-    else out.push(blockHTML(child))
+    if (child.type.spec.group === 'section' || child.type.name === 'problems' || child.type.name === 'plans') sectionHTML(node, i, depth + 1, out, w)
+    else out.push(blockHTML(child, w))
   }
   out.push('</section>')
 }
 
-function blocksHTML(container: Node, cls: string, out: string[]): void {
-  out.push(`<div class="${cls}">`)
-  container.forEach((block) => out.push(blockHTML(block)))
+function blocksHTML(container: Node, cls: string, out: string[], w: Writer): void {
+  out.push(`<div class="${cls}"${blockMarksHTML(container)}>`)
+  container.forEach((block) => out.push(blockHTML(block, w)))
   out.push('</div>')
 }
 
@@ -306,25 +412,32 @@ export interface HTMLOptions {
   /** A whole HTML page with the print stylesheet, not a fragment. */
   standalone?: boolean
   /**
-   * Whether the review comments (批注) are written: the commented text in `span.zj-comment` and
-   * the threads in an appendix after the summary (`aside.zj-comments`). Default true; false gives
-   * the clean text, as the summary is submitted.
+   * Whether the review is written: the comments (批注), the commented text in `span.zj-comment`
+   * and the threads in an appendix after the summary (`aside.zj-comments`), and the suggestions
+   * (修订), suggested text in `ins.zj-ins`, `del.zj-del` and `span.zj-mod`, whole blocks with
+   * `data-suggestion-*`, and the suggestions in an appendix (`aside.zj-suggestions`). Default true;
+   * false gives the clean text with every suggestion accepted, as the summary is submitted.
    */
   review?: boolean
 }
 
 /**
- * The document as an HTML fragment: one `<article class="zj-summary" data-zongjie="1">` with
- * semantic elements (`h1` title, `section`s with `h2`…`h5` headings, `p` paragraphs, `strong` for
- * bold), the structure in classes and `data-*` attributes, and every number (`一、` `（一）` `1.`
- * `（1）`) and ordinal (`一是`) written out as text in its own span, so it reads right with no CSS and
- * no script. Built as a string, with every text and attribute value escaped; needs no DOM.
- * Review comments (批注) are written as `span.zj-comment` around their text and an appendix of
- * the threads after the article (`aside.zj-comments`), unless `review` is false; a comment mark
- * whose thread the document does not have is left out. Suggestions (修订) are not written: the
- * HTML is the summary with every suggestion accepted. {@link fromHTML} reads it back
- * losslessly. With `standalone`, a whole HTML page around it, with the print stylesheet after
- * GB/T 9704 ({@link printStylesheet}): open it and print, A4 as the standard lays it out.
+ * The document as an HTML fragment: one `<article class="zj-summary" data-zongjie="1">` (`"2"`
+ * when it carries suggestions) with semantic elements (`h1` title, `section`s with `h2`…`h5`
+ * headings, `p` paragraphs, `strong` for bold), the structure in classes and `data-*` attributes,
+ * and every number (`一、` `（一）` `1.` `（1）`) and ordinal (`一是`) written out as text in its own
+ * span, so it reads right with no CSS and no script. Built as a string, with every text and
+ * attribute value escaped; needs no DOM. Review comments (批注) are written as `span.zj-comment`
+ * around their text and an appendix of the threads after the article (`aside.zj-comments`),
+ * unless `review` is false; a comment mark whose thread the document does not have is left out.
+ * So are suggestions (修订), unless `review` is false: suggested text and fields in `ins.zj-ins`,
+ * `del.zj-del` or `span.zj-mod` (a field's old value shown struck through), blocks inserted,
+ * deleted or modified whole with `data-suggestion-*` attributes, and an appendix of the
+ * suggestions (`aside.zj-suggestions`) with their authors and times; a suggestion mark whose entry
+ * the document does not have is settled as accepted. Without review, the HTML is the summary with
+ * every suggestion accepted. {@link fromHTML} reads it back losslessly. With `standalone`, a whole
+ * HTML page around it, with the print stylesheet after GB/T 9704 ({@link printStylesheet}): open
+ * it and print, A4 as the standard lays it out.
  */
 export function toHTML(doc: Node, options: HTMLOptions = {}): string {
   if (options.standalone) {
@@ -332,43 +445,50 @@ export function toHTML(doc: Node, options: HTMLOptions = {}): string {
     return `<!doctype html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>${title}</title>\n<style>\n${printStylesheet}\n</style>\n</head>\n<body>\n${toHTML(doc, { review: options.review })}</body>\n</html>\n`
   }
   const review = options.review !== false
-  // Suggestions (修订) are not written: the HTML has the text with every one accepted.
-  doc = settledDoc(doc, true)
+  // Without review, the text with every suggestion (修订) accepted; with it, every one as it stands.
+  doc = review ? suggestionsToWrite(doc) : settledDoc(doc, true)
   const threads = review ? threadsOf(doc) : []
   const known = new Set(threads.map((t) => t.id))
   doc = withoutCommentMarks(doc, (id) => !known.has(id))
+  const suggestions = review ? suggestionsOf(doc) : []
+  const w: Writer = { suggestions: new Map(suggestions.map((s) => [s.id, s])) }
   const meta = attrsHTML({
     'data-organization': doc.attrs.organization || null,
     'data-year': doc.attrs.year === null ? null : String(doc.attrs.year),
     'data-period': doc.attrs.period,
     'data-template': doc.attrs.template,
   })
-  const out: string[] = [`<article class="zj-summary" data-zongjie="${HTML_VERSION}"${meta} lang="zh-CN">`]
+  const version = suggestions.length ? HTML_VERSION_SUGGESTIONS : HTML_VERSION
+  const out: string[] = [`<article class="zj-summary" data-zongjie="${version}"${meta} lang="zh-CN">`]
   doc.forEach((node, _offset, index) => {
+    const marks = blockMarksHTML(node)
     switch (node.type.name) {
       case 'title':
-        out.push(`<h1 class="zj-title">${inlineHTML(node)}</h1>`)
+        out.push(`<h1 class="zj-title"${marks}>${inlineHTML(node, w)}</h1>`)
         break
       case 'subtitle':
-        out.push(`<p class="zj-subtitle">${inlineHTML(node)}</p>`)
+        out.push(`<p class="zj-subtitle"${marks}>${inlineHTML(node, w)}</p>`)
         break
       case 'preamble':
-        blocksHTML(node, 'zj-preamble', out)
+        blocksHTML(node, 'zj-preamble', out, w)
         break
       case 'closing':
-        blocksHTML(node, 'zj-closing', out)
+        blocksHTML(node, 'zj-closing', out, w)
         break
-      case 'signOff':
+      case 'signOff': {
+        const [organization, date] = [node.child(0), node.child(1)]
         out.push(
-          `<div class="zj-sign-off">\n<p class="zj-organization">${inlineHTML(node.child(0))}</p>\n<p class="zj-date">${inlineHTML(node.child(1))}</p>\n</div>`,
+          `<div class="zj-sign-off"${marks}>\n<p class="zj-organization"${blockMarksHTML(organization)}>${inlineHTML(organization, w)}</p>\n<p class="zj-date"${blockMarksHTML(date)}>${inlineHTML(date, w)}</p>\n</div>`,
         )
         break
+      }
       default:
-        sectionHTML(doc, index, 1, out)
+        sectionHTML(doc, index, 1, out, w)
     }
   })
   out.push('</article>')
   if (threads.length) out.push(commentsHTML(threads))
+  if (suggestions.length) out.push(suggestionsHTML(doc, suggestions))
   return out.join('\n') + '\n'
 }
 
@@ -418,19 +538,19 @@ function findArticle(node: DomNodeLike): DomNodeLike | null {
 const kinds = [
   'title', 'subtitle', 'preamble', 'section', 'closing', 'sign-off', 'organization', 'date',
   'heading', 'run-in', 'paragraph', 'work-items', 'work-line', 'work-intro', 'work-item', 'work-note',
-  'metric', 'blank', 'number', 'ordinal', 'stop', 'comment',
+  'metric', 'blank', 'number', 'ordinal', 'stop', 'comment', 'ins', 'del', 'mod', 'old',
 ] as const
 type Kind = (typeof kinds)[number]
 const kindOfClass = new Map<string, Kind>(kinds.map((k) => [`zj-${k}`, k]))
 /** Text written for reading only, recomputed on reading back. */
-const computedKinds = new Set<Kind>(['number', 'ordinal', 'stop'])
+const computedKinds = new Set<Kind>(['number', 'ordinal', 'stop', 'old'])
 
 const kindNames: Record<Kind, string> = {
   title: '标题', subtitle: '副标题', preamble: '导语', section: '部分（section）', closing: '结尾', 'sign-off': '落款',
   organization: '落款单位', date: '落款日期', heading: '小标题', 'run-in': '连写的小标题段', paragraph: '段落',
   'work-items': '工作事项列表', 'work-line': '工作事项行', 'work-intro': '工作事项引语', 'work-item': '工作事项（一是……）',
   'work-note': '工作事项的续段', metric: '指标', blank: '空白', number: '序号', ordinal: '“一是”序数', stop: '句号',
-  comment: '批注标记',
+  comment: '批注标记', ins: '修订的插入标记', del: '修订的删除标记', mod: '修订的修改标记', old: '修改前的值',
 }
 
 function kindOf(el: DomNodeLike): Kind | null {
@@ -448,15 +568,28 @@ interface Part {
   kind: Kind
 }
 
+/** Reads the attributes of an element. */
+const reader = (el: DomNodeLike): AttributeReader => (name) => attr(el, name)
+
+/**
+ * Whether an element is a deletion of another program's (a `del` without our classes, as Word
+ * and web pages write tracked deletions): its content is left out, the deletion accepted. Their
+ * `ins` elements are looked through, their text kept.
+ */
+function isForeignDeletion(el: DomNodeLike, kind: Kind | null): boolean {
+  return kind === null && tagOf(el) === 'DEL'
+}
+
 /**
  * The parts of a container: its descendant elements with a known class, looking through elements
- * with none (a wrapper another program added). Text between parts, dead elements and computed
- * numbers are skipped.
+ * with none (a wrapper another program added). Text between parts, dead elements, other programs'
+ * deletions and computed numbers are skipped.
  */
 function parts(container: DomNodeLike, out: Part[] = []): Part[] {
   for (const child of children(container)) {
     if (child.nodeType !== ELEMENT || isDead(child)) continue
     const kind = kindOf(child)
+    if (isForeignDeletion(child, kind)) continue
     if (kind === null) parts(child, out)
     else if (!computedKinds.has(kind)) out.push({ el: child, kind })
   }
@@ -502,7 +635,8 @@ function readField(el: DomNodeLike, kind: 'metric' | 'blank', marks: readonly Ma
 
 /**
  * The inline content of an element: text, `strong`/`b` as bold, `span.zj-comment` as a comment,
- * fields from their attributes; `marks` are those of the elements around.
+ * `ins.zj-ins`, `del.zj-del` and `span.zj-mod` as suggestions (修订), fields from their
+ * attributes; `marks` are those of the elements around. Another program's `del` is left out.
  */
 function readInline(el: DomNodeLike, where: string, marks: readonly Mark[] = [], out: Node[] = []): Node[] {
   for (const child of children(el)) {
@@ -513,11 +647,15 @@ function readInline(el: DomNodeLike, where: string, marks: readonly Mark[] = [],
     }
     if (child.nodeType !== ELEMENT || isDead(child)) continue
     const kind = kindOf(child)
+    if (isForeignDeletion(child, kind)) continue
     if (kind === 'metric' || kind === 'blank') out.push(readField(child, kind, marks))
     else if (kind === 'comment') {
       const id = attr(child, 'data-comment')
       if (id === null || !commentIdPattern.test(id)) throw new ImportError(`${where}中批注标记（.zj-comment）的 data-comment 应为批注标识，实为 ${id === null ? '缺失' : `"${id}"`}`)
       readInline(child, where, schema.marks.comment!.create({ id }).addToSet(marks), out)
+    } else if (kind === 'ins' || kind === 'del' || kind === 'mod') {
+      const mark = inlineSuggestionMark(suggestionMarkOfKind[kind], reader(child), where)
+      readInline(child, where, withInlineSuggestion(mark, marks, where), out)
     } else if (kind !== null && computedKinds.has(kind)) continue
     else if (kind !== null) throw misplaced(kind, where)
     else {
@@ -528,8 +666,19 @@ function readInline(el: DomNodeLike, where: string, marks: readonly Mark[] = [],
   return out
 }
 
+const suggestionMarkOfKind = { ins: 'insertion', del: 'deletion', mod: 'modification' } as const
+
+/** The names of textblocks in messages, where the name of the part they are in does not say it. */
+const textblockNames: Record<string, string> = { heading: '小标题', paragraph: '段落', workIntro: '工作事项引语', workItem: '工作事项', workNote: '工作事项的续段' }
+
+/** A textblock, with the suggestion marks of the whole block; `where` is the part it is in. */
 function textblock(type: string, el: DomNodeLike, where: string): Node {
-  return schema.nodes[type]!.create(null, readInline(el, where))
+  const content = readInline(el, where)
+  const place = () => {
+    const text = displayText(schema.nodes.paragraph!.create(null, content)).slice(0, 20)
+    return `${where}${textblockNames[type] ? `中的${textblockNames[type]}` : ''}${text ? `“${text}”` : ''}`
+  }
+  return schema.nodes[type]!.create(null, content, blockSuggestionMarks(reader(el), place))
 }
 
 /** A work-item list being read; a run-in paragraph may hold its first line and a continuation its rest. */
@@ -538,6 +687,13 @@ interface PendingList {
   layout: 'joined' | 'separate'
   children: Node[]
   where: string
+  /** The suggestion marks of the whole list. */
+  marks: readonly Mark[]
+}
+
+/** A work-item list starting to be read from its first element. */
+function pendingList(el: DomNodeLike, where: string): PendingList {
+  return { pending: true, layout: readLayout(el, where), children: [], where, marks: blockSuggestionMarks(reader(el), `${where}的工作事项列表`) }
 }
 
 function readLayout(el: DomNodeLike, where: string): 'joined' | 'separate' {
@@ -558,7 +714,7 @@ function readWorkChildren(el: DomNodeLike, list: PendingList): void {
 
 function finishList(list: PendingList): Node {
   try {
-    return schema.nodes.workItems!.createChecked({ layout: list.layout }, list.children)
+    return schema.nodes.workItems!.createChecked({ layout: list.layout }, list.children, list.marks)
   } catch {
     throw new ImportError(`${list.where}的工作事项列表不合规则：引语只能在最前，其后至少有一项“一是……”，续段须跟在某一项之后`)
   }
@@ -577,13 +733,13 @@ function readBlock(part: Part, where: string, blocks: PendingBlock[]): boolean {
     return true
   }
   if (part.kind !== 'work-items') return false
-  const layout = readLayout(part.el, where)
+  const list = pendingList(part.el, where)
   if (attr(part.el, 'data-continued') !== null) {
     const prev = blocks[blocks.length - 1]
-    if (!isPendingList(prev) || prev.layout !== layout) throw new ImportError(`${where}中有一段续写的工作事项列表（data-continued），但它前面没有同一列表的开头`)
+    if (!isPendingList(prev) || prev.layout !== list.layout) throw new ImportError(`${where}中有一段续写的工作事项列表（data-continued），但它前面没有同一列表的开头`)
+    if (!Mark.sameSet(prev.marks, list.marks)) throw new ImportError(`${where}中续写的工作事项列表（data-continued）的修订标记（data-suggestion-*）与列表开头的不同`)
     readWorkChildren(part.el, prev)
   } else {
-    const list: PendingList = { pending: true, layout, children: [], where }
     readWorkChildren(part.el, list)
     blocks.push(list)
   }
@@ -598,7 +754,7 @@ function readBlocks(el: DomNodeLike, type: 'preamble' | 'closing'): Node {
   const where = kindNames[type]
   const blocks: PendingBlock[] = []
   for (const part of parts(el)) if (!readBlock(part, where, blocks)) throw misplaced(part.kind, where)
-  return schema.nodes[type]!.create(null, finishBlocks(blocks))
+  return schema.nodes[type]!.create(null, finishBlocks(blocks), blockSuggestionMarks(reader(el), where))
 }
 
 const typeOfFormat: Record<SectionFormat, SectionTypeName> = { chinese: 'section1', chineseParen: 'section2', arabic: 'section3', arabicParen: 'section4' }
@@ -610,7 +766,7 @@ function readRunIn(el: DomNodeLike, where: string, blocks: PendingBlock[]): Node
     if (kind === 'heading' && !heading && !blocks.length) heading = textblock('heading', child, where)
     else if (kind === 'paragraph' && heading && !blocks.length) blocks.push({ pending: false, node: textblock('paragraph', child, where) })
     else if (kind === 'work-items' && heading && !blocks.length) {
-      const list: PendingList = { pending: true, layout: readLayout(child, where), children: [], where }
+      const list = pendingList(child, where)
       readWorkChildren(child, list)
       blocks.push(list)
     } else throw misplaced(kind, `${where}的连写小标题段`)
@@ -652,6 +808,7 @@ function readSection(el: DomNodeLike, parentWhere: string): Node {
   const headingText = displayText(heading)
   where = at((number ?? '') + headingText.slice(0, 20))
 
+  const marks = blockSuggestionMarks(reader(el), where)
   const subsections: Node[] = []
   for (const part of list.slice(1)) {
     if (part.kind === 'section') subsections.push(readSection(part.el, where))
@@ -659,7 +816,7 @@ function readSection(el: DomNodeLike, parentWhere: string): Node {
     else if (!readBlock(part, where, blocks)) throw misplaced(part.kind, where)
   }
   try {
-    return schema.nodes[type]!.createChecked(attrs, [heading, ...finishBlocks(blocks), ...subsections])
+    return schema.nodes[type]!.createChecked(attrs, [heading, ...finishBlocks(blocks), ...subsections], marks)
   } catch (e) {
     if (e instanceof ImportError) throw e
     throw new ImportError(`${where}的下级部分不合规则：下级的序号层级须低于本部分，且同一部分的下级须用同一种序号格式（不能混用“（一）”与“1.”）`)
@@ -671,7 +828,8 @@ function readSignOff(el: DomNodeLike): Node {
   if (list.length !== 2 || list[0]!.kind !== 'organization' || list[1]!.kind !== 'date') {
     throw new ImportError('落款应依次含落款单位（.zj-organization）和日期（.zj-date）')
   }
-  return schema.nodes.signOff!.create(null, [textblock('organization', list[0]!.el, '落款'), textblock('date', list[1]!.el, '落款')])
+  const lines = [textblock('organization', list[0]!.el, '落款单位'), textblock('date', list[1]!.el, '落款日期')]
+  return schema.nodes.signOff!.create(null, lines, blockSuggestionMarks(reader(el), '落款'))
 }
 
 /** The rank of each top-level part, for checking their order. */
@@ -767,9 +925,22 @@ function readThreads(root: DomNodeLike): CommentThread[] {
   return threads
 }
 
-function readArticle(article: DomNodeLike, threads: CommentThread[]): Node {
+/**
+ * The suggestions (修订) of the appendix {@link toHTML} writes after the article
+ * (`aside.zj-suggestions`), each from the data attributes of its `.zj-suggestion`, checked as the
+ * document's `suggestions` are; none when there is no appendix.
+ */
+function readSuggestions(root: DomNodeLike): Suggestion[] {
+  const aside = findByClass(root, 'zj-suggestions')
+  if (!aside) return []
+  return suggestionEntriesFrom(byClass(aside, ['zj-suggestion']).map(({ el }) => reader(el)))
+}
+
+function readArticle(article: DomNodeLike, threads: CommentThread[], suggestions: Suggestion[]): Node {
   const version = attr(article, 'data-zongjie')
-  if (version !== HTML_VERSION) throw new ImportError(`这是 Zongjie 第 ${version} 版的 HTML，本程序只能读取第 ${HTML_VERSION} 版`)
+  if (version !== HTML_VERSION && version !== HTML_VERSION_SUGGESTIONS) {
+    throw new ImportError(`这是 Zongjie 第 ${version} 版的 HTML，本程序只能读取第 ${HTML_VERSION} 版和第 ${HTML_VERSION_SUGGESTIONS} 版（有修订）`)
+  }
   let title: Node | null = null
   let subtitle: Node | null = null
   let preamble: Node | null = null
@@ -815,6 +986,7 @@ function readArticle(article: DomNodeLike, threads: CommentThread[]): Node {
       period: attr(article, 'data-period'),
       template: attr(article, 'data-template'),
       comments: threads,
+      suggestions,
     }
     doc = schema.nodes.doc!.createChecked(docAttrs, content)
   } catch {
@@ -832,6 +1004,13 @@ function readArticle(article: DomNodeLike, threads: CommentThread[]): Node {
     }
     return true
   })
+  if (version === HTML_VERSION && (suggestions.length || hasSuggestionMarks(doc))) {
+    throw new ImportError(`第 ${HTML_VERSION} 版的 HTML 没有修订：有修订标记（.zj-ins、.zj-del、.zj-mod、data-suggestion-*）或修订附录（aside.zj-suggestions）的 HTML 应为 data-zongjie="${HTML_VERSION_SUGGESTIONS}"`)
+  }
+  if (version === HTML_VERSION_SUGGESTIONS && !suggestions.length) {
+    throw new ImportError(`第 ${HTML_VERSION_SUGGESTIONS} 版的 HTML 应有修订附录（aside.zj-suggestions），至少一条修订；没有修订的 HTML 应为 data-zongjie="${HTML_VERSION}"`)
+  }
+  checkSuggestionMarks(doc)
   return doc
 }
 
@@ -900,6 +1079,8 @@ function foreignLines(root: DomNodeLike): string[] {
       }
       if (child.nodeType !== ELEMENT || isDead(child) || isHidden(child)) continue
       const tag = tagOf(child)
+      // Tracked changes (Word's, a web page's): deleted text is left out, inserted text kept.
+      if (tag === 'DEL') continue
       if (tag === 'BR') {
         flush()
         continue
@@ -924,20 +1105,24 @@ function foreignLines(root: DomNodeLike): string[] {
  * Reads HTML into a document, with the importer's warnings. Zongjie's own HTML (an element with
  * `data-zongjie`, as {@link toHTML} writes) is read losslessly from its classes, `data-*`
  * attributes and text alone (warnings empty), with the comment threads of its appendix
- * (`aside.zj-comments`) when it has one; numbers and ordinals are recomputed, and nothing
- * else (scripts, styles, event attributes, links, frames, images) is read. If that HTML is
- * malformed (a comment mark with no thread in the appendix among others), an {@link ImportError}
- * says where. Any other HTML (Word, WPS, a web page) is turned
- * into text lines, one per paragraph, heading, list item, table row or line break (scripts,
- * styles, the head, hidden and Office-only content skipped; list numbers kept as written), and
- * read by `importText`. `parse` is the caller's HTML parser: in a browser
+ * (`aside.zj-comments`) and the suggestions (修订) of its appendix (`aside.zj-suggestions`) when
+ * it has them; numbers, ordinals and the texts written for reading (bylines, a suggestion's author
+ * and time on its mark, a field's old value) are recomputed, and nothing else (scripts, styles,
+ * event attributes, links, frames, images) is read. If that HTML is malformed (a comment or
+ * suggestion mark with no entry in its appendix, an entry with a malformed time or kind, a
+ * `.zj-ins` without `data-suggestion` among others), an {@link ImportError} says where; a `del`
+ * without our classes is left out (a tracked deletion accepted). Any other HTML (Word, WPS, a web
+ * page) is turned into text lines, one per paragraph, heading, list item, table row or line
+ * break (scripts, styles, the head, hidden and Office-only content and tracked deletions (`del`)
+ * skipped; list numbers kept as written), and read by `importText`. `parse` is the caller's HTML
+ * parser: in a browser
  * `(h) => new DOMParser().parseFromString(h, 'text/html')`, in Node linkedom's
  * `(h) => parseHTML(h).document`. `options` go to `importText` (a pasted fragment).
  */
 export function importHTML(html: string, parse: (html: string) => DomNodeLike, options: ImportOptions = {}): HTMLImport {
   const root = parse(html)
   const article = findArticle(root)
-  if (article) return { doc: readArticle(article, readThreads(root)), warnings: [], topRank: 1 }
+  if (article) return { doc: readArticle(article, readThreads(root), readSuggestions(root)), warnings: [], topRank: 1 }
   const lines = foreignLines(root)
   if (!lines.length) throw new ImportError('HTML 中没有可读的文字')
   return importText(lines.join('\n'), options)
@@ -945,7 +1130,10 @@ export function importHTML(html: string, parse: (html: string) => DomNodeLike, o
 
 /**
  * Reads HTML into a document: {@link importHTML} without the warnings. For HTML written by
- * {@link toHTML}, `fromHTML(toHTML(doc), parse).eq(doc)` holds for every valid document.
+ * {@link toHTML}, `fromHTML(toHTML(doc), parse).eq(doc)` holds for every valid document, its
+ * comments and suggestions (修订) included, whose comment and suggestion marks all name an entry
+ * of the document (a mark that does not is left out, a suggestion's settled as accepted) and
+ * whose text carries no modification mark (which is dropped).
  */
 export function fromHTML(html: string, parse: (html: string) => DomNodeLike): Node {
   return importHTML(html, parse).doc

@@ -3,8 +3,10 @@
  * 28 mm left (订口), 26 mm right, 35 mm bottom, so the text block is 156 × 225 mm; 3号 (16 pt) 仿宋
  * body at 22 lines a page (a 28.95 pt line) and 28 characters a line; a 2号 (22 pt) 小标宋 title,
  * centred; level headings in 黑体, 楷体, 仿宋 (bold) and 仿宋; first lines indented two characters;
- * the sign-off set right; the comments (批注), when the HTML has them, on a page of their own after
- * the text. Font names are listed as fallback chains across platforms.
+ * the sign-off set right; the comments (批注) and the suggestions (修订), when the HTML has them,
+ * each on a page of their own after the text. Suggested text and blocks are marked as in a word
+ * processor: insertions underlined, deletions (and a changed field's old value) struck through, a
+ * changed field or block on a tint. Font names are listed as fallback chains across platforms.
  */
 export const printStylesheet = `
 @page { size: 210mm 297mm; margin: 37mm 26mm 35mm 28mm; }
@@ -28,5 +30,12 @@ body { margin: 0; }
 .zj-comment-thread p, .zj-comment-quote { margin: 2pt 0; }
 .zj-comment-quote { color: #444; }
 .zj-comment-reply { margin: 4pt 0 0 2em; }
-@media screen { body { background: #e5e7eb; padding: 16px 0; } .zj-summary, .zj-comments { background: #fff; padding: 37mm 26mm 35mm 28mm; box-sizing: content-box; } .zj-comments { margin-top: 16px; } }
+.zj-summary ins.zj-ins, .zj-summary [data-suggestion-insert] { text-decoration: underline; text-underline-offset: 3pt; color: #1d4ed8; }
+.zj-summary del.zj-del, .zj-summary del.zj-old, .zj-summary [data-suggestion-delete] { text-decoration: line-through; color: #b91c1c; }
+.zj-summary .zj-mod, .zj-summary [data-suggestion-modify] { background: #fef3c7; }
+.zj-suggestions { break-before: page; max-width: 156mm; margin: 0 auto; font-family: '仿宋_GB2312', 'FangSong_GB2312', 'FangSong', '仿宋', 'STFangsong', 'Noto Serif CJK SC', serif; font-size: 12pt; line-height: 1.6; color: #000; }
+.zj-suggestions-title { font-family: '黑体', 'SimHei', 'STHeiti', 'Noto Sans CJK SC', sans-serif; font-size: 16pt; font-weight: normal; text-align: center; margin: 0 0 12pt; }
+.zj-suggestion-list { margin: 0; padding-left: 2em; }
+.zj-suggestion { break-inside: avoid; margin: 0 0 6pt; }
+@media screen { body { background: #e5e7eb; padding: 16px 0; } .zj-summary, .zj-comments, .zj-suggestions { background: #fff; padding: 37mm 26mm 35mm 28mm; box-sizing: content-box; } .zj-comments, .zj-suggestions { margin-top: 16px; } }
 `.trim()

@@ -9,9 +9,9 @@
  * optional sign-off, and inline content mixing Chinese and ASCII text, bold, metrics and blanks.
  */
 import fc from 'fast-check'
-import type { Node } from 'prosemirror-model'
+import type { Mark, Node } from 'prosemirror-model'
 import { Transform } from 'prosemirror-transform'
-import { schema, metricScales, metricApproximations, sectionTypeNames, periods, isSection, type MetricAttrs, type BlankAttrs, type CommentAuthor, type CommentScope, type CommentThread } from '../src/schema.ts'
+import { schema, metricScales, metricApproximations, sectionTypeNames, periods, isSection, type MetricAttrs, type BlankAttrs, type CommentAuthor, type CommentScope, type CommentThread, type Suggestion, type SuggestionKind } from '../src/schema.ts'
 import { quoteBetween } from '../src/comments.ts'
 
 // ---------------------------------------------------------------------------------------------
@@ -511,3 +511,130 @@ export const arbCommentSpecs: fc.Arbitrary<CommentSpec[]> = fc.array(
 
 /** A random valid work summary with random comments: overlapping, on sections, some detached from the start. */
 export const arbCommentedDoc: fc.Arbitrary<Node> = fc.tuple(arbDoc, arbCommentSpecs).map(([doc, specs]) => withComments(doc, specs))
+
+// ---------------------------------------------------------------------------------------------
+// Suggestions (修订)
+
+/** What a random suggestion does, see {@link SuggestionSpec}. */
+export type SuggestionWhat = 'insert' | 'delete' | 'replace' | 'field' | 'insertBlock' | 'deleteBlock' | 'structure' | 'layout'
+
+/**
+ * A suggestion to put on a document: text inserted, deleted or replaced inside one textblock, a
+ * field's value changed, any block inserted whole or one deleted whole (a section, paragraph,
+ * work-item list or note: blocks whose going leaves a valid document), sections restructured
+ * (the blocks before kept, or moved to a node type), a list's layout changed. `at`, `from` and
+ * `to` are free numbers reduced to a place of the right kind; where the document has none, the
+ * entry has no marks.
+ */
+export interface SuggestionSpec {
+  what: SuggestionWhat
+  at: number
+  from: number
+  to: number
+  role: boolean
+}
+
+/** The kind of the entry each spec makes. */
+const specKinds: Record<SuggestionWhat, SuggestionKind> = {
+  insert: 'insert', delete: 'delete', replace: 'insert', field: 'field', insertBlock: 'insert', deleteBlock: 'delete', structure: 'structure', layout: 'structure',
+}
+
+/** The nodes of a document that `keep` picks, with their positions, in document order. */
+function nodesWhere(doc: Node, keep: (node: Node) => boolean): { node: Node; pos: number }[] {
+  const out: { node: Node; pos: number }[] = []
+  doc.descendants((node, pos) => {
+    if (keep(node)) out.push({ node, pos })
+    return true
+  })
+  return out
+}
+
+const deletableBlocks = new Set(['paragraph', 'workItems', 'workNote'])
+
+/**
+ * A document with suggestions: each spec adds an entry (ids `${prefix}0`, `${prefix}1` …, authors
+ * and times of the test helpers) and its marks, in order, so that later suggestions overlap or
+ * replace the marks of earlier ones (an entry may end with no marks, as after an edit). The
+ * document stays valid, and accepting every suggestion gives a valid one.
+ */
+export function withSuggestions(doc: Node, specs: readonly SuggestionSpec[], prefix = 's'): Node {
+  const tr = new Transform(doc)
+  const entries: Suggestion[] = []
+  const m = schema.marks
+  specs.forEach((spec, i) => {
+    const id = `${prefix}${i}`
+    entries.push({ id, author: testAuthor(i % 3, spec.role), time: testTime(i * 7), kind: specKinds[spec.what] })
+    const pick = <T>(list: T[]) => (list.length ? list[spec.at % list.length]! : null)
+    switch (spec.what) {
+      case 'insert':
+      case 'delete':
+      case 'replace': {
+        const block = pick(nodesWhere(tr.doc, (n) => n.inlineContent))
+        if (!block) return
+        const size = block.node.content.size
+        const [a, b] = [spec.from % (size + 1), spec.to % (size + 1)].sort((x, y) => x - y) as [number, number]
+        const start = block.pos + 1
+        if (spec.what === 'replace') {
+          const mid = a + Math.floor((b - a) / 2)
+          if (a < mid) tr.addMark(start + a, start + mid, m.deletion!.create({ id }))
+          if (mid < b) tr.addMark(start + mid, start + b, m.insertion!.create({ id }))
+        } else if (a < b) tr.addMark(start + a, start + b, m[spec.what === 'insert' ? 'insertion' : 'deletion']!.create({ id }))
+        return
+      }
+      case 'field': {
+        const field = pick(nodesWhere(tr.doc, (n) => n.type.name === 'metric' || n.type.name === 'blank'))
+        if (!field) return
+        const { node, pos } = field
+        const metric = node.type.name === 'metric'
+        const attrName = metric && node.attrs.range && spec.to % 2 ? 'upper' : 'value'
+        const previousValue = spec.from % 3 === 0 ? null : metric ? spec.from % 1000 : `旧名称${spec.from % 10}`
+        tr.addNodeMark(pos, m.modification!.create({ id, type: 'attr', attrName, previousValue, newValue: node.attrs[attrName] as unknown }))
+        return
+      }
+      case 'insertBlock':
+      case 'deleteBlock': {
+        // Any block may be proposed inserted (accepting keeps it); only those whose going leaves a valid document deleted.
+        const insert = spec.what === 'insertBlock'
+        const block = pick(nodesWhere(tr.doc, (n) => !n.isInline && (insert || isSection(n) || deletableBlocks.has(n.type.name))))
+        if (block) tr.addNodeMark(block.pos, m[insert ? 'insertion' : 'deletion']!.create({ id }))
+        return
+      }
+      case 'structure': {
+        const section = pick(nodesWhere(tr.doc, isSection))
+        if (!section) return
+        const { node, pos } = section
+        const mark: Mark =
+          spec.from % 3 === 0
+            ? m.modification!.create({ id, type: 'nodeType', previousValue: node.type.name === 'section2' ? 'section3' : 'section2', newValue: node.type.name })
+            : m.modification!.create({ id, type: 'structure', previousValue: spec.from % 3 === 1 ? [node.toJSON()] : null })
+        tr.addNodeMark(pos, mark)
+        return
+      }
+      case 'layout': {
+        const list = pick(nodesWhere(tr.doc, (n) => n.type.name === 'workItems'))
+        if (!list) return
+        const layout = list.node.attrs.layout as string
+        tr.addNodeMark(list.pos, m.modification!.create({ id, type: 'attr', attrName: 'layout', previousValue: layout === 'joined' ? 'separate' : 'joined', newValue: layout }))
+      }
+    }
+  })
+  tr.setDocAttribute('suggestions', entries)
+  return tr.doc
+}
+
+/** Random suggestion specs: up to six, of every kind, overlapping as they fall. */
+export const arbSuggestionSpecs: fc.Arbitrary<SuggestionSpec[]> = fc.array(
+  fc.record({
+    what: fc.constantFrom<SuggestionWhat>('insert', 'delete', 'replace', 'field', 'insertBlock', 'deleteBlock', 'structure', 'layout'),
+    at: fc.nat(),
+    from: fc.nat(),
+    to: fc.nat(),
+    role: fc.boolean(),
+  }),
+  { maxLength: 6 },
+)
+
+/** A random valid work summary with random comments and suggestions (修订) on text, fields and whole blocks, overlapping. */
+export const arbSuggestedDoc: fc.Arbitrary<Node> = fc
+  .tuple(arbDoc, arbCommentSpecs, arbSuggestionSpecs)
+  .map(([doc, comments, suggestions]) => withSuggestions(withComments(doc, comments), suggestions))

@@ -18,7 +18,8 @@ import { toText } from '../src/text.ts'
 import { toHTML, fromHTML, type DomNodeLike } from '../src/html.ts'
 import { importText, metricUnits } from '../src/import/index.ts'
 import { arbEdit, applyEdit, cannotApply, isKnownFitterBreak, isKnownFitterCrash, tryEdit } from './edits.ts'
-import { arbDoc, arbDocMaterial, textSafeDocArbitrary, plainTextPool, doc as docOf, p, section, roleSection, items, item, note, arbCommentedDoc, arbCommentSpecs, withComments } from './arbitrary.ts'
+import { arbDoc, arbDocMaterial, textSafeDocArbitrary, plainTextPool, doc as docOf, p, section, roleSection, items, item, note, arbCommentedDoc, arbCommentSpecs, withComments, arbSuggestedDoc } from './arbitrary.ts'
+import { settledDoc } from '../src/suggestions.ts'
 
 /** Run counts scale with `ZJ_PROPERTY_SCALE` (default 1), for a longer hunt: `ZJ_PROPERTY_SCALE=20 npx vitest run …`. */
 const runs = (n: number) => Math.max(1, Math.round(n * Number(process.env.ZJ_PROPERTY_SCALE ?? 1)))
@@ -482,6 +483,36 @@ describe('random documents with comments', () => {
 
   it('refuse a Summary JSON changed anywhere, unless it is exactly what its document gives', () => {
     fc.assert(tamperedRefused(arbCommentedDoc), { numRuns: runs(1500), ...replay })
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// Suggestions (修订)
+
+describe('random documents with suggestions', () => {
+  it('are valid, accept to a valid document, and survive Summary JSON and HTML', () => {
+    fc.assert(
+      fc.property(arbSuggestedDoc, (doc) => {
+        doc.check()
+        settledDoc(doc, true).check()
+        expectSummaryRoundTrip(doc)
+        expectHTMLRoundTrip(doc)
+      }),
+      { numRuns: runs(500), ...replay },
+    )
+  })
+
+  it('read as the summary with every suggestion accepted, and no comments, when written without review', () => {
+    fc.assert(
+      fc.property(arbSuggestedDoc, (doc) => {
+        const accepted = withoutCommentMarks(settledDoc(doc, true), () => true)
+        const clean = accepted.type.create({ ...accepted.attrs, comments: [] }, accepted.content)
+        const html = toHTML(doc, { review: false })
+        expect(html).toBe(toHTML(clean))
+        expect(fromHTML(html, parseDOM).eq(clean)).toBe(true)
+      }),
+      { numRuns: runs(200), ...replay },
+    )
   })
 })
 
