@@ -5,8 +5,10 @@
  * `<summary xmlns="urn:zongjie:summary" version="1" digest="…">` and whose text is the JSON.
  *
  * `digest` fingerprints the document's own text as it was written: the text of every paragraph
- * with text, in order. A reader computes the same fingerprint from what the file holds now; when
- * the two differ, the file was edited after export, and the document is read instead of the JSON.
+ * with text, in order, and where it has tracked changes (修订), which text they insert and which
+ * they delete (see {@link digestLine}). A reader computes the same fingerprint from what the file
+ * holds now; when the two differ, the file was edited after export (accepting or rejecting a
+ * change in Word included), and the document is read instead of the JSON.
  */
 
 /** The namespace of the root element of Zongjie's custom XML part. */
@@ -25,6 +27,60 @@ export function escapeXml(text: string): string {
 /** Text escaped for XML element content only (quotes stay as they are: JSON is full of them). */
 function escapeXmlText(text: string): string {
   return text.replace(/[&<>]/g, (c) => xmlEscapes[c]!)
+}
+
+/** A stretch of a paragraph's text that a tracked change inserts or deletes, `[from, to)`. */
+export interface TrackedRange {
+  kind: 'insert' | 'delete'
+  from: number
+  to: number
+}
+
+/** A paragraph's text with the stretches that changes delete left out (`changes` in order, not overlapping): what it reads with its changes accepted. */
+export function acceptedText(text: string, changes: readonly TrackedRange[]): string {
+  let out = ''
+  let at = 0
+  for (const c of changes) {
+    if (c.kind !== 'delete') continue
+    out += text.slice(at, c.from)
+    at = c.to
+  }
+  return out + text.slice(at)
+}
+
+/** Spaces a paragraph's text is trimmed of, as the reader trims it (full-width, no-break and zero-width ones too). */
+const edgeSpaces = /^[\s\u3000\u00a0\ufeff\u2000-\u200b]+|[\s\u3000\u00a0\ufeff\u2000-\u200b]+$/g
+
+/** What marks the inserted (`\u0002`…`\u0003`) and deleted (`\u0004`…`\u0005`) text in a line of the fingerprint: control characters no paragraph holds. */
+const changeMarks = { insert: ['\u0002', '\u0003'], delete: ['\u0004', '\u0005'] } as const
+
+/**
+ * A paragraph's line as the fingerprint reads it: its text as it is when it has no tracked
+ * changes; with some, trimmed of spaces at both ends, and each stretch of inserted and of deleted
+ * text (however many changes, of whichever authors, make it up) between marks of its kind. So
+ * the fingerprint of a file changes when a change in it is accepted or rejected, even where the
+ * text reads the same.
+ */
+export function digestLine(text: string, changes: readonly TrackedRange[] = []): string {
+  if (!changes.length) return text
+  const lead = /^[\s\u3000\u00a0\ufeff\u2000-\u200b]*/.exec(text)![0].length
+  const trimmed = text.replace(edgeSpaces, '')
+  const ranges = changes
+    .map((c) => ({ kind: c.kind, from: Math.max(c.from - lead, 0), to: Math.min(c.to - lead, trimmed.length) }))
+    .filter((c) => c.to > c.from)
+    .sort((a, b) => a.from - b.from)
+  let out = ''
+  let at = 0
+  for (let i = 0; i < ranges.length; i++) {
+    const r = ranges[i]!
+    let to = r.to
+    while (i + 1 < ranges.length && ranges[i + 1]!.kind === r.kind && ranges[i + 1]!.from <= to) to = Math.max(to, ranges[++i]!.to)
+    const from = Math.max(r.from, at)
+    if (to <= from) continue
+    out += trimmed.slice(at, from) + changeMarks[r.kind][0] + trimmed.slice(from, to) + changeMarks[r.kind][1]
+    at = to
+  }
+  return out + trimmed.slice(at)
 }
 
 /**

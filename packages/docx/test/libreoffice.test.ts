@@ -1,14 +1,18 @@
 // .docx files written by a real office suite: LibreOffice converts each corpus summary from plain
-// text to Word 2007 XML, and the import must give the outline the text gives. Needs `soffice`: the
-// tests fail without it, unless SKIP_OFFICE=1 (then they are skipped, loudly).
+// text to Word 2007 XML, and the import must give the outline the text gives; and it opens a
+// reviewed summary's export with its tracked changes and comments. Needs `soffice`: the tests fail
+// without it, unless SKIP_OFFICE=1 (then they are skipped, loudly).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, copyFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, copyFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
-import { importText, toSummary, type Section } from '@zongjie/model'
-import { importDocx, readDocx } from '../src/index.ts'
+import { strFromU8, unzipSync } from 'fflate'
+import type { Node } from 'prosemirror-model'
+import { commentThreads, importText, suggestionsOf, toSummary, type Section } from '@zongjie/model'
+import { importDocx, readDocx, toDocx } from '../src/index.ts'
 import { parseXml } from './docx-builder.ts'
+import { reviewed } from './suggestion-fixtures.ts'
 
 const corpus = join(import.meta.dirname, '../../../../shared/corpus')
 const present = existsSync(corpus)
@@ -74,4 +78,48 @@ describe.skipIf(!present || skipOffice)('the corpus converted to .docx by LibreO
       expect(fromWord).toEqual(fromText)
     })
   }
+})
+
+/**
+ * How many tracked changes Word and LibreOffice show for a document's suggestions: one for an
+ * insertion or a deletion (LibreOffice makes one region of a stretch, the paragraphs of a block
+ * inserted or deleted whole and their marks included), two for a field's value changed (its old
+ * text deleted, its new text inserted), none for a restructuring (written as the document is now).
+ */
+function wordChanges(doc: Node): number {
+  return suggestionsOf(doc).reduce((n, s) => n + (s.kind === 'field' ? 2 : s.kind === 'structure' ? 0 : 1), 0)
+}
+
+describe.skipIf(skipOffice)('a reviewed summary exported, opened by LibreOffice', () => {
+  it('has as many tracked changes as the summary has suggestions, by the same authors, and its comments', async () => {
+    const office = soffice()
+    if (!office) throw new Error('soffice (LibreOffice) is not installed: install it, or set SKIP_OFFICE=1 to skip these tests')
+    const doc = reviewed({ deletedSection: true })
+    const work = mkdtempSync(join(tmpdir(), 'zongjie-review-'))
+    try {
+      writeFileSync(join(work, 'reviewed.docx'), await toDocx(doc))
+      execFileSync(office, [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', 'odt', '--outdir', work, join(work, 'reviewed.docx')], { stdio: 'pipe', timeout: 120_000 })
+      const content = strFromU8(unzipSync(readFileSync(join(work, 'reviewed.odt')))['content.xml']!)
+      const regions = [...content.matchAll(/<text:changed-region\b[^>]*>([\s\S]*?)<\/text:changed-region>/g)].map((m) => ({
+        kind: /^<text:(insertion|deletion|format-change)/.exec(m[1]!)?.[1],
+        author: /<dc:creator>([^<]*)<\/dc:creator>/.exec(m[1]!)?.[1],
+      }))
+      // s1 deleted, s2 inserted, s3 a field (deleted, inserted), s5 a section deleted whole, s4 a paragraph inserted whole.
+      expect(regions).toHaveLength(wordChanges(doc))
+      expect(regions).toEqual([
+        { kind: 'deletion', author: '李科长' },
+        { kind: 'insertion', author: '李科长' },
+        { kind: 'deletion', author: '张主任' },
+        { kind: 'insertion', author: '张主任' },
+        { kind: 'deletion', author: '王科员' },
+        { kind: 'insertion', author: '张主任' },
+      ])
+      // Each comment and each reply is an annotation.
+      const annotations = [...content.matchAll(/<office:annotation\b(?!-end)[^>]*>([\s\S]*?)<\/office:annotation>/g)]
+      expect(annotations).toHaveLength(commentThreads(doc).reduce((n, at) => n + 1 + at.thread.replies.length, 0))
+      expect(annotations.map((a) => a[1]!.match(/<dc:creator>([^<]*)<\/dc:creator>/)?.[1]).sort()).toEqual(['张主任', '李科长'].sort())
+    } finally {
+      rmSync(work, { recursive: true, force: true })
+    }
+  }, 180_000)
 })

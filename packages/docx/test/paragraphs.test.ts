@@ -29,17 +29,43 @@ describe('the text of paragraphs', () => {
     ])
   })
 
-  it('keeps inserted text of tracked changes and drops deleted text', () => {
+  it('reads inserted and deleted text of tracked changes as suggestions, one for each stretch of one author and date', () => {
     const ins = `<w:ins w:id="1" w:author="张三" w:date="2020-07-01T00:00:00Z">${r(t('新增'))}</w:ins>`
     const del = `<w:del w:id="2" w:author="张三" w:date="2020-07-01T00:00:00Z"><w:r><w:delText>删去</w:delText></w:r></w:del>`
     const moveFrom = `<w:moveFrom w:id="3" w:author="张三"><w:r><w:t>移走</w:t></w:r></w:moveFrom>`
     const moveTo = `<w:moveTo w:id="4" w:author="张三">${r(t('移来'))}</w:moveTo>`
-    expect(texts(p(r(t('原有')), ins, del, moveFrom, moveTo))).toEqual(['原有新增移来'])
+    // Word writes a change per run: two runs inserted at once are one suggestion.
+    const twice = `<w:ins w:id="5" w:author="李四" w:date="2020-07-02T00:00:00Z">${r(t('甲'))}</w:ins><w:ins w:id="6" w:author="李四" w:date="2020-07-02T00:00:00Z">${r(t('乙'))}</w:ins>`
+    const c = read(p(r(t('原有')), ins, del, moveFrom, moveTo, twice, r(t('末'))))
+    expect(c.paragraphs.map((x) => [x.text, x.suggestions])).toEqual([
+      [
+        '原有新增删去移走移来甲乙末',
+        [
+          { id: 'w1', kind: 'insert', from: 2, to: 4 },
+          { id: 'w2', kind: 'delete', from: 4, to: 6 },
+          { id: 'w3', kind: 'delete', from: 6, to: 8 },
+          { id: 'w4', kind: 'insert', from: 8, to: 10 },
+          { id: 'w5', kind: 'insert', from: 10, to: 12 },
+        ],
+      ],
+    ])
+    const entries = [...c.suggestions.values()]
+    expect(entries.map((s) => [s.id, s.author.name, s.kind])).toEqual([
+      ['w1', '张三', 'insert'],
+      ['w2', '张三', 'delete'],
+      ['w3', '张三', 'delete'],
+      ['w4', '张三', 'insert'],
+      ['w5', '李四', 'insert'],
+    ])
+    expect(entries.map((s) => s.time.slice(0, 10))).toEqual(['2020-07-01', '2020-07-01', expect.any(String), expect.any(String), '2020-07-02'])
+    expect(c.accepted).toEqual([])
   })
 
-  it('joins a paragraph whose mark was deleted to the next, as Word shows the change accepted', () => {
+  it('joins a paragraph whose mark was deleted to the next, as Word shows the change accepted, and says so', () => {
     const deletedMark = '<w:pPr><w:rPr><w:del w:id="5" w:author="张三"/></w:rPr></w:pPr>'
-    expect(texts([`<w:p>${deletedMark}${r(t('前半'))}</w:p>`, p(r(t('后半'))), p(r(t('另一段')))])).toEqual(['前半后半', '另一段'])
+    const c = read([`<w:p>${deletedMark}${r(t('前半'))}</w:p>`, p(r(t('后半'))), p(r(t('另一段')))])
+    expect(c.paragraphs.map((x) => x.text)).toEqual(['前半后半', '另一段'])
+    expect(c.accepted.map((a) => a.paragraph)).toEqual([1])
   })
 
   it('drops hidden text: w:vanish on the run or its character style, not when the run turns it off', () => {

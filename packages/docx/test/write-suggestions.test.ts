@@ -1,35 +1,146 @@
-// A summary with suggestions (修订) goes to Word with the suggestions accepted, as its text reads,
-// and comes back with them from the summary the file carries.
+// A summary with suggestions (修订) goes to Word as Word's tracked changes (w:ins, w:del, the
+// paragraph marks of blocks inserted or deleted whole), by their authors and times; it comes back
+// exactly from the summary the file carries, and, without it, as suggestions read from the file.
 import { describe, it, expect } from 'vitest'
-import { strFromU8, unzipSync } from 'fflate'
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { Node } from 'prosemirror-model'
-import { schema, toSummary, toText } from '@zongjie/model'
+import { schema, settledDoc, suggestionsAt, suggestionsProblem, toSummary, toText } from '@zongjie/model'
 import { importDocx, toDocx } from '../src/index.ts'
 import { parseXml } from './docx-builder.ts'
-import { everyPart } from './write-fixtures.ts'
+import { insertedParagraph, replaced, reviewed, reviewers } from './suggestion-fixtures.ts'
+
+/** The change elements of a part, in order: tag, id, author, date, and the text inside (w:t or w:delText). */
+function changes(xml: string): { tag: string; id: string; author: string; date: string; text: string }[] {
+  return [...xml.matchAll(/<w:(ins|del) w:id="(\d+)" w:author="([^"]*)" w:date="([^"]*)"(\/>|>([\s\S]*?)<\/w:\1>)/g)].map((m) => ({
+    tag: m[1]!,
+    id: m[2]!,
+    author: m[3]!,
+    date: m[4]!,
+    text: [...(m[6] ?? '').matchAll(/<w:(?:t|delText)[^>]*>([^<]*)</g)].map((t) => t[1]).join(''),
+  }))
+}
+
+/** The file without the summary it carries (as if a tool had dropped the custom XML part). */
+function withoutEmbedded(file: Uint8Array): Uint8Array {
+  const files = unzipSync(file)
+  delete files['customXml/item1.xml']
+  const rels = strFromU8(files['word/_rels/document.xml.rels']!)
+  files['word/_rels/document.xml.rels'] = strToU8(rels.replace(/<Relationship [^>]*customXml\/item1\.xml"\/>/, ''))
+  return zipSync(files)
+}
+
+/** The suggestions of a document as kind, author's name, time (as an instant) and text, in reading order. */
+const described = (doc: Parameters<typeof suggestionsAt>[0]) => suggestionsAt(doc).map((s) => [s.kind, s.suggestion.author.name, Date.parse(s.suggestion.time), s.text])
 
 describe('suggestions in the Word export', () => {
-  it('are written accepted, and the file reads back with them', async () => {
-    const json = everyPart().toJSON()
-    const preamble = json.content.find((n: any) => n.type === 'preamble')
-    const paragraph = preamble.content[0]
-    const text: string = paragraph.content[0].text
-    // The opening's first six characters suggested for deletion, and a suggested insertion after them.
-    paragraph.content = [
-      { type: 'text', text: text.slice(0, 6), marks: [{ type: 'deletion', attrs: { id: 's1' } }] },
-      { type: 'text', text: '上半年', marks: [{ type: 'insertion', attrs: { id: 's2' } }] },
-      { type: 'text', text: text.slice(6) },
-    ]
-    const author = { id: 'u1', name: '李科长' }
-    json.attrs = { ...json.attrs, suggestions: [{ id: 's1', author, time: '2024-07-08T09:30:00+08:00', kind: 'delete' }, { id: 's2', author, time: '2024-07-08T09:30:00+08:00', kind: 'insert' }] }
-    const doc = Node.fromJSON(schema, json)
-    const file = await toDocx(doc)
-    const body = strFromU8(unzipSync(file)['word/document.xml']!)
-    expect(body).toContain('上半年' + text.slice(6, 12))
-    expect(body).not.toContain(text.slice(0, 6))
-    expect(toText(doc)).toContain('上半年' + text.slice(6))
-    const read = importDocx(file, parseXml)
+  it('are Word tracked changes by their authors and times, the inserted paragraph’s mark tracked too, ids unique with the comments’', async () => {
+    const files = unzipSync(await toDocx(reviewed()))
+    const body = strFromU8(files['word/document.xml']!)
+    const found = changes(body)
+    const li = { author: reviewers.li.author.name, date: reviewers.li.date }
+    const zhang = { author: reviewers.zhang.author.name, date: reviewers.zhang.date }
+    expect(found.map(({ tag, author, date, text }) => ({ tag, author, date, text }))).toEqual([
+      { tag: 'del', ...li, text: replaced.deleted },
+      { tag: 'ins', ...li, text: replaced.inserted },
+      // The field: its old value deleted, its new one inserted.
+      { tag: 'del', ...zhang, text: '600元' },
+      { tag: 'ins', ...zhang, text: '620元' },
+      // The inserted paragraph: its mark, then its text.
+      { tag: 'ins', ...zhang, text: '' },
+      { tag: 'ins', ...zhang, text: insertedParagraph },
+    ])
+    // Deleted text is w:delText, kept with its spaces.
+    expect(body).toContain(`<w:delText xml:space="preserve">${replaced.deleted}</w:delText>`)
+    expect(body).toMatch(new RegExp(`<w:pPr><w:rPr><w:ins w:id="\\d+" w:author="张主任" w:date="${zhang.date}"/></w:rPr></w:pPr><w:ins [^>]*><w:r><w:t xml:space="preserve">${insertedParagraph}`))
+    // One id space: the comment and its reply take 0 and 1, the changes the next ones.
+    const comments = [...strFromU8(files['word/comments.xml']!).matchAll(/<w:comment w:id="(\d+)"/g)].map((m) => m[1])
+    expect(comments).toEqual(['0', '1'])
+    const ids = [...comments, ...found.map((c) => c.id)]
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it('come back exactly from the summary the file carries', async () => {
+    const doc = reviewed({ deletedSection: true })
+    const read = importDocx(await toDocx(doc), parseXml)
     expect(read.source).toBe('embedded')
+    expect(read.warnings).toEqual([])
     expect(toSummary(read.doc)).toEqual(toSummary(doc))
+    expect(read.doc.eq(doc)).toBe(true)
+  })
+
+  it('without that summary, are read from the tracked changes: the same texts, authors and times', async () => {
+    const doc = reviewed()
+    const read = importDocx(withoutEmbedded(await toDocx(doc)), parseXml)
+    expect(read.source).toBe('document')
+    expect(read.warnings).toEqual([])
+    read.doc.check()
+    expect(suggestionsProblem(read.doc.attrs.suggestions)).toBeNull()
+    toSummary(read.doc)
+    // The field's change comes back as its old text deleted and its new one inserted, by the same reviewer.
+    const expected = described(doc).flatMap(([kind, ...rest]) => (kind === 'field' ? [['delete', rest[0], rest[1], '600元'], ['insert', rest[0], rest[1], '620元']] : [[kind, ...rest]]))
+    expect(described(read.doc)).toEqual(expected)
+    // Accepting all reads as the text with the suggestions accepted; rejecting all as before them.
+    expect(toText(settledDoc(read.doc, true))).toBe(toText(doc))
+    expect(toText(settledDoc(read.doc, false))).toBe(toText(doc, { suggestions: 'original' }))
+    // The inserted paragraph is an inserted block again.
+    const closing = read.doc.child(read.doc.childCount - 2)
+    expect(closing.type.name).toBe('closing')
+    expect(closing.child(0).textContent).toBe(insertedParagraph)
+    expect(closing.child(0).marks.map((m) => m.type.name)).toEqual(['insertion'])
+  })
+
+  it('a section deleted whole: its paragraphs and their marks deleted, its number as before, the numbers after it as accepted', async () => {
+    const doc = reviewed({ deletedSection: true })
+    const body = strFromU8(unzipSync(await toDocx(doc))['word/document.xml']!)
+    const paragraphs = body.split('</w:p>')
+    const deleted = paragraphs.filter((p) => /<w:pPr>.*<w:rPr><w:del [^>]*w:author="王科员"/.test(p))
+    // Its heading and its run-in subsection's paragraph: every run deleted, the marks too.
+    expect(deleted.map((p) => changes(p).filter((c) => c.tag === 'del' && c.text).map((c) => c.text).join(''))).toEqual(['二、深化养老服务，养老服务体系更加健全', '1.建设社区养老服务站。新建社区养老服务站6个。'])
+    for (const p of deleted) expect(p).not.toMatch(/<w:r>(?:(?!<\/w:r>).)*<w:t[ >]/)
+    // The problems section after it is 二、 as the text reads with the deletion accepted.
+    expect(paragraphs.some((p) => p.includes('<w:t xml:space="preserve">二、存在的问题</w:t>'))).toBe(true)
+    expect(toText(doc)).toContain('二、存在的问题')
+  })
+
+  it('a section and a work item inserted whole: their numbers inserted with them, the numbers after them as accepted', async () => {
+    const json = reviewed().toJSON()
+    const ins = [{ type: 'insertion', attrs: { id: 's6' } }]
+    const at = json.content.findIndex((n: any) => n.type === 'section1')
+    json.content.splice(at + 1, 0, { type: 'section1', marks: ins, attrs: { runIn: false }, content: [{ type: 'heading', content: [{ type: 'text', text: '推进社会事务改革' }] }, { type: 'paragraph', content: [{ type: 'text', text: '完成婚姻登记系统升级。' }] }] })
+    const plans = json.content.find((n: any) => n.type === 'plans')
+    plans.content[1].content.unshift({ type: 'workItem', marks: ins, content: [{ type: 'text', text: '抓好年度目标收官。' }] })
+    json.attrs.suggestions = [...json.attrs.suggestions, { id: 's6', author: reviewers.wang.author, time: reviewers.wang.time, kind: 'insert' }]
+    const doc = Node.fromJSON(schema, json)
+    doc.check()
+    const body = strFromU8(unzipSync(await toDocx(doc))['word/document.xml']!)
+    const inserted = changes(body).filter((c) => c.author === '王科员' && c.text)
+    expect(inserted.map((c) => [c.tag, c.text])).toEqual([
+      ['ins', '二、推进社会事务改革'],
+      ['ins', '完成婚姻登记系统升级。'],
+      ['ins', '一是抓好年度目标收官。'],
+    ])
+    // The sections and items after them numbered as the text reads with the insertions accepted.
+    for (const line of ['三、深化养老服务，养老服务体系更加健全', '二是持续完善救助政策体系。', '三是加快推进养老服务设施建设。']) {
+      expect(body).toContain(`<w:t xml:space="preserve">${line}</w:t>`)
+      expect(toText(doc)).toContain(line)
+    }
+    const read = importDocx(withoutEmbedded(await toDocx(doc)), parseXml)
+    expect(toText(settledDoc(read.doc, true))).toBe(toText(doc))
+    expect(toText(settledDoc(read.doc, false))).toBe(toText(doc, { suggestions: 'original' }))
+  })
+
+  it('a change accepted in Word changes the fingerprint though the text reads the same: the file is read from its text', async () => {
+    const files = unzipSync(await toDocx(reviewed()))
+    const xml = strFromU8(files['word/document.xml']!)
+    // Accepting 李科长's insertion: the run stays, its w:ins goes.
+    const accepted = xml.replace(/<w:ins w:id="\d+" w:author="李科长"[^>]*>(<w:r>(?:(?!<\/w:ins>)[\s\S])*<\/w:r>)<\/w:ins>/, '$1')
+    expect(accepted).not.toBe(xml)
+    files['word/document.xml'] = strToU8(accepted)
+    const read = importDocx(zipSync(files), parseXml)
+    expect(read.source).toBe('document')
+    expect(read.warnings.map((w) => w.code)).toEqual(['embedded-stale'])
+    expect(suggestionsAt(read.doc).map((s) => s.text)).toEqual([replaced.deleted, '600元', '620元', insertedParagraph])
+    expect(toText(settledDoc(read.doc, true))).toBe(toText(reviewed()))
   })
 })
+

@@ -89,9 +89,10 @@ function takesTopNumber(node: Node): boolean {
  * The number of the section at `index` among `parent`'s children, as displayed (`三、`, `（二）`,
  * `4.`, `（1）`), or `""` for an unnumbered problems or plans section. Computed from the tree,
  * never stored: this is the one place numbers come from, for the editor's display and for every
- * export.
+ * export. `counts` leaves siblings before it out of the count (the Word export numbers a summary
+ * with suggestions as it reads with them accepted, sections suggested for deletion left out).
  */
-export function sectionNumber(parent: Node, index: number): string {
+export function sectionNumber(parent: Node, index: number, counts: (sibling: Node) => boolean = () => true): string {
   const node = parent.child(index)
   const name = node.type.name
   if (name === 'problems' || name === 'plans') {
@@ -102,15 +103,16 @@ export function sectionNumber(parent: Node, index: number): string {
   let count = 0
   for (let i = 0; i <= index; i++) {
     const sibling = parent.child(i)
+    if (i < index && !counts(sibling)) continue
     if (name === 'section1' || name === 'problems' || name === 'plans' ? takesTopNumber(sibling) : sibling.type === node.type) count++
   }
   const format: SectionFormat = name === 'problems' || name === 'plans' ? 'chinese' : sectionFormats[name as SectionTypeName]
   return formatSectionNumber(format, count)
 }
 
-/** The ordinal (`一是`, `二是` …) of the work item at `index` among a work-item list's children. */
-export function workItemOrdinal(list: Node, index: number): string {
+/** The ordinal (`一是`, `二是` …) of the work item at `index` among a work-item list's children; `counts` as for {@link sectionNumber}. */
+export function workItemOrdinal(list: Node, index: number, counts: (sibling: Node) => boolean = () => true): string {
   let count = 0
-  for (let i = 0; i <= index; i++) if (list.child(i).type.name === 'workItem') count++
+  for (let i = 0; i <= index; i++) if (list.child(i).type.name === 'workItem' && (i === index || counts(list.child(i)))) count++
   return formatOrdinal(count)
 }

@@ -93,8 +93,10 @@ export function suggestionsAt(doc: Node): SuggestionAt[] {
  * it goes. Modifications are kept (accepted) or set back to their previous value or node type
  * (rejected); a restructuring (`type: 'structure'`: sections demoted, promoted or moved) rejected
  * puts back the blocks that stood there before it, as they were then. The anchors at block boundaries go either way. Returns whether anything changed.
+ * `within` limits the search for their content to a range of the document, where the caller knows
+ * every suggestion `which` picks to lie.
  */
-export function settleSuggestions(tr: Transform, which: (id: string) => boolean, accept: boolean): boolean {
+export function settleSuggestions(tr: Transform, which: (id: string) => boolean, accept: boolean, within?: { from: number; to: number }): boolean {
   const doc = tr.doc
   const goes = accept ? 'deletion' : 'insertion'
   const stays = accept ? 'insertion' : 'deletion'
@@ -114,7 +116,7 @@ export function settleSuggestions(tr: Transform, which: (id: string) => boolean,
     }
     return found && which(found.attrs.id as string) ? found : undefined
   }
-  doc.descendants((node, pos) => {
+  doc.nodesBetween(within?.from ?? 0, within?.to ?? doc.content.size, (node, pos) => {
     const structure = accept ? undefined : latest(node)
     if (structure) {
       const id = structure.attrs.id as string
@@ -189,7 +191,7 @@ function continues(doc: Node, end: number, pos: number, mark: Mark): boolean {
   const $end = doc.resolve(end)
   const $pos = doc.resolve(pos)
   const before = $end.nodeBefore
-  return !!before && mark.isInSet(before.marks) !== undefined && $end.parentOffset === $end.parent.content.size && $pos.parentOffset === 0
+  return !!before && mark.isInSet(before.marks) && $end.parentOffset === $end.parent.content.size && $pos.parentOffset === 0
 }
 
 /** A document with every suggestion accepted (or, with `accept` false, rejected) and no suggestions left: the document itself when it has none. */

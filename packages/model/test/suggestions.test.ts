@@ -126,4 +126,22 @@ describe('suggestions in the model', () => {
     expect(toText(doc, { suggestions: 'original' })).toContain('全面学习理论X名')
     expect(toText(doc, { suggestions: 'original' })).toContain('二、夯实基层基础')
   })
+
+  it('joins two blocks when one deletion goes on across their boundary, never for two different ones', () => {
+    const base = docOf({ title: '2024年工作总结', preamble: [p('甲乙'), p('丙丁')] })
+    const marked = (first: string, second: string) => {
+      const a = schema.nodes.paragraph!.create(null, [schema.text('甲'), schema.text('乙', [del(first)])])
+      const b = schema.nodes.paragraph!.create(null, [schema.text('丙', [del(second)]), schema.text('丁')])
+      const ids = [...new Set([first, second])]
+      return base.type.create({ ...base.attrs, suggestions: ids.map((id) => ({ id, author, time, kind: 'delete' })) }, [base.child(0), base.child(1).copy(base.child(1).content.replaceChild(0, a).replaceChild(1, b)), base.child(2)])
+    }
+    const paragraphs = (d: ReturnType<typeof marked>) => {
+      const out: string[] = []
+      settledDoc(d, true).child(1).forEach((n) => out.push(n.textContent))
+      return out
+    }
+    expect(paragraphs(marked('s1', 's1'))).toEqual(['甲丁'])
+    expect(paragraphs(marked('s1', 's2'))).toEqual(['甲', '丁'])
+  })
 })
+

@@ -17,7 +17,7 @@ interface WordComment {
 }
 
 /** A Word date (`2024-07-08T09:30:00Z`, or without a zone as some writers give it) as a comment time; `fallback` when there is none. */
-function timeOf(date: string | null, fallback: string): string {
+export function timeOf(date: string | null, fallback: string): string {
   if (!date) return fallback
   const parsed = new Date(/[zZ]|[+-]\d\d:\d\d$/.test(date) ? date : date + 'Z')
   return Number.isNaN(parsed.getTime()) ? fallback : parsed.toISOString()

@@ -1,9 +1,9 @@
-import type { CommentThread } from '@zongjie/model'
+import type { CommentThread, Suggestion } from '@zongjie/model'
 import { readComments } from './comments.ts'
 import { readEmbedded, type EmbeddedSummary } from './embedded.ts'
 import { Numbering } from './numbering.ts'
 import { openPackage } from './package.ts'
-import { readBody, type DocxParagraph } from './paragraphs.ts'
+import { readBody, type AcceptedChange, type DocxParagraph } from './paragraphs.ts'
 import { Styles } from './styles.ts'
 import type { ParseXml } from './xml.ts'
 
@@ -19,6 +19,10 @@ export interface DocxContent {
   embedded: EmbeddedSummary | null
   /** The file's comments (批注) as threads by their ids in the model, replies under their thread; their quotes still empty. */
   comments: Map<string, CommentThread>
+  /** The file's tracked changes (修订) as suggestions by their ids in the model, which the paragraphs' `suggestions` ranges name. */
+  suggestions: Map<string, Suggestion>
+  /** The tracked changes that ranges of text cannot say, accepted while reading (paragraphs joined or split). */
+  accepted: AcceptedChange[]
 }
 
 /**
@@ -36,12 +40,15 @@ export interface DocxContent {
  * as Word counts), so that Word's automatic `一、` `（一）` numbering reads as if typed; a
  * paragraph in a heading style with no number gets its level's. Bold comes from the runs and
  * their character styles; the ranges the file's comments are on come with each paragraph, the
- * comments themselves from `word/comments.xml`.
+ * comments themselves from `word/comments.xml`. Tracked changes (修订) are read as suggestions:
+ * each paragraph's text holds its inserted and its deleted text, with ranges saying which (see
+ * `readBody`); a comment or a change with no date takes the time of reading.
  */
 export function readDocx(bytes: Uint8Array, parseXml: ParseXml): DocxContent {
   const pkg = openPackage(bytes, parseXml)
   const styles = new Styles(pkg.styles)
   const numbering = new Numbering(pkg.numbering, styles)
-  const body = readBody(pkg.document, styles, numbering)
-  return { ...body, embedded: readEmbedded(pkg.summaryParts), comments: readComments(pkg.comments, pkg.commentsExtended, new Date().toISOString()) }
+  const { changes, ...body } = readBody(pkg.document, styles, numbering)
+  const now = new Date().toISOString()
+  return { ...body, embedded: readEmbedded(pkg.summaryParts), comments: readComments(pkg.comments, pkg.commentsExtended, now), suggestions: changes.suggestions(now) }
 }

@@ -1,8 +1,9 @@
 import type { Node } from 'prosemirror-model'
 import { ImportError, commentThreads, fromSummary, importParagraphs, withoutCommentMarks, type CommentThread, type ImportWarningCode } from '@zongjie/model'
 import { replyIds } from './comments.ts'
-import { textDigest } from '../embedded.ts'
+import { digestLine, textDigest } from '../embedded.ts'
 import { readDocx } from './docx.ts'
+import { withSuggestions } from './suggestions.ts'
 import type { ParseXml } from './xml.ts'
 
 /**
@@ -53,14 +54,18 @@ export interface DocxImportOptions {
  * still matches the text). Any other file, or one edited in Word or WPS after export, is read as
  * text by {@link readDocx} (Word's list numbers included) and goes through the model's one
  * importer, `importParagraphs`, with bold and comments (批注, replies and resolved ones too) kept
- * and warnings naming paragraphs. Throws a
+ * and warnings naming paragraphs. Its tracked changes (修订) become suggestions, not accepted: the
+ * structure is read from the text with them accepted, the inserted text marked inserted and the
+ * deleted text kept, marked deleted, one suggestion for each stretch of changes of one author and
+ * date (see `TrackedChanges`); what marks on the text cannot say (paragraphs joined or split, a
+ * change to a heading's number) is accepted with a `suggestion-accepted` warning. Throws a
  * {@link DocxError} for a file that cannot be read, and an `ImportError` when it holds no text.
  */
 export function importDocx(bytes: Uint8Array, parseXml: ParseXml, options: DocxImportOptions = {}): DocxImport {
   const content = readDocx(bytes, parseXml)
   const warnings: DocxWarning[] = []
   if (content.embedded) {
-    if (textDigest(content.paragraphs.map((p) => p.text)) === content.embedded.digest) {
+    if (textDigest(content.paragraphs.map((p) => digestLine(p.text, p.suggestions))) === content.embedded.digest) {
       try {
         return { doc: fromSummary(JSON.parse(content.embedded.json)), warnings: [], source: 'embedded', topRank: 1 }
       } catch {
@@ -81,8 +86,9 @@ export function importDocx(bytes: Uint8Array, parseXml: ParseXml, options: DocxI
   if (dropped) warnings.push({ paragraph: 0, code: 'images-dropped', message: `文档中的 ${dropped}未导入：总结只保留文字` })
   const result = importParagraphs(content.paragraphs, { fragment: options.fragment ?? false })
   for (const w of result.warnings) warnings.push({ paragraph: w.line, code: w.code, message: w.message })
+  for (const a of content.accepted) warnings.push({ paragraph: a.paragraph, code: 'suggestion-accepted', message: a.message })
   warnings.sort((a, b) => a.paragraph - b.paragraph)
-  return { doc: withComments(result.doc, content.comments), warnings, source: 'document', topRank: result.topRank }
+  return { doc: withSuggestions(withComments(result.doc, content.comments), content.suggestions), warnings, source: 'document', topRank: result.topRank }
 }
 
 /**

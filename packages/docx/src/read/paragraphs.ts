@@ -3,6 +3,8 @@ import { HeadingNumbers } from './headings.ts'
 import type { Numbering } from './numbering.ts'
 import { readNumPr, type Styles } from './styles.ts'
 import { wordCommentId } from './comments.ts'
+import { TrackedChanges, type ChangeContext } from './changes.ts'
+import { acceptedText } from '../embedded.ts'
 import { WordNames, integer, localName, onOff, type XmlNode } from './xml.ts'
 
 /**
@@ -11,12 +13,16 @@ import { WordNames, integer, localName, onOff, type XmlNode } from './xml.ts'
  *
  * What is read as text: `w:t`; `w:tab` and `w:ptab` as a space; `w:noBreakHyphen` as `-`;
  * `w:br` and `w:cr` end a line (a new source paragraph with the same number; a space inside a
- * table). Inserted text of tracked changes (`w:ins`, `w:moveTo`) is kept, deleted text (`w:del`,
- * `w:moveFrom`) dropped, and a paragraph whose mark was deleted joins the next, as Word shows the
- * changes accepted. Hidden text (`w:vanish`, directly or by style) is dropped; field instructions
- * are dropped and their results kept; hyperlinks, content controls (`w:sdt`), smart tags and
- * custom XML elements are read through; an `mc:AlternateContent` is read once (its first Choice);
- * ruby text keeps its base. Images, shapes, text boxes and embedded objects (`w:drawing`,
+ * table). Tracked changes (修订) are read as suggestions ({@link TrackedChanges}): inserted text
+ * (`w:ins`, `w:moveTo`) and deleted text (`w:del` with its `w:delText`, `w:moveFrom`) are both
+ * read, with ranges saying which is which; a deleted line break is no break. What ranges cannot
+ * say is accepted, with a note: a paragraph whose mark was deleted joins the next, as Word shows
+ * the change accepted (its deleted text goes to the start of the next); so does a paragraph left
+ * with deleted text only, so that its text is not lost; a paragraph mark inserted inside a
+ * paragraph (a paragraph split) stays a split. Deleted table rows are dropped. Hidden text
+ * (`w:vanish`, directly or by style) is dropped; field instructions are dropped and their results
+ * kept; hyperlinks, content controls (`w:sdt`), smart tags and custom XML elements are read
+ * through; an `mc:AlternateContent` is read once (its first Choice); ruby text keeps its base. Images, shapes, text boxes and embedded objects (`w:drawing`,
  * `w:pict`, `w:object`) are dropped and counted. Footnote and comment references, bookmarks and
  * equations are left out.
  *
@@ -36,25 +42,50 @@ import { WordNames, integer, localName, onOff, type XmlNode } from './xml.ts'
  */
 export type DocxParagraph = SourceParagraph & { no: number }
 
+/** A tracked change that the reading accepted because ranges of text cannot say it, on the paragraph (its `no`) it concerns. */
+export interface AcceptedChange {
+  paragraph: number
+  /** What was accepted, in Chinese, for the writer. */
+  message: string
+}
+
 /** What {@link readBody} found. */
 export interface BodyText {
   paragraphs: DocxParagraph[]
+  /** The tracked changes, gathered as suggestions (see {@link TrackedChanges}). */
+  changes: TrackedChanges
+  /** The tracked changes accepted while reading, in paragraph order. */
+  accepted: AcceptedChange[]
   /** Pictures dropped. */
   images: number
   /** Shapes, text boxes, charts and embedded objects dropped. */
   shapes: number
 }
 
-/** A line of text being gathered, with its bold ranges and the ranges its comments (批注) are on. */
+/** A range of a line that a suggestion inserts or deletes. */
+interface ChangeRange {
+  id: string
+  kind: 'insert' | 'delete'
+  from: number
+  to: number
+}
+
+/** A line of text being gathered, with its bold ranges, the ranges its comments (批注) are on and those its tracked changes (修订) insert or delete. */
 class Line {
   text = ''
   bold: [number, number][] = []
   comments: { id: string; from: number; to: number }[] = []
+  changes: ChangeRange[] = []
 
-  /** Adds text, bold or not, on which the comments `active` are. */
-  add(text: string, bold: boolean, active?: ReadonlySet<string>): void {
+  /** Adds text, bold or not, on which the comments `active` are, inserted or deleted by the suggestion `change`. */
+  add(text: string, bold: boolean, active?: ReadonlySet<string>, change?: { id: string; kind: 'insert' | 'delete' } | null): void {
     if (!text) return
     const from = this.text.length
+    if (change) {
+      const last = this.changes[this.changes.length - 1]
+      if (last && last.id === change.id && last.kind === change.kind && last.to === from) last.to += text.length
+      else this.changes.push({ id: change.id, kind: change.kind, from, to: from + text.length })
+    }
     if (bold) {
       const last = this.bold[this.bold.length - 1]
       if (last && last[1] === from) last[1] += text.length
@@ -77,7 +108,7 @@ class Line {
       r[0] += text.length
       r[1] += text.length
     }
-    for (const c of this.comments) {
+    for (const c of [...this.comments, ...this.changes]) {
       c.from += text.length
       c.to += text.length
     }
@@ -95,6 +126,7 @@ class Line {
       else this.bold.push([a + shift, b + shift])
     }
     for (const c of other.comments) this.comments.push({ id: c.id, from: c.from + shift, to: c.to + shift })
+    for (const c of other.changes) this.changes.push({ ...c, from: c.from + shift, to: c.to + shift })
     this.text += other.text
   }
 
@@ -118,8 +150,32 @@ class Line {
       const to = Math.min(c.to, end) - start
       if (to > from) out.comments.push({ id: c.id, from, to })
     }
+    for (const c of this.changes) {
+      const from = Math.max(c.from, start) - start
+      const to = Math.min(c.to, end) - start
+      if (to > from) out.changes.push({ ...c, from, to })
+    }
     return out
   }
+
+  /** The text with the deleted text left out: what the line reads with its changes accepted. */
+  accepted(): string {
+    return acceptedText(this.text, this.changes)
+  }
+
+  /** Whether every character that is not a space is inserted (and nothing deleted): a line a suggestion inserts whole. */
+  insertedWhole(): boolean {
+    if (!this.changes.length || this.changes.some((c) => c.kind === 'delete')) return false
+    let rest = this.text
+    for (const c of this.changes) rest = rest.slice(0, c.from) + ' '.repeat(c.to - c.from) + rest.slice(c.to)
+    return !hasText(rest)
+  }
+}
+
+/** Whether a text has a character that is not a space. */
+function hasText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) return true
+  return false
 }
 
 function isSpace(c: number): boolean {
@@ -143,6 +199,8 @@ interface ParagraphProps {
   outlineLevel: number | null
   /** Whether the paragraph mark is a tracked deletion (the paragraph joins the next). */
   markDeleted: boolean
+  /** Whether the paragraph mark is a tracked insertion (the paragraph was split from the next, or inserted whole). */
+  markInserted: boolean
 }
 
 class BodyReader {
@@ -160,19 +218,31 @@ class BodyReader {
   /** The comments whose range has started and not ended yet (`w:commentRangeStart` … `End`), by their ids in the model. */
   private readonly activeComments = new Set<string>()
   private readonly headings = new HeadingNumbers()
+  readonly changes: TrackedChanges
+  /** The tracked change the text being read is part of. */
+  private change: ChangeContext | null = null
+  /** The changes accepted while reading, by the paragraph they concern. */
+  private readonly acceptedBy = new Map<number, string>()
+  /** Paragraphs whose text one suggestion inserts whole, and those whose inserted mark ends them (their numbers). */
+  private readonly insertedWhole = new Set<number>()
+  private readonly insertedMarks: number[] = []
   private readonly body: Sink = {
     take: (lines) => {
       let any = false
+      let whole = true
       for (const line of lines) {
         const t = line.trimmed()
         if (!t.text) continue
         if (!any) this.no++
         any = true
+        whole &&= t.insertedWhole()
         const p: DocxParagraph = { text: t.text, no: this.no }
         if (t.bold.length) p.bold = t.bold
         if (t.comments.length) p.comments = t.comments
+        if (t.changes.length) p.suggestions = t.changes
         this.paragraphs.push(p)
       }
+      if (any && whole) this.insertedWhole.add(this.no)
     },
   }
 
@@ -180,7 +250,25 @@ class BodyReader {
     private readonly w: WordNames,
     private readonly styles: Styles,
     private readonly numbering: Numbering,
-  ) {}
+  ) {
+    this.changes = new TrackedChanges(w)
+  }
+
+  /** The tracked changes accepted while reading, in paragraph order: joins, and splits that no inserted paragraph explains. */
+  accepted(): AcceptedChange[] {
+    for (const no of this.insertedMarks) {
+      if (this.insertedWhole.has(no) || this.insertedWhole.has(no + 1)) continue
+      this.acceptedBy.set(no, this.acceptedBy.get(no) ?? '此段末尾修订中新增的分段无法作为修订保留，已按接受处理（分为两段）')
+    }
+    return [...this.acceptedBy].sort((a, b) => a[0] - b[0]).map(([paragraph, message]) => ({ paragraph, message }))
+  }
+
+  /** Adds text to the last line, bold or not, in the change being read; text inserted and deleted again adds nothing. */
+  private put(lines: Line[], text: string, bold: boolean): void {
+    if (!text || this.change?.dropped) return
+    const id = this.changes.idFor(this.change)
+    lines[lines.length - 1]!.add(text, bold, this.activeComments, id === null ? null : { id, kind: this.change!.kind })
+  }
 
   read(body: XmlNode): void {
     this.container(body, this.body, false)
@@ -229,7 +317,7 @@ class BodyReader {
   }
 
   private props(pPr: XmlNode | null): ParagraphProps {
-    const props: ParagraphProps = { style: null, numId: null, ilvl: null, outlineLevel: null, markDeleted: false }
+    const props: ParagraphProps = { style: null, numId: null, ilvl: null, outlineLevel: null, markDeleted: false, markInserted: false }
     if (!pPr) return props
     const { w } = this
     for (let c = pPr.firstChild; c; c = c.nextSibling) {
@@ -248,6 +336,7 @@ class BodyReader {
           break
         case 'rPr':
           props.markDeleted = w.child(c, 'del') !== null || w.child(c, 'moveFrom') !== null
+          props.markInserted = !props.markDeleted && (w.child(c, 'ins') !== null || w.child(c, 'moveTo') !== null)
           break
       }
     }
@@ -264,10 +353,20 @@ class BodyReader {
     this.pending = null
     this.inline(p, lines, inTable, this.styles.hidden(style) ?? false)
     this.endInstructions()
-    if (props.markDeleted) {
+    // A deleted paragraph mark joins the paragraph to the next, as accepting it does; so does a
+    // paragraph with deleted text only, whose text would otherwise be lost with it.
+    const kept = lines.some((l) => hasText(l.accepted()))
+    if (props.markDeleted || (!kept && lines.some((l) => l.changes.length && hasText(l.text)))) {
+      if (lines.some((l) => hasText(l.text))) {
+        this.acceptedBy.set(
+          this.no + 1,
+          kept ? '修订中删除的段落标记（两段合并）无法作为修订保留，已按接受处理，两段已合并' : '修订中整段删除的段落（连同段落标记）无法作为单独一段保留，删除的文字已并入下一段开头',
+        )
+      }
       this.pending = lines
       return
     }
+    if (props.markInserted && kept && !inTable) this.insertedMarks.push(this.no + 1)
 
     // The list label Word shows: from the paragraph's numPr, or its style's.
     let label: string | null = null
@@ -295,7 +394,7 @@ class BodyReader {
       const kind = props.outlineLevel !== null ? (props.outlineLevel < 9 ? props.outlineLevel + 1 : null) : this.styles.kind(style)
       if (typeof kind === 'number' && !isFirst) {
         // A paragraph whose numbering Word resolves (even to none: numId 0, a bullet) is left as Word shows it.
-        const number = this.headings.next(kind, firstLine.trimmed().text, numId !== null)
+        const number = this.headings.next(kind, firstLine.trimmed().accepted(), numId !== null)
         if (number) label = number
       }
     }
@@ -303,6 +402,8 @@ class BodyReader {
       const t = firstLine.trimmed()
       firstLine.text = t.text
       firstLine.bold = t.bold
+      firstLine.comments = t.comments
+      firstLine.changes = t.changes
       firstLine.prepend(label)
     }
     sink.take(lines, false)
@@ -316,9 +417,17 @@ class BodyReader {
         case 'r':
           this.run(c, lines, inTable, hiddenByStyle)
           break
-        case 'hyperlink':
         case 'ins':
         case 'moveTo':
+        case 'del':
+        case 'moveFrom': {
+          const outer = this.change
+          this.change = this.changes.enter(c, w.local(c)!, outer)
+          this.inline(c, lines, inTable, hiddenByStyle)
+          this.change = outer
+          break
+        }
+        case 'hyperlink':
         case 'fldSimple':
         case 'smartTag':
         case 'customXml':
@@ -341,7 +450,7 @@ class BodyReader {
             if (branch) this.inline(branch, lines, inTable, hiddenByStyle)
           }
           break
-        // w:del, w:moveFrom (deleted text), w:pPr, bookmarks, proofing marks: nothing to read.
+        // w:pPr, bookmarks, proofing marks: nothing to read.
       }
     }
   }
@@ -382,22 +491,23 @@ class BodyReader {
     const { w } = this
     for (let c = r.firstChild; c; c = c.nextSibling) {
       const l = w.local(c)
-      if (l === 't') {
-        if (!hidden && !this.instructions) lines[lines.length - 1]!.add(c.textContent ?? '', bold, this.activeComments)
+      if (l === 't' || (l === 'delText' && this.change?.kind === 'delete')) {
+        if (!hidden && !this.instructions) this.put(lines, c.textContent ?? '', bold)
         continue
       }
       switch (l) {
         case 'tab':
         case 'ptab':
-          if (!hidden && !this.instructions) lines[lines.length - 1]!.add(' ', false, this.activeComments)
+          if (!hidden && !this.instructions) this.put(lines, ' ', false)
           break
         case 'noBreakHyphen':
-          if (!hidden && !this.instructions) lines[lines.length - 1]!.add('-', bold, this.activeComments)
+          if (!hidden && !this.instructions) this.put(lines, '-', bold)
           break
         case 'br':
         case 'cr':
-          if (hidden || this.instructions) break
-          if (inTable) lines[lines.length - 1]!.add(' ', false)
+          // A deleted break is no break, as accepting the deletion makes it.
+          if (hidden || this.instructions || this.change?.kind === 'delete' || this.change?.dropped) break
+          if (inTable) this.put(lines, ' ', false)
           else lines.push(new Line())
           break
         case 'fldChar':
@@ -423,7 +533,7 @@ class BodyReader {
             if (branch) this.runContent(branch, lines, inTable, bold, hidden)
           }
           break
-        // w:delText, w:instrText, w:softHyphen, w:sym, w:footnoteReference, w:commentReference …: not text.
+        // w:delText outside a deletion, w:instrText, w:softHyphen, w:sym, w:footnoteReference, w:commentReference …: not text.
       }
     }
   }
@@ -557,5 +667,5 @@ export function readBody(document: XmlNode, styles: Styles, numbering: Numbering
   const reader = new BodyReader(w, styles, numbering)
   const body = w.child(document, 'body')
   if (body) reader.read(body)
-  return { paragraphs: reader.paragraphs, images: reader.images, shapes: reader.shapes }
+  return { paragraphs: reader.paragraphs, images: reader.images, shapes: reader.shapes, changes: reader.changes, accepted: reader.accepted() }
 }

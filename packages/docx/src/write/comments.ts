@@ -29,6 +29,8 @@ export class CommentRanges {
   private readonly open = new Set<string>()
   private readonly done = new Set<string>()
   private block: Node | null = null
+  /** The first Word id after those of the comments (tracked changes take theirs from it: ids are unique across both). */
+  readonly nextId: number
 
   constructor(doc: Node) {
     let next = 0
@@ -37,6 +39,7 @@ export class CommentRanges {
       this.threads.push(at.thread)
       this.ids.set(at.thread.id, [next++, ...at.thread.replies.map(() => next++)])
     }
+    this.nextId = next
     if (!this.threads.length) return
     doc.descendants((node) => {
       if (!node.inlineContent) return true

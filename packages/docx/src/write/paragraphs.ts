@@ -1,8 +1,10 @@
-import { Paragraph } from 'docx'
+import { Paragraph, type IParagraphOptions } from 'docx'
 import type { Node } from 'prosemirror-model'
 import { displayText, isSection, sectionNumber, workItemOrdinal } from '@zongjie/model'
+import { acceptedText, digestLine, type TrackedRange } from '../embedded.ts'
 import { linePitch } from './layout.ts'
 import type { CommentRanges } from './comments.ts'
+import type { Revisions, WrittenChange } from './revisions.ts'
 import { RunWriter } from './runs.ts'
 import { signOffPlacement } from './sign-off.ts'
 import { styleIds } from './styles.ts'
@@ -21,21 +23,92 @@ function levelOf(section: Node): 1 | 2 | 3 | 4 {
   }
 }
 
+/** A paragraph as the digest reads it: its text with its tracked stretches, and whether its mark is deleted (the reader joins it to the next). */
+interface WrittenText {
+  text: string
+  changes: TrackedRange[]
+  markDeleted: boolean
+}
+
+const visible = /[^\s\u3000\u00a0\ufeff\u2000-\u200b]/
+
+/**
+ * The lines the digest reads of the paragraphs written (see `digestLine`), joined as a reader of
+ * the file joins them: a paragraph whose mark is deleted, or that holds deleted text only, goes
+ * with the next.
+ */
+function digestLinesOf(written: readonly WrittenText[]): string[] {
+  const out: string[] = []
+  let pending: WrittenText | null = null
+  for (const w of written) {
+    let p = w
+    if (pending) {
+      const shift = pending.text.length
+      p = { text: pending.text + w.text, changes: [...pending.changes, ...w.changes.map((c) => ({ ...c, from: c.from + shift, to: c.to + shift }))], markDeleted: w.markDeleted }
+      pending = null
+    }
+    if (p.markDeleted || (p.changes.length && !visible.test(acceptedText(p.text, p.changes)) && visible.test(p.text))) pending = p
+    else out.push(digestLine(p.text, p.changes))
+  }
+  if (pending) out.push(digestLine(pending.text, pending.changes))
+  return out
+}
+
 /**
  * Builds the paragraphs of a document in the order of the model's `toText`, one paragraph for each of
  * its lines, so that the paragraphs' texts are exactly its lines (empty lines aside, which `toText`
- * writes as separators: here the spacing of the paragraphs does that).
+ * writes as separators: here the spacing of the paragraphs does that). With suggestions (修订),
+ * the text both with and without them, tracked (see `Revisions`), numbers and ordinals as the
+ * text reads with them accepted (those of blocks suggested for deletion as before it).
  */
 class ParagraphWriter {
   readonly paragraphs: Paragraph[] = []
+  /** What the digest reads of each paragraph written. */
+  readonly written: WrittenText[] = []
   /** The start of the next line, already written (a run-in heading waiting for its first body line). */
   private lead: RunWriter | undefined = undefined
 
-  constructor(private readonly comments: CommentRanges | null) {}
+  constructor(
+    private readonly comments: CommentRanges | null,
+    private readonly revisions: Revisions | null,
+  ) {}
 
   /** A new line's runs. */
   private runs(): RunWriter {
-    return new RunWriter(this.comments)
+    return new RunWriter(this.comments, this.revisions)
+  }
+
+  /** The change a node carries whole (its own block-level insertion or deletion), or else the one it is inside. */
+  private changeOf(node: Node, outer: WrittenChange | null): WrittenChange | null {
+    return this.revisions?.of(node.marks) ?? outer
+  }
+
+  /**
+   * Which siblings count for the number of a node: as the text reads with its suggestions accepted
+   * (siblings suggested for deletion left out), or, for a node suggested for deletion, as it read
+   * before them (siblings suggested for insertion left out).
+   */
+  private counts(node: Node): (sibling: Node) => boolean {
+    const revisions = this.revisions
+    if (!revisions) return () => true
+    const skipped = revisions.of(node.marks)?.kind === 'delete' ? 'insert' : 'delete'
+    return (sibling) => revisions.of(sibling.marks)?.kind !== skipped
+  }
+
+  /** The paragraph options that track a paragraph's mark: inserted or deleted when every block whose text it holds is, by one kind of change. */
+  private mark(runs: RunWriter): Pick<IParagraphOptions, 'run'> {
+    const changes = runs.blockChanges
+    const first = changes[0]
+    if (!first || !this.revisions || changes.some((c) => !c || c.kind !== first.kind)) return {}
+    const attributes = this.revisions.attributes(first)
+    return { run: first.kind === 'insert' ? { insertion: attributes } : { deletion: attributes } }
+  }
+
+  /** A paragraph with its runs, its mark tracked as {@link mark} says, noted for the digest. */
+  private paragraph(options: IParagraphOptions, runs: RunWriter): Paragraph {
+    const mark = this.mark(runs)
+    this.written.push({ text: runs.tracked.text, changes: runs.tracked.changes, markDeleted: mark.run?.deletion !== undefined })
+    return new Paragraph({ ...options, ...mark, children: runs.finish() })
   }
 
   private line(): RunWriter {
@@ -46,14 +119,19 @@ class ParagraphWriter {
 
   private push(style: string, runs: RunWriter): void {
     // Body text is in the default paragraph style, named by no paragraph.
-    this.paragraphs.push(style === styleIds.body ? new Paragraph({ children: runs.finish() }) : new Paragraph({ style, children: runs.finish() }))
+    this.paragraphs.push(this.paragraph(style === styleIds.body ? {} : { style }, runs))
   }
 
-  /** A body block: a paragraph is one line; a joined work-item list one line up to each note; a separate one a line an item. */
-  block(block: Node): void {
+  /**
+   * A body block: a paragraph is one line; a joined work-item list one line up to each note; a
+   * separate one a line an item. `outer`: the change the block is inside (its section's …).
+   */
+  block(block: Node, outer: WrittenChange | null = null): void {
+    const change = this.changeOf(block, outer)
     if (block.type.name === 'paragraph') {
       const line = this.line()
-      line.addInline(block)
+      line.block(change)
+      line.addInline(block, change)
       this.push(styleIds.body, line)
       return
     }
@@ -67,9 +145,14 @@ class ParagraphWriter {
         line = undefined
       }
       const target = line ?? this.line()
+      const own = this.changeOf(child, change)
+      target.block(own)
       // The ordinal (一是) is text, computed by the model; never a Word list.
-      if (isItem) target.add(workItemOrdinal(block, index))
-      target.addInline(child)
+      if (isItem) {
+        target.setChange(own)
+        target.add(workItemOrdinal(block, index, this.counts(child)))
+      }
+      target.addInline(child, own)
       if (!line) this.push(styleIds.body, target)
     })
     if (line) this.push(styleIds.body, line)
@@ -80,30 +163,38 @@ class ParagraphWriter {
    * own in its level's style, then its body and subsections. A run-in section (`（一）落实党建责任。一是……`)
    * writes its heading and `。` in its level's character style at the start of its first body line.
    */
-  section(parent: Node, index: number): void {
+  section(parent: Node, index: number, outer: WrittenChange | null = null): void {
     const node = parent.child(index)
     const level = levelOf(node)
+    const change = this.changeOf(node, outer)
+    const title = node.child(0)
+    const titleChange = this.changeOf(title, change)
     const heading = this.runs()
+    heading.block(titleChange)
     let i = 1
+    const number = sectionNumber(parent, index, this.counts(node))
     if (node.attrs.runIn === true) {
       heading.setStyle(styleIds.runIn[level - 1])
-      heading.add(sectionNumber(parent, index))
-      heading.addInline(node.child(0))
+      heading.setChange(change)
+      heading.add(number)
+      heading.addInline(title, titleChange)
+      heading.setChange(change)
       heading.add('。')
       heading.setStyle(undefined)
       if (i < node.childCount && !isSection(node.child(i))) {
         this.lead = heading
-        this.block(node.child(i++))
+        this.block(node.child(i++), change)
       } else this.push(styleIds.body, heading)
     } else {
-      heading.add(sectionNumber(parent, index))
-      heading.addInline(node.child(0))
+      heading.setChange(change)
+      heading.add(number)
+      heading.addInline(title, titleChange)
       if (heading.hasText) this.push(styleIds.section[level - 1], heading)
     }
     for (; i < node.childCount; i++) {
       const child = node.child(i)
-      if (isSection(child)) this.section(node, i)
-      else this.block(child)
+      if (isSection(child)) this.section(node, i, change)
+      else this.block(child, change)
     }
   }
 
@@ -113,8 +204,10 @@ class ParagraphWriter {
    */
   titleLine(node: Node, style: string, last: boolean): void {
     const line = this.runs()
-    line.addInline(node)
-    this.paragraphs.push(new Paragraph({ style, children: line.finish(), ...(last ? { spacing: { after: linePitch } } : {}) }))
+    const change = this.changeOf(node, null)
+    line.block(change)
+    line.addInline(node, change)
+    this.paragraphs.push(this.paragraph({ style, ...(last ? { spacing: { after: linePitch } } : {}) }, line))
   }
 
   /**
@@ -125,24 +218,48 @@ class ParagraphWriter {
     const organization = signOff.child(0)
     const date = signOff.child(1)
     const place = signOffPlacement(displayText(organization), displayText(date))
+    const outer = this.changeOf(signOff, null)
     const org = this.runs()
-    org.addInline(organization)
-    this.paragraphs.push(new Paragraph({ style: styleIds.signOff, spacing: { before: linePitch }, indent: { right: place.organizationRight }, children: org.finish() }))
+    const orgChange = this.changeOf(organization, outer)
+    org.block(orgChange)
+    org.addInline(organization, orgChange)
+    this.paragraphs.push(this.paragraph({ style: styleIds.signOff, spacing: { before: linePitch }, indent: { right: place.organizationRight } }, org))
     const day = this.runs()
-    day.addInline(date)
-    this.paragraphs.push(new Paragraph({ style: styleIds.signOff, indent: { right: place.dateRight }, children: day.finish() }))
+    const dayChange = this.changeOf(date, outer)
+    day.block(dayChange)
+    day.addInline(date, dayChange)
+    this.paragraphs.push(this.paragraph({ style: styleIds.signOff, indent: { right: place.dateRight } }, day))
   }
+
+  /** The opening or the closing: its blocks, in the change the part carries whole, if any. */
+  part(part: Node): void {
+    const change = this.changeOf(part, null)
+    part.forEach((block) => this.block(block, change))
+  }
+
+  /** What the digest reads of the paragraphs written: see `digestLine`. */
+  digestLines(): string[] {
+    return digestLinesOf(this.written)
+  }
+}
+
+/** The body of a summary's Word export: its paragraphs, and the lines of its text that its digest reads (see `textDigest`). */
+export interface SummaryBody {
+  paragraphs: Paragraph[]
+  digestLines: string[]
 }
 
 /**
  * The paragraphs of a summary's Word export, in order: title, subtitle, opening, each section's
  * heading with its number and its body (work items with their ordinals), closing, organisation and
- * date. Their texts are exactly the non-empty lines of the model's `toText(doc)`: the contract by
- * which a reader tells whether the file was edited after export (see `textDigest`). With
- * `comments`, the document's comments are marked where their text is.
+ * date. Without suggestions, their texts are exactly the non-empty lines of the model's
+ * `toText(doc)`. With `comments`, the document's comments are marked where their text is; with
+ * `revisions`, its suggestions (修订) are Word's tracked changes (see `Revisions`). The digest
+ * lines are what a reader of the file finds in it, so that it can tell whether the file was edited
+ * after export (see `textDigest`).
  */
-export function summaryParagraphs(doc: Node, comments: CommentRanges | null = null): Paragraph[] {
-  const out = new ParagraphWriter(comments)
+export function summaryBody(doc: Node, comments: CommentRanges | null = null, revisions: Revisions | null = null): SummaryBody {
+  const out = new ParagraphWriter(comments, revisions)
   const hasSubtitle = doc.childCount > 1 && doc.child(1).type.name === 'subtitle'
   doc.forEach((node, _offset, index) => {
     switch (node.type.name) {
@@ -154,7 +271,7 @@ export function summaryParagraphs(doc: Node, comments: CommentRanges | null = nu
         break
       case 'preamble':
       case 'closing':
-        node.forEach((block) => out.block(block))
+        out.part(node)
         break
       case 'signOff':
         out.signOff(node)
@@ -163,5 +280,10 @@ export function summaryParagraphs(doc: Node, comments: CommentRanges | null = nu
         out.section(doc, index)
     }
   })
-  return out.paragraphs
+  return { paragraphs: out.paragraphs, digestLines: out.digestLines() }
+}
+
+/** The paragraphs of a summary's Word export (see {@link summaryBody}). */
+export function summaryParagraphs(doc: Node, comments: CommentRanges | null = null, revisions: Revisions | null = null): Paragraph[] {
+  return summaryBody(doc, comments, revisions).paragraphs
 }

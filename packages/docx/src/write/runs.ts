@@ -1,28 +1,39 @@
-import { HighlightColor, TextRun, type ParagraphChild } from 'docx'
+import { DeletedTextRun, HighlightColor, InsertedTextRun, TextRun, type IRunOptions, type ParagraphChild } from 'docx'
 import type { Node } from 'prosemirror-model'
-import type { BlankAttrs, MetricAttrs } from '@zongjie/model'
+import { suggestionAnchor, type BlankAttrs, type MetricAttrs } from '@zongjie/model'
+import type { TrackedRange } from '../embedded.ts'
 import type { CommentRanges } from './comments.ts'
+import { sameChange, type Revisions, type WrittenChange } from './revisions.ts'
 
 /**
  * The runs (`w:r`) of one paragraph of the export, written as text is added: text of the same look
- * (bold or not, unfilled or not, the same character style) goes into one run, so that a paragraph
- * with no formatting is one run, however many fields it holds.
+ * (bold or not, unfilled or not, the same character style) and the same tracked change goes into
+ * one run, so that a paragraph with no formatting is one run, however many fields it holds.
  *
  * What each run carries is only what differs from its paragraph's style: bold (加粗, from the model's
  * bold mark), the yellow highlight of a field still to fill (the `X` of `X名`), and the character
- * style of a run-in heading. Typeface and size come from the styles.
+ * style of a run-in heading. Typeface and size come from the styles. A run a suggestion (修订)
+ * inserts or deletes is wrapped in its `w:ins` or `w:del` (see `Revisions`).
  */
 export class RunWriter {
   /** The runs written so far, with the range markers of the comments among them. */
   readonly runs: ParagraphChild[] = []
+  /** The text added, and the stretches of it that changes insert or delete: what the digest reads of the paragraph. */
+  readonly tracked: { text: string; changes: TrackedRange[] } = { text: '', changes: [] }
+  /** The block-level change of each block whose text went into this paragraph (null for a block that has none). */
+  readonly blockChanges: (WrittenChange | null)[] = []
   private text = ''
   private bold = false
   private unfilled = false
   private style: string | undefined = undefined
+  private change: WrittenChange | null = null
   private written = false
 
-  /** `comments`: where the document's comments start and end, when it has any. */
-  constructor(private readonly comments: CommentRanges | null = null) {}
+  /** `comments`: where the document's comments start and end, when it has any; `revisions`: its suggestions, when it has any. */
+  constructor(
+    private readonly comments: CommentRanges | null = null,
+    private readonly revisions: Revisions | null = null,
+  ) {}
 
   /** Whether any text has been added. */
   get hasText(): boolean {
@@ -36,6 +47,18 @@ export class RunWriter {
     this.style = style
   }
 
+  /** The tracked change the text added from now on is part of, or null for none. */
+  setChange(change: WrittenChange | null): void {
+    if (sameChange(change, this.change)) return
+    this.flush()
+    this.change = change
+  }
+
+  /** Notes that a block's text goes into this paragraph, with the change that block carries whole (see {@link blockChanges}). */
+  block(change: WrittenChange | null): void {
+    this.blockChanges.push(change)
+  }
+
   /** Adds text in a look; empty text adds nothing. */
   add(text: string, bold = false, unfilled = false): void {
     if (!text) return
@@ -46,29 +69,56 @@ export class RunWriter {
       this.unfilled = unfilled
     }
     this.text += text
+    const t = this.tracked
+    if (this.change) {
+      const last = t.changes[t.changes.length - 1]
+      if (last && last.kind === this.change.kind && last.to === t.text.length) last.to += text.length
+      else t.changes.push({ kind: this.change.kind, from: t.text.length, to: t.text.length + text.length })
+    }
+    t.text += text
   }
 
   /**
    * Adds the inline content of a textblock: its text, bold where marked, and its fields as displayed
    * (as the model's `displayText` reads them), the placeholder of an unfilled field highlighted.
+   * Text and fields a suggestion inserts or deletes are so tracked, the rest in `outer`, the change
+   * the block carries whole (or its section, list …); a field whose value a suggestion changed as
+   * its old text deleted and its new text inserted. The anchors the suggestion commands put at block
+   * boundaries are left out.
    */
-  addInline(block: Node): void {
+  addInline(block: Node, outer: WrittenChange | null = null): void {
     this.comments?.enter(block)
     block.forEach((child) => {
       this.mark(this.comments?.before(child.marks))
       const bold = child.marks.length > 0 && child.marks.some((m) => m.type.name === 'bold')
-      if (child.isText) this.add(child.text!, bold)
-      else if (child.type.name === 'metric') this.addMetric(child.attrs as MetricAttrs, bold)
-      else if (child.type.name === 'blank') this.addBlank(child.attrs as BlankAttrs, bold)
+      const own = this.revisions?.of(child.marks) ?? null
+      const modified = !own && !outer && !child.isText ? (this.revisions?.modified(child) ?? null) : null
+      if (modified) {
+        this.setChange({ kind: 'delete', suggestion: modified.suggestion })
+        this.addField(modified.before, bold)
+        this.setChange({ kind: 'insert', suggestion: modified.suggestion })
+        this.addField(child, bold)
+        return
+      }
+      this.setChange(own ?? outer)
+      if (child.isText) this.add(own || child.marks.some((m) => m.type.name === 'insertion' || m.type.name === 'deletion') ? child.text!.replaceAll(suggestionAnchor, '') : child.text!, bold)
+      else this.addField(child, bold)
     })
+    this.setChange(outer)
     this.mark(this.comments?.leave())
   }
 
   /** Puts comment range markers between the runs, after the pending text. */
-  private mark(markers: ParagraphChild[] | undefined): void {
+  private mark(markers: readonly ParagraphChild[] | undefined): void {
     if (!markers?.length) return
     this.flush()
     this.runs.push(...markers)
+  }
+
+  /** A metric or a blank as displayed. */
+  private addField(field: Node, bold: boolean): void {
+    if (field.type.name === 'metric') this.addMetric(field.attrs as MetricAttrs, bold)
+    else if (field.type.name === 'blank') this.addBlank(field.attrs as BlankAttrs, bold)
   }
 
   /** A metric as `metricText` displays it (`22个`, `X-X个`, `X万多人`), each missing number highlighted. */
@@ -87,21 +137,22 @@ export class RunWriter {
     else this.add(attrs.value, bold)
   }
 
-  /** Writes the pending text as a run. */
+  /** Writes the pending text as a run, in its tracked change if it is part of one. */
   private flush(): void {
     if (!this.text) return
     const text = this.text
     this.text = ''
-    if (!this.bold && !this.unfilled && !this.style) this.runs.push(new TextRun(text))
-    else
-      this.runs.push(
-        new TextRun({
-          text,
-          ...(this.bold ? { bold: true } : {}),
-          ...(this.unfilled ? { highlight: HighlightColor.YELLOW } : {}),
-          ...(this.style ? { style: this.style } : {}),
-        }),
-      )
+    const look: IRunOptions = {
+      text,
+      ...(this.bold ? { bold: true } : {}),
+      ...(this.unfilled ? { highlight: HighlightColor.YELLOW } : {}),
+      ...(this.style ? { style: this.style } : {}),
+    }
+    if (this.change && this.revisions) {
+      const attributes = this.revisions.attributes(this.change)
+      this.runs.push(this.change.kind === 'insert' ? new InsertedTextRun({ ...look, ...attributes }) : new DeletedTextRun({ ...look, ...attributes }))
+    } else if (!this.bold && !this.unfilled && !this.style) this.runs.push(new TextRun(text))
+    else this.runs.push(new TextRun(look))
   }
 
   /** The runs, with the pending text written. */

@@ -1,12 +1,13 @@
 import { Document, Packer } from 'docx'
 import type { Node } from 'prosemirror-model'
-import { hasSuggestionMarks, settledDoc, toSummary, toText, validate } from '@zongjie/model'
+import { toSummary, validate } from '@zongjie/model'
 import { textDigest } from '../embedded.ts'
 import { CommentRanges } from './comments.ts'
 import { DocxExportError } from './export-error.ts'
 import { embedSummary } from './package.ts'
 import { summaryPage } from './page.ts'
-import { summaryParagraphs } from './paragraphs.ts'
+import { summaryBody } from './paragraphs.ts'
+import { Revisions } from './revisions.ts'
 import { stylesPath, stylesXml } from './styles.ts'
 
 /** Options of {@link toDocx}. */
@@ -25,8 +26,10 @@ export interface DocxExportOptions {
  * text; page numbers `— 1 —`, odd pages right, even pages left; the sign-off set right. The package
  * also carries the Summary JSON (see `summaryPartXml`), so that importing the file gives back this
  * summary as long as its text was not edited. Comments (批注) are Word comments on their text,
- * replies answering them and resolved threads marked done. Runs in Node and in the browser; gives
- * the file's bytes.
+ * replies answering them and resolved threads marked done. Suggestions (修订) are Word's tracked
+ * changes, by their authors and times, for Word, WPS and LibreOffice to accept or reject (see
+ * `Revisions`); accepting or rejecting one there makes the file read from its text again. Runs in
+ * Node and in the browser; gives the file's bytes.
  */
 export async function toDocx(doc: Node, options: DocxExportOptions = {}): Promise<Uint8Array> {
   if (options.final) {
@@ -34,10 +37,9 @@ export async function toDocx(doc: Node, options: DocxExportOptions = {}): Promis
     if (errors.length) throw new DocxExportError(errors)
   }
   const summary = toSummary(doc)
-  // Suggestions (修订) are written accepted, as the text reads (toText); the embedded summary keeps them.
-  const written = hasSuggestionMarks(doc) ? settledDoc(doc, true) : doc
-  const comments = new CommentRanges(written)
-  const children = summaryParagraphs(written, comments.any ? comments : null)
+  const comments = new CommentRanges(doc)
+  const revisions = new Revisions(doc, comments.nextId)
+  const { paragraphs: children, digestLines } = summaryBody(doc, comments.any ? comments : null, revisions.any ? revisions : null)
   const file = new Document({
     title: summary.title,
     creator: 'Zongjie',
@@ -46,7 +48,7 @@ export async function toDocx(doc: Node, options: DocxExportOptions = {}): Promis
     ...(comments.any ? { comments: { children: comments.comments() } } : {}),
     sections: [{ ...summaryPage(), children }],
   })
-  const parts = embedSummary(file, JSON.stringify(summary), textDigest(toText(doc).split('\n')))
+  const parts = embedSummary(file, JSON.stringify(summary), textDigest(digestLines))
   // The styles replace the ones docx writes (see stylesXml).
   return Packer.pack(file, 'uint8array', false, [{ path: stylesPath, data: stylesXml }, ...parts])
 }

@@ -8,7 +8,39 @@ export interface CommentRange {
   to: number
 }
 
-/** A line of the input with its number (from 1), trimmed, never empty, with its bold ranges. */
+/**
+ * A range of a text that a suggestion (修订, a tracked change) of a file is on: text it inserts
+ * (`insert`) or deletes (`delete`, the deleted text part of the text), by the suggestion's id,
+ * `[from, to)`.
+ */
+export interface SuggestionRange {
+  id: string
+  kind: 'insert' | 'delete'
+  from: number
+  to: number
+}
+
+/**
+ * Text of a line that a suggestion of the file deletes (修订中删除的文字). A line reads as with its
+ * suggestions accepted, so this text is not part of its `text`: it stands at `at` in it, with its
+ * own bold and comment ranges (offsets in `text` of this object).
+ */
+export interface DeletedText {
+  /** The suggestion's id. */
+  id: string
+  /** Where it stood in the line's text (0 to its length). */
+  at: number
+  text: string
+  bold: TextRange[]
+  comments?: CommentRange[]
+}
+
+/**
+ * A line of the input with its number (from 1), trimmed, never empty, with its bold ranges. Its
+ * text reads with the file's suggestions (修订) accepted: inserted text in it, deleted text beside
+ * it (`deleted`), so that the importer recognises the structure a reader sees once the changes
+ * are made.
+ */
 export interface SourceLine {
   no: number
   text: string
@@ -16,6 +48,10 @@ export interface SourceLine {
   bold: TextRange[]
   /** The ranges of `text` that comments of the file are on, within the text; none for plain text. */
   comments?: CommentRange[]
+  /** The ranges of `text` that suggestions of the file insert (all of kind `insert`), within the text; none for plain text. */
+  suggestions?: SuggestionRange[]
+  /** The text that suggestions of the file delete, by where it stood, in order; none for plain text. */
+  deleted?: DeletedText[]
 }
 
 /**

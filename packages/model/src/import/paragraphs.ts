@@ -1,7 +1,8 @@
 import type { ImportOptions, ImportResult } from './index.ts'
 import { importLines } from './index.ts'
-import { leadingSpace, trailingSpace, type CommentRange, type SourceLine, type TextRange } from './lines.ts'
-import { inlineOf } from './runs.ts'
+import { leadingSpace, trailingSpace, type CommentRange, type SourceLine, type SuggestionRange, type TextRange } from './lines.ts'
+import { inlineOf, visibleLength, type SuggestionPlacement } from './runs.ts'
+import { acceptedView, separatedAtBlocks, withInsertedBlocks } from './suggestions.ts'
 
 /**
  * A paragraph of an existing summary as a reader of some file format hands it to the importer: its
@@ -18,6 +19,15 @@ export interface SourceParagraph {
    * those ids (the caller gives the document the threads, see `comments` of the doc).
    */
   comments?: readonly CommentRange[]
+  /**
+   * The ranges of `text` that the file's suggestions (修订, tracked changes) insert or delete:
+   * `text` holds the deleted text too. They become `insertion` and `deletion` marks of those ids
+   * (the caller gives the document the suggestions, see `suggestions` of the doc). The structure
+   * is read from the text with the changes accepted. A suggestion never goes on from one
+   * paragraph of the document into the next (settling it would join them): where it would, its
+   * marks from there on take the id `id.2` (`.3` …), which the caller's entry for `id` stands for.
+   */
+  suggestions?: readonly SuggestionRange[]
   /** The line or paragraph number (from 1) that warnings name; its place in the list by default. */
   no?: number
 }
@@ -39,26 +49,39 @@ function normalRanges(ranges: readonly TextRange[] | undefined, shift: number, l
 }
 
 /**
- * The non-empty paragraphs of the input, trimmed of spaces (full-width ones too) with their bold
- * and comment ranges moved along; a paragraph that holds a line break counts as several lines with its number.
+ * The non-empty paragraphs of the input, trimmed of spaces (full-width ones too) with their bold,
+ * comment and suggestion ranges moved along; a paragraph that holds a line break counts as several
+ * lines with its number. A paragraph with suggestions reads with them accepted (see
+ * `acceptedView`): its deleted text kept beside the line it stood in (at its end when it stood at
+ * a line break), dropped with a line that has no other text.
  */
 export function sourceParagraphs(paragraphs: readonly SourceParagraph[]): SourceLine[] {
   const out: SourceLine[] = []
   paragraphs.forEach((p, i) => {
     const no = p.no ?? i + 1
+    const view = p.suggestions?.length ? acceptedView(p.text, p.bold ?? [], p.comments ?? [], p.suggestions) : null
+    const source = view ? view.text : p.text
     const breaks = /\r\n|\r|\n|\u2028|\u2029/g
     let offset = 0
     for (;;) {
-      const m = breaks.exec(p.text)
-      const raw = p.text.slice(offset, m ? m.index : p.text.length)
+      const m = breaks.exec(source)
+      const rawEnd = m ? m.index : source.length
+      const raw = source.slice(offset, rawEnd)
       const lead = leadingSpace.exec(raw)?.[0].length ?? 0
       const text = raw.slice(lead).replace(trailingSpace, '')
       if (text) {
-        const line: SourceLine = { no, text, bold: normalRanges(p.bold, offset + lead, text.length) }
-        const comments = (p.comments ?? [])
-          .map((c) => ({ id: c.id, from: Math.max(c.from - offset - lead, 0), to: Math.min(c.to - offset - lead, text.length) }))
-          .filter((c) => c.to > c.from)
+        const shift = offset + lead
+        const line: SourceLine = { no, text, bold: normalRanges(view ? view.bold : p.bold, shift, text.length) }
+        const moved = <T extends { from: number; to: number }>(ranges: readonly T[]) =>
+          ranges.map((r) => ({ ...r, from: Math.max(r.from - shift, 0), to: Math.min(r.to - shift, text.length) })).filter((r) => r.to > r.from)
+        const comments = moved(view ? view.comments : (p.comments ?? []))
         if (comments.length) line.comments = comments
+        if (view) {
+          const inserted = moved(view.inserted)
+          if (inserted.length) line.suggestions = inserted
+          const deleted = view.deleted.filter((d) => d.at >= offset && d.at <= rawEnd).map((d) => ({ ...d, at: Math.min(Math.max(d.at - shift, 0), text.length) }))
+          if (deleted.length) line.deleted = deleted
+        }
         out.push(line)
       }
       if (!m) break
@@ -70,10 +93,35 @@ export function sourceParagraphs(paragraphs: readonly SourceParagraph[]): Source
 
 /**
  * `importText` for paragraphs read from a file format that keeps more than text (a Word
- * file): each paragraph's bold ranges are kept as bold, and warnings name each paragraph's `no`
- * (its paragraph number) as their `line`. One importer for every format: the headings, items,
+ * file): each paragraph's bold ranges are kept as bold, comment and suggestion ranges as their
+ * marks (a block whose whole text one suggestion inserts as an inserted block, see
+ * `withInsertedBlocks`), and warnings name each paragraph's `no` (its paragraph number) as their
+ * `line`; changes that fall into text the importer does not keep as text are accepted with a
+ * `suggestion-accepted` warning. One importer for every format: the headings, items,
  * parts and fields are read exactly as from text.
  */
 export function importParagraphs(paragraphs: readonly SourceParagraph[], options: ImportOptions = {}): ImportResult {
-  return importLines(sourceParagraphs(paragraphs), inlineOf, options)
+  const lines = sourceParagraphs(paragraphs)
+  if (!paragraphs.some((p) => p.suggestions?.length)) return importLines(lines, (piece) => inlineOf(piece), options)
+  const placed = new Map<number, number>()
+  const placement: SuggestionPlacement = { used: new Set(), placed: (no, chars) => placed.set(no, (placed.get(no) ?? 0) + chars) }
+  const result = importLines(lines, (piece) => inlineOf(piece, placement), options)
+  // The changes that fell where the importer keeps no text: accepted, and said so.
+  // A paragraph inserted whole goes whole when rejected: its numbers with it.
+  const changed = new Map<number, number>()
+  paragraphs.forEach((p, i) => {
+    const no = p.no ?? i + 1
+    const ranges = p.suggestions ?? []
+    if (ranges.every((s) => s.kind === 'insert') && !visibleLength(ranges.reduce((rest, s) => rest.slice(0, s.from) + ' '.repeat(Math.max(s.to - s.from, 0)) + rest.slice(s.to), p.text))) return
+    for (const s of ranges) changed.set(no, (changed.get(no) ?? 0) + visibleLength(p.text.slice(Math.max(s.from, 0), Math.max(s.to, 0))))
+  })
+  const dropped = new Set(result.warnings.filter((w) => w.code === 'line-dropped').map((w) => w.line))
+  const warnings = [...result.warnings]
+  for (const [no, chars] of changed) {
+    if (chars > (placed.get(no) ?? 0) && !dropped.has(no)) {
+      warnings.push({ line: no, code: 'suggestion-accepted', message: '此段有修订落在序号（如“一、”“一是”）、标题后的句号或段首段尾的空白中，无法作为修订保留，已按接受处理' })
+    }
+  }
+  warnings.sort((a, b) => a.line - b.line)
+  return { ...result, doc: separatedAtBlocks(withInsertedBlocks(result.doc)), warnings }
 }

@@ -19,7 +19,9 @@ export interface ImportWarning {
  * - `format-unified`: a heading whose number format differed from its siblings', given theirs;
  * - `heading-promoted`: a lower-level heading with no `一、` above it, made a `一、` section;
  * - `ordinal-repaired`: a work-item ordinal out of sequence (`二是…二是`), renumbered;
- * - `line-dropped`: a line above the title that is not part of the summary (an advertisement, a source line).
+ * - `line-dropped`: a line above the title that is not part of the summary (an advertisement, a source line);
+ * - `suggestion-accepted`: a suggestion (修订) of the file that the document cannot keep as one (it
+ *   falls into a heading's number or a work item's ordinal, or joins or splits paragraphs), accepted.
  */
 export type ImportWarningCode =
   | 'bracket-width'
@@ -29,3 +31,4 @@ export type ImportWarningCode =
   | 'heading-promoted'
   | 'ordinal-repaired'
   | 'line-dropped'
+  | 'suggestion-accepted'

@@ -1,0 +1,105 @@
+// Tracked changes (修订) made in Word or WPS come in as the model's suggestions, not accepted: the
+// inserted text marked inserted, the deleted text kept and marked deleted, each change by its
+// author and at its time, beside the file's comments; the structure read from the text as it reads
+// with the changes accepted.
+import { describe, it, expect } from 'vitest'
+import { settledDoc, suggestionsAt, suggestionsProblem, toSummary, toText } from '@zongjie/model'
+import { importDocx } from '../src/index.ts'
+import { buildDocx, para, parseXml, run } from './docx-builder.ts'
+
+const ins = (id: number, author: string, date: string, text: string) => `<w:ins w:id="${id}" w:author="${author}" w:date="${date}">${run(text)}</w:ins>`
+const del = (id: number, author: string, date: string, text: string) => `<w:del w:id="${id}" w:author="${author}" w:date="${date}"><w:r><w:delText xml:space="preserve">${text}</w:delText></w:r></w:del>`
+const comment = `<w:comment w:id="0" w:author="张主任" w:date="2024-07-08T11:00:00Z" w:initials="张"><w:p><w:r><w:annotationRef/></w:r><w:r><w:t>数字请核实</w:t></w:r></w:p></w:comment>`
+
+/**
+ * A summary as Word saves it after review: 李科长 inserted `上半年` in the title and `，新建站点5个`
+ * in a paragraph (one typing, written as two runs with ids 1 and 2), 王科员 deleted `认真` and a
+ * typed `二、` before a line (so that it is no heading any more); a comment of 张主任 on `完成项目12个`.
+ */
+function reviewedInWord(): Uint8Array {
+  const li = (id: number, text: string) => ins(id, '李科长', '2024-07-08T09:30:00Z', text)
+  const wang = (id: number, text: string) => del(id, '王科员', '2024-07-09T16:05:00Z', text)
+  return buildDocx({
+    body: [
+      para([run('示范局2024年'), li(1, '上半年'), run('工作总结')]),
+      para([run('今年以来，我局'), wang(3, '认真'), run('扎实推进各项工作。')]),
+      para(run('一、主要工作')),
+      para([run('全年培训干部30名，'), '<w:commentRangeStart w:id="0"/>', run('完成项目12个'), '<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>', li(4, '，新建站点'), li(5, '5个'), run('。')]),
+      para([wang(6, '二、'), run('同时做好信访工作。')]),
+      para(run('二、存在的问题')),
+      para(run('一是人手不足。')),
+    ].join(''),
+    comments: comment,
+  })
+}
+
+describe('tracked changes of a Word file', () => {
+  it('come in as suggestions by their authors and times, beside the comments, the structure read as accepted', () => {
+    const { doc, source, warnings } = importDocx(reviewedInWord(), parseXml)
+    expect(source).toBe('document')
+    expect(warnings).toEqual([])
+    doc.check()
+    expect(suggestionsProblem(doc.attrs.suggestions)).toBeNull()
+    expect(suggestionsAt(doc).map((s) => [s.kind, s.suggestion.author, s.suggestion.time, s.text])).toEqual([
+      ['insert', { id: '李科长', name: '李科长' }, '2024-07-08T09:30:00.000Z', '上半年'],
+      ['delete', { id: '王科员', name: '王科员' }, '2024-07-09T16:05:00.000Z', '认真'],
+      // Two runs inserted at once: one suggestion (the metric in it marked with the text).
+      ['insert', { id: '李科长', name: '李科长' }, '2024-07-08T09:30:00.000Z', '，新建站点5个'],
+      ['delete', { id: '王科员', name: '王科员' }, '2024-07-09T16:05:00.000Z', '二、'],
+    ])
+    // Four suggestions of two authors; the comment on its text with its author.
+    const summary = toSummary(doc)
+    expect(summary.suggestions!.map((s) => [s.id, s.kind])).toEqual([
+      ['w1', 'insert'],
+      ['w4', 'insert'],
+      ['w3', 'delete'],
+      ['w6', 'delete'],
+    ])
+    expect(summary.comments!.map((t) => [t.author.name, t.text, t.anchor?.text])).toEqual([['张主任', '数字请核实', '完成项目12个']])
+    // The deleted `二、` makes no heading: one section of work, then the problems.
+    expect(summary.sections.map((s) => s.number + s.title)).toEqual(['一、主要工作', '二、存在的问题'])
+    expect(summary.metrics.map((m) => m.text)).toEqual(['30名', '12个', '5个'])
+  })
+
+  it('accepted all, read as the file does with its changes accepted; rejected all, as before them', () => {
+    const { doc } = importDocx(reviewedInWord(), parseXml)
+    const lines = (d: typeof doc) => toText(d).split('\n').filter(Boolean)
+    expect(lines(settledDoc(doc, true))).toEqual(['示范局2024年上半年工作总结', '今年以来，我局扎实推进各项工作。', '一、主要工作', '全年培训干部30名，完成项目12个，新建站点5个。', '同时做好信访工作。', '二、存在的问题', '一是人手不足。'])
+    // The `二、` deleted comes back as text: the structure is the one read with the changes accepted.
+    expect(lines(settledDoc(doc, false))).toEqual(['示范局2024年工作总结', '今年以来，我局认真扎实推进各项工作。', '一、主要工作', '全年培训干部30名，完成项目12个。', '二、同时做好信访工作。', '二、存在的问题', '一是人手不足。'])
+  })
+
+  it('a paragraph whose mark was deleted joins the next, accepted with a warning; a change in a heading’s number is accepted', () => {
+    const file = buildDocx({
+      body: [
+        para(run('示范局工作总结')),
+        para(run('一、主要工作')),
+        `<w:p><w:pPr><w:rPr><w:del w:id="1" w:author="李科长" w:date="2024-07-08T09:30:00Z"/></w:rPr></w:pPr>${run('全年培训干部30名，')}</w:p>`,
+        para(run('完成项目12个。')),
+        para([del(2, '李科长', '2024-07-08T09:30:00Z', '三'), ins(3, '李科长', '2024-07-08T09:30:00Z', '二'), run('、存在的问题')]),
+        para(run('一是人手不足。')),
+      ].join(''),
+    })
+    const { doc, warnings } = importDocx(file, parseXml)
+    expect(warnings.map((w) => [w.paragraph, w.code])).toEqual([
+      [3, 'suggestion-accepted'],
+      [4, 'suggestion-accepted'],
+    ])
+    expect(toText(doc)).toContain('全年培训干部30名，完成项目12个。\n二、存在的问题')
+    expect(doc.attrs.suggestions).toEqual([])
+  })
+
+  it('a stretch of deletions across a paragraph boundary is a suggestion in each paragraph: accepting them keeps the paragraphs', () => {
+    const wang = (id: number, text: string) => del(id, '王科员', '2024-07-09T16:05:00Z', text)
+    const file = buildDocx({ body: [para(run('示范局工作总结')), para([run('全年完成项目12个'), wang(1, '，成效明显')]), para([wang(2, '此外，'), run('做好信访工作。')])].join('') })
+    const { doc, warnings } = importDocx(file, parseXml)
+    expect(warnings).toEqual([])
+    expect(suggestionsAt(doc).map((s) => [s.suggestion.id, s.suggestion.author.name, s.text])).toEqual([
+      ['w1', '王科员', '，成效明显'],
+      ['w1.2', '王科员', '此外，'],
+    ])
+    expect(toText(settledDoc(doc, true)).split('\n').filter(Boolean)).toEqual(['示范局工作总结', '全年完成项目12个', '做好信访工作。'])
+    expect(toText(settledDoc(doc, false)).split('\n').filter(Boolean)).toEqual(['示范局工作总结', '全年完成项目12个，成效明显', '此外，做好信访工作。'])
+  })
+})
+

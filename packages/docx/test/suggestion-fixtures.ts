@@ -1,0 +1,74 @@
+/**
+ * A summary under review for the Word export's tests of suggestions (修订): the summary with every
+ * part, with suggestions by two reviewers and a comment.
+ */
+import { Node } from 'prosemirror-model'
+import { schema } from '@zongjie/model'
+import { everyPart } from './write-fixtures.ts'
+
+/** The reviewers and when they made their suggestions. */
+export const reviewers = {
+  li: { author: { id: 'u1', name: '李科长' }, time: '2024-07-08T09:30:00+08:00', date: '2024-07-08T01:30:00Z' },
+  zhang: { author: { id: 'u2', name: '张主任' }, time: '2024-07-09T15:45:00+08:00', date: '2024-07-09T07:45:00Z' },
+  wang: { author: { id: 'u3', name: '王科员' }, time: '2024-07-10T08:00:00+08:00', date: '2024-07-10T00:00:00Z' },
+} as const
+
+/** The opening's first words, which `s1` deletes, and what `s2` inserts in their place. */
+export const replaced = { deleted: '今年以来，', inserted: '上半年，' } as const
+
+/** The paragraph `s4` inserts whole at the start of the closing. */
+export const insertedParagraph = '总之，我们将继续补齐短板弱项。'
+
+/**
+ * The summary with every part, reviewed: 李科长 deletes the opening's first words (`s1`) and
+ * inserts others (`s2`); 张主任 changes a metric from 600元 to 620元 (`s3`) and inserts a whole
+ * paragraph in the closing (`s4`); with `deletedSection`, 王科员 deletes the second `一、` section
+ * whole (`s5`). A comment (`c1`) on the title, answered once, so that comments and changes share
+ * Word's ids.
+ */
+export function reviewed(options: { deletedSection?: boolean } = {}): Node {
+  const json = everyPart().toJSON()
+  const ins = (id: string) => ({ type: 'insertion', attrs: { id } })
+  const del = (id: string) => ({ type: 'deletion', attrs: { id } })
+  const find = (node: any, test: (n: any) => boolean): any => (test(node) ? node : (node.content ?? []).map((c: any) => find(c, test)).find(Boolean))
+
+  const title = json.content.find((n: any) => n.type === 'title')
+  for (const t of title.content) t.marks = [...(t.marks ?? []), { type: 'comment', attrs: { id: 'c1' } }]
+
+  const opening = json.content.find((n: any) => n.type === 'preamble').content[0]
+  const text: string = opening.content[0].text
+  if (!text.startsWith(replaced.deleted)) throw new Error('the opening changed: ' + text)
+  opening.content = [
+    { type: 'text', text: replaced.deleted, marks: [del('s1')] },
+    { type: 'text', text: replaced.inserted, marks: [ins('s2')] },
+    { type: 'text', text: text.slice(replaced.deleted.length) },
+  ]
+
+  const field = find(json, (n) => n.type === 'metric' && n.attrs.value === 620)
+  field.attrs.value = 620
+  field.marks = [{ type: 'modification', attrs: { id: 's3', type: 'attr', attrName: 'value', previousValue: 600, newValue: 620 } }]
+
+  const closing = json.content.find((n: any) => n.type === 'closing')
+  closing.content.unshift({ type: 'paragraph', marks: [ins('s4')], content: [{ type: 'text', text: insertedParagraph }] })
+
+  const suggestions: object[] = [
+    { id: 's1', ...pick(reviewers.li), kind: 'delete' },
+    { id: 's2', ...pick(reviewers.li), kind: 'insert' },
+    { id: 's3', ...pick(reviewers.zhang), kind: 'field' },
+    { id: 's4', ...pick(reviewers.zhang), kind: 'insert' },
+  ]
+  if (options.deletedSection) {
+    const sections = json.content.filter((n: any) => n.type === 'section1')
+    sections[1].marks = [del('s5')]
+    suggestions.push({ id: 's5', ...pick(reviewers.wang), kind: 'delete' })
+  }
+  const thread = { id: 'c1', author: { id: 'u2', name: '张主任' }, time: reviewers.zhang.time, text: '标题请再斟酌', replies: [{ id: 'r1', author: { id: 'u1', name: '李科长' }, time: reviewers.li.time, text: '已改' }], resolved: false, quote: title.content.map((t: any) => t.text).join(''), scope: 'text' }
+  json.attrs = { ...json.attrs, suggestions, comments: [thread] }
+  const doc = Node.fromJSON(schema, json)
+  doc.check()
+  return doc
+}
+
+function pick(r: { author: { id: string; name: string }; time: string }) {
+  return { author: r.author, time: r.time }
+}
