@@ -263,7 +263,7 @@ async function browserBench(meta, onCase) {
     const errors = []
     page.on('pageerror', (e) => errors.push(`${e.name}: ${e.message}`))
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
-    // `reviewed`: the editor's page with the document after a review round (its comments, their panel on).
+    // `reviewed`: the editor's page with the document after a review round (its comments and suggestions, their panels on).
     await page.goto(kind === 'reviewed' ? `${base}/pages/zongjie.html?n=${n}&data=zongjie-reviewed` : `${base}/pages/${kind}.html?n=${n}`)
     await page.evaluate(() => window.bench.ready)
     const cdp = await context.newCDPSession(page)
@@ -598,7 +598,7 @@ async function browserBench(meta, onCase) {
       onCase?.(`${kind} ${n} blocks: ${((performance.now() - t) / 1000).toFixed(1)} s`)
     }
     if (n === 2200) {
-      // The same keys in the document after a review round (its comments, their panel on).
+      // The same keys in the document after a review round (its comments and suggestions, their panels on).
       const r = await latin('reviewed', n)
       zeroCheck(`latin reviewed ${n}`, r)
       out.cases[`latin/reviewed/${n}`] = summarize(r)
@@ -658,7 +658,7 @@ function targetsOf(b, nodeR, bundles) {
       if (n === 11000) add(`${kind}-abs-${n}`, `${name}, editor work, median${tag}`, z.median, 2, '<', 'ms', [kind, 'zongjie', n])
     }
   }
-  add('review-latin', 'Latin key with 100 comments ÷ without, editor work, median', ratio(c['latin/reviewed/2200'].view.median, c['latin/zongjie/2200'].view.median), 1.5, '≤', '×', ['latin', 'reviewed', 2200])
+  add('review-latin', 'Latin key with 100 comments and 200 suggestions ÷ without, editor work, median', ratio(c['latin/reviewed/2200'].view.median, c['latin/zongjie/2200'].view.median), 1.5, '≤', '×', ['latin', 'reviewed', 2200])
   add('mount-frame', 'Mount to first frame, median', ratio(c['mount/zongjie/2200'].frame.median, c['mount/baseline/2200'].frame.median), 1.15, '≤', '×', ['mount', 'zongjie', 2200])
   add('mount-js', 'Mount, JavaScript only, median', ratio(c['mount/zongjie/2200'].js.median, c['mount/baseline/2200'].js.median), 2, '≤', '×', ['mount', 'zongjie', 2200])
   add('numbering', 'Numbering apply in a typing transaction, median (Node)', nodeR.results['numbering.apply.2200'].median, 0.3, '≤', 'ms', ['node', 'numbering.apply.2200'])
@@ -709,7 +709,7 @@ function report(results) {
     rows.push(['  floor, JS only', n, ...pair(c('mount', 'baseline').js, c('mount', 'floor').js)])
     rows.push(['  floor, to first frame', n, ...pair(c('mount', 'baseline').frame, c('mount', 'floor').frame)])
     rows.push(['Latin key, editor work', n, ...pair(c('latin', 'baseline').view, c('latin', 'zongjie').view)])
-    if (c('latin', 'reviewed')) rows.push(['  with 100 comments', n, ...pair(c('latin', 'baseline').view, c('latin', 'reviewed').view)])
+    if (c('latin', 'reviewed')) rows.push(['  with 100 comments, 200 suggestions', n, ...pair(c('latin', 'baseline').view, c('latin', 'reviewed').view)])
     rows.push(['  incl. Lit update', n, ...pair(c('latin', 'baseline').all, c('latin', 'zongjie').all)])
     rows.push(["  incl. browser's own edit", n, ...pair(c('latin', 'baseline').full, c('latin', 'zongjie').full)])
     rows.push(['IME character, editor work', n, ...pair(c('ime', 'baseline').view, c('ime', 'zongjie').view)])
@@ -728,7 +728,7 @@ function report(results) {
   lines.push(table(rows, [28, 6, 16, 16, 14], [false, true, true, true, true]))
   const deferred = sizes.map((n) => `${n}: ${fmt(b.cases[`latin/zongjie/${n}`].deferredMs / plan.latin)} ms`).join(', ')
   lines.push(`(Zongjie's deferred panel refresh, 150 ms after a change, not in the figures above; per Latin key on average: ${deferred}.`)
-  lines.push(` With 100 comments: the same document after a review round, its comments panel on (the ratio of that row is still to ProseMirror without comments).`)
+  lines.push(` With 100 comments, 200 suggestions: the same document after a review round, its comments and suggestions panels on (the ratio of that row is still to ProseMirror without them).`)
   lines.push(` Floor: ProseMirror alone drawing Zongjie's document (its schema and toDOM; no plugins, node views, styles or Lit), shown in the Zongjie column.`)
   lines.push(` Heap of an empty page with the bundle loaded: ProseMirror ${(b.heapEmpty.baseline / 1e6).toFixed(1)} MB, floor ${(b.heapEmpty.floor / 1e6).toFixed(1)} MB, Zongjie ${(b.heapEmpty.zongjie / 1e6).toFixed(1)} MB.)`)
 

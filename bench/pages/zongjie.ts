@@ -43,9 +43,10 @@ const bench = {
     const r = await h.timeMount(async () => {
       e = document.createElement('zongjie-editor')
       for (const name of ['toolbar', 'outline', 'findings', 'status', 'metrics']) e.setAttribute(name, '')
-      // A document after review: its comments listed in their panel too, as the writer answering them sees it.
+      // A document after review: its comments and suggestions listed in their panels too, as the writer answering them sees it.
       if (new URLSearchParams(location.search).get('data') === 'zongjie-reviewed') {
         e.setAttribute('comments', '')
+        e.setAttribute('suggestions', '')
         e.user = { id: 'u3', name: '王科员' }
       }
       e.summary = data.get()

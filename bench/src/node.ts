@@ -166,10 +166,16 @@ async function prepareWord(f: Fixture, outDir: string) {
 /** Comments (批注) in the reviewed document: as many as a section head's and a leader's round leave. */
 export const reviewComments = 100
 
+/** Suggestions (修订) in the reviewed document: as many as two reviewers with 修订 on leave. */
+export const reviewSuggestions = 200
+
 /**
  * The document of `f` after a review round: {@link reviewComments} threads, each on the first ten
  * characters of a textblock spread evenly through it, every third answered once and every fifth
- * resolved; as Summary JSON (version 2), as the page loads it.
+ * resolved; and {@link reviewSuggestions} suggestions by two reviewers in other textblocks spread
+ * through it, alternately words inserted (进一步, after the first ten characters) and words
+ * marked deleted (four characters from the twelfth); as Summary JSON (version 2), as the page
+ * loads it.
  */
 function reviewed(f: Fixture): Summary {
   const doc = fromSummary(f.summary)
@@ -202,8 +208,27 @@ function reviewed(f: Fixture): Summary {
     })
   }
   tr.setDocAttribute('comments', threads)
+  // Suggestions in the textblocks between the commented ones, from the end so that positions stay.
+  const suggestionStep = Math.floor(blocks.length / reviewSuggestions)
+  const suggestions = []
+  for (let i = reviewSuggestions - 1; i >= 0; i--) {
+    const index = i * suggestionStep + Math.floor(suggestionStep / 2)
+    const pos = tr.mapping.map(blocks[index]!)
+    const node = tr.doc.nodeAt(pos)!
+    const id = `s${i + 1}`
+    const at = pos + 1 + Math.min(10, node.content.size)
+    if (i % 2 === 0 || node.content.size < 16) {
+      tr.insertText('进一步', at)
+      tr.addMark(at, at + 3, schema.marks.insertion!.create({ id }))
+    } else tr.addMark(pos + 12, pos + 16, schema.marks.deletion!.create({ id }))
+    const time = `2024-07-${String(8 + (i % 20)).padStart(2, '0')}T10:${String(i % 60).padStart(2, '0')}:00+08:00`
+    suggestions.unshift({ id, author: author(i + 1), time, kind: i % 2 === 0 || node.content.size < 16 ? ('insert' as const) : ('delete' as const) })
+  }
+  tr.setDocAttribute('suggestions', suggestions)
+  tr.doc.check()
   const summary = toSummary(tr.doc)
   if (summary.comments?.length !== reviewComments) throw new Error(`reviewed: ${summary.comments?.length} threads in the Summary JSON, not ${reviewComments}`)
+  if (summary.suggestions?.length !== reviewSuggestions) throw new Error(`reviewed: ${summary.suggestions?.length} suggestions in the Summary JSON, not ${reviewSuggestions}`)
   return summary
 }
 

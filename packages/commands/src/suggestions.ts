@@ -12,19 +12,67 @@
  * boundaries in the text when they have merged into a longer text node.
  */
 import { transformToSuggestionTransaction, suggestChangesKey } from '@handlewithcare/prosemirror-suggest-changes'
-import { Mark, type Fragment, type Node, type Schema } from 'prosemirror-model'
-import { ReplaceStep } from 'prosemirror-transform'
+import { Mark, type Fragment, type Node } from 'prosemirror-model'
+import { ReplaceStep, Transform } from 'prosemirror-transform'
 import { Selection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
 import { suggestionsSettled } from './suggestible.ts'
-import { schema, settleSuggestions, settledDoc, suggestionsOf, suggestionsProblem, isSuggestionMark, isSection, type CommentAuthor, type Suggestion, type SuggestionKind } from '@zongjie/model'
+import { schema, settleSuggestions, suggestionsOf, suggestionsProblem, isSuggestionMark, isSection, type CommentAuthor, type Suggestion, type SuggestionKind } from '@zongjie/model'
 
 export { suggestionsAt as suggestionsIn } from '@zongjie/model'
 export type { SuggestionAt } from '@zongjie/model'
 
-/** The ids of the suggestion marks in a document, with the marks' kinds for each. */
-function markedIds(doc: Node): Map<string, Set<SuggestionKind>> {
+/**
+ * The top-level parts (title, opening, sections …) of `b` that are not those of `a`, as a range of
+ * child indices of each: ProseMirror shares the parts an edit leaves alone, so the parts before
+ * `from` and the last `tail` of both are the same. What suggestion mode looks at is there: a key
+ * in a long summary costs as much as in its one section.
+ */
+interface Changed {
+  from: number
+  tail: number
+}
+
+function changedParts(a: Node, b: Node): Changed {
+  const n = Math.min(a.childCount, b.childCount)
+  let from = 0
+  while (from < n && a.child(from) === b.child(from)) from++
+  let tail = 0
+  while (tail < n - from && a.child(a.childCount - 1 - tail) === b.child(b.childCount - 1 - tail)) tail++
+  return { from, tail }
+}
+
+/** Checks the parts of `doc` changed from `before`, and the order of its parts: `doc.check()` where the rest is known to be right. Throws a RangeError as `check` does. */
+function checkChanged(before: Node, doc: Node): void {
+  const changed = changedParts(before, doc)
+  for (let i = changed.from; i < doc.childCount - changed.tail; i++) doc.child(i).check()
+  if (!doc.type.validContent(doc.content)) throw new RangeError(`Invalid content for node ${doc.type.name}`)
+}
+
+/** The parts changed in any of two edits of one document: the union of their ranges. */
+function unionOf(x: Changed, y: Changed): Changed {
+  return { from: Math.min(x.from, y.from), tail: Math.min(x.tail, y.tail) }
+}
+
+/** Calls `f` for each node of the parts of `doc` that `changed` covers, with its position. */
+function eachChangedNode(doc: Node, changed: Changed, f: (node: Node, pos: number) => void): void {
+  let pos = 0
+  for (let i = 0; i < doc.childCount; i++) {
+    const child = doc.child(i)
+    if (i >= changed.from && i < doc.childCount - changed.tail) {
+      f(child, pos)
+      child.descendants((node, at) => {
+        f(node, pos + 1 + at)
+        return true
+      })
+    }
+    pos += child.nodeSize
+  }
+}
+
+/** The ids of the suggestion marks in the parts `changed` of a document (all of it without), with the marks' kinds for each. */
+function markedIds(doc: Node, changed: Changed = { from: 0, tail: 0 }): Map<string, Set<SuggestionKind>> {
   const out = new Map<string, Set<SuggestionKind>>()
-  doc.descendants((node) => {
+  eachChangedNode(doc, changed, (node) => {
     for (const mark of node.marks) {
       if (!isSuggestionMark(mark)) continue
       const id = mark.attrs.id as string
@@ -34,9 +82,44 @@ function markedIds(doc: Node): Map<string, Set<SuggestionKind>> {
       else if (mark.type.name === 'deletion') kinds.add('delete')
       else kinds.add(node.type.name === 'metric' || node.type.name === 'blank' ? 'field' : 'structure')
     }
-    return true
   })
   return out
+}
+
+/**
+ * Whether the suggested document `out` says the edit that made `plain` from `before`: accepting
+ * its suggestions gives `plain` (settled alike), rejecting them gives `before`. Only the
+ * suggestions in the parts any of the three differ in are settled, the rest being the same in all.
+ */
+function saysEdit(before: Node, out: Node, plain: Node): boolean {
+  const within = unionOf(changedParts(before, out), changedParts(before, plain))
+  const ids = new Set<string>()
+  for (const doc of [before, out, plain]) for (const id of markedIds(doc, within).keys()) ids.add(id)
+  const settle = (doc: Node, accept: boolean) => {
+    if (!ids.size) return doc
+    const tr = new Transform(doc)
+    settleSuggestions(tr, (id) => ids.has(id), accept, rangeOf(doc, within, ids))
+    return tr.doc
+  }
+  return settle(out, true).eq(settle(plain, true)) && settle(out, false).eq(settle(before, false))
+}
+
+/**
+ * The positions of the parts `changed` of a document, widened by the parts next to them that
+ * hold content of the suggestions `ids` (a suggestion's content is one stretch, or blocks side by
+ * side), so that settling those suggestions finds all of their content there.
+ */
+function rangeOf(doc: Node, changed: Changed, ids: Set<string>): { from: number; to: number } {
+  const holds = (i: number) => [...markedIds(doc, { from: i, tail: doc.childCount - i - 1 }).keys()].some((id) => ids.has(id))
+  let first = changed.from
+  let last = doc.childCount - changed.tail
+  while (first > 0 && holds(first - 1)) first--
+  while (last < doc.childCount && holds(last)) last++
+  let from = 0
+  for (let i = 0; i < first; i++) from += doc.child(i).nodeSize
+  let to = from
+  for (let i = first; i < last; i++) to += doc.child(i).nodeSize
+  return { from, to }
 }
 
 /** The kind of a new suggestion from the kinds of its marks: a structure or field change first, then an insertion (a replacement deletes too), then a deletion. */
@@ -45,19 +128,19 @@ function kindOf(kinds: Set<SuggestionKind>): SuggestionKind {
   return 'delete'
 }
 
-/** A fresh suggestion id for a document: `s` and the next number after those its marks and entries use. */
-function nextId(doc: Node): string {
+/**
+ * The highest number of the `s1`, `s2` … ids a document's entries use, and its marks in the parts
+ * `changed` (marks elsewhere have their entries: only an edit under way has marks without).
+ */
+function lastIdNumber(doc: Node, changed: Changed): number {
   let n = 0
   const see = (id: string) => {
     const m = /^s([0-9]+)$/.exec(id)
     if (m) n = Math.max(n, Number(m[1]))
   }
   for (const s of suggestionsOf(doc)) see(s.id)
-  doc.descendants((node) => {
-    for (const mark of node.marks) if (isSuggestionMark(mark)) see(mark.attrs.id as string)
-    return true
-  })
-  return `s${n + 1}`
+  for (const id of markedIds(doc, changed).keys()) see(id)
+  return n
 }
 
 /** The text of a fragment, blocks on lines of their own and fields as one character. */
@@ -211,18 +294,17 @@ function reshaped(state: EditorState, tr: Transaction, id: string, from: number,
   return out.setSelection(Selection.fromJSON(out.doc, tr.selection.toJSON()))
 }
 
-/** The stretches of inline content carrying an insertion or deletion mark, with the mark. */
-function markedStretches(doc: Node): { from: number; to: number; mark: Mark }[] {
+/** The stretches of inline content carrying an insertion or deletion mark in the parts `changed`, with the mark. */
+function markedStretches(doc: Node, changed: Changed): { from: number; to: number; mark: Mark }[] {
   const out: { from: number; to: number; mark: Mark }[] = []
-  doc.descendants((node, pos) => {
-    if (!node.isInline) return true
+  eachChangedNode(doc, changed, (node, pos) => {
+    if (!node.isInline) return
     for (const mark of node.marks) {
       if (mark.type !== schema.marks.insertion && mark.type !== schema.marks.deletion) continue
       const last = out[out.length - 1]
       if (last && last.to === pos && last.mark.eq(mark)) last.to = pos + node.nodeSize
       else out.push({ from: pos, to: pos + node.nodeSize, mark })
     }
-    return false
   })
   return out
 }
@@ -236,9 +318,10 @@ function markedStretches(doc: Node): { from: number; to: number; mark: Mark }[] 
  */
 function keepAuthors(state: EditorState, out: Transaction, author: CommentAuthor, fresh: string): void {
   const owners = new Map(suggestionsOf(state.doc).map((s) => [s.id, s.author.id]))
-  const old = markedStretches(state.doc).map((s) => ({ from: out.mapping.map(s.from, 1), to: out.mapping.map(s.to, -1), mark: s.mark }))
+  const changed = changedParts(state.doc, out.doc)
+  const old = markedStretches(state.doc, changed).map((s) => ({ from: out.mapping.map(s.from, 1), to: out.mapping.map(s.to, -1), mark: s.mark }))
   const oldOf = (type: Mark['type'], id: string) => old.filter((o) => o.mark.type === type && o.mark.attrs.id === id)
-  for (const stretch of markedStretches(out.doc)) {
+  for (const stretch of markedStretches(out.doc, changed)) {
     const { type } = stretch.mark
     const id = stretch.mark.attrs.id as string
     // Content suggested before, now under another id: its own id back.
@@ -282,34 +365,31 @@ function authorOf(a: CommentAuthor): CommentAuthor {
 export function suggestTransaction(state: EditorState, tr: Transaction, author: CommentAuthor, time: string): Transaction | null {
   if (!tr.docChanged) return tr
   const known = new Set(suggestionsOf(state.doc).map((s) => s.id))
-  const before = markedIds(state.doc)
-  const generate = (_schema: Schema, doc?: Node) => {
-    // Ids already given in this transaction are in the document's marks by now; the entries of
-    // the state's document are taken into account as well.
-    const id = nextId(doc ?? state.doc)
-    const other = nextId(state.doc)
-    return Number(id.slice(1)) >= Number(other.slice(1)) ? id : other
-  }
+  const edited = changedParts(state.doc, tr.doc)
+  const before = markedIds(state.doc, edited)
+  // The rewriting asks for an id before each step, and again only once the last one was used.
+  let last = lastIdNumber(state.doc, edited)
+  const generate = () => `s${++last}`
   const plain = tr.doc
   let out: Transaction
   try {
-    const own = ownInsertionEdits(state, tr, author).find((t) => settledDoc(t.doc, true).eq(settledDoc(plain, true)) && settledDoc(t.doc, false).eq(settledDoc(state.doc, false)))
+    const own = ownInsertionEdits(state, tr, author).find((t) => saysEdit(state.doc, t.doc, plain))
     if (own) out = own
     else {
-      out = restructuring(state, tr, nextId(state.doc)) ?? transformToSuggestionTransaction(fieldChange(state, tr) ?? tr, state, generate)
-      keepAuthors(state, out, author, nextId(out.doc))
+      out = restructuring(state, tr, `s${last + 1}`) ?? transformToSuggestionTransaction(fieldChange(state, tr) ?? tr, state, generate)
+      keepAuthors(state, out, author, `s${lastIdNumber(out.doc, changedParts(state.doc, out.doc)) + 1}`)
     }
-    out.doc.check()
+    checkChanged(state.doc, out.doc)
     // The rewriting must say the edit: accepting it gives the edit, rejecting it gives none. Where
     // marks cannot say it (joining two lists or sections, whose boundary holds no text to mark),
     // the edit is refused rather than made as something else.
-    if (!settledDoc(out.doc, true).eq(settledDoc(plain, true)) || !settledDoc(out.doc, false).eq(settledDoc(state.doc, false))) return null
+    if (!saysEdit(state.doc, out.doc, plain)) return null
   } catch (e) {
     if (e instanceof RangeError || e instanceof TypeError || (e instanceof Error && /Invalid content|TransformError|contentMatchAt/.test(e.name + e.message))) return null
     throw e
   }
   const added: Suggestion[] = []
-  for (const [id, kinds] of markedIds(out.doc)) {
+  for (const [id, kinds] of markedIds(out.doc, changedParts(state.doc, out.doc))) {
     if (known.has(id) || before.has(id)) continue
     added.push({ id, author: authorOf(author), time, kind: kindOf(kinds) })
   }

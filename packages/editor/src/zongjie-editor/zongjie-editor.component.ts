@@ -504,11 +504,13 @@ export class ZongjieEditor extends LitElement {
   /**
    * The summary as HTML (the model's `toHTML`): semantic elements with numbers as text; with
    * `{ standalone: true }`, a whole page with the print stylesheet after GB/T 9704 (A4, margins,
-   * fonts per level). This replaces the DOM's `Element.getHTML()`, which would serialise the
-   * element's own markup.
+   * fonts per level). Comments (批注) and suggestions (修订) are in it for review (commented text
+   * marked, an appendix of threads; `ins` and `del` with author and time, an appendix of the
+   * suggestions); with `{ review: false }`, the clean text, every suggestion accepted. This
+   * replaces the DOM's `Element.getHTML()`, which would serialise the element's own markup.
    */
-  override getHTML(options: GetHTMLOptions & { standalone?: boolean } = {}): string {
-    return toHTML(this.doc, { standalone: options.standalone === true })
+  override getHTML(options: GetHTMLOptions & { standalone?: boolean; review?: boolean } = {}): string {
+    return toHTML(this.doc, { standalone: options.standalone === true, review: options.review !== false })
   }
 
   /** The summary as plain text (the model's `toText`). */
