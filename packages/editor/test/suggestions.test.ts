@@ -12,6 +12,7 @@ import { fillField } from '@zongjie/commands'
 import type { ZongjieEditor } from '../src/zongjie-editor/zongjie-editor.component.ts'
 import '../src/zongjie-editor/zongjie-editor.ts'
 import { posOf } from './positions.ts'
+import { withoutSuggestions, readPasted } from '../src/plugins/clipboard.ts'
 
 HTMLElement.prototype.attachInternals ??= function () {
   return { form: null, validity: { valid: true }, validationMessage: '', setFormValue() {}, setValidity() {}, checkValidity: () => true, reportValidity: () => true } as unknown as ElementInternals
@@ -126,6 +127,38 @@ describe('suggestion mode in the element', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="suggestions"] .suggestion .accept')!.click()
     expect(suggestionsOf(el)).toEqual([])
     expect(el.getText()).toContain('稳步推进全面各项工作')
+  })
+})
+
+describe('pasting suggestions', () => {
+  it('a copy of suggested text pastes as its text with the suggestions accepted; HTML of a summary with suggestions, into a draft, too', async () => {
+    const el = await mount({ suggesting: '' })
+    el.user = zhang
+    await typeSuggesting(el, '稳步推进', '全面')
+    const view = el.view!
+    // 各项 marked deleted as well.
+    const at = posOf(view.state.doc, '各项')
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, at, at + 2)))
+    view.dispatch(view.state.tr.deleteSelection())
+    expect(suggestionsOf(el).map(([kind]) => kind)).toEqual(['insert'])
+    const from = posOf(view.state.doc, '我局')
+    const slice = view.state.doc.slice(from, posOf(view.state.doc, '工作。'))
+    expect(slice.content.textBetween(0, slice.content.size)).toBe('我局稳步推进全面各项')
+    const pasted = withoutSuggestions(slice)
+    expect(pasted.content.textBetween(0, pasted.content.size)).toBe('我局稳步推进全面')
+    let marks = 0
+    pasted.content.descendants((node) => {
+      marks += node.marks.length
+      return true
+    })
+    expect(marks).toBe(0)
+
+    const html = el.getHTML()
+    expect(html).toContain('<ins')
+    const read = readPasted(html, '', false)!
+    expect(toText(read.doc)).toContain('我局稳步推进全面工作。')
+    expect(read.doc.attrs.suggestions).toEqual([])
+    expect(readPasted(html, '', true)!.doc.attrs.suggestions).toHaveLength(1)
   })
 })
 

@@ -1,7 +1,7 @@
 import { Plugin, TextSelection } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import { Fragment, Slice, type Node } from 'prosemirror-model'
-import { importText, importHTML, isSection, sectionNumber, workItemOrdinal, textBetween, ImportError, schema, readPeriod } from '@zongjie/model'
+import { importText, importHTML, isSection, sectionNumber, workItemOrdinal, textBetween, ImportError, schema, readPeriod, isSuggestionMark, suggestionAnchor, settledDoc } from '@zongjie/model'
 import { insertImported, isEmptyDoc, replaceDocumentIn } from '@zongjie/commands'
 import { deletionWorks, safeDeleteSelection } from './guard.ts'
 import { parseDocument } from '../security/trusted-types.ts'
@@ -10,14 +10,18 @@ const parseHTML = (html: string) => parseDocument(html, 'text/html')
 
 /**
  * Reads pasted HTML or text into a document with the model's importers: a whole summary when the
- * editor is empty, otherwise a fragment (whose `（一）` headings keep their level). `null` when there
- * is nothing to read.
+ * editor is empty, otherwise a fragment (whose `（一）` headings keep their level, and whose
+ * suggestions are accepted, see `withoutSuggestions`). `null` when there is nothing to read.
  */
 export function readPasted(html: string, text: string, whole: boolean): { doc: Node; topRank: number } | null {
   const options = { fragment: !whole }
   try {
     // ProseMirror's own slices (copied from this editor) are left to ProseMirror: they are lossless.
-    if (html && !/data-pm-slice/.test(html)) return importHTML(html, parseHTML, options)
+    if (html && !/data-pm-slice/.test(html)) {
+      const read = importHTML(html, parseHTML, options)
+      // Suggestions (修订) in a summary's HTML come with it whole; into a draft, its text as proposed.
+      return whole ? read : { ...read, doc: settledDoc(read.doc, true) }
+    }
     if (text.trim()) return importText(text, options)
   } catch (e) {
     if (!(e instanceof ImportError)) throw e
@@ -78,12 +82,49 @@ function numbersBetween(doc: Node, from: number, to: number): { headings: string
 }
 
 /**
+ * A pasted slice read as it would be with its suggestions (修订) accepted: what is marked deleted
+ * is left out, and what is marked inserted or changed pasted as plain content without its marks
+ * or the anchors at block boundaries. A suggestion is made where it stands, by its author: a
+ * copy elsewhere is the text it proposes, which suggestion mode makes a new insertion by the one
+ * who pastes.
+ */
+export function withoutSuggestions(slice: Slice): Slice {
+  let any = false
+  slice.content.descendants((node) => {
+    any ||= node.marks.some(isSuggestionMark)
+    return !any
+  })
+  if (!any) return slice
+  const strip = (fragment: Fragment): Fragment => {
+    const nodes: Node[] = []
+    fragment.forEach((child) => {
+      if (child.marks.some((m) => m.type === schema.marks.deletion)) return
+      let node = child.isLeaf ? child : child.copy(strip(child.content))
+      if (node.marks.some(isSuggestionMark)) {
+        node = node.mark(node.marks.filter((m) => !isSuggestionMark(m)))
+        if (node.isText) {
+          const text = node.text!.replaceAll(suggestionAnchor, '')
+          if (!text) return
+          node = schema.text(text, node.marks)
+        }
+      }
+      const last = nodes[nodes.length - 1]
+      if (last?.isText && node.isText && last.sameMarkup(node)) nodes[nodes.length - 1] = schema.text(last.text! + node.text!, last.marks)
+      else nodes.push(node)
+    })
+    return Fragment.from(nodes)
+  }
+  return new Slice(strip(slice.content), slice.openStart, slice.openEnd)
+}
+
+/**
  * Copy puts the numbers in: ProseMirror's clipboard HTML (kept, so pasting back into an editor is
  * lossless) with each heading's number and each item's ordinal written in as text, and plain text
  * in the conventional layout with numbers. Paste goes through the model's importers: plain text
  * and foreign HTML (Word, WPS, web pages: numbers, `mso-` styles and spans) become structure at
  * the cursor; this editor's own content is pasted by ProseMirror as it was, but for comment marks
- * that would anchor a thread twice or that have no thread here (see `withoutForeignComments`).
+ * that would anchor a thread twice or that have no thread here (see `withoutForeignComments`), and
+ * with its suggestions accepted (see `withoutSuggestions`).
  * Nothing active is read.
  */
 export function clipboard(): Plugin {
@@ -136,7 +177,7 @@ export function clipboard(): Plugin {
       // Text moved by dragging is still in the document while it is dropped: its own comments stay.
       transformPasted: (slice, view) => {
         const moving = view.dragging?.move ? view.state.selection : null
-        return withoutForeignComments(slice, view.state.doc, moving?.from, moving?.to)
+        return withoutSuggestions(withoutForeignComments(slice, view.state.doc, moving?.from, moving?.to))
       },
       handleDOMEvents: {
         copy: (view, event) => copy(view, event as ClipboardEvent, false),
