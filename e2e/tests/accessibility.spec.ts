@@ -100,7 +100,7 @@ function focusedPart(page: Page): Promise<string> {
   })
 }
 
-test('Tab goes from the toolbar to the outline, the page, the comments, the findings and the metrics table', async ({ page }) => {
+test('Tab goes from the toolbar to the outline, the page, the suggestions, the comments, the findings and the metrics table', async ({ page }) => {
   await openDemo(page)
   await loadSample(page)
   await panelsReady(page)
@@ -113,7 +113,7 @@ test('Tab goes from the toolbar to the outline, the page, the comments, the find
     if (part !== visited.at(-1)) visited.push(part)
     if (part === 'page') await expect(content(page)).toBeFocused()
   }
-  expect(visited).toEqual(['toolbar', 'outline', 'page', 'comments', 'findings', 'metrics'])
+  expect(visited).toEqual(['toolbar', 'outline', 'page', 'suggestions', 'comments', 'findings', 'metrics'])
   // In the metrics panel the first stop is its CSV button, then the table's first value.
   await expect(editor(page).locator('.metrics .csv')).toBeFocused()
   await page.keyboard.press('Tab')
