@@ -1,0 +1,1 @@
+export { contentName, attributesName, sharedContent, sharedAttributes, isEmptyShared, fillShared, attributesOf, summaryOfShared, sharedProblem } from './shared-summary.ts'

@@ -1,0 +1,55 @@
+import { describe, it, expect } from 'vitest'
+import * as Y from 'yjs'
+import { importText, toSummary, fromSummary, schema } from '@zongjie/model'
+import { fillShared, summaryOfShared, sharedProblem, sharedContent, sharedAttributes, isEmptyShared } from '../src/index.ts'
+
+const draft = ['示范县民政局2024年上半年工作总结', '上半年，我局稳步推进各项工作。', '一、主要工作', '新建社区养老服务站6个，培训X名干部。', '二、存在的问题', '一是力量不足。'].join('\n')
+
+describe('a summary in a shared Yjs document', () => {
+  it('goes in and comes back exactly: content, fields, overlapping comments, suggestions on text and fields, the attributes', () => {
+    const doc = importText(draft).doc
+    const json = toSummary(doc)
+    const ydoc = new Y.Doc()
+    expect(isEmptyShared(ydoc)).toBe(true)
+    expect(summaryOfShared(ydoc)).toBeNull()
+    fillShared(ydoc, doc)
+    expect(summaryOfShared(ydoc)!.eq(doc)).toBe(true)
+    expect(toSummary(summaryOfShared(ydoc)!)).toEqual(json)
+    expect(() => fillShared(ydoc, doc)).toThrow(/already holds/)
+
+    // Overlapping comments and suggestions, through a second document synced by updates.
+    const text = doc.toJSON()
+    const body = text.content[2].content[1].content
+    body[0] = { type: 'text', text: '新建社区', marks: [{ type: 'comment', attrs: { id: 'c1' } }] }
+    body.splice(1, 0, { type: 'text', text: '养老', marks: [{ type: 'comment', attrs: { id: 'c1' } }, { type: 'comment', attrs: { id: 'c2' } }, { type: 'insertion', attrs: { id: 's1' } }] })
+    const author = { id: 'u1', name: '张三' }
+    const time = '2024-07-08T09:30:00+08:00'
+    text.attrs = {
+      ...text.attrs,
+      comments: ['c1', 'c2'].map((id) => ({ id, author, time, text: '请核实', replies: [], resolved: false, quote: '养老', scope: 'text' })),
+      suggestions: [{ id: 's1', author, time, kind: 'insert' }],
+    }
+    const reviewed = schema.nodeFromJSON(text)
+    reviewed.check()
+    const a = new Y.Doc()
+    fillShared(a, reviewed)
+    const b = new Y.Doc()
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+    expect(summaryOfShared(b)!.eq(reviewed)).toBe(true)
+    expect(fromSummary(toSummary(summaryOfShared(b)!)).eq(reviewed)).toBe(true)
+  })
+
+  it('tells what is wrong with a shared document that is no summary', () => {
+    const ydoc = new Y.Doc()
+    fillShared(ydoc, importText(draft).doc)
+    expect(sharedProblem(ydoc)).toBeNull()
+    // A heading moved out of its section: the schema refuses it.
+    const content = sharedContent(ydoc)
+    ydoc.transact(() => content.insert(0, [new Y.XmlElement('heading')]))
+    expect(sharedProblem(ydoc)).toMatch(/Invalid content|doc/)
+    const other = new Y.Doc()
+    fillShared(other, importText(draft).doc)
+    sharedAttributes(other).set('year', 'two thousand')
+    expect(sharedProblem(other)).not.toBeNull()
+  })
+})
