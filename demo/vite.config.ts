@@ -154,6 +154,8 @@ export default defineConfig({
     // For the browser tests (ZONGJIE_E2E=1): no hot reload, so that a file saved during a run
     // cannot reload a page under a test; each new page still gets the files as they are.
     hmr: process.env.ZONGJIE_E2E === '1' ? false : undefined,
+    // The co-editing demo asks the co-editing server (pnpm serve) for a development token here.
+    proxy: { '/collab-server': { target: `http://127.0.0.1:${process.env.ZONGJIE_SERVER_PORT ?? 1234}`, rewrite: (path) => path.replace(/^\/collab-server/, '') } },
   },
   preview: { host: '127.0.0.1', port: 5173, strictPort: true },
   // Word support loads on first use; its dependencies are prepared with the rest, so that opening
@@ -161,6 +163,6 @@ export default defineConfig({
   optimizeDeps: { include: ['@zongjie/editor > @zongjie/docx > docx', '@zongjie/editor > @zongjie/docx > fflate'] },
   build: {
     target: 'es2022',
-    rollupOptions: { input: { main: fileURLToPath(new URL('index.html', import.meta.url)), form: fileURLToPath(new URL('form.html', import.meta.url)), isolation: fileURLToPath(new URL('isolation.html', import.meta.url)), bridge: fileURLToPath(new URL('bridge.html', import.meta.url)), scriptTag: fileURLToPath(new URL('script-tag.html', import.meta.url)), vue: fileURLToPath(new URL('vue.html', import.meta.url)), react: fileURLToPath(new URL('react.html', import.meta.url)), vue2: fileURLToPath(new URL('vue2.html', import.meta.url)), bridgeFrame: fileURLToPath(new URL('bridge-frame.html', import.meta.url)) } },
+    rollupOptions: { input: { main: fileURLToPath(new URL('index.html', import.meta.url)), form: fileURLToPath(new URL('form.html', import.meta.url)), isolation: fileURLToPath(new URL('isolation.html', import.meta.url)), bridge: fileURLToPath(new URL('bridge.html', import.meta.url)), scriptTag: fileURLToPath(new URL('script-tag.html', import.meta.url)), vue: fileURLToPath(new URL('vue.html', import.meta.url)), react: fileURLToPath(new URL('react.html', import.meta.url)), vue2: fileURLToPath(new URL('vue2.html', import.meta.url)), bridgeFrame: fileURLToPath(new URL('bridge-frame.html', import.meta.url)), collab: fileURLToPath(new URL('collab.html', import.meta.url)) } },
   },
 })

@@ -45,13 +45,19 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'docx-iife') return scriptBuild('./build/docx-iife.ts', 'ZongjieDocx', 'zongjie-docx.iife.js', { external: { '@zongjie/model': 'Zongjie' } })
   if (mode === 'iife') {
     return scriptBuild('./build/iife.ts', 'Zongjie', 'zongjie-editor.iife.js', {
-      // Word support is the second script, zongjie-docx.iife.js, loaded on first use.
+      // Word support is the second script, zongjie-docx.iife.js, loaded on first use; co-editing is not in it.
       plugins: [
         {
           name: 'zongjie-docx-script',
           enforce: 'pre',
-          resolveId: (source: string, importer: string | undefined) =>
-            importer && resolvePath(dirname(importer), source) === here('./src/files/loaders.ts') ? here('./build/iife-loaders.ts') : null,
+          resolveId: (source: string, importer: string | undefined) => {
+            if (!importer) return null
+            const target = resolvePath(dirname(importer), source)
+            if (target === here('./src/files/loaders.ts')) return here('./build/iife-loaders.ts')
+            // Co-editing is left out of the script build (build/iife-collab.ts says why).
+            if (target === here('./src/collab/session.ts')) return here('./build/iife-collab.ts')
+            return null
+          },
         },
       ],
     })

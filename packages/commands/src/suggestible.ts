@@ -14,10 +14,14 @@ export const suggestionsSettled = 'zongjie-suggestions-settled'
 
 /**
  * Whether a transaction is an edit to make as suggestions: it changes the document, and is not
- * undo or redo, a document loaded (`documentReplaced`), marked {@link suggestionsSettled}, or a
- * change of comments only (a comment's mark, the threads), which edits no text.
+ * undo or redo (the editor's, or a shared document's), another writer's change arriving, a
+ * document loaded (`documentReplaced`), marked {@link suggestionsSettled}, or a change of comments
+ * only (a comment's mark, the threads), which edits no text.
  */
 export function isSuggestible(tr: Transaction): boolean {
   if (!tr.docChanged || isHistoryTransaction(tr) || tr.getMeta(documentReplaced) || tr.getMeta(suggestionsSettled)) return false
+  // Another writer's change, or the shared document's undo, arriving through y-prosemirror's binding.
+  const shared = tr.getMeta('y-sync$') as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean } | undefined
+  if (shared?.isChangeOrigin || shared?.isUndoRedoOperation) return false
   return !tr.steps.every((step) => step instanceof DocAttrStep || ((step instanceof AddMarkStep || step instanceof RemoveMarkStep) && step.mark.type === schema.marks.comment))
 }

@@ -94,6 +94,8 @@ export interface Catalog {
   }
   /** A value set on `user` was refused. */
   userRefused: (message: string) => string
+  /** Co-editing: the connection as the status line tells it, and what the page is told. */
+  collab: { connecting: string; connected: string; reconnecting: string; refused: string; invalid: string; anonymous: string }
   /** Why the page's `addComment` is refused. */
   review: { noUser: string; emptyComment: string; readOnly: string; nothingSelected: string }
   /** Suggestion mode (修订): what the writer is told when an edit is not made. */

@@ -125,6 +125,14 @@ export const en: Catalog = {
     unknown: (id) => `No version has the id "${id}"`,
   },
   userRefused: (message) => `Cannot set the user: ${message}`,
+  collab: {
+    connecting: 'Shared: connecting…',
+    connected: 'Shared: connected',
+    reconnecting: 'Shared: connection lost, reconnecting…',
+    refused: 'Shared: the server refused the connection (the token is not valid or has expired)',
+    invalid: 'collab must be { url, document, token }, with a url and a document',
+    anonymous: 'Unnamed',
+  },
   review: {
     noUser: "Cannot add a comment: the page has set no current user (the editor's user property)",
     emptyComment: 'The comment is empty',

@@ -107,6 +107,14 @@ export const zhCN: Catalog = {
     unknown: (id) => `没有 id 为“${id}”的版本`,
   },
   userRefused: (message) => `无法设置用户：${message}`,
+  collab: {
+    connecting: '协同：正在连接…',
+    connected: '协同：已连接',
+    reconnecting: '协同：连接中断，正在重连…',
+    refused: '协同：服务器拒绝了连接（令牌无效或已过期）',
+    invalid: 'collab 应为 { url, document, token }，url 与 document 不能为空',
+    anonymous: '未署名',
+  },
   review: {
     noUser: '无法添加批注：页面尚未设置当前用户（编辑器的 user 属性）',
     emptyComment: '批注内容不能为空',

@@ -38,15 +38,17 @@ export function statusOf(doc: Node): { characters: number; unfilled: number } {
 }
 
 /**
- * Renders the status line (字数, 未填写; in fill mode, 还需填写: fields and required parts left).
- * Only what fill mode has left is a live region: the counts change with every word typed.
+ * Renders the status line (字数, 未填写; in fill mode, 还需填写: fields and required parts left;
+ * co-editing, the connection, `collab`). What fill mode has left and the connection are live
+ * regions: the counts change with every word typed.
  */
-export function renderStatus(s: { characters: number; unfilled: number; left?: number }, t: Catalog['status']): TemplateResult {
+export function renderStatus(s: { characters: number; unfilled: number; left?: number }, t: Catalog['status'], collab?: string): TemplateResult {
   return html`<div class="status" part="status">
     <span class="count">${t.characters(s.characters)}</span>
     <span class=${s.unfilled ? 'unfilled' : ''}>${t.unfilled(s.unfilled)}</span>
     ${s.left === undefined
       ? ''
       : html`<span class="left ${s.left ? 'unfilled' : 'done'}" role="status">${s.left ? t.fillLeft(s.left) : t.fillDone}</span>`}
+    ${collab === undefined ? '' : html`<span class="collab" role="status">${collab}</span>`}
   </div>`
 }

@@ -32,6 +32,7 @@ import type { VersionsPanel } from '../panels/versions.ts'
 import type { CommentsPanel } from '../panels/comments.ts'
 import type { SuggestionsPanel, SuggestionView } from '../panels/suggestions.ts'
 import type { SuggestionRecorder } from '../plugins/suggesting.ts'
+import type { CollabOptions, CollabSession, CollabStatus } from '../collab/session.ts'
 import { newVersion, readVersions, type Version } from '../review/versions.ts'
 import { readUser, userColor, type User } from '../review/user.ts'
 import { ReviewError } from '../review/errors.ts'
@@ -94,6 +95,7 @@ export function emptyDoc(): Node {
  * @event input - After every change of the document. `detail.summary` is the Summary JSON.
  * @event change - When the editor loses focus after a change. `detail.summary` is the Summary JSON.
  * @event error - When a value set on `summary`, `value`, `versions` or `user` is refused, a file the writer opened (打开, or dropped on the editor) cannot be read, or the writer acts on comments while the page has set no `user`; the content (or the list, or the user) is kept. `detail.message`, `detail.path`.
+ * @event collab - When the co-editing connection changes (see `collab`): `detail.status` is `connecting`, `connected`, `reconnecting` or `refused` (with `detail.reason`, the server's).
  * @event version - When a version is saved (`saveVersion()`, or 保存版本 in the versions panel), for the page to store it. `detail` is the version: `id`, `label`, `author`, `time`, `summary`.
  *
  * @csspart base - The frame around toolbar, panels and page.
@@ -173,6 +175,7 @@ export class ZongjieEditor extends LitElement {
     required: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
     revision: { state: true },
+    collabStatus: { state: true },
     hint: { state: true },
   }
 
@@ -261,6 +264,11 @@ export class ZongjieEditor extends LitElement {
   /** What makes edits suggestions and shows them, once loaded (suggestion mode is on, or the document has suggestions). */
   private recorder: SuggestionRecorder | null = null
   private suggestingLoad: Promise<void> | null = null
+  /** The co-editing session, while `collab` is set (loaded on first use). */
+  private session: CollabSession | null = null
+  private collabOptions: CollabOptions | null = null
+  /** The co-editing connection as the status line tells it; null when not co-editing. */
+  protected collabStatus: CollabStatus | null = null
   /** The colours of the suggestions' authors, a style sheet of the shadow root, once there are suggestions. */
   private authorColors: CSSStyleSheet | null = null
   private panelData: { findings: Finding[]; outline: ReturnType<typeof outlineOf>; status: ReturnType<typeof statusOf> & { left?: number }; metrics: MetricRow[] } | null = null
@@ -477,9 +485,88 @@ export class ZongjieEditor extends LitElement {
     this.authorColors.replaceSync(rules.join('\n'))
   }
 
-  /** Whether the writer can edit now: not `readonly`, not `disabled`, not in a disabled form. */
+  /** Whether the writer can edit now: not `readonly`, not `disabled`, not in a disabled form, and, co-editing, once the shared document has arrived. */
   get editable(): boolean {
-    return !this.readonly && !this.disabled && !this.formDisabled
+    return !this.readonly && !this.disabled && !this.formDisabled && !(this.collabOptions && this.collabStatus !== 'connected' && !this.sharedReady)
+  }
+
+  /** Whether the shared document has arrived (co-editing). */
+  private sharedReady = false
+  /** The plugins of the co-editing session in the state, taken out when it ends. */
+  private collabPlugins: Plugin[] = []
+
+  /**
+   * Co-editing (协同编辑): `{ url, document, token }` joins the document `document` on the
+   * Hocuspocus server at `url` (a `ws://` or `wss://` URL) with the token the OA system issued for
+   * it (it names the document and the writer's role; the server decides what the writer may do).
+   * The shared document replaces the content once it arrives (the editor waits read-only until
+   * then); every writer's changes show at once, their cursors with their names and colours (the
+   * `user`), and Ctrl-Z undoes one's own changes only. `null` leaves the document: the content
+   * stays, no longer shared. The status line says 正在连接 / 已连接 / 正在重连, and a `collab`
+   * event tells the page. What co-editing needs loads on first use.
+   */
+  get collab(): CollabOptions | null {
+    return this.collabOptions
+  }
+
+  set collab(value: CollabOptions | null) {
+    if (value !== null && (typeof value !== 'object' || typeof value.url !== 'string' || typeof value.document !== 'string' || typeof value.token !== 'string' || !value.url || !value.document)) {
+      const message = this.strings.collab.invalid
+      this.emit<ZongjieErrorDetail>('error', { message, path: 'collab', error: new Error(message) })
+      return
+    }
+    this.session?.destroy()
+    this.session = null
+    this.sharedReady = false
+    this.collabOptions = value ? { url: value.url, document: value.document, token: value.token } : null
+    this.collabStatus = value ? 'connecting' : null
+    if (!value) {
+      // Alone again: the content stays, with the editor's own undo history instead of the shared one.
+      const view = this.view
+      if (view && this.collabPlugins.length) {
+        const own = view.state.plugins.filter((p) => !this.collabPlugins.includes(p))
+        view.updateState(EditorState.create({ doc: view.state.doc, plugins: [...own, history()] }))
+      }
+      this.collabPlugins = []
+      this.view?.setProps({ editable: () => this.editable })
+      this.requestUpdate()
+      return
+    }
+    this.view?.setProps({ editable: () => this.editable })
+    void this.startSession(this.collabOptions!)
+  }
+
+  /** Loads co-editing and opens the session, unless `collab` changed meanwhile. */
+  private async startSession(options: CollabOptions) {
+    const { CollabSession } = await import('../collab/session.ts')
+    if (this.collabOptions !== options) return
+    this.session = new CollabSession(
+      {
+        statusChanged: (status, reason) => {
+          this.collabStatus = status
+          this.view?.setProps({ editable: () => this.editable })
+          this.emit<ZongjieCollabDetail>('collab', reason ? { status, reason } : { status })
+        },
+        ready: (doc, plugins) => {
+          this.sharedReady = true
+          const view = this.view
+          if (!view) return
+          this.recorder?.reset()
+          // The shared document's plugins first (its undo keys before the editor's), the editor's own without its history.
+          this.collabPlugins = plugins
+          view.updateState(EditorState.create({ doc, plugins: [...plugins, ...view.state.plugins.filter((p) => (p as unknown as { key: string }).key !== 'history$')] }))
+          this.session?.attach(view)
+          view.setProps({ editable: () => this.editable })
+          this.refreshPanels(true)
+          this.commentsView?.changed()
+          this.suggestionsView?.changed()
+          this.suggestionsChanged()
+          this.requestUpdate()
+        },
+        who: () => ({ name: this.writer?.name ?? this.strings.collab.anonymous, color: this.writer ? userColor(this.writer) : '#6b7280' }),
+      },
+      options,
+    )
   }
 
   /** Gives the form the current Summary JSON and validity (on load, after changes pause, on leaving the editor). */
@@ -706,6 +793,7 @@ export class ZongjieEditor extends LitElement {
     else super.focus(options)
   }
 
+  /** The editor's plugins. */
   private plugins(): Plugin[] {
     return [
       ...fillMode({ active: () => this.mode === 'fill', refuse: (message) => this.showHint(message), strings: () => this.strings.fill }),
@@ -778,7 +866,7 @@ export class ZongjieEditor extends LitElement {
           : nothing}
       </div>
       <div role="status">${this.hint ? html`<div class="hint" part="hint">${this.hint}</div>` : nothing}</div>
-      ${this.status && data ? renderStatus(data.status, t.status) : nothing}
+      ${this.status && data ? renderStatus(data.status, t.status, this.collabStatus ? t.collab[this.collabStatus] : undefined) : nothing}
     </div>`
   }
 
@@ -808,7 +896,10 @@ export class ZongjieEditor extends LitElement {
       })
     }
     // What an input method committed becomes a suggestion once the composition ends (see `plugins/suggesting.ts`).
-    this.mount.addEventListener('compositionend', () => this.view && this.recorder?.compositionEnded(this.view))
+    this.mount.addEventListener('compositionend', () => {
+      if (this.view) this.recorder?.compositionEnded(this.view)
+      this.session?.compositionEnded()
+    })
     this.renderRoot.addEventListener('focusout', (e) => {
       const next = (e as FocusEvent).relatedTarget as globalThis.Node | null
       if (next && (this.renderRoot.contains(next) || this.contains(next))) return
@@ -868,8 +959,12 @@ export class ZongjieEditor extends LitElement {
     }
   }
 
+  private reconnectOnReturn: CollabOptions | null = null
+
   override connectedCallback() {
     super.connectedCallback()
+    if (this.reconnectOnReturn && this.collabOptions === this.reconnectOnReturn) void this.startSession(this.collabOptions)
+    this.reconnectOnReturn = null
     // Back in the page (moved in the DOM): what was put off and cancelled on leaving is done again.
     if (this.view) {
       this.refreshPanels(false)
@@ -879,6 +974,14 @@ export class ZongjieEditor extends LitElement {
 
   override disconnectedCallback() {
     super.disconnectedCallback()
+    // Leaving the page ends co-editing; coming back (moved in the DOM) joins again.
+    if (this.session) {
+      const options = this.collabOptions
+      this.session.destroy()
+      this.session = null
+      this.sharedReady = false
+      this.reconnectOnReturn = options
+    }
     this.panelTimer?.cancel()
     this.formTimer?.cancel()
     this.panelTimer = this.formTimer = null
@@ -904,6 +1007,7 @@ export class ZongjieEditor extends LitElement {
     }
     this.commentsView?.changed(tr)
     this.suggestionsView?.changed(tr)
+    this.session?.applied(tr)
     if (tr.docChanged && tr.doc.attrs.suggestions !== tr.before.attrs.suggestions) this.suggestionsChanged()
     if (this.toolbar && this.toolbarMayChange(before, view.state, tr)) this.revision++
   }
@@ -1057,6 +1161,13 @@ export type ZongjieEditorEventMap = Omit<HTMLElementEventMap, 'input' | 'change'
   change: CustomEvent<ZongjieChangeDetail>
   error: CustomEvent<ZongjieErrorDetail>
   version: CustomEvent<Version>
+  collab: CustomEvent<ZongjieCollabDetail>
+}
+
+/** The detail of the `collab` event: the co-editing connection's status, and the server's reason when it refused. */
+export interface ZongjieCollabDetail {
+  status: CollabStatus
+  reason?: string
 }
 
 /** Typed listeners: `el.addEventListener('input', (e) => e.detail.summary)` knows `detail`. */

@@ -123,6 +123,12 @@ export default css`
   .page[data-suggestion-view='final'] :is(.zj-insertion, .zj-insertion *), .page[data-suggestion-view='original'] :is(.zj-deletion, .zj-deletion *, .zj-previous) { color: inherit; text-decoration: none; box-shadow: none; }
   .page[data-suggestion-view='final'] span.zj-modification > .zj-field { border-bottom: none; }
 
+  /* Co-editing: the other writers' cursors and selections, in their colours, with their names. */
+  .ProseMirror-yjs-cursor { position: relative; margin-left: -1px; margin-right: -1px; border-left: 1px solid; border-right: 1px solid; word-break: normal; pointer-events: none; }
+  .ProseMirror-yjs-cursor > div { position: absolute; top: -1.2em; left: -1px; font: 12px/1.3 var(--zj-font-ui); color: #fff; padding: 0 3px; border-radius: 3px 3px 3px 0; white-space: nowrap; user-select: none; text-indent: 0; }
+  .ProseMirror-yjs-selection { opacity: .35; }
+  .status .collab { margin-left: auto; }
+
   /* Panels. */
   .toolbar { display: flex; flex-wrap: wrap; gap: 4px; padding: 6px 8px; border-bottom: 1px solid var(--zj-border); background: var(--zj-panel-bg); }
   .toolbar .group { display: flex; gap: 2px; padding-right: 6px; margin-right: 2px; border-right: 1px solid var(--zj-border); }
