@@ -1,10 +1,11 @@
 import * as Y from 'yjs'
 import { HocuspocusProvider } from '@hocuspocus/provider'
-import { ySyncPlugin, ySyncPluginKey, yCursorPlugin, yUndoPlugin, undoCommand, redoCommand, initProseMirrorDoc } from 'y-prosemirror'
+import { ySyncPlugin, ySyncPluginKey, yCursorPlugin, yUndoPlugin, undoCommand, redoCommand, initProseMirrorDoc, relativePositionToAbsolutePosition } from 'y-prosemirror'
 import { keymap } from 'prosemirror-keymap'
 import type { Plugin, Transaction } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import type { Node } from 'prosemirror-model'
+import { ReplaceStep, type StepMap } from 'prosemirror-transform'
 import { schema } from '@zongjie/model'
 import { sharedContent, sharedAttributes, attributesOf } from '@zongjie/collab'
 
@@ -57,6 +58,42 @@ interface Binding {
   _prosemirrorChanged(doc: Node): void
   _typeChanged(events: unknown[], transaction: unknown): void
   _forceRerender(): void
+  /** The shared types and the editor's nodes they are drawn as (text nodes for a text). */
+  mapping: Map<Y.AbstractType<unknown>, Node | Node[]>
+}
+
+/** A sync held during a composition (see `holdDuringCompositions`). */
+interface Held {
+  binding: Binding
+  /** The writer changed the document since `synced`. */
+  local: boolean
+  /** The shared document changed since `synced`. */
+  remote: boolean
+  /** The editor's document as last in step with the shared one. */
+  synced: Node
+  /** The shared document's state vector then: what was in it. */
+  known: Map<number, number>
+  /** What others deleted since then (it was there then). */
+  deletedSince: Set<Y.Item>
+}
+
+/** The state vector of a Yjs document: for each client, the clock of its next change. */
+function stateVector(ydoc: Y.Doc): Map<number, number> {
+  return Y.decodeStateVector(Y.encodeStateVector(ydoc))
+}
+
+/** The change from `start` to `end` as one replacement (null when they are the same), with `start`. */
+function stepBetween(start: Node, end: Node): { step: ReplaceStep; start: Node; getMap(): StepMap } | null {
+  const from = start.content.findDiffStart(end.content)
+  if (from === null) return null
+  let { a: endA, b: endB } = start.content.findDiffEnd(end.content)!
+  const overlap = from - Math.min(endA, endB)
+  if (overlap > 0) {
+    endA += overlap
+    endB += overlap
+  }
+  const step = new ReplaceStep(from, endA, end.slice(from, endB))
+  return { step, start, getMap: () => step.getMap() }
 }
 
 /** The meta of a transaction that applies another writer's change of the document's attributes. */
@@ -131,34 +168,125 @@ export class CollabSession {
     shadowRootAsDocument(view.root)
   }
 
-  /** The binding whose sync is held during compositions, and what it holds back. */
-  private held: { binding: Binding; local: boolean; remote: boolean } | null = null
+  /** The binding whose sync is held during compositions, what it holds back, and the document as last in step with the shared one. */
+  private held: Held | null = null
   private compositionTimer: ReturnType<typeof setTimeout> | null = null
 
   /**
    * Holds y-prosemirror's sync while the writer composes with an input method: the pinyin is
    * theirs alone (sent, it would show to the others letter by letter), and another writer's change
-   * replacing the document meanwhile would break the composition. Both wait for its end. The
-   * binding is made (and made again, when the plugins change) by y-prosemirror; each is held once.
+   * replacing the document meanwhile would break the composition. Both wait for its end, then
+   * {@link merge} puts them together. The binding is made (and made again, when the plugins
+   * change) by y-prosemirror; each is held once.
    */
   private holdDuringCompositions(): void {
     const view = this.view
     const binding = view && (ySyncPluginKey.getState(view.state) as { binding?: Binding } | undefined)?.binding
     if (!view || !binding || this.held?.binding === binding) return
-    const held: { binding: Binding; local: boolean; remote: boolean } = (this.held = { binding, local: false, remote: false })
+    const held: Held = (this.held = { binding, local: false, remote: false, synced: view.state.doc, known: stateVector(this.ydoc), deletedSince: new Set() })
+    const inStep = () => {
+      held.synced = view.state.doc
+      held.known = stateVector(this.ydoc)
+      held.deletedSince = new Set()
+    }
     const local = binding._prosemirrorChanged.bind(binding)
     const remote = binding._typeChanged.bind(binding)
     binding._prosemirrorChanged = (doc) => {
       if (view.composing) held.local = true
-      else local(doc)
+      // The composition has ended and something is held: put it together first (outside the binding's lock).
+      else if (held.local || held.remote) queueMicrotask(() => this.merge())
+      else {
+        local(doc)
+        inStep()
+      }
     }
     const typeChanged = (events: unknown[], transaction: unknown) => {
-      if (view.composing) held.remote = true
-      else remote(events, transaction)
+      if (view.composing || held.local) held.remote = true
+      else {
+        remote(events, transaction)
+        inStep()
+      }
     }
+    // What others delete while the sync is held was there when it was last in step.
+    this.ydoc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (this.held !== held || transaction.local || !(held.local || held.remote)) return
+      Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
+        if (struct instanceof Y.Item) held.deletedSince.add(struct)
+      })
+    })
+    this.inStep = inStep
     binding.type.unobserveDeep(binding._observeFunction)
     binding._observeFunction = typeChanged
     binding.type.observeDeep(typeChanged)
+  }
+
+  /**
+   * After a composition: the others' changes made meanwhile are shown (the editor's document
+   * made again from the shared one), and the writer's own change since the last sync (what the
+   * composition committed) is made on it, mapped through theirs, and sent. Nothing of either is
+   * lost; the pinyin never was part of it.
+   */
+  private merge(): void {
+    const view = this.view
+    const held = this.held
+    if (!view || !held || view.composing || (!held.local && !held.remote)) return
+    const own = stepBetween(held.synced, view.state.doc)
+    // Where the writer's change goes, in the shared document's own terms (its characters), which
+    // the others' changes do not move; found before the editor's document is made again.
+    const at = own && [this.relativeAt(held, own.step.from), this.relativeAt(held, own.step.to)]
+    held.local = false
+    held.remote = false
+    held.binding._forceRerender()
+    this.inStep?.()
+    if (!own) return
+    const fragment = sharedContent(this.ydoc)
+    const [from, to] = at && at[0] && at[1] ? at.map((rel) => relativePositionToAbsolutePosition(this.ydoc, fragment, rel!, held.binding.mapping)) : [null, null]
+    const tr = view.state.tr
+    if (from !== null && to !== null && from !== undefined && to !== undefined && from <= to) {
+      if (tr.maybeStep(new ReplaceStep(from, to, own.step.slice)).failed) return
+    } else {
+      // Not in a textblock (a change of structure): mapped through the others' change as one replacement.
+      const theirs = stepBetween(own.start, view.state.doc)
+      const mapped = theirs ? own.step.map(theirs.getMap()) : own.step
+      if (!mapped || tr.maybeStep(mapped).failed) return
+    }
+    view.dispatch(tr.scrollIntoView())
+  }
+
+  /** Brings the held sync's record in step (set by `holdDuringCompositions`). */
+  private inStep: (() => void) | null = null
+
+  /**
+   * A position of the document as last in step with the shared one (`held.synced`), inside a
+   * textblock, as a Yjs relative position: after the character before it, or before the first,
+   * counting only what was in the shared document then. Null elsewhere.
+   */
+  private relativeAt(held: Held, pos: number): Y.RelativePosition | null {
+    const $pos = held.synced.resolve(pos)
+    if (!$pos.parent.isTextblock) return null
+    let element: Y.XmlElement | null = null
+    held.binding.mapping.forEach((node, type) => {
+      if (node === $pos.parent && type instanceof Y.XmlElement) element = type
+    })
+    if (!element) return null
+    const was = (item: Y.Item) => item.id.clock < (held.known.get(item.id.client) ?? 0) && (!item.deleted || held.deletedSince.has(item))
+    const target = $pos.parentOffset
+    let seen = 0
+    let first: Y.ID | null = null
+    for (let child = (element as Y.XmlElement)._start; child; child = child.right as Y.Item | null) {
+      const type = child.content instanceof Y.ContentType ? child.content.type : null
+      const pieces: [Y.Item, number][] = []
+      if (type instanceof Y.XmlText) {
+        for (let item = type._start; item; item = item.right as Y.Item | null) if (item.countable && was(item)) pieces.push([item, item.length])
+      } else if (was(child)) pieces.push([child, 1])
+      for (const [item, length] of pieces) {
+        first ??= item.id
+        if (target > seen && target <= seen + length) return Y.createRelativePositionFromJSON({ item: { client: item.id.client, clock: item.id.clock + (target - seen - 1) }, assoc: -1 })
+        seen += length
+      }
+    }
+    if (target === 0 && first) return Y.createRelativePositionFromJSON({ item: { client: first.client, clock: first.clock }, assoc: 0 })
+    return null
   }
 
   /** The writer's composition ended: what it committed is sent, and what others changed meanwhile shown. */
@@ -170,14 +298,7 @@ export class CollabSession {
       const view = this.view
       const held = this.held
       if (!view || !held || view.composing) return
-      if (held.local) {
-        held.local = false
-        held.binding._prosemirrorChanged(view.state.doc)
-      }
-      if (held.remote) {
-        held.remote = false
-        held.binding._forceRerender()
-      }
+      if (held.local || held.remote) this.merge()
     }, 60)
   }
 
