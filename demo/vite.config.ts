@@ -154,8 +154,6 @@ export default defineConfig({
     // For the browser tests (ZONGJIE_E2E=1): no hot reload, so that a file saved during a run
     // cannot reload a page under a test; each new page still gets the files as they are.
     hmr: process.env.ZONGJIE_E2E === '1' ? false : undefined,
-    // The co-editing demo asks the co-editing server (pnpm serve) for a development token here.
-    proxy: { '/collab-server': { target: `http://127.0.0.1:${process.env.ZONGJIE_SERVER_PORT ?? 1234}`, rewrite: (path) => path.replace(/^\/collab-server/, '') } },
   },
   preview: { host: '127.0.0.1', port: 5173, strictPort: true },
   // Word support loads on first use; its dependencies are prepared with the rest, so that opening

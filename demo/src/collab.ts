@@ -7,8 +7,9 @@ const editor = document.querySelector('zongjie-editor') as ZongjieEditor
 const form = document.getElementById('join') as HTMLFormElement
 const error = document.getElementById('error')!
 
-/** The co-editing server's WebSocket (`?server=ws://…` for another than pnpm serve's); its development token endpoint is reached through the demo's proxy. */
+/** The co-editing server's WebSocket (`?server=ws://…` for another than pnpm serve's), and its development token endpoint. */
 const serverURL = new URLSearchParams(location.search).get('server') ?? `ws://${location.hostname}:1234`
+const tokenURL = `${serverURL.replace(/^ws/, 'http')}/dev/token`
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault()
@@ -20,7 +21,7 @@ form.addEventListener('submit', async (event) => {
   const user = { id: `demo-${name}`, name }
   let token: string
   try {
-    const response = await fetch('/collab-server/dev/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ document: documentName, role, user }) })
+    const response = await fetch(tokenURL, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ document: documentName, role, user }) })
     if (!response.ok) throw new Error(`${response.status} ${await response.text()}`)
     const body = (await response.json()) as { token: string }
     token = body.token

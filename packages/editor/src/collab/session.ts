@@ -162,6 +162,9 @@ export class CollabSession {
     })
   }
 
+  /** Undo and redo of the shared document: the writer's own changes only (for the toolbar). */
+  readonly history = { undo: undoCommand, redo: redoCommand }
+
   /** The view bound to the shared document (once the element has made it). */
   attach(view: EditorView): void {
     this.view = view

@@ -27,8 +27,14 @@ export interface ToolbarItem {
 /** The units offered when inserting a metric from the toolbar. */
 export const toolbarUnits = ['名', '人', '人次', '个', '次', '项', '件', '场', '期', '户', '元', '万元', '%']
 
+/** Undo and redo: the editor's own history, or, co-editing, the shared document's (each writer's own changes). */
+export interface ToolbarHistory {
+  undo: Command
+  redo: Command
+}
+
 /** The toolbar's groups. Each button is live only where its command applies (the check-only call). */
-export function toolbarGroups(unit: string, t: Catalog['toolbar']): ToolbarItem[][] {
+export function toolbarGroups(unit: string, t: Catalog['toolbar'], history: ToolbarHistory = { undo, redo }): ToolbarItem[][] {
   return [
     ([1, 2, 3, 4] as const).map((rank) => ({ label: t.insert[rank - 1], title: t.insertTitles[rank - 1], command: insertSection(rank) })),
     [
@@ -48,8 +54,8 @@ export function toolbarGroups(unit: string, t: Catalog['toolbar']): ToolbarItem[
     ],
     [
       { label: t.bold, title: t.boldTitle, command: toggleMark(schema.marks.bold!) },
-      { label: t.undo, title: t.undoTitle, command: undo },
-      { label: t.redo, title: t.redoTitle, command: redo },
+      { label: t.undo, title: t.undoTitle, command: history.undo },
+      { label: t.redo, title: t.redoTitle, command: history.redo },
     ],
   ]
 }
@@ -90,7 +96,8 @@ function renderFiles(readonly: boolean, files: ToolbarFiles, t: Catalog['toolbar
 
 /**
  * Renders the toolbar for a state; `run` runs a command on the view, `setUnit` picks the metric
- * unit, `files` opens and exports files, `extra` is a group of the element's own (添加批注). A button is named by its visible label; its tooltip
+ * unit, `files` opens and exports files, `extra` is a group of the element's own (修订, 添加批注), `history`
+ * the undo and redo to offer (the editor's own by default). A button is named by its visible label; its tooltip
  * (`title`) is its description, so what a speech user reads on the button is what it is called.
  */
 export function renderToolbar(
@@ -102,10 +109,11 @@ export function renderToolbar(
   files: ToolbarFiles,
   t: Catalog['toolbar'],
   extra: TemplateResult | typeof nothing = nothing,
+  history?: ToolbarHistory,
 ): TemplateResult {
   return html`<div class="toolbar" part="toolbar" role="toolbar" aria-label=${t.label}>
     ${renderFiles(readonly, files, t)}
-    ${toolbarGroups(unit, t).map(
+    ${toolbarGroups(unit, t, history).map(
       (group) => html`<div class="group">
         ${group.map(
           (item) => html`<button

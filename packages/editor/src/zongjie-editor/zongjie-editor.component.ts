@@ -850,6 +850,7 @@ export class ZongjieEditor extends LitElement {
                   </button>`
                 : nothing}
             </div>`,
+            this.sharedReady ? this.session?.history : undefined,
           )
         : nothing}
       <div class="body">
