@@ -92,10 +92,19 @@ const port =
       server.close(() => resolve(String(port)))
     })
   }))
+// And one for the co-editing server the co-editing tests start, with its data in the run's directory.
+const serverPort =
+  process.env.ZONGJIE_SERVER_PORT ??
+  (await new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(String(port)))
+    })
+  }))
 const r = spawnSync(process.execPath, [cli, 'test', '-c', join('e2e', 'playwright.config.ts'), ...args], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: report, ZONGJIE_E2E_PORT: port },
+  env: { ...process.env, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: report, ZONGJIE_E2E_PORT: port, ZONGJIE_SERVER_PORT: serverPort, ZONGJIE_SERVER_DATA: join(work, 'server-data') },
 })
 if (r.error) console.error(`e2e: could not run Playwright: ${r.error.message}`)
 process.exit(r.status ?? 1)

@@ -63,6 +63,28 @@ if (process.env.SKIP_OFFICE === '1') {
   }
 }
 
+// The co-editing server's tests store in a throwaway PostgreSQL cluster and relay through a
+// throwaway redis-server, both on loopback ports and stopped after: as root, Debian's packages are
+// installed when missing; otherwise that is a failure, with what to install. SKIP_POSTGRES=1 and
+// SKIP_REDIS=1 skip those tests, loudly.
+const serverTools = [
+  { skip: 'SKIP_POSTGRES', command: 'pg_ctlcluster', found: () => existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`)), package: 'postgresql' },
+  { skip: 'SKIP_REDIS', command: 'redis-server', found: () => hasCommand('redis-server'), package: 'redis-server' },
+]
+const neededServerTools = serverTools.filter((t) => process.env[t.skip] !== '1' && !t.found())
+if (neededServerTools.length && process.getuid?.() === 0) {
+  const get = 'apt-get -o DPkg::Lock::Timeout=600'
+  const packages = neededServerTools.map((t) => t.package).join(' ')
+  const command = `${get} update && ${get} install -y ${packages}`
+  console.log(`\n=== co-editing server tools ===\n${packages} missing: installing from Debian, running as root:\n    ${command}`)
+  const r = spawnSync('sh', ['-c', command], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+  if (r.status !== 0) console.error(`apt-get failed (status ${r.status}). Install by hand: apt-get update && apt-get install -y ${packages}`)
+}
+for (const t of neededServerTools.filter((t) => !t.found())) {
+  console.error(`\n${t.package} not installed: the co-editing server's tests need it.\n\n    sudo apt-get update && sudo apt-get install -y ${t.package}\n\nor skip those tests, loudly: ${t.skip}=1 pnpm test`)
+  failed++
+}
+
 const vitestJson = join(work, 'vitest.json')
 const vitestStatus = run('unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`])
 if (existsSync(vitestJson)) {

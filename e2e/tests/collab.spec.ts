@@ -1,0 +1,176 @@
+/**
+ * Co-editing on the demo's co-editing page (demo/collab.html) with the co-editing server
+ * (packages/server, started for the browser tests in development mode): two and three writers,
+ * each in a browser of their own, join one document by name and role. Interleaved edits from all
+ * of them (typing in the same and in different paragraphs, Enter, a new section typed with 二、,
+ * a field's value, an input method's composition) converge on one valid summary with the same
+ * numbers on every page; the pinyin of a composition never reaches the others; a reader cannot
+ * write; a reviewer's edits are suggestions.
+ */
+import type { Browser, Page } from '@playwright/test'
+import { test, expect } from './helpers.ts'
+
+const serverPort = Number(process.env.ZONGJIE_SERVER_PORT ?? 1234)
+const server = `ws://127.0.0.1:${serverPort}`
+
+/** A writer's page, joined to `document` as `name` with `role`, once the shared document has arrived. */
+async function join(browser: Browser, document: string, name: string, role = 'editor'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
+  const page = await context.newPage()
+  await page.goto(`/collab.html?server=${encodeURIComponent(server)}`)
+  await page.fill('input[name="name"]', name)
+  await page.selectOption('select[name="role"]', role)
+  await page.fill('input[name="document"]', document)
+  await page.click('button[type="submit"]')
+  await expect(page.locator('zongjie-editor .status .collab')).toHaveText('协同：已连接')
+  await expect.poll(() => text(page)).toContain('\n')
+  return page
+}
+
+/** The document's text, numbers included (`getText`). */
+function text(page: Page): Promise<string> {
+  return page.evaluate(() => (document.querySelector('zongjie-editor') as unknown as { getText(): string }).getText())
+}
+
+/** The Summary JSON, as a string to compare. */
+function summary(page: Page): Promise<string> {
+  return page.evaluate(() => JSON.stringify((document.querySelector('zongjie-editor') as unknown as { summary: unknown }).summary))
+}
+
+/** Puts the cursor after (or before) the first occurrence of `needle` in one text node, and focuses the editor. */
+async function cursorAt(page: Page, needle: string, at: 'start' | 'end' = 'end') {
+  await page.bringToFront()
+  await page.evaluate(
+    ({ needle, at }) => {
+      const view = (document.querySelector('zongjie-editor') as any).view
+      let found = -1
+      view.state.doc.descendants((node: any, pos: number) => {
+        if (found >= 0) return false
+        if (node.isText && node.text.includes(needle)) found = pos + node.text.indexOf(needle) + (at === 'end' ? needle.length : 0)
+        return true
+      })
+      if (found < 0) throw new Error(`cursorAt: 「${needle}」 not found`)
+      view.focus()
+      view.dispatch(view.state.tr.setSelection(view.state.selection.constructor.near(view.state.doc.resolve(found))))
+    },
+    { needle, at },
+  )
+}
+
+/** The headings with their numbers as the page shows them. */
+function headings(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...document.querySelector('zongjie-editor')!.shadowRoot!.querySelectorAll('.ProseMirror .zj-heading')].map((h) => (h.getAttribute('data-number') ?? '') + h.textContent))
+}
+
+const unique = () => `e2e-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`
+
+test('three writers edit at once and converge on one valid summary with the same numbers', async ({ browser }) => {
+  const name = unique()
+  const [a, b, c] = [await join(browser, name, '张三'), await join(browser, name, '李四'), await join(browser, name, '王五')]
+  // A new document: the server's empty summary, the same on every page.
+  expect(await summary(b)).toBe(await summary(a))
+  expect(await summary(c)).toBe(await summary(a))
+
+  // 张三 writes the title and an opening; 李四 and 王五 write into it as it arrives.
+  await a.evaluate(() => {
+    const view = (document.querySelector('zongjie-editor') as any).view
+    view.dispatch(view.state.tr.insertText('示范县民政局2024年上半年工作总结', 1))
+  })
+  await expect.poll(() => text(b)).toContain('示范县民政局2024年上半年工作总结')
+  await b.bringToFront()
+  await b.locator('zongjie-editor .zj-preamble p').first().click()
+  await b.keyboard.type('上半年，我局稳步推进各项工作。')
+  await b.keyboard.press('Enter')
+  await b.keyboard.type('一、主要工作')
+  await b.keyboard.press('Enter')
+  await b.keyboard.type('新建社区养老服务站6个。')
+  await expect.poll(() => headings(c)).toEqual(['一、主要工作'])
+
+  // At once: 张三 types into the opening, 王五 adds a section after 李四's, 李四 types in his paragraph.
+  await cursorAt(a, '稳步推进')
+  await a.keyboard.type('全面')
+  await cursorAt(c, '服务站6个。')
+  await c.keyboard.press('End')
+  await c.keyboard.press('Enter')
+  await c.keyboard.type('二、存在的问题')
+  await c.keyboard.press('Enter')
+  await c.keyboard.type('力量不足。')
+  await cursorAt(b, '新建', 'start')
+  await b.keyboard.type('年内')
+
+  await expect.poll(async () => new Set([await summary(a), await summary(b), await summary(c)]).size, { timeout: 10_000 }).toBe(1)
+  const final = await text(a)
+  expect(final).toContain('上半年，我局稳步推进全面各项工作。')
+  expect(final).toContain('年内新建社区养老服务站6个。')
+  for (const page of [a, b, c]) expect(await headings(page)).toEqual(['一、主要工作', '二、存在的问题'])
+  // Valid: the summary reads back as the same document on every page.
+  const valid = await a.evaluate(() => {
+    const el = document.querySelector('zongjie-editor') as any
+    const before = JSON.stringify(el.summary)
+    el.summary = JSON.parse(before)
+    return JSON.stringify(el.summary) === before
+  })
+  expect(valid).toBe(true)
+  for (const page of [a, b, c]) await page.context().close()
+})
+
+test("an input method's pinyin never reaches the other writer, and their change waits for the composition", async ({ browser }) => {
+  const name = unique()
+  const a = await join(browser, name, '张三')
+  const b = await join(browser, name, '李四')
+  await a.evaluate(() => {
+    const view = (document.querySelector('zongjie-editor') as any).view
+    view.dispatch(view.state.tr.insertText('上半年，我局稳步推进各项工作。', 4))
+  })
+  await expect.poll(() => text(b)).toContain('稳步推进各项工作')
+  await cursorAt(a, '稳步推进')
+  const cdp = await a.context().newCDPSession(a)
+  const seen = new Set<string>()
+  for (const step of ['n', 'ni', 'nih', 'niha', 'nihao', '你好']) {
+    await cdp.send('Input.imeSetComposition', { text: step, selectionStart: step.length, selectionEnd: step.length })
+    await a.waitForTimeout(100)
+    // 李四 types before 张三's place in the same paragraph while 张三 composes, and at its end.
+    if (step === 'nih') await b.evaluate(() => {
+      const view = (document.querySelector('zongjie-editor') as any).view
+      view.dispatch(view.state.tr.insertText('总体上，', 4))
+      const { doc } = view.state
+      view.dispatch(view.state.tr.insertText('总体平稳。', doc.child(0).nodeSize + doc.child(1).nodeSize - 2))
+    })
+    seen.add(await text(b))
+  }
+  // The composition went on undisturbed.
+  expect(await a.evaluate(() => (document.querySelector('zongjie-editor') as any).view.composing)).toBe(true)
+  await cdp.send('Input.insertText', { text: '你好' })
+  await expect.poll(async () => (await text(a)) === (await text(b)) && (await text(b)).includes('推进你好各项工作')).toBe(true)
+  for (const shown of seen) expect(shown).not.toMatch(/[a-z]/)
+  expect(await text(a)).toContain('总体上，上半年，我局稳步推进你好各项工作。总体平稳。')
+  await a.context().close()
+  await b.context().close()
+})
+
+test('a reader cannot write; a reviewer writes suggestions', async ({ browser }) => {
+  const name = unique()
+  const a = await join(browser, name, '张三')
+  await a.evaluate(() => {
+    const view = (document.querySelector('zongjie-editor') as any).view
+    view.dispatch(view.state.tr.insertText('上半年，我局稳步推进各项工作。', 4))
+  })
+  const reader = await join(browser, name, '赵六', 'reader')
+  await expect.poll(() => text(reader)).toContain('稳步推进各项工作')
+  expect(await reader.evaluate(() => (document.querySelector('zongjie-editor') as any).editable)).toBe(false)
+  // Even a write the page would let through is refused by the server: it reaches no one.
+  await reader.evaluate(() => {
+    const el = document.querySelector('zongjie-editor') as any
+    el.session.ydoc.getXmlFragment('summary').get(1).get(0).get(0).insert(0, '读者')
+  })
+  await a.waitForTimeout(500)
+  expect(await text(a)).not.toContain('读者')
+
+  const reviewer = await join(browser, name, '李科长', 'reviewer')
+  await cursorAt(reviewer, '稳步推进')
+  await reviewer.keyboard.type('全面')
+  await expect.poll(() => text(a)).toContain('稳步推进全面各项工作')
+  const suggestions = await a.evaluate(() => (document.querySelector('zongjie-editor') as any).summary.suggestions)
+  expect(suggestions).toMatchObject([{ kind: 'insert', author: { name: '李科长' } }])
+  for (const page of [a, reader, reviewer]) await page.context().close()
+})

@@ -1,0 +1,155 @@
+import * as Y from 'yjs'
+import type { beforeHandleMessagePayload } from '@hocuspocus/server'
+import { attributesName, contentName } from './shared.ts'
+import { SummaryMirror, type SharedState } from './summary-mirror.ts'
+import { changesReviewedBase } from './review.ts'
+import { clientUpdateIn } from './wire.ts'
+import { loggable, type Logger } from './log.ts'
+import type { ConnectionContext } from './authentication.ts'
+import type { Role } from './tokens.ts'
+
+/**
+ * Why an update was refused: it would make the shared document no valid summary (`schema`),
+ * empty a summary (`emptied`), write a shared type other than the summary's content and
+ * attributes (`unknown-shared-type`), it changes the text as a reviewer may not (`reviewer-edit`),
+ * it could not be read (`unreadable`), or the connection may not write at all (`not-allowed`).
+ */
+export type RefusalKind = 'schema' | 'emptied' | 'unknown-shared-type' | 'reviewer-edit' | 'unreadable' | 'not-allowed'
+
+/** An update refused, with why; `detail` is fit for the log (no document text). */
+export interface Refusal {
+  kind: RefusalKind
+  detail: string
+}
+
+/**
+ * Thrown from `beforeHandleMessage` to refuse a client's update: Hocuspocus then applies none of
+ * the message, closes that client's connection to the document and sends it `reason`
+ * (`update-refused:<kind>`) in its close message.
+ */
+export class UpdateRefused extends Error {
+  override name = 'UpdateRefused'
+  /** The reason Hocuspocus sends the client in its close message. */
+  readonly reason: string
+  /** The close code Hocuspocus logs (Forbidden). */
+  readonly code = 4403
+  constructor(readonly refusal: Refusal) {
+    super(`update refused (${refusal.kind}): ${refusal.detail}`)
+    this.reason = `update-refused:${refusal.kind}`
+  }
+}
+
+const knownSharedTypes = new Set([contentName, attributesName])
+
+/** What {@link judgeWith} says of an update: refused (why), accepted, or accepted as it changes nothing. */
+export type Verdict = Refusal | 'accepted' | 'unchanged'
+
+/**
+ * Judges a client's update on a mirror of the shared document ({@link SummaryMirror}): applied to
+ * the mirror's copy, does it leave a valid summary (or the document as invalid as it already was),
+ * and, for a reviewer, the text as it reads with every suggestion rejected the same? A refused
+ * update is dropped from the copy; an accepted one stays there, for the document to take next.
+ */
+export function judgeWith(mirror: SummaryMirror, update: Uint8Array, role: Role): Verdict {
+  let before: SharedState
+  let tried: ReturnType<SummaryMirror['tryUpdate']>
+  try {
+    before = mirror.current()
+    tried = mirror.tryUpdate(update)
+  } catch (e) {
+    return { kind: 'unreadable', detail: loggable(e) }
+  }
+  const refuse = (refusal: Refusal): Refusal => {
+    mirror.drop()
+    return refusal
+  }
+  // Content waiting for updates not seen yet is checked when they come; it is kept (and logged) meanwhile.
+  if (!tried.changed) return tried.pending ? 'accepted' : 'unchanged'
+  const { after } = tried
+  const foreign = tried.newTypes.filter((name) => !knownSharedTypes.has(name))
+  if (foreign.length) return refuse({ kind: 'unknown-shared-type', detail: `a shared type other than ${[...knownSharedTypes].join(' and ')}` })
+  if (after.empty && !before.empty) return refuse({ kind: 'emptied', detail: 'the update empties the summary' })
+  // A document that is no summary already (stored so, or merged from another instance) is not held against this update.
+  if (after.problem !== null && before.problem === null) return refuse({ kind: 'schema', detail: after.problem })
+  if (role === 'reviewer' && changesReviewedBase(before.summary, after.summary)) {
+    return refuse({ kind: 'reviewer-edit', detail: 'a reviewer may only comment and suggest; the update changes the text itself' })
+  }
+  return 'accepted'
+}
+
+/** {@link judgeWith} on a copy made for the occasion, the document left as it is: null when the update may be applied. */
+export function judgeUpdate(document: Y.Doc, update: Uint8Array, role: Role): Refusal | null {
+  const mirror = new SummaryMirror(document)
+  try {
+    const verdict = judgeWith(mirror, update, role)
+    return typeof verdict === 'string' ? null : verdict
+  } finally {
+    mirror.destroy()
+  }
+}
+
+const mirrors = new WeakMap<Y.Doc, SummaryMirror>()
+
+/** The mirror of a loaded document, made on first use. */
+function mirrorOf(document: Y.Doc): SummaryMirror {
+  let mirror = mirrors.get(document)
+  if (!mirror) mirrors.set(document, (mirror = new SummaryMirror(document)))
+  return mirror
+}
+
+/** The transaction origin Hocuspocus gives a client's changes (so that its hooks, stores and Redis treat them alike). */
+function connectionOrigin(connection: unknown) {
+  return { source: 'connection' as const, connection }
+}
+
+/** The update could not be logged: the client is not told it was applied (it sends it again when it reconnects). */
+export class UpdateNotLogged extends Error {
+  override name = 'UpdateNotLogged'
+  readonly reason = 'update-not-stored'
+}
+
+/**
+ * The `beforeHandleMessage` hook that enforces the schema and the reviewer's limits. For each
+ * update a client sends (sync step 2 or a live update) it judges the update on the document's
+ * mirror ({@link judgeWith}, {@link SummaryMirror});
+ * a refused one is logged and thrown as {@link UpdateRefused}, so nothing of it reaches the
+ * document or another client. An accepted one is applied here, in the same synchronous step as
+ * the judgement, so that no other client's update can slip in between (Hocuspocus then applies it
+ * again, which changes nothing, and acknowledges it), and appended to the store's update log
+ * (`append`) before Hocuspocus acknowledges it. A reader's updates are left to Hocuspocus, which
+ * refuses them on a read-only connection; they are logged.
+ */
+export function schemaGuard(log: Logger, append: (documentName: string, update: Uint8Array) => Promise<void>) {
+  return async (payload: beforeHandleMessagePayload<ConnectionContext>): Promise<void> => {
+    const { connection, document, documentName, context } = payload
+    const who = { document: documentName, user: context.user?.id, role: context.role }
+    let found
+    try {
+      found = clientUpdateIn(payload.update)
+    } catch (e) {
+      const refusal: Refusal = { kind: 'unreadable', detail: loggable(e) }
+      log({ level: 'warn', event: 'update-refused', ...who, reason: `${refusal.kind}: ${refusal.detail}` })
+      throw new UpdateRefused(refusal)
+    }
+    if (!found) return
+    if (connection.readOnly) {
+      if (!Y.snapshotContainsUpdate(Y.snapshot(document), found.update)) log({ level: 'warn', event: 'update-refused', ...who, reason: 'read-only: a reader sent a change' })
+      return
+    }
+    const role = context.role
+    const verdict: Verdict =
+      role === 'editor' || role === 'reviewer' ? judgeWith(mirrorOf(document), found.update, role) : { kind: 'not-allowed', detail: `no write access (role ${role ?? 'unknown'})` }
+    if (verdict === 'unchanged') return
+    if (verdict !== 'accepted') {
+      log({ level: 'warn', event: 'update-refused', ...who, reason: `${verdict.kind}: ${verdict.detail}`, bytes: found.update.length })
+      throw new UpdateRefused(verdict)
+    }
+    Y.applyUpdate(document, found.update, connectionOrigin(connection))
+    try {
+      await append(documentName, found.update)
+    } catch (e) {
+      log({ level: 'error', event: 'update-not-logged', ...who, reason: `${loggable(e)}; applied in memory, stored with the next store; the client is not acknowledged` })
+      throw new UpdateNotLogged(`could not log an update of ${documentName}: ${loggable(e)}`)
+    }
+  }
+}
