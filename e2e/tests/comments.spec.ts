@@ -7,7 +7,7 @@
  */
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { test, expect, openWith, editor, placeCursor, press, typeText } from './helpers.ts'
+import { test, expect, openWith, editor, placeCursor, press, typeText, setUser } from './helpers.ts'
 
 const draft = `示范县民政局2024年上半年工作总结
 
@@ -21,12 +21,6 @@ const draft = `示范县民政局2024年上半年工作总结
 
 const zhang = { id: 'zhang', name: '张三', role: '办公室' }
 const li = { id: 'li', name: '李四' }
-
-function setUser(page: Page, user: unknown) {
-  return page.evaluate((u) => {
-    ;(document.querySelector('zongjie-editor') as unknown as { user: unknown }).user = u
-  }, user)
-}
 
 /** Selects `text` (in one text node) with the keyboard: the cursor before it, then Shift+→ over it. */
 async function selectText(page: Page, text: string) {

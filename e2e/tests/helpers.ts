@@ -476,3 +476,10 @@ export const shortDraft = `示范县民政局2024年上半年工作总结
 二、社会事务
 办理婚姻登记。
 `
+
+/** Sets the editor's `user` (who is writing), as the page does from its login; null for nobody. */
+export function setUser(page: Page, user: unknown): Promise<void> {
+  return page.evaluate((u) => {
+    ;(document.querySelector('zongjie-editor') as unknown as { user: unknown }).user = u
+  }, user)
+}

@@ -7,7 +7,7 @@
  * reading only, comments and suggestions are listed with no action.
  */
 import type { Page } from '@playwright/test'
-import { test, expect, openWith, editor, content, placeCursor, press, startComposition, getSummary, getText, docText, shownNumbers } from './helpers.ts'
+import { test, expect, openWith, editor, content, placeCursor, press, startComposition, getSummary, getText, docText, shownNumbers, setUser } from './helpers.ts'
 
 const draft = `示范县民政局2024年上半年工作总结
 
@@ -21,12 +21,6 @@ const draft = `示范县民政局2024年上半年工作总结
 
 const zhang = { id: 'zhang', name: '张三', role: '办公室' }
 const li = { id: 'li', name: '李四', role: '科长' }
-
-function setUser(page: Page, user: unknown) {
-  return page.evaluate((u) => {
-    ;(document.querySelector('zongjie-editor') as unknown as { user: unknown }).user = u
-  }, user)
-}
 
 /** The suggestions as the Summary JSON lists them: kind and author's name. */
 async function suggestions(page: Page): Promise<[string, string][]> {

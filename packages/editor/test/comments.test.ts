@@ -5,46 +5,26 @@
  * the current thread marked in the panel and the text, and comment marks on paste (a thread is
  * never anchored twice; marks of a thread the document does not have are dropped).
  */
-import { describe, it, expect, afterEach } from 'vitest'
+import { describe, it, expect } from 'vitest'
 import { undo } from 'prosemirror-history'
 import { TextSelection } from 'prosemirror-state'
 import { Slice } from 'prosemirror-model'
 import { Transform } from 'prosemirror-transform'
-import { importText, toSummary, commentThreads, schema } from '@zongjie/model'
+import { importText, commentThreads, schema } from '@zongjie/model'
 import type { ZongjieEditor } from '../src/zongjie-editor/zongjie-editor.component.ts'
 import type { ZongjieErrorDetail } from '../src/index.ts'
 import { userColor } from '../src/index.ts'
 import { withoutForeignComments } from '../src/plugins/clipboard.ts'
-import '../src/zongjie-editor/zongjie-editor.ts'
 import { posOf } from './positions.ts'
-
-// happy-dom has no ElementInternals: enough of it for a form-associated element.
-HTMLElement.prototype.attachInternals ??= function () {
-  return { form: null, validity: { valid: true }, validationMessage: '', setFormValue() {}, setValidity() {}, checkValidity: () => true, reportValidity: () => true } as unknown as ElementInternals
-}
+import { mountEditor } from './element.ts'
 
 const draft = ['示范县民政局2024年上半年工作总结', '上半年，我局稳步推进各项工作。', '一、主要工作', '新建社区养老服务站6个。', '二、存在的问题', '一是力量不足。'].join('\n')
 
 const zhang = { id: 'u1', name: '张三', role: '办公室' }
 const li = { id: 'u2', name: '李四' }
 
-const elements: ZongjieEditor[] = []
-afterEach(() => {
-  // The panel puts the focus in the text; a view left behind would still follow the page's
-  // selection, which happy-dom cannot give it once its element is gone.
-  for (const el of elements.splice(0)) {
-    el.remove()
-    el.view?.destroy()
-  }
-})
-
 async function mount(attributes: Record<string, string> = { toolbar: '', comments: '' }): Promise<ZongjieEditor> {
-  const el = document.createElement('zongjie-editor')
-  for (const [name, v] of Object.entries(attributes)) el.setAttribute(name, v)
-  el.summary = toSummary(importText(draft).doc)
-  document.body.append(el)
-  elements.push(el)
-  await el.updateComplete
+  const el = await mountEditor(draft, attributes)
   await expect.poll(() => el.shadowRoot!.querySelector('[part="comments"]')).not.toBeNull()
   return el
 }

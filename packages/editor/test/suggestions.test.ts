@@ -4,41 +4,22 @@
  * not comments, not a document loaded), a field's new value keeps its old one shown beside it, the
  * panel accepts and rejects; and the integrator's `addComment`.
  */
-import { describe, it, expect, afterEach } from 'vitest'
+import { describe, it, expect } from 'vitest'
 import { undo } from 'prosemirror-history'
 import { TextSelection } from 'prosemirror-state'
-import { importText, toSummary, toText } from '@zongjie/model'
+import { toText } from '@zongjie/model'
 import { fillField } from '@zongjie/commands'
 import type { ZongjieEditor } from '../src/zongjie-editor/zongjie-editor.component.ts'
-import '../src/zongjie-editor/zongjie-editor.ts'
 import { posOf } from './positions.ts'
+import { mountEditor } from './element.ts'
 import { withoutSuggestions, readPasted } from '../src/plugins/clipboard.ts'
 
-HTMLElement.prototype.attachInternals ??= function () {
-  return { form: null, validity: { valid: true }, validationMessage: '', setFormValue() {}, setValidity() {}, checkValidity: () => true, reportValidity: () => true } as unknown as ElementInternals
-}
 
 const draft = ['示范县民政局2024年上半年工作总结', '上半年，我局稳步推进各项工作。', '一、主要工作', '新建社区养老服务站6个。', '二、存在的问题', '一是力量不足。'].join('\n')
 const zhang = { id: 'u1', name: '张三', role: '办公室' }
 const li = { id: 'u2', name: '李四' }
 
-const elements: ZongjieEditor[] = []
-afterEach(() => {
-  for (const el of elements.splice(0)) {
-    el.remove()
-    el.view?.destroy()
-  }
-})
-
-async function mount(attributes: Record<string, string> = {}): Promise<ZongjieEditor> {
-  const el = document.createElement('zongjie-editor')
-  for (const [name, v] of Object.entries(attributes)) el.setAttribute(name, v)
-  el.summary = toSummary(importText(draft).doc)
-  document.body.append(el)
-  elements.push(el)
-  await el.updateComplete
-  return el
-}
+const mount = (attributes: Record<string, string> = {}) => mountEditor(draft, attributes)
 
 /** Types `text` after `after` through the view, as the keyboard's text input does. */
 function type(el: ZongjieEditor, after: string, text: string) {

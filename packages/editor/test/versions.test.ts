@@ -5,7 +5,7 @@
  * the fault), `compareVersions()` knowing the structure, `restoreVersion()` as one undoable step,
  * the versions panel, and where each difference is in the draft.
  */
-import { describe, it, expect, afterEach } from 'vitest'
+import { describe, it, expect } from 'vitest'
 import { undo } from 'prosemirror-history'
 import { TextSelection } from 'prosemirror-state'
 import { importText, toSummary, type Change } from '@zongjie/model'
@@ -15,13 +15,9 @@ import type { ZongjieErrorDetail, Version } from '../src/index.ts'
 import { userColor, userColors } from '../src/index.ts'
 import { readVersions } from '../src/review/versions.ts'
 import { placeOfChange } from '../src/review/places.ts'
-import '../src/zongjie-editor/zongjie-editor.ts'
 import { posOf } from './positions.ts'
+import { mountEditor } from './element.ts'
 
-// happy-dom has no ElementInternals: enough of it for a form-associated element.
-HTMLElement.prototype.attachInternals ??= function () {
-  return { form: null, validity: { valid: true }, validationMessage: '', setFormValue() {}, setValidity() {}, checkValidity: () => true, reportValidity: () => true } as unknown as ElementInternals
-}
 
 const draft = [
   '示范县民政局2024年上半年工作总结',
@@ -37,21 +33,8 @@ const draft = [
   '一是补齐短板。',
 ].join('\n')
 
-const elements: ZongjieEditor[] = []
-afterEach(() => {
-  for (const el of elements.splice(0)) el.remove()
-})
-
 /** A rendered `<zongjie-editor>` holding the draft. */
-async function mount(attributes: Record<string, string> = {}): Promise<ZongjieEditor> {
-  const el = document.createElement('zongjie-editor')
-  for (const [name, v] of Object.entries(attributes)) el.setAttribute(name, v)
-  el.summary = toSummary(importText(draft).doc)
-  document.body.append(el)
-  elements.push(el)
-  await el.updateComplete
-  return el
-}
+const mount = (attributes: Record<string, string> = {}) => mountEditor(draft, attributes)
 
 /** The `error` events the element fires from now on. */
 function errors(el: ZongjieEditor): ZongjieErrorDetail[] {

@@ -12,7 +12,7 @@ import { addComment, replyToComment, setCommentResolved, deleteComment, deleteRe
 import type { Catalog, CommentsCatalog } from '../locales/catalog.ts'
 import { commentsCatalogs, commentsZhCN } from '../locales/comments/index.ts'
 import { userColor, type User } from '../review/user.ts'
-import { after, type Pending } from '../zongjie-editor/later.ts'
+import { ListedFrom } from './listed.ts'
 
 /**
  * The comments panel (批注), with its strings, its styles and the marking of the thread the
@@ -105,9 +105,6 @@ interface NewThread {
   quote: string
 }
 
-/** How long the text must rest after a change before the list (anchors, detached threads) is found again. */
-const refreshDelay = 150
-
 /** The panel's styles, added to its element's when the panel loads. */
 export const commentsStyles = css`
   .side > .comments { flex: 1 1 60%; }
@@ -178,9 +175,8 @@ export class CommentsPanel implements ReactiveController {
   /** The thread whose reply input is open. */
   private replying: string | null = null
   /** The threads as last listed, for the document they were listed from. */
-  private listed: CommentThreadAt[] | null = null
+  private readonly listed: ListedFrom<CommentThreadAt>
   private active: string | null = null
-  private refresh: Pending | null = null
 
   constructor(
     private readonly host: CommentsHost,
@@ -188,6 +184,7 @@ export class CommentsPanel implements ReactiveController {
   ) {
     host.addController(this)
     adoptPanelStyles(host, commentsStyles)
+    this.listed = new ListedFrom(host, 'comments', commentThreads)
     const view = host.view
     if (view && !activeCommentKey.getState(view.state)) view.updateState(view.state.reconfigure({ plugins: [...view.state.plugins, ...activeComment(() => void this.start())] }))
     this.active = view ? (activeCommentKey.getState(view.state)?.id ?? null) : null
@@ -195,8 +192,7 @@ export class CommentsPanel implements ReactiveController {
 
   /** Cancels a pending refresh when the element leaves the page. */
   hostDisconnected(): void {
-    this.refresh?.cancel()
-    this.refresh = null
+    this.listed.cancel()
   }
 
   /** The catalogue of the element's language. */
@@ -210,19 +206,7 @@ export class CommentsPanel implements ReactiveController {
    */
   changed(tr?: Transaction): void {
     const view = this.host.view
-    if (!tr || (tr.docChanged && tr.doc.attrs.comments !== tr.before.attrs.comments)) {
-      this.refresh?.cancel()
-      this.refresh = null
-      this.listed = null
-      if (!tr) this.adding = null
-      this.host.requestUpdate()
-    } else if (tr.docChanged && this.listed?.length && !this.refresh) {
-      this.refresh = after(refreshDelay, () => {
-        this.refresh = null
-        this.listed = null
-        this.host.requestUpdate()
-      })
-    }
+    if (this.listed.changed(tr) && !tr) this.adding = null
     if (tr?.docChanged && this.adding) {
       const from = tr.mapping.map(this.adding.from, 1)
       const to = Math.max(from, tr.mapping.map(this.adding.to, -1))
@@ -237,8 +221,7 @@ export class CommentsPanel implements ReactiveController {
 
   /** The threads in reading order, found again only after a change. */
   private threads(): CommentThreadAt[] {
-    const doc = this.host.view?.state.doc
-    return (this.listed ??= doc ? commentThreads(doc) : [])
+    return this.listed.of(this.host.view?.state.doc)
   }
 
   /** The writer as the author of a comment, or null (refused, with a hint) when the page set no `user`. */

@@ -8,7 +8,7 @@ import { adoptPanelStyles } from './panel-styles.ts'
 import type { Catalog, SuggestionsCatalog } from '../locales/catalog.ts'
 import { suggestionsCatalogs, suggestionsZhCN } from '../locales/suggestions/index.ts'
 import { userColor, type User } from '../review/user.ts'
-import { after, type Pending } from '../zongjie-editor/later.ts'
+import { ListedFrom } from './listed.ts'
 
 /**
  * The suggestions panel (修订), with its strings and styles, loads the first time an element shows
@@ -38,9 +38,6 @@ export interface SuggestionsHost extends ReactiveControllerHost {
 export interface SuggestionsPanelActions {
   hint(message: string): void
 }
-
-/** How long the text must rest after a change before the list is found again. */
-const refreshDelay = 150
 
 /** The panel's styles, added to its element's when the panel loads. */
 export const suggestionsStyles = css`
@@ -83,8 +80,7 @@ interface AuthorCount {
  */
 export class SuggestionsPanel implements ReactiveController {
   /** The suggestions as last listed. */
-  private listed: SuggestionAt[] | null = null
-  private refresh: Pending | null = null
+  private readonly listed: ListedFrom<SuggestionAt>
   /** The suggestion the cursor is in. */
   private current: string | null = null
 
@@ -94,11 +90,12 @@ export class SuggestionsPanel implements ReactiveController {
   ) {
     host.addController(this)
     adoptPanelStyles(host, suggestionsStyles)
+    this.listed = new ListedFrom(host, 'suggestions', suggestionsIn)
   }
 
+  /** Cancels a pending refresh when the element leaves the page. */
   hostDisconnected(): void {
-    this.refresh?.cancel()
-    this.refresh = null
+    this.listed.cancel()
   }
 
   /** The catalogue of the element's language. */
@@ -111,18 +108,7 @@ export class SuggestionsPanel implements ReactiveController {
    * shows at once, a change of the text once it rests; the suggestion the cursor is in is marked.
    */
   changed(tr?: Transaction): void {
-    if (!tr || (tr.docChanged && tr.doc.attrs.suggestions !== tr.before.attrs.suggestions)) {
-      this.refresh?.cancel()
-      this.refresh = null
-      this.listed = null
-      this.host.requestUpdate()
-    } else if (tr.docChanged && this.listed?.length && !this.refresh) {
-      this.refresh = after(refreshDelay, () => {
-        this.refresh = null
-        this.listed = null
-        this.host.requestUpdate()
-      })
-    }
+    this.listed.changed(tr)
     const current = this.suggestionAtCursor()
     if (current !== this.current) {
       this.current = current
@@ -144,8 +130,7 @@ export class SuggestionsPanel implements ReactiveController {
 
   /** The suggestions in reading order, found again only after a change. */
   private suggestions(): SuggestionAt[] {
-    const doc = this.host.view?.state.doc
-    return (this.listed ??= doc ? suggestionsIn(doc) : [])
+    return this.listed.of(this.host.view?.state.doc)
   }
 
   /** Runs a settling command; the hint says how many were settled. */
