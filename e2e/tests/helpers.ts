@@ -483,3 +483,14 @@ export function setUser(page: Page, user: unknown): Promise<void> {
     ;(document.querySelector('zongjie-editor') as unknown as { user: unknown }).user = u
   }, user)
 }
+
+/** A short draft that review rounds (comments, suggestions) work on: an opening, a section with a metric, problems with a work item. */
+export const reviewDraft = `示范县民政局2024年上半年工作总结
+
+上半年，我局稳步推进各项工作。
+
+一、主要工作
+新建社区养老服务站6个。
+二、存在的问题
+一是力量不足。
+`

@@ -7,17 +7,9 @@
  * reading only, comments and suggestions are listed with no action.
  */
 import type { Page } from '@playwright/test'
-import { test, expect, openWith, editor, content, placeCursor, press, startComposition, getSummary, getText, docText, shownNumbers, setUser } from './helpers.ts'
+import { test, expect, openWith, editor, content, placeCursor, press, startComposition, getSummary, getText, docText, shownNumbers, setUser, reviewDraft } from './helpers.ts'
 
-const draft = `示范县民政局2024年上半年工作总结
-
-上半年，我局稳步推进各项工作。
-
-一、主要工作
-新建社区养老服务站6个。
-二、存在的问题
-一是力量不足。
-`
+const draft = reviewDraft
 
 const zhang = { id: 'zhang', name: '张三', role: '办公室' }
 const li = { id: 'li', name: '李四', role: '科长' }
