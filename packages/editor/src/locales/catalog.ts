@@ -94,6 +94,8 @@ export interface Catalog {
   }
   /** A value set on `user` was refused. */
   userRefused: (message: string) => string
+  /** Drafts kept in the browser: the offer of one, and what follows. */
+  drafts: { found: (time: string) => string; time: (iso: string) => string; restore: string; discard: string; restored: string }
   /** Co-editing: the connection as the status line tells it, and what the page is told. */
   collab: { connecting: string; connected: string; reconnecting: string; refused: string; invalid: string; anonymous: string }
   /** Why the page's `addComment` is refused. */

@@ -125,6 +125,16 @@ export const en: Catalog = {
     unknown: (id) => `No version has the id "${id}"`,
   },
   userRefused: (message) => `Cannot set the user: ${message}`,
+  drafts: {
+    found: (time) => `An unsaved draft was found (kept ${time}). Restore it?`,
+    time: (iso) => {
+      const d = new Date(iso)
+      return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(d)
+    },
+    restore: 'Restore',
+    discard: 'Discard',
+    restored: 'Draft restored (Ctrl+Z to undo)',
+  },
   collab: {
     connecting: 'Shared: connecting…',
     connected: 'Shared: connected',

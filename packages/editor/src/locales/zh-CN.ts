@@ -107,6 +107,16 @@ export const zhCN: Catalog = {
     unknown: (id) => `没有 id 为“${id}”的版本`,
   },
   userRefused: (message) => `无法设置用户：${message}`,
+  drafts: {
+    found: (time) => `发现未保存的草稿（保存于 ${time}），是否恢复？`,
+    time: (iso) => {
+      const d = new Date(iso)
+      return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short' }).format(d)
+    },
+    restore: '恢复',
+    discard: '放弃',
+    restored: '已恢复草稿（Ctrl+Z 可撤销）',
+  },
   collab: {
     connecting: '协同：正在连接…',
     connected: '协同：已连接',

@@ -21,7 +21,7 @@ import { renderStatus, statusOf } from '../panels/status.ts'
 import { metricRows, renderMetrics, MetricTable, type MetricRow } from '../panels/metrics.ts'
 import { fillMode, fillTargets } from '../plugins/fill-mode.ts'
 import { isTextOnly } from '../plugins/text-only.ts'
-import { fillField, parseMetricInput, replaceDocument, isSuggestible } from '@zongjie/commands'
+import { fillField, parseMetricInput, replaceDocument, isSuggestible, documentReplaced } from '@zongjie/commands'
 import { keymap } from 'prosemirror-keymap'
 import { fileDrop } from '../plugins/file-drop.ts'
 import type { OpenedFile } from '../files/open.ts'
@@ -82,6 +82,7 @@ export function emptyDoc(): Node {
  * @attr suggestions - Shows the suggestions panel (修订): the suggestions in reading order, each with what it does, its text, author and time, 接受 and 拒绝; 全部接受 / 全部拒绝, and by author; and how the text shows them (`suggestion-view`). Its property is `suggestionsPanel`.
  * @attr suggestion-view - How the text shows suggestions: `markup` (default: insertions underlined and deletions struck out in their author's colour), `final` (as it would be with every suggestion accepted) or `original` (as it was before them). Its property is `suggestionView`.
  * @attr versions - Shows the versions panel (版本): the versions saved, 保存版本, and for each version 与当前稿比较 (the differences listed, each leading to its place) and 恢复. Its property is `versionsPanel` (`versions` is the list).
+ * @attr draft-key - Keeps the draft in this browser (IndexedDB) under this key as the writer types, a second after each pause, so that a crash, a closed tab or a timed-out session loses nothing: opening the editor again with the same key, when the summary the page loads is not the draft, offers 恢复未保存的草稿 with the draft's time (恢复 puts it in place in one step Ctrl-Z takes back; 放弃 forgets it). Submitting the form the editor is in, or `clearDraft()`, forgets it; in a form, leaving the page with changes not submitted asks first. A key names one summary of one writer (the OA form's id, say). Its property is `draftKey`.
  * @attr template - Starts from this template (`hospital`, `township` …, see the model's `templates`) when no summary is set.
  * @attr organization - The organisation (单位) a new document from a template reports on.
  * @attr year - The year a new document from a template reports on.
@@ -108,6 +109,7 @@ export function emptyDoc(): Node {
  * @csspart comments - The comments panel.
  * @csspart suggestions - The suggestions panel.
  * @csspart hint - The message shown when a change is refused.
+ * @csspart draft - The offer of an unsaved draft (恢复未保存的草稿).
  * @csspart page - The page the summary is written on.
  *
  * @cssproperty --zongjie-font-body - The body font (仿宋 by default).
@@ -176,6 +178,8 @@ export class ZongjieEditor extends LitElement {
     disabled: { type: Boolean, reflect: true },
     revision: { state: true },
     collabStatus: { state: true },
+    draftKey: { type: String, reflect: true, attribute: 'draft-key' },
+    draftOffer: { state: true },
     hint: { state: true },
   }
 
@@ -264,6 +268,15 @@ export class ZongjieEditor extends LitElement {
   /** What makes edits suggestions and shows them, once loaded (suggestion mode is on, or the document has suggestions). */
   private recorder: SuggestionRecorder | null = null
   private suggestingLoad: Promise<void> | null = null
+  /** The key the draft is kept under in this browser (the attribute `draft-key`); empty for none. */
+  draftKey = ''
+  /** A draft kept earlier that differs from what the page loaded, offered to the writer. */
+  protected draftOffer: { summary: string; time: string } | null = null
+  private draftTimer: Pending | null = null
+  /** Whether the writer changed the document since it was loaded or the form submitted. */
+  private unsubmitted = false
+  private submittingForm: HTMLFormElement | null = null
+
   /** The co-editing session, while `collab` is set (loaded on first use). */
   private session: CollabSession | null = null
   private collabOptions: CollabOptions | null = null
@@ -340,6 +353,9 @@ export class ZongjieEditor extends LitElement {
   /** Loads a document already checked (by `fromSummary`, or `load`). */
   private replaceDoc(doc: Node) {
     this.loadedByCaller = true
+    this.unsubmitted = false
+    this.draftOffer = null
+    if (this.draftKey) queueMicrotask(() => void this.offerDraft())
     // The value a form reset returns to: what the page loaded before the writer changed anything.
     if (!this.writerChanged) this.initialDoc = doc
     if (!this.view) {
@@ -385,6 +401,9 @@ export class ZongjieEditor extends LitElement {
 
   /** The element joined or left a form: the form gets the current value. */
   formAssociatedCallback() {
+    this.submittingForm?.removeEventListener('submit', this.onFormSubmit)
+    this.submittingForm = this.internals.form
+    this.submittingForm?.addEventListener('submit', this.onFormSubmit)
     if (this.view) this.syncForm()
   }
 
@@ -415,6 +434,83 @@ export class ZongjieEditor extends LitElement {
     } catch {
       // A stale or foreign state is not restored; the editor keeps what it has.
     }
+  }
+
+  /** Keeps the draft a second after the writer pauses. */
+  private keepDraftSoon() {
+    this.draftTimer?.cancel()
+    this.draftTimer = after(1000, () => {
+      this.draftTimer = null
+      void this.keepDraft()
+    })
+  }
+
+  /** Keeps the draft now (a draft offered and not yet answered is not overwritten). */
+  private async keepDraft() {
+    const key = this.draftKey
+    if (!key || this.draftOffer || !this.unsubmitted) return
+    const { writeDraft } = await import('../drafts/drafts.ts')
+    await writeDraft({ key, summary: this.value, time: new Date().toISOString() })
+  }
+
+  /** Offers the draft kept under the key when it is not what the editor holds now. */
+  private async offerDraft() {
+    const key = this.draftKey
+    if (!key) return
+    const { readDraft } = await import('../drafts/drafts.ts')
+    const draft = await readDraft(key)
+    if (key !== this.draftKey || !draft || draft.summary === this.value || this.unsubmitted) return
+    this.draftOffer = { summary: draft.summary, time: draft.time }
+  }
+
+  /** 恢复: the offered draft in place of the content, in one step Ctrl-Z takes back. */
+  private restoreDraft() {
+    const offer = this.draftOffer
+    this.draftOffer = null
+    if (!offer) return
+    const doc = this.accept(() => fromSummary(JSON.parse(offer.summary)), this.strings.loadRefused)
+    if (!doc) return
+    if (this.view) replaceDocument(doc)(this.view.state, this.view.dispatch)
+    else this.replaceDoc(doc)
+    this.unsubmitted = true
+    this.showHint(this.strings.drafts.restored)
+  }
+
+  /** 放弃: the offered draft forgotten. */
+  private discardDraft() {
+    this.draftOffer = null
+    void this.clearDraft()
+  }
+
+  /**
+   * Forgets the draft kept in this browser under `draft-key` (after the page has saved the
+   * summary by its own means; submitting the form does it by itself).
+   */
+  async clearDraft(): Promise<void> {
+    this.draftTimer?.cancel()
+    this.draftTimer = null
+    this.unsubmitted = false
+    if (!this.draftKey) return
+    const { removeDraft } = await import('../drafts/drafts.ts')
+    await removeDraft(this.draftKey)
+  }
+
+  /** The form was submitted: the draft is no longer needed. */
+  private readonly onFormSubmit = () => void this.clearDraft()
+
+  /** The page is going (closed, navigated away, put away on a phone): what was typed in the last second is kept. */
+  private readonly onPageHide = () => {
+    if (!this.draftTimer) return
+    this.draftTimer.cancel()
+    this.draftTimer = null
+    void this.keepDraft()
+  }
+
+  /** Leaving the page with changes the form has not submitted asks first. */
+  private readonly onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (!this.draftKey || !this.unsubmitted || !this.internals.form) return
+    event.preventDefault()
+    event.returnValue = ''
   }
 
   /** Whether the writer reviews (`mode="review"`): every change a suggestion. */
@@ -853,6 +949,13 @@ export class ZongjieEditor extends LitElement {
             this.sharedReady ? this.session?.history : undefined,
           )
         : nothing}
+      ${this.draftOffer
+        ? html`<div class="draft" part="draft" role="alert">
+            <span>${t.drafts.found(t.drafts.time(this.draftOffer.time))}</span>
+            <button type="button" class="restore" @click=${() => this.restoreDraft()}>${t.drafts.restore}</button>
+            <button type="button" class="discard" @click=${() => this.discardDraft()}>${t.drafts.discard}</button>
+          </div>`
+        : nothing}
       <div class="body">
         ${this.outline && data ? renderOutline(data.outline, this.outlineEntries, (pos) => this.goTo(pos, false), t.outline) : nothing}
         <div class="page-scroll"><div class="page" part="page" data-suggestion-view=${this.suggestionView}>${this.mount}</div></div>
@@ -952,6 +1055,7 @@ export class ZongjieEditor extends LitElement {
 
   protected override updated(changed: PropertyValues) {
     if (!this.view) return
+    if (changed.has('draftKey') && this.draftKey) void this.offerDraft()
     if (changed.has('readonly') || changed.has('disabled')) this.view.setProps({ editable: () => this.editable })
     // The first update leaves the form to the timer set when the view was made.
     if (['required', 'readonly', 'disabled'].some((p) => changed.has(p) && changed.get(p) !== undefined)) this.syncForm()
@@ -964,6 +1068,8 @@ export class ZongjieEditor extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback()
+    window.addEventListener('beforeunload', this.onBeforeUnload)
+    window.addEventListener('pagehide', this.onPageHide)
     if (this.reconnectOnReturn && this.collabOptions === this.reconnectOnReturn) void this.startSession(this.collabOptions)
     this.reconnectOnReturn = null
     // Back in the page (moved in the DOM): what was put off and cancelled on leaving is done again.
@@ -975,6 +1081,10 @@ export class ZongjieEditor extends LitElement {
 
   override disconnectedCallback() {
     super.disconnectedCallback()
+    window.removeEventListener('beforeunload', this.onBeforeUnload)
+    window.removeEventListener('pagehide', this.onPageHide)
+    // What was typed in the last second is kept before the element goes.
+    this.onPageHide()
     // Leaving the page ends co-editing; coming back (moved in the DOM) joins again.
     if (this.session) {
       const options = this.collabOptions
@@ -1000,6 +1110,8 @@ export class ZongjieEditor extends LitElement {
     view.updateState(before.apply(tr))
     if (tr.docChanged) {
       this.writerChanged = true
+      if (!tr.getMeta(documentReplaced)) this.unsubmitted = true
+      if (this.draftKey) this.keepDraftSoon()
       this.changedSinceBlur = true
       if (!this.formTimer) this.formTimer = after(300, () => this.syncForm())
       this.emit<ZongjieChangeDetail>('input', this.changeDetail())

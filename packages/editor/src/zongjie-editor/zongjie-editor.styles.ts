@@ -123,6 +123,11 @@ export default css`
   .page[data-suggestion-view='final'] :is(.zj-insertion, .zj-insertion *), .page[data-suggestion-view='original'] :is(.zj-deletion, .zj-deletion *, .zj-previous) { color: inherit; text-decoration: none; box-shadow: none; }
   .page[data-suggestion-view='final'] span.zj-modification > .zj-field { border-bottom: none; }
 
+  /* The offer of an unsaved draft. */
+  .draft { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; padding: 6px 10px; background: #fef3c7; color: #78350f; border-bottom: 1px solid #fcd34d; font-size: 13px; }
+  .draft button { font: 13px var(--zj-font-ui); padding: 2px 10px; border: 1px solid #d97706; border-radius: 4px; background: #fff; color: #78350f; cursor: pointer; }
+  .draft button.restore { background: #d97706; color: #fff; }
+
   /* Co-editing: the other writers' cursors and selections, in their colours, with their names. */
   .ProseMirror-yjs-cursor { position: relative; margin-left: -1px; margin-right: -1px; border-left: 1px solid; border-right: 1px solid; word-break: normal; pointer-events: none; }
   .ProseMirror-yjs-cursor > div { position: absolute; top: -1.2em; left: -1px; font: 12px/1.3 var(--zj-font-ui); color: #fff; padding: 0 3px; border-radius: 3px 3px 3px 0; white-space: nowrap; user-select: none; text-indent: 0; }
