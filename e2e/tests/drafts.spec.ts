@@ -13,6 +13,8 @@ async function openForm(context: BrowserContext, key: string): Promise<Page> {
   await page.goto(`/form.html?draft=${key}`)
   await page.waitForSelector('html[data-ready="true"]')
   await page.locator('zongjie-editor .ProseMirror').waitFor()
+  // The editor has looked for a draft: its database is open, ready to keep one when the page goes.
+  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'zongjie-drafts'))
   return page
 }
 

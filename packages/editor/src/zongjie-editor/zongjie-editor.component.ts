@@ -445,20 +445,27 @@ export class ZongjieEditor extends LitElement {
     })
   }
 
+  /** What keeps drafts, once loaded (it loads with the key, so that the page's going finds it ready). */
+  private drafts: typeof import('../drafts/drafts.ts') | null = null
+
+  private async loadDrafts(): Promise<typeof import('../drafts/drafts.ts')> {
+    return (this.drafts ??= await import('../drafts/drafts.ts'))
+  }
+
   /** Keeps the draft now (a draft offered and not yet answered is not overwritten). */
   private async keepDraft() {
     const key = this.draftKey
     if (!key || this.draftOffer || !this.unsubmitted) return
-    const { writeDraft } = await import('../drafts/drafts.ts')
-    await writeDraft({ key, summary: this.value, time: new Date().toISOString() })
+    const draft = { key, summary: this.value, time: new Date().toISOString() }
+    // When the page is going there is no time to load anything: the module is there already.
+    await (this.drafts ?? (await this.loadDrafts())).writeDraft(draft)
   }
 
   /** Offers the draft kept under the key when it is not what the editor holds now. */
   private async offerDraft() {
     const key = this.draftKey
     if (!key) return
-    const { readDraft } = await import('../drafts/drafts.ts')
-    const draft = await readDraft(key)
+    const draft = await (await this.loadDrafts()).readDraft(key)
     if (key !== this.draftKey || !draft || draft.summary === this.value || this.unsubmitted) return
     this.draftOffer = { summary: draft.summary, time: draft.time }
   }
@@ -491,8 +498,7 @@ export class ZongjieEditor extends LitElement {
     this.draftTimer = null
     this.unsubmitted = false
     if (!this.draftKey) return
-    const { removeDraft } = await import('../drafts/drafts.ts')
-    await removeDraft(this.draftKey)
+    await (await this.loadDrafts()).removeDraft(this.draftKey)
   }
 
   /** The form was submitted: the draft is no longer needed. */
