@@ -1,4 +1,5 @@
 import type { Catalog } from './catalog.ts'
+import { timeIn } from './time.ts'
 
 const findingText: Record<string, string> = {
   'title-missing': 'The title is empty: give the organisation, the period and the genre',
@@ -127,10 +128,7 @@ export const en: Catalog = {
   userRefused: (message) => `Cannot set the user: ${message}`,
   drafts: {
     found: (time) => `An unsaved draft was found (kept ${time}). Restore it?`,
-    time: (iso) => {
-      const d = new Date(iso)
-      return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(d)
-    },
+    time: timeIn('en'),
     restore: 'Restore',
     discard: 'Discard',
     restored: 'Draft restored (Ctrl+Z to undo)',

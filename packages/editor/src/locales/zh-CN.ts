@@ -1,4 +1,5 @@
 import type { Catalog } from './catalog.ts'
+import { timeIn } from './time.ts'
 
 /** 简体中文 (the default). */
 export const zhCN: Catalog = {
@@ -109,10 +110,7 @@ export const zhCN: Catalog = {
   userRefused: (message) => `无法设置用户：${message}`,
   drafts: {
     found: (time) => `发现未保存的草稿（保存于 ${time}），是否恢复？`,
-    time: (iso) => {
-      const d = new Date(iso)
-      return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short' }).format(d)
-    },
+    time: timeIn('zh-CN'),
     restore: '恢复',
     discard: '放弃',
     restored: '已恢复草稿（Ctrl+Z 可撤销）',

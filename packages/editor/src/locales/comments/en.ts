@@ -1,7 +1,5 @@
 import type { CommentsCatalog } from '../catalog.ts'
-
-/** How times are written, made the first time one is. */
-let timeFormat: Intl.DateTimeFormat | undefined
+import { timeIn } from '../time.ts'
 
 /** The comments panel in English. */
 export const commentsEn: CommentsCatalog = {
@@ -23,10 +21,7 @@ export const commentsEn: CommentsCatalog = {
   section: 'Section',
   go: 'Select the text',
   by: (name, role) => (role ? `${name} (${role})` : name),
-  time: (iso) => {
-    const d = new Date(iso)
-    return Number.isNaN(d.getTime()) ? iso : (timeFormat ??= new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' })).format(d)
-  },
+  time: timeIn('en'),
   resolvedState: 'Resolved',
   reply: 'Reply',
   replyText: 'Reply',

@@ -1,7 +1,5 @@
 import type { CommentsCatalog } from '../catalog.ts'
-
-/** How times are written, made the first time one is. */
-let timeFormat: Intl.DateTimeFormat | undefined
+import { timeIn } from '../time.ts'
 
 /** The comments panel in 简体中文 (the default). */
 export const commentsZhCN: CommentsCatalog = {
@@ -23,10 +21,7 @@ export const commentsZhCN: CommentsCatalog = {
   section: '整节',
   go: '选中原文',
   by: (name, role) => (role ? `${name}（${role}）` : name),
-  time: (iso) => {
-    const d = new Date(iso)
-    return Number.isNaN(d.getTime()) ? iso : (timeFormat ??= new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short' })).format(d)
-  },
+  time: timeIn('zh-CN'),
   resolvedState: '已解决',
   reply: '回复',
   replyText: '回复内容',

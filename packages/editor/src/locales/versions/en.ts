@@ -1,7 +1,5 @@
 import type { VersionsCatalog } from '../catalog.ts'
-
-/** How times are written, made the first time one is. */
-let timeFormat: Intl.DateTimeFormat | undefined
+import { timeIn } from '../time.ts'
 
 /** The versions panel in English. */
 export const versionsEn: VersionsCatalog = {
@@ -17,10 +15,7 @@ export const versionsEn: VersionsCatalog = {
   unnamed: (n) => `Version ${n}`,
   by: (name, role) => (role ? `${name} (${role})` : name),
   anonymous: 'Unsigned',
-  time: (iso) => {
-    const d = new Date(iso)
-    return Number.isNaN(d.getTime()) ? iso : (timeFormat ??= new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' })).format(d)
-  },
+  time: timeIn('en'),
   compare: 'Compare with draft',
   compareTitle: (label) => `List what the draft changed since "${label}"`,
   restore: 'Restore',

@@ -1,7 +1,5 @@
 import type { VersionsCatalog } from '../catalog.ts'
-
-/** How times are written, made the first time one is. */
-let timeFormat: Intl.DateTimeFormat | undefined
+import { timeIn } from '../time.ts'
 
 /** The versions panel in 简体中文 (the default). */
 export const versionsZhCN: VersionsCatalog = {
@@ -17,10 +15,7 @@ export const versionsZhCN: VersionsCatalog = {
   unnamed: (n) => `版本 ${n}`,
   by: (name, role) => (role ? `${name}（${role}）` : name),
   anonymous: '未署名',
-  time: (iso) => {
-    const d = new Date(iso)
-    return Number.isNaN(d.getTime()) ? iso : (timeFormat ??= new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short' })).format(d)
-  },
+  time: timeIn('zh-CN'),
   compare: '与当前稿比较',
   compareTitle: (label) => `列出当前稿与“${label}”相比的改动`,
   restore: '恢复',
