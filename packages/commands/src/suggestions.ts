@@ -16,6 +16,7 @@ import { Mark, type Fragment, type Node } from 'prosemirror-model'
 import { ReplaceStep, Transform } from 'prosemirror-transform'
 import { Selection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
 import { suggestionsSettled } from './suggestible.ts'
+import { replacementBetween } from './replacement.ts'
 import { schema, settleSuggestions, suggestionsOf, suggestionsProblem, isSuggestionMark, isSection, type CommentAuthor, type Suggestion, type SuggestionKind } from '@zongjie/model'
 
 export { suggestionsAt as suggestionsIn } from '@zongjie/model'
@@ -212,14 +213,10 @@ function ownInsertionEdits(state: EditorState, tr: Transaction, author: CommentA
   const owners = new Map(suggestionsOf(state.doc).map((s) => [s.id, s.author.id]))
   const before = state.doc
   const after = tr.doc
-  const from = before.content.findDiffStart(after.content)
-  if (from === null) return []
-  let { a: endA, b: endB } = before.content.findDiffEnd(after.content)!
-  const overlap = from - Math.min(endA, endB)
-  if (overlap > 0) {
-    endA += overlap
-    endB += overlap
-  }
+  const change = replacementBetween(before, after)
+  if (!change) return []
+  const { from, to: endA } = change
+  const endB = from + change.slice.size
   // What the edit replaced must all be the author's own suggested insertion.
   let id: string | null = null
   let foreign = false

@@ -5,9 +5,10 @@ import { keymap } from 'prosemirror-keymap'
 import type { Plugin, Transaction } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import type { Node } from 'prosemirror-model'
-import { ReplaceStep, type StepMap } from 'prosemirror-transform'
+import { ReplaceStep } from 'prosemirror-transform'
 import { schema } from '@zongjie/model'
 import { sharedContent, sharedAttributes, attributesOf } from '@zongjie/collab'
+import { replacementBetween } from '@zongjie/commands'
 
 /**
  * Co-editing (协同编辑): the element's document shared through a Yjs document with a Hocuspocus
@@ -80,20 +81,6 @@ interface Held {
 /** The state vector of a Yjs document: for each client, the clock of its next change. */
 function stateVector(ydoc: Y.Doc): Map<number, number> {
   return Y.decodeStateVector(Y.encodeStateVector(ydoc))
-}
-
-/** The change from `start` to `end` as one replacement (null when they are the same), with `start`. */
-function stepBetween(start: Node, end: Node): { step: ReplaceStep; start: Node; getMap(): StepMap } | null {
-  const from = start.content.findDiffStart(end.content)
-  if (from === null) return null
-  let { a: endA, b: endB } = start.content.findDiffEnd(end.content)!
-  const overlap = from - Math.min(endA, endB)
-  if (overlap > 0) {
-    endA += overlap
-    endB += overlap
-  }
-  const step = new ReplaceStep(from, endA, end.slice(from, endB))
-  return { step, start, getMap: () => step.getMap() }
 }
 
 /** The meta of a transaction that applies another writer's change of the document's attributes. */
@@ -233,10 +220,11 @@ export class CollabSession {
     const view = this.view
     const held = this.held
     if (!view || !held || view.composing || (!held.local && !held.remote)) return
-    const own = stepBetween(held.synced, view.state.doc)
+    const synced = held.synced
+    const own = replacementBetween(synced, view.state.doc)
     // Where the writer's change goes, in the shared document's own terms (its characters), which
     // the others' changes do not move; found before the editor's document is made again.
-    const at = own && [this.relativeAt(held, own.step.from), this.relativeAt(held, own.step.to)]
+    const at = own && [this.relativeAt(held, own.from), this.relativeAt(held, own.to)]
     held.local = false
     held.remote = false
     held.binding._forceRerender()
@@ -246,11 +234,11 @@ export class CollabSession {
     const [from, to] = at && at[0] && at[1] ? at.map((rel) => relativePositionToAbsolutePosition(this.ydoc, fragment, rel!, held.binding.mapping)) : [null, null]
     const tr = view.state.tr
     if (from !== null && to !== null && from !== undefined && to !== undefined && from <= to) {
-      if (tr.maybeStep(new ReplaceStep(from, to, own.step.slice)).failed) return
+      if (tr.maybeStep(new ReplaceStep(from, to, own.slice)).failed) return
     } else {
       // Not in a textblock (a change of structure): mapped through the others' change as one replacement.
-      const theirs = stepBetween(own.start, view.state.doc)
-      const mapped = theirs ? own.step.map(theirs.getMap()) : own.step
+      const theirs = replacementBetween(synced, view.state.doc)
+      const mapped = theirs ? own.map(theirs.getMap()) : own
       if (!mapped || tr.maybeStep(mapped).failed) return
     }
     view.dispatch(tr.scrollIntoView())

@@ -2,7 +2,7 @@ import { Plugin, PluginKey, Selection, type EditorState, type Transaction } from
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
 import type { Node } from 'prosemirror-model'
 import { schema, displayText, suggestionsOf, type CommentAuthor } from '@zongjie/model'
-import { isSuggestible, suggestionsSettled, suggestTransaction } from '@zongjie/commands'
+import { isSuggestible, suggestionsSettled, suggestTransaction, replacementBetween } from '@zongjie/commands'
 
 /**
  * Suggestion mode (修订): the writer's edits made as suggestions, and how suggestions look in the
@@ -107,20 +107,14 @@ export class SuggestionRecorder {
     // the steps the composing made (the pinyin typed, then replaced) are no part of it.
     const start = c.start.doc
     const now = view.state.doc
-    const from = start.content.findDiffStart(now.content)
-    if (from === null) return
-    let { a: endA, b: endB } = start.content.findDiffEnd(now.content)!
-    const overlap = from - Math.min(endA, endB)
-    if (overlap > 0) {
-      endA += overlap
-      endB += overlap
-    }
-    const plain = c.start.tr.replace(from, endA, now.slice(from, endB))
+    const change = replacementBetween(start, now)
+    if (!change) return
+    const plain = c.start.tr.step(change)
     if (!plain.doc.eq(now)) return
     plain.setSelection(Selection.fromJSON(plain.doc, view.state.selection.toJSON()))
     const author = this.options.author()
     const suggested = author ? suggestTransaction(c.start, plain, author, this.now()) : null
-    const tr = view.state.tr.replace(from, endB, start.slice(from, endA))
+    const tr = view.state.tr.step(change.invert(start))
     if (suggested) {
       for (const step of suggested.steps) tr.step(step)
       tr.setSelection(Selection.fromJSON(tr.doc, suggested.selection.toJSON()))
