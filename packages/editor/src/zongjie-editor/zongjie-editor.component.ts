@@ -504,12 +504,16 @@ export class ZongjieEditor extends LitElement {
   /** The form was submitted: the draft is no longer needed. */
   private readonly onFormSubmit = () => void this.clearDraft()
 
-  /** The page is going (closed, navigated away, put away on a phone): what was typed in the last second is kept. */
+  /** The page is going (closed, navigated away, put away on a phone): what was typed in the last second is kept at once. */
   private readonly onPageHide = () => {
     if (!this.draftTimer) return
     this.draftTimer.cancel()
     this.draftTimer = null
-    void this.keepDraft()
+    const key = this.draftKey
+    if (!key || this.draftOffer || !this.unsubmitted) return
+    const draft = { key, summary: this.value, time: new Date().toISOString() }
+    if (this.drafts) this.drafts.keepDraftNow(draft)
+    else void this.loadDrafts().then((drafts) => drafts.writeDraft(draft))
   }
 
   /** Leaving the page with changes the form has not submitted asks first. */
