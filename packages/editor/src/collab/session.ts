@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
-import { HocuspocusProvider } from '@hocuspocus/provider'
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import { IndexeddbPersistence, clearDocument } from 'y-indexeddb'
 import { ySyncPlugin, ySyncPluginKey, yCursorPlugin, yUndoPlugin, undoCommand, redoCommand, initProseMirrorDoc, relativePositionToAbsolutePosition } from 'y-prosemirror'
 import { keymap } from 'prosemirror-keymap'
 import type { Plugin, Transaction } from 'prosemirror-state'
@@ -7,7 +8,7 @@ import type { EditorView } from 'prosemirror-view'
 import type { Node } from 'prosemirror-model'
 import { ReplaceStep } from 'prosemirror-transform'
 import { schema } from '@zongjie/model'
-import { sharedContent, sharedAttributes, attributesOf } from '@zongjie/collab'
+import { sharedContent, sharedAttributes, attributesOf, isEmptyShared } from '@zongjie/collab'
 import { replacementBetween } from '@zongjie/commands'
 
 /**
@@ -18,15 +19,28 @@ import { replacementBetween } from '@zongjie/commands'
  * page sets `collab`: writing alone needs none of it.
  */
 
-/** Where and as whom to co-edit: the server's WebSocket URL, the document's name, and the token the OA system issued for it. */
+/**
+ * Where and as whom to co-edit: the server's WebSocket URL, the document's name, and the token the
+ * OA system issued for it, or a function giving one (called for each connection, so that a token
+ * that expires is renewed when the connection is made again).
+ */
 export interface CollabOptions {
   url: string
   document: string
-  token: string
+  token: string | (() => string | Promise<string>)
 }
 
-/** The connection as the status line tells it: 正在连接, 已连接, 正在重连, or refused (the token). */
-export type CollabStatus = 'connecting' | 'connected' | 'reconnecting' | 'refused'
+/**
+ * The connection as the status line tells it: 正在连接, 已连接, 正在重连, 离线 (the edits kept in
+ * this browser, sent when the server is back), or refused (the token).
+ */
+export type CollabStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'refused'
+
+/** How long a lost connection shows as 正在重连 before the status line says 离线，已保存在本机, in ms. */
+export const offlineAfter = 3000
+
+/** The longest wait between two attempts to reach the server again, in ms. */
+const longestRetry = 10_000
 
 /** What a session needs of its element. */
 export interface CollabHost {
@@ -36,6 +50,17 @@ export interface CollabHost {
   ready(doc: Node, plugins: Plugin[]): void
   /** Who is writing, for the others' view of the cursor: a name and a colour. */
   who(): { name: string; color: string }
+  /**
+   * The server refused one of the writer's changes (`reason`: `update-refused:<kind>`) and stopped
+   * taking the writer's changes: the session's copy, holding the refused change, is dropped; the
+   * element joins again with the server's document.
+   */
+  changeRefused(reason: string): void
+}
+
+/** The name of the browser's copy of a shared document (IndexedDB, y-indexeddb): by server and document. */
+export function localCopyName(options: Pick<CollabOptions, 'url' | 'document'>): string {
+  return `zongjie-collab:${options.url}:${options.document}`
 }
 
 /**
@@ -93,23 +118,84 @@ export const remoteAttributes = 'zongjie-remote-attributes'
 export class CollabSession {
   readonly ydoc = new Y.Doc()
   readonly provider: HocuspocusProvider
+  /** The connection to the server (its attempts to connect again wait at most {@link longestRetry}). */
+  private readonly socket: HocuspocusProviderWebsocket
+  /** The browser's copy of the shared document (IndexedDB), null where the browser keeps none. */
+  private local: IndexeddbPersistence | null = null
   private view: EditorView | null = null
   private status: CollabStatus = 'connecting'
   private everConnected = false
+  private offlineTimer: ReturnType<typeof setTimeout> | null = null
 
   constructor(
     private readonly host: CollabHost,
     options: CollabOptions,
   ) {
-    this.provider = new HocuspocusProvider({ url: options.url, name: options.document, token: options.token, document: this.ydoc })
-    this.provider.on('status', ({ status }: { status: string }) => {
-      if (this.status === 'refused') return
-      if (status === 'connected') this.everConnected = true
-      this.setStatus(status === 'connected' ? 'connected' : this.everConnected ? 'reconnecting' : 'connecting')
-    })
+    // The browser's copy first: a writer who opens the document with no server in reach edits it,
+    // and what they type is sent when the server is back (Yjs merges it with the others').
+    this.local = browserCopy(localCopyName(options), this.ydoc)
+    this.local?.whenSynced.then(
+      () => {
+        if (!isEmptyShared(this.ydoc)) this.start()
+      },
+      () => (this.local = null),
+    )
+    const token = options.token
+    this.socket = new HocuspocusProviderWebsocket({ url: options.url, maxDelay: longestRetry })
+    this.provider = new HocuspocusProvider({ websocketProvider: this.socket, name: options.document, token: typeof token === 'function' ? async () => token() : token, document: this.ydoc })
+    this.provider.attach()
+    this.provider.on('status', ({ status }: { status: string }) => this.connectionChanged(status === 'connected'))
     this.provider.on('authenticationFailed', ({ reason }: { reason: string }) => this.setStatus('refused', reason))
+    this.provider.on('close', ({ event }: { event?: { reason?: string } }) => {
+      const reason = event?.reason ?? ''
+      if (reason.startsWith('update-refused')) this.refused(reason)
+    })
     this.provider.on('synced', () => this.start())
     this.provider.setAwarenessField('user', host.who())
+    addEventListener('online', this.retryNow)
+    document.addEventListener('visibilitychange', this.retryNow)
+  }
+
+  /** The connection was made or lost: the status line, and 离线 when lost for {@link offlineAfter}. */
+  private connectionChanged(connected: boolean) {
+    if (this.status === 'refused') return
+    if (connected) {
+      if (this.offlineTimer) clearTimeout(this.offlineTimer)
+      this.offlineTimer = null
+      this.everConnected = true
+      this.setStatus('connected')
+      return
+    }
+    // Attempts come and go while the server is away: the line stays 离线 until one succeeds, and the wait for 离线 runs from the first.
+    if (this.status === 'offline' || this.offlineTimer) return
+    this.setStatus(this.everConnected ? 'reconnecting' : 'connecting')
+    this.offlineTimer = setTimeout(() => {
+      this.offlineTimer = null
+      if (this.status !== 'connected' && this.status !== 'refused' && this.started && this.local) this.setStatus('offline')
+    }, offlineAfter)
+  }
+
+  /** The network is back or the page shown again: try the server now rather than at the next retry. */
+  private readonly retryNow = () => {
+    if (document.visibilityState === 'hidden' || this.status === 'connected' || this.status === 'refused') return
+    void this.socket.connect()
+  }
+
+  /**
+   * The server refused a change of this writer's and closed the document to them: the browser's
+   * copy, which holds the change, is deleted (else it would be sent again on the next opening),
+   * then the element is told.
+   */
+  private refused(reason: string) {
+    if (this.status === 'refused') return
+    this.status = 'refused'
+    const local = this.local
+    this.local = null
+    const deleted = local ? local.destroy().then(() => clearDocument(local.name)) : Promise.resolve()
+    // Another page of this browser with the document open holds the database: the deletion waits for it; the element does not.
+    void Promise.race([deleted, new Promise((resolve) => setTimeout(resolve, 2000))])
+      .catch(() => undefined)
+      .then(() => this.host.changeRefused(reason))
   }
 
   private setStatus(status: CollabStatus, reason?: string) {
@@ -306,11 +392,30 @@ export class CollabSession {
     }, ySyncPluginKey)
   }
 
-  /** Ends the session: the connection closed, the Yjs document freed. */
+  /** Ends the session: the connection closed, the Yjs document freed (the browser's copy stays). */
   destroy(): void {
     if (this.compositionTimer) clearTimeout(this.compositionTimer)
+    if (this.offlineTimer) clearTimeout(this.offlineTimer)
+    removeEventListener('online', this.retryNow)
+    document.removeEventListener('visibilitychange', this.retryNow)
+    void this.local?.destroy()
     this.provider.destroy()
+    this.socket.destroy()
     this.ydoc.destroy()
     this.view = null
+  }
+}
+
+/**
+ * The browser's copy of a shared document: IndexedDB through y-indexeddb, which writes each change
+ * as it is made and gives the document back when the page is opened again. Null where the browser
+ * keeps none (no IndexedDB, or it refuses: some private windows).
+ */
+function browserCopy(name: string, ydoc: Y.Doc): IndexeddbPersistence | null {
+  if (typeof indexedDB === 'undefined') return null
+  try {
+    return new IndexeddbPersistence(name, ydoc)
+  } catch {
+    return null
   }
 }

@@ -97,7 +97,7 @@ export interface Catalog {
   /** Drafts kept in the browser: the offer of one, and what follows. */
   drafts: { found: (time: string) => string; time: (iso: string) => string; restore: string; discard: string; restored: string }
   /** Co-editing: the connection as the status line tells it, and what the page is told. */
-  collab: { connecting: string; connected: string; reconnecting: string; refused: string; invalid: string; anonymous: string }
+  collab: { connecting: string; connected: string; reconnecting: string; offline: string; changeRefused: string; refused: string; invalid: string; anonymous: string }
   /** Why the page's `addComment` is refused. */
   review: { noUser: string; emptyComment: string; readOnly: string; nothingSelected: string }
   /** Suggestion mode (修订): what the writer is told when an edit is not made. */

@@ -137,6 +137,8 @@ export const en: Catalog = {
     connecting: 'Shared: connecting…',
     connected: 'Shared: connected',
     reconnecting: 'Shared: connection lost, reconnecting…',
+    offline: 'Shared: offline, changes saved on this device and sent when the connection is back',
+    changeRefused: 'The server refused one of your changes (it would break the summary\'s structure or exceed your role); it did not reach the others, and the document has been loaded again from the server',
     refused: 'Shared: the server refused the connection (the token is not valid or has expired)',
     invalid: 'collab must be { url, document, token }, with a url and a document',
     anonymous: 'Unnamed',

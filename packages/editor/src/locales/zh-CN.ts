@@ -119,6 +119,8 @@ export const zhCN: Catalog = {
     connecting: '协同：正在连接…',
     connected: '协同：已连接',
     reconnecting: '协同：连接中断，正在重连…',
+    offline: '协同：离线，修改已保存在本机，恢复连接后自动同步',
+    changeRefused: '服务器拒绝了你的一处修改（它会使总结结构不完整，或超出你的权限），该修改未同步给他人；已重新载入服务器上的文档',
     refused: '协同：服务器拒绝了连接（令牌无效或已过期）',
     invalid: 'collab 应为 { url, document, token }，url 与 document 不能为空',
     anonymous: '未署名',

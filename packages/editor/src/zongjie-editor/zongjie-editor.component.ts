@@ -95,8 +95,8 @@ export function emptyDoc(): Node {
  *
  * @event input - After every change of the document. `detail.summary` is the Summary JSON.
  * @event change - When the editor loses focus after a change. `detail.summary` is the Summary JSON.
- * @event error - When a value set on `summary`, `value`, `versions` or `user` is refused, a file the writer opened (打开, or dropped on the editor) cannot be read, or the writer acts on comments while the page has set no `user`; the content (or the list, or the user) is kept. `detail.message`, `detail.path`.
- * @event collab - When the co-editing connection changes (see `collab`): `detail.status` is `connecting`, `connected`, `reconnecting` or `refused` (with `detail.reason`, the server's).
+ * @event error - When a value set on `summary`, `value`, `versions` or `user` is refused, a file the writer opened (打开, or dropped on the editor) cannot be read, the writer acts on comments while the page has set no `user`, or the co-editing server refused a change of the writer's (`path: 'collab'`: the change is dropped and the server's document taken again); the content (or the list, or the user) is kept. `detail.message`, `detail.path`.
+ * @event collab - When the co-editing connection changes (see `collab`): `detail.status` is `connecting`, `connected`, `reconnecting`, `offline` (changes kept in the browser) or `refused` (with `detail.reason`, the server's; `connecting` with a reason `update-refused:…` when the server refused a change and the document is taken again).
  * @event version - When a version is saved (`saveVersion()`, or 保存版本 in the versions panel), for the page to store it. `detail` is the version: `id`, `label`, `author`, `time`, `summary`.
  *
  * @csspart base - The frame around toolbar, panels and page.
@@ -607,16 +607,22 @@ export class ZongjieEditor extends LitElement {
    * it (it names the document and the writer's role; the server decides what the writer may do).
    * The shared document replaces the content once it arrives (the editor waits read-only until
    * then); every writer's changes show at once, their cursors with their names and colours (the
-   * `user`), and Ctrl-Z undoes one's own changes only. `null` leaves the document: the content
-   * stays, no longer shared. The status line says 正在连接 / 已连接 / 正在重连, and a `collab`
-   * event tells the page. What co-editing needs loads on first use.
+   * `user`), and Ctrl-Z undoes one's own changes only. The browser keeps a copy of the document
+   * (IndexedDB) as the writer types: opened again with no server in reach, it is edited offline,
+   * and what was typed merges with the others' changes when the server is back. `token` may be a
+   * function, called for each connection (a token that expires is renewed). A change the server
+   * refuses (it would break the summary, or the writer's role forbids it) is dropped with an
+   * `error` event and a hint, and the server's document is taken again. `null` leaves the
+   * document: the content stays, no longer shared. The status line says 正在连接 / 已连接 /
+   * 正在重连 / 离线，修改已保存在本机, and a `collab` event tells the page. What co-editing needs
+   * loads on first use.
    */
   get collab(): CollabOptions | null {
     return this.collabOptions
   }
 
   set collab(value: CollabOptions | null) {
-    if (value !== null && (typeof value !== 'object' || typeof value.url !== 'string' || typeof value.document !== 'string' || typeof value.token !== 'string' || !value.url || !value.document)) {
+    if (value !== null && (typeof value !== 'object' || typeof value.url !== 'string' || typeof value.document !== 'string' || !['string', 'function'].includes(typeof value.token) || !value.url || !value.document)) {
       const message = this.strings.collab.invalid
       this.emit<ZongjieErrorDetail>('error', { message, path: 'collab', error: new Error(message) })
       return
@@ -658,9 +664,11 @@ export class ZongjieEditor extends LitElement {
           const view = this.view
           if (!view) return
           this.recorder?.reset()
-          // The shared document's plugins first (its undo keys before the editor's), the editor's own without its history.
+          // The shared document's plugins first (its undo keys before the editor's), the editor's own without its history
+          // (nor an earlier session's plugins: joined again after a refused change, or after the element was moved).
+          const own = view.state.plugins.filter((p) => !this.collabPlugins.includes(p) && (p as unknown as { key: string }).key !== 'history$')
           this.collabPlugins = plugins
-          view.updateState(EditorState.create({ doc, plugins: [...plugins, ...view.state.plugins.filter((p) => (p as unknown as { key: string }).key !== 'history$')] }))
+          view.updateState(EditorState.create({ doc, plugins: [...plugins, ...own] }))
           this.session?.attach(view)
           view.setProps({ editable: () => this.editable })
           this.refreshPanels(true)
@@ -670,6 +678,20 @@ export class ZongjieEditor extends LitElement {
           this.requestUpdate()
         },
         who: () => ({ name: this.writer?.name ?? this.strings.collab.anonymous, color: this.writer ? userColor(this.writer) : '#6b7280' }),
+        changeRefused: (reason) => {
+          if (this.collabOptions !== options) return
+          // What the writer changed since the refusal never reached the others: the server's document is taken again, and the writer told.
+          const message = this.strings.collab.changeRefused
+          this.emit<ZongjieErrorDetail>('error', { message, path: 'collab', error: new Error(reason) })
+          this.showHint(message)
+          this.session?.destroy()
+          this.session = null
+          this.sharedReady = false
+          this.collabStatus = 'connecting'
+          this.view?.setProps({ editable: () => this.editable })
+          this.emit<ZongjieCollabDetail>('collab', { status: 'connecting', reason })
+          void this.startSession(options)
+        },
       },
       options,
     )
