@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest'
 import * as Y from 'yjs'
 import { importText, toSummary, fromSummary, schema } from '@zongjie/model'
+import { EditorState } from 'prosemirror-state'
+import { updateYFragment } from 'y-prosemirror'
 import { fillShared, summaryOfShared, sharedProblem, sharedContent, sharedAttributes, isEmptyShared } from '../src/index.ts'
 
 const draft = ['示范县民政局2024年上半年工作总结', '上半年，我局稳步推进各项工作。', '一、主要工作', '新建社区养老服务站6个，培训X名干部。', '二、存在的问题', '一是力量不足。'].join('\n')
@@ -37,6 +39,41 @@ describe('a summary in a shared Yjs document', () => {
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
     expect(summaryOfShared(b)!.eq(reviewed)).toBe(true)
     expect(fromSummary(toSummary(summaryOfShared(b)!)).eq(reviewed)).toBe(true)
+  })
+
+  it('carries suggestions of whole blocks (marks on sections and paragraphs) both ways, added and taken away', () => {
+    const doc = importText(draft).doc
+    const author = { id: 'u1', name: '张三' }
+    const time = '2024-07-08T09:30:00+08:00'
+    // The second section suggested for insertion, the first section's paragraph for deletion, the first heading as moved (a modification).
+    const positions: Record<string, number> = {}
+    doc.descendants((node, pos) => {
+      if (node.firstChild?.type.name === 'heading') positions[node.firstChild.textContent] = pos
+      if (node.type.name === 'paragraph' && node.textContent.startsWith('新建')) positions.paragraph = pos
+      return true
+    })
+    const tr = EditorState.create({ doc }).tr
+      .addNodeMark(positions['存在的问题']!, schema.marks.insertion!.create({ id: 's1' }))
+      .addNodeMark(positions.paragraph!, schema.marks.deletion!.create({ id: 's2' }))
+      .addNodeMark(positions['主要工作']!, schema.marks.modification!.create({ id: 's3', type: 'structure', previousValue: [{ type: 'section1', path: [0] }] }))
+    const suggestions = [{ id: 's1', author, time, kind: 'insert' }, { id: 's2', author, time, kind: 'delete' }, { id: 's3', author, time, kind: 'structure' }]
+    const marked = schema.nodeFromJSON({ ...tr.doc.toJSON(), attrs: { ...tr.doc.attrs, suggestions } })
+    marked.check()
+
+    const a = new Y.Doc()
+    fillShared(a, marked)
+    expect(summaryOfShared(a)!.eq(marked)).toBe(true)
+    const b = new Y.Doc()
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+    expect(summaryOfShared(b)!.eq(marked)).toBe(true)
+    expect(toSummary(summaryOfShared(b)!)).toEqual(toSummary(marked))
+
+    // Accepting the insertion takes its mark away; the other document follows.
+    const accepted = EditorState.create({ doc: marked }).tr.removeNodeMark(positions['存在的问题']!, schema.marks.insertion!).doc
+    a.on('update', (update: Uint8Array) => Y.applyUpdate(b, update))
+    a.transact(() => updateYFragment(a, sharedContent(a), accepted, { mapping: new Map(), isOMark: new Map() }))
+    expect(summaryOfShared(b)!.eq(accepted)).toBe(true)
+    expect(summaryOfShared(b)!.eq(marked)).toBe(false)
   })
 
   it('tells what is wrong with a shared document that is no summary', () => {
