@@ -41,10 +41,12 @@ const quick = argv.includes('--quick')
 const profileMisses = !argv.includes('--no-profile')
 const buildOnly = argv.includes('--build-only')
 const sizes = [220, 2200, 11000]
+/** The sizes of the co-editing case. */
+const collabSizes = [2200, 11000]
 /** Samples per case. Mount: one fresh page a sample. */
 const plan = quick
-  ? { mount: { 220: 3, 2200: 3, 11000: 2 }, heap: 1, latin: 40, ime: 20, demote: 4, paste: 3, warm: 3 }
-  : { mount: { 220: 12, 2200: 10, 11000: 6 }, heap: 3, latin: 200, ime: 100, demote: 12, paste: 8, warm: 10 }
+  ? { mount: { 220: 3, 2200: 3, 11000: 2 }, heap: 1, latin: 40, ime: 20, demote: 4, paste: 3, collab: 40, warm: 3 }
+  : { mount: { 220: 12, 2200: 10, 11000: 6 }, heap: 3, latin: 200, ime: 100, demote: 12, paste: 8, collab: 200, warm: 10 }
 
 const failures = []
 const fail = (message) => {
@@ -96,6 +98,7 @@ async function buildAll() {
     ...quiet,
     root: join(benchDir, 'pages'),
     base: './',
+    plugins: [asTheEditor],
     build: {
       outDir: join(dist, 'pages'),
       emptyOutDir: true,
@@ -134,6 +137,21 @@ async function buildAll() {
     bundles[name] = bundleOf(name, chunks)
   }
   return bundles
+}
+
+/**
+ * The co-editing case's page code (bench/src/collab.ts) binds the editor to a Yjs document as the
+ * editor's session does: Yjs, y-prosemirror, y-protocols and the shared summary's mapping
+ * (@zongjie/collab) are resolved from there as the editor resolves them, so that the page and the
+ * editor share one copy of each (the binding's types must be the editor's Yjs), without being
+ * dependencies of the bench.
+ */
+const asTheEditor = {
+  name: 'bench-resolve-as-the-editor',
+  resolveId(source, importer) {
+    if (!/^(yjs|y-prosemirror|y-protocols|@zongjie\/collab)(\/|$)/.test(source) || !importer?.startsWith(benchDir + sep)) return null
+    return this.resolve(source, join(root, 'packages/editor/src/index.ts'), { skipSelf: true })
+  },
 }
 
 /**
@@ -556,6 +574,74 @@ async function browserBench(meta, onCase) {
     return profile ? r : s
   }
 
+  // The remote writer's work in a profile: applying its update (y-prosemirror's binding, the view's update under it).
+  const remoteWork = /^applyUpdate(V2)?$/
+
+  /**
+   * Co-editing: the editor bound to a Yjs document as its session binds it (bench/src/collab.ts),
+   * the writer's caret in the middle paragraph, another writer typing into the same paragraph
+   * before it. In turn: a Latin key of the writer's (page.keyboard.type, as `latin`), and a key of
+   * the other writer's arriving (its Yjs update applied to the editor's, in a task of its own,
+   * measured from there to the end of the view's update and of Lit's). What the other writer's
+   * document does to make its update, and what the editor sends it, is not measured.
+   */
+  async function collab(n, { count = plan.collab, profile = null } = {}) {
+    const p = await mounted('zongjie', n)
+    const { middle } = meta.sizes[n]
+    await p.page.evaluate(([i]) => window.bench.share(i, 10), [middle])
+    await p.page.evaluate(([i]) => window.bench.caret(i, 50), [middle])
+    await p.page.evaluate(() => window.bench.settle())
+    const letters = 'abcdefghijklmnopqrstuvwxyz'
+    const local = series()
+    const remote = series()
+    let typed = ''
+    const measured = () =>
+      p.page.evaluate(async () => {
+        await window.bench.settle()
+        return window.bench.collect()
+      })
+    const localKey = async (ch, record) => {
+      await p.page.evaluate(() => window.bench.arm())
+      await p.page.keyboard.type(ch)
+      const r = await measured()
+      typed += ch
+      if (record) local.add(sampleOf(r))
+    }
+    const remoteKey = async (ch, record) => {
+      await p.page.evaluate((c) => window.bench.otherTypes(c), ch)
+      await p.page.evaluate(() => window.bench.settle())
+      await p.page.evaluate(() => {
+        window.bench.arm()
+        window.bench.otherArrives()
+      })
+      const r = await measured()
+      if (record) remote.add(sampleOf(r))
+    }
+    for (let i = 0; i < plan.warm; i++) {
+      await localKey(letters[i % 26], false)
+      await remoteKey(letters[i % 26].toUpperCase(), false)
+    }
+    const r = await withProfile(
+      p,
+      profile,
+      async () => {
+        for (let i = 0; i < count; i++) {
+          if (!profile) await localKey(letters[(i + plan.warm) % 26], true)
+          await remoteKey(letters[(i + plan.warm) % 26].toUpperCase(), true)
+        }
+        return {}
+      },
+      remoteWork,
+    )
+    const text = await p.page.evaluate(([i]) => window.bench.blockText(i), [middle])
+    const otherTyped = await p.page.evaluate(() => window.bench.otherTyped())
+    if (!text.includes(typed)) fail(`co-editing: ${n}: the writer's ${typed.length} typed keys are not in the paragraph`)
+    if (!text.includes(otherTyped)) fail(`co-editing: ${n}: the other writer's ${otherTyped.length} keys are not in the paragraph`)
+    if (!(await p.page.evaluate(() => window.bench.converged()))) fail(`co-editing: ${n}: the two Yjs documents did not converge`)
+    await p.close()
+    return profile ? r : { local, remote }
+  }
+
   const out = { version: browser.version(), cases: {}, heapEmpty: {} }
   const summarize = (s) => ({ view: stats(s.view), all: stats(s.all), full: stats(s.full), empty: s.empty, deferredMs: Math.round(s.deferred * 10) / 10 })
   const zeroCheck = (name, s) => {
@@ -597,6 +683,15 @@ async function browserBench(meta, onCase) {
       out.cases[`paste/${kind}/${n}`] = summarize(ps)
       onCase?.(`${kind} ${n} blocks: ${((performance.now() - t) / 1000).toFixed(1)} s`)
     }
+    if (collabSizes.includes(n)) {
+      const t = performance.now()
+      const c = await collab(n)
+      zeroCheck(`co-editing, local key ${n}`, c.local)
+      zeroCheck(`co-editing, remote key ${n}`, c.remote)
+      out.cases[`collab-local/zongjie/${n}`] = summarize(c.local)
+      out.cases[`collab-remote/zongjie/${n}`] = summarize(c.remote)
+      onCase?.(`co-editing ${n} blocks: ${((performance.now() - t) / 1000).toFixed(1)} s`)
+    }
     if (n === 2200) {
       // The same keys in the document after a review round (its comments and suggestions, their panels on).
       const r = await latin('reviewed', n)
@@ -611,6 +706,7 @@ async function browserBench(meta, onCase) {
     if (caseName === 'ime') return (await ime(kind, n, { ...opts, count: Math.min(50, plan.ime) })).profile
     if (caseName === 'demote') return (await demote(kind, n, opts)).profile
     if (caseName === 'paste') return (await pasteCase(kind, n, opts)).profile
+    if (caseName === 'collab') return (await collab(n, { ...opts, count: Math.min(100, plan.collab) })).profile
     return null
   }
   out.heapByConstructor = heapByConstructor
@@ -659,6 +755,14 @@ function targetsOf(b, nodeR, bundles) {
     }
   }
   add('review-latin', 'Latin key with 100 comments and 200 suggestions ÷ without, editor work, median', ratio(c['latin/reviewed/2200'].view.median, c['latin/zongjie/2200'].view.median), 1.5, '≤', '×', ['latin', 'reviewed', 2200])
+  for (const [n, tag] of [
+    [2200, ''],
+    [11000, ' (11,000)'],
+  ]) {
+    const remote = c[`collab-remote/zongjie/${n}`].all
+    const local = c[`collab-local/zongjie/${n}`].all
+    add(`collab-remote-${n}`, `Co-editing: another writer's key ÷ own key, incl. Lit, median${tag}`, ratio(remote.median, local.median), 2, '≤', '×', ['collab', 'zongjie', n])
+  }
   add('mount-frame', 'Mount to first frame, median', ratio(c['mount/zongjie/2200'].frame.median, c['mount/baseline/2200'].frame.median), 1.15, '≤', '×', ['mount', 'zongjie', 2200])
   add('mount-js', 'Mount, JavaScript only, median', ratio(c['mount/zongjie/2200'].js.median, c['mount/baseline/2200'].js.median), 2, '≤', '×', ['mount', 'zongjie', 2200])
   add('numbering', 'Numbering apply in a typing transaction, median (Node)', nodeR.results['numbering.apply.2200'].median, 0.3, '≤', 'ms', ['node', 'numbering.apply.2200'])
@@ -731,6 +835,23 @@ function report(results) {
   lines.push(` With 100 comments, 200 suggestions: the same document after a review round, its comments and suggestions panels on (the ratio of that row is still to ProseMirror without them).`)
   lines.push(` Floor: ProseMirror alone drawing Zongjie's document (its schema and toDOM; no plugins, node views, styles or Lit), shown in the Zongjie column.`)
   lines.push(` Heap of an empty page with the bundle loaded: ProseMirror ${(b.heapEmpty.baseline / 1e6).toFixed(1)} MB, floor ${(b.heapEmpty.floor / 1e6).toFixed(1)} MB, Zongjie ${(b.heapEmpty.zongjie / 1e6).toFixed(1)} MB.)`)
+
+  lines.push('', "Co-editing: ms, median / p95 (another writer's key arriving ÷ the writer's own key, in turn in one co-editing editor)")
+  const crows = [['case', 'blocks', 'own key', "another's key", 'ratio']]
+  for (const n of collabSizes) {
+    const l = b.cases[`collab-local/zongjie/${n}`]
+    const r = b.cases[`collab-remote/zongjie/${n}`]
+    if (!l || !r) continue
+    const cell = (x) => `${fmt(x.median)} / ${fmt(x.p95)}`
+    const both = (x, y) => [cell(x), cell(y), `${fmt(ratio(y.median, x.median))}× / ${fmt(ratio(y.p95, x.p95))}×`]
+    crows.push(['editor work', n, ...both(l.view, r.view)])
+    crows.push(['  incl. Lit update', n, ...both(l.all, r.all)])
+    crows.push(["  incl. browser's own edit", n, ...both(l.full, r.full)])
+  }
+  lines.push(table(crows, [28, 6, 16, 16, 14], [false, true, true, true, true]))
+  lines.push("(Own key: a Latin key typed in the middle paragraph, as above, with y-prosemirror's binding writing it to the Yjs document. Another's key: a")
+  lines.push(" character typed by another writer (a second Yjs document) into the same paragraph, its update applied with Y.applyUpdate, until the view")
+  lines.push(" and the element have updated; the browser edits nothing itself then. Both in turn in the same editor, bound as its co-editing session binds it.)")
 
   lines.push('', `Node: ms, median / p95 (2,200 blocks; importText on ${kb(nodeR.meta.importTextBytes)} kB of UTF-8)`)
   const r = nodeR.results
@@ -810,11 +931,21 @@ function ratiosOf(cases) {
     const prefix = kind === 'floor' ? 'floor.' : ''
     const z = cases[key]
     const p = cases[`${name}/baseline/${n}`]
+    // Co-editing has no ProseMirror counterpart: its ratio is of the two keys, below.
+    if (!p) continue
     const r3 = (x) => Math.round(x * 1000) / 1000
     for (const measure of ['js', 'frame', 'view', 'all', 'full']) {
       if (z[measure]) out[`${prefix}${name}.${measure}/${n}`] = { median: r3(ratio(z[measure].median, p[measure].median)), p95: r3(ratio(z[measure].p95, p[measure].p95)) }
     }
     if (z.heap) out[`${prefix}heap/${n}`] = r3(ratio(z.heap, p.heap))
+  }
+  // Co-editing: another writer's key arriving ÷ the writer's own key, in the same editor.
+  for (const n of collabSizes) {
+    const local = cases[`collab-local/zongjie/${n}`]
+    const remote = cases[`collab-remote/zongjie/${n}`]
+    if (!local || !remote) continue
+    const r3 = (x) => Math.round(x * 1000) / 1000
+    for (const measure of ['view', 'all']) out[`collab.remote÷local.${measure}/${n}`] = { median: r3(ratio(remote[measure].median, local[measure].median)), p95: r3(ratio(remote[measure].p95, local[measure].p95)) }
   }
   return out
 }

@@ -3,7 +3,8 @@
 //
 // A "span" is one task's editor work: from the first input event of the task (keydown, beforeinput,
 // composition events, paste …, seen in the capture phase on window before the editor sees them),
-// or from the start of a timer callback or a selectionchange, to the end of the last
+// or from the start of a timer callback, a selectionchange or a message (another writer's change
+// arriving in co-editing, see `message`), to the end of the last
 // `view.updateState` in that task (and, for `all`, the end of a Lit update in it). The task is over
 // when a message posted at its start arrives. Tasks with no view update are not spans: a keyup, a
 // composition event that changes nothing. Lit updates in tasks with no view update (the editor's
@@ -19,7 +20,7 @@ import { TextSelection } from 'prosemirror-state'
 
 interface Task {
   start: number
-  source: 'input' | 'timer' | 'selection'
+  source: 'input' | 'timer' | 'selection' | 'message'
   end: number
   litEnd: number
   /** The browser's own editing in the task: from the end of beforeinput to the start of input. */
@@ -46,9 +47,10 @@ function commit() {
 
 function open(source: Task['source']) {
   if (!armed) return
-  // Events of one input arrive in one task: the first opens the span. A timer callback or a
-  // selectionchange always runs in a task of its own.
-  if (cur && source === 'input' && cur.source === 'input') return
+  // Events of one input arrive in one task: the first opens the span. So do those a message's
+  // work dispatches (the element's own `input` event, which bubbles up to window): they are part of
+  // its span. A timer callback or a selectionchange always runs in a task of its own.
+  if (cur && source === 'input' && (cur.source === 'input' || cur.source === 'message')) return
   if (cur) commit()
   cur = { start: performance.now(), source, end: 0, litEnd: 0, native: 0, pausedAt: 0 }
   channel.port2.postMessage(0)
@@ -109,6 +111,15 @@ export function instrumentLit(el: { performUpdate(): void }) {
     perform.call(this)
     if (cur) cur.litEnd = performance.now()
   }
+}
+
+/**
+ * Opens a span for work that a message starts rather than an input event: another writer's
+ * change arriving in co-editing (a WebSocket message's task), applied by the page's code right
+ * after this call, in the same task.
+ */
+export function message() {
+  open('message')
 }
 
 /** Ends the current task's span (before the harness sends the next part of one input). */

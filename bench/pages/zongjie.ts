@@ -10,6 +10,9 @@ let el: ZongjieEditor | null = null
 
 const view = () => el!.view!
 
+/** The other writer of the co-editing case (see `share`). */
+let other: import('../src/collab.ts').OtherWriter | null = null
+
 /** Until the outline lists every heading, the metrics table has a row for every metric and the findings and status are drawn (at most ten seconds). */
 async function panelsDrawn(e: ZongjieEditor) {
   let headings = 0
@@ -83,6 +86,24 @@ const bench = {
   settle: (ms = 0) => h.settle(view(), ms),
   paste: (text: string) => h.paste(view().dom as HTMLElement, text),
   composing: () => view().composing,
+  /**
+   * Co-editing: binds the mounted editor to a Yjs document as its co-editing session does, with
+   * another writer typing into textblock `block`, `offset` characters in (loaded on first use, so
+   * that the other cases' page holds none of it).
+   */
+  async share(block: number, offset: number) {
+    const { share } = await import('../src/collab.ts')
+    other = share(view(), block, offset)
+  },
+  /** The other writer types `ch` in its own document (not measured). */
+  otherTypes: (ch: string) => other!.type(ch),
+  /** The other writer's key arrives: its update applied to the editor's Yjs document, in a span of its own (a message's task). */
+  otherArrives() {
+    h.message()
+    other!.arrive()
+  },
+  otherTyped: () => other!.typed,
+  converged: () => other!.converged(),
   release: data.release,
 }
 ;(window as any).bench = bench
