@@ -953,9 +953,10 @@ function ratiosOf(cases) {
 /** The commit measured, and the files under packages/ that differ from it (the working tree is what is built). */
 function gitState() {
   try {
-    const git = (...a) => execFileSync('git', a, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+    const git = (...a) => execFileSync('git', a, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+    // Each line is two status letters, a space and the path (the first letter a space when only the work tree changed: not trimmed).
     const changed = git('status', '--porcelain', '--', 'packages').split('\n').filter(Boolean).map((l) => l.slice(3))
-    return { commit: git('rev-parse', 'HEAD'), changedUnderPackages: changed }
+    return { commit: git('rev-parse', 'HEAD').trim(), changedUnderPackages: changed }
   } catch {
     return null
   }
