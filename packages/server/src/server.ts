@@ -2,6 +2,7 @@ import type { Socket } from 'node:net'
 import { Server, type Extension, type Hocuspocus } from '@hocuspocus/server'
 import { ConfigError, resolveConfig, type ServerConfig, type ServerOptions } from './config.ts'
 import { jsonLineLogger, loggable, type Logger } from './log.ts'
+import { tokenExpiryHooks } from './expiry.ts'
 import { authenticationHook, type ConnectionContext } from './authentication.ts'
 import { schemaGuard } from './schema-guard.ts'
 import { fillNewDocument } from './new-document.ts'
@@ -58,6 +59,7 @@ export function createServer(options: ServerOptions = {}): ZongjieServer {
   const redis = config.redisUrl ? redisExtension(config.redisUrl, log) : null
   if (redis) extensions.push(redis)
   const sockets = new Set<Socket>()
+  const check = { key: config.key, issuer: config.issuer, audience: config.audience }
 
   const server = new Server<ConnectionContext>({
     name: 'zongjie',
@@ -69,7 +71,9 @@ export function createServer(options: ServerOptions = {}): ZongjieServer {
     maxDebounce: config.maxDebounce,
     unloadImmediately: true,
     extensions,
-    onAuthenticate: authenticationHook({ key: config.key, issuer: config.issuer, audience: config.audience }, log),
+    onAuthenticate: authenticationHook(check, log),
+    // A token expiring during the connection is renewed by the page or ends it.
+    ...tokenExpiryHooks(check, log),
     beforeHandleMessage: schemaGuard(log, (name, update) => store.append(name, update)),
     onRequest: requestHook(config, log),
     async onUpgrade({ socket }) {

@@ -78,8 +78,8 @@ export interface Client {
   destroy(): void
 }
 
-/** Connects a provider to a document (does not wait). */
-export function connect(url: string, name: string, token: string, ydoc = new Y.Doc()): Client {
+/** Connects a provider to a document (does not wait); `token` may be a function, asked again for each connection and when the server asks for a fresh one. */
+export function connect(url: string, name: string, token: string | (() => Promise<string>), ydoc = new Y.Doc()): Client {
   // Reconnects quickly (the restart tests wait for it).
   const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket, delay: 100, minDelay: 100, maxDelay: 500 })
   const client: Client = {
@@ -99,7 +99,7 @@ export function connect(url: string, name: string, token: string, ydoc = new Y.D
 }
 
 /** Connects and waits for the first sync. */
-export async function connectSynced(url: string, name: string, token: string, ydoc = new Y.Doc()): Promise<Client> {
+export async function connectSynced(url: string, name: string, token: string | (() => Promise<string>), ydoc = new Y.Doc()): Promise<Client> {
   const client = connect(url, name, token, ydoc)
   await waitFor(() => client.provider.synced || client.refused !== null, `sync of ${name}`)
   if (client.refused) throw new Error(`refused: ${client.refused}`)

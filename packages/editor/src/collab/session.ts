@@ -149,6 +149,11 @@ export class CollabSession {
     this.provider.on('close', ({ event }: { event?: { reason?: string } }) => {
       const reason = event?.reason ?? ''
       if (reason.startsWith('update-refused')) this.refused(reason)
+      // The token expired unrenewed: connect again, with a fresh token when `token` is a function (refused otherwise, and the status line says so).
+      else if (reason === 'token-expired') {
+        this.socket.disconnect()
+        void this.socket.connect()
+      }
     })
     this.provider.on('synced', () => this.start())
     this.provider.setAwarenessField('user', host.who())
