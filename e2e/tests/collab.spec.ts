@@ -7,62 +7,8 @@
  * numbers on every page; the pinyin of a composition never reaches the others; a reader cannot
  * write; a reviewer's edits are suggestions.
  */
-import type { Browser, Page } from '@playwright/test'
 import { test, expect } from './helpers.ts'
-
-const serverPort = Number(process.env.ZONGJIE_SERVER_PORT ?? 1234)
-const server = `ws://127.0.0.1:${serverPort}`
-
-/** A writer's page, joined to `document` as `name` with `role`, once the shared document has arrived. */
-async function join(browser: Browser, document: string, name: string, role = 'editor'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
-  const page = await context.newPage()
-  await page.goto(`/collab.html?server=${encodeURIComponent(server)}`)
-  await page.fill('input[name="name"]', name)
-  await page.selectOption('select[name="role"]', role)
-  await page.fill('input[name="document"]', document)
-  await page.click('button[type="submit"]')
-  await expect(page.locator('zongjie-editor .status .collab')).toHaveText('协同：已连接')
-  await expect.poll(() => text(page)).toContain('\n')
-  return page
-}
-
-/** The document's text, numbers included (`getText`). */
-function text(page: Page): Promise<string> {
-  return page.evaluate(() => (document.querySelector('zongjie-editor') as unknown as { getText(): string }).getText())
-}
-
-/** The Summary JSON, as a string to compare. */
-function summary(page: Page): Promise<string> {
-  return page.evaluate(() => JSON.stringify((document.querySelector('zongjie-editor') as unknown as { summary: unknown }).summary))
-}
-
-/** Puts the cursor after (or before) the first occurrence of `needle` in one text node, and focuses the editor. */
-async function cursorAt(page: Page, needle: string, at: 'start' | 'end' = 'end') {
-  await page.bringToFront()
-  await page.evaluate(
-    ({ needle, at }) => {
-      const view = (document.querySelector('zongjie-editor') as any).view
-      let found = -1
-      view.state.doc.descendants((node: any, pos: number) => {
-        if (found >= 0) return false
-        if (node.isText && node.text.includes(needle)) found = pos + node.text.indexOf(needle) + (at === 'end' ? needle.length : 0)
-        return true
-      })
-      if (found < 0) throw new Error(`cursorAt: 「${needle}」 not found`)
-      view.focus()
-      view.dispatch(view.state.tr.setSelection(view.state.selection.constructor.near(view.state.doc.resolve(found))))
-    },
-    { needle, at },
-  )
-}
-
-/** The headings with their numbers as the page shows them. */
-function headings(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...document.querySelector('zongjie-editor')!.shadowRoot!.querySelectorAll('.ProseMirror .zj-heading')].map((h) => (h.getAttribute('data-number') ?? '') + h.textContent))
-}
-
-const unique = () => `e2e-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`
+import { cursorAt, headings, join, summary, text, unique } from './collab-helpers.ts'
 
 test('three writers edit at once and converge on one valid summary with the same numbers', async ({ browser }) => {
   const name = unique()

@@ -9,48 +9,12 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join as joinPath } from 'node:path'
-import type { Browser, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { test, expect } from './helpers.ts'
+import { join, text, summary, cursorAt } from './collab-helpers.ts'
 import { spawnServer, freePort, exitOf, type ChildServer } from '../../packages/server/test/child.ts'
 
-/** A writer's page on the demo's co-editing page, joined to `document` on `server` as `name`, once the shared document has arrived. */
-async function join(browser: Browser, server: string, document: string, name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
-  const page = await context.newPage()
-  await page.goto(`/collab.html?server=${encodeURIComponent(server)}`)
-  await page.fill('input[name="name"]', name)
-  await page.fill('input[name="document"]', document)
-  await page.click('button[type="submit"]')
-  await expect(status(page)).toHaveText('协同：已连接')
-  await expect.poll(() => text(page)).toContain('\n')
-  return page
-}
-
 const status = (page: Page) => page.locator('zongjie-editor .status .collab')
-
-function text(page: Page): Promise<string> {
-  return page.evaluate(() => (document.querySelector('zongjie-editor') as unknown as { getText(): string }).getText())
-}
-
-function summary(page: Page): Promise<string> {
-  return page.evaluate(() => JSON.stringify((document.querySelector('zongjie-editor') as unknown as { summary: unknown }).summary))
-}
-
-/** Puts the cursor right after `needle` and focuses the editor. */
-async function cursorAfter(page: Page, needle: string) {
-  await page.bringToFront()
-  await page.evaluate((needle) => {
-    const view = (document.querySelector('zongjie-editor') as any).view
-    let found = -1
-    view.state.doc.descendants((node: any, pos: number) => {
-      if (found < 0 && node.isText && node.text.includes(needle)) found = pos + node.text.indexOf(needle) + needle.length
-      return found < 0
-    })
-    if (found < 0) throw new Error(`cursorAfter: 「${needle}」 not found`)
-    view.focus()
-    view.dispatch(view.state.tr.setSelection(view.state.selection.constructor.near(view.state.doc.resolve(found))))
-  }, needle)
-}
 
 test('edits made with the server down survive a reload and merge when it is back', async ({ browser }) => {
   test.setTimeout(90_000)
@@ -61,8 +25,8 @@ test('edits made with the server down survive a reload and merge when it is back
   const url = `ws://127.0.0.1:${port}`
   const name = `offline-${Date.now().toString(36)}`
   try {
-    const a = await join(browser, url, name, '张三')
-    const b = await join(browser, url, name, '李四')
+    const a = await join(browser, name, '张三', 'editor', url)
+    const b = await join(browser, name, '李四', 'editor', url)
     await a.evaluate(() => {
       const view = (document.querySelector('zongjie-editor') as any).view
       view.dispatch(view.state.tr.insertText('上半年，我局稳步推进各项工作。', 4))
@@ -70,14 +34,14 @@ test('edits made with the server down survive a reload and merge when it is back
     await expect.poll(() => text(b)).toContain('稳步推进各项工作')
 
     // 张三 is typing when the server dies.
-    await cursorAfter(a, '稳步推进')
+    await cursorAt(a, '稳步推进')
     await a.keyboard.type('全面')
     server.process.kill('SIGKILL')
     await exitOf(server)
     await a.keyboard.type('有序')
     await expect(status(a)).toHaveText(/离线，修改已保存在本机/, { timeout: 10_000 })
     await expect(status(b)).toHaveText(/离线，修改已保存在本机/, { timeout: 10_000 })
-    await cursorAfter(b, '各项工作。')
+    await cursorAt(b, '各项工作。')
     await b.keyboard.type('李四离线补充。')
 
     // 张三 reloads with the server still down: what he typed is there, and he goes on.
@@ -85,7 +49,7 @@ test('edits made with the server down survive a reload and merge when it is back
     await expect.poll(() => text(a), { timeout: 10_000 }).toContain('稳步推进全面有序各项工作')
     await expect(status(a)).toHaveText(/离线，修改已保存在本机/, { timeout: 10_000 })
     expect(await a.evaluate(() => (document.querySelector('zongjie-editor') as any).editable)).toBe(true)
-    await cursorAfter(a, '上半年，')
+    await cursorAt(a, '上半年，')
     await a.keyboard.type('重新打开后，')
 
     // The server is back on the same port and data: both pages reconnect and converge.
@@ -97,7 +61,7 @@ test('edits made with the server down survive a reload and merge when it is back
     expect(final).toContain('上半年，重新打开后，我局稳步推进全面有序各项工作。李四离线补充。')
 
     // A newcomer gets it from the server: nothing was only in the pages.
-    const c = await join(browser, url, name, '王五')
+    const c = await join(browser, name, '王五', 'editor', url)
     await expect.poll(() => summary(c), { timeout: 10_000 }).toBe(await summary(a))
     for (const page of [a, b, c]) await page.context().close()
   } finally {
@@ -115,8 +79,8 @@ test('a change the server refuses is dropped, from the page and from its copy in
   const url = `ws://127.0.0.1:${port}`
   const name = `refused-${Date.now().toString(36)}`
   try {
-    const a = await join(browser, url, name, '张三')
-    const b = await join(browser, url, name, '李四')
+    const a = await join(browser, name, '张三', 'editor', url)
+    const b = await join(browser, name, '李四', 'editor', url)
     await a.evaluate(() => {
       const view = (document.querySelector('zongjie-editor') as any).view
       view.dispatch(view.state.tr.insertText('示范县2024年工作总结', 1))
@@ -133,7 +97,7 @@ test('a change the server refuses is dropped, from the page and from its copy in
     // The page has the server's document again, connected, and what it types reaches the other.
     await expect(status(a)).toHaveText('协同：已连接')
     await expect.poll(() => summary(a)).toBe(before)
-    await cursorAfter(a, '2024年')
+    await cursorAt(a, '2024年')
     await a.keyboard.type('上半年')
     await expect.poll(() => text(b)).toContain('示范县2024年上半年工作总结')
     expect(await text(b)).toBe(await text(a))
@@ -145,7 +109,7 @@ test('a change the server refuses is dropped, from the page and from its copy in
     await a.evaluate(() => document.body.append(document.querySelector('zongjie-editor')!))
     await expect(status(a)).toHaveText('协同：已连接')
     await expect.poll(() => a.evaluate(() => (document.querySelector('zongjie-editor') as any).editable)).toBe(true)
-    await cursorAfter(a, '工作总结')
+    await cursorAt(a, '工作总结')
     await a.keyboard.type('（初稿）')
     await expect.poll(() => text(b)).toContain('示范县2024年上半年工作总结（初稿）')
     await a.context().close()

@@ -5,8 +5,8 @@
  */
 import { describe, it, expect, afterEach } from 'vitest'
 import fc from 'fast-check'
-import { EditorState, TextSelection } from 'prosemirror-state'
-import { EditorView } from 'prosemirror-view'
+import { EditorState, TextSelection, Plugin, PluginKey } from 'prosemirror-state'
+import { EditorView, Decoration, DecorationSet } from 'prosemirror-view'
 import type { Node } from 'prosemirror-model'
 import { importText, workItemOrdinal } from '@zongjie/model'
 import { demoteSection, promoteSection, moveSectionDown, paragraphsToWorkItems } from '@zongjie/commands'
@@ -107,6 +107,34 @@ describe('numbers shown in the editor', () => {
     const third = importText(text).doc
     view.updateState(EditorState.create({ doc: third, plugins: [numbering()] }))
     expect(shownNumbers(view)).toEqual(modelNumbers(third))
+  })
+
+  it('stay right when a decoration moves between two equal sections, with no change of the document', () => {
+    // Another writer's cursor, a widget drawn at a position the page sets with a meta.
+    const caret = new PluginKey<number | null>('caret')
+    const caretPlugin = new Plugin<number | null>({
+      key: caret,
+      state: { init: () => null, apply: (tr, at) => (tr.getMeta(caret) !== undefined ? (tr.getMeta(caret) as number | null) : at) },
+      props: {
+        decorations: (state) => {
+          const at = caret.getState(state)
+          return at == null ? null : DecorationSet.create(state.doc, [Decoration.widget(at, () => document.createElement('span'))])
+        },
+      },
+    })
+    const doc = importText(['工作总结', '开头。', '一、甲', '甲文。', '二、同', '三、同', '四、乙', '乙文。'].join('\n')).doc
+    const view = new EditorView(document.body.appendChild(document.createElement('div')), { state: EditorState.create({ doc, plugins: [numbering(), caretPlugin] }) })
+    views.push(view)
+    // The same summary set again (a page setting what it has, a shared document arriving): equal nodes, not the ones drawn.
+    view.updateState(EditorState.create({ doc: importText(['工作总结', '开头。', '一、甲', '甲文。', '二、同', '三、同', '四、乙', '乙文。'].join('\n')).doc, plugins: view.state.plugins }))
+    const headingsAt: number[] = []
+    doc.descendants((n, p) => {
+      if (n.type.name === 'heading') headingsAt.push(p + 1)
+    })
+    for (const at of [headingsAt[1]!, headingsAt[2]!, null, headingsAt[2]!, headingsAt[1]!, null]) {
+      view.dispatch(view.state.tr.setMeta(caret, at))
+      expect(shownNumbers(view).headings).toEqual(['一、', '二、', '三、', '四、'])
+    }
   })
 
   it('equal the model after any random edits, pastes, moves and retypings', async () => {

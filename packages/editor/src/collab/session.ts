@@ -221,22 +221,30 @@ export class CollabSession {
     const undoManager = new Y.UndoManager([fragment, sharedAttributes(this.ydoc)], { trackedOrigins: new Set([ySyncPluginKey]) })
     this.host.ready(withAttributes, [
       ySyncPlugin(fragment, { mapping }),
-      yCursorPlugin(this.provider.awareness!),
+      // While a composition holds the sync, the others' cursors are not drawn: they point into a shared document the editor's is not yet in step with.
+      yCursorPlugin(this.provider.awareness!, { awarenessStateFilter: (mine: number, theirs: number) => mine !== theirs && !(this.held && (this.held.local || this.held.remote)) }),
       yUndoPlugin({ undoManager }),
       keymap({ 'Mod-z': undoCommand, 'Mod-Shift-z': redoCommand, 'Mod-y': redoCommand }),
     ])
     sharedAttributes(this.ydoc).observe((event, tr) => {
       // Written here from a local transaction: the editor has them already.
       if (tr.origin === ySyncPluginKey) return
-      const view = this.view
-      if (!view) return
-      const ptr = view.state.tr
-      for (const name of event.keysChanged) {
-        if (!(name in (schema.nodes.doc!.spec.attrs ?? {}))) continue
-        const value = sharedAttributes(this.ydoc).get(name)
-        if (value !== undefined) ptr.setDocAttribute(name, value)
-      }
-      if (ptr.docChanged) view.dispatch(ptr.setMeta(remoteAttributes, true).setMeta('addToHistory', false))
+      const changed = [...event.keysChanged]
+      // Once the Yjs transaction has ended: the content it changed with them (another writer's
+      // paste brings blocks and their comments at once) reaches the editor first, through the
+      // binding's observer, which Yjs calls after this one. Shown before it, the attributes would
+      // make the binding write the editor's document, without the new blocks, back over the shared one.
+      this.ydoc.once('afterTransaction', () => {
+        const view = this.view
+        if (!view) return
+        const ptr = view.state.tr
+        for (const name of changed) {
+          if (!(name in (schema.nodes.doc!.spec.attrs ?? {}))) continue
+          const value = sharedAttributes(this.ydoc).get(name)
+          if (value !== undefined) ptr.setDocAttribute(name, value)
+        }
+        if (ptr.docChanged) view.dispatch(ptr.setMeta(remoteAttributes, true).setMeta('addToHistory', false))
+      })
     })
   }
 

@@ -67,6 +67,7 @@ class NumberedView implements NodeView {
   contentDOM: HTMLElement
   private readonly type: NodeType
   private readonly attr: string
+  private readonly view: EditorView
 
   constructor(node: Node, view: EditorView, getPos: () => number | undefined, attr: string, numberOf: (doc: Node, pos: number) => string) {
     const { dom, contentDOM } = DOMSerializer.renderSpec(document, node.type.spec.toDOM!(node))
@@ -74,8 +75,19 @@ class NumberedView implements NodeView {
     this.contentDOM = contentDOM!
     this.type = node.type
     this.attr = attr
+    this.view = view
     const pos = getPos()
     if (pos !== undefined) this.dom.setAttribute(attr, numberOf(view.state.doc, pos))
+  }
+
+  /**
+   * A numbered block's view is dropped: ProseMirror may have given its place to the view of an
+   * equal block drawn elsewhere (two empty sections 二、 三、, when a decoration such as another
+   * writer's cursor moves between them, with no change of the document), which carries that
+   * block's number. The plugin view checks every number after this update.
+   */
+  destroy() {
+    viewsToCheck.add(this.view)
   }
 
   /** Any node of the same type: the plugin view keeps the number right. */
@@ -88,6 +100,9 @@ class NumberedView implements NodeView {
     return mutation.type === 'attributes' && (mutation as MutationRecord).attributeName === this.attr
   }
 }
+
+/** The editor views where a numbered block's view was dropped since their last update (see `NumberedView.destroy`). */
+const viewsToCheck = new WeakSet<EditorView>()
 
 /** Sets `attr` of `dom` (a numbered block's, from `view.nodeDOM`) to `value` if it differs. */
 function setNumber(dom: globalThis.Node | null, attr: string, value: string) {
@@ -189,7 +204,12 @@ export function numbering(): Plugin<NumberingState> {
       drawn.add(view)
       return {
         update: (view, prev) => {
-          if (numberingKey.getState(prev)?.outline !== numberingKey.getState(view.state)?.outline) refreshChanged(view, prev.doc)
+          if (viewsToCheck.has(view)) {
+            // A block's view may stand where another was: every number checked, wherever the change.
+            viewsToCheck.delete(view)
+            refreshHeadingNumbers(view)
+            refreshOrdinals(view, 0, view.state.doc.content.size)
+          } else if (numberingKey.getState(prev)?.outline !== numberingKey.getState(view.state)?.outline) refreshChanged(view, prev.doc)
         },
       }
     },
