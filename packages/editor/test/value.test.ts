@@ -69,6 +69,16 @@ describe('value', () => {
     expect(el.getText()).not.toContain('养老')
   })
 
+  it('draws every block of a summary set from its own nodes, also the blocks equal to those it replaces', async () => {
+    const el = await mount(json(draft))
+    // The same title and opening, another body: ProseMirror would keep the old drawing of the equal blocks.
+    el.value = json([draft.split('\n')[0], draft.split('\n')[1], '一、重点工作', '一是完成体检。'].join('\n'))
+    const drawn = (el.view as unknown as { docView: { children: { node: unknown }[] } }).docView.children.map((d) => d.node)
+    const doc = el.view!.state.doc
+    expect(drawn.length).toBe(doc.childCount)
+    drawn.forEach((node, i) => expect(node === doc.child(i), `block ${i} drawn from the summary's own node`).toBe(true))
+  })
+
   it('does nothing when set to the string it gives, or to one describing the same document: the state, selection and undo history stay', async () => {
     const el = await mount(json(draft))
     const view = el.view!

@@ -34,6 +34,7 @@ import type { SuggestionsPanel, SuggestionView } from '../panels/suggestions.ts'
 import type { SuggestionRecorder } from '../plugins/suggesting.ts'
 import type { CollabOptions, CollabSession, CollabStatus } from '../collab/session.ts'
 import { narrowRemoteChange } from '../collab/remote-change.ts'
+import { redrawAll } from './redraw.ts'
 import { newVersion, readVersions, type Version } from '../review/versions.ts'
 import { readUser, userColor, type User } from '../review/user.ts'
 import { ReviewError } from '../review/errors.ts'
@@ -364,6 +365,7 @@ export class ZongjieEditor extends LitElement {
       return
     }
     this.recorder?.reset()
+    redrawAll(this.view)
     this.view.updateState(this.createState(doc))
     this.refreshPanels(true)
     this.versionsView?.documentChanged()
@@ -669,10 +671,7 @@ export class ZongjieEditor extends LitElement {
           // (nor an earlier session's plugins: joined again after a refused change, or after the element was moved).
           const own = view.state.plugins.filter((p) => !this.collabPlugins.includes(p) && (p as unknown as { key: string }).key !== 'history$')
           this.collabPlugins = plugins
-          // Every block drawn again from the shared document's nodes: a block left drawn from an equal node of the old
-          // document (a page that set the same summary first, or joining again) would be compared with its node in depth
-          // at every later key (ProseMirror keeps a view of a node equal to the new one).
-          ;(view as unknown as { docView?: { markDirty?(from: number, to: number): void } }).docView?.markDirty?.(0, view.state.doc.content.size)
+          redrawAll(view)
           view.updateState(EditorState.create({ doc, plugins: [...plugins, ...own] }))
           this.session?.attach(view)
           view.setProps({ editable: () => this.editable })
