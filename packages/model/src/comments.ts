@@ -105,13 +105,23 @@ export function quoteBetween(doc: Node, from: number, to: number): string {
  * none. Its threads are left as they are.
  */
 export function withoutCommentMarks(doc: Node, drop: (id: string) => boolean): Node {
-  let ids: Set<string> | null = null
-  doc.descendants((node) => {
-    for (const mark of node.marks) if (mark.type.name === 'comment' && drop(mark.attrs.id as string)) (ids ??= new Set()).add(mark.attrs.id as string)
-    return true
-  })
+  const ids = commentIdsToDrop(doc, drop, null)
   if (!ids) return doc
   const tr = new Transform(doc)
-  for (const id of ids as Set<string>) tr.removeMark(0, doc.content.size, schema.marks.comment!.create({ id }))
+  for (const id of ids) tr.removeMark(0, doc.content.size, schema.marks.comment!.create({ id }))
   return tr.doc
+}
+
+/**
+ * The ids of the comment marks inside `node` that `drop` says, in document order, added to `ids`
+ * (made at the first): null when there are none. A plain walk, without positions: every export
+ * asks this, mostly of documents that have none.
+ */
+function commentIdsToDrop(node: Node, drop: (id: string) => boolean, ids: Set<string> | null): Set<string> | null {
+  for (let i = 0; i < node.childCount; i++) {
+    const child = node.child(i)
+    for (const mark of child.marks) if (mark.type.name === 'comment' && drop(mark.attrs.id as string)) (ids ??= new Set()).add(mark.attrs.id as string)
+    ids = commentIdsToDrop(child, drop, ids)
+  }
+  return ids
 }

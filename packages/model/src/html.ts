@@ -1,7 +1,7 @@
 import { Mark, type Node } from 'prosemirror-model'
 import { ImportError } from './errors.ts'
 import { commentIdsIn, threadsOf, withoutCommentMarks } from './comments.ts'
-import { settledDoc, suggestionsOf, hasSuggestionMarks } from './suggestions.ts'
+import { settledDoc, suggestionsOf, hasSuggestionMarks, isSuggestionMark } from './suggestions.ts'
 import {
   suggestionsToWrite,
   inlineSuggestionElement,
@@ -162,6 +162,14 @@ const HTML_VERSION_SUGGESTIONS = '2'
 
 // ---------------------------------------------------------------------------------------------
 // Document → HTML
+//
+// One pass over the tree: each block a string built by concatenation, pushed as a line, and the
+// lines joined once at the end. The bench holds toHTML to 3× ProseMirror's own `toJSON` and
+// `JSON.stringify` of a document of the same text, so the writer allocates little per block: no
+// closures or arrays per block, no attribute records for the elements there are most of (sections
+// and metrics write their attributes out in long literals: every concatenation is a piece that the
+// final join copies on its own, and that join is a good part of the time), and a textblock whose
+// content carries no mark is written without the machinery that nests mark elements.
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '\r': '&#13;' }
 
@@ -172,18 +180,40 @@ function esc(text: string): string {
   return needsEscape.test(text) ? text.replace(/[&<>"'\r]/g, (c) => escapes[c]!) : text
 }
 
+/** Attributes as HTML: ` name="value"` for each, in the record's order, `null` values left out. */
 function attrsHTML(attrs: Record<string, string | null>): string {
   let out = ''
-  for (const [name, value] of Object.entries(attrs)) if (value !== null) out += ` ${name}="${esc(value)}"`
+  for (const name in attrs) {
+    const value = attrs[name] as string | null
+    if (value !== null) out += ' ' + name + '="' + esc(value) + '"'
+  }
   return out
 }
 
+/**
+ * A metric's span: the attributes of {@link metricDataAttrs}, in its order, written out here with
+ * their markup in a few long literals (a metric is the element the HTML has most of after text).
+ */
 function metricHTML(attrs: MetricAttrs): string {
-  return `<span${attrsHTML(metricDataAttrs(attrs))}>${esc(metricText(attrs))}</span>`
+  let out = '<span class="zj-metric"'
+  if (attrs.value !== null) out += ' data-value="' + attrs.value + '"'
+  if (attrs.range) out += ' data-range=""'
+  if (attrs.upper !== null) out += ' data-upper="' + attrs.upper + '"'
+  out += ' data-scale="' + esc(attrs.scale) + '" data-approx="' + esc(attrs.approx) + '" data-unit="' + esc(attrs.unit)
+  return out + '" data-label="' + esc(attrs.label) + '" data-placeholder="' + esc(attrs.placeholder) + '">' + esc(metricText(attrs)) + '</span>'
 }
 
 function blankHTML(attrs: BlankAttrs): string {
-  return `<span${attrsHTML(blankDataAttrs(attrs))}>${esc(blankText(attrs))}</span>`
+  return '<span' + attrsHTML(blankDataAttrs(attrs)) + '>' + esc(blankText(attrs)) + '</span>'
+}
+
+/** An inline node without its marks: escaped text, or a field's span. */
+function leafHTML(node: Node): string {
+  if (node.isText) return esc(node.text ?? '')
+  const name = node.type.name
+  if (name === 'metric') return metricHTML(node.attrs as MetricAttrs)
+  if (name === 'blank') return blankHTML(node.attrs as BlankAttrs)
+  return ''
 }
 
 /** What the writer needs beyond the node it writes: the suggestions (修订) by id, for their authors and times. */
@@ -221,6 +251,40 @@ function markTags(mark: Mark, node: Node, w: Writer): [string, string] {
   return [`<${el.tag}${attrsHTML(el.attrs)}>${old}`, `</${el.tag}>`]
 }
 
+/** The mark elements open while a textblock's content is written, outermost first: each one's key and closing tag. */
+interface OpenMarks {
+  keys: string[]
+  closing: string[]
+}
+
+/** The closing tags of the open mark elements beyond the first `depth`, which are closed. */
+function closeMarks(open: OpenMarks, depth: number): string {
+  let out = ''
+  while (open.keys.length > depth) {
+    open.keys.pop()
+    out += open.closing.pop()!
+  }
+  return out
+}
+
+/**
+ * The tags between the previous piece of a textblock and `child` (at `index`): the open elements
+ * whose marks `child` does not continue closed, then those of its further marks opened.
+ */
+function markTagsBefore(open: OpenMarks, child: Node, index: number, w: Writer): string {
+  const marks = child.marks
+  let same = 0
+  while (same < open.keys.length && same < marks.length && open.keys[same] === markKey(marks[same]!, index)) same++
+  let out = closeMarks(open, same)
+  for (let i = same; i < marks.length; i++) {
+    const [start, end] = markTags(marks[i]!, child, w)
+    out += start
+    open.keys.push(markKey(marks[i]!, index))
+    open.closing.push(end)
+  }
+  return out
+}
+
 /**
  * The inline content of a textblock: text, fields, `<strong>` around bold runs, a
  * `span.zj-comment` around commented ones, and `ins.zj-ins`, `del.zj-del` or `span.zj-mod` around
@@ -229,31 +293,14 @@ function markTags(mark: Mark, node: Node, w: Writer): [string, string] {
  */
 function inlineHTML(block: Node, w: Writer): string {
   let out = ''
-  const open: string[] = []
-  const closing: string[] = []
-  const close = (to: number) => {
-    while (open.length > to) {
-      open.pop()
-      out += closing.pop()!
-    }
+  // Made at the first marked piece: most textblocks have none.
+  let open: OpenMarks | null = null
+  for (let index = 0; index < block.childCount; index++) {
+    const child = block.child(index)
+    if (open || child.marks.length) out += markTagsBefore((open ??= { keys: [], closing: [] }), child, index, w)
+    out += leafHTML(child)
   }
-  block.forEach((child, _offset, index) => {
-    const marks = child.marks
-    let same = 0
-    while (same < open.length && same < marks.length && open[same] === markKey(marks[same]!, index)) same++
-    close(same)
-    for (let i = same; i < marks.length; i++) {
-      const [start, end] = markTags(marks[i]!, child, w)
-      out += start
-      open.push(markKey(marks[i]!, index))
-      closing.push(end)
-    }
-    if (child.isText) out += esc(child.text ?? '')
-    else if (child.type.name === 'metric') out += metricHTML(child.attrs as MetricAttrs)
-    else if (child.type.name === 'blank') out += blankHTML(child.attrs as BlankAttrs)
-  })
-  close(0)
-  return out
+  return open ? out + closeMarks(open, 0) : out
 }
 
 /** The attributes of a block element for the suggestion marks on the whole block, `''` when it has none. */
@@ -311,87 +358,111 @@ const childClass: Record<string, string> = { workIntro: 'zj-work-intro', workIte
 /** A child of a work-item list as an element (`p` on a line of its own, `span` inside a line). */
 function workChildHTML(list: Node, index: number, tag: 'p' | 'span', w: Writer): string {
   const child = list.child(index)
-  const ordinal = child.type.name === 'workItem' ? `<span class="zj-ordinal">${esc(workItemOrdinal(list, index))}</span>` : ''
-  return `<${tag} class="${childClass[child.type.name]}"${blockMarksHTML(child)}>${ordinal}${inlineHTML(child, w)}</${tag}>`
+  const name = child.type.name
+  const ordinal = name === 'workItem' ? '<span class="zj-ordinal">' + esc(workItemOrdinal(list, index)) + '</span>' : ''
+  return '<' + tag + ' class="' + childClass[name] + '"' + blockMarksHTML(child) + '>' + ordinal + inlineHTML(child, w) + '</' + tag + '>'
+}
+
+/** The children from `start` to `end` of a work-item list as spans, one after another. */
+function workSpansHTML(list: Node, start: number, end: number, w: Writer): string {
+  let out = ''
+  for (let i = start; i < end; i++) out += workChildHTML(list, i, 'span', w)
+  return out
 }
 
 /**
- * The lines of a work-item list, as child indexes: in a joined list the intro and items run
- * together and a note stands on its own line; in a separate list every child has its own line.
+ * Where the line of a work-item list that starts at child `start` ends (the index after its last
+ * child): in a joined list the intro and items run together and a note stands on its own line;
+ * in a separate list every child has its own line.
  */
-function workLines(list: Node): number[][] {
-  const lines: number[][] = []
-  const joined = list.attrs.layout === 'joined'
-  let line: number[] = []
-  list.forEach((child, _offset, index) => {
-    if (joined && child.type.name !== 'workNote') line.push(index)
-    else {
-      if (line.length) lines.push(line)
-      line = []
-      lines.push([index])
-    }
-  })
-  if (line.length) lines.push(line)
-  return lines
+function workLineEnd(list: Node, start: number): number {
+  if (list.attrs.layout !== 'joined' || list.child(start).type.name === 'workNote') return start + 1
+  let end = start + 1
+  while (end < list.childCount && list.child(end).type.name !== 'workNote') end++
+  return end
 }
 
-function workLineHTML(list: Node, line: number[], w: Writer): string {
-  const single = line.length === 1 && (list.attrs.layout === 'separate' || list.child(line[0]!).type.name === 'workNote')
-  if (single) return workChildHTML(list, line[0]!, 'p', w)
-  return `<p class="zj-work-line">${line.map((i) => workChildHTML(list, i, 'span', w)).join('')}</p>`
+/** The line of a work-item list from child `start` to `end`: one child's `p`, or a `p.zj-work-line` of spans. */
+function workLineHTML(list: Node, start: number, end: number, w: Writer): string {
+  const single = end - start === 1 && (list.attrs.layout === 'separate' || list.child(start).type.name === 'workNote')
+  if (single) return workChildHTML(list, start, 'p', w)
+  return '<p class="zj-work-line">' + workSpansHTML(list, start, end, w) + '</p>'
 }
 
-/** A work-item list, or its lines after the first when a run-in paragraph holds that (`continued`); both carry the list's suggestion marks. */
-function workItemsHTML(list: Node, lines: number[][], continued: boolean, w: Writer): string {
+/**
+ * A work-item list from child `from` on, a line of HTML for each of its lines: the whole list
+ * (`from` 0), or its lines after the first when a run-in paragraph holds that (`continued`); both
+ * carry the list's suggestion marks.
+ */
+function workItemsHTML(list: Node, from: number, continued: boolean, w: Writer): string {
   const attrs = attrsHTML({ class: 'zj-work-items', 'data-layout': list.attrs.layout as string, 'data-continued': continued ? '' : null })
-  return `<div${attrs}${blockMarksHTML(list)}>\n${lines.map((line) => workLineHTML(list, line, w)).join('\n')}\n</div>`
+  let out = '<div' + attrs + blockMarksHTML(list) + '>\n'
+  for (let start = from, end: number; start < list.childCount; start = end) {
+    end = workLineEnd(list, start)
+    if (start > from) out += '\n'
+    out += workLineHTML(list, start, end, w)
+  }
+  return out + '\n</div>'
 }
 
 function blockHTML(block: Node, w: Writer): string {
-  if (block.type.name === 'paragraph') return `<p class="zj-paragraph"${blockMarksHTML(block)}>${inlineHTML(block, w)}</p>`
-  return workItemsHTML(block, workLines(block), false, w)
+  if (block.type.name === 'paragraph') return '<p class="zj-paragraph"' + blockMarksHTML(block) + '>' + inlineHTML(block, w) + '</p>'
+  return workItemsHTML(block, 0, false, w)
+}
+
+/**
+ * The opening tag of a section's element, its structure in classes and data attributes (class,
+ * `data-role`, `data-level`, `data-format`, `data-number`, `data-run-in`, `data-unnumbered`,
+ * `data-part`, then its suggestion marks), written out with their markup in a few long literals.
+ */
+function sectionTag(node: Node, depth: number, number: string): string {
+  const name = node.type.name
+  const role = name === 'problems' || name === 'plans' ? name : 'work'
+  const format: SectionFormat | null = role === 'work' ? sectionFormats[name as SectionTypeName] : number ? 'chinese' : null
+  let out = '<section class="zj-section zj-' + (role === 'work' ? format : role) + '" data-role="' + role + '" data-level="' + depth + '"'
+  if (format !== null) out += ' data-format="' + format + '"'
+  out += ' data-number="' + esc(number) + '"'
+  if (node.attrs.runIn === true) out += ' data-run-in=""'
+  if (role !== 'work' && !node.attrs.numbered) out += ' data-unnumbered=""'
+  if (node.attrs.part !== null) out += ' data-part="' + esc(node.attrs.part as string) + '"'
+  return out + blockMarksHTML(node) + '>'
+}
+
+/**
+ * The paragraph of a run-in section (`（一）落实责任。一是……`): its heading, then the first line of
+ * its first block, when that is a paragraph or a work-item list. Returns the index of the first
+ * child still to write, and pushes the list's further lines after the paragraph.
+ */
+function runInHTML(node: Node, depth: number, numberHTML: string, out: string[], w: Writer): number {
+  const heading = node.child(0)
+  let line = `<p class="zj-run-in"><strong class="zj-heading" role="heading" aria-level="${depth + 1}"${blockMarksHTML(heading)}>${numberHTML}${inlineHTML(heading, w)}<span class="zj-stop">。</span></strong>`
+  const first = node.childCount > 1 ? node.child(1) : null
+  if (first?.type.name === 'paragraph') {
+    out.push(line + '<span class="zj-paragraph"' + blockMarksHTML(first) + '>' + inlineHTML(first, w) + '</span></p>')
+    return 2
+  }
+  if (first?.type.name !== 'workItems') {
+    out.push(line + '</p>')
+    return 1
+  }
+  const end = workLineEnd(first, 0)
+  line += `<span class="zj-work-items" data-layout="${esc(first.attrs.layout as string)}"${blockMarksHTML(first)}>${workSpansHTML(first, 0, end, w)}</span>`
+  out.push(line + '</p>')
+  if (end < first.childCount) out.push(workItemsHTML(first, end, true, w))
+  return 2
 }
 
 function sectionHTML(parent: Node, index: number, depth: number, out: string[], w: Writer): void {
   const node = parent.child(index)
-  const name = node.type.name
-  const role = name === 'problems' || name === 'plans' ? name : 'work'
   const number = sectionNumber(parent, index)
-  const format: SectionFormat | null = role === 'work' ? sectionFormats[name as SectionTypeName] : number ? 'chinese' : null
-  const runIn = node.attrs.runIn === true
-  const attrs = attrsHTML({
-    class: `zj-section zj-${role === 'work' ? format : role}`,
-    'data-role': role,
-    'data-level': String(depth),
-    'data-format': format,
-    'data-number': number,
-    'data-run-in': runIn ? '' : null,
-    'data-unnumbered': role !== 'work' && !node.attrs.numbered ? '' : null,
-    'data-part': node.attrs.part,
-    ...blockSuggestionAttrs(node.marks),
-  })
-  out.push(`<section${attrs}>`)
-  const numberHTML = number ? `<span class="zj-number">${esc(number)}</span>` : ''
+  out.push(sectionTag(node, depth, number))
+  const numberHTML = number ? '<span class="zj-number">' + esc(number) + '</span>' : ''
   let i = 1
-  if (runIn) {
+  if (node.attrs.runIn === true) i = runInHTML(node, depth, numberHTML, out, w)
+  else {
     const heading = node.child(0)
-    let line = `<p class="zj-run-in"><strong class="zj-heading" role="heading" aria-level="${depth + 1}"${blockMarksHTML(heading)}>${numberHTML}${inlineHTML(heading, w)}<span class="zj-stop">。</span></strong>`
-    let rest = ''
-    const first = i < node.childCount ? node.child(i) : null
-    if (first?.type.name === 'paragraph') {
-      line += `<span class="zj-paragraph"${blockMarksHTML(first)}>${inlineHTML(first, w)}</span>`
-      i++
-    } else if (first?.type.name === 'workItems') {
-      const [head, ...tail] = workLines(first)
-      line += `<span class="zj-work-items" data-layout="${esc(first.attrs.layout as string)}"${blockMarksHTML(first)}>${head!.map((c) => workChildHTML(first, c, 'span', w)).join('')}</span>`
-      if (tail.length) rest = workItemsHTML(first, tail, true, w)
-      i++
-    }
-    out.push(line + '</p>')
-    if (rest) out.push(rest)
-  } else {
     const h = `h${Math.min(depth + 1, 6)}`
-    out.push(`<${h} class="zj-heading"${blockMarksHTML(node.child(0))}>${numberHTML}${inlineHTML(node.child(0), w)}</${h}>`)
+    out.push('<' + h + ' class="zj-heading"' + blockMarksHTML(heading) + '>' + numberHTML + inlineHTML(heading, w) + '</' + h + '>')
   }
   for (; i < node.childCount; i++) {
     const child = node.child(i)
@@ -402,9 +473,60 @@ function sectionHTML(parent: Node, index: number, depth: number, out: string[], 
 }
 
 function blocksHTML(container: Node, cls: string, out: string[], w: Writer): void {
-  out.push(`<div class="${cls}"${blockMarksHTML(container)}>`)
-  container.forEach((block) => out.push(blockHTML(block, w)))
+  out.push('<div class="' + cls + '"' + blockMarksHTML(container) + '>')
+  for (let i = 0; i < container.childCount; i++) out.push(blockHTML(container.child(i), w))
   out.push('</div>')
+}
+
+/** A part of the summary (the child of the document at `index`: title, opening, section …) as lines of HTML. */
+function partHTML(doc: Node, index: number, out: string[], w: Writer): void {
+  const node = doc.child(index)
+  switch (node.type.name) {
+    case 'title':
+      out.push('<h1 class="zj-title"' + blockMarksHTML(node) + '>' + inlineHTML(node, w) + '</h1>')
+      break
+    case 'subtitle':
+      out.push('<p class="zj-subtitle"' + blockMarksHTML(node) + '>' + inlineHTML(node, w) + '</p>')
+      break
+    case 'preamble':
+      blocksHTML(node, 'zj-preamble', out, w)
+      break
+    case 'closing':
+      blocksHTML(node, 'zj-closing', out, w)
+      break
+    case 'signOff': {
+      const [organization, date] = [node.child(0), node.child(1)]
+      out.push(
+        `<div class="zj-sign-off"${blockMarksHTML(node)}>\n<p class="zj-organization"${blockMarksHTML(organization)}>${inlineHTML(organization, w)}</p>\n<p class="zj-date"${blockMarksHTML(date)}>${inlineHTML(date, w)}</p>\n</div>`,
+      )
+      break
+    }
+    default:
+      sectionHTML(doc, index, 1, out, w)
+  }
+}
+
+/** Whether a node carries a comment or suggestion mark, or has one inside it. */
+function hasReviewMarks(node: Node): boolean {
+  for (let i = 0; i < node.childCount; i++) {
+    const child = node.child(i)
+    for (const mark of child.marks) if (mark.type.name === 'comment' || isSuggestionMark(mark)) return true
+    if (hasReviewMarks(child)) return true
+  }
+  return false
+}
+
+/**
+ * The document as the HTML writes it: with review, every suggestion (修订) as it stands (see
+ * suggestionsToWrite); without, every one accepted. Either way without the comment marks whose
+ * thread the document does not have (without review, all of them).
+ */
+function docToWrite(doc: Node, review: boolean): Node {
+  // Most documents carry no review marks: one quick walk finds that, and saves the two below.
+  if (review && !hasReviewMarks(doc)) return doc
+  doc = review ? suggestionsToWrite(doc) : settledDoc(doc, true)
+  const known = new Set(review ? threadsOf(doc).map((t) => t.id) : [])
+  return withoutCommentMarks(doc, (id) => !known.has(id))
 }
 
 /** Options of {@link toHTML}. */
@@ -445,11 +567,8 @@ export function toHTML(doc: Node, options: HTMLOptions = {}): string {
     return `<!doctype html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>${title}</title>\n<style>\n${printStylesheet}\n</style>\n</head>\n<body>\n${toHTML(doc, { review: options.review })}</body>\n</html>\n`
   }
   const review = options.review !== false
-  // Without review, the text with every suggestion (修订) accepted; with it, every one as it stands.
-  doc = review ? suggestionsToWrite(doc) : settledDoc(doc, true)
+  doc = docToWrite(doc, review)
   const threads = review ? threadsOf(doc) : []
-  const known = new Set(threads.map((t) => t.id))
-  doc = withoutCommentMarks(doc, (id) => !known.has(id))
   const suggestions = review ? suggestionsOf(doc) : []
   const w: Writer = { suggestions: new Map(suggestions.map((s) => [s.id, s])) }
   const meta = attrsHTML({
@@ -460,36 +579,14 @@ export function toHTML(doc: Node, options: HTMLOptions = {}): string {
   })
   const version = suggestions.length ? HTML_VERSION_SUGGESTIONS : HTML_VERSION
   const out: string[] = [`<article class="zj-summary" data-zongjie="${version}"${meta} lang="zh-CN">`]
-  doc.forEach((node, _offset, index) => {
-    const marks = blockMarksHTML(node)
-    switch (node.type.name) {
-      case 'title':
-        out.push(`<h1 class="zj-title"${marks}>${inlineHTML(node, w)}</h1>`)
-        break
-      case 'subtitle':
-        out.push(`<p class="zj-subtitle"${marks}>${inlineHTML(node, w)}</p>`)
-        break
-      case 'preamble':
-        blocksHTML(node, 'zj-preamble', out, w)
-        break
-      case 'closing':
-        blocksHTML(node, 'zj-closing', out, w)
-        break
-      case 'signOff': {
-        const [organization, date] = [node.child(0), node.child(1)]
-        out.push(
-          `<div class="zj-sign-off"${marks}>\n<p class="zj-organization"${blockMarksHTML(organization)}>${inlineHTML(organization, w)}</p>\n<p class="zj-date"${blockMarksHTML(date)}>${inlineHTML(date, w)}</p>\n</div>`,
-        )
-        break
-      }
-      default:
-        sectionHTML(doc, index, 1, out, w)
-    }
-  })
+  for (let index = 0; index < doc.childCount; index++) partHTML(doc, index, out, w)
   out.push('</article>')
   if (threads.length) out.push(commentsHTML(threads))
   if (suggestions.length) out.push(suggestionsHTML(doc, suggestions))
-  return out.join('\n') + '\n'
+  // The last line's end joined with the rest: the HTML in one piece, which `+ '\n'` after the join
+  // would split again (V8 copies a string made of pieces into one when it is first read).
+  out.push('')
+  return out.join('\n')
 }
 
 // ---------------------------------------------------------------------------------------------

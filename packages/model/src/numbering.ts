@@ -22,6 +22,11 @@ function belowTenThousand(n: number, leadingOne: boolean): string {
   return out
 }
 
+/** How many numerals are kept once written: the numbers and ordinals of a summary are its first few hundred. */
+const cachedNumerals = 1000
+/** The numerals below {@link cachedNumerals} written so far, by number: every export writes the same ones again. */
+const numerals: string[] = []
+
 /**
  * A whole number as Chinese numerals, the way section numbers and ordinals write it:
  * 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 99 → 九十九, 100 → 一百, 101 → 一百零一, 110 → 一百一十,
@@ -29,6 +34,11 @@ function belowTenThousand(n: number, leadingOne: boolean): string {
  */
 export function chineseNumeral(n: number): string {
   if (!Number.isInteger(n) || n < 1 || n >= 1e8) throw new RangeError(`no Chinese numeral for ${n}`)
+  return n < cachedNumerals ? (numerals[n] ??= numeralOf(n)) : numeralOf(n)
+}
+
+/** {@link chineseNumeral} of a whole number from 1 to 10⁸ − 1, checked by the caller. */
+function numeralOf(n: number): string {
   const high = Math.floor(n / 10000)
   const low = n % 10000
   if (!high) return belowTenThousand(low, false)

@@ -593,7 +593,11 @@ export function metricDataAttrs(attrs: MetricAttrs): Record<string, string> {
   if (attrs.value !== null) out['data-value'] = String(attrs.value)
   if (attrs.range) out['data-range'] = ''
   if (attrs.upper !== null) out['data-upper'] = String(attrs.upper)
-  Object.assign(out, { 'data-scale': attrs.scale, 'data-approx': attrs.approx, 'data-unit': attrs.unit, 'data-label': attrs.label, 'data-placeholder': attrs.placeholder })
+  out['data-scale'] = attrs.scale
+  out['data-approx'] = attrs.approx
+  out['data-unit'] = attrs.unit
+  out['data-label'] = attrs.label
+  out['data-placeholder'] = attrs.placeholder
   return out
 }
 
@@ -622,7 +626,8 @@ export function metricAttrsFromData(get: (name: string) => string | null): Metri
 export function blankDataAttrs(attrs: BlankAttrs): Record<string, string> {
   const out: Record<string, string> = { class: 'zj-blank' }
   if (attrs.value !== null) out['data-value'] = attrs.value
-  Object.assign(out, { 'data-label': attrs.label, 'data-placeholder': attrs.placeholder })
+  out['data-label'] = attrs.label
+  out['data-placeholder'] = attrs.placeholder
   return out
 }
 
