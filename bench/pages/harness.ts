@@ -1,11 +1,13 @@
-// The in-page side of the bench, shared by both pages: the editor's own work per input, measured
+// The in-page side of the bench, shared by the pages: the editor's own work per input, measured
 // the way a harness inside the page would.
 //
 // A "span" is one task's editor work: from the first input event of the task (keydown, beforeinput,
 // composition events, paste …, seen in the capture phase on window before the editor sees them),
 // or from the start of a timer callback, a selectionchange or a message (another writer's change
 // arriving in co-editing, see `message`), to the end of the last
-// `view.updateState` in that task (and, for `all`, the end of a Lit update in it). The task is over
+// `view.updateState` in that task — for an editor that is not a ProseMirror view (Lexical), the end
+// of the last update that reached its DOM, see `updated` — (and, for `all`, the end of a Lit update
+// in it). The task is over
 // when a message posted at its start arrives. Tasks with no view update are not spans: a keyup, a
 // composition event that changes nothing. Lit updates in tasks with no view update (the editor's
 // deferred panel refresh) are added up as `deferred`. A view update with no task start before it
@@ -15,8 +17,8 @@
 // from before (a timer, a frame) is taken for the input's work, and reads it back after the input
 // has settled (`collect`).
 
+// ProseMirror's types only: a page without ProseMirror (Lexical's) loads none of it (see `caret`).
 import type { EditorView } from 'prosemirror-view'
-import { TextSelection } from 'prosemirror-state'
 
 interface Task {
   start: number
@@ -32,6 +34,8 @@ let armed = false
 let cur: Task | null = null
 let spans: { view: number; all: number; full: number }[] = []
 let orphans: number[] = []
+/** Updates outside any task's span whose start is not known (see `updated`). */
+let unstarted = 0
 let deferred = 0
 
 const channel = new MessageChannel()
@@ -88,19 +92,37 @@ const nativeSetTimeout = window.setTimeout.bind(window)
     ms,
   )
 
+/** Reports the browser's own edits in `dom` (the editor's content) to the harness: see `marker`. */
+export function observeEdits(dom: Node) {
+  marker.observe(dom, { childList: true, characterData: true, subtree: true })
+}
+
+/**
+ * Marks the end of an editor update that has reached the DOM: the end of the current task's span.
+ * Outside any task's span (while armed), the update counts its own duration, from `t0` (its start);
+ * an editor that does not say when its update started (Lexical's update listener) gives no `t0`,
+ * and such an update counts as nothing but is reported in `unstarted` instead.
+ */
+export function updated(t0?: number) {
+  const t1 = performance.now()
+  if (cur) {
+    // An update between beforeinput and input: the editor handled the input itself.
+    cur.pausedAt = 0
+    cur.end = t1
+  } else if (armed) {
+    if (t0 === undefined) unstarted++
+    else orphans.push(t1 - t0)
+  }
+}
+
 /** Wraps the view's `updateState` (which every dispatch ends in) to mark the end of its update. */
 export function instrumentView(view: EditorView) {
-  marker.observe(view.dom, { childList: true, characterData: true, subtree: true })
+  observeEdits(view.dom)
   const update = view.updateState
   view.updateState = function (this: EditorView, state) {
     const t0 = performance.now()
     update.call(this, state)
-    const t1 = performance.now()
-    if (cur) {
-      // An update between beforeinput and input: the editor handled the input itself.
-      cur.pausedAt = 0
-      cur.end = t1
-    } else if (armed) orphans.push(t1 - t0)
+    updated(t0)
   }
 }
 
@@ -131,15 +153,17 @@ export function arm() {
   commit()
   spans = []
   orphans = []
+  unstarted = 0
   deferred = 0
   armed = true
 }
 
 export function collect() {
   commit()
-  const out = { spans, orphans, deferred }
+  const out = { spans, orphans, unstarted, deferred }
   spans = []
   orphans = []
+  unstarted = 0
   deferred = 0
   armed = false
   return out
@@ -158,9 +182,13 @@ export function nextFrame(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => nativeSetTimeout(r, ms))
 
-/** Until the view is not composing, pending ProseMirror timers have run (`ms`), and a frame has rendered. */
-export async function settle(view: EditorView, ms = 0) {
-  for (let i = 0; i < 200 && view.composing; i++) await sleep(5)
+/**
+ * Until the view is not composing, pending ProseMirror timers have run (`ms`), and a frame has
+ * rendered. For an editor that is not a ProseMirror view, `composing` says whether it is composing.
+ */
+export async function settle(view: EditorView | (() => boolean), ms = 0) {
+  const composing = typeof view === 'function' ? view : () => view.composing
+  for (let i = 0; i < 200 && composing(); i++) await sleep(5)
   if (ms) await sleep(ms)
   await nextFrame()
 }
@@ -181,8 +209,13 @@ export function textblockAt(view: EditorView, i: number) {
   return found as { pos: number; node: import('prosemirror-model').Node }
 }
 
-/** Puts the cursor in textblock `i`, `offset` positions into it, and focuses the view. */
-export function caret(view: EditorView, i: number, offset: number) {
+/**
+ * Puts the cursor in textblock `i`, `offset` positions into it, and focuses the view.
+ * (prosemirror-state is imported here, on first use, so that the harness's chunk does not import
+ * it for every page: the ProseMirror pages have it loaded already.)
+ */
+export async function caret(view: EditorView, i: number, offset: number) {
+  const { TextSelection } = await import('prosemirror-state')
   const { pos, node } = textblockAt(view, i)
   const at = pos + 1 + Math.min(offset, node.content.size)
   view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, at)).scrollIntoView())
@@ -211,7 +244,10 @@ export function paste(target: HTMLElement, text: string) {
   return event.defaultPrevented
 }
 
-/** Fetches the page's document data (`?n=2200`). */
+/**
+ * Fetches the page's document data (`?n=2200`). The peers' pages (Tiptap, Lexical) load the
+ * baseline's: the same generated text as headings and paragraphs.
+ */
 async function loadData<T>(kind: 'baseline' | 'zongjie' | 'floor'): Promise<{ n: number; data: T }> {
   const params = new URLSearchParams(location.search)
   const n = Number(params.get('n') ?? '220')
