@@ -41,6 +41,8 @@ export interface ServerOptions {
   debounce?: number
   /** The longest a changed document waits to be stored while changes keep coming, in ms; 10000 by default. */
   maxDebounce?: number
+  /** How long before a writer's token expires the server asks their page for a fresh one, in ms; 60000 by default. */
+  tokenRenewal?: number
 }
 
 /** A configuration the server cannot start with; the message says what to set. */
@@ -65,6 +67,7 @@ export interface ServerConfig {
   initialSummary: NonNullable<ServerOptions['initialSummary']> | null
   debounce: number
   maxDebounce: number
+  tokenRenewal: number
 }
 
 /** The shortest HS256 secret accepted, in characters (256 bits of ASCII). */
@@ -115,6 +118,7 @@ export function resolveConfig(options: ServerOptions): ServerConfig {
     initialSummary: options.initialSummary ?? null,
     debounce: options.debounce ?? 2000,
     maxDebounce: options.maxDebounce ?? 10000,
+    tokenRenewal: options.tokenRenewal ?? 60_000,
   }
 }
 

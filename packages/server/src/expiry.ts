@@ -13,9 +13,6 @@ import type { Logger } from './log.ts'
  * then connects again with whatever token it has, and is refused if it is expired.
  */
 
-/** How long before a token expires the server asks the page for a fresh one, in ms. */
-export const renewBefore = 60_000
-
 /** The close event a connection whose token expired gets: the page connects again, with a fresh token or refused. */
 export const tokenExpired = { code: 4401, reason: 'token-expired' }
 
@@ -25,8 +22,8 @@ interface Timers {
   end: ReturnType<typeof setTimeout>
 }
 
-/** The hooks that keep a connection's token fresh (`connected`, `onTokenSync`). */
-export function tokenExpiryHooks(check: TokenCheck, log: Logger) {
+/** The hooks that keep a connection's token fresh (`connected`, `onTokenSync`); the page is asked for a fresh token `renewBefore` ms before it expires. */
+export function tokenExpiryHooks(check: TokenCheck, log: Logger, renewBefore: number) {
   const timers = new WeakMap<Connection<ConnectionContext>, Timers>()
 
   /** (Re)sets the connection's timers for a token expiring at `expires` (seconds since 1970); `ask` false when asking would bring no later one. */

@@ -73,7 +73,7 @@ export function createServer(options: ServerOptions = {}): ZongjieServer {
     extensions,
     onAuthenticate: authenticationHook(check, log),
     // A token expiring during the connection is renewed by the page or ends it.
-    ...tokenExpiryHooks(check, log),
+    ...tokenExpiryHooks(check, log, config.tokenRenewal),
     beforeHandleMessage: schemaGuard(log, (name, update) => store.append(name, update)),
     onRequest: requestHook(config, log),
     async onUpgrade({ socket }) {

@@ -52,6 +52,13 @@ export function sqliteStore(file: string, log: Logger): DocumentStore {
     if (!db) throw new StorageError(`the SQLite file ${file} is not open`)
     return db
   }
+  // Prepared once per opening: the append runs at every writer's keystroke.
+  let appending: { db: SqliteDatabase; statement: ReturnType<SqliteDatabase['prepare']> } | null = null
+  const appendStatement = () => {
+    const current = open()
+    if (appending?.db !== current) appending = { db: current, statement: current.prepare(appendUpdate) }
+    return appending.statement
+  }
   const load = (name: string) => {
     const row = open().prepare(selectQuery).get({ name }) as { data: Uint8Array } | undefined
     const updates = (open().prepare(selectUpdates).all({ name }) as { data: Uint8Array }[]).map((u) => u.data)
@@ -104,7 +111,7 @@ export function sqliteStore(file: string, log: Logger): DocumentStore {
       db = null
     },
     async append(documentName, update) {
-      open().prepare(appendUpdate).run({ name: documentName, data: update })
+      appendStatement().run({ name: documentName, data: update })
     },
     async read(documentName): Promise<StoredDocument | null> {
       const { state, updates } = load(documentName)
