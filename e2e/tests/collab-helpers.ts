@@ -6,12 +6,11 @@
  * database, a redis-server of the test's own.
  */
 import type { Browser, Page } from '@playwright/test'
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { createRequire } from 'node:module'
-import { connect } from 'node:net'
 import { join as joinPath } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect } from './helpers.ts'
+import { skipRedis as skipRedisTests, startRedis } from '../../packages/server/test/redis.ts'
 
 /** The co-editing server the browser tests start (playwright.config.ts), as a WebSocket URL. */
 export const serverPort = Number(process.env.ZONGJIE_SERVER_PORT ?? 1234)
@@ -150,43 +149,7 @@ export async function storedSummaryPostgres(url: string, document: string): Prom
 // ---------------------------------------------------------------------------------------------
 // Redis
 
-/** Whether the Redis tests are to be skipped (SKIP_REDIS=1), said loudly. */
-export function skipRedis(): boolean {
-  if (process.env.SKIP_REDIS !== '1') return false
-  console.warn('\n' + '!'.repeat(72) + '\n!!! SKIP_REDIS=1: THE REDIS BROWSER TEST WAS NOT RUN. !!!\n' + '!'.repeat(72))
-  return true
-}
+/** Whether the Redis browser test is to be skipped (SKIP_REDIS=1), said loudly. */
+export const skipRedis = () => skipRedisTests('THE REDIS BROWSER TEST')
 
-/** Whether something listens on a loopback port. */
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1')
-    socket.once('connect', () => {
-      socket.destroy()
-      resolve(true)
-    })
-    socket.once('error', () => resolve(false))
-  })
-}
-
-/** A throwaway redis-server on a loopback port (no persistence), as packages/server's Redis test starts it. */
-export async function startRedis(port: number): Promise<{ url: string; process: ChildProcess; stop(): Promise<void> }> {
-  if (spawnSync('sh', ['-c', 'command -v redis-server'], { stdio: 'ignore' }).status !== 0) {
-    throw new Error('redis-server is not installed: apt-get install redis-server, or skip this test, loudly, with SKIP_REDIS=1')
-  }
-  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
-  const exited = new Promise<void>((resolve) => redis.once('exit', () => resolve()))
-  const stop = async () => {
-    if (redis.exitCode === null && redis.signalCode === null) redis.kill('SIGTERM')
-    await exited
-  }
-  const start = Date.now()
-  while (!(await listening(port))) {
-    if (redis.exitCode !== null || Date.now() - start > 10_000) {
-      await stop()
-      throw new Error('redis-server did not start')
-    }
-    await new Promise((r) => setTimeout(r, 50))
-  }
-  return { url: `redis://127.0.0.1:${port}`, process: redis, stop }
-}
+export { startRedis }

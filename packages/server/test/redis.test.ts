@@ -1,55 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { connect } from 'node:net'
 import * as Y from 'yjs'
 import { acknowledged, connectSynced, openingText, removeDir, startServer, tempDir, textOf, tokenFor, waitFor, type Client, type Running } from './helpers.ts'
 import { freePort } from './child.ts'
+import { startRedis, skipRedis, type RedisServer } from './redis.ts'
 import { createServer, StorageError } from '../src/index.ts'
 import { sharedContent, sharedProblem } from '../src/shared.ts'
 
 // Skipped only when asked (SKIP_REDIS=1), loudly; a machine without redis-server fails them (pnpm test installs it as root).
-const skipRedis = process.env.SKIP_REDIS === '1'
-if (skipRedis) {
-  console.warn('\n' + '!'.repeat(72) + '\n!!! SKIP_REDIS=1: THE REDIS TESTS WERE NOT RUN. !!!\n' + '!'.repeat(72))
-} else if (spawnSync('sh', ['-c', 'command -v redis-server'], { stdio: 'ignore' }).status !== 0) {
-  throw new Error('redis-server is not installed: apt-get install redis-server, or skip these tests, loudly, with SKIP_REDIS=1')
-}
+const skip = skipRedis()
 
-/** Whether something listens on a loopback port. */
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1')
-    socket.once('connect', () => {
-      socket.destroy()
-      resolve(true)
-    })
-    socket.once('error', () => resolve(false))
-  })
-}
-
-describe.skipIf(skipRedis)('two instances through Redis', () => {
-  let redis: ChildProcess
+describe.skipIf(skip)('two instances through Redis', () => {
+  let redis: RedisServer
   let url: string
   const servers: Running[] = []
   const clients: Client[] = []
 
   beforeAll(async () => {
-    const port = await freePort()
-    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
-    url = `redis://127.0.0.1:${port}`
-    // redis-server takes a moment to listen.
-    const start = Date.now()
-    while (!(await listening(port))) {
-      if (Date.now() - start > 10_000) throw new Error('redis-server did not start')
-      await new Promise((r) => setTimeout(r, 50))
-    }
+    redis = await startRedis(await freePort())
+    url = redis.url
     servers.push(await startServer({ redisUrl: url }), await startServer({ redisUrl: url }))
     expect(servers).toHaveLength(2)
   })
   afterAll(async () => {
     for (const c of clients) c.destroy()
     for (const s of servers) await s.cleanup()
-    redis?.kill('SIGTERM')
+    await redis?.stop()
   })
 
   it("relays one instance's writers to the other's, fills a new document once, and relays no refused update", async () => {
