@@ -120,12 +120,17 @@ test('inherited properties the page sets on everything with !important do not re
 test('what the page sets on the element as a whole still applies inside: hidden, no pointer events, the language', async ({ page }) => {
   await page.goto('isolation.html?panels')
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true')
+  const parts = ['.zj-paragraph', '.toolbar button', '.status span']
+  // The status line comes with the panels' first fill, in an idle moment after the first frame.
+  await expect.poll(() => page.locator('zongjie-editor').evaluate((e, parts) => parts.every((selector) => e.shadowRoot!.querySelector(selector)), parts)).toBe(true)
   const inside = () =>
-    page.locator('zongjie-editor').evaluate((e) =>
-      ['.zj-paragraph', '.toolbar button', '.status span'].map((selector) => {
-        const style = getComputedStyle(e.shadowRoot!.querySelector(selector)!)
-        return [style.visibility, style.pointerEvents, style.getPropertyValue('-webkit-locale')].join(' ')
-      }),
+    page.locator('zongjie-editor').evaluate(
+      (e, parts) =>
+        parts.map((selector) => {
+          const style = getComputedStyle(e.shadowRoot!.querySelector(selector)!)
+          return [style.visibility, style.pointerEvents, style.getPropertyValue('-webkit-locale')].join(' ')
+        }),
+      parts,
     )
   expect(await inside()).toEqual(Array(3).fill('visible auto "zh-CN"'))
   await page.locator('#host').evaluate((host) => {
