@@ -1,0 +1,33 @@
+/**
+ * The editor's main chunk (what the browser loads to open the editor and type: the entry and the
+ * chunks it imports, every dependency bundled, minified, gzip -9), built as `pnpm bench` builds it,
+ * must stay within its budget: a size is deterministic, so growth fails here rather than in a
+ * timing. The budget is the size now with a little room; lower it as parts move to chunks loaded
+ * on use (the bench's target is 100 kB).
+ */
+import { describe, it, expect } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { libraryBundle } from '../../../bench/src/bundle.mjs'
+
+/** The main chunk's budget, bytes of gzip -9. */
+const budget = 165_000
+
+describe('the main chunk', () => {
+  it(`stays within ${budget / 1000} kB gzip, with Word support, co-editing, the versions panel and opening files in chunks of their own`, async () => {
+    const out = mkdtempSync(join(tmpdir(), 'zongjie-budget-'))
+    try {
+      const bundle = await libraryBundle('editor', fileURLToPath(new URL('../src/index.ts', import.meta.url)), out)
+      expect(bundle.gzip, `main chunk ${bundle.gzip} B gzip (files: ${bundle.mainFiles.map((f) => f.file).join(', ')})`).toBeLessThanOrEqual(budget)
+      // What loads on use is not in it.
+      const main = Object.keys(bundle.modules)
+      for (const lazy of ['docx', 'yjs', 'y-prosemirror', '@hocuspocus/provider', 'packages/editor/src/panels/versions.ts', 'packages/editor/src/files/open.ts']) {
+        expect(main, `${lazy} in the main chunk`).not.toContain(lazy)
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true })
+    }
+  })
+})
