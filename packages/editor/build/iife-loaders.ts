@@ -6,6 +6,7 @@
 // global `Zongjie`, so the documents it reads load into the element.
 
 import { wordSupportURL } from '../src/security/trusted-types.ts'
+import { PartLoadError } from '../src/zongjie-editor/parts.ts'
 
 type DocxModule = typeof import('@zongjie/docx/read') & typeof import('@zongjie/docx/write')
 
@@ -29,7 +30,8 @@ function loadDocx(): Promise<DocxModule> {
     script.onerror = () => {
       loading = null
       script.remove()
-      reject(new Error(`无法载入 Word 支持（${script.src}）：请把 zongjie-docx.iife.js 与 zongjie-editor.iife.js 放在同一目录`))
+      // The writer is told that Word support could not load; the integrator finds where it was looked for in the cause.
+      reject(new PartLoadError('word', new Error(`无法载入 Word 支持（${script.src}）：请把 zongjie-docx.iife.js 与 zongjie-editor.iife.js 放在同一目录`)))
     }
     document.head.appendChild(script)
   })

@@ -2,17 +2,19 @@
  * Word support loads on first use, never with the editor: the reader when a `.docx` is opened,
  * the writer (with the `docx` library) when one is exported. In the ES build each is a chunk of
  * its own; the one-file script build swaps this module for `build/iife-loaders.ts`, which loads
- * `zongjie-docx.iife.js` from beside the editor's script.
+ * `zongjie-docx.iife.js` from beside the editor's script. A chunk that cannot be loaded is a
+ * `PartLoadError`, which the element tells the writer in one line.
  */
+import { loadPart } from '../zongjie-editor/parts.ts'
 
 /**
  * What opens a file (`files/open.ts`: decoding text, telling formats apart), loaded the first time
  * the writer opens one: typing a summary needs none of it.
  */
-export const loadFileReader = () => import('./open.ts')
+export const loadFileReader = () => loadPart('files', () => import('./open.ts'))
 
 /** The Word reader (`@zongjie/docx/read`), loaded on first use. */
-export const loadDocxReader = () => import('@zongjie/docx/read')
+export const loadDocxReader = () => loadPart('word', () => import('@zongjie/docx/read'))
 
 /** The Word writer (`@zongjie/docx/write`), loaded on first use. */
-export const loadDocxWriter = () => import('@zongjie/docx/write')
+export const loadDocxWriter = () => loadPart('word', () => import('@zongjie/docx/write'))

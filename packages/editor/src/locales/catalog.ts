@@ -1,3 +1,4 @@
+import type { PartName } from '../zongjie-editor/parts.ts'
 import type { Change, Finding } from '@zongjie/model'
 
 /**
@@ -96,6 +97,8 @@ export interface Catalog {
   userRefused: (message: string) => string
   /** Drafts kept in the browser: the offer of one, and what follows. */
   drafts: { found: (time: string) => string; time: (iso: string) => string; restore: string; discard: string; restored: string }
+  /** A part of the editor that loads on use could not be loaded (see `PartLoadError`). */
+  parts: { failed: (part: PartName) => string }
   /** Co-editing: the connection as the status line tells it, and what the page is told. */
   collab: { connecting: string; connected: string; reconnecting: string; offline: string; changeRefused: string; refused: string; invalid: string; anonymous: string }
   /** Why the page's `addComment` is refused. */

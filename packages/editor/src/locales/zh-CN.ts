@@ -115,6 +115,9 @@ export const zhCN: Catalog = {
     discard: '放弃',
     restored: '已恢复草稿（Ctrl+Z 可撤销）',
   },
+  parts: {
+    failed: (part) => `无法加载「${({ files: '打开文件的功能', word: 'Word 支持', versions: '版本面板', comments: '批注面板', suggestions: '修订功能', collab: '协同编辑', drafts: '草稿保存', compare: '版本比较' } as const)[part]}」：网络连接失败，或编辑器已更新，请刷新页面后重试`,
+  },
   collab: {
     connecting: '协同：正在连接…',
     connected: '协同：已连接',

@@ -35,6 +35,7 @@ import type { SuggestionRecorder } from '../plugins/suggesting.ts'
 import type { CollabOptions, CollabSession, CollabStatus } from '../collab/session.ts'
 import { narrowRemoteChange } from '../collab/remote-change.ts'
 import { redrawAll } from './redraw.ts'
+import { loadPart, PartLoadError } from './parts.ts'
 import { newVersion, readVersions, type Version } from '../review/versions.ts'
 import { readUser, userColor, type User } from '../review/user.ts'
 import { ReviewError } from '../review/errors.ts'
@@ -97,7 +98,7 @@ export function emptyDoc(): Node {
  *
  * @event input - After every change of the document. `detail.summary` is the Summary JSON.
  * @event change - When the editor loses focus after a change. `detail.summary` is the Summary JSON.
- * @event error - When a value set on `summary`, `value`, `versions` or `user` is refused, a file the writer opened (打开, or dropped on the editor) cannot be read, the writer acts on comments while the page has set no `user`, or the co-editing server refused a change of the writer's (`path: 'collab'`: the change is dropped and the server's document taken again); the content (or the list, or the user) is kept. `detail.message`, `detail.path`.
+ * @event error - When a value set on `summary`, `value`, `versions` or `user` is refused, a file the writer opened (打开, or dropped on the editor) cannot be read, the writer acts on comments while the page has set no `user`, the co-editing server refused a change of the writer's (`path: 'collab'`: the change is dropped and the server's document taken again), or a part that loads on use could not be loaded (`path` names it: `word`, `versions`, `comments`, `suggestions`, `collab`, `files` …; the hint says so in one line); the content (or the list, or the user) is kept. `detail.message`, `detail.path`.
  * @event collab - When the co-editing connection changes (see `collab`): `detail.status` is `connecting`, `connected`, `reconnecting`, `offline` (changes kept in the browser) or `refused` (with `detail.reason`, the server's; `connecting` with a reason `update-refused:…` when the server refused a change and the document is taken again).
  * @event version - When a version is saved (`saveVersion()`, or 保存版本 in the versions panel), for the page to store it. `detail` is the version: `id`, `label`, `author`, `time`, `summary`.
  *
@@ -452,7 +453,7 @@ export class ZongjieEditor extends LitElement {
   private drafts: typeof import('../drafts/drafts.ts') | null = null
 
   private async loadDrafts(): Promise<typeof import('../drafts/drafts.ts')> {
-    return (this.drafts ??= await import('../drafts/drafts.ts'))
+    return (this.drafts ??= await loadPart('drafts', () => import('../drafts/drafts.ts')))
   }
 
   /** Keeps the draft now (a draft offered and not yet answered is not overwritten). */
@@ -551,7 +552,7 @@ export class ZongjieEditor extends LitElement {
    * mode is turned on, the suggestions panel shown, or a document with suggestions is loaded.
    */
   private loadSuggesting(): Promise<void> {
-    return (this.suggestingLoad ??= import('../plugins/suggesting.ts').then(({ SuggestionRecorder, suggestionMarks }) => {
+    return (this.suggestingLoad ??= loadPart('suggestions', () => import('../plugins/suggesting.ts')).then(({ SuggestionRecorder, suggestionMarks }) => {
       this.recorder = new SuggestionRecorder({
         active: () => this.suggestionsOn,
         author: () => {
@@ -567,7 +568,7 @@ export class ZongjieEditor extends LitElement {
       const view = this.view
       if (view) view.updateState(view.state.reconfigure({ plugins: [...view.state.plugins, suggestionMarks()] }))
       this.suggestionsChanged()
-    }))
+    }).catch((error) => this.partFailed(error)))
   }
 
   /** The suggestions of the document changed (or it was loaded): their authors' colours follow, and what shows them is loaded when there are some. */
@@ -653,7 +654,13 @@ export class ZongjieEditor extends LitElement {
 
   /** Loads co-editing and opens the session, unless `collab` changed meanwhile. */
   private async startSession(options: CollabOptions) {
-    const { CollabSession } = await import('../collab/session.ts')
+    let CollabSession: typeof import('../collab/session.ts').CollabSession
+    try {
+      ;({ CollabSession } = await loadPart('collab', () => import('../collab/session.ts')))
+    } catch (error) {
+      this.partFailed(error)
+      return
+    }
     if (this.collabOptions !== options) return
     this.session = new CollabSession(
       {
@@ -784,6 +791,7 @@ export class ZongjieEditor extends LitElement {
       const { warnings } = await this.importFile(file)
       this.showHint(t.opened(file.name, warnings.length))
     } catch (error) {
+      if (error instanceof PartLoadError) return this.partFailed(error)
       const message = t.openFailed(file.name, (error as Error).message)
       this.showHint(message)
       this.emit<ZongjieErrorDetail>('error', { message, error })
@@ -799,6 +807,7 @@ export class ZongjieEditor extends LitElement {
       download(blob, `${readSummary(this.doc).title || this.strings.defaultTitle}.docx`)
       this.hint = ''
     } catch (error) {
+      if (error instanceof PartLoadError) return this.partFailed(error)
       this.showHint(t.exportFailed((error as Error).message))
     }
   }
@@ -836,7 +845,7 @@ export class ZongjieEditor extends LitElement {
     if (!this.writer) throw new ReviewError('user', t.noUser)
     if (typeof text !== 'string' || !text.trim()) throw new ReviewError('text', t.emptyComment)
     if (!this.editable) throw new ReviewError('readonly', t.readOnly)
-    const { commentOnSelection } = await import('../panels/comments.ts')
+    const { commentOnSelection } = await loadPart('comments', () => import('../panels/comments.ts'))
     const u = this.writer
     const id = this.view && commentOnSelection(this.view, u.role ? { id: u.id, name: u.name, role: u.role } : { id: u.id, name: u.name }, text.trim())
     if (!id) throw new ReviewError('selection', t.nothingSelected)
@@ -882,7 +891,7 @@ export class ZongjieEditor extends LitElement {
     const older = this.versionById(a).summary
     const newer = b === undefined ? readSummary(this.doc) : this.versionById(b).summary
     // The comparison (with the `diff` library) is a chunk of its own in the ES build, loaded the first time.
-    return (await import('@zongjie/model/compare')).compareSummaries(older, newer)
+    return (await loadPart('compare', () => import('@zongjie/model/compare'))).compareSummaries(older, newer)
   }
 
   /**
@@ -1063,20 +1072,24 @@ export class ZongjieEditor extends LitElement {
     // A panel switched on gets its data before it renders.
     else if (['outline', 'findings', 'status', 'metrics', 'mode'].some((p) => changed.has(p))) this.computePanels()
     if (this.versionsPanel) {
-      this.versionsLoad ??= import('../panels/versions.ts').then(({ VersionsPanel }) => {
-        this.versionsView = new VersionsPanel(this, { go: (pos, field) => this.goTo(pos, field), hint: (message) => this.showHint(message) })
-        this.requestUpdate()
-      })
+      this.versionsLoad ??= loadPart('versions', () => import('../panels/versions.ts'))
+        .then(({ VersionsPanel }) => {
+          this.versionsView = new VersionsPanel(this, { go: (pos, field) => this.goTo(pos, field), hint: (message) => this.showHint(message) })
+          this.requestUpdate()
+        })
+        .catch((error) => this.partFailed(error))
     }
     if (this.suggestionsOn) void this.loadSuggesting()
     if (this.suggestionsPanel) {
-      this.suggestionsLoad ??= Promise.all([import('../panels/suggestions.ts'), this.loadSuggesting()]).then(([{ SuggestionsPanel }]) => {
-        this.suggestionsView = new SuggestionsPanel(this, { hint: (message) => this.showHint(message) })
-        this.requestUpdate()
-      })
+      this.suggestionsLoad ??= Promise.all([loadPart('suggestions', () => import('../panels/suggestions.ts')), this.loadSuggesting()])
+        .then(([{ SuggestionsPanel }]) => {
+          this.suggestionsView = new SuggestionsPanel(this, { hint: (message) => this.showHint(message) })
+          this.requestUpdate()
+        })
+        .catch((error) => this.partFailed(error))
     }
     if (this.commentsPanel) {
-      this.commentsLoad ??= import('../panels/comments.ts').then(({ CommentsPanel }) => {
+      this.commentsLoad ??= loadPart('comments', () => import('../panels/comments.ts')).then(({ CommentsPanel }) => {
         this.commentsView = new CommentsPanel(this, {
           hint: (message) => this.showHint(message),
           refuse: (message) => {
@@ -1085,8 +1098,19 @@ export class ZongjieEditor extends LitElement {
           },
         })
         this.requestUpdate()
-      })
+      }).catch((error) => this.partFailed(error))
     }
+  }
+
+  /**
+   * A part that loads on use could not be loaded: the writer is told in one line which (the hint,
+   * and an `error` event with the part's name as `path`). Anything else is the caller's to tell.
+   */
+  private partFailed(error: unknown): void {
+    if (!(error instanceof PartLoadError)) throw error
+    const message = this.strings.parts.failed(error.part)
+    this.showHint(message)
+    this.emit<ZongjieErrorDetail>('error', { message, path: error.part, error })
   }
 
   protected override updated(changed: PropertyValues) {
