@@ -104,6 +104,8 @@ test('typing inside keeps the thread anchored; deleting its text detaches it; Ct
   await expect(quote).toHaveText('力量明显不足')
   expect(await commented(page)).toEqual(['力量明显不足'])
 
+  // A writer's pause: changes next to each other within half a second are one undo step (ProseMirror's history).
+  await page.waitForTimeout(600)
   await selectText(page, '力量明显不足')
   await press(page, 'Backspace')
   await expect(quote).toHaveText('原文已删除「力量不足」')
