@@ -16,13 +16,40 @@ import { spawnServer, freePort, exitOf, type ChildServer } from '../../packages/
 
 const status = (page: Page) => page.locator('zongjie-editor .status .collab')
 
-test('edits made with the server down survive a reload and merge when it is back', async ({ browser }) => {
-  test.setTimeout(90_000)
+/**
+ * A co-editing server of the test's own, in development mode, on a free port with a temporary
+ * data directory: `kill()` stops it (SIGKILL or SIGTERM), `start()` starts it again on the same
+ * port and data, `remove()` stops it if running and deletes its data.
+ */
+async function ownServer() {
   const dataDir = mkdtempSync(joinPath(tmpdir(), 'zongjie-offline-'))
   const port = await freePort()
-  const env = { HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir }
-  let server: ChildServer = await spawnServer(env)
-  const url = `ws://127.0.0.1:${port}`
+  let running: ChildServer | null = null
+  const kill = async (signal: 'SIGKILL' | 'SIGTERM') => {
+    if (!running) return
+    running.process.kill(signal)
+    await exitOf(running)
+    running = null
+  }
+  const start = async () => {
+    running = await spawnServer({ HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir })
+  }
+  await start()
+  return {
+    url: `ws://127.0.0.1:${port}`,
+    start,
+    kill,
+    async remove() {
+      await kill('SIGTERM')
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+test('edits made with the server down survive a reload and merge when it is back', async ({ browser }) => {
+  test.setTimeout(90_000)
+  const server = await ownServer()
+  const url = server.url
   const name = `offline-${Date.now().toString(36)}`
   try {
     const a = await join(browser, name, '张三', 'editor', url)
@@ -36,8 +63,7 @@ test('edits made with the server down survive a reload and merge when it is back
     // 张三 is typing when the server dies.
     await cursorAt(a, '稳步推进')
     await a.keyboard.type('全面')
-    server.process.kill('SIGKILL')
-    await exitOf(server)
+    await server.kill('SIGKILL')
     await a.keyboard.type('有序')
     await expect(status(a)).toHaveText(/离线，修改已保存在本机/, { timeout: 10_000 })
     await expect(status(b)).toHaveText(/离线，修改已保存在本机/, { timeout: 10_000 })
@@ -53,7 +79,7 @@ test('edits made with the server down survive a reload and merge when it is back
     await a.keyboard.type('重新打开后，')
 
     // The server is back on the same port and data: both pages reconnect and converge.
-    server = await spawnServer(env)
+    await server.start()
     await expect(status(a)).toHaveText('协同：已连接', { timeout: 20_000 })
     await expect(status(b)).toHaveText('协同：已连接', { timeout: 20_000 })
     await expect.poll(async () => (await summary(a)) === (await summary(b)), { timeout: 10_000 }).toBe(true)
@@ -65,18 +91,14 @@ test('edits made with the server down survive a reload and merge when it is back
     await expect.poll(() => summary(c), { timeout: 10_000 }).toBe(await summary(a))
     for (const page of [a, b, c]) await page.context().close()
   } finally {
-    server.process.kill('SIGTERM')
-    await exitOf(server)
-    rmSync(dataDir, { recursive: true, force: true })
+    await server.remove()
   }
 })
 
 test('a change the server refuses is dropped, from the page and from its copy in the browser, and the writer goes on', async ({ browser }) => {
   test.setTimeout(60_000)
-  const dataDir = mkdtempSync(joinPath(tmpdir(), 'zongjie-offline-'))
-  const port = await freePort()
-  const server = await spawnServer({ HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir })
-  const url = `ws://127.0.0.1:${port}`
+  const server = await ownServer()
+  const url = server.url
   const name = `refused-${Date.now().toString(36)}`
   try {
     const a = await join(browser, name, '张三', 'editor', url)
@@ -115,8 +137,6 @@ test('a change the server refuses is dropped, from the page and from its copy in
     await a.context().close()
     await b.context().close()
   } finally {
-    server.process.kill('SIGTERM')
-    await exitOf(server)
-    rmSync(dataDir, { recursive: true, force: true })
+    await server.remove()
   }
 })
