@@ -145,13 +145,20 @@ async function start() {
   $<HTMLButtonElement>('#new-from-template').addEventListener('click', () => {
     const organization = (form.elements.namedItem('unit') as HTMLInputElement | null)?.value ?? ''
     const month = new Date().getMonth()
-    ;(editor as unknown as { newFromTemplate(id: string, o: object): void }).newFromTemplate(chooser.value, {
-      organization,
-      year: new Date().getFullYear(),
-      period: month < 6 ? 'first-half' : 'year',
-    })
-    refreshPanes()
-    showMessage(`已按“${chooser.selectedOptions[0]?.text ?? chooser.value}”模板新建；标为 X 的指标和名称须填写`, 'info')
+    // The templates load on first use; one that cannot load is told by the editor itself.
+    ;(editor as unknown as { newFromTemplate(id: string, o: object): Promise<void> })
+      .newFromTemplate(chooser.value, {
+        organization,
+        year: new Date().getFullYear(),
+        period: month < 6 ? 'first-half' : 'year',
+      })
+      .then(
+        () => {
+          refreshPanes()
+          showMessage(`已按“${chooser.selectedOptions[0]?.text ?? chooser.value}”模板新建；标为 X 的指标和名称须填写`, 'info')
+        },
+        () => {},
+      )
   })
   $<HTMLButtonElement>('#load-sample').addEventListener('click', loadSample)
   $<HTMLButtonElement>('#new-blank').addEventListener('click', () => load(toSummary(emptyDoc()), '新建空白文档'))

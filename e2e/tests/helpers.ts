@@ -372,9 +372,13 @@ export async function selectRange(page: Page, anchor: number, head = anchor): Pr
   return waitForEditorSelection(page)
 }
 
-/** Dispatches a synthetic `paste` event with the given clipboard data on the ProseMirror element; returns whether the editor took it (default prevented). */
-export function paste(page: Page, data: { text?: string; html?: string }): Promise<boolean> {
-  return page.evaluate((data) => {
+/**
+ * Dispatches a synthetic `paste` event with the given clipboard data on the ProseMirror element;
+ * returns whether the editor took it (default prevented). Then waits until what was pasted is in
+ * (the first paste may wait for the module that reads it), unless `settle` is false.
+ */
+export async function paste(page: Page, data: { text?: string; html?: string }, settle = true): Promise<boolean> {
+  const taken = await page.evaluate((data) => {
     const pm = document.querySelector('zongjie-editor')!.shadowRoot!.querySelector('.ProseMirror') as HTMLElement
     const dt = new DataTransfer()
     if (data.html !== undefined) dt.setData('text/html', data.html)
@@ -383,6 +387,17 @@ export function paste(page: Page, data: { text?: string; html?: string }): Promi
     pm.dispatchEvent(event)
     return event.defaultPrevented
   }, data)
+  if (settle) await pastesSettled(page)
+  return taken
+}
+
+/** Waits until no paste or drop waits for the module that reads it (the clipboard plugin's pending pastes). */
+export async function pastesSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const view = (document.querySelector('zongjie-editor') as unknown as { view: { state: { plugins: { key: string; getState(s: unknown): { pastes: unknown[] } }[] } } }).view
+    const plugin = view.state.plugins.find((p) => p.key.startsWith('zongjie-pending-paste'))
+    return !plugin || plugin.getState(view.state).pastes.length === 0
+  })
 }
 
 /** Dispatches a synthetic `copy` (or `cut`) event on the ProseMirror element and returns what the editor put on the clipboard. */

@@ -1,11 +1,13 @@
 /**
- * The parts of the editor that load on use, when they cannot be loaded (the network gone, or the
- * site updated and the old chunk removed): the writer is told in one line which part, an `error`
- * event names it, and the editor goes on working. In the ES build (the demo, every part a module
- * of its own) and in the one-script build (Word support its second script).
+ * The parts of the editor that load on use: they work the first time they are used (a paste of
+ * Word HTML right after mounting, a template, the metrics table), also while their module is
+ * still on its way; and when they cannot be loaded (the network gone, or the site updated and the
+ * old chunk removed) the writer is told in one line which part, an `error` event names it, and the
+ * editor goes on working. In the ES build (the demo, every part a module of its own) and in the
+ * one-script build (Word support its second script, the rest in the one script).
  */
 import type { Page } from '@playwright/test'
-import { test, expect, openDemo, editor } from './helpers.ts'
+import { test, expect, openDemo, openWith, editor, getSummary, getText, paste, placeCursor, shortDraft } from './helpers.ts'
 
 /** The `error` events' details from now on, as the page saw them. */
 async function errorsOf(page: Page): Promise<() => Promise<{ message: string; path?: string }[]>> {
@@ -62,4 +64,92 @@ test('in the one-script build, Word support that cannot be fetched is named in o
     ),
   )
   expect(cause).toMatch(/^PartLoadError: 无法载入 Word 支持（.*zongjie-docx\.iife\.js）/)
+})
+
+/** A part of a Word document as the clipboard has it: a 一、 heading numbered by Word's list, and a paragraph. */
+const wordSection = `<p class=MsoNormal style='margin-left:32.0pt;text-indent:-32.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>三、</span><![endif]><span style='font-family:黑体'>基层治理</span></p>
+<p class=MsoNormal style='text-indent:32.0pt'><span>培训社区工作者X名。</span></p>`
+
+/** Holds back the module that reads pastes (ES build) until `release` is called. */
+async function holdPasteReader(page: Page): Promise<() => void> {
+  let release!: () => void
+  const released = new Promise<void>((ok) => (release = ok))
+  await page.route('**/plugins/paste-read.ts*', async (route) => {
+    await released
+    await route.continue()
+  })
+  return release
+}
+
+test('Word HTML pasted right after mounting, its reader still loading, lands where the caret was; what is typed meanwhile stays', async ({ page }) => {
+  const release = await holdPasteReader(page)
+  await openWith(page, shortDraft)
+  await placeCursor(page, '办理婚姻登记。', 'end')
+  expect(await paste(page, { html: wordSection, text: '三、基层治理\n培训社区工作者X名。' }, false)).toBe(true)
+  // The writer goes on typing while the reader loads.
+  await page.keyboard.type('另起')
+  expect(await getText(page)).not.toContain('基层治理')
+  release()
+  await expect.poll(async () => (await getSummary(page)).sections.map((s) => s.number + s.title)).toEqual(['一、主要工作', '二、社会事务', '三、基层治理'])
+  const summary = await getSummary(page)
+  expect(summary.sections[1]!.body).toEqual([{ type: 'paragraph', text: '办理婚姻登记。另起' }])
+  expect(summary.sections[2]!.body).toMatchObject([{ type: 'paragraph', text: '培训社区工作者X名。' }])
+  // The caret stayed with the writer: typing goes on after what they typed.
+  await page.keyboard.type('再写')
+  await expect.poll(async () => (await getSummary(page)).sections[1]!.body).toEqual([{ type: 'paragraph', text: '办理婚姻登记。另起再写' }])
+})
+
+test('a paste whose reader cannot be loaded goes in as plain text, and the writer is told in one line', async ({ page }) => {
+  await page.route('**/plugins/paste-read.ts*', (route) => route.abort('internetdisconnected'))
+  await openWith(page, shortDraft)
+  const errors = await errorsOf(page)
+  await placeCursor(page, '办理婚姻登记。', 'end')
+  expect(await paste(page, { html: wordSection, text: '培训社区工作者X名。' })).toBe(true)
+  await expect(hint(page)).toHaveText('无法加载「粘贴」：网络连接失败，或编辑器已更新，请刷新页面后重试')
+  await expect.poll(errors).toEqual([{ message: '无法加载「粘贴」：网络连接失败，或编辑器已更新，请刷新页面后重试', path: 'paste' }])
+  // Nothing pasted is lost: its text is there, as text.
+  expect(await getText(page)).toContain('办理婚姻登记。培训社区工作者X名。')
+})
+
+test('the metrics table on first use lists every metric; its module unreachable, it is named in one line', async ({ page }) => {
+  await openWith(page, shortDraft)
+  await editor(page).evaluate((el) => el.setAttribute('metrics', ''))
+  await expect(editor(page).locator('.metrics tbody tr')).toHaveCount(1)
+  await expect(editor(page).locator('.metrics tbody tr')).toContainText('名')
+
+  // A page without the versions panel (which shares a module with the table).
+  const other = await page.context().newPage()
+  await other.route('**/panels/metrics.ts*', (route) => route.abort('internetdisconnected'))
+  await other.goto('isolation.html')
+  await other.waitForFunction(() => document.documentElement.dataset.ready === 'true')
+  const errors = await errorsOf(other)
+  await editor(other).evaluate((el) => el.setAttribute('metrics', ''))
+  await expect(hint(other)).toHaveText('无法加载「指标表」：网络连接失败，或编辑器已更新，请刷新页面后重试')
+  await expect.poll(errors).toEqual([{ message: '无法加载「指标表」：网络连接失败，或编辑器已更新，请刷新页面后重试', path: 'metrics' }])
+})
+
+test('in the one-script build, Word HTML pasted right after mounting, a template and the metrics table work on first use', async ({ page }) => {
+  test.setTimeout(120_000)
+  await page.goto('script-tag.html', { timeout: 80_000 })
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-ready') === 'true')
+  await placeCursor(page, '上半年，我局稳步推进各项工作。', 'end')
+  expect(await paste(page, { html: wordSection, text: '三、基层治理\n培训社区工作者X名。' })).toBe(true)
+  await expect.poll(async () => (await getSummary(page)).sections.map((s) => s.title)).toContain('基层治理')
+  await editor(page).evaluate((el) => el.setAttribute('metrics', ''))
+  await expect(editor(page).locator('.metrics tbody tr')).not.toHaveCount(0)
+  const template = await page.evaluate(async () => {
+    const el = document.createElement('zongjie-editor') as HTMLElement & { updateComplete: Promise<boolean>; getText(): string }
+    el.setAttribute('template', 'township')
+    document.body.append(el)
+    await el.updateComplete
+    return el.getText()
+  })
+  expect(template).toMatch(/乡|镇/)
+  // Opening a template from the script, too.
+  const fromMethod = await page.evaluate(async () => {
+    const el = document.querySelector('zongjie-editor') as HTMLElement & { newFromTemplate(id: string): Promise<void>; summary: { meta?: { template?: string } } }
+    await el.newFromTemplate('hospital')
+    return el.summary.meta?.template
+  })
+  expect(fromMethod).toBe('hospital')
 })

@@ -17,6 +17,7 @@ import {
   openDemo,
   openWith,
   paste,
+  pastesSettled,
   placeCursor,
   positionOf,
   press,
@@ -256,6 +257,7 @@ test('Word HTML dragged in and dropped at the end of a section adds its section 
     return event.defaultPrevented
   }, fragment)
   expect(handled).toBe(true)
+  await pastesSettled(page)
   const summary = await expectThirdSectionPasted(page)
   expect(summary.metrics.map((m) => m.text)).toEqual(['X户', 'X户', 'X名'])
   await expectNothingActive(page)

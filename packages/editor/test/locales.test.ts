@@ -1,5 +1,8 @@
 import { describe, it, expect } from 'vitest'
-import { catalogs, catalogFor, zhCN, en, type Catalog } from '../src/locales/index.ts'
+import { languages, catalogFor, loadCatalog, zhCN, type Catalog } from '../src/locales/index.ts'
+import { en } from '../src/locales/en.ts'
+
+const catalogs = { 'zh-CN': zhCN, en }
 import { versionsCatalogs, versionsZhCN, versionsEn } from '../src/locales/versions/index.ts'
 import { commentsCatalogs, commentsZhCN, commentsEn } from '../src/locales/comments/index.ts'
 import { suggestionsCatalogs, suggestionsZhCN, suggestionsEn } from '../src/locales/suggestions/index.ts'
@@ -74,7 +77,14 @@ describe('locales', () => {
     for (const catalog of Object.values(catalogs)) for (const [path, text] of strings(catalog)) expect(text.trim(), `${catalog.lang} ${path}`).not.toBe('')
   })
 
-  it('chooses by language tag, zh-CN by default', () => {
+  it('the catalogues are those of the languages the editor has', () => {
+    expect(Object.keys(catalogs).sort()).toEqual(Object.keys(languages).sort())
+  })
+
+  it('chooses by language tag, zh-CN by default; English once loaded, Chinese until then', async () => {
+    expect(catalogFor('en').lang).toBe('zh-CN')
+    expect(await loadCatalog('en-GB')).toBe(en)
+    expect(loadCatalog('en')).toBeNull()
     expect(catalogFor('en').lang).toBe('en')
     expect(catalogFor('en-GB').lang).toBe('en')
     expect(catalogFor('zh-Hans-CN').lang).toBe('zh-CN')

@@ -12,7 +12,8 @@ import { fillField } from '@zongjie/commands'
 import type { ZongjieEditor } from '../src/zongjie-editor/zongjie-editor.component.ts'
 import { posOf } from './positions.ts'
 import { mountEditor } from './element.ts'
-import { withoutSuggestions, readPasted } from '../src/plugins/clipboard.ts'
+import { withoutSuggestions } from '../src/plugins/clipboard.ts'
+import { readPasted } from '../src/plugins/paste-read.ts'
 
 
 const draft = ['示范县民政局2024年上半年工作总结', '上半年，我局稳步推进各项工作。', '一、主要工作', '新建社区养老服务站6个。', '二、存在的问题', '一是力量不足。'].join('\n')

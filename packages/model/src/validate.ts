@@ -2,7 +2,7 @@ import type { Node } from 'prosemirror-model'
 import { Transform } from 'prosemirror-transform'
 import { settleSuggestions, suggestionsOf } from './suggestions.ts'
 import { summaryPart, summaryPartKey, clauseBreak, type Section, type SectionRole, type SummaryPart, type Block } from './summary.ts'
-import { templateById } from './templates/index.ts'
+import { knownTemplate } from './templates/registry.ts'
 import { periodConflicts } from './period.ts'
 import type { Period } from './schema.ts'
 import { displayText, isSection } from './schema.ts'
@@ -89,7 +89,10 @@ const genre = /总结|报告|汇报|小结|回顾/
  * Checks a draft the way an approver would: every field filled, every section with a heading and
  * content, a problems and a plans section, a title that names the period and the genre. Returns
  * the findings in document order (those about the whole summary, then importer repairs, last); an empty list means ready to submit.
- * A draft with suggestions (修订) is judged with every suggestion accepted.
+ * A draft with suggestions (修订) is judged with every suggestion accepted. A draft from a template
+ * is judged by its template's parts once the templates are loaded (see `knownTemplate`: importing
+ * the package's root or `@zongjie/model/templates` loads them; the editor loads them when a
+ * document names a template).
  */
 export function validate(doc: Node, options: ValidateOptions = {}): Finding[] {
   // A draft with suggestions (修订) is judged as it reads with every suggestion accepted; the
@@ -286,7 +289,7 @@ interface PartLengths {
 
 /** What the summary's template requires of its parts (当模板要求时): present, not empty, of a usual length. */
 function templateFindings(doc: Node, parts: PartLengths): Finding[] {
-  const template = doc.attrs.template ? templateById(doc.attrs.template) : undefined
+  const template = doc.attrs.template ? knownTemplate(doc.attrs.template) : undefined
   if (!template) return []
   const out: Finding[] = []
   const byPart = new Map(parts.sections.flatMap((s, i) => (s.part ? [[s.part, { s, i }] as const] : [])))

@@ -1,15 +1,42 @@
 import type { Catalog } from './catalog.ts'
 import { zhCN } from './zh-CN.ts'
-import { en } from './en.ts'
+import { loadPart } from '../zongjie-editor/parts.ts'
 
 export type { Catalog }
-export { zhCN, en }
+export { zhCN }
 
-/** The catalogues the editor has, by language tag. */
-export const catalogs: Record<string, Catalog> = { 'zh-CN': zhCN, en }
+/**
+ * The languages of the editor's own strings, by language tag, each with what gives its
+ * catalogue: Chinese, the default, comes with the editor; English loads the first time an
+ * element is in English (a few kilobytes a Chinese page never needs).
+ */
+export const languages: Record<string, () => Promise<Catalog>> = {
+  'zh-CN': () => Promise.resolve(zhCN),
+  en: () => loadPart('english', () => import('./en.ts')).then((m) => m.en),
+}
 
-/** The catalogue for a language tag: an exact match, then the language alone (`en-GB` → `en`), else `zh-CN`. */
+/** The catalogues loaded so far, by language tag. */
+const loaded: Record<string, Catalog> = { 'zh-CN': zhCN }
+
+/** The editor's language for a language tag: an exact match, then the language alone (`en-GB` → `en`), else `zh-CN`. */
+export function languageOf(lang: string | null | undefined): string {
+  if (!lang) return 'zh-CN'
+  if (lang in languages) return lang
+  const base = lang.split('-')[0]!.toLowerCase()
+  return base in languages ? base : 'zh-CN'
+}
+
+/** The catalogue for a language tag (see {@link languageOf}), once loaded; `zh-CN`'s until then. */
 export function catalogFor(lang: string | null | undefined): Catalog {
-  if (!lang) return zhCN
-  return catalogs[lang] ?? catalogs[lang.split('-')[0]!.toLowerCase()] ?? zhCN
+  return loaded[languageOf(lang)] ?? zhCN
+}
+
+/**
+ * Loads the catalogue for a language tag: `null` when it is there already, otherwise a promise
+ * that resolves once {@link catalogFor} gives it (or rejects with a `PartLoadError`).
+ */
+export function loadCatalog(lang: string | null | undefined): Promise<Catalog> | null {
+  const language = languageOf(lang)
+  if (loaded[language]) return null
+  return languages[language]!().then((catalog) => (loaded[language] = catalog))
 }

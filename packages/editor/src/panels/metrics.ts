@@ -1,7 +1,8 @@
-import { html, type TemplateResult } from 'lit'
+import { css, html, type TemplateResult } from 'lit'
 import type { Node } from 'prosemirror-model'
 import { metricText, metricUnfilled, contextBefore, displayText, PartCache, type MetricAttrs } from '@zongjie/model'
 import type { Catalog } from '../locales/index.ts'
+import { adoptPanelStyles } from './panel-styles.ts'
 
 /** A row of the metrics table: a metric field, where it is, and what it counts. */
 export interface MetricRow {
@@ -185,4 +186,24 @@ export function renderMetrics(rows: MetricRow[], table: MetricTable, readonly: b
     </div>
     ${table.of(rows, readonly, t)}
   </section>`
+}
+
+/** The table's styles, added to its element's when the table loads (see {@link adoptMetricsStyles}). */
+export const metricsStyles = css`
+  .metrics { background: var(--zj-panel-bg); font-size: 13px; }
+  .metrics .panel-title { display: flex; justify-content: space-between; align-items: center; gap: 6px; }
+  .metrics .csv { font: 12px var(--zj-font-ui); padding: 1px 6px; border: 1px solid var(--zj-border); border-radius: 3px; background: #fff; cursor: pointer; }
+  .metrics table { width: 100%; border-collapse: collapse; table-layout: fixed; }
+  .metrics th { text-align: left; font-weight: 500; color: #6b7280; padding: 2px 4px; }
+  .metrics th:nth-child(1) { width: 46%; } .metrics th:nth-child(2) { width: 28%; } .metrics th:nth-child(4) { width: 24px; }
+  .metrics td { padding: 2px 4px; border-top: 1px solid #eee; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  .metrics tr.unfilled td:first-child { color: #92400e; }
+  .metrics input { width: 100%; font: inherit; padding: 1px 3px; border: 1px solid var(--zj-border); border-radius: 3px; }
+  .metrics tr.unfilled input { background: #fef3c7; }
+  .metrics .go { border: none; background: none; cursor: pointer; color: #2563eb; padding: 0; }
+`
+
+/** Adds the table's styles to the element's shadow root: the table loads the first time it is shown. */
+export function adoptMetricsStyles(host: Parameters<typeof adoptPanelStyles>[0]): void {
+  adoptPanelStyles(host, metricsStyles)
 }

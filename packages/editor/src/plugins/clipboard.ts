@@ -1,32 +1,85 @@
-import { Plugin, TextSelection } from 'prosemirror-state'
+import { Plugin, PluginKey, TextSelection, type Transaction } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import { Fragment, Slice, type Node } from 'prosemirror-model'
-import { importText, importHTML, isSection, sectionNumber, workItemOrdinal, textBetween, ImportError, schema, readPeriod, isSuggestionMark, suggestionAnchor, settledDoc } from '@zongjie/model'
+import { isSection, sectionNumber, workItemOrdinal, textBetween, schema, readPeriod, isSuggestionMark, suggestionAnchor } from '@zongjie/model'
 import { insertImported, isEmptyDoc, replaceDocumentIn } from '@zongjie/commands'
 import { deletionWorks, safeDeleteSelection } from './guard.ts'
-import { parseDocument } from '../security/trusted-types.ts'
+import { loadPart } from '../zongjie-editor/parts.ts'
 
-const parseHTML = (html: string) => parseDocument(html, 'text/html')
+/** What reads pasted HTML and text (`paste-read.ts`, the model's importers), once loaded. */
+let reader: typeof import('./paste-read.ts') | null = null
+let readerLoad: Promise<typeof import('./paste-read.ts')> | null = null
 
 /**
- * Reads pasted HTML or text into a document with the model's importers: a whole summary when the
- * editor is empty, otherwise a fragment (whose `（一）` headings keep their level, and whose
- * suggestions are accepted, see `withoutSuggestions`). `null` when there is nothing to read.
+ * Loads what reads pasted HTML and text, once (again after a failure). The editor loads it when
+ * the writer first focuses it, so that it is there by the first paste; a paste before it has
+ * loaded waits for it (see {@link clipboard}).
  */
-export function readPasted(html: string, text: string, whole: boolean): { doc: Node; topRank: number } | null {
-  const options = { fragment: !whole }
-  try {
-    // ProseMirror's own slices (copied from this editor) are left to ProseMirror: they are lossless.
-    if (html && !/data-pm-slice/.test(html)) {
-      const read = importHTML(html, parseHTML, options)
-      // Suggestions (修订) in a summary's HTML come with it whole; into a draft, its text as proposed.
-      return whole ? read : { ...read, doc: settledDoc(read.doc, true) }
-    }
-    if (text.trim()) return importText(text, options)
-  } catch (e) {
-    if (!(e instanceof ImportError)) throw e
+export function loadPasteReader(): Promise<typeof import('./paste-read.ts')> {
+  return (readerLoad ??= loadPart('paste', () => import('./paste-read.ts')).then(
+    (m) => (reader = m),
+    (error: unknown) => {
+      readerLoad = null
+      throw error
+    },
+  ))
+}
+
+/**
+ * A paste waiting for the reader: what was pasted, and where (the selection then, mapped through
+ * every change since, so that what the writer types meanwhile stays after it).
+ */
+interface PendingPaste {
+  html: string
+  text: string
+  from: number
+  to: number
+}
+
+/**
+ * The pastes waiting for the reader, in the order they were made, and, while they land, the
+ * writer's selection from before (mapped through the pastes, to be given back).
+ */
+interface Pending {
+  pastes: readonly PendingPaste[]
+  kept: { anchor: number; head: number } | null
+}
+
+const none: Pending = { pastes: [], kept: null }
+const pendingKey = new PluginKey<Pending>('zongjie-pending-paste')
+
+/** The pending pastes' state through a transaction: replaced by its meta, else mapped. */
+function applyPending(tr: Transaction, value: Pending): Pending {
+  const meta = tr.getMeta(pendingKey) as Pending | undefined
+  if (meta) return meta
+  if (!tr.docChanged || value === none) return value
+  const map = (x: number, assoc: number) => tr.mapping.map(x, assoc)
+  return {
+    // What the writer types at the caret meanwhile stays in its paragraph, the paste going in after
+    // it (a paste of sections in the middle of the text would split the paragraph); text typed at
+    // the edges of a selection stays out of what the paste replaces.
+    pastes: value.pastes.map((p) => {
+      if (p.from === p.to) return { ...p, from: map(p.from, 1), to: map(p.from, 1) }
+      const from = map(p.from, 1)
+      return { ...p, from, to: Math.max(from, map(p.to, -1)) }
+    }),
+    // The writer's own caret stays before what is pasted where they are typing.
+    kept: value.kept && { anchor: map(value.kept.anchor, -1), head: map(value.kept.head, -1) },
   }
-  return null
+}
+
+/** Whether a paste is being made as plain text by ProseMirror (after the reader failed to load): not to be read again. */
+let plainPaste = false
+
+/** A selection of `doc` from `from` to `to`, as near as the document allows. */
+function selectionBetween(doc: Node, from: number, to: number) {
+  return TextSelection.between(doc.resolve(Math.min(from, to)), doc.resolve(Math.max(from, to)))
+}
+
+/** The clipboard plugin's options. */
+export interface ClipboardOptions {
+  /** The reader of pasted HTML and text could not be loaded (a `PartLoadError`): the element tells the writer. */
+  failed?: (error: unknown) => void
 }
 
 /**
@@ -125,9 +178,9 @@ export function withoutSuggestions(slice: Slice): Slice {
  * the cursor; this editor's own content is pasted by ProseMirror as it was, but for comment marks
  * that would anchor a thread twice or that have no thread here (see `withoutForeignComments`), and
  * with its suggestions accepted (see `withoutSuggestions`).
- * Nothing active is read.
+ * Nothing active is read. What reads pasted HTML and text loads on the first focus (or paste).
  */
-export function clipboard(): Plugin {
+export function clipboard(options: ClipboardOptions = {}): Plugin {
   const copy = (view: EditorView, event: ClipboardEvent, cut: boolean) => {
     const sel = view.state.selection
     if (sel.empty || !event.clipboardData) return false
@@ -168,11 +221,67 @@ export function clipboard(): Plugin {
     }
     return true
   }
-  const pasteRead = (view: EditorView, html: string, text: string) => {
-    const read = readPasted(html, text, isEmptyDoc(view.state.doc))
+  /** Reads and inserts a paste at the selection, the reader loaded. */
+  const insertRead = (view: EditorView, html: string, text: string) => {
+    const read = reader!.readPasted(html, text, isEmptyDoc(view.state.doc))
     return !read || insertImported(read.doc, read.topRank)(view.state, view.dispatch)
   }
-  return new Plugin({
+  const setPending = (view: EditorView, pending: Pending) => view.dispatch(view.state.tr.setMeta(pendingKey, pending).setMeta('addToHistory', false))
+  /**
+   * Pastes that waited for the reader, now loaded: each where it was made. The selection goes
+   * where the paste leaves it, unless the writer went on meanwhile: then theirs is given back.
+   */
+  const landPending = (view: EditorView, before: Node) => {
+    const moved = view.state.doc !== before || !view.state.selection.empty
+    const { anchor, head } = view.state.selection
+    for (let p = pendingKey.getState(view.state)!.pastes[0]; p; p = pendingKey.getState(view.state)!.pastes[0]) {
+      const { pastes, kept } = pendingKey.getState(view.state)!
+      setPending(view, { pastes: pastes.slice(1), kept: kept ?? (moved ? { anchor, head } : null) })
+      if (!view.editable) continue
+      view.dispatch(view.state.tr.setSelection(selectionBetween(view.state.doc, p.from, p.to)))
+      insertRead(view, p.html, p.text)
+    }
+    const { kept } = pendingKey.getState(view.state)!
+    setPending(view, none)
+    if (kept) view.dispatch(view.state.tr.setSelection(selectionBetween(view.state.doc, kept.anchor, kept.head)))
+  }
+  /** The reader could not load: the waiting pastes go in as plain text (ProseMirror's), and the writer is told. */
+  const landPlain = (view: EditorView, error: unknown) => {
+    const { pastes } = pendingKey.getState(view.state)!
+    setPending(view, none)
+    for (const p of pastes) {
+      if (!view.editable) break
+      view.dispatch(view.state.tr.setSelection(selectionBetween(view.state.doc, p.from, p.to)))
+      plainPaste = true
+      try {
+        view.pasteText(p.text)
+      } finally {
+        plainPaste = false
+      }
+    }
+    options.failed?.(error)
+  }
+  /**
+   * A paste: read and inserted now when the reader is there, otherwise once it has loaded, where
+   * the caret was (after what the writer typed there meanwhile, which is kept). Should the reader fail to load,
+   * the writer is told and the text is pasted as plain text, so that nothing pasted is lost.
+   */
+  const pasteRead = (view: EditorView, html: string, text: string) => {
+    if (reader) return insertRead(view, html, text)
+    const { from, to } = view.state.selection
+    const { pastes } = pendingKey.getState(view.state)!
+    setPending(view, { pastes: [...pastes, { html, text, from, to }], kept: null })
+    const before = view.state.doc
+    if (pastes.length) return true
+    loadPasteReader().then(
+      () => void (view.isDestroyed || landPending(view, before)),
+      (error: unknown) => void (view.isDestroyed || landPlain(view, error)),
+    )
+    return true
+  }
+  return new Plugin<Pending>({
+    key: pendingKey,
+    state: { init: () => none, apply: applyPending },
     props: {
       // Text moved by dragging is still in the document while it is dropped: its own comments stay.
       transformPasted: (slice, view) => {
@@ -185,7 +294,13 @@ export function clipboard(): Plugin {
         // Foreign HTML is read here, before ProseMirror would parse it for `handlePaste`: its parser
         // needs a Trusted Types policy of its own, and a strict Content-Security-Policy reports each
         // `style` attribute of Word's HTML parsed there.
+        // The reader loads when the writer first comes to the editor, so that it is there by the first paste.
+        focus: () => {
+          if (!reader) void loadPasteReader().catch(() => {})
+          return false
+        },
         paste(view, event) {
+          if (plainPaste) return false
           const data = (event as ClipboardEvent).clipboardData
           const html = data?.getData('text/html')
           if (!html || /data-pm-slice/.test(html) || !view.editable || view.composing) return false
@@ -208,7 +323,7 @@ export function clipboard(): Plugin {
       },
       handlePaste(view, event, slice) {
         const data = event.clipboardData
-        if (!data || !view.editable) return false
+        if (!data || !view.editable || plainPaste) return false
         const html = data.getData('text/html')
         const text = data.getData('text/plain')
         const whole = isEmptyDoc(view.state.doc)

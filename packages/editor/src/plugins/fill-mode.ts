@@ -1,7 +1,7 @@
 import { keymap } from 'prosemirror-keymap'
 import { NodeSelection, Plugin, TextSelection, type Command, type EditorState } from 'prosemirror-state'
 import type { Node } from 'prosemirror-model'
-import { isSection, metricUnfilled, templateById, type MetricAttrs, type Template } from '@zongjie/model'
+import { isSection, metricUnfilled, knownTemplate, type MetricAttrs, type Template } from '@zongjie/model'
 import { documentReplaced } from '@zongjie/commands'
 import type { Catalog } from '../locales/index.ts'
 import { zhCN } from '../locales/zh-CN.ts'
@@ -13,7 +13,7 @@ export interface FillTarget {
 }
 
 function templateOf(doc: Node): Template | undefined {
-  return doc.attrs.template ? templateById(doc.attrs.template) : undefined
+  return doc.attrs.template ? knownTemplate(doc.attrs.template) : undefined
 }
 
 function isEmptyBlock(node: Node): boolean {

@@ -3,7 +3,7 @@ import { EditorState, NodeSelection, TextSelection, type Command, type Plugin, t
 import { EditorView } from 'prosemirror-view'
 import { history, undoDepth, redoDepth } from 'prosemirror-history'
 import type { Node } from 'prosemirror-model'
-import { schema, suggestionsOf, toSummary, readSummary, fromSummary, toHTML, toText, validate, canSubmit, metricsToCSV, newFromTemplate, periods, templateById, type Summary, type Finding, type Period, type Change } from '@zongjie/model'
+import { schema, suggestionsOf, toSummary, readSummary, fromSummary, toHTML, toText, validate, canSubmit, metricsToCSV, periods, knownTemplate, type Summary, type Finding, type Period, type Change } from '@zongjie/model'
 import styles from './zongjie-editor.styles.ts'
 import { after, afterFrame, type Pending } from './later.ts'
 import { numbering } from '../plugins/numbering.ts'
@@ -18,7 +18,7 @@ import { renderToolbar } from '../panels/toolbar.ts'
 import { outlineOf, outlineList, renderOutline } from '../panels/outline.ts'
 import { findingsList, renderFindings } from '../panels/findings.ts'
 import { renderStatus, statusOf } from '../panels/status.ts'
-import { metricRows, renderMetrics, MetricTable, type MetricRow } from '../panels/metrics.ts'
+import type { MetricTable, MetricRow } from '../panels/metrics.ts'
 import { fillMode, fillTargets } from '../plugins/fill-mode.ts'
 import { isTextOnly } from '../plugins/text-only.ts'
 import { fillField, parseMetricInput, replaceDocument, isSuggestible, documentReplaced } from '@zongjie/commands'
@@ -27,7 +27,7 @@ import { fileDrop } from '../plugins/file-drop.ts'
 import type { OpenedFile } from '../files/open.ts'
 import { loadDocxWriter, loadFileReader } from '../files/loaders.ts'
 import { download } from '../files/download.ts'
-import { catalogFor, type Catalog } from '../locales/index.ts'
+import { catalogFor, loadCatalog, type Catalog } from '../locales/index.ts'
 import type { VersionsPanel } from '../panels/versions.ts'
 import type { CommentsPanel } from '../panels/comments.ts'
 import type { SuggestionsPanel, SuggestionView } from '../panels/suggestions.ts'
@@ -145,12 +145,26 @@ export class ZongjieEditor extends LitElement {
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null) {
     super.attributeChangedCallback(name, old, value)
-    if (name === 'lang' && old !== value && this.view) {
-      // The node views and placeholders take the new language with a fresh state (the document stays).
-      this.view.updateState(this.createState(this.view.state.doc))
-      this.computePanels()
-      this.requestUpdate()
+    if (name === 'lang' && old !== value) {
+      this.loadLanguage()
+      this.showLanguage()
     }
+  }
+
+  /** The node views and placeholders take a new language with a fresh state (the document stays). */
+  private showLanguage() {
+    if (!this.view) return
+    this.view.updateState(this.createState(this.view.state.doc))
+    this.computePanels()
+    this.requestUpdate()
+  }
+
+  /** Loads the catalogue of the element's language (English loads on use), then shows it; Chinese meanwhile. */
+  private loadLanguage() {
+    loadCatalog(this.closest('[lang]')?.getAttribute('lang'))?.then(
+      () => this.showLanguage(),
+      (error: unknown) => this.partFailed(error),
+    )
   }
 
   /** The catalogue of strings in force: the element's `lang`, or its closest ancestor's. */
@@ -250,11 +264,9 @@ export class ZongjieEditor extends LitElement {
   /** The lists of the outline and findings panels, kept while their entries read the same. */
   private readonly outlineEntries = outlineList()
   private readonly findingEntries = findingsList()
-  /** The metrics table, its rows written again only when they read differently. */
-  private readonly metricTable = new MetricTable(
-    (i, input) => this.fillFromTable(i, input),
-    (i) => this.goToMetric(i),
-  )
+  /** The metrics table (its module loads the first time it is shown), its rows written again only when they read differently. */
+  private metricsPart: { module: typeof import('../panels/metrics.ts'); table: MetricTable } | null = null
+  private metricsLoad: Promise<void> | null = null
   /** Who is writing (see {@link user}). */
   private writer: User | null = null
   /** The versions saved or given back by the page, oldest first. */
@@ -315,13 +327,25 @@ export class ZongjieEditor extends LitElement {
 
   set value(value: string) {
     if (value === this.value) return
+    if (value === '' && this.template && !this.templatesPart) {
+      // A new summary from the template, once the templates have loaded: empty until then.
+      void this.loadTemplates().then(
+        () => this.value === this.emptyValue && this.startFromTemplate(),
+        () => {},
+      )
+    }
     const doc =
       value === ''
-        ? this.template && templateById(this.template)
+        ? this.template && this.templatesPart?.templateById(this.template)
           ? this.templateDoc(this.template)
           : emptyDoc()
         : this.accept(() => fromSummary(JSON.parse(value)), this.strings.loadRefused)
     if (doc && !doc.eq(this.doc)) this.replaceDoc(doc)
+  }
+
+  /** The value of an empty summary. */
+  private get emptyValue(): string {
+    return JSON.stringify(readSummary(emptyDoc()))
   }
 
   /** The string {@link value} gives, kept for the document it was made from. */
@@ -361,6 +385,7 @@ export class ZongjieEditor extends LitElement {
     if (this.draftKey) queueMicrotask(() => void this.offerDraft())
     // The value a form reset returns to: what the page loaded before the writer changed anything.
     if (!this.writerChanged) this.initialDoc = doc
+    if (doc.attrs.template && !this.templatesPart) void this.loadTemplates().catch(() => {})
     if (!this.view) {
       this.pending = doc
       return
@@ -597,7 +622,7 @@ export class ZongjieEditor extends LitElement {
 
   /** Whether the writer can edit now: not `readonly`, not `disabled`, not in a disabled form, and, co-editing, once the shared document has arrived. */
   get editable(): boolean {
-    return !this.readonly && !this.disabled && !this.formDisabled && !(this.collabOptions && this.collabStatus !== 'connected' && !this.sharedReady)
+    return !this.readonly && !this.disabled && !this.formDisabled && !(this.collabOptions && this.collabStatus !== 'connected' && !this.sharedReady) && !(this.mode === 'fill' && this.waitingForTemplate)
   }
 
   /** Whether the shared document has arrived (co-editing). */
@@ -913,15 +938,64 @@ export class ZongjieEditor extends LitElement {
 
   /**
    * Starts a new document from a template (replacing the content and the undo history), for the
-   * organisation and period given, or those of the element's attributes.
+   * organisation and period given, or those of the element's attributes. The templates load on
+   * first use: the promise resolves once the document is in (at once when they are loaded), and
+   * rejects with a RangeError for an unknown id (thrown at once when they are loaded), or with a
+   * `PartLoadError` when they cannot be loaded (the writer is told).
    */
-  newFromTemplate(id: string, options: { organization?: string; year?: number | null; period?: Period | null } = {}) {
-    this.load(this.templateDoc(id, options))
+  newFromTemplate(id: string, options: { organization?: string; year?: number | null; period?: Period | null } = {}): Promise<void> {
+    this.templatesFailed = false
+    if (this.templatesPart) {
+      this.load(this.templateDoc(id, options))
+      return Promise.resolve()
+    }
+    return this.loadTemplates().then(() => this.load(this.templateDoc(id, options)))
   }
 
-  /** A new document from a template, for the organisation and period given or the element's. */
+  /** The templates (`@zongjie/model/templates`), once loaded. */
+  private templatesPart: typeof import('@zongjie/model/templates') | null = null
+  private templatesLoad: Promise<typeof import('@zongjie/model/templates')> | null = null
+
+  /**
+   * Loads the templates, once: for the `template` attribute, `newFromTemplate`, and a document that
+   * names its template (the validator and fill mode then know its parts: the findings, the form's
+   * validity and fill mode's status are taken again).
+   */
+  private loadTemplates(): Promise<typeof import('@zongjie/model/templates')> {
+    return (this.templatesLoad ??= loadPart('templates', () => import('@zongjie/model/templates')).then(
+      (part) => {
+        this.templatesPart = part
+        this.lastFindings = null
+        if (this.view) {
+          this.view.setProps({ editable: () => this.editable })
+          this.refreshPanels(true)
+          this.syncForm()
+        }
+        this.requestUpdate()
+        return part
+      },
+      (error: unknown) => {
+        // Tried again when asked for again (`newFromTemplate`, a template set), not on every update.
+        this.templatesLoad = null
+        this.templatesFailed = true
+        this.partFailed(error)
+        throw error
+      },
+    ))
+  }
+
+  /** The templates could not be loaded: the writer was told; they are not loaded again by themselves. */
+  private templatesFailed = false
+
+  /** While the document names a template not loaded yet: fill mode waits for its parts, and `updateComplete` for all of it. */
+  private get waitingForTemplate(): boolean {
+    const id = this.doc.attrs.template as string | null
+    return !!id && !knownTemplate(id) && !this.templatesPart
+  }
+
+  /** A new document from a template, for the organisation and period given or the element's (the templates loaded). */
   private templateDoc(id: string, options: { organization?: string; year?: number | null; period?: Period | null } = {}): Node {
-    return newFromTemplate(id, {
+    return this.templatesPart!.newFromTemplate(id, {
       organization: options.organization ?? this.organization,
       year: options.year ?? this.year,
       period: options.period ?? (periods.includes(this.period as Period) ? (this.period as Period) : null),
@@ -954,7 +1028,7 @@ export class ZongjieEditor extends LitElement {
           return true
         },
       }),
-      clipboard(),
+      clipboard({ failed: (error) => this.partFailed(error) }),
       longSummary(),
     ]
   }
@@ -1009,7 +1083,7 @@ export class ZongjieEditor extends LitElement {
               ${this.suggestionsPanel && this.suggestionsView ? this.suggestionsView.render() : nothing}
               ${this.commentsPanel && this.commentsView ? this.commentsView.render() : nothing}
               ${this.findings && data ? renderFindings(data.findings, this.findingEntries, (f) => f.pos !== undefined && this.goTo(f.pos, true), t.findings) : nothing}
-              ${this.metrics && data ? renderMetrics(data.metrics, this.metricTable, !this.editable, () => this.downloadCSV(), t.metrics) : nothing}
+              ${this.metrics && data && this.metricsPart ? this.metricsPart.module.renderMetrics(data.metrics, this.metricsPart.table, !this.editable, () => this.downloadCSV(), t.metrics) : nothing}
               ${this.versionsPanel && this.versionsView ? this.versionsView.render() : nothing}
             </div>`
           : nothing}
@@ -1060,12 +1134,28 @@ export class ZongjieEditor extends LitElement {
     })
   }
 
+  /** The `template` attribute's document in place of the empty one (not a document the page set). */
+  private startFromTemplate() {
+    if (!this.template || !this.templatesPart?.templateById(this.template)) return
+    this.load(this.templateDoc(this.template))
+    this.loadedByCaller = false
+  }
+
+  /** Resolves after the update, and once a template being loaded for the document is in. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete()
+    if (!this.templatesLoad || this.templatesPart) return done
+    await this.templatesLoad.catch(() => {})
+    return super.getUpdateComplete()
+  }
+
   protected override willUpdate(changed: PropertyValues) {
+    if (!this.templatesFailed && (this.waitingForTemplate || (this.template && !this.loadedByCaller))) void this.loadTemplates().catch(() => {})
     if (!this.view) {
-      // A template starts the document, unless the page has set one.
-      if (this.template && !this.loadedByCaller && templateById(this.template)) {
-        this.newFromTemplate(this.template)
-        this.loadedByCaller = false
+      // A template starts the document, unless the page has set one (once the templates have loaded, if they were not).
+      if (this.template && !this.loadedByCaller) {
+        if (this.templatesPart) this.startFromTemplate()
+        else void this.loadTemplates().then(() => !this.loadedByCaller && this.startFromTemplate(), () => {})
       }
       this.createView()
     }
@@ -1078,6 +1168,17 @@ export class ZongjieEditor extends LitElement {
           this.requestUpdate()
         })
         .catch((error) => this.partFailed(error))
+    }
+    if (this.metrics) {
+      this.metricsLoad ??= loadPart('metrics', () => import('../panels/metrics.ts')).then(
+        (module) => {
+          module.adoptMetricsStyles(this)
+          this.metricsPart = { module, table: new module.MetricTable((i, input) => this.fillFromTable(i, input), (i) => this.goToMetric(i)) }
+          // Its rows come with the panels' first fill, or now when that is done.
+          if (this.view && !this.panelTimer) this.refreshPanels(true)
+        },
+        (error: unknown) => this.partFailed(error),
+      )
     }
     if (this.suggestionsOn) void this.loadSuggesting()
     if (this.suggestionsPanel) {
@@ -1128,6 +1229,7 @@ export class ZongjieEditor extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback()
+    this.loadLanguage()
     window.addEventListener('beforeunload', this.onBeforeUnload)
     window.addEventListener('pagehide', this.onPageHide)
     if (this.reconnectOnReturn && this.collabOptions === this.reconnectOnReturn) void this.startSession(this.collabOptions)
@@ -1184,6 +1286,8 @@ export class ZongjieEditor extends LitElement {
     this.suggestionsView?.changed(tr)
     this.session?.applied(tr)
     if (tr.docChanged && tr.doc.attrs.suggestions !== tr.before.attrs.suggestions) this.suggestionsChanged()
+    // A document that names a template not loaded yet (a summary pasted or opened whole) brings the templates.
+    if (tr.docChanged && tr.doc.attrs.template !== tr.before.attrs.template && this.waitingForTemplate) void this.loadTemplates().catch(() => {})
     if (this.toolbar && this.toolbarMayChange(before, view.state, tr)) this.revision++
   }
 
@@ -1229,7 +1333,7 @@ export class ZongjieEditor extends LitElement {
           outline: this.outline ? outlineOf(doc) : [],
           findings: this.findings ? this.findingsOf(doc) : [],
           status: { ...statusOf(doc), ...(this.mode === 'fill' ? { left: fillTargets(doc).length } : {}) },
-          metrics: this.metrics ? metricRows(doc) : [],
+          metrics: this.metrics && this.metricsPart ? this.metricsPart.module.metricRows(doc) : [],
         }
       : null
   }
@@ -1276,7 +1380,7 @@ export class ZongjieEditor extends LitElement {
       () => this.outline && outlineOf(this.doc),
       () => this.findings && this.findingsOf(this.doc),
       () => this.anyPanel && statusOf(this.doc),
-      () => this.metrics && metricRows(this.doc),
+      () => this.metrics && this.metricsPart?.module.metricRows(this.doc),
       () => {
         this.panelTimer = null
         this.computePanels()

@@ -149,17 +149,6 @@ export default css`
   .side { display: flex; flex-direction: column; flex: none; width: 280px; border-left: 1px solid var(--zj-border); min-height: 0; }
   .side > * { flex: 1 1 50%; min-height: 0; overflow: auto; width: auto; border-left: none; }
   .side > * + * { border-top: 1px solid var(--zj-border); }
-  .metrics { background: var(--zj-panel-bg); font-size: 13px; }
-  .metrics .panel-title { display: flex; justify-content: space-between; align-items: center; gap: 6px; }
-  .metrics .csv { font: 12px var(--zj-font-ui); padding: 1px 6px; border: 1px solid var(--zj-border); border-radius: 3px; background: #fff; cursor: pointer; }
-  .metrics table { width: 100%; border-collapse: collapse; table-layout: fixed; }
-  .metrics th { text-align: left; font-weight: 500; color: #6b7280; padding: 2px 4px; }
-  .metrics th:nth-child(1) { width: 46%; } .metrics th:nth-child(2) { width: 28%; } .metrics th:nth-child(4) { width: 24px; }
-  .metrics td { padding: 2px 4px; border-top: 1px solid #eee; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-  .metrics tr.unfilled td:first-child { color: #92400e; }
-  .metrics input { width: 100%; font: inherit; padding: 1px 3px; border: 1px solid var(--zj-border); border-radius: 3px; }
-  .metrics tr.unfilled input { background: #fef3c7; }
-  .metrics .go { border: none; background: none; cursor: pointer; color: #2563eb; padding: 0; }
   .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   .hint { position: absolute; left: 50%; top: 56px; transform: translateX(-50%); z-index: 5; background: #7f1d1d; color: #fff; font-size: 13px; padding: 6px 12px; border-radius: 4px; box-shadow: 0 2px 6px rgba(0,0,0,.2); }
   .shell { position: relative; }

@@ -1,5 +1,6 @@
 import type { Node } from 'prosemirror-model'
 import { defineTemplate, type NewDocumentOptions, type Template } from './template.ts'
+import { registerTemplates } from './registry.ts'
 import { countyCommittee } from './definitions/county-committee.ts'
 import { bureau } from './definitions/bureau.ts'
 import { township } from './definitions/township.ts'
@@ -10,6 +11,9 @@ import { generic } from './definitions/generic.ts'
 
 /** The templates, one for each kind of office, the generic one last. */
 export const templates: readonly Template[] = [countyCommittee, bureau, township, street, hospital, enterprise, generic].map(defineTemplate)
+
+// The validator and fill mode know them from now on.
+registerTemplates(templates)
 
 /** The template with an id, or `undefined`. */
 export function templateById(id: string): Template | undefined {

@@ -1,0 +1,32 @@
+import type { Node } from 'prosemirror-model'
+import { importText, importHTML } from '@zongjie/model/read'
+import { ImportError, settledDoc } from '@zongjie/model'
+import { parseDocument } from '../security/trusted-types.ts'
+
+/**
+ * Reading what is pasted or dropped (粘贴): the model's importers of HTML and text, loaded on the
+ * first paste (see `plugins/clipboard.ts`), since typing a summary needs none of them.
+ */
+
+const parseHTML = (html: string) => parseDocument(html, 'text/html')
+
+/**
+ * Reads pasted HTML or text into a document with the model's importers: a whole summary when the
+ * editor is empty, otherwise a fragment (whose `（一）` headings keep their level, and whose
+ * suggestions are accepted, see `withoutSuggestions`). `null` when there is nothing to read.
+ */
+export function readPasted(html: string, text: string, whole: boolean): { doc: Node; topRank: number } | null {
+  const options = { fragment: !whole }
+  try {
+    // ProseMirror's own slices (copied from this editor) are left to ProseMirror: they are lossless.
+    if (html && !/data-pm-slice/.test(html)) {
+      const read = importHTML(html, parseHTML, options)
+      // Suggestions (修订) in a summary's HTML come with it whole; into a draft, its text as proposed.
+      return whole ? read : { ...read, doc: settledDoc(read.doc, true) }
+    }
+    if (text.trim()) return importText(text, options)
+  } catch (e) {
+    if (!(e instanceof ImportError)) throw e
+  }
+  return null
+}
