@@ -1,6 +1,6 @@
 // The subject page: <zongjie-editor> with every panel on (toolbar, outline, findings, status, metrics),
 // loading the document as Summary JSON through its `summary` property.
-import '@zongjie/editor'
+import { loadPasteReader } from '@zongjie/editor'
 import type { ZongjieEditor } from '@zongjie/editor'
 import type { Summary } from '@zongjie/model'
 import * as h from './harness.ts'
@@ -84,7 +84,11 @@ const bench = {
   cut: h.cut,
   collect: h.collect,
   settle: (ms = 0) => h.settle(view(), ms),
-  paste: (text: string) => h.paste(view().dom as HTMLElement, text),
+  // What reads a paste loads when the writer first focuses the editor: there by the time they paste.
+  paste: async (text: string) => {
+    await loadPasteReader()
+    return h.paste(view().dom as HTMLElement, text)
+  },
   composing: () => view().composing,
   /**
    * Co-editing: binds the mounted editor to a Yjs document as its co-editing session does, with

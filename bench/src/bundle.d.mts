@@ -2,6 +2,8 @@
 export interface ChunkSize {
   file: string
   holds: string
+  /** When the editor loads it (for a chunk loaded later). */
+  when?: string
   minified: number
   gzip: number
 }

@@ -20,6 +20,29 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
  */
 export const mainChunkBefore = { commit: '5d2b924', minified: 469441, gzip: 134950 }
 
+/**
+ * The parts of the editor that load on use, by a module each holds: the name the bundle tables
+ * give a chunk holding it, and when the editor loads it.
+ */
+const parts = [
+  { module: 'packages/editor/src/plugins/paste-read.ts', name: 'reading a paste', when: 'the writer first focuses the editor, or pastes' },
+  { module: 'packages/model/src/html-read.ts', name: 'the HTML reader', when: 'the writer first focuses the editor, or pastes; a file is opened' },
+  { module: 'packages/model/src/import/index.ts', name: 'the text importer', when: 'the writer first focuses the editor, or pastes; a file is opened; a template is started' },
+  { module: 'packages/model/src/templates/index.ts', name: 'the templates', when: 'a template is started, or the document names one' },
+  { module: 'packages/editor/src/panels/metrics.ts', name: 'the metrics table', when: 'the metrics table is shown' },
+  { module: 'packages/editor/src/locales/en.ts', name: 'the English strings', when: 'the element is in English' },
+  { module: 'packages/editor/src/files/open.ts', name: 'opening a file', when: 'a file is opened or dropped' },
+  { module: 'packages/docx/src/read/index.ts', name: 'the Word reader', when: 'a Word file is opened' },
+  { module: 'packages/docx/src/write/index.ts', name: 'the Word writer', when: 'the summary is exported to Word' },
+  { module: 'packages/model/src/compare.ts', name: 'comparing versions, with the diff library', when: 'two versions are compared' },
+  { module: 'packages/editor/src/panels/versions.ts', name: 'the versions panel', when: 'the versions panel is shown' },
+  { module: 'packages/editor/src/panels/comments.ts', name: 'the comments panel', when: 'the comments panel is shown, or a comment added' },
+  { module: 'packages/editor/src/panels/suggestions.ts', name: 'the suggestions panel', when: 'the suggestions panel is shown' },
+  { module: 'packages/editor/src/plugins/suggesting.ts', name: 'suggestion mode', when: 'suggestion mode or review mode is on, or the document has suggestions' },
+  { module: 'packages/editor/src/collab/session.ts', name: 'co-editing', when: 'co-editing starts (`collab`)' },
+  { module: 'packages/editor/src/drafts/drafts.ts', name: 'drafts', when: '`draft-key` is set' },
+]
+
 /** A module's name in the bundle tables: its package for a dependency, its path for the project's own. */
 function moduleKey(id) {
   return id.includes('node_modules') ? id.replace(/.*node_modules\//, '').split('/').slice(0, id.includes('/@') ? 2 : 1).join('/') : relative(root, id)
@@ -44,24 +67,29 @@ function bundleOf(dir, chunks) {
   visit(entry.fileName)
   const ids = (c) => Object.keys(c.modules).map((id) => relative(root, id))
   const holds = (c, path) => ids(c).includes(path)
-  // What a chunk holds, for its name in the tables.
+  // What a chunk holds, for its name in the tables, and when the editor loads it.
+  const named = (c) => parts.find((p) => holds(c, p.module)) ?? null
   const what = (c) => {
-    if (holds(c, 'packages/editor/src/files/open.ts')) return 'opening a file (packages/editor/src/files/open.ts)'
-    if (holds(c, 'packages/docx/src/read/index.ts')) return 'the Word reader (@zongjie/docx/read)'
-    if (holds(c, 'packages/model/src/compare.ts')) return 'comparing versions, with the diff library (@zongjie/model/compare)'
-    if (holds(c, 'packages/editor/src/panels/versions.ts')) return 'the versions panel (packages/editor/src/panels/versions.ts)'
-    if (holds(c, 'packages/docx/src/write/index.ts')) {
-      return Object.keys(c.modules).some((id) => moduleKey(id) === 'docx') ? 'the Word writer, with the docx library (@zongjie/docx/write)' : 'the Word writer (@zongjie/docx/write)'
-    }
-    return null
+    const part = named(c)
+    if (!part) return null
+    return part.module === 'packages/docx/src/write/index.ts' && Object.keys(c.modules).some((id) => moduleKey(id) === 'docx') ? `${part.name}, with the docx library` : part.name
   }
   const importers = (file) => chunks.filter((c) => c.imports.includes(file) || c.dynamicImports.includes(file))
-  // A chunk no entry point of its own names: by the chunks that load it.
+  // A chunk no part of its own names: by the chunks that load it.
+  const users = (c) => importers(c.fileName).map((u) => (u === entry ? null : u))
   const describe = (c) => {
-    const named = what(c)
-    if (named) return named
-    const users = importers(c.fileName).map((u) => (u === entry ? 'the editor' : (what(u)?.replace(/ \(.*\)$/, '').replace(/, with the docx library$/, '') ?? u.fileName)))
-    return `shared by ${users.join(' and ')}`.replace(/the Word reader and the Word writer/, 'the Word reader and writer')
+    const name = what(c)
+    if (name) return name
+    const names = users(c).map((u) => (u ? (named(u)?.name ?? u.fileName) : 'the editor'))
+    return `shared by ${[...new Set(names)].join(' and ')}`
+  }
+  const whenOf = (c, seen = new Set()) => {
+    const part = named(c)
+    if (part) return part.when
+    if (seen.has(c)) return ''
+    seen.add(c)
+    const whens = users(c).map((u) => (u ? whenOf(u, seen) : '')).filter(Boolean)
+    return whens.length ? [...new Set(whens)].join('; or ') : 'with the part that needs it'
   }
   const sizeOf = (files) => {
     const code = Buffer.concat(files.map((f) => readFileSync(join(dir, f))))
@@ -84,7 +112,7 @@ function bundleOf(dir, chunks) {
     // The main chunk: what is loaded to open the editor and type.
     ...sizeOf(mainFiles),
     mainFiles: main.map((c) => ({ file: c.fileName, holds: c === entry ? 'the entry' : describe(c), ...sizeOf([c.fileName]), modules: Object.keys(modulesOf([c])).length })),
-    lazy: lazy.map((c) => ({ file: c.fileName, holds: describe(c), ...sizeOf([c.fileName]), modules: modulesOf([c]) })),
+    lazy: lazy.map((c) => ({ file: c.fileName, holds: describe(c), when: whenOf(c), ...sizeOf([c.fileName]), modules: modulesOf([c]) })),
     all: sizeOf(chunks.map((c) => c.fileName)),
     modules: modulesOf(main),
   }
