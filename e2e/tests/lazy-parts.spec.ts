@@ -153,3 +153,17 @@ test('in the one-script build, Word HTML pasted right after mounting, a template
   })
   expect(fromMethod).toBe('hospital')
 })
+
+test('drafts whose module cannot be loaded are named in one line, and typing goes on', async ({ page }) => {
+  await page.route('**/drafts/drafts.ts*', (route) => route.abort('internetdisconnected'))
+  await page.goto('/form.html?draft=unreachable')
+  await page.waitForSelector('html[data-ready="true"]')
+  const errors = await errorsOf(page)
+  await expect(hint(page)).toHaveText('无法加载「草稿保存」：网络连接失败，或编辑器已更新，请刷新页面后重试')
+  await editor(page).locator('.ProseMirror p').first().click()
+  await page.keyboard.type('照常输入')
+  await expect(editor(page).locator('.ProseMirror')).toContainText('照常输入')
+  // Told once, not at every pause in typing.
+  await page.waitForTimeout(1500)
+  expect((await errors()).filter((e) => e.path === 'drafts').length).toBeLessThanOrEqual(1)
+})

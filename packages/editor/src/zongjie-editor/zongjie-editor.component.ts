@@ -477,9 +477,25 @@ export class ZongjieEditor extends LitElement {
   /** What keeps drafts, once loaded (it loads with the key, so that the page's going finds it ready). */
   private drafts: typeof import('../drafts/drafts.ts') | null = null
 
-  private async loadDrafts(): Promise<typeof import('../drafts/drafts.ts')> {
-    return (this.drafts ??= await loadPart('drafts', () => import('../drafts/drafts.ts')))
+  /**
+   * Loads what keeps drafts; `null` when it cannot be loaded, the writer told once (drafts are
+   * then not kept, and typing goes on).
+   */
+  private async loadDrafts(): Promise<typeof import('../drafts/drafts.ts') | null> {
+    if (this.drafts) return this.drafts
+    try {
+      return (this.drafts = await loadPart('drafts', () => import('../drafts/drafts.ts')))
+    } catch (error) {
+      if (!this.draftsFailed) {
+        this.draftsFailed = true
+        this.partFailed(error)
+      }
+      return null
+    }
   }
+
+  /** What keeps drafts could not be loaded: the writer was told. */
+  private draftsFailed = false
 
   /** Keeps the draft now (a draft offered and not yet answered is not overwritten). */
   private async keepDraft() {
@@ -487,14 +503,14 @@ export class ZongjieEditor extends LitElement {
     if (!key || this.draftOffer || !this.unsubmitted) return
     const draft = { key, summary: this.value, time: new Date().toISOString() }
     // When the page is going there is no time to load anything: the module is there already.
-    await (this.drafts ?? (await this.loadDrafts())).writeDraft(draft)
+    await (this.drafts ?? (await this.loadDrafts()))?.writeDraft(draft)
   }
 
   /** Offers the draft kept under the key when it is not what the editor holds now. */
   private async offerDraft() {
     const key = this.draftKey
     if (!key) return
-    const draft = await (await this.loadDrafts()).readDraft(key)
+    const draft = await (await this.loadDrafts())?.readDraft(key)
     if (key !== this.draftKey || !draft || draft.summary === this.value || this.unsubmitted) return
     this.draftOffer = { summary: draft.summary, time: draft.time }
   }
@@ -527,7 +543,7 @@ export class ZongjieEditor extends LitElement {
     this.draftTimer = null
     this.unsubmitted = false
     if (!this.draftKey) return
-    await (await this.loadDrafts()).removeDraft(this.draftKey)
+    await (await this.loadDrafts())?.removeDraft(this.draftKey)
   }
 
   /** The form was submitted: the draft is no longer needed. */
@@ -542,7 +558,7 @@ export class ZongjieEditor extends LitElement {
     if (!key || this.draftOffer || !this.unsubmitted) return
     const draft = { key, summary: this.value, time: new Date().toISOString() }
     if (this.drafts) this.drafts.keepDraftNow(draft)
-    else void this.loadDrafts().then((drafts) => drafts.writeDraft(draft))
+    else void this.loadDrafts().then((drafts) => drafts?.writeDraft(draft))
   }
 
   /** Leaving the page with changes the form has not submitted asks first. */
