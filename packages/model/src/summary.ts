@@ -1,4 +1,4 @@
-import { Fragment, Mark, type Node } from 'prosemirror-model'
+import { Fragment, Mark, type Attrs, type Node, type NodeType } from 'prosemirror-model'
 import { Transform } from 'prosemirror-transform'
 import { SummaryError } from './errors.ts'
 import { PartCache } from './parts.ts'
@@ -273,8 +273,29 @@ export const clauseBreak = /[。；！？，：、,;:!?]/
  */
 export function contextBefore(text: string, max = 20): string {
   let start = text.length
-  while (start > 0 && !clauseBreak.test(text[start - 1]!)) start--
+  while (start > 0 && !isClauseBreak(text.charCodeAt(start - 1))) start--
   return text.slice(start).slice(-max)
+}
+
+/** Whether a UTF-16 code unit is one of {@link clauseBreak}: testing the regular expression on a character made a string of each. */
+function isClauseBreak(code: number): boolean {
+  switch (code) {
+    case 0x3002: // 。
+    case 0xff1b: // ；
+    case 0xff01: // ！
+    case 0xff1f: // ？
+    case 0xff0c: // ，
+    case 0xff1a: // ：
+    case 0x3001: // 、
+    case 0x2c: // ,
+    case 0x3b: // ;
+    case 0x3a: // :
+    case 0x21: // !
+    case 0x3f: // ?
+      return true
+    default:
+      return false
+  }
 }
 
 function fieldsEqual(a: readonly Mark[], b: readonly Mark[]) {
@@ -371,6 +392,8 @@ export function forEachBlockPath(doc: Node, f: (node: Node, pos: number, path: s
 /** The block suggestions of a document by suggestion id, for the ids of `known`. */
 function blockSuggestionsOf(doc: Node, known: ReadonlySet<string>): Map<string, BlockSuggestion[]> {
   const out = new Map<string, BlockSuggestion[]>()
+  // Most suggestions are on text: with none on a block, no block's path need be built.
+  if (!hasBlockSuggestion(doc)) return out
   forEachBlockPath(doc, (node, _pos, path) => {
     for (const m of node.marks) {
       if (!isSuggestion(m) || !known.has(m.attrs.id as string)) continue
@@ -385,6 +408,17 @@ function blockSuggestionsOf(doc: Node, known: ReadonlySet<string>): Map<string, 
     }
   })
   return out
+}
+
+/** Whether a block of a document (any node below it but inline ones) has a suggestion mark. */
+function hasBlockSuggestion(doc: Node): boolean {
+  let found = false
+  doc.descendants((node) => {
+    if (found || node.isInline) return false
+    if (node.marks.some(isSuggestion)) found = true
+    return !node.isTextblock
+  })
+  return found
 }
 
 /** The anchors still growing in a text: a comment's first run and the runs right after it that carry it too. */
@@ -530,10 +564,14 @@ function ordinalOf(count: number): string {
   return count < 100 ? (ordinals[count] ??= formatOrdinal(count)) : formatOrdinal(count)
 }
 
+/** The marks that end a work item's lead (see {@link leadOf}). */
+const leadEnd = /[。；！？;!?]/
+
 /** The first sentence of a text without its final mark: the lead phrase of a work item. */
 export function leadOf(text: string): string {
-  const m = /[。；！？;!?]/.exec(text)
-  return m ? text.slice(0, m.index) : text
+  // search, not exec: no match to build.
+  const end = text.search(leadEnd)
+  return end < 0 ? text : text.slice(0, end)
 }
 
 function paragraphOf(node: Node, path: string, where: string, walk: Walk): ParagraphBlock {
@@ -856,10 +894,47 @@ function expectString(v: unknown, path: string): string {
   return v
 }
 
+/**
+ * Where fromSummary is reading: the keys and indexes from the top of the value down to the part
+ * being read. Joined into a JSON path (`$.sections[3].body[2].runs[1]`) only when one is wanted,
+ * for an error or a field's index entry: most parts need none, and a path made for every part was
+ * a good share of the time and garbage of reading.
+ */
+class Place {
+  private readonly steps: (string | number)[] = []
+
+  /** Goes down into a key (`sections`) or an index of the part read here. */
+  enter(step: string | number): void {
+    this.steps.push(step)
+  }
+
+  /** Goes back up out of the last step entered. */
+  leave(): void {
+    this.steps.pop()
+  }
+
+  /** The JSON path of the part read here, with `suffix` (`.text`, `.layout`) after it. */
+  path(suffix = ''): string {
+    let out = '$'
+    for (const step of this.steps) out += typeof step === 'number' ? `[${step}]` : `.${step}`
+    return out + suffix
+  }
+}
+
+/** `v` as {@link expectObject} reads it at `place` (and `suffix`), the path built only for the error. */
+function objectAt(v: unknown, place: Place, suffix = ''): Record<string, unknown> {
+  return isObject(v) ? v : expectObject(v, place.path(suffix))
+}
+
+/** `v` as {@link expectArray} reads it at `place`, the path built only for the error. */
+function arrayAt(v: unknown, place: Place): unknown[] {
+  return Array.isArray(v) ? v : expectArray(v, place.path())
+}
+
 /** `obj[key]` read as {@link expectString} reads it, the path built only for the error: most texts are fine. */
-function stringAt(obj: Record<string, unknown>, key: string, path: string): string {
+function stringAt(obj: Record<string, unknown>, key: string, place: Place): string {
   const v = obj[key]
-  return typeof v === 'string' && !notOneLine.test(v) ? v : expectString(v, `${path}.${key}`)
+  return typeof v === 'string' && !notOneLine.test(v) ? v : expectString(v, place.path(`.${key}`))
 }
 
 function describe(v: unknown): string {
@@ -901,6 +976,17 @@ interface Check {
   knownSuggestions: ReadonlySet<string>
   /** The anchor of each comment met so far (its first run), as toSummary would write it. */
   anchors: Map<string, CommentAnchor> | null
+  /** Where the part being read is, for the paths of errors and index entries. */
+  place: Place
+  /** The fields made so far, by unit (metrics) or label (blanks), null until one is: see {@link fieldNode}. */
+  fields: Map<unknown, MadeField[]> | null
+}
+
+/** A field node {@link fieldNode} made, with the value of the run it was made from. */
+interface MadeField {
+  type: NodeType
+  value: Record<string, unknown>
+  node: Node
 }
 
 /**
@@ -911,7 +997,9 @@ interface Check {
 function hasExactly(obj: Record<string, unknown>, keys: readonly string[]): boolean {
   let count = 0
   for (const key in obj) {
-    if (!keys.includes(key)) return false
+    // Keys come in the order toSummary writes them, mostly that of `keys`: a look at the one
+    // expected there spares the search.
+    if (key !== keys[count] && !keys.includes(key)) return false
     count++
   }
   return count === keys.length
@@ -939,45 +1027,75 @@ const noteKeys = keySets(['text'], 'runs')
 const sectionKeys = keySets(['level', 'number', 'role', 'title', 'runIn', 'body', 'sections'], 'titleRuns', 'part')
 const signOffKeys = keySets(['organization', 'date'], 'organizationRuns', 'dateRuns')
 
-/** Whether `v` holds exactly the field attributes `attrs` under `keys`. */
-function sameFields(v: unknown, attrs: Record<string, unknown>, keys: readonly string[]): v is Record<string, unknown> {
-  if (!isObject(v) || !hasExactly(v, keys)) return false
-  for (const key of keys) if (!Object.is(v[key], attrs[key])) return false
-  return true
+// The attributes of a field are compared one by one, by name (those of metricFieldKeys and
+// blankFieldKeys), as firstDifference compares them: reads by a name are much quicker than reads
+// by a key from a list. An index entry is compared with the run's field once that is found the
+// same as the node's attributes, which are slower to read (an object with no prototype).
+
+/** Whether `v` holds the attributes `a` of a metric field. */
+function sameMetricAttrs(v: Record<string, unknown>, a: Attrs): boolean {
+  return (
+    Object.is(v.value, a.value) &&
+    Object.is(v.range, a.range) &&
+    Object.is(v.upper, a.upper) &&
+    Object.is(v.scale, a.scale) &&
+    Object.is(v.approx, a.approx) &&
+    Object.is(v.unit, a.unit) &&
+    Object.is(v.label, a.label) &&
+    Object.is(v.placeholder, a.placeholder)
+  )
 }
 
-/** Whether an index entry is the one toSummary writes for a field: its attributes (`fieldKeys`), text, state and place. */
-function sameEntry(entry: unknown, attrs: Record<string, unknown>, fieldKeys: readonly string[], entryKeys: readonly string[], text: string, filled: boolean, path: string, where: string, context: string): boolean {
-  if (!isObject(entry) || !hasExactly(entry, entryKeys)) return false
-  for (const key of fieldKeys) if (!Object.is(entry[key], attrs[key])) return false
-  return entry.text === text && entry.filled === filled && entry.path === path && entry.where === where && entry.context === context
+/** Whether `v` holds the attributes `a` of a blank field. */
+function sameBlankAttrs(v: Record<string, unknown>, a: Attrs): boolean {
+  return Object.is(v.value, a.value) && Object.is(v.label, a.label) && Object.is(v.placeholder, a.placeholder)
 }
 
 /**
- * Compares a field's run and its index entry with what toSummary writes for the field `node`, in
- * a text that reads `before` up to it; the field as displayed. `keys` is the run's key set by its
- * marks (1: bold, 2: comments, 4: inserted, 8: deleted, 16: modified).
+ * Whether the fields of an index entry beside the attributes are those toSummary writes for a
+ * field displayed as `shown`, in the run read at `place`, in a text that reads `before` up to it.
  */
-function checkField(node: Node, run: Record<string, unknown>, keys: number, path: string, where: string, before: string, check: Check): string {
+function sameIndexFields(entry: Record<string, unknown>, shown: string, filled: boolean, where: string, before: string, place: Place): boolean {
+  return entry.text === shown && entry.filled === filled && entry.where === where && entry.context === contextBefore(before) && entry.path === place.path()
+}
+
+/**
+ * Compares a field's run (read at `check.place`) and its index entry with what toSummary writes
+ * for the field `node`, in a text that reads `before` up to it; the field as displayed. `keys` is
+ * the run's key set by its marks (see {@link markKeys}).
+ */
+function checkField(node: Node, run: Record<string, unknown>, keys: number, where: string, before: string, check: Check): string {
   const attrs = node.attrs
-  if (node.type.name === 'metric') {
+  if (node.type === metricType) {
     const shown = metricText(attrs as MetricAttrs)
+    const field = run.metric
     const entry = check.metrics?.[check.metricAt++]
     if (
       !hasExactly(run, metricRunKeys[keys]!) ||
-      !sameFields(run.metric, attrs, metricFieldKeys) ||
-      !sameEntry(entry, attrs, metricFieldKeys, metricEntryKeys, shown, !metricUnfilled(attrs as MetricAttrs), path, where, contextBefore(before))
+      !isObject(field) ||
+      !hasExactly(field, metricFieldKeys) ||
+      !sameMetricAttrs(field, attrs) ||
+      !isObject(entry) ||
+      !hasExactly(entry, metricEntryKeys) ||
+      !sameMetricAttrs(entry, field) ||
+      !sameIndexFields(entry, shown, !metricUnfilled(attrs as MetricAttrs), where, before, check.place)
     ) {
       check.differs = true
     }
     return shown
   }
   const shown = blankText(attrs as BlankAttrs)
+  const field = run.blank
   const entry = check.blanks?.[check.blankAt++]
   if (
     !hasExactly(run, blankRunKeys[keys]!) ||
-    !sameFields(run.blank, attrs, blankFieldKeys) ||
-    !sameEntry(entry, attrs, blankFieldKeys, blankEntryKeys, shown, attrs.value !== null, path, where, contextBefore(before))
+    !isObject(field) ||
+    !hasExactly(field, blankFieldKeys) ||
+    !sameBlankAttrs(field, attrs) ||
+    !isObject(entry) ||
+    !hasExactly(entry, blankEntryKeys) ||
+    !sameBlankAttrs(entry, field) ||
+    !sameIndexFields(entry, shown, attrs.value !== null, where, before, check.place)
   ) {
     check.differs = true
   }
@@ -985,6 +1103,19 @@ function checkField(node: Node, run: Record<string, unknown>, keys: number, path
 }
 
 const boldMark = schema.marks.bold!.create()
+
+// The node types read most often, looked up once.
+const paragraphType = schema.nodes.paragraph!
+const headingType = schema.nodes.heading!
+const workIntroType = schema.nodes.workIntro!
+const workItemType = schema.nodes.workItem!
+const workNoteType = schema.nodes.workNote!
+const metricType = schema.nodes.metric!
+const blankType = schema.nodes.blank!
+const commentType = schema.marks.comment!
+
+/** The marks of a bold run with no others: most runs are plain or bold, and need no list of their own. */
+const boldMarks: readonly Mark[] = [boldMark]
 
 /** The `comments` of a run: a list of the ids of threads in `known`, each once, not empty. */
 function commentIdsFrom(v: unknown, path: string, known: ReadonlySet<string>): string[] {
@@ -1175,53 +1306,36 @@ function sameAnchor(t: Record<string, unknown>, anchor: CommentAnchor | undefine
 const anchorKeys = ['path', 'text']
 
 /**
- * The inline content of a text, from its runs when it has them, else from its text. Compares as it
- * goes (see {@link Check}): the text as displayed, the runs as toSummary writes them, and the index
- * entry of each field; leaves the displayed text, and whether toSummary gives it runs, in `check`.
+ * The inline content of a text, from its runs when it has them, else from its text, read at
+ * `check.place`. Compares as it goes (see {@link Check}): the text as displayed, the runs as
+ * toSummary writes them, and the index entry of each field; leaves the displayed text, and whether
+ * toSummary gives it runs, in `check`.
  */
-function inlineFrom(obj: Record<string, unknown>, textKey: string, runsKey: string, path: string, where: string, check: Check): Node[] {
+function inlineFrom(obj: Record<string, unknown>, textKey: string, runsKey: string, where: string, check: Check): Node[] {
   const runs = obj[runsKey]
+  const place = check.place
   if (runs === undefined) {
-    const text = stringAt(obj, textKey, path)
+    const text = stringAt(obj, textKey, place)
     check.text = text
     check.runs = false
     return text ? [schema.text(text)] : []
   }
+  place.enter(runsKey)
+  const list = arrayAt(runs, place)
   const nodes: Node[] = []
-  const list = expectArray(runs, `${path}.${runsKey}`)
   let text = ''
   let needed = false
   let seen = 0
   // The marks of the last run when it was text, null after a field: text runs alike would make one node, one run.
   let lastMarks: readonly Mark[] | null = null
   let open: OpenAnchors = null
-  list.forEach((run, i) => {
-    const rp = `${path}.${runsKey}[${i}]`
-    const r = expectObject(run, rp)
-    if (r.bold !== undefined && r.bold !== true) throw new SummaryError(`${rp}.bold`, '只能是 true 或省略')
-    const ids = r.comments === undefined ? null : commentIdsFrom(r.comments, `${rp}.comments`, check.known)
-    const marks = r.bold === true ? [boldMark] : []
-    if (ids) for (const id of ids) marks.push(schema.marks.comment!.create({ id }))
-    let suggestionKeys = 0
-    if (r.inserted !== undefined || r.deleted !== undefined || r.modified !== undefined) suggestionKeys = suggestionMarksFrom(r, rp, marks, check)
-    try {
-      if ('text' in r) {
-        const piece = expectString(r.text, `${rp}.text`)
-        if (!piece) throw new SummaryError(`${rp}.text`, '文字片段不能为空')
-        nodes.push(schema.text(piece, marks))
-      } else if ('metric' in r) {
-        nodes.push(schema.nodes.metric!.create(expectObject(r.metric, `${rp}.metric`), null, marks))
-      } else if ('blank' in r) {
-        nodes.push(schema.nodes.blank!.create(expectObject(r.blank, `${rp}.blank`), null, marks))
-      } else throw new SummaryError(rp, '片段应含 text、metric 或 blank 之一')
-    } catch (e) {
-      if (e instanceof SummaryError) throw e
-      throw new SummaryError(rp, `字段值无效：${(e as Error).message}`)
-    }
-    // Fields are checked as they are made (NodeType.create validates attributes), so the error names the run.
-    const node = nodes[nodes.length - 1]!
-    if (suggestionKeys & 16) checkFieldModifications(node, rp)
-    const keys = (r.bold === true ? 1 : 0) + (ids ? 2 : 0) + suggestionKeys
+  for (let i = 0; i < list.length; i++) {
+    // A hole in the list is skipped, as forEach would skip it, and differs (see `seen`).
+    if (!(i in list)) continue
+    place.enter(i)
+    const r = objectAt(list[i], place)
+    const node = runFrom(r, check)
+    const keys = markKeys(r)
     seen++
     let shown: string
     if (node.isText) {
@@ -1232,11 +1346,16 @@ function inlineFrom(obj: Record<string, unknown>, textKey: string, runsKey: stri
     } else {
       lastMarks = null
       needed = true
-      shown = checkField(node, r, keys, rp, where, text, check)
+      shown = checkField(node, r, keys, where, text, check)
     }
-    if (ids || open) open = noteAnchors(open, ids, shown, rp, check)
+    // The comment ids, checked by runFrom.
+    const ids = keys & 2 ? (r.comments as string[]) : null
+    if (ids || open) open = noteAnchors(open, ids, shown, () => place.path(), check)
     text += shown
-  })
+    nodes.push(node)
+    place.leave()
+  }
+  place.leave()
   // A hole in the list is skipped, and differs.
   if (seen !== list.length) check.differs = check.sparse = true
   if (!Object.is(obj[textKey], text)) check.differs = true
@@ -1245,60 +1364,173 @@ function inlineFrom(obj: Record<string, unknown>, textKey: string, runsKey: stri
   return nodes
 }
 
+/** The key set of a run that runFrom has read, by its marks: 1 bold, 2 comments, 4 inserted, 8 deleted, 16 modified. */
+function markKeys(r: Record<string, unknown>): number {
+  return (r.bold === true ? 1 : 0) + (r.comments !== undefined ? 2 : 0) + (r.inserted !== undefined ? 4 : 0) + (r.deleted !== undefined ? 8 : 0) + (r.modified !== undefined ? 16 : 0)
+}
+
+/**
+ * The node of a run `r`, read at `check.place`: text, a metric or a blank, with its marks (bold,
+ * comments, suggestions), each checked.
+ */
+function runFrom(r: Record<string, unknown>, check: Check): Node {
+  const place = check.place
+  if (r.bold !== undefined && r.bold !== true) throw new SummaryError(place.path('.bold'), '只能是 true 或省略')
+  const ids = r.comments === undefined ? null : commentIdsFrom(r.comments, place.path('.comments'), check.known)
+  // Most runs are plain or bold: no list of marks of their own (see boldMarks).
+  let marks: readonly Mark[] = r.bold === true ? boldMarks : Mark.none
+  let suggestionKeys = 0
+  if (ids || r.inserted !== undefined || r.deleted !== undefined || r.modified !== undefined) {
+    const own = r.bold === true ? [boldMark] : []
+    if (ids) for (const id of ids) own.push(commentType.create({ id }))
+    if (r.inserted !== undefined || r.deleted !== undefined || r.modified !== undefined) suggestionKeys = suggestionMarksFrom(r, place.path(), own, check)
+    marks = own
+  }
+  let node: Node
+  try {
+    if ('text' in r) {
+      const piece = stringAt(r, 'text', place)
+      if (!piece) throw new SummaryError(place.path('.text'), '文字片段不能为空')
+      node = schema.text(piece, marks)
+    } else if ('metric' in r) {
+      node = fieldNode(metricType, objectAt(r.metric, place, '.metric'), marks, check)
+    } else if ('blank' in r) {
+      node = fieldNode(blankType, objectAt(r.blank, place, '.blank'), marks, check)
+    } else throw new SummaryError(place.path(), '片段应含 text、metric 或 blank 之一')
+  } catch (e) {
+    if (e instanceof SummaryError) throw e
+    throw new SummaryError(place.path(), `字段值无效：${(e as Error).message}`)
+  }
+  // Fields are checked as they are made (NodeType.create validates attributes), so the error names the run.
+  if (suggestionKeys & 16) checkFieldModifications(node, place.path())
+  return node
+}
+
 /** An empty list of each layout, to copy: `create` would compute and check the same attributes for every list. */
 const emptyLists = {
   joined: schema.nodes.workItems!.create({ layout: 'joined' }),
   separate: schema.nodes.workItems!.create({ layout: 'separate' }),
 }
 
-function blockFrom(v: unknown, path: string, where: string, check: Check): Node {
-  const b = expectObject(v, path)
+/** A block (a paragraph or a work-item list), read at `check.place`. */
+function blockFrom(v: unknown, where: string, check: Check): Node {
+  const place = check.place
+  const b = objectAt(v, place)
   if (b.type === 'paragraph') {
-    const content = inlineFrom(b, 'text', 'runs', path, where, check)
+    const content = inlineFrom(b, 'text', 'runs', where, check)
     if (!hasExactly(b, paragraphKeys[check.runs ? 1 : 0]!)) check.differs = true
-    return schema.nodes.paragraph!.create(null, content)
+    return paragraphType.create(null, content)
   }
   if (b.type === 'workItems') {
-    if (b.layout !== 'joined' && b.layout !== 'separate') throw new SummaryError(`${path}.layout`, '应为 "joined"（一段连写）或 "separate"（一项一段）')
+    if (b.layout !== 'joined' && b.layout !== 'separate') throw new SummaryError(place.path('.layout'), '应为 "joined"（一段连写）或 "separate"（一项一段）')
     const children: Node[] = []
     let introKeys = 0
     if (b.intro !== undefined || b.introRuns !== undefined) {
-      children.push(schema.nodes.workIntro!.create(null, inlineFrom(b, 'intro', 'introRuns', path, where, check)))
+      children.push(workIntroType.create(null, inlineFrom(b, 'intro', 'introRuns', where, check)))
       introKeys = check.runs ? 3 : 1
     }
-    const items = expectArray(b.items, `${path}.items`)
-    if (!items.length) throw new SummaryError(`${path}.items`, '工作事项列表至少要有一项')
+    place.enter('items')
+    const items = arrayAt(b.items, place)
+    if (!items.length) throw new SummaryError(place.path(), '工作事项列表至少要有一项')
     let count = 0
-    items.forEach((item, i) => {
-      const ip = `${path}.items[${i}]`
-      const it = expectObject(item, ip)
-      children.push(schema.nodes.workItem!.create(null, inlineFrom(it, 'text', 'runs', ip, where, check)))
-      // The ordinal counts the items; the lead is the first sentence of the text as displayed.
-      if (it.ordinal !== ordinalOf(++count) || it.lead !== leadOf(check.text)) check.differs = true
-      const runs = check.runs
-      let notes = 0
-      if (it.notes !== undefined) {
-        const list = expectArray(it.notes, `${ip}.notes`)
-        list.forEach((note, j) => {
-          const np = `${ip}.notes[${j}]`
-          const n = expectObject(note, np)
-          children.push(schema.nodes.workNote!.create(null, inlineFrom(n, 'text', 'runs', np, where, check)))
-          if (!hasExactly(n, noteKeys[check.runs ? 1 : 0]!)) check.differs = true
-          notes++
-        })
-        if (notes !== list.length) check.differs = check.sparse = true
-      }
-      // No notes, no key: toSummary writes no empty list.
-      if (!hasExactly(it, itemKeys[(runs ? 1 : 0) + (notes ? 2 : 0)]!)) check.differs = true
-    })
+    for (let i = 0; i < items.length; i++) {
+      // A hole is skipped, as forEach would skip it, and differs (see `count`).
+      if (!(i in items)) continue
+      place.enter(i)
+      itemFrom(items[i], ++count, where, children, check)
+      place.leave()
+    }
+    place.leave()
     if (count !== items.length) check.differs = check.sparse = true
     if (!hasExactly(b, workItemsKeys[introKeys]!)) check.differs = true
     return emptyLists[b.layout].copy(Fragment.from(children))
   }
-  throw new SummaryError(`${path}.type`, `段落类型应为 "paragraph" 或 "workItems"，实为 ${describe(b.type)}`)
+  throw new SummaryError(place.path('.type'), `段落类型应为 "paragraph" 或 "workItems"，实为 ${describe(b.type)}`)
 }
 
+/** A work item, the `count`-th of its list, read at `check.place`: its node and its notes' added to `children`. */
+function itemFrom(v: unknown, count: number, where: string, children: Node[], check: Check): void {
+  const place = check.place
+  const it = objectAt(v, place)
+  children.push(workItemType.create(null, inlineFrom(it, 'text', 'runs', where, check)))
+  // The ordinal counts the items; the lead is the first sentence of the text as displayed.
+  if (it.ordinal !== ordinalOf(count) || it.lead !== leadOf(check.text)) check.differs = true
+  const runs = check.runs
+  let notes = 0
+  if (it.notes !== undefined) {
+    place.enter('notes')
+    const list = arrayAt(it.notes, place)
+    for (let j = 0; j < list.length; j++) {
+      if (!(j in list)) continue
+      place.enter(j)
+      const n = objectAt(list[j], place)
+      children.push(workNoteType.create(null, inlineFrom(n, 'text', 'runs', where, check)))
+      if (!hasExactly(n, noteKeys[check.runs ? 1 : 0]!)) check.differs = true
+      notes++
+      place.leave()
+    }
+    place.leave()
+    if (notes !== list.length) check.differs = check.sparse = true
+  }
+  // No notes, no key: toSummary writes no empty list.
+  if (!hasExactly(it, itemKeys[(runs ? 1 : 0) + (notes ? 2 : 0)]!)) check.differs = true
+}
+
+/** How many fields of one unit or label {@link fieldNode} keeps: enough for the `X名` of a summary, and no long search in one of all different fields. */
+const fieldsKept = 8
+
+/**
+ * The node of a field, a metric or a blank (`type`), from the value `v` of its run, with `marks`.
+ * Fields repeat (`X名`, `X个`), and `create`, which computes and checks their attributes, is the
+ * slowest part of reading one: a value with the same attributes as one made before in this read
+ * gives that node again, with its own marks. The same attributes make the same node and pass the
+ * same checks: create reads nothing else of the value.
+ */
+function fieldNode(type: NodeType, v: Record<string, unknown>, marks: readonly Mark[], check: Check): Node {
+  const metric = type === metricType
+  const key = metric ? v.unit : v.label
+  const fields = (check.fields ??= new Map())
+  let made = fields.get(key)
+  if (made) {
+    for (const m of made) if (m.type === type && (metric ? sameMetricAttrs(v, m.value) : sameBlankAttrs(v, m.value))) return m.node.mark(Mark.setFrom(marks))
+  } else fields.set(key, (made = []))
+  const node = type.create(v, null, marks)
+  if (made.length < fieldsKept) made.push({ type, value: v, node })
+  return node
+}
+
+/**
+ * The blocks of the list `v`, under `key` of the part read at `check.place`. A hole in the list
+ * stays one (map keeps it), and then fails as the content of its parent is made.
+ */
+function blocksFrom(v: unknown, key: string, where: string, check: Check): Node[] {
+  const place = check.place
+  place.enter(key)
+  const blocks = arrayAt(v, place).map((b, i) => {
+    place.enter(i)
+    const node = blockFrom(b, where, check)
+    place.leave()
+    return node
+  })
+  place.leave()
+  return blocks
+}
+
+/** The formats of the valid section numbers met so far, at most {@link formatsKept}: summaries number their sections alike. */
+const numberFormats = new Map<string, SectionFormat>()
+const formatsKept = 500
+
+/** The format of a section number (`一、` `（一）` `1.` `（1）`), or null when it is none. */
 function formatOfNumber(number: string): SectionFormat | null {
+  const known = numberFormats.get(number)
+  if (known) return known
+  const format = readFormat(number)
+  if (format && numberFormats.size < formatsKept) numberFormats.set(number, format)
+  return format
+}
+
+/** {@link formatOfNumber}, read from the number. */
+function readFormat(number: string): SectionFormat | null {
   let m: RegExpExecArray | null
   if ((m = /^([一二三四五六七八九十百千零]+)、$/.exec(number)) && parseChineseNumeral(m[1]!)) return 'chinese'
   if ((m = /^（([一二三四五六七八九十百千零]+)）$/.exec(number)) && parseChineseNumeral(m[1]!)) return 'chineseParen'
@@ -1317,54 +1549,78 @@ const typeOfFormat: Record<SectionFormat, SectionTypeName> = {
   arabicParen: 'section4',
 }
 
+/** Sections without a template part, made once for each type and attributes, to copy (see {@link sectionNode}). */
+const plainSections = new Map<NodeType, Node[]>()
+
 /**
- * A section at `level`, the `position`-th (from 0) of its numbered siblings, at `where`. Its number
- * is compared with the one its place gives (siblings share one format, or the build refuses them).
+ * A section of `type` with these attributes and content. One without a template part is a copy of
+ * one made before with the same attributes: `create` would compute and check the same attributes
+ * for every section. `numbered` is that of problems and plans sections, undefined for the others.
  */
-function sectionFrom(v: unknown, path: string, parentFormat: SectionFormat | null, level: number, position: number, where: string, check: Check): Node {
-  const s = expectObject(v, path)
+function sectionNode(type: NodeType, runIn: boolean, numbered: boolean | undefined, part: string | null, content: Fragment): Node {
+  if (part !== null) return type.create(numbered === undefined ? { runIn, part } : { runIn, numbered, part }, content)
+  let made = plainSections.get(type)
+  if (!made) plainSections.set(type, (made = []))
+  const slot = (runIn ? 1 : 0) + (numbered === false ? 2 : 0)
+  return (made[slot] ??= type.create(numbered === undefined ? { runIn, part } : { runIn, numbered, part })).copy(content)
+}
+
+/**
+ * A section at `level`, the `position`-th (from 0) of its numbered siblings, at `where`, read at
+ * `check.place`. Its number is compared with the one its place gives (siblings share one format,
+ * or the build refuses them).
+ */
+function sectionFrom(v: unknown, parentFormat: SectionFormat | null, level: number, position: number, where: string, check: Check): Node {
+  const place = check.place
+  const s = objectAt(v, place)
   const role = s.role
-  if (role !== 'work' && role !== 'problems' && role !== 'plans') throw new SummaryError(`${path}.role`, '应为 "work"、"problems" 或 "plans"')
-  const number = expectString(s.number, `${path}.number`)
-  if (typeof s.runIn !== 'boolean') throw new SummaryError(`${path}.runIn`, `应为 true 或 false，实为 ${describe(s.runIn)}`)
+  if (role !== 'work' && role !== 'problems' && role !== 'plans') throw new SummaryError(place.path('.role'), '应为 "work"、"problems" 或 "plans"')
+  const number = stringAt(s, 'number', place)
+  if (typeof s.runIn !== 'boolean') throw new SummaryError(place.path('.runIn'), `应为 true 或 false，实为 ${describe(s.runIn)}`)
   let type: SectionTypeName | 'problems' | 'plans'
   let format: SectionFormat
   if (role !== 'work') {
-    if (parentFormat) throw new SummaryError(`${path}.role`, '存在问题和工作计划只能是一级部分')
-    if (number !== '' && formatOfNumber(number) !== 'chinese') throw new SummaryError(`${path}.number`, `应为 "一、" 这样的一级序号或 ""（不编号），实为 ${JSON.stringify(number)}`)
+    if (parentFormat) throw new SummaryError(place.path('.role'), '存在问题和工作计划只能是一级部分')
+    if (number !== '' && formatOfNumber(number) !== 'chinese') throw new SummaryError(place.path('.number'), `应为 "一、" 这样的一级序号或 ""（不编号），实为 ${JSON.stringify(number)}`)
     type = role
     format = 'chinese'
   } else {
     const f = formatOfNumber(number)
-    if (!f) throw new SummaryError(`${path}.number`, `应为 "一、" "（一）" "1." "（1）" 这样的序号，实为 ${JSON.stringify(number)}`)
+    if (!f) throw new SummaryError(place.path('.number'), `应为 "一、" "（一）" "1." "（1）" 这样的序号，实为 ${JSON.stringify(number)}`)
     const rank = formatRanks.indexOf(f)
-    if (parentFormat === null && f !== 'chinese') throw new SummaryError(`${path}.number`, `一级部分的序号应为 "一、" 这样的格式，实为 ${JSON.stringify(number)}`)
+    if (parentFormat === null && f !== 'chinese') throw new SummaryError(place.path('.number'), `一级部分的序号应为 "一、" 这样的格式，实为 ${JSON.stringify(number)}`)
     if (parentFormat !== null && rank <= formatRanks.indexOf(parentFormat)) {
-      throw new SummaryError(`${path}.number`, `下级序号 ${JSON.stringify(number)} 的层级须低于上级序号的 ${JSON.stringify(formatSectionNumber(parentFormat, 1))} 格式`)
+      throw new SummaryError(place.path('.number'), `下级序号 ${JSON.stringify(number)} 的层级须低于上级序号的 ${JSON.stringify(formatSectionNumber(parentFormat, 1))} 格式`)
     }
     type = typeOfFormat[f]
     format = f
   }
   const expected = role !== 'work' && number === '' ? '' : formatSectionNumber(format, position + 1)
   const here = placeOf(where, expected, role)
-  const heading = schema.nodes.heading!.create(null, inlineFrom(s, 'title', 'titleRuns', path, here, check))
+  const heading = headingType.create(null, inlineFrom(s, 'title', 'titleRuns', here, check))
   const titleRuns = check.runs
-  const body = expectArray(s.body, `${path}.body`).map((b, i) => blockFrom(b, `${path}.body[${i}]`, here, check))
-  const subs = expectArray(s.sections, `${path}.sections`).map((c, i) => sectionFrom(c, `${path}.sections[${i}]`, format, level + 1, i, here, check))
+  const body = blocksFrom(s.body, 'body', here, check)
+  place.enter('sections')
+  const subs = arrayAt(s.sections, place).map((c, i) => {
+    place.enter(i)
+    const node = sectionFrom(c, format, level + 1, i, here, check)
+    place.leave()
+    return node
+  })
+  place.leave()
   const part = s.part === undefined ? null : s.part
-  if (part !== null && typeof part !== 'string') throw new SummaryError(`${path}.part`, `应为模板部分的标识（如 "work-1"），实为 ${describe(part)}`)
-  const attrs = role === 'work' ? { runIn: s.runIn, part } : { runIn: s.runIn, numbered: number !== '', part }
+  if (part !== null && typeof part !== 'string') throw new SummaryError(place.path('.part'), `应为模板部分的标识（如 "work-1"），实为 ${describe(part)}`)
   const nodeType = schema.nodes[type]!
   const content = Fragment.from([heading, ...body, ...subs])
   if (!nodeType.validContent(content)) {
-    throw new SummaryError(`${path}.sections`, '同一部分的下级须使用同一种序号格式（不能混用 "（一）" 与 "1."）')
+    throw new SummaryError(place.path('.sections'), '同一部分的下级须使用同一种序号格式（不能混用 "（一）" 与 "1."）')
   }
   if (s.level !== level || number !== expected || !hasExactly(s, sectionKeys[(titleRuns ? 1 : 0) + (part !== null ? 2 : 0)]!)) check.differs = true
   try {
-    return nodeType.create(attrs, content)
+    return sectionNode(nodeType, s.runIn, role === 'work' ? undefined : number !== '', part, content)
   } catch {
     // The attributes are checked as the node is made; only the part id can be wrong (`"Work-1"`, `""`).
-    throw new SummaryError(`${path}.part`, `应为模板部分的标识（如 "work-1"），实为 ${describe(part)}`)
+    throw new SummaryError(place.path('.part'), `应为模板部分的标识（如 "work-1"），实为 ${describe(part)}`)
   }
 }
 
@@ -1396,41 +1652,49 @@ export function fromSummary(json: unknown): Node {
     known: new Set(threads.map((t) => t.id as string)),
     knownSuggestions: new Set(entries.map((e) => e.id as string)),
     anchors: null,
+    place: new Place(),
+    fields: null,
   }
+  const place = check.place
   // The keys toSummary writes at the top, by what the document turns out to have.
   const keys = ['version', 'title', 'preamble', 'sections', 'closing', 'metrics', 'blanks']
-  const children: Node[] = [schema.nodes.title!.create(null, inlineFrom(s, 'title', 'titleRuns', '$', '标题', check))]
+  const children: Node[] = [schema.nodes.title!.create(null, inlineFrom(s, 'title', 'titleRuns', '标题', check))]
   if (check.runs) keys.push('titleRuns')
   if (s.subtitle !== undefined || s.subtitleRuns !== undefined) {
-    children.push(schema.nodes.subtitle!.create(null, inlineFrom(s, 'subtitle', 'subtitleRuns', '$', '副标题', check)))
+    children.push(schema.nodes.subtitle!.create(null, inlineFrom(s, 'subtitle', 'subtitleRuns', '副标题', check)))
     keys.push('subtitle')
     if (check.runs) keys.push('subtitleRuns')
   }
-  children.push(schema.nodes.preamble!.create(null, expectArray(s.preamble, '$.preamble').map((b, i) => blockFrom(b, `$.preamble[${i}]`, '导语', check))))
+  children.push(schema.nodes.preamble!.create(null, blocksFrom(s.preamble, 'preamble', '导语', check)))
   let stage = 0
   let numbered = 0
   const order: Record<SectionRole, number> = { work: 0, problems: 1, plans: 2 }
-  expectArray(s.sections, '$.sections').forEach((sec, i) => {
-    const path = `$.sections[${i}]`
-    const node = sectionFrom(sec, path, null, 1, numbered, '', check)
+  place.enter('sections')
+  arrayAt(s.sections, place).forEach((sec, i) => {
+    place.enter(i)
+    const node = sectionFrom(sec, null, 1, numbered, '', check)
     const role = roleOf(node)
     if (order[role] < stage || (order[role] === stage && role !== 'work')) {
-      throw new SummaryError(`${path}.role`, role === 'work' ? '主要工作须排在存在问题和工作计划之前' : `"${role}" 部分只能有一个，且存在问题在前、工作计划在后`)
+      throw new SummaryError(place.path('.role'), role === 'work' ? '主要工作须排在存在问题和工作计划之前' : `"${role}" 部分只能有一个，且存在问题在前、工作计划在后`)
     }
     stage = order[role]
     // Top-level numbers count the main-work sections and the numbered problems and plans sections.
     if (role === 'work' || node.attrs.numbered === true) numbered++
     children.push(node)
+    place.leave()
   })
-  children.push(schema.nodes.closing!.create(null, expectArray(s.closing, '$.closing').map((b, i) => blockFrom(b, `$.closing[${i}]`, '结尾', check))))
+  place.leave()
+  children.push(schema.nodes.closing!.create(null, blocksFrom(s.closing, 'closing', '结尾', check)))
   if (s.signOff !== undefined) {
-    const so = expectObject(s.signOff, '$.signOff')
-    const organization = schema.nodes.organization!.create(null, inlineFrom(so, 'organization', 'organizationRuns', '$.signOff', '落款', check))
+    place.enter('signOff')
+    const so = objectAt(s.signOff, place)
+    const organization = schema.nodes.organization!.create(null, inlineFrom(so, 'organization', 'organizationRuns', '落款', check))
     const organizationRuns = check.runs
-    const date = schema.nodes.date!.create(null, inlineFrom(so, 'date', 'dateRuns', '$.signOff', '落款', check))
+    const date = schema.nodes.date!.create(null, inlineFrom(so, 'date', 'dateRuns', '落款', check))
     if (!hasExactly(so, signOffKeys[(organizationRuns ? 1 : 0) + (check.runs ? 2 : 0)]!)) check.differs = true
     children.push(schema.nodes.signOff!.create(null, [organization, date]))
     keys.push('signOff')
+    place.leave()
   }
   const meta = s.meta === undefined ? {} : expectObject(s.meta, '$.meta')
   const docAttrs = {
