@@ -30,11 +30,7 @@ export class FieldView implements NodeView {
     this.dom = document.createElement('span')
     this.dom.zjField = this
     this.dom.contentEditable = 'false'
-    this.dom.addEventListener('mousedown', (e) => {
-      if (this.input || this.view.editable === false) return
-      e.preventDefault()
-      this.open('')
-    })
+    // A click opens it: one listener for every field, the plugin's (see `fields`).
     this.render()
   }
 
@@ -59,6 +55,11 @@ export class FieldView implements NodeView {
     const $pos = pos === undefined ? null : this.view.state.doc.resolve(pos)
     const t = this.strings()
     return this.node.attrs.label || ($pos ? contextBefore(displayText($pos.parent.cut(0, $pos.parentOffset)), 12) : '') || (this.isMetric ? t.metric : t.blank)
+  }
+
+  /** Whether its input is open. */
+  get isOpen(): boolean {
+    return this.input !== null
   }
 
   /** Opens the input, with `initial` typed into it (the key that opened it). */
@@ -208,7 +209,7 @@ export class FieldView implements NodeView {
 
 /**
  * Fields as widgets: node views for metric and blank fields, and the keys that reach them: with a
- * field selected (arrow keys select it), Enter, F2 or a digit opens its input.
+ * field selected (arrow keys select it), Enter, F2 or a digit opens its input; so does a click.
  */
 export function fields(strings: () => Catalog['fields'] = () => zhCN.fields): Plugin {
   return new Plugin({
@@ -216,6 +217,17 @@ export function fields(strings: () => Catalog['fields'] = () => zhCN.fields): Pl
       nodeViews: {
         metric: (node, view, getPos) => new FieldView(node, view, getPos, strings),
         blank: (node, view, getPos) => new FieldView(node, view, getPos, strings),
+      },
+      handleDOMEvents: {
+        // A click on a field opens it (a click inside its open input is the input's).
+        mousedown(view, event) {
+          const dom = (event.target as Element | null)?.closest?.('.zj-field') as FieldDom | null
+          const field = dom?.zjField
+          if (!field || field.isOpen || !view.editable) return false
+          event.preventDefault()
+          field.open('')
+          return true
+        },
       },
       handleKeyDown(view, event) {
         const sel = view.state.selection
