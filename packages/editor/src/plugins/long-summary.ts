@@ -1,6 +1,7 @@
-import { Plugin, PluginKey, type EditorState, type Selection } from 'prosemirror-state'
+import { Plugin, PluginKey, type EditorState, type Selection, type Transaction } from 'prosemirror-state'
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
 import { isSection } from '@zongjie/model'
+import { isTextOnly } from './text-only.ts'
 
 /** The long-summary plugin's state: the jumps to another top-level part so far, the part the selection is in, and its mark. */
 export interface LongSummaryState {
@@ -24,6 +25,16 @@ function currentOf(state: EditorState): DecorationSet {
   if (index >= doc.childCount || !isSection(doc.child(index))) return DecorationSet.empty
   const from = state.selection.$head.before(1)
   return DecorationSet.create(doc, [Decoration.node(from, from + doc.child(index).nodeSize, { class: 'zj-current' })])
+}
+
+/**
+ * The mark after a change that left the selection in the same part: typing and other text-only
+ * changes keep every part where it was, so the mark is mapped (moved with its attributes object
+ * kept, which the view then compares by identity rather than key by key); any other change finds
+ * it again.
+ */
+function currentAfter(current: DecorationSet, tr: Transaction, state: EditorState): DecorationSet {
+  return isTextOnly(tr) ? current.map(tr.mapping, tr.doc) : currentOf(state)
 }
 
 /** The nearest element around `dom` that scrolls (across shadow roots), or null for the page itself. */
@@ -73,7 +84,7 @@ export function longSummary(): Plugin<LongSummaryState> {
         return {
           jumps: tr.scrolledIntoView && part !== partOf(before.selection) ? value.jumps + 1 : value.jumps,
           part,
-          current: part !== value.part || tr.docChanged ? currentOf(after) : value.current,
+          current: part !== value.part ? currentOf(after) : tr.docChanged ? currentAfter(value.current, tr, after) : value.current,
         }
       },
     },

@@ -43,9 +43,15 @@ function placeholderDecorations(doc: Node, texts: Texts): DecorationSet {
   return DecorationSet.create(doc, decos)
 }
 
-/** The placeholders after a text-only change: mapped, and redone for the textblocks it touched. */
-function updatePlaceholders(set: DecorationSet, tr: Transaction, texts: Texts): DecorationSet {
+/**
+ * The placeholders after a text-only change: mapped, and redone for the textblocks it touched.
+ * The guidance texts are asked for only when a block's placeholder is redone (typing in a block
+ * that has text, the usual case, asks for none: the element's catalogue is looked up afresh on
+ * every call).
+ */
+function updatePlaceholders(set: DecorationSet, tr: Transaction, texts: () => Texts): DecorationSet {
   let next = set.map(tr.mapping, tr.doc)
+  let known: Texts | null = null
   for (const pos of touchedTextblocks(tr)) {
     const node = tr.doc.nodeAt(pos)
     if (!node) continue
@@ -53,7 +59,7 @@ function updatePlaceholders(set: DecorationSet, tr: Transaction, texts: Texts): 
     // A block that had text and still has it had no placeholder and gets none: nothing to do.
     if (!found.length && node.content.size) continue
     next = next.remove(found)
-    const deco = placeholderFor(node, pos, tr.doc, texts)
+    const deco = placeholderFor(node, pos, tr.doc, (known ??= texts()))
     if (deco) next = next.add(tr.doc, [deco])
   }
   return next
@@ -74,7 +80,7 @@ export function placeholders(paragraphText: () => string, byType: () => Record<s
       apply: (tr, set) => {
         if (tr.getMeta(placeholdersKey)) return placeholderDecorations(tr.doc, texts())
         if (!tr.docChanged) return set
-        return isTextOnly(tr) ? updatePlaceholders(set, tr, texts()) : placeholderDecorations(tr.doc, texts())
+        return isTextOnly(tr) ? updatePlaceholders(set, tr, texts) : placeholderDecorations(tr.doc, texts())
       },
     },
     props: { decorations: (state) => placeholdersKey.getState(state) },
