@@ -116,3 +116,44 @@ test("a field's hint at the end of a section shows above the next section", asyn
   })
   expect(onTop).toEqual([true, true])
 })
+
+/** The editor's scrolling page: its scroll offset, and whether the caret (the selection's head) lies inside its box. */
+function caretPlace(page: Page): Promise<{ scrollTop: number; inView: boolean }> {
+  return page.evaluate(() => {
+    const el = document.querySelector('zongjie-editor') as any
+    const scroller = el.shadowRoot!.querySelector('.page-scroll')!
+    const caret = el.view.coordsAtPos(el.view.state.selection.head)
+    const box = scroller.getBoundingClientRect()
+    return { scrollTop: scroller.scrollTop, inView: caret.top >= box.top && caret.bottom <= box.top + scroller.clientHeight }
+  })
+}
+
+test('typing with the caret in view scrolls nothing; an edit after the page was scrolled away from the caret brings it back into view', async ({ page }) => {
+  await openWith(page, longDraft(30))
+  await placeCursor(page, '现将各部门全年工作汇总如下', 'end')
+  const before = await caretPlace(page)
+  expect(before.inView).toBe(true)
+  await page.keyboard.type('甲')
+  await compose(page, ['yi'], '乙')
+  expect(await caretPlace(page)).toEqual(before)
+
+  // The page scrolled far down by the writer (the wheel), the caret left above it. Enter (the
+  // editor's own, not the browser's, which would scroll by itself) brings the caret back.
+  const scrollAway = () =>
+    page.evaluate(() => {
+      ;(document.querySelector('zongjie-editor') as any).shadowRoot.querySelector('.page-scroll').scrollTop += 4000
+    })
+  await scrollAway()
+  expect((await caretPlace(page)).inView).toBe(false)
+  await page.keyboard.press('Enter')
+  await expect.poll(async () => (await caretPlace(page)).inView).toBe(true)
+  // So does any change made with `scrollIntoView`.
+  await scrollAway()
+  expect((await caretPlace(page)).inView).toBe(false)
+  await page.evaluate(() => {
+    const view = (document.querySelector('zongjie-editor') as any).view
+    view.dispatch(view.state.tr.insertText('丙').scrollIntoView())
+  })
+  await expect.poll(async () => (await caretPlace(page)).inView).toBe(true)
+  expect(await getText(page)).toContain('现将各部门全年工作汇总如下甲乙\n丙：')
+})

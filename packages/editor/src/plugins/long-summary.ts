@@ -1,4 +1,4 @@
-import { Plugin, PluginKey, type EditorState, type Selection, type Transaction } from 'prosemirror-state'
+import { Plugin, PluginKey, TextSelection, type EditorState, type Selection, type Transaction } from 'prosemirror-state'
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
 import { isSection } from '@zongjie/model'
 import { isTextOnly } from './text-only.ts'
@@ -56,6 +56,37 @@ function topOf(view: EditorView, scroller: Element | null): number | null {
   }
 }
 
+/**
+ * Whether ProseMirror's scrolling of a text selection's head into view would scroll nothing: the
+ * head's box is within the window and within the box of every element around it that has
+ * anything to scroll, as ProseMirror's `scrollRectIntoView` decides it for each element it passes
+ * (an element with nothing past its box cannot scroll, whatever it decides). ProseMirror asks every
+ * element up to the page for its box and its computed style; here most are passed on their sizes
+ * alone, which costs far less on every key in a deep page (the element's shadow root, its panels'
+ * layout, the sections). False whenever in doubt (a `scrollThreshold` set, a node selection):
+ * ProseMirror then scrolls as it always does.
+ */
+function headInView(view: EditorView): boolean {
+  const { selection } = view.state
+  const viewport = view.dom.ownerDocument.defaultView?.visualViewport
+  if (!(selection instanceof TextSelection) || view.someProp('scrollThreshold') || !viewport) return false
+  // Where ProseMirror starts going up from: the DOM selection's focus, which it has found in the view.
+  let node = (view.root as Document).getSelection?.()?.focusNode
+  if (!node || !view.dom.contains(node)) return false
+  const rect = view.coordsAtPos(selection.head, 1)
+  const within = (left: number, top: number, right: number, bottom: number) => rect.left >= left && rect.top >= top && rect.right <= right && rect.bottom <= bottom
+  for (; node; node = node.nodeType === 11 ? (node as ShadowRoot).host : ((node as Element).assignedSlot ?? node.parentNode)) {
+    if (node.nodeType !== 1) continue
+    const el = node as HTMLElement
+    if (el === el.ownerDocument.body) return within(0, 0, viewport.width, viewport.height)
+    if (el.scrollHeight <= el.clientHeight && el.scrollWidth <= el.clientWidth) continue
+    // ProseMirror's box of a scrolling element: its client area, scaled as the element is drawn.
+    const box = el.getBoundingClientRect()
+    if (!within(box.left, box.top, box.left + el.clientWidth * (box.width / el.offsetWidth || 1), box.top + el.clientHeight * (box.height / el.offsetHeight || 1))) return false
+  }
+  return false
+}
+
 /** How many frames after a jump the place is held. */
 const frames = 10
 
@@ -73,6 +104,8 @@ const frames = 10
  *   once it has scrolled (in the box of the nearest element that scrolls), and in each of the next
  *   few frames that element is scrolled back by however far the place has moved in it. Typing and
  *   moving within a part cost nothing.
+ * - After typing, when the caret is in view already, ProseMirror's scrolling of it into view is
+ *   skipped (see `headInView`): it would ask every element up to the page for its box.
  */
 export function longSummary(): Plugin<LongSummaryState> {
   return new Plugin<LongSummaryState>({
@@ -90,6 +123,8 @@ export function longSummary(): Plugin<LongSummaryState> {
     },
     props: {
       decorations: (state) => longSummaryKey.getState(state)!.current,
+      // Typing: the caret is almost always in view already, and then nothing is to be scrolled.
+      handleScrollToSelection: headInView,
     },
     view() {
       let frame = 0

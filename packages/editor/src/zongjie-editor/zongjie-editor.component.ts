@@ -146,6 +146,7 @@ export class ZongjieEditor extends LitElement {
   override attributeChangedCallback(name: string, old: string | null, value: string | null) {
     super.attributeChangedCallback(name, old, value)
     if (name === 'lang' && old !== value) {
+      this.catalog = null
       this.loadLanguage()
       this.showLanguage()
     }
@@ -153,6 +154,7 @@ export class ZongjieEditor extends LitElement {
 
   /** The node views and placeholders take a new language with a fresh state (the document stays). */
   private showLanguage() {
+    this.catalog = null
     if (!this.view) return
     this.view.updateState(this.createState(this.view.state.doc))
     this.computePanels()
@@ -167,10 +169,17 @@ export class ZongjieEditor extends LitElement {
     )
   }
 
-  /** The catalogue of strings in force: the element's `lang`, or its closest ancestor's. */
+  /**
+   * The catalogue of strings in force: the element's `lang`, or its closest ancestor's (looked up
+   * again at each render of the element, not at every key: the view asks for its label on every
+   * update).
+   */
   get strings(): Catalog {
-    return catalogFor(this.closest('[lang]')?.getAttribute('lang'))
+    return (this.catalog ??= catalogFor(this.closest('[lang]')?.getAttribute('lang')))
   }
+
+  /** The catalogue {@link strings} found, until the next render or change of language. */
+  private catalog: Catalog | null = null
 
   static override properties = {
     readonly: { type: Boolean, reflect: true },
@@ -1166,6 +1175,7 @@ export class ZongjieEditor extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues) {
+    this.catalog = null
     if (!this.templatesFailed && (this.waitingForTemplate || (this.template && !this.loadedByCaller))) void this.loadTemplates().catch(() => {})
     if (!this.view) {
       // A template starts the document, unless the page has set one (once the templates have loaded, if they were not).
@@ -1245,6 +1255,7 @@ export class ZongjieEditor extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback()
+    this.catalog = null
     this.loadLanguage()
     window.addEventListener('beforeunload', this.onBeforeUnload)
     window.addEventListener('pagehide', this.onPageHide)
