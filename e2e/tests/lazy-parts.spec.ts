@@ -111,6 +111,24 @@ test('a paste whose reader cannot be loaded goes in as plain text, and the write
   expect(await getText(page)).toContain('办理婚姻登记。培训社区工作者X名。')
 })
 
+test('two pastes made at once while the reader fails to load both go in as plain text, each where it was made', async ({ page }) => {
+  await page.route('**/plugins/paste-read.ts*', (route) => route.abort('internetdisconnected'))
+  await openWith(page, shortDraft)
+  await placeCursor(page, '办理婚姻登记。', 'end')
+  // Two pastes in one task: the second is made before the first could be read.
+  await page.evaluate(() => {
+    const pm = document.querySelector('zongjie-editor')!.shadowRoot!.querySelector('.ProseMirror') as HTMLElement
+    for (const text of ['甲乙', '丙丁']) {
+      const dt = new DataTransfer()
+      dt.setData('text/html', `<p class=MsoNormal>${text}</p>`)
+      dt.setData('text/plain', text)
+      pm.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true, composed: true }))
+    }
+  })
+  await expect(hint(page)).toHaveText('无法加载「粘贴」：网络连接失败，或编辑器已更新，请刷新页面后重试')
+  await expect.poll(() => getText(page)).toContain('办理婚姻登记。甲乙丙丁')
+})
+
 test('the metrics table on first use lists every metric; its module unreachable, it is named in one line', async ({ page }) => {
   await openWith(page, shortDraft)
   await editor(page).evaluate((el) => el.setAttribute('metrics', ''))

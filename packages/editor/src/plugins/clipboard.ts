@@ -247,10 +247,10 @@ export function clipboard(options: ClipboardOptions = {}): Plugin {
   }
   /** The reader could not load: the waiting pastes go in as plain text (ProseMirror's), and the writer is told. */
   const landPlain = (view: EditorView, error: unknown) => {
-    const { pastes } = pendingKey.getState(view.state)!
-    setPending(view, none)
-    for (const p of pastes) {
-      if (!view.editable) break
+    // One at a time, the others' places mapped through each.
+    for (let p = pendingKey.getState(view.state)!.pastes[0]; p; p = pendingKey.getState(view.state)!.pastes[0]) {
+      setPending(view, { pastes: pendingKey.getState(view.state)!.pastes.slice(1), kept: null })
+      if (!view.editable) continue
       view.dispatch(view.state.tr.setSelection(selectionBetween(view.state.doc, p.from, p.to)))
       plainPaste = true
       try {
@@ -263,8 +263,8 @@ export function clipboard(options: ClipboardOptions = {}): Plugin {
   }
   /**
    * A paste: read and inserted now when the reader is there, otherwise once it has loaded, where
-   * the caret was (after what the writer typed there meanwhile, which is kept). Should the reader fail to load,
-   * the writer is told and the text is pasted as plain text, so that nothing pasted is lost.
+   * the caret was (after what the writer typed there meanwhile, which is kept). Should the reader
+   * fail to load, the writer is told and the text is pasted as plain text: nothing pasted is lost.
    */
   const pasteRead = (view: EditorView, html: string, text: string) => {
     if (reader) return insertRead(view, html, text)
