@@ -228,37 +228,41 @@ export function clipboard(options: ClipboardOptions = {}): Plugin {
   }
   const setPending = (view: EditorView, pending: Pending) => view.dispatch(view.state.tr.setMeta(pendingKey, pending).setMeta('addToHistory', false))
   /**
+   * The waiting pastes, one at a time, each put in by `insert` with its place selected (the others'
+   * places mapped through each). With `kept`, the writer's selection from before, given back after
+   * the last (mapped through them all).
+   */
+  const landEach = (view: EditorView, kept: Pending['kept'], insert: (p: PendingPaste) => void) => {
+    for (let p = pendingKey.getState(view.state)!.pastes[0]; p; p = pendingKey.getState(view.state)!.pastes[0]) {
+      const state = pendingKey.getState(view.state)!
+      setPending(view, { pastes: state.pastes.slice(1), kept: state.kept ?? kept })
+      if (!view.editable) continue
+      view.dispatch(view.state.tr.setSelection(selectionBetween(view.state.doc, p.from, p.to)))
+      insert(p)
+    }
+    const after = pendingKey.getState(view.state)!.kept
+    setPending(view, none)
+    if (after) view.dispatch(view.state.tr.setSelection(selectionBetween(view.state.doc, after.anchor, after.head)))
+  }
+  /**
    * Pastes that waited for the reader, now loaded: each where it was made. The selection goes
    * where the paste leaves it, unless the writer went on meanwhile: then theirs is given back.
    */
   const landPending = (view: EditorView, before: Node) => {
-    const moved = view.state.doc !== before || !view.state.selection.empty
-    const { anchor, head } = view.state.selection
-    for (let p = pendingKey.getState(view.state)!.pastes[0]; p; p = pendingKey.getState(view.state)!.pastes[0]) {
-      const { pastes, kept } = pendingKey.getState(view.state)!
-      setPending(view, { pastes: pastes.slice(1), kept: kept ?? (moved ? { anchor, head } : null) })
-      if (!view.editable) continue
-      view.dispatch(view.state.tr.setSelection(selectionBetween(view.state.doc, p.from, p.to)))
-      insertRead(view, p.html, p.text)
-    }
-    const { kept } = pendingKey.getState(view.state)!
-    setPending(view, none)
-    if (kept) view.dispatch(view.state.tr.setSelection(selectionBetween(view.state.doc, kept.anchor, kept.head)))
+    const { anchor, head, empty } = view.state.selection
+    const moved = view.state.doc !== before || !empty
+    landEach(view, moved ? { anchor, head } : null, (p) => insertRead(view, p.html, p.text))
   }
   /** The reader could not load: the waiting pastes go in as plain text (ProseMirror's), and the writer is told. */
   const landPlain = (view: EditorView, error: unknown) => {
-    // One at a time, the others' places mapped through each.
-    for (let p = pendingKey.getState(view.state)!.pastes[0]; p; p = pendingKey.getState(view.state)!.pastes[0]) {
-      setPending(view, { pastes: pendingKey.getState(view.state)!.pastes.slice(1), kept: null })
-      if (!view.editable) continue
-      view.dispatch(view.state.tr.setSelection(selectionBetween(view.state.doc, p.from, p.to)))
+    landEach(view, null, (p) => {
       plainPaste = true
       try {
         view.pasteText(p.text)
       } finally {
         plainPaste = false
       }
-    }
+    })
     options.failed?.(error)
   }
   /**
