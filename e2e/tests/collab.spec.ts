@@ -113,6 +113,8 @@ test('a reader cannot write; a reviewer writes suggestions', async ({ browser })
   expect(await text(a)).not.toContain('读者')
 
   const reviewer = await join(browser, name, '李科长', 'reviewer')
+  // The reviewer puts the caret in the text once it has arrived, as a writer does.
+  await expect.poll(() => text(reviewer)).toContain('稳步推进各项工作')
   await cursorAt(reviewer, '稳步推进')
   await reviewer.keyboard.type('全面')
   await expect.poll(() => text(a)).toContain('稳步推进全面各项工作')
