@@ -133,6 +133,7 @@ async function buildAll() {
   for (const [name, entry] of [
     ['editor', join(root, 'packages/editor/src/index.ts')],
     ['pm-lit', join(benchDir, 'src/pm-lit.ts')],
+    ['floor', join(benchDir, 'src/floor-bundle.ts')],
     // The peers: what their pages use (bench/src/tiptap.ts, bench/src/lexical.ts).
     ...peers.map((p) => [p.kind, join(benchDir, `src/${p.kind}.ts`)]),
   ]) {
@@ -865,6 +866,8 @@ function report(results) {
   }
   for (const c of e.lazy) brows.push([`  later: ${c.holds.replace(/^the /, '')}`, `${kb(c.minified)} kB`, `${kb(c.gzip)} kB`, ''])
   brows.push(['ProseMirror + Lit, all exports', `${kb(bundles['pm-lit'].minified)} kB`, `${kb(bundles['pm-lit'].gzip)} kB`, ''])
+  // The floor: opening a summary and taking keys, nothing of the editor's own (bench/src/floor-bundle.ts).
+  brows.push(['floor: open a summary, take keys', `${kb(bundles.floor.minified)} kB`, `${kb(bundles.floor.gzip)} kB`, `${fmt(ratio(bundles.floor.gzip, bundles['pm-lit'].gzip))}×`])
   // The peers: what their pages use, in no ratio.
   brows.push(['Tiptap: core, StarterKit (as the page uses)', `${kb(bundles.tiptap.minified)} kB`, `${kb(bundles.tiptap.gzip)} kB`, ''])
   brows.push(['Lexical: rich text, history (as the page uses)', `${kb(bundles.lexical.minified)} kB`, `${kb(bundles.lexical.gzip)} kB`, ''])

@@ -95,7 +95,9 @@ function renderFiles(readonly: boolean, files: ToolbarFiles, t: Catalog['toolbar
 }
 
 /**
- * Renders the toolbar for a state; `run` runs a command on the view, `setUnit` picks the metric
+ * Renders the toolbar for a state, each button live only where its command applies; for no state
+ * (before the editor's first frame, when the checks would hold it up), every button shows as
+ * available, and one that does not apply does nothing. `run` runs a command on the view, `setUnit` picks the metric
  * unit, `files` opens and exports files, `extra` is a group of the element's own (修订, 添加批注), `history`
  * the undo and redo to offer (the editor's own by default). A button is named by its visible label; its tooltip
  * (`title`) is its description, so what a speech user reads on the button is what it is called.
@@ -119,7 +121,7 @@ export function renderToolbar(
           (item) => html`<button
             type="button"
             title=${item.title}
-            ?disabled=${readonly || !state || !item.command(state)}
+            ?disabled=${readonly || (state !== null && !item.command(state))}
             @mousedown=${(e: Event) => e.preventDefault()}
             @click=${() => run(item.command)}
           >

@@ -1070,7 +1070,7 @@ export class ZongjieEditor extends LitElement {
     return html`<div class="shell" part="base">
       ${this.toolbar
         ? renderToolbar(
-            state,
+            this.drawn ? state : null,
             !this.editable,
             this.metricUnit,
             (c) => this.run(c),
@@ -1118,6 +1118,12 @@ export class ZongjieEditor extends LitElement {
     </div>`
   }
 
+  /**
+   * Whether the first frame with the text has been drawn: until then the toolbar's buttons are not
+   * checked against the state (each shows as available) and no panel's module is loading.
+   */
+  private drawn = false
+
   /** The editable element ProseMirror manages; Lit places it once and never touches it again. */
   private readonly mount: HTMLElement = document.createElement('div')
 
@@ -1133,7 +1139,12 @@ export class ZongjieEditor extends LitElement {
       },
     )
     this.initialDoc ??= this.pending
-    // Panels and the form value come after the first frame: mounting shows the text first.
+    // Panels, the toolbar's checks and the form value come after the first frame: mounting shows the text first.
+    afterFrame(() => {
+      this.drawn = true
+      this.loadPanels()
+      if (this.toolbar) this.revision++
+    })
     this.fillPanels()
     this.formTimer = afterFrame(() => this.syncForm())
     // Native input and change events from the editable area and field inputs stay inside:
@@ -1187,6 +1198,13 @@ export class ZongjieEditor extends LitElement {
     }
     // A panel switched on gets its data before it renders.
     else if (['outline', 'findings', 'status', 'metrics', 'mode'].some((p) => changed.has(p))) this.computePanels()
+    // The panels that load on use start loading once the text is drawn: mounting shows it first.
+    if (this.drawn) this.loadPanels()
+    if (this.suggestionsOn) void this.loadSuggesting()
+  }
+
+  /** Loads the modules of the panels switched on (the versions, metrics, suggestions and comments panels), each once. */
+  private loadPanels() {
     if (this.versionsPanel) {
       this.versionsLoad ??= loadPart('versions', () => import('../panels/versions.ts'))
         .then(({ VersionsPanel }) => {
@@ -1206,7 +1224,6 @@ export class ZongjieEditor extends LitElement {
         (error: unknown) => this.partFailed(error),
       )
     }
-    if (this.suggestionsOn) void this.loadSuggesting()
     if (this.suggestionsPanel) {
       this.suggestionsLoad ??= Promise.all([loadPart('suggestions', () => import('../panels/suggestions.ts')), this.loadSuggesting()])
         .then(([{ SuggestionsPanel }]) => {
