@@ -5,7 +5,8 @@
  * of them (typing in the same and in different paragraphs, Enter, a new section typed with 二、,
  * a field's value, an input method's composition) converge on one valid summary with the same
  * numbers on every page; the pinyin of a composition never reaches the others; a reader cannot
- * write; a reviewer's edits are suggestions.
+ * write; a reviewer's edits are suggestions; undo takes back a writer's own changes in the steps
+ * it would without co-editing.
  */
 import { test, expect } from './helpers.ts'
 import { cursorAt, headings, join, summary, text, unique } from './collab-helpers.ts'
@@ -58,6 +59,27 @@ test('three writers edit at once and converge on one valid summary with the same
   })
   expect(valid).toBe(true)
   for (const page of [a, b, c]) await page.context().close()
+})
+
+test('Ctrl-Z in co-editing takes back a quick deletion after a new selection alone, then the typing before it', async ({ browser }) => {
+  const name = unique()
+  const a = await join(browser, name, '张三')
+  await a.evaluate(() => {
+    const view = (document.querySelector('zongjie-editor') as any).view
+    view.dispatch(view.state.tr.insertText('上半年，我局稳步推进各项工作。', 4))
+  })
+  await cursorAt(a, '稳步推进')
+  // Typed, selected with Shift and the arrow keys and deleted in one quick run.
+  await a.keyboard.type('adds')
+  await a.keyboard.press('Shift+ArrowLeft')
+  await a.keyboard.press('Shift+ArrowLeft')
+  await a.keyboard.press('Backspace')
+  await expect.poll(() => text(a)).toContain('稳步推进ad各项工作')
+  await a.keyboard.press('Control+z')
+  await expect.poll(() => text(a)).toContain('稳步推进adds各项工作')
+  await a.keyboard.press('Control+z')
+  await expect.poll(() => text(a)).toContain('稳步推进各项工作')
+  await a.context().close()
 })
 
 test("an input method's pinyin never reaches the other writer, and their change waits for the composition", async ({ browser }) => {

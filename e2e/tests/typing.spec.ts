@@ -120,6 +120,21 @@ test.describe('editing a structured summary', () => {
     expect((await getSummary(page)).sections[1]!.body).toEqual([{ type: 'paragraph', text: '办理养登记。' }])
   })
 
+  test('Ctrl-Z after selecting what was just typed and deleting it at once takes back the deletion alone, then the typing', async ({ page }) => {
+    const body = async () => (await getSummary(page)).sections[1]!.body
+    await placeCursor(page, '办理', 'end')
+    // Typed, selected with Shift and the arrow keys and deleted in one quick run, as a writer correcting themselves does.
+    await page.keyboard.type('adds')
+    await page.keyboard.press('Shift+ArrowLeft')
+    await page.keyboard.press('Shift+ArrowLeft')
+    await press(page, 'Backspace')
+    await expect.poll(body).toEqual([{ type: 'paragraph', text: '办理ad婚姻登记。' }])
+    await press(page, 'Control+z')
+    await expect.poll(body).toEqual([{ type: 'paragraph', text: '办理adds婚姻登记。' }])
+    await press(page, 'Control+z')
+    await expect.poll(body).toEqual([{ type: 'paragraph', text: '办理婚姻登记。' }])
+  })
+
   test('Enter at the end of a heading goes to its body', async ({ page }) => {
     await placeCursor(page, '社会事务', 'end')
     await press(page, 'Enter')

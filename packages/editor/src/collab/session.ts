@@ -10,6 +10,7 @@ import { ReplaceStep } from 'prosemirror-transform'
 import { schema } from '@zongjie/model'
 import { sharedContent, sharedAttributes, attributesOf, isEmptyShared } from '@zongjie/collab'
 import { replacementBetween } from '@zongjie/commands'
+import { endsUndoStep } from '../plugins/undo-steps.ts'
 
 /**
  * Co-editing (协同编辑): the element's document shared through a Yjs document with a Hocuspocus
@@ -219,6 +220,7 @@ export class CollabSession {
     const { doc, mapping } = initProseMirrorDoc(fragment, schema)
     const withAttributes = schema.nodes.doc!.create(attributesOf(this.ydoc), doc.content)
     const undoManager = new Y.UndoManager([fragment, sharedAttributes(this.ydoc)], { trackedOrigins: new Set([ySyncPluginKey]) })
+    this.undoManager = undoManager
     this.host.ready(withAttributes, [
       ySyncPlugin(fragment, { mapping }),
       // While a composition holds the sync, the others' cursors are not drawn: they point into a shared document the editor's is not yet in step with.
@@ -247,6 +249,9 @@ export class CollabSession {
       })
     })
   }
+
+  /** The shared document's undo history (the writer's own changes), once the first sync has made it. */
+  private undoManager: Y.UndoManager | null = null
 
   /** Undo and redo of the shared document: the writer's own changes only (for the toolbar). */
   readonly history = { undo: undoCommand, redo: redoCommand }
@@ -398,6 +403,8 @@ export class CollabSession {
    */
   applied(tr: Transaction): void {
     this.holdDuringCompositions()
+    // A selection the writer moved ends the undo step, as without co-editing (plugins/undo-steps.ts).
+    if (this.view && endsUndoStep([tr], this.view)) this.undoManager?.stopCapturing()
     if (!tr.docChanged || tr.getMeta(remoteAttributes) || tr.doc.attrs === tr.before.attrs) return
     const map = sharedAttributes(this.ydoc)
     this.ydoc.transact(() => {

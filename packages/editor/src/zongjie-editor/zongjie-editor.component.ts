@@ -14,6 +14,7 @@ import { structureInputRules } from '../plugins/input-rules.ts'
 import { clipboard } from '../plugins/clipboard.ts'
 import { longSummary } from '../plugins/long-summary.ts'
 import { guard } from '../plugins/guard.ts'
+import { undoSteps } from '../plugins/undo-steps.ts'
 import { renderToolbar } from '../panels/toolbar.ts'
 import { outlineOf, outlineList, renderOutline } from '../panels/outline.ts'
 import { findingsList, renderFindings } from '../panels/findings.ts'
@@ -1042,7 +1043,7 @@ export class ZongjieEditor extends LitElement {
       fields(() => this.strings.fields),
       structureInputRules(),
       ...keys({ sectionKeys: () => this.mode !== 'fill' }),
-      history(),
+      ...undoSteps(),
       numbering(),
       placeholders(() => this.placeholder, () => this.strings.placeholders),
       // Before the clipboard: a pasted file is opened, not read as text.
