@@ -60,20 +60,16 @@ function topOf(view: EditorView, scroller: Element | null): number | null {
  * Whether ProseMirror's scrolling of a text selection's head into view would scroll nothing: the
  * head's box is within the window and within the box of every element around it that has
  * anything to scroll, as ProseMirror's `scrollRectIntoView` decides it for each element it passes
- * (an element with nothing past its box cannot scroll, whatever it decides). ProseMirror asks every
- * element up to the page for its box and its computed style; here most are passed on their sizes
- * alone, which costs far less on every key in a deep page (the element's shadow root, its panels'
- * layout, the sections). False whenever in doubt (a `scrollThreshold` set, a node selection):
- * ProseMirror then scrolls as it always does.
+ * on its way up. That asks every element up to the page for its box and its computed style; here
+ * most are passed on their sizes alone. False whenever in doubt (see {@link scrollsLater}).
  */
 function headInView(view: EditorView): boolean {
-  const { selection } = view.state
   const viewport = view.dom.ownerDocument.defaultView?.visualViewport
-  if (!(selection instanceof TextSelection) || view.someProp('scrollThreshold') || !viewport) return false
+  if (!viewport) return false
   // Where ProseMirror starts going up from: the DOM selection's focus, which it has found in the view.
   let node = (view.root as Document).getSelection?.()?.focusNode
   if (!node || !view.dom.contains(node)) return false
-  const rect = view.coordsAtPos(selection.head, 1)
+  const rect = view.coordsAtPos(view.state.selection.head, 1)
   const within = (left: number, top: number, right: number, bottom: number) => rect.left >= left && rect.top >= top && rect.right <= right && rect.bottom <= bottom
   for (; node; node = node.nodeType === 11 ? (node as ShadowRoot).host : ((node as Element).assignedSlot ?? node.parentNode)) {
     if (node.nodeType !== 1) continue
@@ -85,6 +81,43 @@ function headInView(view: EditorView): boolean {
     if (!within(box.left, box.top, box.left + el.clientWidth * (box.width / el.offsetWidth || 1), box.top + el.clientHeight * (box.height / el.offsetHeight || 1))) return false
   }
   return false
+}
+
+/** The views whose last update was a jump to another part: ProseMirror scrolls to it at once (see `hold`). */
+const jumped = new WeakMap<EditorView, boolean>()
+
+/** The views with a check of the caret's place waiting for the next frame. */
+const checking = new WeakSet<EditorView>()
+
+/** Set while a check found the caret out of view and has ProseMirror scroll it in. */
+let scrollingNow = false
+
+/**
+ * ProseMirror's scrolling of the selection into view after a change, put off to the next frame
+ * when the change was typing or a move within the part the selection is in: then, with the frame's
+ * layout to be done anyway, the caret is looked for, and ProseMirror scrolls it into view only when
+ * it is not in view already (see {@link headInView}), which after typing it almost always is. No
+ * layout is forced while a key is handled, and several keys in one frame are checked once. A jump
+ * to another part, a node selection or a `scrollThreshold` set: ProseMirror scrolls at once, as
+ * it always does.
+ */
+function scrollsLater(view: EditorView): boolean {
+  if (scrollingNow || jumped.get(view) || !(view.state.selection instanceof TextSelection) || view.someProp('scrollThreshold')) return false
+  if (!checking.has(view)) {
+    checking.add(view)
+    requestAnimationFrame(() => {
+      checking.delete(view)
+      // A composition is kept in view by the browser itself, and is left undisturbed.
+      if (view.isDestroyed || view.composing || !(view.state.selection instanceof TextSelection) || headInView(view)) return
+      scrollingNow = true
+      try {
+        view.dispatch(view.state.tr.scrollIntoView())
+      } finally {
+        scrollingNow = false
+      }
+    })
+  }
+  return true
 }
 
 /** How many frames after a jump the place is held. */
@@ -104,8 +137,9 @@ const frames = 10
  *   once it has scrolled (in the box of the nearest element that scrolls), and in each of the next
  *   few frames that element is scrolled back by however far the place has moved in it. Typing and
  *   moving within a part cost nothing.
- * - After typing, when the caret is in view already, ProseMirror's scrolling of it into view is
- *   skipped (see `headInView`): it would ask every element up to the page for its box.
+ * - After typing, whether the caret is still in view is looked at in the next frame, and it is
+ *   scrolled into view only when it is not (see `scrollsLater`): no layout is forced while a key is
+ *   handled, and no element up to the page is asked for its box when the caret is in view.
  */
 export function longSummary(): Plugin<LongSummaryState> {
   return new Plugin<LongSummaryState>({
@@ -124,7 +158,7 @@ export function longSummary(): Plugin<LongSummaryState> {
     props: {
       decorations: (state) => longSummaryKey.getState(state)!.current,
       // Typing: the caret is almost always in view already, and then nothing is to be scrolled.
-      handleScrollToSelection: headInView,
+      handleScrollToSelection: scrollsLater,
     },
     view() {
       let frame = 0
@@ -165,7 +199,9 @@ export function longSummary(): Plugin<LongSummaryState> {
       }
       return {
         update(view, prev) {
-          if (longSummaryKey.getState(view.state)!.jumps !== longSummaryKey.getState(prev)!.jumps) hold(view)
+          const jump = longSummaryKey.getState(view.state)!.jumps !== longSummaryKey.getState(prev)!.jumps
+          jumped.set(view, jump)
+          if (jump) hold(view)
         },
         destroy: stop,
       }
