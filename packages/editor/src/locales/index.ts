@@ -33,10 +33,24 @@ export function catalogFor(lang: string | null | undefined): Catalog {
 
 /**
  * Loads the catalogue for a language tag: `null` when it is there already, otherwise a promise
- * that resolves once {@link catalogFor} gives it (or rejects with a `PartLoadError`).
+ * that resolves once {@link catalogFor} gives it (or rejects with a `PartLoadError`): the same
+ * promise to every caller while it loads.
  */
 export function loadCatalog(lang: string | null | undefined): Promise<Catalog> | null {
   const language = languageOf(lang)
   if (loaded[language]) return null
-  return languages[language]!().then((catalog) => (loaded[language] = catalog))
+  // One load at a time for each language, whoever asks; a failed one may be asked for again.
+  return (loading[language] ??= languages[language]!().then(
+    (catalog) => {
+      delete loading[language]
+      return (loaded[language] = catalog)
+    },
+    (error: unknown) => {
+      delete loading[language]
+      throw error
+    },
+  ))
 }
+
+/** The catalogues being loaded, by language tag. */
+const loading: Record<string, Promise<Catalog>> = {}

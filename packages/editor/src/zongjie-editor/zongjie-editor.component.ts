@@ -20,7 +20,6 @@ import { outlineOf, outlineList, renderOutline } from '../panels/outline.ts'
 import { findingsList, renderFindings } from '../panels/findings.ts'
 import { renderStatus, statusOf } from '../panels/status.ts'
 import type { MetricTable, MetricRow } from '../panels/metrics.ts'
-import { fillMode, fillTargets } from '../plugins/fill-mode.ts'
 import { isTextOnly } from '../plugins/text-only.ts'
 import { fillField, parseMetricInput, replaceDocument, isSuggestible, documentReplaced } from '@zongjie/commands'
 import { keymap } from 'prosemirror-keymap'
@@ -95,7 +94,7 @@ export function emptyDoc(): Node {
  * @attr required - The form is invalid while the validator reports errors (unfilled fields …); the first one is the validation message.
  * @attr disabled - No editing, and the form leaves the editor out.
  * @attr lang - The language of the editor's own strings (toolbar, panels, guidance, messages): `zh-CN` (the default) or `en`; taken from the closest ancestor with `lang` when the element has none.
- * @attr mode - `free` (default), `fill` or `review`: in fill mode the template's fixed headings and required parts cannot be changed or removed, and Tab / Shift-Tab go through what is left to fill; in review mode (审阅) the reader comments and suggests but does not edit directly: every change is a suggestion (suggestion mode cannot be turned off), no file is opened, and of the suggestions the reader only withdraws (撤回) their own.
+ * @attr mode - `free` (default), `fill` or `review`: in fill mode the template's fixed headings and required parts cannot be changed or removed, and Tab / Shift-Tab go through what is left to fill (what fill mode needs loads the first time it is on, the editor read-only in fill mode until then); in review mode (审阅) the reader comments and suggests but does not edit directly: every change is a suggestion (suggestion mode cannot be turned off), no file is opened, and of the suggestions the reader only withdraws (撤回) their own.
  *
  * @event input - After every change of the document. `detail.summary` is the Summary JSON.
  * @event change - When the editor loses focus after a change. `detail.summary` is the Summary JSON.
@@ -153,22 +152,43 @@ export class ZongjieEditor extends LitElement {
     }
   }
 
-  /** The node views and placeholders take a new language with a fresh state (the document stays). */
+  /**
+   * The node views and placeholders take a new language with a fresh state (the document stays),
+   * when the strings in force differ from those the view was drawn with.
+   */
   private showLanguage() {
     this.catalog = null
-    if (!this.view) return
+    if (!this.view || this.strings === this.drawnStrings) return
     this.view.updateState(this.createState(this.view.state.doc))
     this.computePanels()
     this.requestUpdate()
   }
 
-  /** Loads the catalogue of the element's language (English loads on use), then shows it; Chinese meanwhile. */
+  /**
+   * Loads the catalogue of the element's language (English loads on use), then shows it; Chinese
+   * meanwhile. Asked again for the same load (the element connected, then its `lang` set), it
+   * shows it once; a language chosen meanwhile that needs no load is not undone by its arrival.
+   */
   private loadLanguage() {
-    loadCatalog(this.closest('[lang]')?.getAttribute('lang'))?.then(
-      () => this.showLanguage(),
-      (error: unknown) => this.partFailed(error),
+    const load = loadCatalog(this.closest('[lang]')?.getAttribute('lang'))
+    if (load && load === this.languageLoad) return
+    this.languageLoad = load
+    load?.then(
+      () => {
+        if (this.languageLoad !== load) return
+        this.languageLoad = null
+        this.showLanguage()
+      },
+      (error: unknown) => {
+        if (this.languageLoad !== load) return
+        this.languageLoad = null
+        this.partFailed(error)
+      },
     )
   }
+
+  /** The load of the catalogue the element waits for, if any. */
+  private languageLoad: Promise<Catalog> | null = null
 
   /**
    * The catalogue of strings in force: the element's `lang`, or its closest ancestor's (looked up
@@ -648,7 +668,7 @@ export class ZongjieEditor extends LitElement {
 
   /** Whether the writer can edit now: not `readonly`, not `disabled`, not in a disabled form, and, co-editing, once the shared document has arrived. */
   get editable(): boolean {
-    return !this.readonly && !this.disabled && !this.formDisabled && !(this.collabOptions && this.collabStatus !== 'connected' && !this.sharedReady) && !(this.mode === 'fill' && this.waitingForTemplate)
+    return !this.readonly && !this.disabled && !this.formDisabled && !(this.collabOptions && this.collabStatus !== 'connected' && !this.sharedReady) && !(this.mode === 'fill' && (this.waitingForTemplate || !this.fillPlugins))
   }
 
   /** Whether the shared document has arrived (co-editing). */
@@ -1037,7 +1057,7 @@ export class ZongjieEditor extends LitElement {
   /** The editor's plugins. */
   private plugins(): Plugin[] {
     return [
-      ...fillMode({ active: () => this.mode === 'fill', refuse: (message) => this.showHint(message), strings: () => this.strings.fill }),
+      ...(this.fillPlugins ?? []),
       guard(),
       // Fields before the keymaps: Enter on a selected field opens it rather than splitting the line.
       fields(() => this.strings.fields),
@@ -1060,8 +1080,12 @@ export class ZongjieEditor extends LitElement {
   }
 
   private createState(doc: Node): EditorState {
+    this.drawnStrings = this.strings
     return EditorState.create({ doc, plugins: this.view?.state.plugins ?? this.plugins() })
   }
+
+  /** The catalogue of strings the view's state was made with (its node views' and placeholders' words). */
+  private drawnStrings: Catalog | null = null
 
   override render() {
     const state = this.view?.state ?? null
@@ -1132,7 +1156,7 @@ export class ZongjieEditor extends LitElement {
     this.view = new EditorView(
       { mount: this.mount },
       {
-        state: EditorState.create({ doc: this.pending, plugins: this.plugins() }),
+        state: this.createState(this.pending),
         dispatchTransaction: (tr) => this.dispatch(tr),
         editable: () => this.editable,
         // In the tab order even when read-only, so that the keyboard can scroll the page.
@@ -1202,6 +1226,34 @@ export class ZongjieEditor extends LitElement {
     // The panels that load on use start loading once the text is drawn: mounting shows it first.
     if (this.drawn) this.loadPanels()
     if (this.suggestionsOn) void this.loadSuggesting()
+    if (this.mode === 'fill') this.loadFillMode()
+  }
+
+  /** What fill mode needs (its module loads the first time it is on), and its plugins, once loaded. */
+  private fillPart: typeof import('../plugins/fill-mode.ts') | null = null
+  private fillPlugins: Plugin[] | null = null
+  private fillLoad: Promise<void> | null = null
+
+  /**
+   * Loads fill mode, then puts its plugins first in the editor's state (the document, the selection
+   * and the undo history stay); the editor is read-only in fill mode until then, and stays so when
+   * it cannot be loaded (the writer is told). Once in, they stay, idle while the mode is another.
+   */
+  private loadFillMode() {
+    this.fillLoad ??= loadPart('fill', () => import('../plugins/fill-mode.ts')).then(
+      (module) => {
+        this.fillPart = module
+        this.fillPlugins = module.fillMode({ active: () => this.mode === 'fill', refuse: (message) => this.showHint(message), strings: () => this.strings.fill })
+        const view = this.view
+        if (view) {
+          view.updateState(view.state.reconfigure({ plugins: [...this.fillPlugins, ...view.state.plugins] }))
+          view.setProps({ editable: () => this.editable })
+        }
+        this.computePanels()
+        this.requestUpdate()
+      },
+      (error: unknown) => this.partFailed(error),
+    )
   }
 
   /** Loads the modules of the panels switched on (the versions, metrics, suggestions and comments panels), each once. */
@@ -1377,7 +1429,7 @@ export class ZongjieEditor extends LitElement {
       ? {
           outline: this.outline ? outlineOf(doc) : [],
           findings: this.findings ? this.findingsOf(doc) : [],
-          status: { ...statusOf(doc), ...(this.mode === 'fill' ? { left: fillTargets(doc).length } : {}) },
+          status: { ...statusOf(doc), ...(this.mode === 'fill' && this.fillPart ? { left: this.fillPart.fillTargets(doc).length } : {}) },
           metrics: this.metrics && this.metricsPart ? this.metricsPart.module.metricRows(doc) : [],
         }
       : null
