@@ -8,7 +8,7 @@
  * write; a reviewer's edits are suggestions; undo takes back a writer's own changes in the steps
  * it would without co-editing.
  */
-import { test, expect } from './helpers.ts'
+import { test, expect, press, typeText } from './helpers.ts'
 import { cursorAt, headings, join, summary, text, unique } from './collab-helpers.ts'
 
 test('three writers edit at once and converge on one valid summary with the same numbers', async ({ browser }) => {
@@ -69,11 +69,11 @@ test('Ctrl-Z in co-editing takes back a quick deletion after a new selection alo
     view.dispatch(view.state.tr.insertText('上半年，我局稳步推进各项工作。', 4))
   })
   await cursorAt(a, '稳步推进')
-  // Typed, selected with Shift and the arrow keys and deleted in one quick run.
-  await a.keyboard.type('adds')
-  await a.keyboard.press('Shift+ArrowLeft')
-  await a.keyboard.press('Shift+ArrowLeft')
-  await a.keyboard.press('Backspace')
+  // Typed, selected with Shift and the arrow keys and deleted in one quick run (each key once the editor has taken the one before).
+  await typeText(a, 'adds')
+  await press(a, 'Shift+ArrowLeft')
+  await press(a, 'Shift+ArrowLeft')
+  await press(a, 'Backspace')
   await expect.poll(() => text(a)).toContain('稳步推进ad各项工作')
   await a.keyboard.press('Control+z')
   await expect.poll(() => text(a)).toContain('稳步推进adds各项工作')

@@ -123,10 +123,11 @@ test.describe('editing a structured summary', () => {
   test('Ctrl-Z after selecting what was just typed and deleting it at once takes back the deletion alone, then the typing', async ({ page }) => {
     const body = async () => (await getSummary(page)).sections[1]!.body
     await placeCursor(page, '办理', 'end')
-    // Typed, selected with Shift and the arrow keys and deleted in one quick run, as a writer correcting themselves does.
-    await page.keyboard.type('adds')
-    await page.keyboard.press('Shift+ArrowLeft')
-    await page.keyboard.press('Shift+ArrowLeft')
+    // Typed, selected with Shift and the arrow keys and deleted in one quick run, as a writer
+    // correcting themselves does (each key once the editor has taken the one before).
+    await typeText(page, 'adds')
+    await press(page, 'Shift+ArrowLeft')
+    await press(page, 'Shift+ArrowLeft')
     await press(page, 'Backspace')
     await expect.poll(body).toEqual([{ type: 'paragraph', text: '办理ad婚姻登记。' }])
     await press(page, 'Control+z')

@@ -83,6 +83,18 @@ function headInView(view: EditorView): boolean {
   return false
 }
 
+/** Whether the page's selection is the editor's: the browser has moved none the editor has not read yet. */
+function selectionRead(view: EditorView): boolean {
+  const sel = (view.root as Document).getSelection?.()
+  if (!sel?.anchorNode || !sel.focusNode || !view.dom.contains(sel.anchorNode) || !view.dom.contains(sel.focusNode)) return false
+  try {
+    const { anchor, head } = view.state.selection
+    return view.posAtDOM(sel.anchorNode, sel.anchorOffset) === anchor && view.posAtDOM(sel.focusNode, sel.focusOffset) === head
+  } catch {
+    return false
+  }
+}
+
 /** The views whose last update was a jump to another part: ProseMirror scrolls to it at once (see `hold`). */
 const jumped = new WeakMap<EditorView, boolean>()
 
@@ -107,8 +119,10 @@ function scrollsLater(view: EditorView): boolean {
     checking.add(view)
     requestAnimationFrame(() => {
       checking.delete(view)
-      // A composition is kept in view by the browser itself, and is left undisturbed.
-      if (view.isDestroyed || view.composing || !(view.state.selection instanceof TextSelection) || headInView(view)) return
+      // A composition is kept in view by the browser itself, and is left undisturbed; so is a
+      // selection the browser has moved and the editor not yet read (a key pressed in this frame):
+      // the transaction that scrolls would put the one before back on the page.
+      if (view.isDestroyed || view.composing || !(view.state.selection instanceof TextSelection) || !selectionRead(view) || headInView(view)) return
       scrollingNow = true
       try {
         view.dispatch(view.state.tr.scrollIntoView())
