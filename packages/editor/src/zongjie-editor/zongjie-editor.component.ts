@@ -666,7 +666,11 @@ export class ZongjieEditor extends LitElement {
     this.authorColors.replaceSync(rules.join('\n'))
   }
 
-  /** Whether the writer can edit now: not `readonly`, not `disabled`, not in a disabled form, and, co-editing, once the shared document has arrived. */
+  /**
+   * Whether the writer can edit now: not `readonly`, not `disabled`, not in a disabled form;
+   * co-editing, once the shared document has arrived; in fill mode, once its rules and the
+   * template's are in.
+   */
   get editable(): boolean {
     return !this.readonly && !this.disabled && !this.formDisabled && !(this.collabOptions && this.collabStatus !== 'connected' && !this.sharedReady) && !(this.mode === 'fill' && (this.waitingForTemplate || !this.fillPlugins))
   }
@@ -1313,7 +1317,8 @@ export class ZongjieEditor extends LitElement {
   protected override updated(changed: PropertyValues) {
     if (!this.view) return
     if (changed.has('draftKey') && this.draftKey) void this.offerDraft()
-    if (changed.has('readonly') || changed.has('disabled')) this.view.setProps({ editable: () => this.editable })
+    // Fill mode switched on waits read-only for its rules (see loadFillMode).
+    if (changed.has('readonly') || changed.has('disabled') || changed.has('mode')) this.view.setProps({ editable: () => this.editable })
     // The first update leaves the form to the timer set when the view was made.
     if (['required', 'readonly', 'disabled'].some((p) => changed.has(p) && changed.get(p) !== undefined)) this.syncForm()
     if (changed.has('placeholder') && changed.get('placeholder') !== undefined) {
