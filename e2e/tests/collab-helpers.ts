@@ -72,6 +72,17 @@ export function summary(page: Page): Promise<string> {
   return page.evaluate(() => JSON.stringify((document.querySelector('zongjie-editor') as unknown as { summary: unknown }).summary))
 }
 
+/** The opening a writer puts into a new shared document with {@link writeOpening}. */
+export const opening = '上半年，我局稳步推进各项工作。'
+
+/** Writes {@link opening} into the empty opening paragraph of a new shared document, as one change of the writer's. */
+export async function writeOpening(page: Page) {
+  await page.evaluate((text) => {
+    const view = (document.querySelector('zongjie-editor') as any).view
+    view.dispatch(view.state.tr.insertText(text, 4))
+  }, opening)
+}
+
 /** Puts the cursor after (or before) the first occurrence of `needle` in one text node, and focuses the editor. */
 export async function cursorAt(page: Page, needle: string, at: 'start' | 'end' = 'end') {
   await page.bringToFront()

@@ -9,7 +9,7 @@
  * it would without co-editing.
  */
 import { test, expect, press, typeText } from './helpers.ts'
-import { cursorAt, headings, join, summary, text, unique } from './collab-helpers.ts'
+import { cursorAt, headings, join, summary, text, unique, writeOpening } from './collab-helpers.ts'
 
 test('three writers edit at once and converge on one valid summary with the same numbers', async ({ browser }) => {
   const name = unique()
@@ -64,10 +64,7 @@ test('three writers edit at once and converge on one valid summary with the same
 test('Ctrl-Z in co-editing takes back a quick deletion after a new selection alone, then the typing before it', async ({ browser }) => {
   const name = unique()
   const a = await join(browser, name, '张三')
-  await a.evaluate(() => {
-    const view = (document.querySelector('zongjie-editor') as any).view
-    view.dispatch(view.state.tr.insertText('上半年，我局稳步推进各项工作。', 4))
-  })
+  await writeOpening(a)
   await cursorAt(a, '稳步推进')
   // Typed, selected with Shift and the arrow keys and deleted in one quick run (each key once the editor has taken the one before).
   await typeText(a, 'adds')
@@ -86,10 +83,7 @@ test("an input method's pinyin never reaches the other writer, and their change 
   const name = unique()
   const a = await join(browser, name, '张三')
   const b = await join(browser, name, '李四')
-  await a.evaluate(() => {
-    const view = (document.querySelector('zongjie-editor') as any).view
-    view.dispatch(view.state.tr.insertText('上半年，我局稳步推进各项工作。', 4))
-  })
+  await writeOpening(a)
   await expect.poll(() => text(b)).toContain('稳步推进各项工作')
   await cursorAt(a, '稳步推进')
   const cdp = await a.context().newCDPSession(a)
@@ -119,10 +113,7 @@ test("an input method's pinyin never reaches the other writer, and their change 
 test('a reader cannot write; a reviewer writes suggestions', async ({ browser }) => {
   const name = unique()
   const a = await join(browser, name, '张三')
-  await a.evaluate(() => {
-    const view = (document.querySelector('zongjie-editor') as any).view
-    view.dispatch(view.state.tr.insertText('上半年，我局稳步推进各项工作。', 4))
-  })
+  await writeOpening(a)
   const reader = await join(browser, name, '赵六', 'reader')
   await expect.poll(() => text(reader)).toContain('稳步推进各项工作')
   expect(await reader.evaluate(() => (document.querySelector('zongjie-editor') as any).editable)).toBe(false)
