@@ -110,18 +110,20 @@ let scrollingNow = false
  * layout to be done anyway, the caret is looked for, and ProseMirror scrolls it into view only when
  * it is not in view already (see {@link headInView}), which after typing it almost always is. No
  * layout is forced while a key is handled, and several keys in one frame are checked once. A jump
- * to another part, a node selection or a `scrollThreshold` set: ProseMirror scrolls at once, as
- * it always does.
+ * to another part, a node selection, a `scrollThreshold` set, or a page selection that cannot
+ * be read in the editor's root: ProseMirror scrolls at once, as it always does.
  */
 function scrollsLater(view: EditorView): boolean {
-  if (scrollingNow || jumped.get(view) || !(view.state.selection instanceof TextSelection) || view.someProp('scrollThreshold')) return false
+  // Where the page's selection cannot be read in the editor's root (a shadow root outside
+  // Chromium), nor whether the caret is in view: ProseMirror scrolls at once.
+  if (scrollingNow || jumped.get(view) || !(view.state.selection instanceof TextSelection) || view.someProp('scrollThreshold') || typeof (view.root as Document).getSelection !== 'function') return false
   if (!checking.has(view)) {
     checking.add(view)
     requestAnimationFrame(() => {
       checking.delete(view)
       // A composition is kept in view by the browser itself, and is left undisturbed; so is a
-      // selection the browser has moved and the editor not yet read (a key pressed in this frame):
-      // the transaction that scrolls would put the one before back on the page.
+      // selection the browser has moved and the editor not yet read (a key pressed in this frame),
+      // which the transaction that scrolls could put back to the one before.
       if (view.isDestroyed || view.composing || !(view.state.selection instanceof TextSelection) || !selectionRead(view) || headInView(view)) return
       scrollingNow = true
       try {
