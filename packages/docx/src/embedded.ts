@@ -102,21 +102,43 @@ export function digestLines(paragraphs: Iterable<string>): string[] {
  * file from the one Zongjie wrote.
  */
 export function textDigest(paragraphs: Iterable<string>): string {
-  const text = digestLines(paragraphs).join('\n')
+  // Line by line, the line feeds between hashed as if the lines were joined (the joined text,
+  // a long summary's whole text, is never built).
+  const lines = digestLines(paragraphs)
+  let length = Math.max(lines.length - 1, 0)
+  for (const line of lines) length += line.length
   let a = 0x811c9dc5
-  let b = 0x01000193 ^ text.length
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    a = Math.imul(a ^ c, 0x01000193)
-    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 13)
+  let b = 0x01000193 ^ length
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!
+    if (n > 0) {
+      a = Math.imul(a ^ 10, 0x01000193)
+      b = Math.imul(b ^ 10, 0x5bd1e995) ^ (b >>> 13)
+    }
+    for (let i = 0; i < line.length; i++) {
+      const c = line.charCodeAt(i)
+      a = Math.imul(a ^ c, 0x01000193)
+      b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 13)
+    }
   }
   return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0')
 }
 
 /** The XML of Zongjie's custom part: the Summary JSON, with the digest of the text it was written with. */
 export function summaryPartXml(summaryJson: string, digest: string): string {
-  return (
+  return summaryPartPieces(summaryJson, digest).join('')
+}
+
+/**
+ * {@link summaryPartXml} in the three pieces it is joined from: the declaration and the root's
+ * start tag, the JSON escaped, the end tag. A writer can encode them one by one, without first
+ * copying the JSON (a megabyte in a long summary) into one string.
+ */
+export function summaryPartPieces(summaryJson: string, digest: string): [string, string, string] {
+  return [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<summary xmlns="${summaryNamespace}" version="${summaryPartVersion}" digest="${escapeXml(digest)}">${escapeXmlText(summaryJson)}</summary>`
-  )
+      `<summary xmlns="${summaryNamespace}" version="${summaryPartVersion}" digest="${escapeXml(digest)}">`,
+    escapeXmlText(summaryJson),
+    '</summary>',
+  ]
 }

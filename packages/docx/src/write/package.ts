@@ -1,10 +1,15 @@
 import type { Document } from 'docx'
-import { summaryNamespace, summaryPartXml } from '../embedded.ts'
+import { summaryNamespace, summaryPartPieces } from '../embedded.ts'
 
 /** A file added to the package (zip) as it is written: its path in the package and its text. */
 export interface PackageFile {
   readonly path: string
   readonly data: string
+}
+
+/** The Summary JSON's part: its text also as the pieces it is joined from (see `summaryPartPieces`), to be encoded without a copy. */
+export interface SummaryPart extends PackageFile {
+  readonly pieces: readonly string[]
 }
 
 /** Where the Summary JSON goes in the package: the custom XML part Word and WPS keep when they save. */
@@ -39,10 +44,11 @@ function randomGuid(): string {
  * Puts the Summary JSON into the package of a document being written: registers the custom XML
  * part with the main document (a `customXml` relationship in `word/_rels/document.xml.rels`) and
  * its properties' content type (`[Content_Types].xml`), and returns the part, its properties
- * (`ds:datastoreItem` with a GUID) and their relationships, for `Packer` to add to the zip. The
- * part's XML is `summaryPartXml(summaryJson, digest)`; the reader finds it by its namespace.
+ * (`ds:datastoreItem` with a GUID) and their relationships, for `Packer` to add to the zip: the
+ * part first. The part's XML is `summaryPartXml(summaryJson, digest)`; the reader finds it by its
+ * namespace.
  */
-export function embedSummary(file: Document, summaryJson: string, digest: string): PackageFile[] {
+export function embedSummary(file: Document, summaryJson: string, digest: string): [SummaryPart, PackageFile, PackageFile] {
   file.Document.Relationships.addRelationship('Summary', relationshipTypes.customXml, `../${summaryPartPath}`)
   file.ContentTypes.addOverride(customXmlPropertiesType, `/${summaryPropertiesPath}`)
   const properties =
@@ -54,8 +60,15 @@ export function embedSummary(file: Document, summaryJson: string, digest: string
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
     `<Relationship Id="rId1" Type="${relationshipTypes.customXmlProps}" Target="${summaryPropertiesPath.slice('customXml/'.length)}"/>` +
     '</Relationships>'
+  const pieces = summaryPartPieces(summaryJson, digest)
   return [
-    { path: summaryPartPath, data: summaryPartXml(summaryJson, digest) },
+    {
+      path: summaryPartPath,
+      pieces,
+      get data() {
+        return pieces.join('')
+      },
+    },
     { path: summaryPropertiesPath, data: properties },
     { path: summaryPartRelationshipsPath, data: relationships },
   ]
