@@ -51,4 +51,17 @@ describe('the first frame', () => {
     await el.updateComplete
     expect(requested).toEqual(['metrics'])
   })
+
+  it('is not waited for by an element that leaves the page before it: its panels load once it is back', async () => {
+    requested.length = 0
+    const el = await mountEditor(text, { metrics: '' })
+    const parent = el.parentNode!
+    el.remove()
+    await new Promise((ok) => setTimeout(ok, 700))
+    expect(requested).not.toContain('metrics')
+    expect((el as unknown as { drawn: boolean }).drawn).toBe(false)
+    parent.append(el)
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelectorAll('.metrics tbody tr')).toHaveLength(1), { timeout: 2000 })
+    expect(requested).toContain('metrics')
+  })
 })

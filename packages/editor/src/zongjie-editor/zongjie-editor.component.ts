@@ -1152,6 +1152,18 @@ export class ZongjieEditor extends LitElement {
    * checked against the state (each shows as available) and no panel's module is loading.
    */
   private drawn = false
+  /** The wait for {@link drawn}, while the element waits: cancelled when it leaves the page first, and begun again when it comes back. */
+  private firstFrame: Pending | null = null
+
+  /** After the first frame: the element is {@link drawn}, the panels' modules load, the toolbar is checked. */
+  private awaitFirstFrame() {
+    this.firstFrame = afterFrame(() => {
+      this.firstFrame = null
+      this.drawn = true
+      this.loadPanels()
+      if (this.toolbar) this.revision++
+    })
+  }
 
   /** The editable element ProseMirror manages; Lit places it once and never touches it again. */
   private readonly mount: HTMLElement = document.createElement('div')
@@ -1169,11 +1181,7 @@ export class ZongjieEditor extends LitElement {
     )
     this.initialDoc ??= this.pending
     // Panels, the toolbar's checks and the form value come after the first frame: mounting shows the text first.
-    afterFrame(() => {
-      this.drawn = true
-      this.loadPanels()
-      if (this.toolbar) this.revision++
-    })
+    this.awaitFirstFrame()
     this.fillPanels()
     this.formTimer = afterFrame(() => this.syncForm())
     // Native input and change events from the editable area and field inputs stay inside:
@@ -1338,6 +1346,7 @@ export class ZongjieEditor extends LitElement {
     this.reconnectOnReturn = null
     // Back in the page (moved in the DOM): what was put off and cancelled on leaving is done again.
     if (this.view) {
+      if (!this.drawn && !this.firstFrame) this.awaitFirstFrame()
       this.refreshPanels(false)
       this.formTimer ??= after(0, () => this.syncForm())
     }
@@ -1359,7 +1368,8 @@ export class ZongjieEditor extends LitElement {
     }
     this.panelTimer?.cancel()
     this.formTimer?.cancel()
-    this.panelTimer = this.formTimer = null
+    this.firstFrame?.cancel()
+    this.panelTimer = this.formTimer = this.firstFrame = null
   }
 
   private dispatch(tr: Transaction) {
