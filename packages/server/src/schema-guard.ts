@@ -4,6 +4,7 @@ import { attributesName, contentName } from './shared.ts'
 import { SummaryMirror, type SharedState } from './summary-mirror.ts'
 import { changesReviewedBase } from './review.ts'
 import { clientUpdateIn } from './wire.ts'
+import { repairWhenQuiet, type RepairTiming } from './merge-repair.ts'
 import { loggable, type Logger } from './log.ts'
 import type { ConnectionContext } from './authentication.ts'
 import type { Role } from './tokens.ts'
@@ -41,8 +42,19 @@ export class UpdateRefused extends Error {
 
 const knownSharedTypes = new Set([contentName, attributesName])
 
-/** What {@link judgeWith} says of an update: refused (why), accepted, or accepted as it changes nothing. */
-export type Verdict = Refusal | 'accepted' | 'unchanged'
+/**
+ * An update accepted whose merge with the document leaves the summary out of the schema in a way
+ * `repairMerge` puts right (two kinds of subsection in one section …): the document takes it, and
+ * is repaired once the writers' changes pause (`repairWhenQuiet`). `done` says what the repair
+ * would do now, fit for the log.
+ */
+export interface Repairable {
+  kind: 'repairable'
+  done: string[]
+}
+
+/** What {@link judgeWith} says of an update: refused (why), accepted (to be repaired), or accepted as it changes nothing. */
+export type Verdict = Refusal | Repairable | 'accepted' | 'unchanged'
 
 /**
  * Judges a client's update on a mirror of the shared document ({@link SummaryMirror}): applied to
@@ -65,24 +77,32 @@ export function judgeWith(mirror: SummaryMirror, update: Uint8Array, role: Role)
   }
   // Content waiting for updates not seen yet is checked when they come; it is kept (and logged) meanwhile.
   if (!tried.changed) return tried.pending ? 'accepted' : 'unchanged'
-  const { after } = tried
   const foreign = tried.newTypes.filter((name) => !knownSharedTypes.has(name))
   if (foreign.length) return refuse({ kind: 'unknown-shared-type', detail: `a shared type other than ${[...knownSharedTypes].join(' and ')}` })
+  const { after } = tried
   if (after.empty && !before.empty) return refuse({ kind: 'emptied', detail: 'the update empties the summary' })
-  // A document that is no summary already (stored so, or merged from another instance) is not held against this update.
-  if (after.problem !== null && before.problem === null) return refuse({ kind: 'schema', detail: after.problem })
-  if (role === 'reviewer' && changesReviewedBase(before.summary, after.summary)) {
+  let summary = after.summary
+  let repairable: Repairable | null = null
+  // A document that is no summary already (stored so, or merged from another instance, or waiting for its repair) is not held against this update.
+  if (after.problem !== null && before.problem === null) {
+    // Valid changes that Yjs merged out of the schema (two writers at one place at once, or one back from offline) are repaired, not refused.
+    const repair = mirror.tryRepair()
+    if (repair.problem !== null) return refuse({ kind: 'schema', detail: after.problem })
+    summary = repair.summary
+    repairable = { kind: 'repairable', done: repair.done }
+  }
+  if (role === 'reviewer' && changesReviewedBase(before.summary, summary)) {
     return refuse({ kind: 'reviewer-edit', detail: 'a reviewer may only comment and suggest; the update changes the text itself' })
   }
-  return 'accepted'
+  return repairable ?? 'accepted'
 }
 
-/** {@link judgeWith} on a copy made for the occasion, the document left as it is: null when the update may be applied. */
+/** {@link judgeWith} on a copy made for the occasion, the document left as it is: null when the update may be applied (repaired or not). */
 export function judgeUpdate(document: Y.Doc, update: Uint8Array, role: Role): Refusal | null {
   const mirror = new SummaryMirror(document)
   try {
     const verdict = judgeWith(mirror, update, role)
-    return typeof verdict === 'string' ? null : verdict
+    return typeof verdict === 'string' || verdict.kind === 'repairable' ? null : verdict
   } finally {
     mirror.destroy()
   }
@@ -113,13 +133,16 @@ export class UpdateNotLogged extends Error {
  * update a client sends (sync step 2 or a live update) it judges the update on the document's
  * mirror ({@link judgeWith}, {@link SummaryMirror});
  * a refused one is logged and thrown as {@link UpdateRefused}, so nothing of it reaches the
- * document or another client. An accepted one is applied here, in the same synchronous step as
+ * document or another client. One whose merge leaves the summary out of the schema in a way a
+ * repair puts right is taken, and the document repaired once the writers' changes pause
+ * (`repairWhenQuiet`, `timing`), the repair logged (`merge-repaired`) and appended to the store's
+ * log like a writer's update. An accepted one is applied here, in the same synchronous step as
  * the judgement, so that no other client's update can slip in between (Hocuspocus then applies it
  * again, which changes nothing, and acknowledges it), and appended to the store's update log
  * (`append`) before Hocuspocus acknowledges it. A reader's updates are left to Hocuspocus, which
  * refuses them on a read-only connection; they are logged.
  */
-export function schemaGuard(log: Logger, append: (documentName: string, update: Uint8Array) => Promise<void>) {
+export function schemaGuard(log: Logger, append: (documentName: string, update: Uint8Array) => Promise<void>, timing: RepairTiming = { quiet: 300, longest: 3000 }) {
   return async (payload: beforeHandleMessagePayload<ConnectionContext>): Promise<void> => {
     const { connection, document, documentName, context } = payload
     const who = { document: documentName, user: context.user?.id, role: context.role }
@@ -140,13 +163,24 @@ export function schemaGuard(log: Logger, append: (documentName: string, update: 
     const verdict: Verdict =
       role === 'editor' || role === 'reviewer' ? judgeWith(mirrorOf(document), found.update, role) : { kind: 'not-allowed', detail: `no write access (role ${role ?? 'unknown'})` }
     if (verdict === 'unchanged') return
-    if (verdict !== 'accepted') {
+    if (verdict !== 'accepted' && verdict.kind !== 'repairable') {
       log({ level: 'warn', event: 'update-refused', ...who, reason: `${verdict.kind}: ${verdict.detail}`, bytes: found.update.length })
       throw new UpdateRefused(verdict)
     }
-    Y.applyUpdate(document, found.update, connectionOrigin(connection))
+    const update = found.update
+    Y.applyUpdate(document, update, connectionOrigin(connection))
+    if (verdict !== 'accepted') {
+      log({ level: 'info', event: 'merge-to-repair', ...who, reason: verdict.done.join('; ') })
+      repairWhenQuiet(document, timing, () => mirrorOf(document).current().problem, (outcome) => {
+        if (outcome.problem !== null) log({ level: 'warn', event: 'merge-unrepaired', document: documentName, reason: outcome.problem })
+        else if (outcome.done.length) log({ level: 'info', event: 'merge-repaired', document: documentName, reason: outcome.done.join('; ') })
+        if (outcome.update.length) {
+          append(documentName, outcome.update).catch((e) => log({ level: 'error', event: 'update-not-logged', document: documentName, reason: `the repair of a merge: ${loggable(e)}; applied in memory, stored with the next store` }))
+        }
+      })
+    }
     try {
-      await append(documentName, found.update)
+      await append(documentName, update)
     } catch (e) {
       log({ level: 'error', event: 'update-not-logged', ...who, reason: `${loggable(e)}; applied in memory, stored with the next store; the client is not acknowledged` })
       throw new UpdateNotLogged(`could not log an update of ${documentName}: ${loggable(e)}`)
