@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os'
 import { join as joinPath } from 'node:path'
 import type { Page } from '@playwright/test'
 import { test, expect } from './helpers.ts'
-import { join, text, summary, cursorAt } from './collab-helpers.ts'
+import { join, text, summary, cursorAt, headings, writeOpening, opening, recordOf } from './collab-helpers.ts'
+import { paste } from './helpers.ts'
 import { spawnServer, freePort, exitOf, type ChildServer } from '../../packages/server/test/child.ts'
 
 const status = (page: Page) => page.locator('zongjie-editor .status .collab')
@@ -90,6 +91,63 @@ test('edits made with the server down survive a reload and merge when it is back
     const c = await join(browser, name, '王五', 'editor', url)
     await expect.poll(() => summary(c), { timeout: 10_000 }).toBe(await summary(a))
     for (const page of [a, b, c]) await page.context().close()
+  } finally {
+    await server.remove()
+  }
+})
+
+test('sections added offline at one place by two writers merge when the server is back: （一） and 1. under one section are both kept, as （一） and （二）', async ({ browser }) => {
+  test.setTimeout(90_000)
+  const server = await ownServer()
+  const url = server.url
+  const name = `merge-${Date.now().toString(36)}`
+  try {
+    const a = await join(browser, name, '张三', 'editor', url)
+    const b = await join(browser, name, '李四', 'editor', url)
+    await writeOpening(a)
+    await cursorAt(a, opening)
+    await a.keyboard.press('Enter')
+    expect(await paste(a, { text: '一、主要工作\n全年培训基层干部120名。\n' })).toBe(true)
+    await expect.poll(() => headings(b)).toEqual(['一、主要工作'])
+
+    await server.kill('SIGKILL')
+    await expect(status(a)).toHaveText(/离线，修改已保存在本机/, { timeout: 10_000 })
+    await expect(status(b)).toHaveText(/离线，修改已保存在本机/, { timeout: 10_000 })
+    // Each adds a subsection at the end of 一、, of another kind: 张三 （一）, 李四 1.
+    for (const [page, typed, body] of [
+      [a, '（一）强化队伍建设', '队伍建设得到加强。'],
+      [b, '1.完善工作制度', '制度更加健全。'],
+    ] as const) {
+      await cursorAt(page, '全年培训基层干部')
+      await page.keyboard.press('End')
+      await page.keyboard.press('Enter')
+      await page.keyboard.type(typed)
+      await page.keyboard.press('Enter')
+      await page.keyboard.type(body)
+    }
+    expect(await headings(a)).toEqual(['一、主要工作', '（一）强化队伍建设'])
+    expect(await headings(b)).toEqual(['一、主要工作', '1.完善工作制度'])
+
+    // Back: one writer's change reaches the server first; the other's, merged with it, would put
+    // two kinds of subsection under 一、: the server puts that right instead of refusing it.
+    await server.start()
+    await expect(status(a)).toHaveText('协同：已连接', { timeout: 20_000 })
+    await expect(status(b)).toHaveText('协同：已连接', { timeout: 20_000 })
+    await expect.poll(async () => (await summary(a)) === (await summary(b)) && (await text(a)).includes('完善工作制度') && (await text(a)).includes('强化队伍建设'), { timeout: 15_000 }).toBe(true)
+    // Which comes first is Yjs's order for insertions at one place; both are （…） sections, numbered in turn.
+    const shown = await headings(a)
+    expect(shown).toHaveLength(3)
+    expect(shown[0]).toBe('一、主要工作')
+    expect(shown.slice(1).map((h) => h.slice(0, 3))).toEqual(['（一）', '（二）'])
+    expect(shown.slice(1).map((h) => h.slice(3)).sort()).toEqual(['完善工作制度', '强化队伍建设'].sort())
+    expect(await headings(b)).toEqual(shown)
+    const final = await text(a)
+    expect(final).toMatch(/强化队伍建设\n队伍建设得到加强。/)
+    expect(final).toMatch(/完善工作制度\n制度更加健全。/)
+    // Nothing refused, and no page failed on the moment the merge was out of the schema.
+    for (const page of [a, b]) await expect(page.locator('zongjie-editor .hint', { hasText: '服务器拒绝' })).toHaveCount(0)
+    for (const page of [a, b]) expect((await recordOf(page)).errors).toEqual([])
+    for (const page of [a, b]) await page.context().close()
   } finally {
     await server.remove()
   }

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest'
 import { EditorState, TextSelection } from 'prosemirror-state'
-import { Slice } from 'prosemirror-model'
+import { Fragment, Slice } from 'prosemirror-model'
 import { importText, schema, toText } from '@zongjie/model'
 import { guard, safeDeleteSelection, deletionWorks } from '../src/plugins/guard.ts'
 
@@ -39,5 +39,27 @@ describe('guard: every document stays valid', () => {
     const after = state.applyTransaction(tr)
     expect(after.transactions).toHaveLength(0)
     expect(after.state.doc.eq(state.doc)).toBe(true)
+  })
+
+  it("lets a co-edited document's own state through, out of the schema as a merge can leave it until the server repairs it", () => {
+    const doc = importText('工作总结\n开头。\n一、主要工作\n正文。\n（一）甲\n甲文。').doc
+    const state = EditorState.create({ doc, plugins: [guard()] })
+    // Another writer's 1. under the same section, merged beside the （一）: two kinds of subsection.
+    const n = schema.nodes
+    let index = -1
+    doc.forEach((node, _pos, i) => {
+      if (node.type.name === 'section1') index = i
+    })
+    const section = doc.child(index)
+    const mixed = section.copy(section.content.append(Fragment.from(n.section3!.create(null, [n.heading!.create(null, schema.text('乙'))]))))
+    const merged = doc.copy(doc.content.replaceChild(index, mixed))
+    expect(() => merged.check()).toThrow()
+    const remote = state.tr.replaceWith(0, state.doc.content.size, merged.content).setMeta('y-sync$', { isChangeOrigin: true })
+    const after = state.applyTransaction(remote)
+    expect(after.transactions).toHaveLength(1)
+    expect(after.state.doc.eq(merged)).toBe(true)
+    // The writer's own change to the same effect is still dropped.
+    const own = state.tr.replaceWith(0, state.doc.content.size, merged.content)
+    expect(state.applyTransaction(own).transactions).toHaveLength(0)
   })
 })

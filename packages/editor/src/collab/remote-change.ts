@@ -10,6 +10,17 @@ import { replacementBetween } from '@zongjie/commands'
  */
 const ySyncMeta = 'y-sync$'
 
+/**
+ * Whether a transaction brings the shared document's state into the editor: another writer's
+ * change, or the shared undo, through y-prosemirror's binding (meta `y-sync$` with
+ * `isChangeOrigin`). Such a transaction is what the shared document holds: dropping it would
+ * leave the editor apart from it, and the editor's next change would then write the editor's
+ * document over the shared one, deleting what the other writers added.
+ */
+export function isSharedDocumentChange(tr: Transaction): boolean {
+  return (tr.getMeta(ySyncMeta) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true
+}
+
 /** What is used here of a transaction's internals (prosemirror-state 1.4, prosemirror-transform 1.x). */
 interface TransactionInternals {
   /** The metadata set on the transaction, by key name. */

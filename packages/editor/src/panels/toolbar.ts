@@ -95,6 +95,19 @@ function renderFiles(readonly: boolean, files: ToolbarFiles, t: Catalog['toolbar
 }
 
 /**
+ * Whether a command applies in a state. A co-edited document can be out of the schema for a
+ * moment (two writers' changes merged, until the server repairs them), where a command's check
+ * may throw: the command then shows as not applying.
+ */
+function applies(command: Command, state: EditorState): boolean {
+  try {
+    return command(state)
+  } catch {
+    return false
+  }
+}
+
+/**
  * Renders the toolbar for a state, each button live only where its command applies; for no state
  * (before the editor's first frame, when the checks would hold it up), every button shows as
  * available, and one that does not apply does nothing. `run` runs a command on the view, `setUnit` picks the metric
@@ -121,7 +134,7 @@ export function renderToolbar(
           (item) => html`<button
             type="button"
             title=${item.title}
-            ?disabled=${readonly || (state !== null && !item.command(state))}
+            ?disabled=${readonly || (state !== null && !applies(item.command, state))}
             @mousedown=${(e: Event) => e.preventDefault()}
             @click=${() => run(item.command)}
           >

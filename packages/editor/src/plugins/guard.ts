@@ -2,6 +2,7 @@ import { Plugin, TextSelection, type EditorState, type Transaction } from 'prose
 import type { EditorView } from 'prosemirror-view'
 import { isTextOnly } from './text-only.ts'
 import { structureChecked } from '@zongjie/commands'
+import { isSharedDocumentChange } from '../collab/remote-change.ts'
 
 /** Whether ProseMirror's own deletion of the selection gives a valid document (it can throw across parts). */
 export function deletionWorks(state: EditorState): boolean {
@@ -46,12 +47,14 @@ const printable = (e: KeyboardEvent) => e.key.length === 1 && !e.ctrlKey && !e.m
  * Keeps every document valid whatever the input: a transaction whose result the schema rejects
  * (ProseMirror's replace can produce one when fitting awkward pastes) is dropped, and a selection
  * that ProseMirror cannot delete is cleared block by block before typing, deleting, composing or
- * pasting over it.
+ * pasting over it. A co-edited document's own state is let through as it is (see
+ * `isSharedDocumentChange`): two writers' valid changes merged can leave it out of the schema for
+ * a moment, until the server repairs the merge.
  */
 export function guard(): Plugin {
   return new Plugin({
     filterTransaction(tr) {
-      if (!tr.docChanged || isTextOnly(tr) || tr.getMeta(structureChecked)) return true
+      if (!tr.docChanged || isTextOnly(tr) || tr.getMeta(structureChecked) || isSharedDocumentChange(tr)) return true
       try {
         tr.doc.check()
         return true
