@@ -181,3 +181,20 @@ export function repairWhenQuiet(ydoc: Y.Doc, timing: RepairTiming, problemOf: ()
   ydoc.on('destroy', entry.stop)
   arm()
 }
+
+/**
+ * The repair of a document's merge tried on a copy (see {@link repairMerge}): the update that
+ * makes the document a valid summary, and what it does; null when no repair does (or none is
+ * needed). `problemOf` tells what is wrong with a document. The document is left as it is.
+ */
+export function repairOnCopy(ydoc: Y.Doc, problemOf: (ydoc: Y.Doc) => string | null): { update: Uint8Array; done: string[] } | null {
+  const copy = new Y.Doc()
+  try {
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(ydoc))
+    const done = repairMerge(copy)
+    if (!done.length || problemOf(copy) !== null) return null
+    return { update: Y.encodeStateAsUpdate(copy, Y.encodeStateVector(ydoc)), done }
+  } finally {
+    copy.destroy()
+  }
+}

@@ -6,7 +6,9 @@ import { tokenExpiryHooks } from './expiry.ts'
 import { authenticationHook, type ConnectionContext } from './authentication.ts'
 import { schemaGuard } from './schema-guard.ts'
 import { fillNewDocument } from './new-document.ts'
+import * as Y from 'yjs'
 import { sharedProblem } from './shared.ts'
+import { repairOnCopy } from './merge-repair.ts'
 import { requestHook } from './http.ts'
 import { sqliteStore } from './storage/sqlite.ts'
 import { postgresStore } from './storage/postgres.ts'
@@ -86,7 +88,15 @@ export function createServer(options: ServerOptions = {}): ZongjieServer {
       // Logged like a writer's update: the writers' updates build on it.
       if (filling) await store.append(documentName, filling)
       const filled = filling !== null
-      const problem = filled ? null : sharedProblem(document)
+      let problem = filled ? null : sharedProblem(document)
+      // Stored before the repair of a merge (the server stopped, or every writer left, within the pause it waits for): repaired now, before anyone writes.
+      const repair = problem ? repairOnCopy(document, sharedProblem) : null
+      if (repair) {
+        Y.applyUpdate(document, repair.update, { source: 'local', skipStoreHooks: true })
+        await store.append(documentName, repair.update)
+        log({ level: 'info', event: 'merge-repaired', document: documentName, reason: `${repair.done.join('; ')} (as stored)` })
+        problem = sharedProblem(document)
+      }
       if (problem) {
         log({ level: 'warn', event: 'stored-document-invalid', document: documentName, reason: `${loggable(problem)}; served as it is, writers' updates are not held against it` })
       }

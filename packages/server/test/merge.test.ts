@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { Fragment, Slice, type Node } from 'prosemirror-model'
 import { importText, schema, toText } from '@zongjie/model'
-import { acknowledged, connectSynced, editSummary, startServer, tokenFor, waitFor, type Client, type Running } from './helpers.ts'
+import { acknowledged, connectSynced, editSummary, removeDir, startServer, tempDir, tokenFor, waitFor, type Client, type Running } from './helpers.ts'
 import { sharedProblem, summaryOfShared } from '../src/shared.ts'
 
 let running: Running
@@ -69,5 +69,50 @@ describe('concurrent structural changes', () => {
     expect(running.logs.find((e) => e.event === 'merge-to-repair')?.user).toBe('u-b')
     expect(running.logs.find((e) => e.event === 'merge-repaired')?.reason).toBe('a section3 of a section1 made a section2')
     expect(back.closes.filter((r) => r.startsWith('update-refused'))).toEqual([])
+  })
+
+  it('a merge stored before its repair (the server stopped within the pause it waits for) is repaired when the document is loaded again', async () => {
+    const dataDir = tempDir()
+    const doc = 'merge/stored'
+    let first: Running | null = await startServer({}, dataDir)
+    let second: Running | null = null
+    const own: Client[] = []
+    const as = async (server: Running, id: string, ydoc?: Y.Doc) => {
+      const c = await connectSynced(server.server.url, doc, await tokenFor(doc, 'editor', { id, name: id }), ydoc)
+      own.push(c)
+      return c
+    }
+    try {
+      const a = await as(first, 'u-a')
+      editSummary(a.ydoc, (d) => d.type.create(d.attrs, importText(draft).doc.content))
+      await acknowledged(a)
+      // b's copy, offline from here; a adds （一） online, b 1. offline.
+      const offline = new Y.Doc()
+      Y.applyUpdate(offline, Y.encodeStateAsUpdate(a.ydoc))
+      editSummary(a.ydoc, addSubsection('section2', '强化队伍建设'))
+      await acknowledged(a)
+      editSummary(offline, addSubsection('section3', '完善工作制度'))
+      const b = await as(first, 'u-b', offline)
+      await acknowledged(b)
+      expect(first.logs.some((e) => e.event === 'merge-to-repair')).toBe(true)
+      // Stopped at once: the repair waits for a pause that never comes.
+      for (const c of own.splice(0)) c.destroy()
+      await first.server.stop(10_000)
+      expect(first.logs.some((e) => e.event === 'merge-repaired')).toBe(false)
+      first = null
+      second = await startServer({}, dataDir)
+      const c = await as(second, 'u-c')
+      const text = read(c.ydoc)
+      expect(text).toMatch(/（一）(强化队伍建设|完善工作制度)\n[\s\S]*（二）(强化队伍建设|完善工作制度)/)
+      expect(text).toContain('完善工作制度取得成效。')
+      expect(text).toContain('强化队伍建设取得成效。')
+      expect(second.logs.find((e) => e.event === 'merge-repaired')?.reason).toBe('a section3 of a section1 made a section2 (as stored)')
+      expect(second.logs.some((e) => e.event === 'stored-document-invalid')).toBe(false)
+    } finally {
+      for (const c of own) c.destroy()
+      if (first) await first.server.stop(10_000)
+      if (second) await second.server.stop(10_000)
+      removeDir(dataDir)
+    }
   })
 })
