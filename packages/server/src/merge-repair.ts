@@ -11,12 +11,15 @@ import { sharedContent } from './shared.ts'
  * - a section with body text after its first subsection: one writer added a paragraph at the end
  *   of a section's body while another added its first subsection;
  * - a main-work section after 存在问题 or 工作计划: one writer added `三、` at the end of the main
- *   work while another added the problems section at the same place.
+ *   work while another added the problems section at the same place;
+ * - two problems sections (or two plans sections): each writer added one.
  *
  * Each is put right with nothing of either writer's text lost: the subsections all take the
  * highest level among them (`1.` becomes `（二）` beside `（一）`; what they hold stays valid, a
  * lower level being allowed under a higher one), the body text goes back before the subsections,
- * the main-work sections before problems and plans. The numbers follow, as they always do.
+ * the main-work sections before problems and plans, and a second problems (or plans) section
+ * joins the first: its body and subsections after the first's, its title, when it reads otherwise,
+ * as a paragraph before them. The numbers follow, as they always do.
  *
  * Yjs cannot move an item: a moved or converted part is a copy, inserted where it belongs, and
  * the original is deleted, in the server's transaction. A writer who was typing inside that part
@@ -88,6 +91,46 @@ function sortChildren(parent: Y.XmlElement | Y.XmlFragment, rankOf: (child: Chil
   }
 }
 
+/** The text of an element, as the fingerprint of a title: its texts joined. */
+function textOf(element: Y.XmlElement): string {
+  return element.toArray().map((child) => (child instanceof Y.XmlText ? child.toString() : child instanceof Y.XmlElement ? textOf(child) : '')).join('')
+}
+
+/**
+ * Joins each problems or plans section after the first of its kind to that first one (see the
+ * module's comment). Run after the sections are in the genre's order, so that the two are next
+ * to each other. Returns how many were joined.
+ */
+function joinRepeated(content: Y.XmlFragment): number {
+  let joined = 0
+  for (const name of ['problems', 'plans']) {
+    for (;;) {
+      const children = content.toArray()
+      const at = children.findIndex((c) => c instanceof Y.XmlElement && c.nodeName === name)
+      const again = children.findIndex((c, i) => i > at && c instanceof Y.XmlElement && c.nodeName === name)
+      if (at < 0 || again < 0) break
+      const first = children[at] as Y.XmlElement
+      const second = children[again] as Y.XmlElement
+      const [title, ...rest] = second.toArray() as Child[]
+      const moved: Child[] = []
+      const firstTitle = first.get(0)
+      if (title instanceof Y.XmlElement && title.nodeName === 'heading') {
+        const words = textOf(title).trim()
+        if (words && !(firstTitle instanceof Y.XmlElement && textOf(firstTitle).trim() === words)) {
+          const paragraph = new Y.XmlElement('paragraph')
+          paragraph.insert(0, (title.toArray() as Child[]).map((c) => c.clone() as Child))
+          moved.push(paragraph)
+        }
+      } else if (title) moved.push(title.clone() as Child)
+      for (const child of rest) moved.push(child.clone() as Child)
+      if (moved.length) first.insert(first.length, moved)
+      content.delete(again, 1)
+      joined++
+    }
+  }
+  return joined
+}
+
 /** Repairs one section and, after, its subsections; adds what it did to `done`. */
 function repairSection(section: Y.XmlElement, done: string[]): void {
   if (holders.has(section.nodeName)) {
@@ -122,6 +165,8 @@ export function repairMerge(ydoc: Y.Doc, origin: unknown = null): string[] {
     const content = sharedContent(ydoc)
     const moved = sortChildren(content, (child) => (child instanceof Y.XmlElement && child.nodeName in topLevelRank ? topLevelRank[child.nodeName]! : null))
     if (moved) done.push(`${moved} top-level section(s) moved into the genre's order`)
+    const joined = joinRepeated(content)
+    if (joined) done.push(`${joined} problems or plans section(s) joined to the first of their kind`)
     for (const child of content.toArray()) if (child instanceof Y.XmlElement && child.nodeName in topLevelRank) repairSection(child, done)
   }, origin)
   return done

@@ -154,6 +154,31 @@ describe('a merge of two valid changes that leaves the schema', () => {
     })
   }
 
+  for (const ids of [[1, 2], [2, 1]] as [number, number][]) {
+    it(`a problems section added by each of two writers: joined into one, holding both (client ids ${ids.join(', ')})`, async () => {
+      const base = ['示范县民政局2024年上半年工作总结', '上半年，我局稳步推进各项工作。', '一、主要工作', '全年培训基层干部X名。', '今后，我们将继续努力。'].join('\n')
+      const problems = (title: string, body: string, sub?: Node) =>
+        n.problems!.create(null, [n.heading!.create(null, schema.text(title)), n.paragraph!.create(null, schema.text(body)), ...(sub ? [sub] : [])])
+      const { verdict, outcome, server, a, b } = await concurrently(
+        base,
+        afterFirstSection(problems('存在的问题', '人员力量不足。', subsection('section2', '基层力量薄弱'))),
+        afterFirstSection(problems('存在问题与不足', '经费保障不够。', subsection('section3', '资金到位慢'))),
+        ids,
+      )
+      expect(verdict).toMatchObject({ kind: 'repairable' })
+      expect(outcome!.done).toContain('1 problems or plans section(s) joined to the first of their kind')
+      const out = read(server)
+      expect(out.match(/^二、/gm)).toHaveLength(1)
+      // Both bodies, the other title as a paragraph, both subsections (one kind, numbered in turn).
+      for (const words of ['人员力量不足。', '经费保障不够。', '基层力量薄弱', '资金到位慢']) expect(out).toContain(words)
+      expect(out).toMatch(/^二、(存在的问题|存在问题与不足)\n/m)
+      expect(out).toMatch(/^(存在的问题|存在问题与不足)$/m)
+      expect(out).toMatch(/（一）[^\n]+\n[\s\S]*（二）/)
+      expect(read(a)).toBe(out)
+      expect(read(b)).toBe(out)
+    })
+  }
+
   it('is repaired once the writer\'s run of updates has come: what the last ones put inside the converted part is kept', async () => {
     const server = new Y.Doc()
     fillShared(server, importText(text).doc)
