@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { inflateSync } from 'node:zlib'
-import { test, expect } from './helpers.ts'
+import { test, expect, pastesSettled } from './helpers.ts'
 
 const corpusFile = fileURLToPath(new URL('../../../shared/corpus/county.txt', import.meta.url))
 const mm = (pt: number) => (pt * 25.4) / 72
@@ -71,6 +71,8 @@ test('a corpus summary prints on A4 with the margins of GB/T 9704', async ({ pag
     data.setData('text/plain', t)
     el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
   }, text)
+  // The importer loads on the first paste: the paste lands once it has.
+  await pastesSettled(page)
   const html = await page.locator('zongjie-editor').evaluate((el) => (el as unknown as { getHTML(o: object): string }).getHTML({ standalone: true }))
   expect(html).toContain('@page { size: 210mm 297mm; margin: 37mm 26mm 35mm 28mm; }')
 
