@@ -1,3 +1,4 @@
+import { afterAll, afterEach, beforeAll } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -48,6 +49,31 @@ export async function startServer(options: ServerOptions = {}, dataDir = tempDir
       }
       removeDir(dataDir)
     },
+  }
+}
+
+/**
+ * A server for the tests of one file: started before them, stopped (its DATA_DIR removed) after
+ * them; the clients a test puts into `clients` are destroyed after it.
+ */
+export function serverForTests(options: ServerOptions = {}): { readonly running: Running; readonly clients: Client[] } {
+  let running: Running | undefined
+  const clients: Client[] = []
+  beforeAll(async () => {
+    running = await startServer(options)
+  })
+  afterEach(() => {
+    for (const c of clients.splice(0)) c.destroy()
+  })
+  afterAll(async () => {
+    await running?.cleanup()
+  })
+  return {
+    get running() {
+      if (!running) throw new Error('serverForTests: the server is not started yet (use it inside a test)')
+      return running
+    },
+    clients,
   }
 }
 

@@ -1,25 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { Fragment, Slice, type Node } from 'prosemirror-model'
 import { importText, schema, toText } from '@zongjie/model'
-import { acknowledged, connectSynced, editSummary, removeDir, startServer, tempDir, tokenFor, waitFor, type Client, type Running } from './helpers.ts'
+import { acknowledged, connectSynced, editSummary, removeDir, serverForTests, startServer, tempDir, tokenFor, waitFor, type Client, type Running } from './helpers.ts'
 import { sharedProblem, summaryOfShared } from '../src/shared.ts'
 
-let running: Running
-const clients: Client[] = []
-
-beforeAll(async () => {
-  running = await startServer()
-})
-afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy()
-})
-afterAll(async () => {
-  await running?.cleanup()
-})
+const server = serverForTests()
+const clients = server.clients
 
 async function join(doc: string, id: string, ydoc?: Y.Doc): Promise<Client> {
-  const client = await connectSynced(running.server.url, doc, await tokenFor(doc, 'editor', { id, name: id }), ydoc)
+  const client = await connectSynced(server.running.server.url, doc, await tokenFor(doc, 'editor', { id, name: id }), ydoc)
   clients.push(client)
   return client
 }
@@ -63,11 +53,10 @@ describe('concurrent structural changes', () => {
     expect(text).toMatch(/（一）(强化队伍建设|完善工作制度)\n[\s\S]*（二）(强化队伍建设|完善工作制度)/)
     expect(text).toContain('强化队伍建设取得成效。')
     expect(text).toContain('完善工作制度取得成效。')
-    const server = running.server.hocuspocus.documents.get(doc)!
-    expect(read(server)).toBe(text)
-    expect(running.logs.filter((e) => e.event === 'update-refused')).toEqual([])
-    expect(running.logs.find((e) => e.event === 'merge-to-repair')?.user).toBe('u-b')
-    expect(running.logs.find((e) => e.event === 'merge-repaired')?.reason).toBe('a section3 of a section1 made a section2')
+    expect(read(server.running.server.hocuspocus.documents.get(doc)!)).toBe(text)
+    expect(server.running.logs.filter((e) => e.event === 'update-refused')).toEqual([])
+    expect(server.running.logs.find((e) => e.event === 'merge-to-repair')?.user).toBe('u-b')
+    expect(server.running.logs.find((e) => e.event === 'merge-repaired')?.reason).toBe('a section3 of a section1 made a section2')
     expect(back.closes.filter((r) => r.startsWith('update-refused'))).toEqual([])
   })
 

@@ -1,32 +1,22 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { Node } from 'prosemirror-model'
 import { schema } from '@zongjie/model'
-import { acknowledged, connect, connectSynced, editSummary, openingText, sleep, startServer, textOf, tokenFor, waitFor, type Client, type Running } from './helpers.ts'
+import { acknowledged, connect, connectSynced, editSummary, openingText, serverForTests, sleep, textOf, tokenFor, waitFor, type Client } from './helpers.ts'
 import { sharedContent, sharedProblem, summaryOfShared } from '../src/shared.ts'
 
-let running: Running
-const clients: Client[] = []
-
-beforeAll(async () => {
-  running = await startServer()
-})
-afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy()
-})
-afterAll(async () => {
-  await running?.cleanup()
-})
+const server = serverForTests()
+const clients = server.clients
 
 async function join(doc: string, role: 'editor' | 'reviewer' | 'reader', id = `u-${role}`): Promise<Client> {
-  const client = await connectSynced(running.server.url, doc, await tokenFor(doc, role, { id, name: `${role}用户` }))
+  const client = await connectSynced(server.running.server.url, doc, await tokenFor(doc, role, { id, name: `${role}用户` }))
   clients.push(client)
   return client
 }
 
 /** The server's copy of a document. */
 function serverCopy(doc: string): Y.Doc {
-  const document = running.server.hocuspocus.documents.get(doc)
+  const document = server.running.server.hocuspocus.documents.get(doc)
   if (!document) throw new Error(`${doc} is not loaded`)
   return document
 }
@@ -51,7 +41,7 @@ describe('roles', () => {
     const editor = await join(doc, 'editor')
     const reader = await join(doc, 'reader')
     openingText(reader.ydoc).insert(0, '读者不该写入的话')
-    await waitFor(() => running.logs.some((e) => e.event === 'update-refused' && e.role === 'reader'), 'the refusal logged')
+    await waitFor(() => server.running.logs.some((e) => e.event === 'update-refused' && e.role === 'reader'), 'the refusal logged')
     // The editor keeps working, and sees nothing of the reader's text.
     openingText(editor.ydoc).insert(0, '编辑写的话')
     await acknowledged(editor)
@@ -71,7 +61,7 @@ describe('roles', () => {
     openingText(reviewer.ydoc).insert(3, '审阅人直接改的字')
     await waitFor(() => reviewer.closes.includes('update-refused:reviewer-edit'), "the reviewer's connection closed")
     expect(textOf(serverCopy(doc))).toBe('原文。')
-    expect(running.logs.some((e) => e.event === 'update-refused' && e.role === 'reviewer' && e.reason?.startsWith('reviewer-edit'))).toBe(true)
+    expect(server.running.logs.some((e) => e.event === 'update-refused' && e.role === 'reviewer' && e.reason?.startsWith('reviewer-edit'))).toBe(true)
     reviewer.destroy()
 
     // A suggestion: the text marked inserted, with its entry.
@@ -121,9 +111,9 @@ describe('roles', () => {
       sharedContent(rogue.ydoc).insert(0, [heading])
     })
     await waitFor(() => rogue.closes.includes('update-refused:schema'), "the rogue's connection closed")
-    const refusal = running.logs.find((e) => e.event === 'update-refused' && e.user === 'u-rogue')
+    const refusal = server.running.logs.find((e) => e.event === 'update-refused' && e.user === 'u-rogue')
     expect(refusal?.reason).toMatch(/^schema: Invalid content for node doc/)
-    expect(JSON.stringify(running.logs)).not.toContain(phrase)
+    expect(JSON.stringify(server.running.logs)).not.toContain(phrase)
     await sleep(100)
     expect(sharedProblem(serverCopy(doc))).toBeNull()
     expect(sharedProblem(editor.ydoc)).toBeNull()
@@ -133,7 +123,7 @@ describe('roles', () => {
     expect(textOf(serverCopy(doc))).toBe('照常工作')
     // The rogue reconnecting with its change is refused again; the document stays as it is.
     rogue.destroy()
-    const again = connect(running.server.url, doc, await tokenFor(doc, 'editor', { id: 'u-rogue', name: 'x' }), rogue.ydoc)
+    const again = connect(server.running.server.url, doc, await tokenFor(doc, 'editor', { id: 'u-rogue', name: 'x' }), rogue.ydoc)
     clients.push(again)
     await waitFor(() => again.closes.includes('update-refused:schema'), 'the rogue refused again')
     expect(sharedProblem(serverCopy(doc))).toBeNull()
