@@ -1,5 +1,7 @@
 import * as Y from 'yjs'
-import { sharedContent } from './shared.ts'
+import type { Node } from 'prosemirror-model'
+import { sharedContent, summaryOfShared } from './shared.ts'
+import { loggable } from './log.ts'
 
 /**
  * Repairs of a shared summary that two writers' concurrent changes, each valid on its own, left
@@ -228,17 +230,22 @@ export function repairWhenQuiet(ydoc: Y.Doc, timing: RepairTiming, problemOf: ()
 }
 
 /**
- * The repair of a document's merge tried on a copy (see {@link repairMerge}): the update that
- * makes the document a valid summary, and what it does; null when no repair does (or none is
- * needed). `problemOf` tells what is wrong with a document. The document is left as it is.
+ * The repair of a document's merge (see {@link repairMerge}) tried on a copy of it: what it does,
+ * the update that does it (for the document to take), and the summary the document would then
+ * hold, or, when it would still be no valid summary, why (fit for the log). The document is left
+ * as it is.
  */
-export function repairOnCopy(ydoc: Y.Doc, problemOf: (ydoc: Y.Doc) => string | null): { update: Uint8Array; done: string[] } | null {
+export function repairOnCopy(ydoc: Y.Doc): { done: string[]; update: Uint8Array; summary: Node | null; problem: string | null } {
   const copy = new Y.Doc()
   try {
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(ydoc))
     const done = repairMerge(copy)
-    if (!done.length || problemOf(copy) !== null) return null
-    return { update: Y.encodeStateAsUpdate(copy, Y.encodeStateVector(ydoc)), done }
+    const update = done.length ? Y.encodeStateAsUpdate(copy, Y.encodeStateVector(ydoc)) : new Uint8Array(0)
+    try {
+      return { done, update, summary: summaryOfShared(copy), problem: null }
+    } catch (e) {
+      return { done, update, summary: null, problem: loggable(e) }
+    }
   } finally {
     copy.destroy()
   }

@@ -90,8 +90,8 @@ export function createServer(options: ServerOptions = {}): ZongjieServer {
       const filled = filling !== null
       let problem = filled ? null : sharedProblem(document)
       // Stored before the repair of a merge (the server stopped, or every writer left, within the pause it waits for): repaired now, before anyone writes.
-      const repair = problem ? repairOnCopy(document, sharedProblem) : null
-      if (repair) {
+      const repair = problem ? repairOnCopy(document) : null
+      if (repair && repair.done.length && repair.problem === null) {
         Y.applyUpdate(document, repair.update, { source: 'local', skipStoreHooks: true })
         await store.append(documentName, repair.update)
         log({ level: 'info', event: 'merge-repaired', document: documentName, reason: `${repair.done.join('; ')} (as stored)` })

@@ -2,9 +2,9 @@ import * as Y from 'yjs'
 import { Node } from 'prosemirror-model'
 import { yXmlFragmentToProsemirrorJSON } from 'y-prosemirror'
 import { schema } from '@zongjie/model'
-import { attributesOf, sharedContent, summaryOfShared } from './shared.ts'
+import { attributesOf, sharedContent } from './shared.ts'
 import { loggable } from './log.ts'
-import { repairMerge } from './merge-repair.ts'
+import { repairOnCopy } from './merge-repair.ts'
 
 /** What a shared document holds: a valid summary, nothing yet (`empty`), or no valid summary (`problem`, fit for the log). */
 export interface SharedState {
@@ -71,24 +71,9 @@ export class SummaryMirror {
     return { changed: this.changed, pending, after: this.current(), newTypes }
   }
 
-  /**
-   * What `repairMerge` would make of the copy, after a try: what it would do, and the summary then
-   * (null, with the problem, when it stays out of the schema). Tried on a scratch copy: the copy
-   * and the document are left as they are.
-   */
-  tryRepair(): { done: string[]; summary: Node | null; problem: string | null } {
-    const scratch = new Y.Doc()
-    try {
-      Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.ensure()))
-      const done = repairMerge(scratch)
-      try {
-        return { done, summary: summaryOfShared(scratch), problem: null }
-      } catch (e) {
-        return { done, summary: null, problem: loggable(e) }
-      }
-    } finally {
-      scratch.destroy()
-    }
+  /** What `repairMerge` would make of the copy, after a try (see `repairOnCopy`): the copy and the document are left as they are. */
+  tryRepair(): ReturnType<typeof repairOnCopy> {
+    return repairOnCopy(this.ensure())
   }
 
   /** Drops the copy (after a refused try): the next use makes it again from the document. */
