@@ -9,17 +9,6 @@ export interface DeflatedPart {
   readonly size: number
 }
 
-/** Whether this platform compresses natively: `CompressionStream` with gzip (Node 18+, Chrome 80+, Firefox 113+, Safari 16.4+). */
-function hasNativeGzip(): boolean {
-  if (typeof CompressionStream !== 'function') return false
-  try {
-    new CompressionStream('gzip')
-    return true
-  } catch {
-    return false
-  }
-}
-
 const gzipFlags = { headerCrc: 2, extra: 4, name: 8, comment: 16 } as const
 
 /**
@@ -46,8 +35,13 @@ function fromGzip(gzip: Uint8Array): { data: Uint8Array; crc: number; size: numb
  * packer.
  */
 export async function deflateNatively(path: string, text: string | readonly string[]): Promise<DeflatedPart | null> {
-  if (!hasNativeGzip()) return null
-  const stream = new CompressionStream('gzip')
+  // Native where the platform has CompressionStream with gzip (Node 18+, Chrome 80+, Firefox 113+, Safari 16.4+).
+  let stream: CompressionStream
+  try {
+    stream = new CompressionStream('gzip')
+  } catch {
+    return null
+  }
   const writer = stream.writable.getWriter()
   const encoder = new TextEncoder()
   for (const piece of typeof text === 'string' ? [text] : text) void writer.write(encoder.encode(piece))
