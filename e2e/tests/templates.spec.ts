@@ -8,6 +8,8 @@ async function hospitalInFillMode(page: Page) {
   await page.locator('#fill-mode').check()
   await page.getByRole('button', { name: '按模板新建' }).click()
   await expect(editor(page)).toHaveAttribute('mode', 'fill')
+  // The templates load on first use: the summary is the template's once they have.
+  await expect.poll(async () => (await getSummary(page)).meta?.template).toBe('hospital')
 }
 
 const status = (page: Page) => editor(page).locator('.status').textContent()
