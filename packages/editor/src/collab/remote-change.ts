@@ -51,8 +51,7 @@ interface TransactionInternals {
  * the same document, is returned as it is.
  */
 export function narrowRemoteChange(state: EditorState, tr: Transaction): Transaction {
-  const sync = tr.getMeta(ySyncMeta) as { isChangeOrigin?: boolean } | undefined
-  if (!sync?.isChangeOrigin || tr.steps.length !== 1 || tr.before !== state.doc) return tr
+  if (!isSharedDocumentChange(tr) || tr.steps.length !== 1 || tr.before !== state.doc) return tr
   const whole = tr.steps[0]
   if (!(whole instanceof ReplaceStep) || whole.from !== 0 || whole.to !== state.doc.content.size) return tr
   const step = replacementBetween(state.doc, tr.doc)
