@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest'
 import { EditorState, TextSelection } from 'prosemirror-state'
 import { Fragment, Slice } from 'prosemirror-model'
 import { importText, schema, toText } from '@zongjie/model'
-import { guard, safeDeleteSelection, deletionWorks } from '../src/plugins/guard.ts'
+import { guard, safeDeleteSelection, deletionWorks, validDoc, changeFits } from '../src/plugins/guard.ts'
 
 describe('guard: every document stays valid', () => {
   it('deletes a selection from the opening into a heading, where ProseMirror cannot, block by block', () => {
@@ -61,5 +61,40 @@ describe('guard: every document stays valid', () => {
     // The writer's own change to the same effect is still dropped.
     const own = state.tr.replaceWith(0, state.doc.content.size, merged.content)
     expect(state.applyTransaction(own).transactions).toHaveLength(0)
+    // The document as it last fitted the schema is the one before the merge.
+    expect(validDoc(state)).toBe(state.doc)
+    expect(validDoc(after.state)).toBe(state.doc)
+
+    // Meanwhile the writer's structural change away from the merge goes through (the opening split in two); the document stays out of the schema.
+    let inOpening = -1
+    after.state.doc.descendants((node, pos) => {
+      if (node.isText && node.text === '开头。') inOpening = pos + 1
+    })
+    const split = after.state.applyTransaction(after.state.tr.split(inOpening))
+    expect(split.transactions).toHaveLength(1)
+    expect(validDoc(split.state)).toBe(state.doc)
+    // The repair (the 1. made a （二）) fits: the whole document is valid again.
+    const repairedSection = split.state.doc.child(index)
+    const last = repairedSection.child(repairedSection.childCount - 1)
+    const repaired = split.state.doc.copy(split.state.doc.content.replaceChild(index, repairedSection.copy(repairedSection.content.replaceChild(repairedSection.childCount - 1, n.section2!.create(null, last.content)))))
+    repaired.check()
+    const repair = split.state.applyTransaction(split.state.tr.replaceWith(0, split.state.doc.content.size, repaired.content).setMeta('y-sync$', { isChangeOrigin: true }))
+    expect(validDoc(repair.state)).toBe(repair.state.doc)
+  })
+
+  it('judges a change by what it changed: the nodes it touched whole, the content around them', () => {
+    const doc = importText('工作总结\n开头。\n一、主要工作\n正文。').doc
+    let at = -1
+    doc.descendants((node, pos) => {
+      if (node.isText && node.text === '正文。') at = pos + 1
+    })
+    const state = EditorState.create({ doc })
+    expect(changeFits(doc, state.tr.split(at).doc)).toBe(true)
+    expect(changeFits(doc, doc)).toBe(true)
+    // A paragraph holding a heading, inserted in the section: ProseMirror's replace does not look inside it.
+    const broken = state.tr.insert(doc.resolve(at).after(), schema.nodes.paragraph!.create(null, schema.nodes.heading!.create(null, schema.text('标题')))).doc
+    expect(changeFits(doc, broken)).toBe(false)
+    // The document's attributes alone: checked on the whole document.
+    expect(changeFits(doc, doc.type.create({ ...doc.attrs, year: 2024 }, doc.content))).toBe(true)
   })
 })

@@ -17,6 +17,7 @@ import { isTextOnly } from '../src/plugins/text-only.ts'
 import { narrowRemoteChange } from '../src/collab/remote-change.ts'
 import { mountEditor } from './element.ts'
 import { posOf } from './positions.ts'
+import type { ZongjieChangeDetail } from '../src/index.ts'
 
 const draft = [
   '示范县民政局2024年上半年工作总结',
@@ -52,8 +53,8 @@ function sharedText(type: Y.XmlFragment | Y.XmlElement, text: string): { text: Y
  * it. Records the transactions y-prosemirror dispatches (with the state they were made from) and
  * those the element applies.
  */
-async function coEditing() {
-  const el = await mountEditor(draft, { toolbar: '', outline: '', status: '' })
+async function coEditing(text = draft) {
+  const el = await mountEditor(text, { toolbar: '', outline: '', status: '' })
   const view = el.view!
   const ydoc = new Y.Doc()
   fillShared(ydoc, view.state.doc)
@@ -185,6 +186,75 @@ describe("another writer's change in co-editing", () => {
     expect(view.state.doc.textContent).toContain('新增的段落。')
     expect(view.state.doc.textContent).toContain('加快推进养老服务体系建设。')
     expect(written).toEqual([])
+  })
+})
+
+describe('a merge the schema does not allow, until the server repairs it', () => {
+  /** The shared element of the section whose heading holds `title`. */
+  const sectionOf = (fragment: Y.XmlFragment, title: string) => sharedText(fragment, title)!.element.parent as Y.XmlElement
+  /** A shared subsection of `type` with the heading `title`. */
+  const subsection = (type: string, title: string) => {
+    const heading = new Y.XmlElement('heading')
+    heading.insert(0, [new Y.XmlText(title)])
+    const section = new Y.XmlElement(type)
+    section.insert(0, [heading])
+    return section
+  }
+
+  it('gives the page the document before the merge, takes the writer’s structural edits elsewhere, and the whole document again once repaired', async () => {
+    const text = ['示范县民政局2024年工作总结', '今年以来，我局稳步推进各项工作。', '一、主要工作', '（一）养老服务', '新建站点6个。', '二、存在的问题', '一是力量不足。'].join('\n')
+    const { el, view, arrive } = await coEditing(text)
+    const summary = el.summary
+    const value = el.value
+    const html = el.getHTML()
+    const findings = el.validate()
+
+    // Another writer's 1. under 一、 beside its （一）, as merging two offline writers' changes leaves it.
+    arrive((fragment) => {
+      const section = sectionOf(fragment, '主要工作')
+      section.insert(section.length, [subsection('section3', '救助工作')])
+    })
+    expect(view.state.doc.textContent).toContain('救助工作')
+    expect(() => view.state.doc.check()).toThrow()
+    // What the page reads is the document before the merge: nothing throws, nothing describes 1. beside （一）.
+    expect(el.summary).toEqual(summary)
+    expect(el.value).toBe(value)
+    expect(el.getHTML()).toBe(html)
+    expect(el.getText()).not.toContain('救助工作')
+    expect(el.validate()).toEqual(findings)
+
+    // The writer splits a paragraph of the opening meanwhile: a structural edit away from the merge goes through.
+    const at = posOf(view.state.doc, '稳步推进')
+    view.dispatch(view.state.tr.split(at))
+    expect(view.state.doc.textContent).toContain('今年以来，我局')
+    expect(view.state.doc.resolve(posOf(view.state.doc, '稳步推进')).parent.textContent).toBe('稳步推进各项工作。')
+    // An edit of the writer's own that would break the schema is still refused.
+    // (A paragraph holding a heading, in the opening: ProseMirror checks the opening's content, not the paragraph's.)
+    const opening = view.state.doc.resolve(posOf(view.state.doc, '今年以来')).after(1) - 1
+    const before = view.state.doc
+    const broken = view.state.tr.insert(opening, schema.nodes.paragraph!.create(null, schema.nodes.heading!.create(null, schema.text('标题'))))
+    expect(() => broken.doc.check()).toThrow()
+    view.dispatch(broken)
+    expect(view.state.doc).toBe(before)
+
+    // The server's repair: the 1. becomes （二）, after which the page reads the whole document again.
+    let detail: ZongjieChangeDetail | null = null
+    el.addEventListener('input', (e) => (detail = e.detail), { once: true })
+    arrive((fragment) => {
+      const section = sectionOf(fragment, '主要工作')
+      section.delete(section.length - 1, 1)
+      section.insert(section.length, [subsection('section2', '救助工作')])
+    })
+    view.state.doc.check()
+    const repaired = el.summary
+    expect(detail!.summary).toEqual(repaired)
+    expect(repaired.sections[0]!.sections.map((s) => [s.number, s.title])).toEqual([
+      ['（一）', '养老服务'],
+      ['（二）', '救助工作'],
+    ])
+    expect(el.getText()).toContain('（二）救助工作')
+    expect(el.getText()).toContain('今年以来，我局\n稳步推进各项工作。')
+    expect(JSON.parse(el.value)).toEqual(repaired)
   })
 })
 

@@ -1,7 +1,8 @@
-import { Plugin, TextSelection, type EditorState, type Transaction } from 'prosemirror-state'
+import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from 'prosemirror-state'
+import type { Node } from 'prosemirror-model'
 import type { EditorView } from 'prosemirror-view'
 import { isTextOnly } from './text-only.ts'
-import { structureChecked } from '@zongjie/commands'
+import { structureChecked, replacementBetween } from '@zongjie/commands'
 import { isSharedDocumentChange } from '../collab/remote-change.ts'
 
 /** Whether ProseMirror's own deletion of the selection gives a valid document (it can throw across parts). */
@@ -44,23 +45,89 @@ function clearAwkwardSelection(view: EditorView): boolean {
 const printable = (e: KeyboardEvent) => e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey
 
 /**
- * Keeps every document valid whatever the input: a transaction whose result the schema rejects
- * (ProseMirror's replace can produce one when fitting awkward pastes) is dropped, and a selection
- * that ProseMirror cannot delete is cleared block by block before typing, deleting, composing or
- * pasting over it. A co-edited document's own state is let through as it is (see
- * `isSharedDocumentChange`): two writers' valid changes merged can leave it out of the schema for
- * a moment, until the server repairs the merge.
+ * Whether what changed from `before` to `after` fits the schema, checking only where they differ:
+ * the nodes in the changed range whole, and the content of each node around it (the changed range
+ * can only break their content). What `before` had wrong outside the change is not the change's:
+ * a node around the change whose content did not fit before either does not count against it.
+ * A change of the document's attributes alone is checked on the whole document.
  */
-export function guard(): Plugin {
-  return new Plugin({
+export function changeFits(before: Node, after: Node): boolean {
+  const change = replacementBetween(before, after)
+  if (!change) return before.attrs === after.attrs || fits(after)
+  const from = change.from
+  const end = from + change.slice.size
+  const $from = after.resolve(from)
+  const depth = $from.sharedDepth(end)
+  // The nodes around the change: positions before `from` are the same in both documents, so the same ancestors.
+  const $before = before.resolve(from)
+  for (let d = depth; d >= 0; d--) {
+    const node = $from.node(d)
+    if (!node.type.validContent(node.content) && $before.node(d).type.validContent($before.node(d).content)) return false
+  }
+  // The nodes in the changed range, whole.
+  const parent = $from.node(depth)
+  const start = $from.start(depth)
+  let ok = true
+  parent.forEach((child, offset) => {
+    const pos = start + offset
+    if (ok && pos + child.nodeSize > from && pos < end) ok = fits(child)
+  })
+  return ok
+}
+
+/** Whether `node` fits the schema, whole. */
+function fits(node: Node): boolean {
+  try {
+    node.check()
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The guard's state: the document as it last fitted the schema. */
+const guardKey = new PluginKey<Node>('guard')
+
+/**
+ * The document of `state` as it last fitted the schema: the state's own, except in the moment
+ * after a co-edited merge left it out of the schema and before the server's repair arrives (see
+ * `guard`), when it is the document before that merge. What the element gives the page (`summary`,
+ * `value`, `getHTML()`, the panels, the form's value) is read from it, so that nothing the page
+ * reads describes, or fails on, a structure the genre does not have.
+ */
+export function validDoc(state: EditorState): Node {
+  return guardKey.getState(state) ?? state.doc
+}
+
+/**
+ * Keeps every document valid whatever the input: a transaction whose result the schema rejects
+ * where it changed the document (ProseMirror's replace can produce one when fitting awkward
+ * pastes) is dropped, and a selection that ProseMirror cannot delete is cleared block by block
+ * before typing, deleting, composing or pasting over it. A co-edited document's own state is let
+ * through as it is (see `isSharedDocumentChange`): two writers' valid changes merged can leave it
+ * out of the schema for a moment, until the server repairs the merge; meanwhile the writer's own
+ * changes are judged by what they change (a structural change elsewhere goes through), and
+ * `validDoc` gives the document before the merge.
+ */
+export function guard(): Plugin<Node> {
+  return new Plugin<Node>({
+    key: guardKey,
+    state: {
+      init: (_config, state) => state.doc,
+      apply(tr, valid, before) {
+        if (!tr.docChanged) return valid
+        if (valid === before.doc) {
+          // The filter let only a change that fits through, except the shared document's own.
+          if (!isSharedDocumentChange(tr) || changeFits(tr.before, tr.doc)) return tr.doc
+          return valid
+        }
+        // Out of the schema since a merge: valid again once the whole document fits (the server's repair, or the writer's own edit).
+        return fits(tr.doc) ? tr.doc : valid
+      },
+    },
     filterTransaction(tr) {
       if (!tr.docChanged || isTextOnly(tr) || tr.getMeta(structureChecked) || isSharedDocumentChange(tr)) return true
-      try {
-        tr.doc.check()
-        return true
-      } catch {
-        return false
-      }
+      return changeFits(tr.before, tr.doc)
     },
     props: {
       handleKeyDown(view, event) {

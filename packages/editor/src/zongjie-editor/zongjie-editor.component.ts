@@ -13,7 +13,7 @@ import { keys } from '../plugins/keys.ts'
 import { structureInputRules } from '../plugins/input-rules.ts'
 import { clipboard } from '../plugins/clipboard.ts'
 import { longSummary } from '../plugins/long-summary.ts'
-import { guard } from '../plugins/guard.ts'
+import { guard, validDoc } from '../plugins/guard.ts'
 import { undoSteps } from '../plugins/undo-steps.ts'
 import { renderToolbar } from '../panels/toolbar.ts'
 import { outlineOf, outlineList, renderOutline } from '../panels/outline.ts'
@@ -396,9 +396,13 @@ export class ZongjieEditor extends LitElement {
     }
   }
 
-  /** The current document (the model's ProseMirror node). */
+  /**
+   * The current document (the model's ProseMirror node), as it last fitted the schema: in
+   * co-editing, for the moment between a merge the schema does not allow and the server's repair
+   * of it, the document before the merge.
+   */
   get doc(): Node {
-    return this.view?.state.doc ?? this.pending
+    return this.view ? validDoc(this.view.state) : this.pending
   }
 
   /** Loads a document, replacing the content and the undo history. No `input` event: the writer changed nothing. */
