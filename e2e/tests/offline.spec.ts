@@ -134,23 +134,31 @@ test('sections added offline at one place by two writers merge when the server i
     await expect(status(a)).toHaveText('协同：已连接', { timeout: 20_000 })
     await expect(status(b)).toHaveText('协同：已连接', { timeout: 20_000 })
     // Until the server's repair arrives (it waits for the updates to pause), a page holds the merge
-    // as it is, out of the schema: read as null here.
-    const summaryOrNull = (page: Page) =>
-      page.evaluate(() => {
-        const el = document.querySelector('zongjie-editor') as unknown as { summary: unknown; view: { state: { doc: { check(): void } } } }
+    // as it is, out of the schema, and gives the page the summary before the merge: never one
+    // describing 1. beside （一）, never an exception.
+    const outside: string[] = []
+    const summaryOrNull = async (page: Page) => {
+      const read = await page.evaluate(() => {
+        const el = document.querySelector('zongjie-editor') as unknown as { summary: unknown; value: string; view: { state: { doc: { check(): void } } } }
+        let valid = true
         try {
           el.view.state.doc.check()
-          return JSON.stringify(el.summary)
         } catch {
-          return null
+          valid = false
         }
+        return { valid, summary: JSON.stringify(el.summary), value: el.value }
       })
+      if (read.valid) return read.summary
+      if (read.summary.includes('完善工作制度') && read.summary.includes('强化队伍建设')) outside.push(read.summary)
+      return null
+    }
     await expect
       .poll(async () => {
         const [sa, sb] = [await summaryOrNull(a), await summaryOrNull(b)]
         return sa !== null && sa === sb && sa.includes('完善工作制度') && sa.includes('强化队伍建设')
       }, { timeout: 15_000 })
       .toBe(true)
+    expect(outside).toEqual([])
     expect(await summary(a)).toBe(await summary(b))
     // Which comes first is Yjs's order for insertions at one place; both are （…） sections, numbered in turn.
     const shown = await headings(a)
