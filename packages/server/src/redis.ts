@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { Redis } from '@hocuspocus/extension-redis'
+import type { RepairClaim } from './schema-guard.ts'
 import { StorageError } from './storage/store.ts'
 import { loggable, type Logger } from './log.ts'
 
@@ -67,5 +68,20 @@ export async function checkRedis(redis: Redis, url: string, timeout = 5000): Pro
     throw new StorageError(`cannot reach Redis at ${redisWithoutPassword(url)} (${loggable(e)}); check REDIS_URL and that Redis is up`)
   } finally {
     clearTimeout(timer)
+  }
+}
+
+/**
+ * Which of the instances sharing documents through Redis repairs a merge (see `RepairClaim`):
+ * the first to set the document's repair key in Redis, which holds it for `ttl` milliseconds and
+ * claims again while the key is its own; the others leave the repair to it and receive it as any
+ * update. An instance that stops holding the key leaves the merge to the next load of the document.
+ */
+export function redisRepairClaim(redis: Redis, ttl = 10_000): RepairClaim {
+  const me = `host-${randomUUID()}`
+  return async (documentName) => {
+    const key = `zongjie:repair:${documentName}`
+    if ((await redis.pub.set(key, me, 'PX', ttl, 'NX')) === 'OK') return true
+    return (await redis.pub.get(key)) === me
   }
 }

@@ -128,6 +128,71 @@ export class UpdateNotLogged extends Error {
   readonly reason = 'update-not-stored'
 }
 
+/** How long the server waits for a document's updates to pause before it repairs a merge, in ms (see `repairWhenQuiet`). */
+const defaultRepairTiming: RepairTiming = { quiet: 300, longest: 3000 }
+
+/**
+ * Whether this instance repairs a document's merge: an instance alone always does; instances
+ * sharing documents through Redis agree on one (see `redisRepairClaim`), the others receiving its
+ * repair as any update. Two instances repairing one merge would each copy the parts they move
+ * (Yjs cannot move an item), and both copies would stay.
+ */
+export type RepairClaim = (documentName: string) => Promise<boolean>
+
+/** The claim of an instance alone: it repairs. */
+const alone: RepairClaim = async () => true
+
+/** What a repair needs of the server: its log, the store's update log, the pause it waits for and the claim. */
+interface RepairContext {
+  log: Logger
+  append: (documentName: string, update: Uint8Array) => Promise<void>
+  timing: RepairTiming
+  claim: RepairClaim
+}
+
+/**
+ * Repairs a document's merge once its updates pause, if this instance claims it: the repair
+ * logged (`merge-repaired`, or `merge-unrepaired` with why) and appended to the store's update log
+ * like a writer's update.
+ */
+function repairSoon(document: Y.Doc, documentName: string, { log, append, timing, claim }: RepairContext): void {
+  claim(documentName).then(
+    (mine) => {
+      if (!mine) return
+      repairWhenQuiet(document, timing, () => mirrorOf(document).current().problem, (outcome) => {
+        if (outcome.problem !== null) log({ level: 'warn', event: 'merge-unrepaired', document: documentName, reason: outcome.problem })
+        else if (outcome.done.length) log({ level: 'info', event: 'merge-repaired', document: documentName, reason: outcome.done.join('; ') })
+        if (outcome.update.length) {
+          append(documentName, outcome.update).catch((e) => log({ level: 'error', event: 'update-not-logged', document: documentName, reason: `the repair of a merge: ${loggable(e)}; applied in memory, stored with the next store` }))
+        }
+      })
+    },
+    (e) => log({ level: 'error', event: 'merge-unrepaired', document: documentName, reason: `no claim to repair it: ${loggable(e)}; repaired when the document is next loaded` }),
+  )
+}
+
+/**
+ * Watches a loaded document for merges that arrive from another instance (through Redis, origin
+ * `{ source: 'redis' }`): two instances each taking one writer's valid change at the same moment
+ * merge into a document neither guard judged. When such an update leaves the summary out of the
+ * schema where it fitted before, the merge is repaired as a client's would be (`repairSoon`), by
+ * the one instance that claims it.
+ */
+export function repairRelayedMerges(document: Y.Doc, documentName: string, log: Logger, append: (documentName: string, update: Uint8Array) => Promise<void>, claim: RepairClaim, timing: RepairTiming = defaultRepairTiming): void {
+  const mirror = mirrorOf(document)
+  let problem = mirror.current().problem
+  // After the mirror's own listener (registered when it was made), so that it has the update.
+  document.on('update', (_update: Uint8Array, origin: unknown) => {
+    const now = mirror.current().problem
+    const broke = problem === null && now !== null
+    problem = now
+    if (broke && (origin as { source?: unknown } | null)?.source === 'redis') {
+      log({ level: 'info', event: 'merge-to-repair', document: documentName, reason: 'merged from another instance' })
+      repairSoon(document, documentName, { log, append, timing, claim })
+    }
+  })
+}
+
 /**
  * The `beforeHandleMessage` hook that enforces the schema and the reviewer's limits. For each
  * update a client sends (sync step 2 or a live update) it judges the update on the document's
@@ -142,7 +207,7 @@ export class UpdateNotLogged extends Error {
  * (`append`) before Hocuspocus acknowledges it. A reader's updates are left to Hocuspocus, which
  * refuses them on a read-only connection; they are logged.
  */
-export function schemaGuard(log: Logger, append: (documentName: string, update: Uint8Array) => Promise<void>, timing: RepairTiming = { quiet: 300, longest: 3000 }) {
+export function schemaGuard(log: Logger, append: (documentName: string, update: Uint8Array) => Promise<void>, timing: RepairTiming = defaultRepairTiming, claim: RepairClaim = alone) {
   return async (payload: beforeHandleMessagePayload<ConnectionContext>): Promise<void> => {
     const { connection, document, documentName, context } = payload
     const who = { document: documentName, user: context.user?.id, role: context.role }
@@ -171,13 +236,7 @@ export function schemaGuard(log: Logger, append: (documentName: string, update: 
     Y.applyUpdate(document, update, connectionOrigin(connection))
     if (verdict !== 'accepted') {
       log({ level: 'info', event: 'merge-to-repair', ...who, reason: verdict.done.join('; ') })
-      repairWhenQuiet(document, timing, () => mirrorOf(document).current().problem, (outcome) => {
-        if (outcome.problem !== null) log({ level: 'warn', event: 'merge-unrepaired', document: documentName, reason: outcome.problem })
-        else if (outcome.done.length) log({ level: 'info', event: 'merge-repaired', document: documentName, reason: outcome.done.join('; ') })
-        if (outcome.update.length) {
-          append(documentName, outcome.update).catch((e) => log({ level: 'error', event: 'update-not-logged', document: documentName, reason: `the repair of a merge: ${loggable(e)}; applied in memory, stored with the next store` }))
-        }
-      })
+      repairSoon(document, documentName, { log, append, timing, claim })
     }
     try {
       await append(documentName, update)

@@ -4,7 +4,7 @@ import { ConfigError, resolveConfig, type ServerConfig, type ServerOptions } fro
 import { jsonLineLogger, loggable, type Logger } from './log.ts'
 import { tokenExpiryHooks } from './expiry.ts'
 import { authenticationHook, type ConnectionContext } from './authentication.ts'
-import { schemaGuard } from './schema-guard.ts'
+import { repairRelayedMerges, schemaGuard } from './schema-guard.ts'
 import { fillNewDocument } from './new-document.ts'
 import * as Y from 'yjs'
 import { sharedProblem } from './shared.ts'
@@ -13,7 +13,7 @@ import { requestHook } from './http.ts'
 import { sqliteStore } from './storage/sqlite.ts'
 import { postgresStore } from './storage/postgres.ts'
 import type { DocumentStore } from './storage/store.ts'
-import { checkRedis, disconnectRedis, redisExtension } from './redis.ts'
+import { checkRedis, disconnectRedis, redisExtension, redisRepairClaim } from './redis.ts'
 
 /** The longest {@link ZongjieServer.stop} waits for every document to be stored, in ms, unless told otherwise. */
 export const defaultStopTimeout = 30_000
@@ -60,6 +60,9 @@ export function createServer(options: ServerOptions = {}): ZongjieServer {
   const extensions: Extension[] = [store.extension]
   const redis = config.redisUrl ? redisExtension(config.redisUrl, log) : null
   if (redis) extensions.push(redis)
+  // Instances sharing documents agree on which of them repairs a merge.
+  const claim = redis ? redisRepairClaim(redis) : undefined
+  const append = (name: string, update: Uint8Array) => store.append(name, update)
   const sockets = new Set<Socket>()
   const check = { key: config.key, issuer: config.issuer, audience: config.audience }
 
@@ -76,7 +79,7 @@ export function createServer(options: ServerOptions = {}): ZongjieServer {
     onAuthenticate: authenticationHook(check, log),
     // A token expiring during the connection is renewed by the page or ends it.
     ...tokenExpiryHooks(check, log, config.tokenRenewal),
-    beforeHandleMessage: schemaGuard(log, (name, update) => store.append(name, update)),
+    beforeHandleMessage: schemaGuard(log, append, undefined, claim),
     onRequest: requestHook(config, log),
     async onUpgrade({ socket }) {
       const s = socket as Socket
@@ -100,6 +103,8 @@ export function createServer(options: ServerOptions = {}): ZongjieServer {
       if (problem) {
         log({ level: 'warn', event: 'stored-document-invalid', document: documentName, reason: `${loggable(problem)}; served as it is, writers' updates are not held against it` })
       }
+      // Merges made by two instances at once reach each through Redis, past the guard.
+      if (claim) repairRelayedMerges(document, documentName, log, append, claim)
       log({ level: 'info', event: 'document-loaded', document: documentName, user: context?.user?.id, role: context?.role, filled })
     },
     async onDisconnect({ documentName, context }) {

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { acknowledged, connectSynced, openingText, removeDir, startServer, tempDir, textOf, tokenFor, waitFor, type Client, type Running } from './helpers.ts'
+import { Fragment, Slice, type Node } from 'prosemirror-model'
+import { importText, schema, toText } from '@zongjie/model'
+import { acknowledged, connectSynced, editSummary, openingText, removeDir, startServer, tempDir, textOf, tokenFor, waitFor, type Client, type Running } from './helpers.ts'
 import { freePort } from './child.ts'
 import { startRedis, skipRedis, type RedisServer } from './redis.ts'
 import { createServer, StorageError } from '../src/index.ts'
-import { sharedContent, sharedProblem } from '../src/shared.ts'
+import { sharedContent, sharedProblem, summaryOfShared } from '../src/shared.ts'
 
 // Skipped only when asked (SKIP_REDIS=1), loudly; a machine without redis-server fails them (pnpm test installs it as root).
 const skip = skipRedis()
@@ -50,6 +52,45 @@ describe.skipIf(skip)('two instances through Redis', () => {
     expect(sharedProblem(b.ydoc)).toBeNull()
     expect(sharedContent(b.ydoc).length).toBe(3)
     expect(sharedProblem(two.server.hocuspocus.documents.get(doc)!)).toBeNull()
+  })
+
+  it('repairs once a merge the two instances made at once, each taking one half: both writers kept, numbered （一） （二）', async () => {
+    const doc = 'redis/merge'
+    const [one, two] = servers as [Running, Running]
+    const a = await connectSynced(one.server.url, doc, await tokenFor(doc, 'editor', { id: 'm-a', name: 'a' }))
+    clients.push(a)
+    const draft = ['示范县民政局2024年工作总结', '今年以来，我局稳步推进各项工作。', '一、主要工作', '全年培训基层干部X名。'].join('\n')
+    editSummary(a.ydoc, (d) => d.type.create(d.attrs, importText(draft).doc.content))
+    await acknowledged(a)
+    const b = await connectSynced(two.server.url, doc, await tokenFor(doc, 'editor', { id: 'm-b', name: 'b' }))
+    clients.push(b)
+    const read = (ydoc: Y.Doc) => (sharedProblem(ydoc) === null ? toText(summaryOfShared(ydoc)!) : `(invalid: ${sharedProblem(ydoc)})`)
+    await waitFor(() => read(b.ydoc).includes('一、主要工作'), 'the section at b')
+    /** Adds a subsection of `kind` at the end of the first section. */
+    const addSubsection = (kind: 'section2' | 'section3', title: string) => (d: Node) => {
+      let at = -1
+      d.forEach((node, pos) => {
+        if (at < 0 && node.type.name === 'section1') at = pos + node.nodeSize - 1
+      })
+      const n = schema.nodes
+      return d.replace(at, at, new Slice(Fragment.from(n[kind]!.create(null, [n.heading!.create(null, schema.text(title)), n.paragraph!.create(null, schema.text(`${title}取得成效。`))])), 0, 0))
+    }
+    // In one moment: a （一） through one instance, a 1. through the other; each instance takes its writer's change before the other's arrives.
+    editSummary(a.ydoc, addSubsection('section2', '强化队伍建设'))
+    editSummary(b.ydoc, addSubsection('section3', '完善工作制度'))
+    const logs = () => [...one.logs, ...two.logs].filter((e) => e.document === doc)
+    await waitFor(
+      () => [a.ydoc, b.ydoc, one.server.hocuspocus.documents.get(doc)!, two.server.hocuspocus.documents.get(doc)!].every((y) => read(y).includes('完善工作制度') && read(y) === read(a.ydoc)),
+      `one valid summary everywhere (a: ${read(a.ydoc)}; b: ${read(b.ydoc)}; one: ${read(one.server.hocuspocus.documents.get(doc)!)})`,
+      10_000,
+    )
+    const text = read(a.ydoc)
+    expect(text).toMatch(/（一）(强化队伍建设|完善工作制度)\n[\s\S]*（二）(强化队伍建设|完善工作制度)/)
+    // Each writer's text once: repaired by one instance, not both.
+    expect(text.split('强化队伍建设取得成效。')).toHaveLength(2)
+    expect(text.split('完善工作制度取得成效。')).toHaveLength(2)
+    expect(logs().filter((e) => e.event === 'update-refused')).toEqual([])
+    expect(logs().filter((e) => e.event === 'merge-repaired')).toHaveLength(1)
   })
 
   it('refuses to start when Redis cannot be reached, saying what to check', async () => {
