@@ -6,10 +6,11 @@
  * a field's value, an input method's composition) converge on one valid summary with the same
  * numbers on every page; the pinyin of a composition never reaches the others; a reader cannot
  * write; a reviewer's edits are suggestions; undo takes back a writer's own changes in the steps
- * it would without co-editing.
+ * it would without co-editing, and an undo that brings back a subsection beside another writer's
+ * new kind of subsection is repaired by the server, the page reading no mixed structure meanwhile.
  */
-import { test, expect, press, typeText } from './helpers.ts'
-import { cursorAt, headings, join, summary, text, unique, writeOpening } from './collab-helpers.ts'
+import { test, expect, press, typeText, paste } from './helpers.ts'
+import { cursorAt, headings, join, opening, recordOf, summary, text, unique, writeOpening } from './collab-helpers.ts'
 
 test('three writers edit at once and converge on one valid summary with the same numbers', async ({ browser }) => {
   const name = unique()
@@ -77,6 +78,93 @@ test('Ctrl-Z in co-editing takes back a quick deletion after a new selection alo
   await a.keyboard.press('Control+z')
   await expect.poll(() => text(a)).toContain('稳步推进各项工作')
   await a.context().close()
+})
+
+test('undo bringing back a subsection beside another writer\'s new kind of subsection: the server makes them one kind, both kept, and the page never reads the mixed structure', async ({ browser }) => {
+  const name = unique()
+  const [a, b] = [await join(browser, name, '张三'), await join(browser, name, '李四')]
+  await writeOpening(a)
+  await cursorAt(a, opening)
+  await a.keyboard.press('Enter')
+  expect(await paste(a, { text: '一、主要工作\n全年培训基层干部120名。\n（一）强化队伍建设\n队伍建设得到加强。\n' })).toBe(true)
+  await expect.poll(() => headings(b)).toEqual(['一、主要工作', '（一）强化队伍建设'])
+
+  // 张三 deletes his （一） as one change (an undo step of its own: he moved the cursor first); 李四
+  // then adds a 1. under 一、, valid now that it has no （一）.
+  await cursorAt(a, '队伍建设得到')
+  await a.evaluate(() => {
+    const view = (document.querySelector('zongjie-editor') as any).view
+    let from = -1
+    let size = 0
+    view.state.doc.descendants((node: any, pos: number) => {
+      if (node.type.name === 'section2') {
+        from = pos
+        size = node.nodeSize
+      }
+      return from < 0
+    })
+    view.dispatch(view.state.tr.delete(from, from + size))
+  })
+  await expect.poll(() => headings(b)).toEqual(['一、主要工作'])
+  await cursorAt(b, '全年培训基层干部')
+  await b.keyboard.press('End')
+  await b.keyboard.press('Enter')
+  await b.keyboard.type('1.完善工作制度')
+  await b.keyboard.press('Enter')
+  await b.keyboard.type('制度更加健全。')
+  await expect.poll(() => headings(a)).toEqual(['一、主要工作', '1.完善工作制度'])
+
+  // 张三 takes his deletion back: the （一） returns beside 李四's 1. (two kinds of subsection, which
+  // the schema does not allow), and the server repairs the merge once the changes pause.
+  const mixed: string[] = []
+  const watch = (page: typeof a) =>
+    page.evaluate(() => {
+      const el = document.querySelector('zongjie-editor') as any
+      let valid = true
+      try {
+        el.view.state.doc.check()
+      } catch {
+        valid = false
+      }
+      const read = JSON.stringify(el.summary) + el.value + el.getText()
+      return valid || !(read.includes('强化队伍建设') && read.includes('完善工作制度')) ? null : read
+    })
+  await cursorAt(a, opening)
+  await a.keyboard.press('Control+z')
+  const valid = (page: typeof a) =>
+    page.evaluate(() => {
+      try {
+        ;(document.querySelector('zongjie-editor') as any).view.state.doc.check()
+        return true
+      } catch {
+        return false
+      }
+    })
+  await expect
+    .poll(
+      async () => {
+        for (const page of [a, b]) {
+          const read = await watch(page)
+          if (read) mixed.push(read)
+        }
+        const [ha, hb] = [await headings(a), await headings(b)]
+        return (await valid(a)) && (await valid(b)) && ha.length === 3 && JSON.stringify(ha) === JSON.stringify(hb)
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true)
+  expect(await summary(a)).toBe(await summary(b))
+  const shown = await headings(a)
+  expect(shown.slice(1).map((h) => h.slice(0, 3))).toEqual(['（一）', '（二）'])
+  expect(shown.slice(1).map((h) => h.slice(3)).sort()).toEqual(['完善工作制度', '强化队伍建设'].sort())
+  const final = await text(a)
+  expect(final).toContain('全年培训基层干部120名。')
+  expect(final).toMatch(/强化队伍建设\n队伍建设得到加强。/)
+  expect(final).toMatch(/完善工作制度\n制度更加健全。/)
+  expect(mixed).toEqual([])
+  for (const page of [a, b]) await expect(page.locator('zongjie-editor .hint', { hasText: '服务器拒绝' })).toHaveCount(0)
+  for (const page of [a, b]) expect((await recordOf(page)).errors).toEqual([])
+  for (const page of [a, b]) await page.context().close()
 })
 
 test("an input method's pinyin never reaches the other writer, and their change waits for the composition", async ({ browser }) => {
