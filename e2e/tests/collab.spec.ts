@@ -80,6 +80,36 @@ test('Ctrl-Z in co-editing takes back a quick deletion after a new selection alo
   await a.context().close()
 })
 
+test("a writer's undo of a section they added keeps it whole when another writer has written in it since", async ({ browser }) => {
+  const name = unique()
+  const [a, b] = [await join(browser, name, '张三'), await join(browser, name, '李四')]
+  await writeOpening(a)
+  await cursorAt(a, opening)
+  await a.keyboard.press('Enter')
+  // 张三 adds two sections in one paste (one undo step: he moves the cursor after it).
+  expect(await paste(a, { text: '一、队伍建设\n队伍建设得到加强。\n二、制度建设\n制度更加健全。\n' })).toBe(true)
+  await cursorAt(a, opening)
+  await expect.poll(() => headings(b)).toEqual(['一、队伍建设', '二、制度建设'])
+  // 李四 writes a paragraph of his own into 一、.
+  await cursorAt(b, '队伍建设得到加强。')
+  await b.keyboard.press('Enter')
+  await b.keyboard.type('李四补充的段落。')
+  await expect.poll(() => text(a)).toContain('李四补充的段落。')
+
+  // 张三 takes his paste back: 二、, which nobody else touched, goes; 一、 stays whole, with 李四's paragraph.
+  await a.keyboard.press('Control+z')
+  await expect.poll(() => headings(a)).toEqual(['一、队伍建设'])
+  await expect.poll(() => headings(b)).toEqual(['一、队伍建设'])
+  for (const page of [a, b]) expect(await text(page)).toMatch(/一、队伍建设\n队伍建设得到加强。\n李四补充的段落。/)
+  expect(await summary(a)).toBe(await summary(b))
+  // Redo brings 二、 back.
+  await a.keyboard.press('Control+Shift+z')
+  await expect.poll(() => headings(b)).toEqual(['一、队伍建设', '二、制度建设'])
+  for (const page of [a, b]) await expect(page.locator('zongjie-editor .hint', { hasText: '服务器拒绝' })).toHaveCount(0)
+  for (const page of [a, b]) expect((await recordOf(page)).errors).toEqual([])
+  for (const page of [a, b]) await page.context().close()
+})
+
 test('undo bringing back a subsection beside another writer\'s new kind of subsection: the server makes them one kind, both kept, and the page never reads the mixed structure', async ({ browser }) => {
   const name = unique()
   const [a, b] = [await join(browser, name, '张三'), await join(browser, name, '李四')]

@@ -8,7 +8,7 @@ import type { EditorView } from 'prosemirror-view'
 import type { Node } from 'prosemirror-model'
 import { ReplaceStep } from 'prosemirror-transform'
 import { schema } from '@zongjie/model'
-import { sharedContent, sharedAttributes, attributesOf, isEmptyShared } from '@zongjie/collab'
+import { sharedContent, sharedAttributes, attributesOf, isEmptyShared, SharedUndoManager } from '@zongjie/collab'
 import { replacementBetween } from '@zongjie/commands'
 import { endsUndoStep } from '../plugins/undo-steps.ts'
 
@@ -219,7 +219,8 @@ export class CollabSession {
     const fragment = sharedContent(this.ydoc)
     const { doc, mapping } = initProseMirrorDoc(fragment, schema)
     const withAttributes = schema.nodes.doc!.create(attributesOf(this.ydoc), doc.content)
-    const undoManager = new Y.UndoManager([fragment, sharedAttributes(this.ydoc)], { trackedOrigins: new Set([ySyncPluginKey]) })
+    // The writer's undo never deletes what another writer has added since (see SharedUndoManager).
+    const undoManager = new SharedUndoManager([fragment, sharedAttributes(this.ydoc)], { trackedOrigins: new Set([ySyncPluginKey]) })
     this.undoManager = undoManager
     this.host.ready(withAttributes, [
       ySyncPlugin(fragment, { mapping }),
