@@ -11,3 +11,4 @@ export { suggestTransaction, suggesting, acceptSuggestion, rejectSuggestion, acc
 export type { SuggestionAt } from './suggestions.ts'
 export { isSuggestible, suggestionsSettled } from './suggestible.ts'
 export { replacementBetween } from './replacement.ts'
+export { isSharedDocumentChange, isSharedUndo } from './shared-change.ts'

@@ -3,6 +3,7 @@ import { AddMarkStep, DocAttrStep, RemoveMarkStep } from 'prosemirror-transform'
 import { isHistoryTransaction } from 'prosemirror-history'
 import { schema } from '@zongjie/model'
 import { documentReplaced } from './structure.ts'
+import { isSharedDocumentChange, isSharedUndo } from './shared-change.ts'
 
 /**
  * Which transactions suggestion mode (修订) makes as suggestions. Kept apart from the rewriting
@@ -20,8 +21,6 @@ export const suggestionsSettled = 'zongjie-suggestions-settled'
  */
 export function isSuggestible(tr: Transaction): boolean {
   if (!tr.docChanged || isHistoryTransaction(tr) || tr.getMeta(documentReplaced) || tr.getMeta(suggestionsSettled)) return false
-  // Another writer's change, or the shared document's undo, arriving through y-prosemirror's binding.
-  const shared = tr.getMeta('y-sync$') as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean } | undefined
-  if (shared?.isChangeOrigin || shared?.isUndoRedoOperation) return false
+  if (isSharedDocumentChange(tr) || isSharedUndo(tr)) return false
   return !tr.steps.every((step) => step instanceof DocAttrStep || ((step instanceof AddMarkStep || step instanceof RemoveMarkStep) && step.mark.type === schema.marks.comment))
 }

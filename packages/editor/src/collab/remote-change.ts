@@ -1,25 +1,7 @@
 import type { EditorState, Transaction } from 'prosemirror-state'
 import type { Node } from 'prosemirror-model'
 import { ReplaceStep, type Step } from 'prosemirror-transform'
-import { replacementBetween } from '@zongjie/commands'
-
-/**
- * The meta key of y-prosemirror's sync plugin (its `ySyncPluginKey`, a `PluginKey('y-sync')`), by
- * name, as `isSuggestible` reads it: this module is part of the element, which does not load
- * y-prosemirror until the page co-edits.
- */
-const ySyncMeta = 'y-sync$'
-
-/**
- * Whether a transaction brings the shared document's state into the editor: another writer's
- * change, or the shared undo, through y-prosemirror's binding (meta `y-sync$` with
- * `isChangeOrigin`). Such a transaction is what the shared document holds: dropping it would
- * leave the editor apart from it, and the editor's next change would then write the editor's
- * document over the shared one, deleting what the other writers added.
- */
-export function isSharedDocumentChange(tr: Transaction): boolean {
-  return (tr.getMeta(ySyncMeta) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true
-}
+import { replacementBetween, isSharedDocumentChange } from '@zongjie/commands'
 
 /** What is used here of a transaction's internals (prosemirror-state 1.4, prosemirror-transform 1.x). */
 interface TransactionInternals {

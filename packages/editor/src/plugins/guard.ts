@@ -2,8 +2,7 @@ import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } 
 import type { Node } from 'prosemirror-model'
 import type { EditorView } from 'prosemirror-view'
 import { isTextOnly } from './text-only.ts'
-import { structureChecked, replacementBetween } from '@zongjie/commands'
-import { isSharedDocumentChange } from '../collab/remote-change.ts'
+import { structureChecked, replacementBetween, isSharedDocumentChange } from '@zongjie/commands'
 
 /** Whether ProseMirror's own deletion of the selection gives a valid document (it can throw across parts). */
 export function deletionWorks(state: EditorState): boolean {
