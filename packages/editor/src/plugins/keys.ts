@@ -2,7 +2,8 @@ import { keymap } from 'prosemirror-keymap'
 import { baseKeymap, chainCommands, toggleMark } from 'prosemirror-commands'
 import { undo, redo } from 'prosemirror-history'
 import { undoInputRule } from 'prosemirror-inputrules'
-import { TextSelection, type Command, type Plugin } from 'prosemirror-state'
+import { Plugin, TextSelection, type Command } from 'prosemirror-state'
+import type { EditorView } from 'prosemirror-view'
 import { schema } from '@zongjie/model'
 import { scrollerOf } from './long-summary.ts'
 import { demoteSection, promoteSection, moveSectionUp, moveSectionDown, splitHeading, joinHeading, backspaceAtHeadingStart, exitEmptyWorkItem, selectDocumentEdge } from '@zongjie/commands'
@@ -41,6 +42,35 @@ export function toDocumentEdge(edge: 'start' | 'end', extend = false): Command {
   }
 }
 
+/** What is used here of ProseMirror's view internals (prosemirror-view 1.x): the observer of the DOM. */
+interface ViewInternals {
+  domObserver?: {
+    /** Reads what changed in the DOM, the selection included, into the state (nothing when nothing did). */
+    flush?: () => void
+  }
+}
+
+/**
+ * Takes the browser's selection before a key is handled. A key the browser handles itself (End,
+ * Home, the arrows, Page Down) moves the DOM selection, which ProseMirror reads when the
+ * `selectionchange` event comes; the browser handles a key pressed before that event first (End
+ * then Enter in quick succession, or on a busy page), and the key was handled at the old place:
+ * Enter split the paragraph before a field instead of at the end of the line. Not during an input
+ * method's composition, which reads the DOM itself.
+ */
+export function selectionBeforeKeys(): Plugin {
+  return new Plugin({
+    props: {
+      handleDOMEvents: {
+        keydown(view: EditorView, event: KeyboardEvent) {
+          if (!view.composing && event.keyCode !== 229) (view as unknown as ViewInternals).domObserver?.flush?.()
+          return false
+        },
+      },
+    },
+  })
+}
+
 /** What the editor's keys depend on. */
 export interface KeysOptions {
   /** Whether Tab / Shift-Tab demote and promote sections (not in fill mode, where they go from field to field and then out). */
@@ -53,6 +83,7 @@ export interface KeysOptions {
  * Ctrl-Shift-Z, Ctrl-Y undo and redo; Ctrl-B bold; Ctrl-Home / Ctrl-End to the start / end of the
  * summary (with Shift, selecting), whatever the browser has drawn of a long one; Backspace right after `一、` turned a paragraph
  * into a heading takes that back, and at the start of a heading never takes its section apart. Outside these, ProseMirror's base keys.
+ * Every key is handled where the browser's selection is (`selectionBeforeKeys`).
  */
 export function keys(options: KeysOptions = {}): Plugin[] {
   const bold = toggleMark(schema.marks.bold!)
@@ -62,6 +93,7 @@ export function keys(options: KeysOptions = {}): Plugin[] {
     (state, dispatch, view) =>
       sections() && command(state, dispatch, view)
   return [
+    selectionBeforeKeys(),
     keymap({
       Enter: chainCommands(exitEmptyWorkItem, splitHeading, enterFromTitle),
       Backspace: chainCommands(undoInputRule, joinHeading, backspaceAtHeadingStart),
