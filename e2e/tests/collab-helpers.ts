@@ -103,6 +103,16 @@ export async function cursorAt(page: Page, needle: string, at: 'start' | 'end' =
   )
 }
 
+/** Types a new part after the line holding `after`, as a writer does: End, Enter, its heading with the number (`二、…`, `1.…`), Enter, its first paragraph. */
+export async function typeSectionAfter(page: Page, after: string, heading: string, body: string) {
+  await cursorAt(page, after)
+  await page.keyboard.press('End')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type(heading)
+  await page.keyboard.press('Enter')
+  await page.keyboard.type(body)
+}
+
 /**
  * The headings with their numbers as the page shows them (`data-number` and the heading's text).
  * Another writer's cursor drawn in a heading (y-prosemirror's caret, with their name in it) is not

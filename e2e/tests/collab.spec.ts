@@ -9,8 +9,9 @@
  * it would without co-editing, and an undo that brings back a subsection beside another writer's
  * new kind of subsection is repaired by the server, the page reading no mixed structure meanwhile.
  */
+import type { Browser, Page } from '@playwright/test'
 import { test, expect, press, typeText, paste } from './helpers.ts'
-import { cursorAt, headings, join, opening, recordOf, summary, text, unique, writeOpening } from './collab-helpers.ts'
+import { cursorAt, headings, join, opening, recordOf, summary, text, typeSectionAfter, unique, writeOpening } from './collab-helpers.ts'
 
 test('three writers edit at once and converge on one valid summary with the same numbers', async ({ browser }) => {
   const name = unique()
@@ -37,12 +38,7 @@ test('three writers edit at once and converge on one valid summary with the same
   // At once: 张三 types into the opening, 王五 adds a section after 李四's, 李四 types in his paragraph.
   await cursorAt(a, '稳步推进')
   await a.keyboard.type('全面')
-  await cursorAt(c, '服务站6个。')
-  await c.keyboard.press('End')
-  await c.keyboard.press('Enter')
-  await c.keyboard.type('二、存在的问题')
-  await c.keyboard.press('Enter')
-  await c.keyboard.type('力量不足。')
+  await typeSectionAfter(c, '服务站6个。', '二、存在的问题', '力量不足。')
   await cursorAt(b, '新建', 'start')
   await b.keyboard.type('年内')
 
@@ -80,14 +76,27 @@ test('Ctrl-Z in co-editing takes back a quick deletion after a new selection alo
   await a.context().close()
 })
 
-test("a writer's undo of a section they added keeps it whole when another writer has written in it since", async ({ browser }) => {
+/** Two writers on a new document: 张三 has written the opening and pasted `pasted` after it. */
+async function twoWritersAfterPaste(browser: Browser, pasted: string): Promise<[Page, Page]> {
   const name = unique()
   const [a, b] = [await join(browser, name, '张三'), await join(browser, name, '李四')]
   await writeOpening(a)
   await cursorAt(a, opening)
   await a.keyboard.press('Enter')
+  expect(await paste(a, { text: pasted })).toBe(true)
+  return [a, b]
+}
+
+/** Checks that no page was told of a refused change or failed, and closes them. */
+async function closeUnrefused(pages: Page[]) {
+  for (const page of pages) await expect(page.locator('zongjie-editor .hint', { hasText: '服务器拒绝' })).toHaveCount(0)
+  for (const page of pages) expect((await recordOf(page)).errors).toEqual([])
+  for (const page of pages) await page.context().close()
+}
+
+test("a writer's undo of a section they added keeps it whole when another writer has written in it since", async ({ browser }) => {
   // 张三 adds two sections in one paste (one undo step: he moves the cursor after it).
-  expect(await paste(a, { text: '一、队伍建设\n队伍建设得到加强。\n二、制度建设\n制度更加健全。\n' })).toBe(true)
+  const [a, b] = await twoWritersAfterPaste(browser, '一、队伍建设\n队伍建设得到加强。\n二、制度建设\n制度更加健全。\n')
   await cursorAt(a, opening)
   await expect.poll(() => headings(b)).toEqual(['一、队伍建设', '二、制度建设'])
   // 李四 writes a paragraph of his own into 一、.
@@ -105,18 +114,11 @@ test("a writer's undo of a section they added keeps it whole when another writer
   // Redo brings 二、 back.
   await a.keyboard.press('Control+Shift+z')
   await expect.poll(() => headings(b)).toEqual(['一、队伍建设', '二、制度建设'])
-  for (const page of [a, b]) await expect(page.locator('zongjie-editor .hint', { hasText: '服务器拒绝' })).toHaveCount(0)
-  for (const page of [a, b]) expect((await recordOf(page)).errors).toEqual([])
-  for (const page of [a, b]) await page.context().close()
+  await closeUnrefused([a, b])
 })
 
 test('undo bringing back a subsection beside another writer\'s new kind of subsection: the server makes them one kind, both kept, and the page never reads the mixed structure', async ({ browser }) => {
-  const name = unique()
-  const [a, b] = [await join(browser, name, '张三'), await join(browser, name, '李四')]
-  await writeOpening(a)
-  await cursorAt(a, opening)
-  await a.keyboard.press('Enter')
-  expect(await paste(a, { text: '一、主要工作\n全年培训基层干部120名。\n（一）强化队伍建设\n队伍建设得到加强。\n' })).toBe(true)
+  const [a, b] = await twoWritersAfterPaste(browser, '一、主要工作\n全年培训基层干部120名。\n（一）强化队伍建设\n队伍建设得到加强。\n')
   await expect.poll(() => headings(b)).toEqual(['一、主要工作', '（一）强化队伍建设'])
 
   // 张三 deletes his （一） as one change (an undo step of its own: he moved the cursor first); 李四
@@ -136,18 +138,13 @@ test('undo bringing back a subsection beside another writer\'s new kind of subse
     view.dispatch(view.state.tr.delete(from, from + size))
   })
   await expect.poll(() => headings(b)).toEqual(['一、主要工作'])
-  await cursorAt(b, '全年培训基层干部')
-  await b.keyboard.press('End')
-  await b.keyboard.press('Enter')
-  await b.keyboard.type('1.完善工作制度')
-  await b.keyboard.press('Enter')
-  await b.keyboard.type('制度更加健全。')
+  await typeSectionAfter(b, '全年培训基层干部', '1.完善工作制度', '制度更加健全。')
   await expect.poll(() => headings(a)).toEqual(['一、主要工作', '1.完善工作制度'])
 
   // 张三 takes his deletion back: the （一） returns beside 李四's 1. (two kinds of subsection, which
   // the schema does not allow), and the server repairs the merge once the changes pause.
   const mixed: string[] = []
-  const watch = (page: typeof a) =>
+  const watch = (page: Page) =>
     page.evaluate(() => {
       const el = document.querySelector('zongjie-editor') as any
       let valid = true
@@ -161,7 +158,7 @@ test('undo bringing back a subsection beside another writer\'s new kind of subse
     })
   await cursorAt(a, opening)
   await a.keyboard.press('Control+z')
-  const valid = (page: typeof a) =>
+  const valid = (page: Page) =>
     page.evaluate(() => {
       try {
         ;(document.querySelector('zongjie-editor') as any).view.state.doc.check()
@@ -192,9 +189,7 @@ test('undo bringing back a subsection beside another writer\'s new kind of subse
   expect(final).toMatch(/强化队伍建设\n队伍建设得到加强。/)
   expect(final).toMatch(/完善工作制度\n制度更加健全。/)
   expect(mixed).toEqual([])
-  for (const page of [a, b]) await expect(page.locator('zongjie-editor .hint', { hasText: '服务器拒绝' })).toHaveCount(0)
-  for (const page of [a, b]) expect((await recordOf(page)).errors).toEqual([])
-  for (const page of [a, b]) await page.context().close()
+  await closeUnrefused([a, b])
 })
 
 test("an input method's pinyin never reaches the other writer, and their change waits for the composition", async ({ browser }) => {

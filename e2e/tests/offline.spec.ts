@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { join as joinPath } from 'node:path'
 import type { Page } from '@playwright/test'
 import { test, expect } from './helpers.ts'
-import { join, text, summary, cursorAt, headings, writeOpening, opening, recordOf } from './collab-helpers.ts'
+import { join, text, summary, cursorAt, headings, writeOpening, opening, recordOf, typeSectionAfter } from './collab-helpers.ts'
 import { paste } from './helpers.ts'
 import { spawnServer, freePort, exitOf, type ChildServer } from '../../packages/server/test/child.ts'
 
@@ -114,17 +114,8 @@ test('sections added offline at one place by two writers merge when the server i
     await expect(status(a)).toHaveText(/离线，修改已保存在本机/, { timeout: 10_000 })
     await expect(status(b)).toHaveText(/离线，修改已保存在本机/, { timeout: 10_000 })
     // Each adds a subsection at the end of 一、, of another kind: 张三 （一）, 李四 1.
-    for (const [page, typed, body] of [
-      [a, '（一）强化队伍建设', '队伍建设得到加强。'],
-      [b, '1.完善工作制度', '制度更加健全。'],
-    ] as const) {
-      await cursorAt(page, '全年培训基层干部')
-      await page.keyboard.press('End')
-      await page.keyboard.press('Enter')
-      await page.keyboard.type(typed)
-      await page.keyboard.press('Enter')
-      await page.keyboard.type(body)
-    }
+    await typeSectionAfter(a, '全年培训基层干部', '（一）强化队伍建设', '队伍建设得到加强。')
+    await typeSectionAfter(b, '全年培训基层干部', '1.完善工作制度', '制度更加健全。')
     expect(await headings(a)).toEqual(['一、主要工作', '（一）强化队伍建设'])
     expect(await headings(b)).toEqual(['一、主要工作', '1.完善工作制度'])
 
