@@ -142,12 +142,26 @@ export type RepairClaim = (documentName: string) => Promise<boolean>
 /** The claim of an instance alone: it repairs. */
 const alone: RepairClaim = async () => true
 
+/** Appends an update to a document's update log in the store (see `DocumentStore.append`). */
+type AppendUpdate = (documentName: string, update: Uint8Array) => Promise<void>
+
+/** How this server repairs merges: the pause it waits for (300 ms, 3 s at most, unless given) and its claim (an instance alone, unless given). */
+export interface RepairOptions {
+  timing?: RepairTiming
+  claim?: RepairClaim
+}
+
 /** What a repair needs of the server: its log, the store's update log, the pause it waits for and the claim. */
 interface RepairContext {
   log: Logger
-  append: (documentName: string, update: Uint8Array) => Promise<void>
+  append: AppendUpdate
   timing: RepairTiming
   claim: RepairClaim
+}
+
+/** The context of this server's repairs, the options' defaults filled in. */
+function repairContext(log: Logger, append: AppendUpdate, options: RepairOptions): RepairContext {
+  return { log, append, timing: options.timing ?? defaultRepairTiming, claim: options.claim ?? alone }
 }
 
 /**
@@ -155,7 +169,8 @@ interface RepairContext {
  * logged (`merge-repaired`, or `merge-unrepaired` with why) and appended to the store's update log
  * like a writer's update.
  */
-function repairSoon(document: Y.Doc, documentName: string, { log, append, timing, claim }: RepairContext): void {
+function repairSoon(document: Y.Doc, documentName: string, context: RepairContext): void {
+  const { log, append, timing, claim } = context
   claim(documentName).then(
     (mine) => {
       if (!mine) return
@@ -178,7 +193,8 @@ function repairSoon(document: Y.Doc, documentName: string, { log, append, timing
  * schema where it fitted before, the merge is repaired as a client's would be (`repairSoon`), by
  * the one instance that claims it.
  */
-export function repairRelayedMerges(document: Y.Doc, documentName: string, log: Logger, append: (documentName: string, update: Uint8Array) => Promise<void>, claim: RepairClaim, timing: RepairTiming = defaultRepairTiming): void {
+export function repairRelayedMerges(document: Y.Doc, documentName: string, log: Logger, append: AppendUpdate, options: RepairOptions): void {
+  const context = repairContext(log, append, options)
   const mirror = mirrorOf(document)
   let problem = mirror.current().problem
   // After the mirror's own listener (registered when it was made), so that it has the update.
@@ -188,7 +204,7 @@ export function repairRelayedMerges(document: Y.Doc, documentName: string, log: 
     problem = now
     if (broke && (origin as { source?: unknown } | null)?.source === 'redis') {
       log({ level: 'info', event: 'merge-to-repair', document: documentName, reason: 'merged from another instance' })
-      repairSoon(document, documentName, { log, append, timing, claim })
+      repairSoon(document, documentName, context)
     }
   })
 }
@@ -200,14 +216,15 @@ export function repairRelayedMerges(document: Y.Doc, documentName: string, log: 
  * a refused one is logged and thrown as {@link UpdateRefused}, so nothing of it reaches the
  * document or another client. One whose merge leaves the summary out of the schema in a way a
  * repair puts right is taken, and the document repaired once the writers' changes pause
- * (`repairWhenQuiet`, `timing`), the repair logged (`merge-repaired`) and appended to the store's
- * log like a writer's update. An accepted one is applied here, in the same synchronous step as
+ * (`repairWhenQuiet`, `repairs.timing`), by the instance that claims it (`repairs.claim`), the
+ * repair logged (`merge-repaired`) and appended to the store's log like a writer's update. An accepted one is applied here, in the same synchronous step as
  * the judgement, so that no other client's update can slip in between (Hocuspocus then applies it
  * again, which changes nothing, and acknowledges it), and appended to the store's update log
  * (`append`) before Hocuspocus acknowledges it. A reader's updates are left to Hocuspocus, which
  * refuses them on a read-only connection; they are logged.
  */
-export function schemaGuard(log: Logger, append: (documentName: string, update: Uint8Array) => Promise<void>, timing: RepairTiming = defaultRepairTiming, claim: RepairClaim = alone) {
+export function schemaGuard(log: Logger, append: AppendUpdate, repairs: RepairOptions = {}) {
+  const repairing = repairContext(log, append, repairs)
   return async (payload: beforeHandleMessagePayload<ConnectionContext>): Promise<void> => {
     const { connection, document, documentName, context } = payload
     const who = { document: documentName, user: context.user?.id, role: context.role }
@@ -236,7 +253,7 @@ export function schemaGuard(log: Logger, append: (documentName: string, update: 
     Y.applyUpdate(document, update, connectionOrigin(connection))
     if (verdict !== 'accepted') {
       log({ level: 'info', event: 'merge-to-repair', ...who, reason: verdict.done.join('; ') })
-      repairSoon(document, documentName, { log, append, timing, claim })
+      repairSoon(document, documentName, repairing)
     }
     try {
       await append(documentName, update)

@@ -79,7 +79,7 @@ export function createServer(options: ServerOptions = {}): ZongjieServer {
     onAuthenticate: authenticationHook(check, log),
     // A token expiring during the connection is renewed by the page or ends it.
     ...tokenExpiryHooks(check, log, config.tokenRenewal),
-    beforeHandleMessage: schemaGuard(log, append, undefined, claim),
+    beforeHandleMessage: schemaGuard(log, append, { claim }),
     onRequest: requestHook(config, log),
     async onUpgrade({ socket }) {
       const s = socket as Socket
@@ -104,7 +104,7 @@ export function createServer(options: ServerOptions = {}): ZongjieServer {
         log({ level: 'warn', event: 'stored-document-invalid', document: documentName, reason: `${loggable(problem)}; served as it is, writers' updates are not held against it` })
       }
       // Merges made by two instances at once reach each through Redis, past the guard.
-      if (claim) repairRelayedMerges(document, documentName, log, append, claim)
+      if (claim) repairRelayedMerges(document, documentName, log, append, { claim })
       log({ level: 'info', event: 'document-loaded', document: documentName, user: context?.user?.id, role: context?.role, filled })
     },
     async onDisconnect({ documentName, context }) {
