@@ -690,8 +690,9 @@ export class ZongjieEditor extends LitElement {
    * it (it names the document and the writer's role; the server decides what the writer may do).
    * The shared document replaces the content once it arrives (the editor waits read-only until
    * then); every writer's changes show at once, their cursors with their names and colours (the
-   * `user`), and Ctrl-Z undoes one's own changes only, never deleting what another writer has written since (a part one added and undoes stays whole when another has written in it). The browser keeps a copy of the document
-   * (IndexedDB) as the writer types: opened again with no server in reach, it is edited offline,
+   * `user`), and Ctrl-Z undoes one's own changes only, never deleting what another writer has
+   * written since (a part one added and undoes stays whole when another has written in it). The
+   * browser keeps a copy of the document (IndexedDB) as the writer types: opened again with no server in reach, it is edited offline,
    * and what was typed merges with the others' changes when the server is back. `token` may be a
    * function, called for each connection (a token that expires is renewed). A change the server
    * refuses (it would break the summary, or the writer's role forbids it) is dropped with an
