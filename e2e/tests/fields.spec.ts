@@ -104,7 +104,6 @@ test('every metric is reached with the arrow keys and filled, opened with F2 or 
   await expect(content(page).locator('.zj-metric.zj-unfilled')).toHaveCount(0)
 })
 
-// FIXME(editor): Enter with a metric selected splits the paragraph before it (baseKeymap's splitBlock runs before the fields plugin).
 test('Enter on a selected metric opens its input and changes nothing else', async ({ page }) => {
   const before = await getText(page)
   const [m1] = await fieldPositions(page)

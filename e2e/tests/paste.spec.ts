@@ -150,7 +150,6 @@ test('a whole plain-text summary pasted into an empty editor becomes its structu
   await expect(content(page).locator('.zj-metric.zj-unfilled')).toHaveCount(5)
 })
 
-// FIXME(editor): the pasted text is imported as a document of its own, so a top-level （一） becomes a 一、 section (三、规范婚姻登记) instead of a subsection at the cursor.
 test('（一） sections pasted at the end of a section body become its subsections', async ({ page }) => {
   await openWith(page, structured)
   await placeCursor(page, '办理婚姻登记。', 'end')
@@ -233,7 +232,6 @@ test('Word HTML pasted into the middle of a summary adds its section there, with
   await expectNothingActive(page)
 })
 
-// FIXME(model): the editor's own copied HTML parses back wrong: <p class="zj-work-item"> matches the paragraph rule {tag: 'p'} first, and metric/blank spans have no parse rule (they become text).
 test('Word HTML dragged in and dropped at the end of a section adds its section there, as pasted', async ({ page }) => {
   await openWith(page, structured)
   const fragment = `<p class=MsoNormal style='mso-list:l0 level1 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>三、</span><![endif]><span style='font-family:黑体' onclick="window.__zjPwned='onclick'">基层治理</span></p>
@@ -276,7 +274,6 @@ test('cut and pasted back in the same place is lossless', async ({ page }) => {
   expect(await getSummary(page)).toEqual(original)
 })
 
-// FIXME(model+editor): work items come back as paragraphs and metrics as text (parse rules in schema.ts); the copy also loses runIn (the open slice takes the attrs of the section at the cursor).
 test('a section copied from its heading to the next heading and pasted before that heading is duplicated as it was', async ({ page }) => {
   await openWith(page, structured)
   const [first, second] = (await getSummary(page)).sections[0]!.sections
@@ -295,7 +292,6 @@ test('a section copied from its heading to the next heading and pasted before th
   expect((await shownNumbers(page)).headings.slice(0, 4)).toEqual(['一、主要工作', '（一）兜牢民生底线', '（二）兜牢民生底线', '（三）提升养老服务'])
 })
 
-// FIXME(editor): pasting the editor's own whole-document copy (Ctrl-A) into an empty summary inserts nothing: clipboard.ts leaves data-pm-slice HTML to ProseMirror, which cannot fit title/preamble at the cursor.
 test('the whole summary, copied and pasted into a new empty summary, is the same', async ({ page }) => {
   await openWith(page, structured)
   const original = await getSummary(page)
@@ -323,7 +319,6 @@ test('the plain text the editor copies, pasted into an empty editor, gives the s
   expect(withoutMeta(await getSummary(page))).toEqual(withoutMeta(original))
 })
 
-// FIXME(commands): pasting into an empty summary replaces the document's content but not its attributes, so Summary JSON's meta (year, period from the title) is missing (insertImportedTr in structure.ts).
 test('a whole summary pasted into an empty editor gives the Summary JSON importing it gives, meta included', async ({ page }) => {
   await openDemo(page)
   await focusEditor(page)

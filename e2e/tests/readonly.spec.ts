@@ -82,7 +82,6 @@ test('readonly: the summary can still be selected and copied', async ({ page }) 
   expect(copied.html).toContain('二、')
 })
 
-// FIXME(editor): cut (Ctrl-X on a selection) in a read-only editor deletes the selection: clipboard.ts's cut handler dispatches deleteSelection without checking view.editable.
 test('readonly: cut copies but takes nothing out', async ({ page }) => {
   const from = await positionOf(page, '社会事务', 'start')
   const to = await positionOf(page, '办理婚姻登记。', 'end')

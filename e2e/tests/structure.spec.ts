@@ -243,7 +243,6 @@ test('Backspace at the start of a section body joins it to the heading; in the h
   expect(await headings(page)).toEqual(['一、主要工作', '（一）兜牢民生底线', '（二）提升养老服务', '二、社会事办理婚姻登记。', '三、基层治理', '四、存在的问题', '五、下半年工作计划'])
 })
 
-// FIXME(editor): Backspace at a heading's start selects the whole previous section (ProseMirror's selectNodeBackward); a second Backspace deletes it.
 test('Backspace at the start of a heading merges the section into the one before and renumbers', async ({ page }) => {
   await placeCursor(page, '基层治理', 'start')
   await page.keyboard.press('Backspace')

@@ -287,7 +287,6 @@ test.describe('editing a structured summary', () => {
   })
 })
 
-// FIXME(commands): paragraphToSectionIn refuses a 一、-level heading when the （一） it is typed in has a （二） after it; 二、 stays as text (also in an empty work item: 三是二、).
 test('typing 二、 in a （一） section that has a （二） after it starts a 二、 section, in reading order', async ({ page }) => {
   await openWith(
     page,
