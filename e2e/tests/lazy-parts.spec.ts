@@ -7,7 +7,7 @@
  * one-script build (Word support its second script, the rest in the one script).
  */
 import type { Page } from '@playwright/test'
-import { test, expect, openDemo, openWith, editor, getSummary, getText, paste, placeCursor, shortDraft } from './helpers.ts'
+import { test, expect, openDemo, openWith, editor, getSummary, getText, paste, placeCursor, shortDraft, copy, positionOf, selectRange } from './helpers.ts'
 
 /** The `error` events' details from now on, as the page saw them. */
 async function errorsOf(page: Page): Promise<() => Promise<{ message: string; path?: string }[]>> {
@@ -97,6 +97,34 @@ test('Word HTML pasted right after mounting, its reader still loading, lands whe
   // The caret stayed with the writer: typing goes on after what they typed.
   await page.keyboard.type('再写')
   await expect.poll(async () => (await getSummary(page)).sections[1]!.body).toEqual([{ type: 'paragraph', text: '办理婚姻登记。另起再写' }])
+})
+
+/** Cuts the 二、 part of the short draft, from its heading to the end of its text; returns the summary from before and what the cut put on the clipboard. */
+async function cutSecondPart(page: Page) {
+  await openWith(page, shortDraft)
+  const original = await getSummary(page)
+  await selectRange(page, await positionOf(page, '社会事务', 'start'), await positionOf(page, '办理婚姻登记。', 'end'))
+  const cut = await copy(page, 'cut')
+  expect(cut.handled).toBe(true)
+  expect(await getText(page)).not.toContain('社会事务')
+  return { original, cut }
+}
+
+test("the editor's own cut, pasted back before the reader has loaded, lands whole once it has", async ({ page }) => {
+  const release = await holdPasteReader(page)
+  const { original, cut } = await cutSecondPart(page)
+  expect(await paste(page, { html: cut.html, text: cut.text }, false)).toBe(true)
+  expect(await getText(page)).not.toContain('社会事务')
+  release()
+  await expect.poll(() => getSummary(page)).toEqual(original)
+})
+
+test("the editor's own cut, pasted back when the reader cannot be loaded, still goes in whole", async ({ page }) => {
+  await page.route('**/plugins/paste-read.ts*', (route) => route.abort('internetdisconnected'))
+  const { original, cut } = await cutSecondPart(page)
+  expect(await paste(page, { html: cut.html, text: cut.text })).toBe(true)
+  await expect(hint(page)).toHaveText('无法加载「粘贴」：网络连接失败，或编辑器已更新，请刷新页面后重试')
+  expect(await getSummary(page)).toEqual(original)
 })
 
 test('a paste whose reader cannot be loaded goes in as plain text, and the writer is told in one line', async ({ page }) => {

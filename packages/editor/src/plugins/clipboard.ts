@@ -2,7 +2,7 @@ import { Plugin, PluginKey, TextSelection, type Transaction } from 'prosemirror-
 import type { EditorView } from 'prosemirror-view'
 import { Fragment, Slice, type Node } from 'prosemirror-model'
 import { isSection, sectionNumber, workItemOrdinal, textBetween, schema, readPeriod, isSuggestionMark, suggestionAnchor } from '@zongjie/model'
-import { insertImported, isEmptyDoc, replaceDocumentIn } from '@zongjie/commands'
+import { copiedSlice, insertImported, isEmptyDoc, replaceDocumentIn } from '@zongjie/commands'
 import { deletionWorks, safeDeleteSelection } from './guard.ts'
 import { loadPart } from '../zongjie-editor/parts.ts'
 
@@ -32,6 +32,8 @@ export function loadPasteReader(): Promise<typeof import('./paste-read.ts')> {
 interface PendingPaste {
   html: string
   text: string
+  /** What the editor itself copied, as ProseMirror read it (pasted by `pasteSlice`), if that was pasted. */
+  slice: Slice | null
   from: number
   to: number
 }
@@ -184,16 +186,8 @@ export function clipboard(options: ClipboardOptions = {}): Plugin {
   const copy = (view: EditorView, event: ClipboardEvent, cut: boolean) => {
     const sel = view.state.selection
     if (sel.empty || !event.clipboardData) return false
-    // A selection from the start of a heading takes its whole section (attributes included, such
-    // as a run-in heading); one that ends at the start of a heading stops before that section.
     const doc = view.state.doc
-    let from = sel.from
-    let to = sel.to
-    const $from = doc.resolve(from)
-    const $to = doc.resolve(to)
-    if ($from.parent.type.name === 'heading' && $from.parentOffset === 0) from = $from.before($from.depth - 1)
-    if ($to.parent.type.name === 'heading' && $to.parentOffset === 0 && to > from) to = $to.before($to.depth - 1)
-    const slice = sel instanceof TextSelection && to > from ? doc.slice(from, to) : sel.content()
+    const { from, to, slice } = copiedSlice(sel)
     const { dom } = view.serializeForClipboard(slice)
     const { headings, ordinals } = numbersBetween(doc, from, to)
     const numberIn = (el: Element, className: string, text: string | undefined) => {
@@ -209,21 +203,20 @@ export function clipboard(options: ClipboardOptions = {}): Plugin {
     event.clipboardData.clearData()
     event.clipboardData.setData('text/html', dom.innerHTML)
     event.clipboardData.setData('text/plain', textBetween(view.state.doc, sel.from, sel.to))
-    if (cut && !view.editable) {
-      // Cutting from a read-only editor copies and leaves the text where it is.
-      event.preventDefault()
-      event.clipboardData.setData('text/plain', textBetween(view.state.doc, sel.from, sel.to))
-      return true
-    }
-    if (cut) {
+    // Cutting from a read-only editor copies and leaves the text where it is.
+    if (cut && view.editable) {
       const tr = deletionWorks(view.state) ? view.state.tr.deleteSelection() : safeDeleteSelection(view.state)
       view.dispatch(tr.scrollIntoView().setMeta('uiEvent', 'cut'))
     }
     return true
   }
-  /** Reads and inserts a paste at the selection, the reader loaded. */
-  const insertRead = (view: EditorView, html: string, text: string) => {
-    const read = reader!.readPasted(html, text, isEmptyDoc(view.state.doc))
+  /**
+   * Reads and inserts a paste at the selection, the reader loaded. What the editor itself copied
+   * goes in as it was; where it cannot go in whole, its text is read as pasted text is.
+   */
+  const insertRead = (view: EditorView, html: string, text: string, slice: Slice | null) => {
+    if (slice && reader!.pasteSlice(slice)(view.state, view.dispatch)) return true
+    const read = reader!.readPasted(slice ? '' : html, text, isEmptyDoc(view.state.doc))
     return !read || insertImported(read.doc, read.topRank)(view.state, view.dispatch)
   }
   const setPending = (view: EditorView, pending: Pending) => view.dispatch(view.state.tr.setMeta(pendingKey, pending).setMeta('addToHistory', false))
@@ -251,11 +244,18 @@ export function clipboard(options: ClipboardOptions = {}): Plugin {
   const landPending = (view: EditorView, before: Node) => {
     const { anchor, head, empty } = view.state.selection
     const moved = view.state.doc !== before || !empty
-    landEach(view, moved ? { anchor, head } : null, (p) => insertRead(view, p.html, p.text))
+    landEach(view, moved ? { anchor, head } : null, (p) => insertRead(view, p.html, p.text, p.slice))
   }
-  /** The reader could not load: the waiting pastes go in as plain text (ProseMirror's), and the writer is told. */
+  /**
+   * The reader could not load: the waiting pastes go in as plain text (ProseMirror's), and the
+   * writer is told. What the editor itself copied goes in as ProseMirror fits it, where the
+   * document stays a summary (the guard drops it otherwise), else as plain text too.
+   */
   const landPlain = (view: EditorView, error: unknown) => {
     landEach(view, null, (p) => {
+      const before = view.state.doc
+      if (p.slice) view.dispatch(view.state.tr.replaceSelection(p.slice))
+      if (view.state.doc !== before) return
       plainPaste = true
       try {
         view.pasteText(p.text)
@@ -270,11 +270,11 @@ export function clipboard(options: ClipboardOptions = {}): Plugin {
    * the caret was (after what the writer typed there meanwhile, which is kept). Should the reader
    * fail to load, the writer is told and the text is pasted as plain text: nothing pasted is lost.
    */
-  const pasteRead = (view: EditorView, html: string, text: string) => {
-    if (reader) return insertRead(view, html, text)
+  const pasteRead = (view: EditorView, html: string, text: string, slice: Slice | null = null) => {
+    if (reader) return insertRead(view, html, text, slice)
     const { from, to } = view.state.selection
     const { pastes } = pendingKey.getState(view.state)!
-    setPending(view, { pastes: [...pastes, { html, text, from, to }], kept: null })
+    setPending(view, { pastes: [...pastes, { html, text, slice, from, to }], kept: null })
     const before = view.state.doc
     if (pastes.length) return true
     loadPasteReader().then(
@@ -332,8 +332,8 @@ export function clipboard(options: ClipboardOptions = {}): Plugin {
         const text = data.getData('text/plain')
         const whole = isEmptyDoc(view.state.doc)
         if (html && /data-pm-slice/.test(html)) {
+          if (!whole) return pasteRead(view, html, text, slice)
           // A whole summary copied from an editor, pasted into an empty one, becomes the document.
-          if (!whole) return false
           try {
             // What it reports on comes from its title, as when a summary is imported.
             const title = slice.content.firstChild?.type.name === 'title' ? slice.content.firstChild.textContent : ''

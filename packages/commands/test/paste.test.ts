@@ -1,0 +1,83 @@
+import { describe, it, expect } from 'vitest'
+import { EditorState, TextSelection } from 'prosemirror-state'
+import { importText, toSummary, toText } from '@zongjie/model'
+import { copiedSlice, pasteSlice } from '../src/index.ts'
+import { rangeOf } from './ranges.ts'
+
+const text = [
+  '示范县民政局2024年上半年工作总结',
+  '现将上半年工作总结如下：',
+  '一、主要工作',
+  '全年发放救助资金。',
+  '（一）兜牢民生底线。一是完善低保动态管理，新纳入低保X户；二是用好临时救助。',
+  '（二）提升养老服务',
+  '一是建设社区养老服务站。',
+  '二是实施居家适老化改造X户。',
+  '二、社会事务',
+  '办理婚姻登记。',
+  '三、存在的问题',
+  '基层力量不足。',
+  '四、下半年工作计划',
+  '继续做好救助。',
+].join('\n')
+
+/** The state after cutting from the start of `from` to the start or end of `to`, with what the cut put on the clipboard. */
+function cut(fromText: string, toText: string, at: 'start' | 'end') {
+  const doc = importText(text).doc
+  const to = rangeOf(doc, toText)
+  let state = EditorState.create({ doc })
+  state = state.apply(state.tr.setSelection(TextSelection.create(doc, rangeOf(doc, fromText).from, at === 'start' ? to.from : to.to)))
+  const { slice } = copiedSlice(state.selection)
+  return { original: doc, state: state.apply(state.tr.deleteSelection()), slice }
+}
+
+function paste(state: EditorState, slice: ReturnType<typeof cut>['slice']) {
+  let out: EditorState | null = null
+  const done = pasteSlice(slice)(state, (tr) => (out = state.apply(tr)))
+  return done ? out! : null
+}
+
+describe('pasting what the editor cut back where it was', () => {
+  for (const [name, from, to, at] of [
+    ['a whole 二、 section, to the end of its text', '社会事务', '办理婚姻登记。', 'end'],
+    ['a whole 二、 section, to the next heading', '社会事务', '存在的问题', 'start'],
+    ['the last subsection of 一、, to the next 二、', '提升养老服务', '社会事务', 'start'],
+    ['the plans section, to the end of the summary', '下半年工作计划', '继续做好救助。', 'end'],
+  ] as const) {
+    it(name, () => {
+      const { original, state, slice } = cut(from, to, at)
+      expect(toText(state.doc)).not.toBe(toText(original))
+      const after = paste(state, slice)
+      expect(after).not.toBeNull()
+      expect(toSummary(after!.doc)).toEqual(toSummary(original))
+    })
+  }
+})
+
+describe('pasting sections at the start of a heading', () => {
+  /** The state with the caret at the start of the heading `at`, and the slice a copy from the start of heading `from` to the start of heading `to` takes. */
+  function copyThenCaret(from: string, to: string, at: string) {
+    const doc = importText(text).doc
+    let state = EditorState.create({ doc })
+    state = state.apply(state.tr.setSelection(TextSelection.create(doc, rangeOf(doc, from).from, rangeOf(doc, to).from)))
+    const { slice } = copiedSlice(state.selection)
+    return { slice, state: state.apply(state.tr.setSelection(TextSelection.create(doc, rangeOf(doc, at).from))) }
+  }
+  const headings = (s: EditorState) => toText(s.doc).split('\n').filter((l) => /^(?:[一二三四五六]、|（[一二三四五六]）)/.test(l))
+
+  it('a subsection goes in as the last subsection of the part before, the caret staying at the heading', () => {
+    const { slice, state } = copyThenCaret('兜牢民生底线', '提升养老服务', '存在的问题')
+    const after = paste(state, slice)!
+    expect(headings(after)).toEqual(['一、主要工作', '（一）兜牢民生底线。一是完善低保动态管理，新纳入低保X户；二是用好临时救助。', '（二）提升养老服务', '二、社会事务', '（一）兜牢民生底线。一是完善低保动态管理，新纳入低保X户；二是用好临时救助。', '三、存在的问题', '四、下半年工作计划'])
+    expect(after.selection.$from.parent.textContent).toBe('存在的问题')
+    expect(after.selection.$from.parentOffset).toBe(0)
+  })
+  it('a top-level section goes in before the heading\'s section, renumbering those after', () => {
+    const { slice, state } = copyThenCaret('社会事务', '存在的问题', '主要工作')
+    expect(headings(paste(state, slice)!).filter((h) => /^[一二三四五六]、/.test(h))).toEqual(['一、社会事务', '二、主要工作', '三、社会事务', '四、存在的问题', '五、下半年工作计划'])
+  })
+  it('is refused, changing nothing, where the sections cannot go in whole (a second problems section)', () => {
+    const { slice, state } = copyThenCaret('存在的问题', '下半年工作计划', '社会事务')
+    expect(paste(state, slice)).toBeNull()
+  })
+})
