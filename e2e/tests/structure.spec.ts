@@ -258,6 +258,28 @@ test('Backspace at the start of a heading merges the section into the one before
   expect(await headings(page)).toEqual(['一、主要工作', '（一）兜牢民生底线', '（二）提升养老服务', '二、社会事务', '三、存在的问题', '四、下半年工作计划'])
 })
 
+// Before, the first press selected the neighbouring part whole and the second deleted it with all
+// it holds (ProseMirror's selectNodeBackward / selectNodeForward).
+for (const [key, at, side] of [
+  ['Backspace', '存在的问题', 'start'],
+  ['Delete', '现将上半年工作总结如下：', 'end'],
+  ['Delete', '培训社区工作者。', 'end'],
+] as const) {
+  test(`${key} held at the ${side} of 「${at}」 never takes a part whole: the sections stay, characters go one a key`, async ({ page }) => {
+    await placeCursor(page, at, side)
+    let length = (await textLines(page)).join('').length
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press(key)
+      expect((await editorSelection(page)).kind).toBe('TextSelection')
+      const now = (await textLines(page)).join('').length
+      expect(length - now).toBeLessThanOrEqual(1)
+      length = now
+    }
+    // Every section is still there, numbered as before (the keys went on into the next heading's text at most).
+    expect((await headings(page)).map((h) => h.match(/^(?:[一二三四五]、|（[一二]）)/)![0])).toEqual(original.map((h) => h.match(/^(?:[一二三四五]、|（[一二]）)/)![0]))
+  })
+}
+
 test('Ctrl-Z undoes structure changes step by step; Ctrl-Y and Ctrl-Shift-Z redo them', async ({ page }) => {
   const start = await textLines(page)
   await placeCursor(page, '基层治理', 'end')

@@ -4,6 +4,7 @@ export { paragraphsToWorkItems, workItemsToParagraphs, setWorkItemsLayout, toggl
 export { insertMetric, insertBlank, fillField, parseMetricInput, metricInputCharacters } from './fields.ts'
 export type { MetricInput } from './fields.ts'
 export { paragraphToSection, paragraphToSectionIn, paragraphToWorkItem, paragraphToWorkItemIn, isEmptyDoc, insertImported, replaceDocument, replaceDocumentIn, documentReplaced } from './structure.ts'
+export { backspaceAtBlockStart, deleteAtBlockEnd } from './boundaries.ts'
 export { copiedSlice } from './copy.ts'
 export { pasteSlice, pasteSliceTr } from './paste.ts'
 export { selectDocumentEdge, selectDocumentStart, selectDocumentEnd } from './moves.ts'

@@ -6,7 +6,7 @@ import { Plugin, TextSelection, type Command } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import { schema } from '@zongjie/model'
 import { scrollerOf } from './long-summary.ts'
-import { demoteSection, promoteSection, moveSectionUp, moveSectionDown, splitHeading, joinHeading, backspaceAtHeadingStart, exitEmptyWorkItem, selectDocumentEdge } from '@zongjie/commands'
+import { demoteSection, promoteSection, moveSectionUp, moveSectionDown, splitHeading, joinHeading, backspaceAtHeadingStart, backspaceAtBlockStart, deleteAtBlockEnd, exitEmptyWorkItem, selectDocumentEdge } from '@zongjie/commands'
 
 /** Enter in the title (or subtitle) goes on to the opening, making its first paragraph if needed. */
 export const enterFromTitle: Command = (state, dispatch) => {
@@ -82,7 +82,8 @@ export interface KeysOptions {
  * the list; Tab / Shift-Tab demote / promote the section; Alt-↑ / Alt-↓ move it; Ctrl-Z,
  * Ctrl-Shift-Z, Ctrl-Y undo and redo; Ctrl-B bold; Ctrl-Home / Ctrl-End to the start / end of the
  * summary (with Shift, selecting), whatever the browser has drawn of a long one; Backspace right after `一、` turned a paragraph
- * into a heading takes that back, and at the start of a heading never takes its section apart. Outside these, ProseMirror's base keys.
+ * into a heading takes that back, and at the start of a heading never takes its section apart; Backspace and Delete at the edge of
+ * a part never select the part next to it whole (`backspaceAtBlockStart`, `deleteAtBlockEnd`). Outside these, ProseMirror's base keys.
  * Every key is handled where the browser's selection is (`selectionBeforeKeys`).
  */
 export function keys(options: KeysOptions = {}): Plugin[] {
@@ -96,7 +97,8 @@ export function keys(options: KeysOptions = {}): Plugin[] {
     selectionBeforeKeys(),
     keymap({
       Enter: chainCommands(exitEmptyWorkItem, splitHeading, enterFromTitle),
-      Backspace: chainCommands(undoInputRule, joinHeading, backspaceAtHeadingStart),
+      Backspace: chainCommands(undoInputRule, joinHeading, backspaceAtHeadingStart, backspaceAtBlockStart),
+      Delete: deleteAtBlockEnd,
       Tab: onSections(demoteSection),
       'Shift-Tab': onSections(promoteSection),
       'Alt-ArrowUp': moveSectionUp,
