@@ -130,6 +130,32 @@ test('a composition right before a metric field', async ({ page }) => {
   expect(summary.metrics.map((m) => m.text)).toEqual(['X名', 'X万元'])
 })
 
+// Before, the browser composed over the field's widget: nothing went in and the composition never
+// ended (the next composition was lost too).
+for (const [how, select] of [
+  ['selected with the arrow keys', async (page: Page, metric: number) => {
+    await selectRange(page, metric)
+    await press(page, 'ArrowRight')
+  }],
+  ['selected with Shift-arrow', async (page: Page, metric: number) => {
+    await selectRange(page, metric)
+    await press(page, 'Shift+ArrowRight')
+  }],
+] as const) {
+  test(`a composition over a metric field ${how} replaces it, as a typed letter does, and ends`, async ({ page }) => {
+    const [metric] = await fieldPositions(page)
+    await select(page, metric!)
+    await compose(page, ['l', 'le'], '了')
+    expect(await isComposing(page)).toBe(false)
+    const summary = await getSummary(page)
+    expect(summary.sections[0]!.body[1]).toMatchObject({ type: 'paragraph', text: '培训了干部，发放补贴X万元' })
+    expect(summary.metrics.map((m) => m.text)).toEqual(['X万元'])
+    // The next composition goes in too.
+    await compose(page, ['z', 'zai'], '再')
+    expect((await getSummary(page)).sections[0]!.body[1]).toMatchObject({ text: '培训了再干部，发放补贴X万元' })
+  })
+}
+
 test('a composition after a metric field that ends its paragraph', async ({ page }) => {
   const [, last] = await fieldPositions(page)
   await selectRange(page, last! + 1)

@@ -207,6 +207,27 @@ export class FieldView implements NodeView {
   }
 }
 
+const isField = (node: Node) => node.type.name === 'metric' || node.type.name === 'blank'
+
+/** The selection when it is a field, selected (by the arrow keys, or a click in read-only mode). */
+function selectedField(view: EditorView): NodeSelection | null {
+  const sel = view.state.selection
+  return sel instanceof NodeSelection && isField(sel.node) ? sel : null
+}
+
+/**
+ * Before an input method composes over a selection that holds a field, the selection is deleted,
+ * as a typed letter replaces it: the browser would otherwise compose over the field's widget,
+ * which ProseMirror cannot read back (nothing went in, and the composition never ended).
+ */
+function clearFieldsBeforeComposing(view: EditorView) {
+  const { selection: sel, doc } = view.state
+  if (sel.empty || view.composing || !view.editable) return
+  let field = false
+  doc.nodesBetween(sel.from, sel.to, (node) => !(field ||= isField(node)))
+  if (field) view.dispatch(view.state.tr.deleteSelection().scrollIntoView())
+}
+
 /**
  * Fields as widgets: node views for metric and blank fields, and the keys that reach them: with a
  * field selected (arrow keys select it), Enter, F2 or a digit opens its input; so does a click.
@@ -219,6 +240,10 @@ export function fields(strings: () => Catalog['fields'] = () => zhCN.fields): Pl
         blank: (node, view, getPos) => new FieldView(node, view, getPos, strings),
       },
       handleDOMEvents: {
+        compositionstart(view) {
+          clearFieldsBeforeComposing(view)
+          return false
+        },
         // A click on a field opens it (a click inside its open input is the input's).
         mousedown(view, event) {
           const dom = (event.target as Element | null)?.closest?.('.zj-field') as FieldDom | null
@@ -230,8 +255,10 @@ export function fields(strings: () => Catalog['fields'] = () => zhCN.fields): Pl
         },
       },
       handleKeyDown(view, event) {
-        const sel = view.state.selection
-        if (!(sel instanceof NodeSelection) || (sel.node.type.name !== 'metric' && sel.node.type.name !== 'blank')) return false
+        // The key that starts an input method (reported as 229) comes before its composition.
+        if (event.keyCode === 229) clearFieldsBeforeComposing(view)
+        const sel = selectedField(view)
+        if (!sel) return false
         if (event.ctrlKey || event.metaKey || event.altKey || view.composing) return false
         const opens = event.key === 'Enter' || event.key === 'F2' || (sel.node.type.name === 'metric' && /^[0-9]$/.test(event.key))
         if (!opens) return false
