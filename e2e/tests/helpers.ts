@@ -289,7 +289,8 @@ export interface ShownNumbers {
 export function shownNumbers(page: Page): Promise<ShownNumbers> {
   return page.evaluate(() => {
     const root = document.querySelector('zongjie-editor')!.shadowRoot!
-    const text = (el: Element) => el.textContent ?? ''
+    // The text as the writer sees it: without the caret stops (U+2060, drawn as nothing) of blocks drawn on one line.
+    const text = (el: Element) => (el.textContent ?? '').replaceAll('\u2060', '')
     return {
       headings: [...root.querySelectorAll('.ProseMirror .zj-heading')].map((h) => (h.getAttribute('data-number') ?? '∅') + text(h)),
       items: [...root.querySelectorAll('.ProseMirror .zj-work-item')].map((i) => (i.getAttribute('data-ordinal') ?? '∅') + text(i)),

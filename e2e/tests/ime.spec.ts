@@ -22,6 +22,7 @@ import {
   shownNumbers,
   startComposition,
   textLines,
+  typeText,
 } from './helpers.ts'
 import type { Page } from '@playwright/test'
 
@@ -268,3 +269,37 @@ test('compositions in the empty title of a new summary, with its placeholder sho
   await expect(content(page).locator('.zj-title')).toHaveText('示范县2024年工作总结')
   await expect(content(page).locator('.zj-title')).not.toHaveClass(/zj-empty/)
 })
+
+// Blocks drawn on the line of the block before (items written together, the body after a run-in
+// heading): before, the browser took the start of the new block for the end of the one before,
+// and what the writer typed or composed after Enter went there.
+const together = `示范县民政局2024年上半年工作总结
+
+一、主要工作
+（一）兜底保障。一是完善低保管理；二是用好临时救助。
+二、存在的问题
+一是力量不足；二是供给不均。
+`
+
+for (const how of ['typed', 'composed'] as const) {
+  test(`Enter in items written together, then ${how}: the text goes into the new item`, async ({ page }) => {
+    await openWith(page, together)
+    await placeCursor(page, '力量', 'end')
+    await press(page, 'Enter')
+    if (how === 'typed') await typeText(page, '新')
+    else await compose(page, ['x', 'xin'], '新')
+    const items = (await getSummary(page)).sections[1]!.body[0]
+    expect(items).toMatchObject({ type: 'workItems', items: [{ text: '力量' }, { text: '新不足；' }, { text: '供给不均。' }] })
+  })
+
+  test(`Enter at the end of a run-in heading, then ${how}: the text opens the body`, async ({ page }) => {
+    await openWith(page, together)
+    await placeCursor(page, '兜底保障', 'end')
+    await press(page, 'Enter')
+    if (how === 'typed') await typeText(page, '新')
+    else await compose(page, ['x', 'xin'], '新')
+    const section = (await getSummary(page)).sections[0]!.sections[0]!
+    expect(section.title).toBe('兜底保障')
+    expect(section.body[0]).toMatchObject({ type: 'paragraph', text: '新' })
+  })
+}

@@ -66,7 +66,7 @@ async function headings(page: Page): Promise<string[]> {
   const shown = (await shownNumbers(page)).headings
   const generated = await generatedNumbers(page)
   const titles = await page.evaluate(() =>
-    [...document.querySelector('zongjie-editor')!.shadowRoot!.querySelectorAll('.ProseMirror .zj-heading')].map((h) => h.textContent ?? ''),
+    [...document.querySelector('zongjie-editor')!.shadowRoot!.querySelectorAll('.ProseMirror .zj-heading')].map((h) => (h.textContent ?? '').replaceAll('\u2060', '')),
   )
   expect(generated.map((n, i) => n + titles[i])).toEqual(shown)
   const lines = await textLines(page)

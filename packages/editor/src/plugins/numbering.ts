@@ -3,6 +3,7 @@ import type { EditorView, NodeView } from 'prosemirror-view'
 import { DOMSerializer, type Node, type NodeType } from 'prosemirror-model'
 import { isSection, sectionNumber, workItemOrdinal } from '@zongjie/model'
 import { isTextOnly } from './text-only.ts'
+import { caretStop, drawnInline } from './inline-blocks.ts'
 
 /**
  * The numbering plugin's state: a count that changes with every transaction that may change a
@@ -77,7 +78,16 @@ class NumberedView implements NodeView {
     this.attr = attr
     this.view = view
     const pos = getPos()
-    if (pos !== undefined) this.dom.setAttribute(attr, numberOf(view.state.doc, pos))
+    if (pos === undefined) return
+    this.dom.setAttribute(attr, numberOf(view.state.doc, pos))
+    // A block drawn on the line of the one before begins with a caret stop; a run-in heading,
+    // which the body's first block follows on its line, ends with one (see `caretStop`).
+    const $inside = view.state.doc.resolve(pos + 1)
+    const stop = node.type.name === 'heading' ? ($inside.node($inside.depth - 1).attrs.runIn === true ? 'end' : null) : drawnInline($inside) ? 'start' : null
+    if (stop) {
+      this.contentDOM = document.createElement('span')
+      this.dom.append(...(stop === 'start' ? [caretStop(), this.contentDOM] : [this.contentDOM, caretStop()]))
+    }
   }
 
   /**
