@@ -3,6 +3,7 @@
 import { zipSync, strToU8 } from 'fflate'
 import { DOMParser } from 'linkedom'
 import { escapeXml } from '../src/embedded.ts'
+import { crc32 } from '../src/read/zip.ts'
 import type { ParseXml } from '../src/index.ts'
 
 export const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
@@ -184,11 +185,14 @@ export interface RawEntry {
   method: 0 | 8
   /** The inflated size both headers declare. */
   size: number
+  /** The CRC-32 both headers declare: by default that of `data` when stored, 0 when deflated. */
+  crc?: number
 }
 
 /**
  * A zip written byte by byte, so that a test can make its headers say anything (a zip bomb's
- * sizes). CRCs are left 0: the reader does not check them.
+ * sizes, a wrong CRC). A deflated entry's CRC is left 0 unless given: the reader checks it only
+ * once the entry is inflated whole, which a zip bomb never is.
  */
 export function rawZip(entries: RawEntry[]): Uint8Array {
   const chunks: Uint8Array[] = []
@@ -197,11 +201,13 @@ export function rawZip(entries: RawEntry[]): Uint8Array {
   const enc = new TextEncoder()
   for (const e of entries) {
     const name = enc.encode(e.name)
+    const crc = e.crc ?? (e.method === 0 ? crc32(e.data) : 0)
     const local = new Uint8Array(30 + name.length)
     const lv = new DataView(local.buffer)
     lv.setUint32(0, 0x04034b50, true)
     lv.setUint16(4, 20, true)
     lv.setUint16(8, e.method, true)
+    lv.setUint32(14, crc, true)
     lv.setUint32(18, e.data.length, true)
     lv.setUint32(22, e.size, true)
     lv.setUint16(26, name.length, true)
@@ -212,6 +218,7 @@ export function rawZip(entries: RawEntry[]): Uint8Array {
     dv.setUint16(4, 20, true)
     dv.setUint16(6, 20, true)
     dv.setUint16(10, e.method, true)
+    dv.setUint32(16, crc, true)
     dv.setUint32(20, e.data.length, true)
     dv.setUint32(24, e.size, true)
     dv.setUint16(28, name.length, true)

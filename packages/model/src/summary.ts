@@ -894,6 +894,36 @@ function expectString(v: unknown, path: string): string {
   return v
 }
 
+/** Characters the organisation in `meta` cannot hold (as the JSON Schema says): line breaks and control characters. */
+const notOrganization = /[\u0000-\u001f\u007f\u2028\u2029]/
+/** A template's id in `meta` (as the JSON Schema says). */
+const templateId = /^[a-z][a-z0-9-]{0,39}$/
+
+/**
+ * The `meta` of Summary JSON, its fields checked as the JSON Schema allows them, each refused with
+ * an error naming its path (`$.meta.year`) and what it may be. A field it does not know is left to
+ * the comparison with what the document gives.
+ */
+function metaFrom(v: unknown): Record<string, unknown> {
+  const meta = expectObject(v, '$.meta')
+  const { organization, year, period, template } = meta
+  // A field that is not set is left out, not written empty or null.
+  const leftOut = (x: unknown) => (x === null || x === '' ? '；没有时省略此字段' : '')
+  if (organization !== undefined && (typeof organization !== 'string' || !organization || notOrganization.test(organization))) {
+    throw new SummaryError('$.meta.organization', `应为单位名称：一行非空文字，不能有换行或控制字符，实为 ${describe(organization)}${leftOut(organization)}`)
+  }
+  if (year !== undefined && !(typeof year === 'number' && Number.isInteger(year) && year >= 1949 && year <= 2999)) {
+    throw new SummaryError('$.meta.year', `应为 1949 至 2999 之间的整数年份（如 2024），实为 ${describe(year)}${leftOut(year)}`)
+  }
+  if (period !== undefined && period !== 'first-half' && period !== 'second-half' && period !== 'year') {
+    throw new SummaryError('$.meta.period', `应为 "first-half"（上半年）、"second-half"（下半年）或 "year"（全年），实为 ${describe(period)}${leftOut(period)}`)
+  }
+  if (template !== undefined && (typeof template !== 'string' || !templateId.test(template))) {
+    throw new SummaryError('$.meta.template', `应为模板标识：小写字母开头，由小写字母、数字和连字符组成，至多 40 个字符（如 "township"），实为 ${describe(template)}${leftOut(template)}`)
+  }
+  return meta
+}
+
 /**
  * Where fromSummary is reading: the keys and indexes from the top of the value down to the part
  * being read. Joined into a JSON path (`$.sections[3].body[2].runs[1]`) only when one is wanted,
@@ -1696,7 +1726,7 @@ export function fromSummary(json: unknown): Node {
     keys.push('signOff')
     place.leave()
   }
-  const meta = s.meta === undefined ? {} : expectObject(s.meta, '$.meta')
+  const meta = s.meta === undefined ? {} : metaFrom(s.meta)
   const docAttrs = {
     organization: meta.organization ?? '',
     year: meta.year ?? null,

@@ -2,7 +2,7 @@ import { DocxError } from '../errors.ts'
 import { summaryNamespace } from '../embedded.ts'
 import { checkFormat } from './format.ts'
 import { ZipArchive, type ZipEntry } from './zip.ts'
-import { isParseError, localName, rootElement, type ParseXml, type XmlNode } from './xml.ts'
+import { isParseError, isWellFormed, localName, rootElement, type ParseXml, type XmlNode } from './xml.ts'
 
 /**
  * The Open Packaging side of a `.docx`: the zip's parts, found through their relationships
@@ -86,11 +86,15 @@ class PackageReader {
     return this.zip.get(name)
   }
 
-  /** Parses a part; `damaged` when the parser reports an error. */
+  /**
+   * Parses a part; `damaged` when its markup is not well-formed ({@link isWellFormed}: a lenient
+   * parser would read a part cut short or with a tag damaged without a word) or the parser reports
+   * an error.
+   */
   parse(entry: ZipEntry, text = this.zip.readText(entry)): XmlNode {
-    let root: XmlNode | null
+    let root: XmlNode | null = null
     try {
-      root = rootElement(this.parseXml(text))
+      if (isWellFormed(text)) root = rootElement(this.parseXml(text))
     } catch {
       root = null
     }

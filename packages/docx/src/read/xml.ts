@@ -184,3 +184,80 @@ export function integer(value: string | null): number | null {
   const n = Number.parseInt(value, 10)
   return Number.isFinite(n) ? n : null
 }
+
+/**
+ * Whether the text of a part is well-formed as far as its markup goes: one root element, every
+ * element closed, each end tag closing the element last opened (`<w:p>…</w:p>`), attribute values
+ * quoted, declarations, comments and CDATA sections ended, nothing but those and spaces outside
+ * the root. Not a validating parse (names, entities and characters are left to the parser): a
+ * cheap check, one pass over the text, for what a lenient parser (linkedom's) reads without a
+ * word, a part cut short or with a tag damaged, which it would read as a garbled or much shorter
+ * document.
+ */
+export function isWellFormed(text: string): boolean {
+  const open: string[] = []
+  let rootDone = false
+  // Where the next quote of each kind is (-2 not looked up yet, -1 none left), looked up again
+  // only once passed, so that the pass stays linear.
+  let dq = -2
+  let sq = -2
+  let end = -1
+  let i = text.indexOf('<')
+  while (i >= 0) {
+    // Text outside the root: spaces only (a byte-order mark at the start).
+    if (!open.length && /\S/.test(text.slice(end + 1, i).replace(/^\ufeff/, ''))) return false
+    const next = text.charCodeAt(i + 1)
+    if (next === 0x3f /* <? */) {
+      end = text.indexOf('?>', i + 2)
+      if (end < 0) return false
+      end += 1
+    } else if (next === 0x21 /* <! */) {
+      if (text.startsWith('!--', i + 1)) {
+        end = text.indexOf('-->', i + 4)
+        if (end < 0) return false
+        end += 2
+      } else if (text.startsWith('![CDATA[', i + 1)) {
+        end = text.indexOf(']]>', i + 9)
+        if (end < 0 || !open.length) return false
+        end += 2
+      } else {
+        // A document type declaration, `<!DOCTYPE x>` or `<!DOCTYPE x [ … ]>`, before the root.
+        if (open.length || rootDone) return false
+        end = text.indexOf('>', i + 2)
+        const subset = text.indexOf('[', i + 2)
+        if (subset >= 0 && subset < end) {
+          const close = text.indexOf(']', subset)
+          end = close < 0 ? -1 : text.indexOf('>', close)
+        }
+        if (end < 0) return false
+      }
+    } else if (next === 0x2f /* </ */) {
+      end = text.indexOf('>', i + 2)
+      if (end < 0 || open.pop() !== text.slice(i + 2, end).trimEnd()) return false
+      if (!open.length) rootDone = true
+    } else {
+      // A start tag: its name, then its attributes up to the first `>` outside quotes.
+      let n = i + 1
+      for (let c = text.charCodeAt(n); c > 0x20 && c !== 0x3e /* > */ && c !== 0x2f /* / */; c = text.charCodeAt(++n));
+      if (n === i + 1 || rootDone) return false
+      const name = text.slice(i + 1, n)
+      end = text.indexOf('>', n)
+      for (;;) {
+        if (end < 0) return false
+        if (dq !== -1 && dq < n) dq = text.indexOf('"', n)
+        if (sq !== -1 && sq < n) sq = text.indexOf("'", n)
+        const q = dq >= 0 && dq < end && (sq < 0 || dq < sq) ? dq : sq >= 0 && sq < end ? sq : -1
+        if (q < 0) break
+        const close = text.indexOf(q === dq ? '"' : "'", q + 1)
+        if (close < 0) return false
+        n = close + 1
+        if (end < n) end = text.indexOf('>', n)
+      }
+      if (text.charCodeAt(end - 1) === 0x2f /* /> */) {
+        if (!open.length) rootDone = true
+      } else open.push(name)
+    }
+    i = text.indexOf('<', end + 1)
+  }
+  return rootDone && !open.length && !/\S/.test(text.slice(end + 1))
+}

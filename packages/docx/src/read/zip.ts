@@ -5,7 +5,8 @@ import { DocxError } from '../errors.ts'
  * A zip read safely: the central directory is read first, the sizes it records are checked
  * against the limits below before anything is inflated, and each part is inflated as a stream
  * whose output is counted, so that a part whose recorded size lies (a zip bomb) is stopped as soon
- * as it passes its limit, without its whole output ever being held.
+ * as it passes its limit, without its whole output ever being held. What a part holds is checked
+ * against the CRC-32 the directory records, so that damaged data is refused, not read garbled.
  */
 
 const MiB = 1024 * 1024
@@ -44,6 +45,8 @@ export interface ZipEntry {
   /** The inflated size the central directory records (not trusted: see {@link ZipArchive.read}). */
   size: number
   localOffset: number
+  /** The CRC-32 of the inflated bytes that the central directory records (checked by {@link ZipArchive.read}). */
+  crc: number
 }
 
 const damaged = (detail: string) =>
@@ -100,6 +103,7 @@ export class ZipArchive {
       if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) throw damaged('压缩包目录条目损坏')
       const flags = view.getUint16(p + 8, true)
       const method = view.getUint16(p + 10, true)
+      const crc = view.getUint32(p + 16, true)
       let compressedSize = view.getUint32(p + 20, true)
       let size = view.getUint32(p + 24, true)
       const nameLength = view.getUint16(p + 28, true)
@@ -131,7 +135,7 @@ export class ZipArchive {
         }
         if (size < 0 || compressedSize < 0 || localOffset < 0) throw damaged('压缩包目录条目损坏')
       }
-      const entry: ZipEntry = { name, method, flags, compressedSize, size, localOffset }
+      const entry: ZipEntry = { name, method, flags, compressedSize, size, localOffset, crc }
       this.entries.set(name.toLowerCase(), entry)
       if (isXmlPart(name)) {
         checkDeclared(entry)
@@ -151,19 +155,23 @@ export class ZipArchive {
    * The inflated bytes of an entry. The recorded sizes are checked first; then the entry is
    * inflated as a stream, 8 KiB of input at a time, and stopped with `too-large` as soon as the
    * output passes the recorded size, {@link maxPartBytes}, {@link maxTotalBytes} or the
-   * {@link maxCompressionRatio}. Corrupt data throws `damaged`.
+   * {@link maxCompressionRatio}. Corrupt data, and bytes whose CRC-32 is not the one the central
+   * directory records (data damaged in a way that still inflates, or stored data damaged), throw
+   * `damaged`.
    */
   read(entry: ZipEntry): Uint8Array {
     checkDeclared(entry)
     const data = this.rawData(entry)
     if (entry.method === 0) {
       this.count(entry, data.length)
+      if (crc32(data) !== entry.crc) throw damaged(`「${entry.name}」的校验值不符`)
       return data
     }
     if (entry.method !== 8) throw damaged(`「${entry.name}」使用了不支持的压缩方式`)
     const chunks: Uint8Array[] = []
     let out = 0
     let consumed = 0
+    let crc = 0
     const limit = Math.min(entry.size, maxPartBytes)
     const inflate = new Inflate((chunk) => {
       out += chunk.length
@@ -173,7 +181,10 @@ export class ZipArchive {
       }
       if (out > ratioGraceBytes && out > consumed * maxCompressionRatio) throw tooLarge(entry.name, `的压缩比超过 ${maxCompressionRatio} 倍`)
       if (this.inflated + out > maxTotalBytes) throw tooLarge(entry.name, `等 XML 部件解压后共超过 ${maxTotalBytes / MiB} MB 的上限`)
-      if (chunk.length) chunks.push(chunk)
+      if (chunk.length) {
+        chunks.push(chunk)
+        crc = crc32(chunk, crc)
+      }
     })
     const step = 8192
     try {
@@ -187,6 +198,7 @@ export class ZipArchive {
       throw damaged(`「${entry.name}」的压缩数据无法解开`)
     }
     this.inflated += out
+    if (crc !== entry.crc) throw damaged(`「${entry.name}」的校验值不符`)
     if (chunks.length === 1) return chunks[0]!
     const whole = new Uint8Array(out)
     let at = 0
@@ -241,6 +253,41 @@ function findEndOfDirectory(bytes: Uint8Array, view: DataView): number {
     }
   }
   return -1
+}
+
+/**
+ * The tables of CRC-32 (IEEE 802.3, as zip uses it), made on first use: 256 entries by byte, then
+ * seven more that take a byte on by 1 to 7 bytes, to go eight bytes a step ("slicing by 8").
+ */
+let crcTables: Uint32Array | null = null
+
+function makeCrcTables(): Uint32Array {
+  const t = new Uint32Array(256 * 8)
+  for (let n = 0; n < 256; n++) {
+    let c = n
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+    t[n] = c
+  }
+  for (let n = 0; n < 256; n++) for (let k = 1; k < 8; k++) t[k * 256 + n] = t[(k - 1) * 256 + n]! >>> 8 ^ t[t[(k - 1) * 256 + n]! & 0xff]!
+  return t
+}
+
+/**
+ * The CRC-32 of `bytes` as zip records it; `crc` is the CRC-32 of the bytes before them, to go on
+ * from (0 to start). fflate computes it for what it writes but exports no function for it.
+ */
+export function crc32(bytes: Uint8Array, crc = 0): number {
+  const t = (crcTables ??= makeCrcTables())
+  let c = ~crc
+  let i = 0
+  for (const end = bytes.length - 8; i <= end; i += 8) {
+    const a = c ^ (bytes[i]! | bytes[i + 1]! << 8 | bytes[i + 2]! << 16 | bytes[i + 3]! << 24)
+    c =
+      t[1792 + (a & 0xff)]! ^ t[1536 + (a >>> 8 & 0xff)]! ^ t[1280 + (a >>> 16 & 0xff)]! ^ t[1024 + (a >>> 24)]! ^
+      t[768 + bytes[i + 4]!]! ^ t[512 + bytes[i + 5]!]! ^ t[256 + bytes[i + 6]!]! ^ t[bytes[i + 7]!]!
+  }
+  for (; i < bytes.length; i++) c = t[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8)
+  return ~c >>> 0
 }
 
 function bigToNumber(n: bigint): number {

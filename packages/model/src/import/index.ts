@@ -2,7 +2,7 @@ import type { Node } from 'prosemirror-model'
 import { ImportError } from '../errors.ts'
 import { schema, sectionFormats, type SectionFormat } from '../schema.ts'
 import { formatOrdinal, formatSectionNumber } from '../numbering.ts'
-import { slicePiece, sourceLines, wholeLine, type Piece, type SourceLine } from './lines.ts'
+import { joinLines, slicePiece, sourceLines, wholeLine, type Piece, type SourceLine } from './lines.ts'
 import { headingMark, type HeadingMark } from './headings.ts'
 import { joinedOrdinals, leadingOrdinal } from './ordinals.ts'
 import { readFields } from './fields.ts'
@@ -127,15 +127,23 @@ export function importLines(source: SourceLine[], inline: (piece: Piece) => Node
   let lines = source
   if (!lines.length) throw new ImportError('没有可导入的文字：内容为空')
 
-  // The title: the first line of the first five that names the genre, or the first line.
+  // The title: the first line of the first five that names the genre, or the first line; never a
+  // web page's path (`首页 > 范文大全 > 工作总结`). A title may be written on several lines (GB/T
+  // 9704): up to two lines right above it that read as its start (the organisation) are part of it.
   let title: SourceLine | null = null
-  const titleAt = lines.slice(0, 5).findIndex((l) => titleLine.test(l.text) && l.text.length <= 80 && !headingMark(l.text) && !/[。；]$/.test(l.text))
+  // The lines the title is written on, top down.
+  let titleLines: SourceLine[] = []
+  const titleAt = lines.slice(0, 5).findIndex((l) => titleLine.test(l.text) && l.text.length <= 80 && !headingMark(l.text) && !/[。；]$/.test(l.text) && !breadcrumb(l.text))
   if (titleAt >= 0) {
-    for (const dropped of lines.slice(0, titleAt)) warn(dropped.no, 'line-dropped', `标题前的「${clip(dropped.text)}」不是总结的内容，已删去`)
-    title = lines[titleAt]!
+    let first = titleAt
+    while (first > 0 && titleAt - first < 2 && lines[first - 1]!.no === lines[first]!.no - 1 && titleStart(lines[first - 1]!.text)) first--
+    for (const dropped of lines.slice(0, first)) warn(dropped.no, 'line-dropped', `标题前的「${clip(dropped.text)}」不是总结的内容，已删去`)
+    titleLines = lines.slice(first, titleAt + 1)
+    title = titleLines.length > 1 ? joinLines(titleLines) : titleLines[0]!
     lines = lines.slice(titleAt + 1)
-  } else if (!options.fragment && !headingMark(lines[0]!.text) && lines[0]!.text.length <= 80 && !/[。；]$/.test(lines[0]!.text)) {
+  } else if (!options.fragment && !headingMark(lines[0]!.text) && lines[0]!.text.length <= 80 && !/[。；]$/.test(lines[0]!.text) && !breadcrumb(lines[0]!.text)) {
     title = lines[0]!
+    titleLines = [title]
     lines = lines.slice(1)
   }
   let subtitle: SourceLine | null = null
@@ -387,7 +395,9 @@ export function importLines(source: SourceLine[], inline: (piece: Piece) => Node
     if (s.role !== 'work') return n[s.role]!.create({ runIn: s.runIn, numbered: s.numbered }, content)
     return n[`section${s.rank}`]!.create({ runIn: s.runIn }, content)
   }
-  const children: Node[] = [textblock('title', title && wholeLine(title))]
+  // A title on several lines: each line's inline content on its own, so that the changes of each
+  // are counted on its number (see `importParagraphs`).
+  const children: Node[] = [titleLines.length > 1 ? n.title!.create(null, titleLines.flatMap((l) => inline(wholeLine(l)))) : textblock('title', title && wholeLine(title))]
   if (subtitle) children.push(textblock('subtitle', wholeLine(subtitle)))
   children.push(n.preamble!.create(null, preamble.map(blockNode)))
   children.push(...top.map(sectionNode))
@@ -398,6 +408,27 @@ export function importLines(source: SourceLine[], inline: (piece: Piece) => Node
   const doc = n.doc!.create(covers, children)
   doc.check()
   return { doc, warnings, topRank }
+}
+
+/**
+ * Whether a line is a web page's path, as copied with the page (`首页 > 范文大全 > 工作总结`,
+ * `首页 » 总结`, `范文|总结`, `范文/总结`): it has a separator outside what reads as an HTML tag
+ * (`<b>`, kept as text), a `/` between two digits (`2022/2023学年`) not counting.
+ */
+function breadcrumb(text: string): boolean {
+  return /[>＞»›|｜/／]/.test(text) && /[>＞»›|｜／]|(?<!\d)\/|\/(?!\d)/.test(text.replace(/<\/?[A-Za-z][^<>]*>/g, ''))
+}
+
+/** Words of a web site's notice copied with a summary (`更多范文请关注本站`), never of a title. */
+const siteNotice = /范文|本站|关注|来源|转载|下载|网站|网址|微信|公众号|更多|点击|首页|收藏|复制|浏览|阅读/
+
+/**
+ * Whether a line reads as the first line of a title written on two or more (the organisation,
+ * `中共某某县委组织部`): only Chinese characters (and `（）·`), 2 to 30 of them, not an
+ * attachment's label (`附件一`) nor a web site's notice (genre.md: advertising above the title).
+ */
+function titleStart(text: string): boolean {
+  return /^[\u3400-\u4dbf\u4e00-\u9fff（）·]{2,30}$/.test(text) && !text.startsWith('附件') && !siteNotice.test(text)
 }
 
 function clip(text: string): string {

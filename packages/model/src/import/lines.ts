@@ -88,3 +88,34 @@ export function sourceLines(text: string): SourceLine[] {
   })
   return out
 }
+
+/**
+ * Lines of the input read as one, their texts run together with nothing between them (a title
+ * written on two lines, `中共某某县委组织部` above `2023年工作总结`): each line's bold, comment and
+ * suggestion ranges and deleted text moved along by where its text starts. The line has the number
+ * of the last of them. At least one line.
+ */
+export function joinLines(lines: readonly SourceLine[]): SourceLine {
+  const last = lines[lines.length - 1]!
+  const out: SourceLine = { no: last.no, text: '', bold: [] }
+  const comments: CommentRange[] = []
+  const suggestions: SuggestionRange[] = []
+  const deleted: DeletedText[] = []
+  for (const line of lines) {
+    const at = out.text.length
+    for (const [from, to] of line.bold) {
+      // Bold that runs on from the line before, as one range.
+      const prev = out.bold[out.bold.length - 1]
+      if (prev && prev[1] === at + from) out.bold[out.bold.length - 1] = [prev[0], at + to]
+      else out.bold.push([at + from, at + to])
+    }
+    for (const c of line.comments ?? []) comments.push({ ...c, from: at + c.from, to: at + c.to })
+    for (const s of line.suggestions ?? []) suggestions.push({ ...s, from: at + s.from, to: at + s.to })
+    for (const d of line.deleted ?? []) deleted.push({ ...d, at: at + d.at })
+    out.text += line.text
+  }
+  if (comments.length) out.comments = comments
+  if (suggestions.length) out.suggestions = suggestions
+  if (deleted.length) out.deleted = deleted
+  return out
+}
