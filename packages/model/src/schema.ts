@@ -27,7 +27,7 @@ export type WorkItemsLayout = 'joined' | 'separate'
 /** Approximation words a metric may carry after its number: `X余名`, `X多个`. */
 export const metricApproximations = ['', '余', '多'] as const
 
-/** Scale words that may stand between a number and its approximation: `X万多人`. */
+/** Scale words that may stand after a number, before its approximation or its unit: `X万多人`, `1.5万名`. */
 export const metricScales = ['', '十', '百', '千', '万', '亿'] as const
 
 /** How an unfilled field is written: `X` `XX` `x` `××` and the like. */
@@ -441,8 +441,9 @@ const nodes: Record<string, NodeSpec> = {
   date: textblock('p', 'zj-date'),
   text: { group: 'inline' },
   /**
-   * 指标: a number with its unit (`22个`), unfilled (`X名`), a range (`3000-5000元`, `X-X个`) or an
-   * approximation (`X余人次`, `X万多人`). Displayed as value, range end, scale, approximation, unit.
+   * 指标: a number with its unit (`22个`), unfilled (`X名`), a range (`3000-5000元`, `X-X个`), with a
+   * scale (`1.5万名`) or an approximation (`X余人次`, `X万多人`). Displayed as value, range end,
+   * scale, approximation, unit.
    */
   metric: {
     inline: true,
@@ -558,7 +559,7 @@ export interface MetricAttrs {
   range: boolean
   /** The upper end of a range, or `null` while unfilled. */
   upper: number | null
-  /** A scale word written before the approximation (`万` in `X万多人`). */
+  /** A scale word written after the number, before the approximation or the unit (`万` in `X万多人`, `1.5万名`). */
   scale: (typeof metricScales)[number]
   /** An approximation word (`余`, `多`). */
   approx: (typeof metricApproximations)[number]
