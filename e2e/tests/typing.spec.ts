@@ -149,6 +149,20 @@ test.describe('editing a structured summary', () => {
     expect(summary.sections).toHaveLength(2)
   })
 
+  test('Enter at the start of a heading opens an empty line above it, as in Word; what is typed next stays in the heading', async ({ page }) => {
+    await placeCursor(page, '社会事务', 'start')
+    await press(page, 'Enter')
+    await typeText(page, '基本')
+    const summary = await getSummary(page)
+    expect(summary.sections[1]).toMatchObject({ number: '二、', title: '基本社会事务' })
+    // The empty line ends what comes before the heading: the last subsection of 一、.
+    expect(summary.sections[0]!.sections.at(-1)!.body.at(-1)).toEqual({ type: 'paragraph', text: '' })
+    // The line above takes text: the writer goes up to it.
+    await press(page, 'ArrowUp')
+    await typeText(page, '补充。')
+    expect((await getSummary(page)).sections[0]!.sections.at(-1)!.body.at(-1)).toEqual({ type: 'paragraph', text: '补充。' })
+  })
+
   test('Enter in the middle of a heading moves the rest into the body; Backspace joins it back', async ({ page }) => {
     await placeCursor(page, '主要工作', 'start')
     await press(page, 'ArrowRight')

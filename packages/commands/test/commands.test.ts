@@ -125,6 +125,32 @@ describe('sections', () => {
     expect((moved as unknown as EditorState).selection.$from.parent.textContent).toBe('甲正文。')
   })
 
+  it('opens an empty line above a heading at Enter on its start, the heading whole and the cursor with it', () => {
+    for (const [text, above] of [
+      [['工作总结', '一、甲', '（一）甲一', '甲一正文。', '二、|乙', '乙正文。'], '甲一正文。'],
+      [['工作总结', '今年以来。', '一、|甲'], '今年以来。'],
+      [['工作总结', '一、甲', '甲正文。', '（一）|甲一'], '甲正文。'],
+    ] as const) {
+      const before = stateOf(text.join('\n'))
+      const heading = before.selection.$from.parent.textContent
+      const r = run(before, splitHeading)!
+      expect(lines(r.text)).toEqual(lines(toText(before.doc)))
+      const $cursor = r.state.selection.$from
+      expect([$cursor.parent.type.name, $cursor.parent.textContent, $cursor.parentOffset]).toEqual(['heading', heading, 0])
+      // The empty line is the block right before the heading's section, after the text that came before it.
+      let previous: string | null = null
+      let empty = false
+      r.state.doc.nodesBetween(0, $cursor.before($cursor.depth - 1), (node) => {
+        if (node.isTextblock) {
+          if (node.content.size) previous = node.textContent
+          empty = node.content.size === 0
+        }
+        return true
+      })
+      expect([previous, empty]).toEqual([above, true])
+    }
+  })
+
   it('splits a heading into heading and body, and joins them back', () => {
     const split = run(stateOf(['工作总结', '一、抓学习|每周一次', '二、乙'].join('\n')), splitHeading)!
     expect(lines(split.text)).toEqual(['工作总结', '一、抓学习', '每周一次', '二、乙'])
