@@ -7,6 +7,7 @@
  */
 import type { Page } from '@playwright/test'
 import {
+  compose,
   editorSelection,
   editorTest as test,
   expect,
@@ -277,6 +278,22 @@ for (const [key, at, side] of [
     }
     // Every section is still there, numbered as before (the keys went on into the next heading's text at most).
     expect((await headings(page)).map((h) => h.match(/^(?:[一二三四五]、|（[一二]）)/)![0])).toEqual(original.map((h) => h.match(/^(?:[一二三四五]、|（[一二]）)/)![0]))
+  })
+}
+
+// Before, the later section stayed behind with an empty heading (二、 with no title) owning its body.
+for (const how of ['Backspace', 'composed'] as const) {
+  test(`a selection from a paragraph to the middle of a later heading, ${how === 'Backspace' ? 'deleted' : 'typed over through an input method'}, joins them; that section's body follows`, async ({ page }) => {
+    await selectRange(page, await positionOf(page, '发放低保金。', 'start') + 2, await positionOf(page, '社会事务', 'start') + 2)
+    if (how === 'Backspace') await press(page, 'Backspace')
+    else await compose(page, ['z', 'zhong'], '中')
+    const summary = await getSummary(page)
+    expect(summary.sections.map((s) => s.number + s.title)).toEqual(['一、主要工作', '二、基层治理', '三、存在的问题', '四、下半年工作计划'])
+    expect(summary.sections[0]!.sections.map((s) => s.number + s.title)).toEqual(['（一）兜牢民生底线'])
+    expect(summary.sections[0]!.sections[0]!.body).toEqual([
+      { type: 'paragraph', text: how === 'Backspace' ? '发放事务' : '发放中事务' },
+      { type: 'paragraph', text: '办理婚姻登记。' },
+    ])
   })
 }
 

@@ -326,12 +326,13 @@ export const splitHeading: Command = (state, dispatch) => {
  * end of the section before it (its last, deepest subsection), or at the end of the opening.
  * `null` when the section has subsections (they would have no parent to stand under).
  */
-function dissolveTr(state: EditorState, sectionPos: number): { tr: Transaction; cursor: number } | null {
+function dissolveTr(state: EditorState, sectionPos: number, dropEmptyHeading = false): { tr: Transaction; cursor: number } | null {
   const $s = state.doc.resolve(sectionPos)
   const section = $s.nodeAfter!
   const parent = $s.parent
   const index = $s.index()
-  const blocks: Node[] = [schema.nodes.paragraph!.create(null, section.firstChild!.content)]
+  const heading = section.firstChild!
+  const blocks: Node[] = dropEmptyHeading && !heading.content.size ? [] : [schema.nodes.paragraph!.create(null, heading.content)]
   for (let i = 1; i < section.childCount; i++) {
     if (isSection(section.child(i))) return null
     blocks.push(section.child(i))
@@ -361,6 +362,20 @@ function dissolveTr(state: EditorState, sectionPos: number): { tr: Transaction; 
   } catch {
     return null
   }
+}
+
+/**
+ * 并入上文: the section at `sectionPos`, whose heading a deletion emptied by taking its text into
+ * the block before (a selection from a paragraph to the middle of a later heading, deleted or typed
+ * over), taken apart as in Word: its body follows that block in reading order, the empty heading
+ * goes. `null` where it cannot be (it has subsections, or it is the problems or plans section,
+ * whose body would change its part) or its heading is not empty.
+ */
+export function joinEmptiedSection(state: EditorState, sectionPos: number): Transaction | null {
+  const section = state.doc.nodeAt(sectionPos)
+  if (!section || !isSection(section) || section.firstChild!.content.size) return null
+  if (section.type.name === 'problems' || section.type.name === 'plans') return null
+  return dissolveTr(state, sectionPos, true)?.tr ?? null
 }
 
 /**

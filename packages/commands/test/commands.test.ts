@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import { EditorState, TextSelection, type Command } from 'prosemirror-state'
 import { history, undo, undoDepth } from 'prosemirror-history'
-import { importText, toText } from '@zongjie/model'
+import { importText, isSection, toText } from '@zongjie/model'
 import {
   demoteSection,
   promoteSection,
@@ -10,6 +10,7 @@ import {
   insertSection,
   splitHeading,
   joinHeading,
+  joinEmptiedSection,
   backspaceAtHeadingStart,
   paragraphsToWorkItems,
   workItemsToParagraphs,
@@ -149,6 +150,28 @@ describe('sections', () => {
       })
       expect([previous, empty]).toEqual([above, true])
     }
+  })
+
+  it('takes apart a section whose heading a deletion emptied, its body following the block before', () => {
+    const s = stateOf(['工作总结', '一、甲', '（一）甲一', '新建养老|站。', '二、社会事务', '办理婚姻登记。', '三、丙'].join('\n'))
+    // What deleting from 新建养老| to 社会|事务 leaves: 新建养老事务, and 二、 with an empty heading.
+    let to = -1
+    s.doc.descendants((node, pos) => {
+      if (to < 0 && node.type.name === 'heading' && node.textContent === '社会事务') to = pos + 1 + 2
+      return to < 0
+    })
+    const deleted = s.apply(s.tr.delete(s.selection.from, to))
+    expect(lines(toText(deleted.doc))).toEqual(['工作总结', '一、甲', '（一）甲一', '新建养老事务', '二、', '办理婚姻登记。', '三、丙'])
+    let emptied = -1
+    deleted.doc.descendants((node, pos) => {
+      if (emptied < 0 && isSection(node) && !node.firstChild!.content.size) emptied = pos
+      return emptied < 0
+    })
+    const tr = joinEmptiedSection(deleted, emptied)!
+    tr.doc.check()
+    expect(lines(toText(tr.doc))).toEqual(['工作总结', '一、甲', '（一）甲一', '新建养老事务', '办理婚姻登记。', '二、丙'])
+    // Not a section whose heading has text, nor one with subsections.
+    expect(joinEmptiedSection(s, s.doc.resolve(s.selection.from).before(2))).toBeNull()
   })
 
   it('splits a heading into heading and body, and joins them back', () => {

@@ -1,8 +1,8 @@
-import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from 'prosemirror-state'
+import { Plugin, PluginKey, Selection, TextSelection, type EditorState, type Transaction } from 'prosemirror-state'
 import type { Node } from 'prosemirror-model'
 import type { EditorView } from 'prosemirror-view'
 import { isTextOnly } from './text-only.ts'
-import { structureChecked, replacementBetween, isSharedDocumentChange } from '@zongjie/commands'
+import { structureChecked, replacementBetween, isSharedDocumentChange, joinEmptiedSection } from '@zongjie/commands'
 
 /** Whether ProseMirror's own deletion of the selection gives a valid document (it can throw across parts). */
 export function deletionWorks(state: EditorState): boolean {
@@ -124,6 +124,17 @@ export function guard(): Plugin<Node> {
         return fits(tr.doc) ? tr.doc : valid
       },
     },
+    // A selection from a block to the middle of a later heading, deleted or typed over, leaves that
+    // heading's section with an empty heading: it is taken apart, its body following the joined
+    // block (see `joinEmptiedSection`).
+    appendTransaction(trs, before, state) {
+      const tr = trs[0]!
+      const { $from, $to } = before.selection
+      if (trs.length !== 1 || !tr.docChanged || $from.sameParent($to) || $to.parent.type.name !== 'heading' || isSharedDocumentChange(tr)) return null
+      const $next = Selection.findFrom(state.doc.resolve(state.selection.$from.after()), 1, true)?.$from
+      if ($next?.parent.type.name !== 'heading' || $next.parent.content.size) return null
+      return joinEmptiedSection(state, $next.before($next.depth - 1))
+    },
     filterTransaction(tr) {
       if (!tr.docChanged || isTextOnly(tr) || tr.getMeta(structureChecked) || isSharedDocumentChange(tr)) return true
       return changeFits(tr.before, tr.doc)
@@ -141,7 +152,9 @@ export function guard(): Plugin<Node> {
       },
       handleDOMEvents: {
         compositionstart(view) {
-          clearAwkwardSelection(view)
+          // A selection across blocks goes before the composition, as a typed key's would (see appendTransaction).
+          const { $from, $to } = view.state.selection
+          if (!clearAwkwardSelection(view) && !$from.sameParent($to)) view.dispatch(view.state.tr.deleteSelection())
           return false
         },
         paste(view) {
