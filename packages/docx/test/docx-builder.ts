@@ -4,7 +4,7 @@ import { zipSync, strToU8 } from 'fflate'
 import { DOMParser } from 'linkedom'
 import { escapeXml } from '../src/embedded.ts'
 import { crc32 } from '../src/read/zip.ts'
-import type { ParseXml } from '../src/index.ts'
+import { DocxError, readDocx, type ParseXml } from '../src/index.ts'
 
 export const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
@@ -266,4 +266,15 @@ export function oleFile(streams: string[]): Uint8Array {
     out[at + 66] = i === 0 ? 5 : 2
   })
   return out
+}
+
+/** The error reading `bytes` throws (it must be a DocxError). */
+export function failure(bytes: Uint8Array): DocxError {
+  try {
+    readDocx(bytes, parseXml)
+  } catch (e) {
+    if (e instanceof DocxError) return e
+    throw e
+  }
+  throw new Error('read without an error')
 }

@@ -3,7 +3,7 @@ import { constants, deflateRawSync } from 'node:zlib'
 import { strToU8, zipSync } from 'fflate'
 import { ImportError } from '@zongjie/model'
 import { DocxError, importDocx, maxPartBytes, readDocx, type DocxErrorCode } from '../src/index.ts'
-import { buildDocx, oleFile, para, parseXml, rawZip, type RawEntry } from './docx-builder.ts'
+import { buildDocx, oleFile, para, parseXml, rawZip, type RawEntry, failure } from './docx-builder.ts'
 
 // Every Inflate the reader makes is counted, so that a test can say nothing was inflated.
 const inflates = vi.hoisted(() => ({ count: 0 }))
@@ -18,16 +18,6 @@ vi.mock('fflate', async (importOriginal) => {
   return { ...actual, Inflate: CountedInflate }
 })
 
-/** The error reading `bytes` throws. */
-function failure(bytes: Uint8Array): DocxError {
-  try {
-    readDocx(bytes, parseXml)
-  } catch (e) {
-    if (e instanceof DocxError) return e
-    throw e
-  }
-  throw new Error('read without an error')
-}
 
 function expectRefused(bytes: Uint8Array, code: DocxErrorCode, says: RegExp): DocxError {
   const e = failure(bytes)

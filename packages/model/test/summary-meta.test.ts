@@ -4,21 +4,12 @@ import { describe, it, expect } from 'vitest'
 import { readFileSync } from 'node:fs'
 import Ajv2020 from 'ajv/dist/2020.js'
 import { toSummary, fromSummary, type Summary } from '../src/summary.ts'
-import { SummaryError } from '../src/errors.ts'
 import { importText } from '../src/index.ts'
+import { refusal } from './refusal.ts'
 
 const copy = (s: Summary): any => JSON.parse(JSON.stringify(s))
 const validate = new Ajv2020({ strict: true, allErrors: true }).compile(JSON.parse(readFileSync(new URL('../summary.schema.json', import.meta.url), 'utf8')))
 
-function refusal(json: unknown): SummaryError {
-  try {
-    fromSummary(json)
-  } catch (e) {
-    expect(e).toBeInstanceOf(SummaryError)
-    return e as SummaryError
-  }
-  throw new Error('fromSummary accepted the value')
-}
 
 describe('fromSummary: meta', () => {
   const read = importText('某县民政局2023年上半年工作总结\n今年以来，我局扎实推进各项工作。\n一、主要工作\n正文。').doc

@@ -1,24 +1,14 @@
 import { describe, it, expect } from 'vitest'
 import type { Node } from 'prosemirror-model'
 import { toSummary, fromSummary, leadOf, type Summary } from '../src/summary.ts'
-import { SummaryError } from '../src/errors.ts'
 import { Transform } from 'prosemirror-transform'
 import { schema } from '../src/schema.ts'
 import { doc, p, items, item, note, intro, section, roleSection, metric, blank, bold } from './arbitrary.ts'
+import { refusal } from './refusal.ts'
 
 /** A deep copy of a summary to tamper with. */
 const copy = (s: Summary): any => JSON.parse(JSON.stringify(s))
 
-/** The SummaryError `fromSummary` throws for a value, or fails. */
-function refusal(json: unknown): SummaryError {
-  try {
-    fromSummary(json)
-  } catch (e) {
-    expect(e).toBeInstanceOf(SummaryError)
-    return e as SummaryError
-  }
-  throw new Error('fromSummary accepted the value')
-}
 
 function roundTrips(d: Node) {
   const json = JSON.parse(JSON.stringify(toSummary(d)))
