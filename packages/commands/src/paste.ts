@@ -1,6 +1,7 @@
-import type { Fragment, ResolvedPos, Slice } from 'prosemirror-model'
+import type { Fragment, Slice } from 'prosemirror-model'
 import type { Command, EditorState, Transaction } from 'prosemirror-state'
 import { isSection } from '@zongjie/model'
+import { endBefore } from './sections.ts'
 
 /** The text characters and inline nodes (fields) in a fragment: what a paste must neither lose nor add. */
 function inlineSize(fragment: Fragment): number {
@@ -21,19 +22,6 @@ function holdsSections(slice: Slice): boolean {
     return !found && !node.isTextblock
   })
   return found
-}
-
-/**
- * Where sections pasted at the start of the heading of the section at `$heading` go in, in
- * reading order: the end of what comes before that heading, as deep as the sections before it
- * go, so that ProseMirror's replace puts each pasted section at the deepest level it fits (a
- * `（二）` as the last subsection of the `一、` before, a `二、` after it).
- */
-function endBefore($heading: ResolvedPos): number {
-  const doc = $heading.doc
-  let pos = $heading.before($heading.depth - 1)
-  for (let before = doc.resolve(pos).nodeBefore; before && isSection(before); before = doc.resolve(pos).nodeBefore) pos--
-  return pos
 }
 
 /** `tr` when its document is valid and holds exactly `expected` characters and fields, else null. */
@@ -66,7 +54,7 @@ export function pasteSliceTr(state: EditorState, slice: Slice): Transaction | nu
       if (placed) return placed
     }
     // Otherwise the sections go in before the heading's section, the caret staying at its heading.
-    for (const at of [endBefore($from), $from.before($from.depth - 1)]) {
+    for (const at of [endBefore(doc, $from.before($from.depth - 1)), $from.before($from.depth - 1)]) {
       const placed = whole(state.tr.replace(at, at, slice), expected)
       if (placed) return placed
     }

@@ -274,11 +274,13 @@ export function insertSection(rank: 1 | 2 | 3 | 4): Command {
 }
 
 /**
- * Where an empty line opened above the section at `sectionPos` goes, in reading order: the end of
- * what comes before it, as deep as the sections before it go (the last paragraph of the deepest
- * last subsection of the section before; the opening, before the first section).
+ * The end of what comes before the section at `sectionPos` in reading order, as deep as the
+ * sections before it go (the end of the deepest last subsection of the section before; the end of
+ * the opening, before the first section): where an empty line opened above the section goes, and
+ * where a paste at its heading's start puts sections in (ProseMirror's replace taking them out to
+ * the level they fit).
  */
-function lineAbove(doc: Node, sectionPos: number): number {
+export function endBefore(doc: Node, sectionPos: number): number {
   let pos = sectionPos
   for (let before = doc.resolve(pos).nodeBefore; before && (isSection(before) || before.type.name === 'preamble'); before = doc.resolve(pos).nodeBefore) {
     pos--
@@ -290,14 +292,14 @@ function lineAbove(doc: Node, sectionPos: number): number {
 /**
  * 拆分标题: splits the heading at the cursor: the text after the cursor becomes the first paragraph
  * of the section's body (at the end of the heading, an empty paragraph), and the cursor goes there.
- * At the start of a heading with text, as in Word, an empty line opens above it (see `lineAbove`)
- * and the heading stays whole, the cursor with it. This is what Enter does in a heading.
+ * At the start of a heading with text, as in Word, an empty line opens above it
+ * and the heading stays whole, the cursor with it (see `endBefore`). This is what Enter does in a heading.
  */
 export const splitHeading: Command = (state, dispatch) => {
   const { $from, $to } = state.selection
   if ($from.parent.type.name !== 'heading' || !$from.sameParent($to)) return false
   if (state.selection.empty && $from.parentOffset === 0 && $from.parent.content.size > 0) {
-    const at = lineAbove(state.doc, $from.before($from.depth - 1))
+    const at = endBefore(state.doc, $from.before($from.depth - 1))
     const $at = state.doc.resolve(at)
     if ($at.parent.canReplaceWith($at.index(), $at.index(), schema.nodes.paragraph!)) {
       if (dispatch) {

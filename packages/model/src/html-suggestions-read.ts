@@ -5,13 +5,12 @@
  */
 import { Fragment, Mark, type Node } from 'prosemirror-model'
 import { ImportError } from './errors.ts'
-import { schema, displayText, commentIdPattern, suggestionsProblem, isSection, type Suggestion } from './schema.ts'
+import { schema, displayText, commentIdPattern, suggestionsProblem, isSection, isField, type Suggestion } from './schema.ts'
 import { suggestionsOf, isSuggestionMark } from './suggestions.ts'
 import { suggestionClasses, blockSuggestionAttributes, clip, type AttributeReader } from './html-suggestions.ts'
 
 const modificationKeys = ['type', 'attr', 'previous', 'value']
 const blockModificationKeys = ['id', 'type', 'attr', 'previous', 'value']
-const isField = (node: Node) => node.type.name === 'metric' || node.type.name === 'blank'
 
 
 /** The value of an attribute as a message shows it. */

@@ -5,7 +5,7 @@
  */
 import { Mark, type Node } from 'prosemirror-model'
 import { Transform } from 'prosemirror-transform'
-import { displayText, metricText, blankText, isSection, type Suggestion, type SuggestionKind, type MetricAttrs, type BlankAttrs } from './schema.ts'
+import { displayText, metricText, blankText, isSection, isField, type Suggestion, type SuggestionKind, type MetricAttrs, type BlankAttrs } from './schema.ts'
 import { suggestionsOf, isSuggestionMark, hasSuggestionMarks, settleSuggestions, suggestionAnchor } from './suggestions.ts'
 
 /** Reads an attribute of an element, `null` when it is absent. */
@@ -20,7 +20,6 @@ export const suggestionClasses = { insertion: 'zj-ins', deletion: 'zj-del', modi
 /** The attributes of a block element that carry the suggestion marks of the whole block. */
 export const blockSuggestionAttributes = { insertion: 'data-suggestion-insert', deletion: 'data-suggestion-delete', modification: 'data-suggestion-modify' } as const
 
-const isField = (node: Node) => node.type.name === 'metric' || node.type.name === 'blank'
 const noAttributes: AttributeRecord = Object.freeze({}) as AttributeRecord
 
 // ---------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ export {
   blankText,
   displayText,
   isSection,
+  isField,
   periods,
   commentIdPattern,
   commentTimePattern,

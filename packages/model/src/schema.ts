@@ -672,6 +672,11 @@ export function displayText(node: Node): string {
   return out
 }
 
+/** Whether a node is a field (字段): a metric or a blank. */
+export function isField(node: Node): boolean {
+  return node.type.name === 'metric' || node.type.name === 'blank'
+}
+
 /** Whether a node is a section of any kind: `section1` … `section4`, `problems` or `plans`. */
 export function isSection(node: Node): boolean {
   const name = node.type.name

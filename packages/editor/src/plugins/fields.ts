@@ -1,7 +1,7 @@
 import type { Node } from 'prosemirror-model'
 import { NodeSelection, Plugin, TextSelection } from 'prosemirror-state'
 import type { EditorView, NodeView } from 'prosemirror-view'
-import { metricText, blankText, metricUnfilled, contextBefore, displayText, type MetricAttrs, type BlankAttrs } from '@zongjie/model'
+import { metricText, blankText, metricUnfilled, contextBefore, displayText, isField, type MetricAttrs, type BlankAttrs } from '@zongjie/model'
 import { fillField, parseMetricInput, metricInputCharacters } from '@zongjie/commands'
 import type { Catalog } from '../locales/index.ts'
 import { zhCN } from '../locales/zh-CN.ts'
@@ -206,8 +206,6 @@ export class FieldView implements NodeView {
     return true
   }
 }
-
-const isField = (node: Node) => node.type.name === 'metric' || node.type.name === 'blank'
 
 /** The selection when it is a field, selected (by the arrow keys, or a click in read-only mode). */
 function selectedField(view: EditorView): NodeSelection | null {
