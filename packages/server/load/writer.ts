@@ -33,6 +33,16 @@ export interface Typing {
 }
 
 /**
+ * Lets a provider's socket be destroyed while it is still connecting (a reconnect under way):
+ * ws reports that closing as an 'error' after the provider has removed its listeners, which would
+ * be thrown; it is heard here.
+ */
+export function hearClosingError(socket: HocuspocusProviderWebsocket): void {
+  const connecting = socket.webSocket as unknown as { on?(event: 'error', listener: () => void): void } | null
+  connecting?.on?.('error', () => {})
+}
+
+/**
  * A simulated writer: a Yjs document with its own Hocuspocus provider and WebSocket, as a page
  * has. It types markers ({@link marker}) at its cursor in the opening paragraph, now and then
  * deletes its own last one (a backspace), and records, for every marker another writer typed, the
@@ -130,10 +140,7 @@ export class SimWriter {
     if (this.destroyed) return
     this.destroyed = true
     this.stop()
-    // A socket still connecting (a reconnect under way) reports its closing as an 'error' after the
-    // provider has removed its listeners, which would throw: give it one that ignores it.
-    const connecting = this.socket.webSocket as unknown as { on?(event: 'error', listener: () => void): void } | null
-    connecting?.on?.('error', () => {})
+    hearClosingError(this.socket)
     this.provider.destroy()
     this.socket.destroy()
   }

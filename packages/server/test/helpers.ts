@@ -10,6 +10,7 @@ import type { Node as PMNode } from 'prosemirror-model'
 import { updateYFragment } from 'y-prosemirror'
 import { sharedAttributes, sharedContent, summaryOfShared } from '../src/shared.ts'
 import { Writer } from '../src/wire.ts'
+import { hearClosingError } from '../load/writer.ts'
 
 /** The HS256 secret the tests sign with. */
 export const secret = 'test-secret-that-is-long-enough-0123456789'
@@ -114,6 +115,7 @@ export function connect(url: string, name: string, token: string | (() => Promis
     closes: [],
     provider: new HocuspocusProvider({ websocketProvider: socket, name, document: ydoc, token }),
     destroy() {
+      hearClosingError(socket)
       client.provider.destroy()
       socket.destroy()
     },
