@@ -31,10 +31,11 @@ function fromGzip(gzip: Uint8Array): { data: Uint8Array; crc: number; size: numb
 /**
  * Compresses a text part (whole, or in pieces written one after the other) with the platform's
  * own zlib (`CompressionStream`), for {@link appendToZip}; its gzip wrapper gives the CRC-32 the
- * zip needs. `null` where the platform has no such compressor: the caller then leaves the part to the
- * packer.
+ * zip needs. `null`, at once, where the platform has no such compressor: the caller then leaves the
+ * part to the packer. Where the platform compresses off the main thread (Node's zlib), the caller
+ * can pack the rest meanwhile: the pieces are handed to the compressor before this returns.
  */
-export async function deflateNatively(path: string, text: string | readonly string[]): Promise<DeflatedPart | null> {
+export function deflateNatively(path: string, text: string | readonly string[]): Promise<DeflatedPart> | null {
   // Native where the platform has CompressionStream with gzip (Node 18+, Chrome 80+, Firefox 113+, Safari 16.4+).
   let stream: CompressionStream
   try {
@@ -46,8 +47,7 @@ export async function deflateNatively(path: string, text: string | readonly stri
   const encoder = new TextEncoder()
   for (const piece of typeof text === 'string' ? [text] : text) void writer.write(encoder.encode(piece))
   void writer.close()
-  const gzip = new Uint8Array(await new Response(stream.readable).arrayBuffer())
-  return { path, ...fromGzip(gzip) }
+  return new Response(stream.readable).arrayBuffer().then((gzip) => ({ path, ...fromGzip(new Uint8Array(gzip)) }))
 }
 
 const signatures = { local: 0x04034b50, central: 0x02014b50, end: 0x06054b50 } as const
