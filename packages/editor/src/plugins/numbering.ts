@@ -1,6 +1,6 @@
 import { Plugin, PluginKey } from 'prosemirror-state'
 import type { EditorView, NodeView } from 'prosemirror-view'
-import { DOMSerializer, type Node, type NodeType } from 'prosemirror-model'
+import { DOMSerializer, type Node, type NodeType, type ResolvedPos } from 'prosemirror-model'
 import { isSection, sectionNumber, workItemOrdinal } from '@zongjie/model'
 import { isTextOnly } from './text-only.ts'
 import { caretStop, drawnInline } from './inline-blocks.ts'
@@ -40,18 +40,17 @@ function eachHeading(doc: Node, from: number, f: (pos: number, number: string) =
   visit(doc, 0)
 }
 
-/** The number of the heading at `pos` (the heading node's own position): one resolve gives its section and the section's parent. */
-function numberAt(doc: Node, pos: number): string {
-  const $pos = doc.resolve(pos)
-  const depth = $pos.depth
-  if (depth < 1 || !isSection($pos.parent)) return ''
-  return sectionNumber($pos.node(depth - 1), $pos.index(depth - 1))
+/** The number of a heading, from a position inside it (`$inside`, resolved once for the view): its section and the section's parent. */
+function numberAt($inside: ResolvedPos): string {
+  const depth = $inside.depth
+  if (depth < 2 || !isSection($inside.node(depth - 1))) return ''
+  return sectionNumber($inside.node(depth - 2), $inside.index(depth - 2))
 }
 
-/** The ordinal of the work item at `pos` (the item's own position) in its list. */
-function ordinalAt(doc: Node, pos: number): string {
-  const $pos = doc.resolve(pos)
-  return $pos.parent.type.name === 'workItems' ? workItemOrdinal($pos.parent, $pos.index()) : ''
+/** The ordinal of a work item in its list, from a position inside it (`$inside`). */
+function ordinalAt($inside: ResolvedPos): string {
+  const list = $inside.node($inside.depth - 1)
+  return list.type.name === 'workItems' ? workItemOrdinal(list, $inside.index($inside.depth - 1)) : ''
 }
 
 /**
@@ -70,7 +69,7 @@ class NumberedView implements NodeView {
   private readonly attr: string
   private readonly view: EditorView
 
-  constructor(node: Node, view: EditorView, getPos: () => number | undefined, attr: string, numberOf: (doc: Node, pos: number) => string) {
+  constructor(node: Node, view: EditorView, getPos: () => number | undefined, attr: string, numberOf: ($inside: ResolvedPos) => string) {
     const { dom, contentDOM } = DOMSerializer.renderSpec(document, node.type.spec.toDOM!(node))
     this.dom = dom as HTMLElement
     this.contentDOM = contentDOM!
@@ -79,10 +78,11 @@ class NumberedView implements NodeView {
     this.view = view
     const pos = getPos()
     if (pos === undefined) return
-    this.dom.setAttribute(attr, numberOf(view.state.doc, pos))
+    // One resolve gives the number and whether the block needs a caret stop.
+    const $inside = view.state.doc.resolve(pos + 1)
+    this.dom.setAttribute(attr, numberOf($inside))
     // A block drawn on the line of the one before begins with a caret stop; a run-in heading,
     // which the body's first block follows on its line, ends with one (see `caretStop`).
-    const $inside = view.state.doc.resolve(pos + 1)
     const stop = node.type.name === 'heading' ? ($inside.node($inside.depth - 1).attrs.runIn === true ? 'end' : null) : drawnInline($inside) ? 'start' : null
     if (stop) {
       this.contentDOM = document.createElement('span')
