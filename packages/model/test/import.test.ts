@@ -67,6 +67,19 @@ describe('importText: headings', () => {
   it('does not take a decimal, a year or a date for a heading', () => {
     expect(outline('总结\n1.5万元资金已拨付。\n2021年3月完成验收。')).toEqual([])
   })
+
+  it('does not take numerals listed before what they count for a heading: 一、二季度 is a sentence', () => {
+    const text = ['总结', '一、主要工作', '一、二季度，全区共发放救助资金85万元。', '三、四月份开展专项检查，一、二、三等奖各评出若干名。', '二、存在的问题', '人手不足。'].join('\n')
+    const { doc, warnings } = importText(text)
+    expect(outline(text)).toEqual(['1|一、|work||主要工作', '1|二、|problems||存在的问题'])
+    expect(toSummary(doc).sections[0]!.body.map((b) => b.type === 'paragraph' && b.text)).toEqual([
+      '一、二季度，全区共发放救助资金85万元。',
+      '三、四月份开展专项检查，一、二、三等奖各评出若干名。',
+    ])
+    expect(warnings).toEqual([])
+    // A heading whose title starts with a numeral stays one.
+    expect(outline('总结\n一、十四五规划中期评估\n正文。\n二、二〇二五年工作打算\n正文。')).toEqual(['1|一、|work||十四五规划中期评估', '1|二、|plans||二〇二五年工作打算'])
+  })
 })
 
 describe('importText: work items', () => {

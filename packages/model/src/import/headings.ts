@@ -21,6 +21,11 @@ const chineseParen = new RegExp(`^([（(])${space}(${cn})${space}([）)])${space
 const arabicParen = new RegExp(`^([（(])${space}(\\d{1,3})${space}([）)])${space}`)
 // `1.` `1．` `1、`, but not a decimal (`1.5万`) nor a year or a date.
 const arabic = new RegExp(`^(\\d{1,3})${space}([.．、])(?!\\d)${space}`)
+/**
+ * Numerals listed with `、` before what they count (`一、二季度` the first two quarters, `一、二、三等奖`,
+ * `三、四月份`): a sentence, not a heading `一、` (as `1、2月` is not `1、`, see `arabic`).
+ */
+const listedNumerals = new RegExp(`^${cn}(?:、${cn})*(?:季度|季|月份|月|年级|级|类|等|批|期|档|线|产|轮|号)`)
 
 /**
  * Reads a heading number at the start of a line: `一、` `（一）` `(一)` `1.` `1．` `1、` `（1）` `(1)`.
@@ -31,7 +36,8 @@ export function headingMark(line: string): HeadingMark | null {
   let mark: HeadingMark | null = null
   if ((m = chinese.exec(line))) {
     const n = parseChineseNumeral(m[1]!)
-    if (n) mark = { format: 'chinese', n, rest: line.slice(m[0].length), halfWidth: false, oddPunctuation: false }
+    const rest = line.slice(m[0].length)
+    if (n && !listedNumerals.test(rest)) mark = { format: 'chinese', n, rest, halfWidth: false, oddPunctuation: false }
   } else if ((m = chineseParen.exec(line))) {
     const n = parseChineseNumeral(m[2]!)
     if (n) mark = { format: 'chineseParen', n, rest: line.slice(m[0].length), halfWidth: m[1] === '(' || m[3] === ')', oddPunctuation: false }
