@@ -599,7 +599,7 @@ function cleanLine(raw: string): string {
     .replace(/^[\s\u3000\ufeff]+|[\s\u3000]+$/g, '')
 }
 
-/** The text lines of HTML that is not Zongjie's: one per block element, `br` or table row. */
+/** The text lines of HTML that is not Zongjie's: one per block element, `br` or table row (its cells apart by a full-width space). */
 function foreignLines(root: DomNodeLike): string[] {
   const lines: string[] = []
   let line = ''
@@ -631,7 +631,9 @@ function foreignLines(root: DomNodeLike): string[] {
         flush()
         continue
       }
-      if (tag === 'TD' || tag === 'TH') line += ' '
+      // Cells of a row on one line: a full-width space between them (spaces between Chinese
+      // characters are dropped, see cleanLine), but none after a heading number in a cell of its own.
+      if (tag === 'TD' || tag === 'TH') line += /[.．、)）\s\u3000]$|^$/.test(line) ? ' ' : '\u3000'
       const block = blockElements.has(tag)
       if (block) flush()
       // Text kept as it stands: Word's list labels (`一、`, `1.`) are text the importer reads.
