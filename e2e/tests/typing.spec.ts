@@ -76,6 +76,34 @@ test.describe('typing in an empty summary', () => {
     expect((await getSummary(page)).preamble).toEqual([{ type: 'paragraph', text: '一、主要工作' }])
   })
 
+  test('an empty block is one line tall with its guidance on that line; the arrow keys go into empty blocks', async ({ page }) => {
+    /** How many lines tall each empty block is (its height over its line height), by its class. */
+    const emptyLines = () =>
+      content(page).evaluate((root) =>
+        [...root.querySelectorAll('.zj-empty')].map((el) => {
+          const h = el.getBoundingClientRect().height
+          return `${el.classList[0]} ${Math.round(h / parseFloat(getComputedStyle(el).lineHeight))}`
+        }),
+      )
+    await press(page, 'Enter')
+    await press(page, 'ArrowUp')
+    expect(await emptyLines()).toEqual(['zj-title 1', 'zj-paragraph 1'])
+    // Down into the empty opening and back up into the empty title: what is typed lands there.
+    await press(page, 'ArrowDown')
+    await typeText(page, '一、')
+    expect(await emptyLines()).toEqual(['zj-title 1', 'zj-heading 1'])
+    await press(page, 'ArrowUp')
+    await typeText(page, '总结')
+    await press(page, 'ArrowDown')
+    await typeText(page, '主要工作')
+    await press(page, 'Enter')
+    await typeText(page, '一是')
+    expect(await emptyLines()).toEqual(['zj-work-item 1'])
+    const summary = await getSummary(page)
+    expect(summary.title).toBe('总结')
+    expect(summary.sections[0]).toMatchObject({ number: '一、', title: '主要工作', body: [{ type: 'workItems', items: [{ ordinal: '一是', text: '' }] }] })
+  })
+
   test('typing 一是 in the opening makes a work item; Backspace right after takes it back', async ({ page }) => {
     await press(page, 'Enter')
     await typeText(page, '一是')

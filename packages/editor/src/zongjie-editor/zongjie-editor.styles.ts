@@ -88,8 +88,27 @@ export default css`
   .zj-sign-off { text-align: right; margin-top: 28pt; padding-right: 4em; }
   .zj-closing:empty, .zj-preamble:empty { display: none; }
 
-  /* Guidance in empty blocks: in the flow of the line, after the caret, never typed into. */
+  /*
+   * Guidance in empty blocks, never typed into: generated content, after the caret. A block of its
+   * own stays one line tall: the guidance is laid over its first line from where the caret is
+   * (indented, or centred as the title), cut short with an ellipsis where the line is too narrow;
+   * after a number or ordinal, the block is a row: the number, the caret, the guidance. A block
+   * drawn on the line of another (a run-in heading, the first block after one, items written
+   * together) has it in the flow.
+   */
   .zj-empty::after { content: attr(data-placeholder); color: #9ca3af; pointer-events: none; font-family: var(--zj-font-ui); font-size: 0.8em; }
+  .zj-empty { position: relative; }
+  .zj-empty::after { position: absolute; top: 0; left: 0; right: 0; text-indent: inherit; text-align: inherit; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .zj-heading.zj-empty, .zj-work-item.zj-empty { display: flex; align-items: center; padding-left: 2em; text-indent: 0; }
+  .zj-heading.zj-empty::after, .zj-work-item.zj-empty::after { position: static; flex: 1 1 0; min-width: 0; }
+  section[data-run-in] > .zj-heading.zj-empty,
+  section[data-run-in] > .zj-heading + .zj-empty,
+  section[data-run-in] > .zj-heading + .zj-work-items > .zj-empty,
+  .zj-work-items[data-layout='joined'] > .zj-empty { display: inline; position: static; padding-left: 0; }
+  section[data-run-in] > .zj-heading.zj-empty::after,
+  section[data-run-in] > .zj-heading + .zj-empty::after,
+  section[data-run-in] > .zj-heading + .zj-work-items > .zj-empty::after,
+  .zj-work-items[data-layout='joined'] > .zj-empty::after { position: static; white-space: normal; }
   section[data-run-in] > .zj-heading.zj-empty::after { content: attr(data-placeholder) '。'; }
 
   /* Fields. */
