@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite'
 import { fileURLToPath } from 'node:url'
 import { existsSync, readFileSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
+import { minifyLitCss } from '../packages/editor/build/minify-css.mjs'
 
 const editorDir = fileURLToPath(new URL('../packages/editor/', import.meta.url))
 /**
@@ -142,9 +143,12 @@ function strictPage(): Plugin {
   }
 }
 
-/** The demo page, served at http://127.0.0.1:5173/ by `pnpm demo` and by the browser tests. */
+/**
+ * The demo page, served at http://127.0.0.1:5173/ by `pnpm demo` and by the browser tests, with the
+ * editor's styles minified as its builds ship them (what the tests see is what integrators get).
+ */
 export default defineConfig({
-  plugins: [echo(), scriptBuildFile(), strictPage(), vendorFiles()],
+  plugins: [minifyLitCss(), echo(), scriptBuildFile(), strictPage(), vendorFiles()],
   server: {
     host: '127.0.0.1',
     port: 5173,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
+import { minifyLitCss } from '../../packages/editor/build/minify-css.mjs'
 
 /**
  * Library bundles as the bench measures them (and the editor's size budget, in its tests): a Vite
@@ -135,6 +136,8 @@ export async function libraryBundle(name, entry, outDir) {
     logLevel: 'warn',
     envDir: false,
     root: resolve(dirname(fileURLToPath(import.meta.url)), '..'),
+    // The editor's styles minified as its own builds minify them (its dist is what a bundler gets).
+    plugins: [minifyLitCss()],
     build: {
       outDir,
       emptyOutDir: true,

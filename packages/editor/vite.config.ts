@@ -1,6 +1,7 @@
 import { dirname, isAbsolute, resolve as resolvePath } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineConfig, type UserConfig } from 'vite'
+import { minifyLitCss } from './build/minify-css.mjs'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
@@ -19,13 +20,16 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
  * - `vite build --mode docx-iife`: dist/zongjie-docx.iife.js, Word support for the script build
  *   (`@zongjie/docx` and the `docx` library, ES2019), which the first script loads from beside
  *   itself on first use (build/iife-loaders.ts). It takes the model from the global `Zongjie`.
+ *
+ * Each minifies the CSS of the element's css`…` templates (build/minify-css.mjs): their comments
+ * document the styles in the source and are not shipped.
  */
 /** A one-file classic script for old OA pages: minified, ES2019 for Chromium 78, its exports in the global `name`. */
 function scriptBuild(entry: string, name: string, fileName: string, more: Pick<UserConfig, 'plugins'> & { external?: Record<string, string> } = {}): UserConfig {
   return {
     // A browser has no `process`: what a dependency reads from it is fixed here.
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    plugins: more.plugins ?? [],
+    plugins: [minifyLitCss(), ...(more.plugins ?? [])],
     build: {
       outDir: 'dist',
       emptyOutDir: false,
@@ -63,6 +67,7 @@ export default defineConfig(({ mode }): UserConfig => {
     })
   }
   return {
+    plugins: [minifyLitCss()],
     build: {
       outDir: 'dist',
       emptyOutDir: true,

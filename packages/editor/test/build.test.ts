@@ -68,6 +68,12 @@ describe('the script build, dist/zongjie-editor.iife.js and its Word support, di
     expect(docxCode).toMatch(/\bZongjie\b/)
   })
 
+  it('ships the styles minified: none of their comments, the rules as the browser needs them', () => {
+    expect(code).not.toContain('Guidance in empty blocks')
+    expect(code).not.toMatch(/\n\s+\.zj-/)
+    expect(code).toContain('.zj-empty:after{content:attr(data-placeholder)')
+  })
+
   it('defines <zongjie-editor> and needs no `process`', () => {
     expect(code).toContain('customElements.define')
     expect(code).toContain('zongjie-editor')
