@@ -77,12 +77,16 @@ test.describe('typing in an empty summary', () => {
   })
 
   test('an empty block is one line tall with its guidance on that line; the arrow keys go into empty blocks', async ({ page }) => {
-    /** How many lines tall each empty block is (its height over its line height), by its class. */
+    /**
+     * How many lines tall each empty block is (its height over its line height), by its class; and
+     * that none is positioned (a positioned block breaks composition in WebKit).
+     */
     const emptyLines = () =>
       content(page).evaluate((root) =>
         [...root.querySelectorAll('.zj-empty')].map((el) => {
+          const style = getComputedStyle(el)
           const h = el.getBoundingClientRect().height
-          return `${el.classList[0]} ${Math.round(h / parseFloat(getComputedStyle(el).lineHeight))}`
+          return `${el.classList[0]} ${Math.round(h / parseFloat(style.lineHeight))}${style.position === 'static' ? '' : ` ${style.position}`}`
         }),
       )
     await press(page, 'Enter')

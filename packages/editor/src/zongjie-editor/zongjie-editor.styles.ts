@@ -47,9 +47,10 @@ export default css`
   img.ProseMirror-separator { display: inline !important; border: none !important; margin: 0 !important; }
 
   /* The page: 3号 (16pt) 仿宋, first lines indented two characters, about 28pt a line. */
-  .ProseMirror { font-family: var(--zj-font-body); font-size: 16pt; line-height: 28pt; }
+  /* --zj-line: the line's height, which the guidance of an empty block takes (below). */
+  .ProseMirror { font-family: var(--zj-font-body); font-size: 16pt; --zj-line: 28pt; line-height: var(--zj-line); }
   .ProseMirror h1, .ProseMirror h2, .ProseMirror h3, .ProseMirror p { margin: 0; font-size: inherit; font-weight: normal; }
-  .zj-title { font-family: var(--zj-font-title); font-size: 22pt; line-height: 36pt; text-align: center; margin-bottom: 28pt !important; }
+  .zj-title { font-family: var(--zj-font-title); font-size: 22pt; --zj-line: 36pt; line-height: var(--zj-line); text-align: center; margin-bottom: 28pt !important; }
   .zj-subtitle { font-family: var(--zj-font-kaiti); text-align: center; }
   .zj-paragraph, .zj-heading, .zj-work-item, .zj-work-note, .zj-work-intro { text-indent: 2em; }
   .zj-chinese > .zj-heading, .zj-problems > .zj-heading, .zj-plans > .zj-heading { font-family: var(--zj-font-heiti); }
@@ -89,26 +90,28 @@ export default css`
   .zj-closing:empty, .zj-preamble:empty { display: none; }
 
   /*
-   * Guidance in empty blocks, never typed into: generated content, after the caret. A block of its
-   * own stays one line tall: the guidance is laid over its first line from where the caret is
-   * (indented, or centred as the title), cut short with an ellipsis where the line is too narrow;
-   * after a number or ordinal, the block is a row: the number, the caret, the guidance. A block
-   * drawn on the line of another (a run-in heading, the first block after one, items written
-   * together) has it in the flow.
+   * Guidance in empty blocks, never typed into: generated content, neither a widget nor in a
+   * positioned block (either breaks composition in some browsers: ProseMirror #1500, WebKit with
+   * position: relative). A block of its own stays one line tall, the guidance on that line from
+   * where the caret is: floated over the line with no room taken (its margin box has no height),
+   * so the caret keeps the line's start, indented or centred as the block's text; after a number
+   * or ordinal, in a row: the number, the caret, the guidance. Cut short with an ellipsis where
+   * the line is narrow. A block drawn on the line of another (a run-in heading, the body's first
+   * block after one, the parts of items written together) has it in the flow after the caret.
    */
   .zj-empty::after { content: attr(data-placeholder); color: #9ca3af; pointer-events: none; font-family: var(--zj-font-ui); font-size: 0.8em; }
-  .zj-empty { position: relative; }
-  .zj-empty::after { position: absolute; top: 0; left: 0; right: 0; text-indent: inherit; text-align: inherit; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .zj-empty:not(.zj-heading):not(.zj-work-item)::after { content: none; }
+  .zj-empty:not(.zj-heading):not(.zj-work-item)::before {
+    content: attr(data-placeholder); color: #9ca3af; pointer-events: none; font-family: var(--zj-font-ui); font-size: 0.8em;
+    float: left; width: 100%; height: var(--zj-line); margin-bottom: calc(-1 * var(--zj-line));
+    text-indent: inherit; text-align: inherit; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
+  }
   .zj-heading.zj-empty, .zj-work-item.zj-empty { display: flex; align-items: center; padding-left: 2em; text-indent: 0; }
-  .zj-heading.zj-empty::after, .zj-work-item.zj-empty::after { position: static; flex: 1 1 0; min-width: 0; }
-  section[data-run-in] > .zj-heading.zj-empty,
-  section[data-run-in] > .zj-heading + .zj-empty,
-  section[data-run-in] > .zj-heading + .zj-work-items > .zj-empty,
-  .zj-work-items[data-layout='joined'] > .zj-empty { display: inline; position: static; padding-left: 0; }
-  section[data-run-in] > .zj-heading.zj-empty::after,
-  section[data-run-in] > .zj-heading + .zj-empty::after,
-  section[data-run-in] > .zj-heading + .zj-work-items > .zj-empty::after,
-  .zj-work-items[data-layout='joined'] > .zj-empty::after { position: static; white-space: normal; }
+  .zj-heading.zj-empty::after, .zj-work-item.zj-empty::after { flex: 1 1 0; min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  section[data-run-in] > .zj-heading.zj-empty, section[data-run-in] > .zj-heading + * > .zj-empty, [data-layout='joined'] > .zj-empty { display: inline; padding-left: 0; }
+  section[data-run-in] > .zj-heading + .zj-empty::before, section[data-run-in] > .zj-heading + * > .zj-empty:not(.zj-work-item)::before, [data-layout='joined'] > .zj-empty:not(.zj-work-item)::before { content: none; }
+  section[data-run-in] > .zj-heading + .zj-empty::after, section[data-run-in] > .zj-heading + * > .zj-empty:not(.zj-work-item)::after, [data-layout='joined'] > .zj-empty:not(.zj-work-item)::after { content: attr(data-placeholder); }
+  section[data-run-in] > .zj-heading.zj-empty::after, section[data-run-in] > .zj-heading + * > .zj-empty::after, [data-layout='joined'] > .zj-empty::after { white-space: normal; overflow: visible; }
   section[data-run-in] > .zj-heading.zj-empty::after { content: attr(data-placeholder) '。'; }
 
   /* Fields. */
@@ -200,7 +203,7 @@ export default css`
     .page { box-shadow: none; padding: 0; max-width: none; min-height: 0; }
     .ProseMirror { line-height: 28.95pt; }
     .zj-field, .zj-field.zj-unfilled { background: none !important; border: none !important; color: inherit !important; }
-    .zj-empty::after { content: none; }
+    .zj-empty::after, .zj-empty:not(.zj-heading):not(.zj-work-item)::before { content: none !important; }
     .zj-comment, .zj-comment-active { background: none !important; border: none !important; }
     .ProseMirror > section { content-visibility: visible; }
   }
