@@ -303,3 +303,43 @@ for (const how of ['typed', 'composed'] as const) {
     expect(section.body[0]).toMatchObject({ type: 'paragraph', text: '新' })
   })
 }
+
+// A list whose items come onto one line after it was drawn (switched to written together, or
+// brought up to a run-in heading's line when the paragraph between goes): its items are drawn anew
+// with their caret stops, and what is typed or composed at the start of one goes into it.
+const apart = `示范县民政局2024年上半年工作总结
+
+一、主要工作
+一是完善低保管理。
+二是用好临时救助。
+（一）兜底保障。做好兜底。
+一是建设站点。
+二是培训护理员。
+`
+
+for (const how of ['typed', 'composed'] as const) {
+  const write = (page: Page) => (how === 'typed' ? typeText(page, '新') : compose(page, ['x', 'xin'], '新'))
+
+  test(`a list switched to items written together, then ${how} at the start of its second item: the text goes there`, async ({ page }) => {
+    await openWith(page, apart)
+    await placeCursor(page, '完善', 'start')
+    await page.locator('zongjie-editor .toolbar button', { hasText: '连写/分段' }).click()
+    await expect.poll(async () => (await getSummary(page)).sections[0]!.body[0]).toMatchObject({ layout: 'joined' })
+    await placeCursor(page, '用好', 'start')
+    await write(page)
+    expect((await getSummary(page)).sections[0]!.body[0]).toMatchObject({ items: [{ text: '完善低保管理。' }, { text: '新用好临时救助。' }] })
+  })
+
+  test(`a list brought onto a run-in heading's line, then ${how} at the start of its second item: the text goes there`, async ({ page }) => {
+    await openWith(page, apart)
+    const from = await placeCursor(page, '做好兜底', 'start')
+    await selectRange(page, from, from + '做好兜底。'.length)
+    await press(page, 'Backspace')
+    await press(page, 'Delete')
+    const section = () => getSummary(page).then((s) => s.sections[0]!.sections[0]!)
+    await expect.poll(async () => (await section()).body.map((b) => b.type)).toEqual(['workItems'])
+    await placeCursor(page, '培训', 'start')
+    await write(page)
+    expect((await section()).body[0]).toMatchObject({ items: [{ text: '建设站点。' }, { text: '新培训护理员。' }] })
+  })
+}

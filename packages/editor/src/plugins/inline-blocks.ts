@@ -1,4 +1,8 @@
-import type { ResolvedPos } from 'prosemirror-model'
+import { Plugin, PluginKey } from 'prosemirror-state'
+import { Decoration, DecorationSet } from 'prosemirror-view'
+import type { Node, ResolvedPos } from 'prosemirror-model'
+import { isSection } from '@zongjie/model'
+import { isTextOnly } from './text-only.ts'
 
 /**
  * Whether the textblock `$pos` is in is drawn on the line of the block before it: a work item of
@@ -31,4 +35,55 @@ export function caretStop(): HTMLElement {
   stop.contentEditable = 'false'
   stop.textContent = '\u2060'
   return stop
+}
+
+/**
+ * How a container draws blocks on one line, or `null`: a list written together (`joined`), a
+ * run-in section (`runIn`: its heading ends with a caret stop), a list right after a run-in
+ * heading (`afterRunIn`: its items are on the heading's line).
+ */
+function inlineKind(node: Node, parent: Node | null, index: number): string | null {
+  let kind = ''
+  if (node.type.name === 'workItems') {
+    if (node.attrs.layout === 'joined') kind += 'joined '
+    if (index === 1 && parent && isSection(parent) && parent.attrs.runIn === true) kind += 'afterRunIn'
+  } else if (isSection(node) && node.attrs.runIn === true) kind = 'runIn'
+  return kind || null
+}
+
+/** The containers of a document that draw blocks on one line, each marked by a node decoration with no attributes. */
+function inlineContainers(doc: Node): DecorationSet {
+  const decos: Decoration[] = []
+  doc.descendants((node, pos, parent, index) => {
+    if (node.isTextblock) return false
+    const kind = inlineKind(node, parent, index)
+    if (kind) decos.push(Decoration.node(pos, pos + node.nodeSize, {}, { inlineBlocks: kind }))
+    return true
+  })
+  return DecorationSet.create(doc, decos)
+}
+
+/** The key of the {@link inlineBlocks} plugin. */
+export const inlineBlocksKey = new PluginKey<DecorationSet>('zongjie-inline-blocks')
+
+/**
+ * Keeps caret stops (see {@link caretStop}) where blocks are drawn on one line, when a container
+ * comes to draw them so, or stops, after its blocks were drawn: a list switched to written
+ * together or back, a section made run-in or not, a list brought up to a run-in heading's line.
+ * Each such container carries a node decoration naming how (no attributes, nothing drawn): when
+ * that changes, ProseMirror draws the container's blocks anew (it would otherwise move the same
+ * views into it), and their node views decide their caret stops again. Typing changes none: the
+ * decorations are only mapped; other changes recompute them, a walk of the document's containers.
+ */
+export function inlineBlocks(): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
+    key: inlineBlocksKey,
+    state: {
+      init: (_, state) => inlineContainers(state.doc),
+      apply: (tr, set) => (!tr.docChanged ? set : isTextOnly(tr) ? set.map(tr.mapping, tr.doc) : inlineContainers(tr.doc)),
+    },
+    props: {
+      decorations: (state) => inlineBlocksKey.getState(state),
+    },
+  })
 }

@@ -7,6 +7,7 @@ import { schema, suggestionsOf, toSummary, readSummary, fromSummary, toHTML, toT
 import styles from './zongjie-editor.styles.ts'
 import { after, afterFrame, type Pending } from './later.ts'
 import { numbering } from '../plugins/numbering.ts'
+import { inlineBlocks } from '../plugins/inline-blocks.ts'
 import { placeholders, placeholdersKey } from '../plugins/placeholders.ts'
 import { fields } from '../plugins/fields.ts'
 import { keys } from '../plugins/keys.ts'
@@ -1074,6 +1075,7 @@ export class ZongjieEditor extends LitElement {
       ...keys({ sectionKeys: () => this.mode !== 'fill' }),
       ...undoSteps(),
       numbering(),
+      inlineBlocks(),
       placeholders(() => this.placeholder, () => this.strings.placeholders),
       // Before the clipboard: a pasted file is opened, not read as text.
       fileDrop((file) => void this.openFromWriter(file)),
