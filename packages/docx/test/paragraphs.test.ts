@@ -131,7 +131,7 @@ describe('the text of paragraphs', () => {
     expect([c.images, c.shapes]).toEqual([3, 2])
   })
 
-  it('reads a table a row at a time: cells joined with a space, nested tables too, each row one numbered paragraph', () => {
+  it('reads a table a row at a time: cells and the paragraphs in them apart by a full-width space, nested tables too, each row one numbered paragraph', () => {
     const cell = (...content: string[]) => `<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr>${content.join('') || '<w:p/>'}</w:tc>`
     const row = (...cells: string[]) => `<w:tr>${cells.join('')}</w:tr>`
     const nested = `<w:tbl>${row(cell(p(r(t('内1')))), cell(p(r(t('内2')))))}${row(cell(p(r(t('内3')))))}</w:tbl>`
@@ -140,9 +140,9 @@ describe('the text of paragraphs', () => {
     const c = read([p(r(t('前'))), table, deleted, p(r(t('后')))])
     expect(c.paragraphs.map((x) => [x.text, x.no])).toEqual([
       ['前', 1],
-      ['项目 完成情况', 2],
-      ['培训 第二段 内1 内2 内3', 3],
-      ['行内 换行', 4],
+      ['项目\u3000完成情况', 2],
+      ['培训\u3000第二段\u3000内1\u3000内2\u3000内3', 3],
+      ['行内\u3000换行', 4],
       ['后', 5],
     ])
   })

@@ -599,7 +599,12 @@ function cleanLine(raw: string): string {
     .replace(/^[\s\u3000\ufeff]+|[\s\u3000]+$/g, '')
 }
 
-/** The text lines of HTML that is not Zongjie's: one per block element, `br` or table row (its cells apart by a full-width space). */
+/**
+ * The text lines of HTML that is not Zongjie's: one per block element, `br` or table row. A row's
+ * cells, and the paragraphs and line breaks inside a cell (Word puts each cell's text in a `p`),
+ * are apart on its line by a full-width space (spaces between Chinese characters are dropped, see
+ * cleanLine), but for a heading number alone in a cell, which goes with the next (`二、存在不足`).
+ */
 function foreignLines(root: DomNodeLike): string[] {
   const lines: string[] = []
   let line = ''
@@ -608,7 +613,12 @@ function foreignLines(root: DomNodeLike): string[] {
     if (t) lines.push(t)
     line = ''
   }
-  const walk = (node: DomNodeLike, pre: boolean) => {
+  /** Inside a cell: a full-width space before what follows, unless the line is empty or ends with one. */
+  const apart = () => {
+    if (!/^$|[\s\u3000]$/.test(line)) line += '\u3000'
+  }
+  const walk = (node: DomNodeLike, pre: boolean, cell: boolean) => {
+    const lineBreak = cell ? apart : flush
     for (const child of children(node)) {
       if (child.nodeType === TEXT) {
         const text = child.textContent ?? ''
@@ -617,7 +627,7 @@ function foreignLines(root: DomNodeLike): string[] {
           const [firstPart, ...more] = text.split(/\r\n|\r|\n/)
           line += firstPart
           for (const part of more) {
-            flush()
+            lineBreak()
             line += part
           }
         }
@@ -628,20 +638,22 @@ function foreignLines(root: DomNodeLike): string[] {
       // Tracked changes (Word's, a web page's): deleted text is left out, inserted text kept.
       if (tag === 'DEL') continue
       if (tag === 'BR') {
-        flush()
+        lineBreak()
         continue
       }
-      // Cells of a row on one line: a full-width space between them (spaces between Chinese
-      // characters are dropped, see cleanLine), but none after a heading number in a cell of its own.
-      if (tag === 'TD' || tag === 'TH') line += /[.．、)）\s\u3000]$|^$/.test(line) ? ' ' : '\u3000'
+      if (tag === 'TD' || tag === 'TH') {
+        if (!/[.．、)）]$/.test(line)) apart()
+        walk(child, pre, true)
+        continue
+      }
       const block = blockElements.has(tag)
-      if (block) flush()
+      if (block) lineBreak()
       // Text kept as it stands: Word's list labels (`一、`, `1.`) are text the importer reads.
-      walk(child, pre || tag === 'PRE')
-      if (block) flush()
+      walk(child, pre || tag === 'PRE', cell)
+      if (block) lineBreak()
     }
   }
-  walk(root, false)
+  walk(root, false, false)
   flush()
   return lines
 }

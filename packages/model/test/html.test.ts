@@ -379,12 +379,15 @@ style='font-size:22.0pt;font-family:方正小标宋简体;mso-hansi-font-family:
     expect(text).not.toContain('网页标题')
   })
 
-  it('reads a table row as one line, its cells apart: a heading number in a cell of its own goes with the next', () => {
+  it('reads a table row as one line, its cells and the paragraphs in them apart: a heading number in a cell of its own goes with the next', () => {
+    // As Word writes a table to the clipboard: each cell's text in a paragraph of its own.
+    const cell = (...paragraphs: string[]) => `<td style="border:solid windowtext 1.0pt">${paragraphs.map((p) => `<p class=MsoNormal><span lang=ZH-CN>${p}</span></p>`).join('\n')}</td>`
     const page = `<html><body><p>某中心2024年工作总结</p><p>一、主要工作</p>
 <table><tr><th>指标</th><th>数值</th></tr><tr><td>
-  救助人次</td><td>1200人次</td><td></td></tr><tr><td>二、</td><td>存在不足</td></tr></table><p>经验还不够。</p></body></html>`
+  救助人次</td><td>1200人次</td><td></td></tr>
+<tr>${cell('培训', '第二段')}${cell('行内<br>换行')}</tr><tr><td>二、</td><td>存在不足</td></tr></table><p>经验还不够。</p></body></html>`
     const lines = toText(fromHTML(page, parse)).split('\n').filter((l) => l)
-    expect(lines).toEqual(['某中心2024年工作总结', '一、主要工作', '指标\u3000数值', '救助人次\u30001200人次', '二、存在不足', '经验还不够。'])
+    expect(lines).toEqual(['某中心2024年工作总结', '一、主要工作', '指标\u3000数值', '救助人次\u30001200人次', '培训\u3000第二段\u3000行内\u3000换行', '二、存在不足', '经验还不够。'])
   })
 
   it('refuses HTML with no text', () => {

@@ -507,7 +507,8 @@ class BodyReader {
         case 'cr':
           // A deleted break is no break, as accepting the deletion makes it.
           if (hidden || this.instructions || this.change?.kind === 'delete' || this.change?.dropped) break
-          if (inTable) this.put(lines, ' ', false)
+          // In a cell, apart on the row's line as its paragraphs are (see cellSink).
+          if (inTable) this.put(lines, '\u3000', false)
           else lines.push(new Line())
           break
         case 'fldChar':
@@ -613,7 +614,7 @@ class BodyReader {
     return trPr !== null && this.w.child(trPr, 'del') !== null
   }
 
-  /** The cells of a row, each cell's text appended to the row's line. */
+  /** The cells of a row, each cell's text appended to the row's line, apart by a full-width space. */
   private cells(parent: XmlNode, row: Line): void {
     const { w } = this
     for (let c = parent.firstChild; c; c = c.nextSibling) {
@@ -621,7 +622,7 @@ class BodyReader {
         case 'tc': {
           const cell = new Line()
           this.container(c, cellSink(cell), true)
-          row.append(cell.trimmed(), ' ')
+          row.append(cell.trimmed(), '\u3000')
           break
         }
         case 'sdt': {
@@ -637,11 +638,14 @@ class BodyReader {
   }
 }
 
-/** A sink that gathers a cell's paragraphs and nested rows into one line, joined by spaces. */
+/**
+ * A sink that gathers a cell's paragraphs and nested rows into one line, apart by a full-width
+ * space, as the cells of a row are (and as the HTML reader reads a table pasted from Word).
+ */
 function cellSink(cell: Line): Sink {
   return {
     take(lines) {
-      for (const line of lines) cell.append(line.trimmed(), ' ')
+      for (const line of lines) cell.append(line.trimmed(), '\u3000')
     },
   }
 }
