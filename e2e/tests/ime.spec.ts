@@ -343,3 +343,28 @@ for (const how of ['typed', 'composed'] as const) {
     expect((await section()).body[0]).toMatchObject({ items: [{ text: '建设站点。' }, { text: '新培训护理员。' }] })
   })
 }
+
+// Text that comes with no key press (an input method committing at once, as it does punctuation;
+// an emoji or handwriting panel; dictation: CDP's Input.insertText) over a selection across blocks
+// goes in as a typed key's: the browser's own edit across the blocks lost the fields' units and
+// values after it.
+test('text committed with no key press over a selection across items replaces it; the fields after keep their units and values', async ({ page }) => {
+  await openWith(page, `示范县民政局2024年上半年工作总结
+
+一、主要工作
+一是建设社区养老服务站。
+二是实施居家适老化改造，为X户困难老年人家庭完成改造，培育社区社会组织15家。
+`)
+  const from = await placeCursor(page, '社区养老', 'start')
+  const to = await placeCursor(page, '居家适老化', 'start')
+  await selectRange(page, from, to)
+  await page.keyboard.insertText('、')
+  await expect.poll(async () => (await getSummary(page)).sections[0]!.body[0]).toMatchObject({
+    items: [{ text: '建设、居家适老化改造，为X户困难老年人家庭完成改造，培育社区社会组织15家。' }],
+  })
+  const summary = await getSummary(page)
+  expect(summary.metrics.map((m) => [m.text, m.unit, m.value])).toEqual([
+    ['X户', '户', null],
+    ['15家', '家', 15],
+  ])
+})

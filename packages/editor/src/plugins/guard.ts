@@ -2,6 +2,7 @@ import { Plugin, PluginKey, Selection, TextSelection, type EditorState, type Tra
 import type { Node } from 'prosemirror-model'
 import type { EditorView } from 'prosemirror-view'
 import { isTextOnly } from './text-only.ts'
+import { isField } from '@zongjie/model'
 import { structureChecked, replacementBetween, isSharedDocumentChange, joinEmptiedSection } from '@zongjie/commands'
 
 /** Whether ProseMirror's own deletion of the selection gives a valid document (it can throw across parts). */
@@ -98,6 +99,13 @@ export function validDoc(state: EditorState): Node {
   return guardKey.getState(state) ?? state.doc
 }
 
+/** Whether a field (a metric or a blank) is between `from` and `to`. */
+function holdsField(doc: Node, from: number, to: number): boolean {
+  let found = false
+  doc.nodesBetween(from, to, (node) => !(found ||= isField(node)))
+  return found
+}
+
 /**
  * Keeps every document valid whatever the input: a transaction whose result the schema rejects
  * where it changed the document (ProseMirror's replace can produce one when fitting awkward
@@ -160,6 +168,23 @@ export function guard(): Plugin<Node> {
         paste(view) {
           clearAwkwardSelection(view)
           return false
+        },
+        // Text that comes with no key press (an input method committing at once, as it does
+        // punctuation; an emoji or handwriting panel; dictation) over a selection across blocks or
+        // over a field is put in as a typed key's is (ProseMirror's keypress), not left to the
+        // browser: its edit of the DOM across blocks and fields read back lost the fields' units
+        // and values, made an ordinal text or dropped the text.
+        beforeinput(view, event) {
+          const e = event as InputEvent
+          const text = e.data
+          const sel = view.state.selection
+          if (e.inputType !== 'insertText' || !text || view.composing || sel.empty) return false
+          if (sel instanceof TextSelection && sel.$from.sameParent(sel.$to) && !holdsField(view.state.doc, sel.from, sel.to)) return false
+          e.preventDefault()
+          const { from, to } = sel
+          const typed = () => view.state.tr.insertText(text).scrollIntoView()
+          if (!view.someProp('handleTextInput', (f) => f(view, from, to, text, typed))) view.dispatch(typed())
+          return true
         },
       },
     },
