@@ -52,6 +52,26 @@ test('fill mode: every field of the hospital template is reached with Tab and fi
   expect(verdict).toEqual({ submittable: true, errors: 0 })
 })
 
+test('fill mode: Tab in an open field fills it and goes on to the next field to fill, as from one form control to the next', async ({ page }) => {
+  await hospitalInFillMode(page)
+  const fields = await getSummary(page).then((s) => s.metrics.length + s.blanks.length)
+  await editor(page).locator('.zj-title').click()
+  // To the first metric (the hospital template opens with them), typed into: its input opens.
+  let kind = ''
+  while (kind !== 'metric') {
+    await press(page, 'Tab')
+    kind = await editor(page).evaluate((el) => (el as any).view.state.selection.node?.type.name ?? '')
+  }
+  await page.keyboard.type('12')
+  await page.keyboard.press('Tab')
+  // Filled, and the next field to fill is selected in the text: what is typed next goes there.
+  await expect.poll(async () => (await getSummary(page)).metrics.filter((m) => m.filled).map((m) => m.value)).toEqual([12])
+  expect(await editor(page).evaluate((el) => el.shadowRoot!.activeElement?.classList.contains('ProseMirror') ?? false)).toBe(true)
+  const next = await editor(page).evaluate((el) => (el as any).view.state.selection.node?.type.name ?? null)
+  expect(['metric', 'blank']).toContain(next)
+  await expect.poll(() => status(page)).toContain(`还需填写 ${fields - 1} 处`)
+})
+
 test('fill mode: a fixed heading refuses edits and a required part refuses deletion, with a visible hint', async ({ page }) => {
   await hospitalInFillMode(page)
   const before = await getText(page)

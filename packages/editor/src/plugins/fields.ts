@@ -16,8 +16,9 @@ interface FieldDom extends HTMLElement {
  * A metric or blank field (指标 / 空白) as an inline widget: it shows its value as displayed (`X名`
  * marked as unfilled), and opens an input when clicked or when the writer presses Enter, F2 or a
  * digit with the field selected. A metric takes digits, `.` and `-` (a range); anything else is
- * refused with a visible hint. Enter or leaving the input fills the field (one undo step);
- * Escape leaves it as it was. The unit stays outside the input.
+ * refused with a visible hint. Enter or leaving the input fills the field (one undo step), and so
+ * does Tab in fill mode, which goes on to the next field to fill; Escape leaves it as it was. The
+ * unit stays outside the input.
  */
 export class FieldView implements NodeView {
   dom: FieldDom
@@ -25,7 +26,13 @@ export class FieldView implements NodeView {
   private input: HTMLInputElement | null = null
   private hint: HTMLElement | null = null
 
-  constructor(node: Node, private view: EditorView, private getPos: () => number | undefined, private strings: () => Catalog['fields'] = () => zhCN.fields) {
+  constructor(
+    node: Node,
+    private view: EditorView,
+    private getPos: () => number | undefined,
+    private strings: () => Catalog['fields'] = () => zhCN.fields,
+    private fillMode: () => boolean = () => false,
+  ) {
     this.node = node
     this.dom = document.createElement('span')
     this.dom.zjField = this
@@ -118,6 +125,12 @@ export class FieldView implements NodeView {
       } else if (e.key === 'Escape') {
         e.preventDefault()
         this.close(true)
+      } else if (e.key === 'Tab' && !e.isComposing && !e.ctrlKey && !e.altKey && !e.metaKey && this.fillMode()) {
+        // In fill mode, Tab (Shift-Tab) fills the field and goes on to the next (previous) one to
+        // fill, as the editor's Tab does, rather than to whatever can be focused next on the page.
+        e.preventDefault()
+        this.commit(true)
+        if (!this.input) this.view.someProp('handleKeyDown', (f) => f(this.view, e))
       }
     })
     input.addEventListener('blur', () => this.commit(false))
@@ -229,13 +242,14 @@ function clearFieldsBeforeComposing(view: EditorView) {
 /**
  * Fields as widgets: node views for metric and blank fields, and the keys that reach them: with a
  * field selected (arrow keys select it), Enter, F2 or a digit opens its input; so does a click.
+ * `fillMode`: whether Tab in an open field goes on to the next one to fill (填写模式).
  */
-export function fields(strings: () => Catalog['fields'] = () => zhCN.fields): Plugin {
+export function fields(strings: () => Catalog['fields'] = () => zhCN.fields, fillMode: () => boolean = () => false): Plugin {
   return new Plugin({
     props: {
       nodeViews: {
-        metric: (node, view, getPos) => new FieldView(node, view, getPos, strings),
-        blank: (node, view, getPos) => new FieldView(node, view, getPos, strings),
+        metric: (node, view, getPos) => new FieldView(node, view, getPos, strings, fillMode),
+        blank: (node, view, getPos) => new FieldView(node, view, getPos, strings, fillMode),
       },
       handleDOMEvents: {
         compositionstart(view) {

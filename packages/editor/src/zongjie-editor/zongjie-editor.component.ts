@@ -1070,7 +1070,7 @@ export class ZongjieEditor extends LitElement {
       ...(this.fillPlugins ?? []),
       guard(),
       // Fields before the keymaps: Enter on a selected field opens it rather than splitting the line.
-      fields(() => this.strings.fields),
+      fields(() => this.strings.fields, () => this.mode === 'fill'),
       structureInputRules(),
       ...keys({ sectionKeys: () => this.mode !== 'fill' }),
       ...undoSteps(),
