@@ -74,8 +74,15 @@ export const workItemsToParagraphs: Command = (state, dispatch) => {
   if (!$list.parent.canReplace($list.index(), $list.index() + 1, Fragment.from(paragraphs))) return false
   if (dispatch) {
     const tr = state.tr.replaceWith(list.pos, list.pos + list.node.nodeSize, paragraphs)
-    const cursor = Math.min(tr.doc.content.size, list.pos + 1)
-    dispatch(closeHistory(tr.setSelection(TextSelection.near(tr.doc.resolve(cursor)))).scrollIntoView())
+    // The caret stays in the words it was in, now in their paragraph, after the ordinal put in as text.
+    const $head = state.selection.$head
+    let cursor = list.pos + 1
+    if ($head.depth >= 1 && $head.node($head.depth - 1) === list.node && $head.before($head.depth - 1) === list.pos) {
+      const index = $head.index($head.depth - 1)
+      cursor = list.pos + 1 + $head.parentOffset + paragraphs[index]!.content.size - list.node.child(index).content.size
+      for (let i = 0; i < index; i++) cursor += paragraphs[i]!.nodeSize
+    }
+    dispatch(closeHistory(tr.setSelection(TextSelection.near(tr.doc.resolve(Math.min(tr.doc.content.size, cursor))))).scrollIntoView())
   }
   return true
 }

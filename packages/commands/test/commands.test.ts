@@ -193,6 +193,12 @@ describe('work items', () => {
     expect(back.state.doc.toString()).not.toContain('workItem')
   })
 
+  it('keeps the caret in the words it was in when the items become paragraphs', () => {
+    const back = run(stateOf(['工作总结', '一、甲', '一是抓学习。', '二是抓|制度。', '三是抓落实。'].join('\n')), workItemsToParagraphs)!
+    const $head = back.state.selection.$head
+    expect([$head.parent.type.name, $head.parent.textContent, $head.parentOffset]).toEqual(['paragraph', '二是抓制度。', 3])
+  })
+
   it('switches between one paragraph and one item a paragraph', () => {
     const r = run(stateOf(['工作总结', '一、甲', '一是|抓学习。', '二是抓制度。'].join('\n')), toggleWorkItemsLayout)!
     expect(lines(r.text)).toEqual(['工作总结', '一、甲', '一是抓学习。二是抓制度。'])
