@@ -368,3 +368,19 @@ test('text committed with no key press over a selection across items replaces it
     ['15家', '家', 15],
   ])
 })
+
+// The stop of a run-in heading is drawn by the editor: 。 typed or composed at the heading's end
+// goes on into the body on its line, rather than into the title, where it showed twice.
+for (const how of ['typed', 'composed'] as const) {
+  test(`。 ${how} at the end of a run-in heading goes on into its body: one stop, the title as it was`, async ({ page }) => {
+    await openWith(page, together)
+    await placeCursor(page, '兜底保障', 'end')
+    if (how === 'typed') await typeText(page, '。')
+    else await compose(page, ['。'], '。')
+    await typeText(page, '新')
+    const section = (await getSummary(page)).sections[0]!.sections[0]!
+    expect(section.title).toBe('兜底保障')
+    expect(section.body[0]).toMatchObject({ type: 'workItems', items: [{ text: '新完善低保管理；' }, { text: '用好临时救助。' }] })
+    expect(await textLines(page)).toContain('（一）兜底保障。一是新完善低保管理；二是用好临时救助。')
+  })
+}

@@ -1,8 +1,7 @@
 import { InputRule, inputRules } from 'prosemirror-inputrules'
-import type { Plugin } from 'prosemirror-state'
-import { TextSelection } from 'prosemirror-state'
+import { Selection, TextSelection, type EditorState, type Plugin, type Transaction } from 'prosemirror-state'
 import { paragraphToSectionIn, paragraphToWorkItemIn, exitWorkItemIn } from '@zongjie/commands'
-import { suggestionAnchor } from '@zongjie/model'
+import { isSection, schema, suggestionAnchor } from '@zongjie/model'
 
 const cn = '[一二三四五六七八九十]+'
 
@@ -32,10 +31,28 @@ function headingRule(pattern: RegExp, rank: number): InputRule {
 }
 
 /**
+ * `。` typed at the end of a run-in heading (`（一）标题。正文……`), whose stop the editor draws: the
+ * caret goes on into the body on its line, as past that stop (the title takes no `。` of its own,
+ * which would show twice); with no body there, one is started, as Enter starts it.
+ */
+function runInStop(state: EditorState, _match: RegExpMatchArray, start: number, end: number): Transaction | null {
+  const $start = state.doc.resolve(start)
+  // Typed, the 。 is not in yet (start = end); composed, it is, just before the caret.
+  if ($start.parent.type.name !== 'heading' || end !== $start.end() || (start !== end && state.doc.textBetween(start, end) !== '。')) return null
+  const section = $start.node($start.depth - 1)
+  if (section.attrs.runIn !== true) return null
+  const tr = state.tr.delete(start, end)
+  const after = tr.mapping.map($start.after())
+  if (section.childCount > 1 && !isSection(section.child(1))) return tr.setSelection(Selection.findFrom(tr.doc.resolve(after), 1, true)!)
+  tr.insert(after, schema.nodes.paragraph!.create())
+  return tr.setSelection(TextSelection.create(tr.doc, after + 1))
+}
+
+/**
  * Typing a number at the start of a paragraph makes it a heading of that level: `一、` (level 1),
  * `（一）` or `(一)` (2), `1.` or `1．` (3), `（1）` or `(1)` (4); typing `一是` makes it a work item.
  * The typed number is dropped: numbers are computed. In an empty work item, a heading number
- * ends the list and starts the heading. These rules run on typed text and at the end
+ * ends the list and starts the heading. `。` at the end of a run-in heading goes on into its body. These rules run on typed text and at the end
  * of a composition, never during one (prosemirror-inputrules checks `view.composing`).
  */
 export function structureInputRules(): Plugin {
@@ -45,6 +62,7 @@ export function structureInputRules(): Plugin {
       headingRule(rule(`[（(]${cn}[）)]`), 2),
       headingRule(rule('\\d{1,2}[.．]'), 3),
       headingRule(rule('[（(]\\d{1,2}[）)]'), 4),
+      new InputRule(/。$/, runInStop),
       new InputRule(rule(`${cn}是`), (state, match, matchStart, end) => {
         const start = afterAnchors(match, matchStart)
         const $start = state.doc.resolve(start)
