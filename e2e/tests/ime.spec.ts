@@ -384,3 +384,13 @@ for (const how of ['typed', 'composed'] as const) {
     expect(await textLines(page)).toContain('（一）兜底保障。一是新完善低保管理；二是用好临时救助。')
   })
 }
+
+test('Backspace right after 。 moved the caret past a run-in heading\'s stop does not put the 。 into the title', async ({ page }) => {
+  await openWith(page, together)
+  await placeCursor(page, '兜底保障', 'end')
+  await typeText(page, '。')
+  await press(page, 'Backspace')
+  const section = (await getSummary(page)).sections[0]!.sections[0]!
+  expect(section.title).not.toMatch(/。/)
+  expect(await textLines(page)).not.toContainEqual(expect.stringContaining('。。'))
+})

@@ -62,7 +62,8 @@ export function structureInputRules(): Plugin {
       headingRule(rule(`[（(]${cn}[）)]`), 2),
       headingRule(rule('\\d{1,2}[.．]'), 3),
       headingRule(rule('[（(]\\d{1,2}[）)]'), 4),
-      new InputRule(/。$/, runInStop),
+      // Not taken back by Backspace: the stop stays drawn, and Backspace acts in the body as anywhere.
+      new InputRule(/。$/, runInStop, { undoable: false }),
       new InputRule(rule(`${cn}是`), (state, match, matchStart, end) => {
         const start = afterAnchors(match, matchStart)
         const $start = state.doc.resolve(start)
