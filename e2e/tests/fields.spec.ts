@@ -14,6 +14,7 @@ import {
   getSummary,
   getText,
   openWith,
+  paste,
   placeCursor,
   press,
   selectRange,
@@ -216,4 +217,28 @@ test('End and Enter pressed at once after a field: the new paragraph comes after
     await page.keyboard.type('乙')
     expect(await getText(page), `round ${round + 1}`).toContain('建成X个。\n乙')
   }
+})
+
+test('a line pasted over a selected field goes into its input, for Enter to fill it; what is not a number is refused with the hint', async ({ page }) => {
+  const [m1, m2] = await fieldPositions(page)
+  await placeCursor(page, '培训', 'end')
+  await press(page, 'ArrowRight')
+  await expectFieldSelected(page, m1!)
+  await paste(page, { text: ' 120 ' }, false)
+  await expect(fieldInput(page)).toHaveValue('120')
+  await page.keyboard.press('Enter')
+  await expect(fieldInput(page)).toHaveCount(0)
+  await right(page, 4)
+  await expectFieldSelected(page, m2!)
+  await paste(page, { text: '三万' }, false)
+  await page.keyboard.press('Enter')
+  await expect(content(page).locator('.zj-field-hint')).toBeVisible()
+  await page.keyboard.press('Escape')
+  const summary = await getSummary(page)
+  expect(summary.metrics.map((m) => [m.text, m.filled])).toEqual([
+    ['120名', true],
+    ['X万元', false],
+    ['X-X元', false],
+    ['X个', false],
+  ])
 })

@@ -241,7 +241,8 @@ function clearFieldsBeforeComposing(view: EditorView) {
 
 /**
  * Fields as widgets: node views for metric and blank fields, and the keys that reach them: with a
- * field selected (arrow keys select it), Enter, F2 or a digit opens its input; so does a click.
+ * field selected (arrow keys select it), Enter, F2 or a digit opens its input, and so do a click and
+ * a line pasted over it (in the input).
  * `fillMode`: whether Tab in an open field goes on to the next one to fill (填写模式).
  */
 export function fields(strings: () => Catalog['fields'] = () => zhCN.fields, fillMode: () => boolean = () => false): Plugin {
@@ -255,6 +256,19 @@ export function fields(strings: () => Catalog['fields'] = () => zhCN.fields, fil
         compositionstart(view) {
           clearFieldsBeforeComposing(view)
           return false
+        },
+        // One line pasted over a selected field goes into its input, as a typed digit does, for
+        // Enter to fill it (a metric's input refuses what is not a number, with its hint); before,
+        // the text replaced the field.
+        paste(view, event) {
+          const sel = selectedField(view)
+          const text = (event as ClipboardEvent).clipboardData?.getData('text/plain').trim()
+          if (!sel || !text || /[\r\n]/.test(text) || view.composing || !view.editable) return false
+          const dom = view.nodeDOM(sel.from) as FieldDom | null
+          if (!dom?.zjField) return false
+          event.preventDefault()
+          dom.zjField.open(text)
+          return true
         },
         // A click on a field opens it (a click inside its open input is the input's).
         mousedown(view, event) {
