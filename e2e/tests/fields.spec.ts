@@ -242,3 +242,20 @@ test('a line pasted over a selected field goes into its input, for Enter to fill
     ['X个', false],
   ])
 })
+
+test('Backspace after a field, or Delete before it, selects it; the next press deletes it, and undo brings it back', async ({ page }) => {
+  const [m1] = await fieldPositions(page)
+  await placeCursor(page, '，发放', 'start')
+  await press(page, 'Backspace')
+  await expectFieldSelected(page, m1!)
+  expect((await getSummary(page)).metrics).toHaveLength(4)
+  await press(page, 'Backspace')
+  expect((await getSummary(page)).metrics.map((m) => m.text)).toEqual(['X万元', 'X-X元', 'X个'])
+  await press(page, 'Control+z')
+  expect((await getSummary(page)).metrics.map((m) => m.text)).toEqual(['X名', 'X万元', 'X-X元', 'X个'])
+  await placeCursor(page, '培训', 'end')
+  await press(page, 'Delete')
+  await expectFieldSelected(page, m1!)
+  await press(page, 'Delete')
+  expect(await getText(page)).toContain('培训，发放X万元')
+})

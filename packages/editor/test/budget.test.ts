@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { libraryBundle } from '../../../bench/src/bundle.mjs'
 
 /** The main chunk's budget, bytes of gzip -9. */
-const budget = 137_500
+const budget = 137_700
 
 describe('the main chunk', () => {
   it(`stays within ${budget / 1000} kB gzip, with Word support, co-editing, the versions panel, opening files, reading pastes, the templates, the metrics table, the English strings and fill mode in chunks of their own`, async () => {

@@ -227,6 +227,22 @@ function selectedField(view: EditorView): NodeSelection | null {
 }
 
 /**
+ * Backspace right after a field, or Delete right before one, selects it: the next press deletes
+ * it. A field (a number the summary reports, or the `X` still to fill) is not taken with one key
+ * meant for a character, and the writer sees what the next press will delete.
+ */
+function selectFieldBeforeDeleting(view: EditorView, event: KeyboardEvent): boolean {
+  const back = event.key === 'Backspace'
+  if ((!back && event.key !== 'Delete') || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey || view.composing) return false
+  const sel = view.state.selection
+  if (!(sel instanceof TextSelection) || !sel.empty) return false
+  const field = back ? sel.$from.nodeBefore : sel.$from.nodeAfter
+  if (!field || !isField(field)) return false
+  view.dispatch(view.state.tr.setSelection(NodeSelection.create(view.state.doc, back ? sel.from - field.nodeSize : sel.from)))
+  return true
+}
+
+/**
  * Before an input method composes over a selection that holds a field, the selection is deleted,
  * as a typed letter replaces it: the browser would otherwise compose over the field's widget,
  * which ProseMirror cannot read back (nothing went in, and the composition never ended).
@@ -242,7 +258,7 @@ function clearFieldsBeforeComposing(view: EditorView) {
 /**
  * Fields as widgets: node views for metric and blank fields, and the keys that reach them: with a
  * field selected (arrow keys select it), Enter, F2 or a digit opens its input, and so do a click and
- * a line pasted over it (in the input).
+ * a line pasted over it (in the input); Backspace or Delete next to a field selects it first.
  * `fillMode`: whether Tab in an open field goes on to the next one to fill (填写模式).
  */
 export function fields(strings: () => Catalog['fields'] = () => zhCN.fields, fillMode: () => boolean = () => false): Plugin {
@@ -283,6 +299,7 @@ export function fields(strings: () => Catalog['fields'] = () => zhCN.fields, fil
       handleKeyDown(view, event) {
         // The key that starts an input method (reported as 229) comes before its composition.
         if (event.keyCode === 229) clearFieldsBeforeComposing(view)
+        if (selectFieldBeforeDeleting(view, event)) return true
         const sel = selectedField(view)
         if (!sel) return false
         if (event.ctrlKey || event.metaKey || event.altKey || view.composing) return false
