@@ -52,8 +52,9 @@ function runInStop(state: EditorState, _match: RegExpMatchArray, start: number, 
  * Typing a number at the start of a paragraph makes it a heading of that level: `一、` (level 1),
  * `（一）` or `(一)` (2), `1.` or `1．` (3), `（1）` or `(1)` (4); typing `一是` makes it a work item.
  * The typed number is dropped: numbers are computed. In an empty work item, a heading number
- * ends the list and starts the heading. `。` at the end of a run-in heading goes on into its body. These rules run on typed text and at the end
- * of a composition, never during one (prosemirror-inputrules checks `view.composing`).
+ * ends the list and starts the heading. `。` at the end of a run-in heading goes on into its body.
+ * These rules run on typed text and at the end of a composition, never during one
+ * (prosemirror-inputrules checks `view.composing`).
  */
 export function structureInputRules(): Plugin {
   return inputRules({
