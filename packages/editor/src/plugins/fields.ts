@@ -250,9 +250,14 @@ function selectFieldBeforeDeleting(view: EditorView, event: KeyboardEvent): bool
 function clearFieldsBeforeComposing(view: EditorView) {
   const { selection: sel, doc } = view.state
   if (sel.empty || view.composing || !view.editable) return
-  let field = false
-  doc.nodesBetween(sel.from, sel.to, (node) => !(field ||= isField(node)))
-  if (field) view.dispatch(view.state.tr.deleteSelection().scrollIntoView())
+  if (holdsField(doc, sel.from, sel.to)) view.dispatch(view.state.tr.deleteSelection().scrollIntoView())
+}
+
+/** Whether a field (a metric or a blank) is between `from` and `to`. */
+export function holdsField(doc: Node, from: number, to: number): boolean {
+  let found = false
+  doc.nodesBetween(from, to, (node) => !(found ||= isField(node)))
+  return found
 }
 
 /**

@@ -2,7 +2,7 @@ import { Plugin, PluginKey, Selection, TextSelection, type EditorState, type Tra
 import type { Node } from 'prosemirror-model'
 import type { EditorView } from 'prosemirror-view'
 import { isTextOnly } from './text-only.ts'
-import { isField } from '@zongjie/model'
+import { holdsField } from './fields.ts'
 import { structureChecked, replacementBetween, isSharedDocumentChange, joinEmptiedSection } from '@zongjie/commands'
 
 /** Whether ProseMirror's own deletion of the selection gives a valid document (it can throw across parts). */
@@ -97,13 +97,6 @@ const guardKey = new PluginKey<Node>('guard')
  */
 export function validDoc(state: EditorState): Node {
   return guardKey.getState(state) ?? state.doc
-}
-
-/** Whether a field (a metric or a blank) is between `from` and `to`. */
-function holdsField(doc: Node, from: number, to: number): boolean {
-  let found = false
-  doc.nodesBetween(from, to, (node) => !(found ||= isField(node)))
-  return found
 }
 
 /**
