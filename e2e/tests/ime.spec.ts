@@ -394,3 +394,42 @@ test('Backspace right after 。 moved the caret past a run-in heading\'s stop do
   expect(section.title).not.toMatch(/。/)
   expect(await textLines(page)).not.toContainEqual(expect.stringContaining('。。'))
 })
+
+// A run-in title is its section's first sentence: Backspace at the start of the body takes the
+// drawn stop away (the body's first sentence joins the title), and a selection from the title into
+// the body typed over leaves the title one sentence; before, the body's stop went into the title
+// and showed twice.
+const runInBody = `示范县民政局2024年上半年工作总结
+
+一、主要工作
+（一）兜底保障。做好兜底工作。加强临时救助。
+`
+
+test('Backspace at the start of a run-in body joins its first sentence to the title: one stop, the rest still the body', async ({ page }) => {
+  await openWith(page, runInBody)
+  await placeCursor(page, '做好', 'start')
+  await press(page, 'Backspace')
+  const section = (await getSummary(page)).sections[0]!.sections[0]!
+  expect(section.title).toBe('兜底保障做好兜底工作')
+  expect(section.body).toMatchObject([{ type: 'paragraph', text: '加强临时救助。' }])
+  expect(await textLines(page)).toContain('（一）兜底保障做好兜底工作。加强临时救助。')
+  await expect(content(page).locator('.zj-heading', { hasText: '兜底保障' })).not.toContainText('。')
+  // One undo puts the stop back.
+  await press(page, 'Control+z')
+  expect(await textLines(page)).toContain('（一）兜底保障。做好兜底工作。加强临时救助。')
+})
+
+for (const how of ['typed', 'composed'] as const) {
+  test(`a selection from a run-in title into its body, ${how} over: the title stays one sentence`, async ({ page }) => {
+    await openWith(page, runInBody)
+    const from = await placeCursor(page, '保障', 'start')
+    const to = await placeCursor(page, '兜底工作', 'start')
+    await selectRange(page, from, to)
+    if (how === 'typed') await typeText(page, '新')
+    else await compose(page, ['x', 'xin'], '新')
+    const section = (await getSummary(page)).sections[0]!.sections[0]!
+    expect(section.title).toBe('兜底新兜底工作')
+    expect(section.body).toMatchObject([{ type: 'paragraph', text: '加强临时救助。' }])
+    expect(await textLines(page)).not.toContainEqual(expect.stringContaining('。。'))
+  })
+}

@@ -2,6 +2,7 @@ import { Fragment, type Node, type NodeType, type ResolvedPos } from 'prosemirro
 import { Selection, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
 import { closeHistory } from 'prosemirror-history'
 import { schema, isSection } from '@zongjie/model'
+import { settleRunInTitleIn } from './run-in.ts'
 
 /** The rank of a section's number format: 1 for `一、` (and problems and plans), 4 for `（1）`. */
 export function sectionRank(node: Node): number {
@@ -415,7 +416,9 @@ export const backspaceAtHeadingStart: Command = (state, dispatch) => {
 
 /**
  * 合并到标题: at the start of a section's first body paragraph, joins the paragraph to the heading
- * (the inverse of {@link splitHeading}). This is what Backspace does there.
+ * (the inverse of {@link splitHeading}). This is what Backspace does there. In a run-in section,
+ * whose title's stop is drawn before the body, it is that stop that goes: the body's first
+ * sentence joins the title and the rest stays the body (`settleRunInTitleIn`).
  */
 export const joinHeading: Command = (state, dispatch) => {
   const { $cursor } = state.selection as TextSelection
@@ -427,7 +430,9 @@ export const joinHeading: Command = (state, dispatch) => {
     const headingEnd = paraStart - 1
     const tr = state.tr.replaceWith(paraStart, $cursor.after(), Fragment.empty)
     tr.insert(headingEnd, $cursor.parent.content)
-    dispatch(finish(tr, headingEnd, headingEnd))
+    tr.setSelection(TextSelection.create(tr.doc, headingEnd))
+    settleRunInTitleIn(tr, $cursor.before($cursor.depth - 1) + 1)
+    dispatch(finish(tr, tr.selection.from, tr.selection.to))
   }
   return true
 }

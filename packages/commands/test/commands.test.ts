@@ -23,6 +23,7 @@ import {
   selectDocumentStart,
   selectDocumentEnd,
   selectDocumentEdge,
+  settleRunInTitles,
 } from '../src/index.ts'
 
 /** A state from summary text, the cursor placed where `|` stands in it. */
@@ -179,6 +180,76 @@ describe('sections', () => {
     expect(lines(split.text)).toEqual(['工作总结', '一、抓学习', '每周一次', '二、乙'])
     const joined = run(split.state, joinHeading)!
     expect(lines(joined.text)).toEqual(['工作总结', '一、抓学习每周一次', '二、乙'])
+  })
+})
+
+describe('run-in titles', () => {
+  /** The run-in section's heading text and the text of its section's body, and where the caret is. */
+  function runIn(state: EditorState) {
+    let out: { title: string; body: string[] } | null = null
+    state.doc.descendants((node) => {
+      if (out || !isSection(node) || node.attrs.runIn !== true) return !out
+      const body: string[] = []
+      node.forEach((child, _o, i) => {
+        if (i > 0) body.push(child.textContent)
+      })
+      out = { title: node.firstChild!.textContent, body }
+      return false
+    })
+    const $head = state.selection.$head
+    return { ...out!, caret: [$head.parent.type.name, $head.parent.textContent.slice(0, $head.parentOffset)] }
+  }
+  const doc = (line: string) => ['工作总结', '一、甲', line, '二、乙'].join('\n')
+  /** The run-in line's state, the caret `offset` characters into its title. */
+  function inTitle(line: string, offset: number): EditorState {
+    const state = EditorState.create({ doc: importText(doc(line)).doc, plugins: [history()] })
+    let at = -1
+    state.doc.descendants((node, pos, parent) => {
+      if (at < 0 && node.type.name === 'heading' && parent!.attrs.runIn === true) at = pos + 1 + offset
+      return at < 0
+    })
+    return state.apply(state.tr.setSelection(TextSelection.create(state.doc, at)))
+  }
+
+  it('Backspace at the start of the body takes the drawn stop away: the body\'s first sentence joins the title', () => {
+    const s = stateOf(doc('（一）加强领导。|全年召开会议。其他工作。'))
+    expect(runIn(s).title).toBe('加强领导')
+    const joined = run(s, joinHeading)!
+    expect(lines(joined.text)).toEqual(['工作总结', '一、甲', '（一）加强领导全年召开会议。其他工作。', '二、乙'])
+    expect(runIn(joined.state)).toEqual({ title: '加强领导全年召开会议', body: ['其他工作。'], caret: ['heading', '加强领导'] })
+    // A body of one sentence: all of it is the title, drawn with its stop once.
+    const whole = run(stateOf(doc('（一）加强领导。|全年召开会议。')), joinHeading)!
+    expect(lines(whole.text)).toEqual(['工作总结', '一、甲', '（一）加强领导全年召开会议。', '二、乙'])
+    expect(runIn(whole.state)).toEqual({ title: '加强领导全年召开会议', body: [], caret: ['heading', '加强领导'] })
+  })
+
+  it('settles a stop an edit left in the title: typed over from the title into the body, or typed inside it', () => {
+    const s = inTitle('（一）加强领导。全年召开会议。其他工作。', 2)
+    const from = s.selection.from
+    // 领导, the heading's end, the paragraph's start, 全年.
+    const tr = s.tr.setSelection(TextSelection.create(s.doc, from, from + 6)).insertText('X')
+    const after = s.apply(tr)
+    // As ProseMirror leaves it: the body's paragraph joined to the heading, its stops in the title.
+    expect(runIn(after).title).toBe('加强X召开会议。其他工作。')
+    const fixed = after.apply(settleRunInTitles([tr], after)!)
+    fixed.doc.check()
+    expect(lines(toText(fixed.doc))).toEqual(['工作总结', '一、甲', '（一）加强X召开会议。其他工作。', '二、乙'])
+    expect(runIn(fixed)).toEqual({ title: '加强X召开会议', body: ['其他工作。'], caret: ['heading', '加强X'] })
+
+    // A stop typed inside the title ends it there: the rest starts the body, the caret after the stop.
+    const t2 = inTitle('（一）加强领导和监督。全年召开会议。', 4)
+    const typedStop = t2.tr.insertText('。')
+    const mid = t2.apply(typedStop)
+    const split = mid.apply(settleRunInTitles([typedStop], mid)!)
+    expect(lines(toText(split.doc))).toEqual(['工作总结', '一、甲', '（一）加强领导。和监督全年召开会议。', '二、乙'])
+    expect(runIn(split)).toEqual({ title: '加强领导', body: ['和监督全年召开会议。'], caret: ['paragraph', ''] })
+  })
+
+  it('leaves a heading that is not run-in, and an edit elsewhere', () => {
+    const s = stateOf(['工作总结', '一、甲|', '（一）加强领导。全年召开会议。', '二、乙'].join('\n'))
+    const typed = s.tr.insertText('。')
+    expect(settleRunInTitles([typed], s.apply(typed))).toBeNull()
+    expect(lines(toText(s.apply(typed).doc))).toContain('一、甲。')
   })
 })
 
