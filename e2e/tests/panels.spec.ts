@@ -84,3 +84,32 @@ test('typing in the opening keeps the outline, findings and metrics lists, and t
   await expect(editor(page).locator('.outline li').nth(1)).toHaveText('二、社会事务管理')
   await expect(outline).not.toHaveAttribute('data-test-mark', '')
 })
+
+test('in a narrow frame the panels go under the page, which keeps a width to write in; wide again, they are beside it', async ({ page }) => {
+  await page.setViewportSize({ width: 700, height: 900 })
+  await openWith(page, draft)
+  const el = editor(page)
+  await expect(el.locator('.outline li')).toHaveCount(4)
+  const box = async (selector: string) => (await el.locator(selector).first().boundingBox())!
+  await expect(el.locator('.shell')).toHaveAttribute('data-narrow', '')
+  const text = await box('.page')
+  const outline = await box('.outline')
+  const side = await box('.side')
+  // Beside the outline (220 px) and the side panels (280 px), the page would have had about 100 px.
+  expect(text.width).toBeGreaterThan(400)
+  expect(outline.y).toBeGreaterThanOrEqual((await box('.page-scroll')).y + (await box('.page-scroll')).height - 1)
+  expect(side.y).toBeGreaterThanOrEqual(outline.y + outline.height - 1)
+  // Nothing spills out of the frame: the panels scroll within it, above the status line.
+  const shell = await box('.shell')
+  expect(side.y + side.height).toBeLessThanOrEqual((await box('.status')).y + 1)
+  expect((await box('.status')).y + (await box('.status')).height).toBeLessThanOrEqual(shell.y + shell.height + 1)
+  // An entry of the outline still leads to its heading.
+  await el.locator('.outline li').filter({ hasText: '存在的问题' }).getByRole('button').click()
+  expect(await textblockAtSelection(page)).toBe('存在的问题')
+
+  await page.setViewportSize({ width: 1400, height: 900 })
+  await expect(el.locator('.shell')).not.toHaveAttribute('data-narrow', '')
+  const wide = { outline: await box('.outline'), page: await box('.page-scroll'), side: await box('.side') }
+  expect(wide.outline.x + wide.outline.width).toBeLessThanOrEqual(wide.page.x + 1)
+  expect(wide.side.x).toBeGreaterThanOrEqual(wide.page.x + wide.page.width - 1)
+})

@@ -13,6 +13,7 @@ import { fields } from '../plugins/fields.ts'
 import { keys } from '../plugins/keys.ts'
 import { structureInputRules } from '../plugins/input-rules.ts'
 import { runInTitles } from '../plugins/run-in-titles.ts'
+import { watchNarrow, type NarrowWatch } from './narrow.ts'
 import { clipboard } from '../plugins/clipboard.ts'
 import { longSummary } from '../plugins/long-summary.ts'
 import { guard, validDoc } from '../plugins/guard.ts'
@@ -104,7 +105,7 @@ export function emptyDoc(): Node {
  * @event collab - When the co-editing connection changes (see `collab`): `detail.status` is `connecting`, `connected`, `reconnecting`, `offline` (changes kept in the browser) or `refused` (with `detail.reason`, the server's; `connecting` with a reason `update-refused:…` when the server refused a change and the document is taken again).
  * @event version - When a version is saved (`saveVersion()`, or 保存版本 in the versions panel), for the page to store it. `detail` is the version: `id`, `label`, `author`, `time`, `summary`.
  *
- * @csspart base - The frame around toolbar, panels and page.
+ * @csspart base - The frame around toolbar, panels and page. Where it is too narrow to keep the panels on beside a page 420 px wide (an OA form's column), they go under the page, full width, each scrolling in a height of its own; it then has `data-narrow`.
  * @csspart toolbar - The toolbar.
  * @csspart outline - The outline panel.
  * @csspart findings - The findings panel.
@@ -1331,7 +1332,12 @@ export class ZongjieEditor extends LitElement {
     this.emit<ZongjieErrorDetail>('error', { message, path: error.part, error })
   }
 
+  /** The panels under the page in a narrow frame (see narrow.ts). */
+  private narrow: NarrowWatch | null = null
+
   protected override updated(changed: PropertyValues) {
+    const shell = this.renderRoot.querySelector<HTMLElement>('.shell')
+    if (shell) (this.narrow ??= watchNarrow(shell)).rendered()
     if (!this.view) return
     if (changed.has('draftKey') && this.draftKey) void this.offerDraft()
     // Fill mode switched on waits read-only for its rules (see loadFillMode).
@@ -1375,6 +1381,8 @@ export class ZongjieEditor extends LitElement {
       this.sharedReady = false
       this.reconnectOnReturn = options
     }
+    this.narrow?.stop()
+    this.narrow = null
     this.panelTimer?.cancel()
     this.formTimer?.cancel()
     this.firstFrame?.cancel()
