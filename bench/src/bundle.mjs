@@ -33,6 +33,7 @@ const parts = [
   { module: 'packages/editor/src/panels/metrics.ts', name: 'the metrics table', when: 'the metrics table is shown' },
   { module: 'packages/editor/src/locales/en.ts', name: 'the English strings', when: 'the element is in English' },
   { module: 'packages/editor/src/plugins/fill-mode.ts', name: 'fill mode', when: 'fill mode is on (`mode="fill"`)' },
+  { module: 'packages/editor/src/panels/overview.ts', name: 'the outline, findings and status line', when: 'after the first frame, when one of them is on' },
   { module: 'packages/editor/src/files/open.ts', name: 'opening a file', when: 'a file is opened or dropped' },
   { module: 'packages/docx/src/read/index.ts', name: 'the Word reader', when: 'a Word file is opened' },
   { module: 'packages/docx/src/write/index.ts', name: 'the Word writer', when: 'the summary is exported to Word' },

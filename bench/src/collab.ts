@@ -14,6 +14,7 @@ import { EditorState } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import { schema } from '@zongjie/model'
 import { fillShared, sharedContent, sharedAttributes, attributesOf } from '@zongjie/collab'
+import { narrowRemoteChange } from '../../packages/editor/src/collab/remote-change.ts'
 
 /** The origin of the updates applied from the other writer. */
 const fromOther = 'bench-other-writer'
@@ -68,6 +69,10 @@ export function share(view: EditorView, block: number, offset: number): OtherWri
   view.updateState(EditorState.create({ doc: schema.topNodeType.createAndFill()!, plugins: own }))
   view.updateState(EditorState.create({ doc: withAttributes, plugins: [...plugins, ...own] }))
   shadowRootAsDocument(view.root)
+  // Another writer's change goes to the element as the session hands it over (its `narrow`): as
+  // the change it is, not a replacement of the whole document.
+  const dispatch = view.props.dispatchTransaction!
+  view.setProps({ dispatchTransaction: (tr) => dispatch.call(view, narrowRemoteChange(view.state, tr)) })
 
   // The other writer: its own Yjs document, in step with the editor's, and its awareness.
   const other = new Y.Doc()

@@ -174,6 +174,27 @@ test('the metrics table on first use lists every metric; its module unreachable,
   await expect.poll(errors).toEqual([{ message: '无法加载「指标表」：网络连接失败，或编辑器已更新，请刷新页面后重试', path: 'metrics' }])
 })
 
+test('the outline, findings and status line on first use show the draft; their module unreachable, they are named in one line', async ({ page }) => {
+  await openWith(page, shortDraft)
+  await expect(editor(page).locator('.outline li')).not.toHaveCount(0)
+  await expect(editor(page).locator('.status')).toContainText('未填写')
+
+  // A page whose editor shows none of them: their module is not loaded yet.
+  const other = await page.context().newPage()
+  await other.route('**/panels/overview.ts*', (route) => route.abort('internetdisconnected'))
+  await other.goto('isolation.html')
+  await other.waitForFunction(() => document.documentElement.dataset.ready === 'true')
+  const errors = await errorsOf(other)
+  await editor(other).evaluate((el) => el.setAttribute('outline', ''))
+  const message = '无法加载「提纲、检查结果和状态栏」：网络连接失败，或编辑器已更新，请刷新页面后重试'
+  await expect(hint(other)).toHaveText(message)
+  await expect.poll(errors).toEqual([{ message, path: 'panels' }])
+  // Typing still works.
+  await editor(other).locator('.zj-preamble p').first().click()
+  await other.keyboard.type('照常输入')
+  await expect(editor(other).locator('.zj-preamble p').first()).toContainText('照常输入')
+})
+
 test('in the one-script build, Word HTML pasted right after mounting, a template and the metrics table work on first use', async ({ page }) => {
   test.setTimeout(120_000)
   await page.goto('script-tag.html', { timeout: 80_000 })

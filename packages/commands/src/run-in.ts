@@ -1,6 +1,7 @@
 import type { Node } from 'prosemirror-model'
+import { Mapping } from 'prosemirror-transform'
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state'
-import { schema } from '@zongjie/model'
+import { schema, hasSuggestionMarks } from '@zongjie/model'
 
 /**
  * 连排标题 (a run-in section's title, `（一）落实责任。一是……`): its heading holds the first sentence
@@ -12,25 +13,9 @@ import { schema } from '@zongjie/model'
  * it did with the stop deleted or typed: the title is the first sentence again.
  */
 
-/** The offset in `heading`'s content of its first `。`, or -1. */
+/** The offset in `heading`'s content of its first `。` (a field counts one, as its size), or -1. */
 function firstStop(heading: Node): number {
-  let found = -1
-  heading.forEach((child, offset) => {
-    if (found < 0 && child.isText) {
-      const i = child.text!.indexOf('。')
-      if (i >= 0) found = offset + i
-    }
-  })
-  return found
-}
-
-/** Whether `heading` holds a suggestion (修订): suggestion mode says what happens to its text. */
-function holdsSuggestion(heading: Node): boolean {
-  let found = false
-  heading.forEach((child) => {
-    if (child.marks.some((m) => m.type === schema.marks.insertion || m.type === schema.marks.deletion || m.type === schema.marks.modification)) found = true
-  })
-  return found
+  return heading.textBetween(0, heading.content.size, '', '\ufffc').indexOf('。')
 }
 
 /**
@@ -45,7 +30,7 @@ export function settleRunInTitleIn(tr: Transaction, pos: number): boolean {
   const section = tr.doc.resolve(pos).parent
   if (section.attrs.runIn !== true || section.firstChild !== heading) return false
   const stop = firstStop(heading)
-  if (stop < 0 || holdsSuggestion(heading)) return false
+  if (stop < 0 || hasSuggestionMarks(heading)) return false
   const stopAt = pos + 1 + stop
   const rest = heading.content.cut(stop + 1)
   const { anchor, head } = tr.selection
@@ -74,31 +59,19 @@ export function settleRunInTitleIn(tr: Transaction, pos: number): boolean {
  * the module's comment), in one transaction to append to them; null when there is none.
  */
 export function settleRunInTitles(trs: readonly Transaction[], state: EditorState): Transaction | null {
-  // What the edits changed, in the document after all of them.
-  const ranges: [number, number][] = []
-  trs.forEach((t, ti) => {
-    t.steps.forEach((step, si) => {
-      step.getMap().forEach((_oldStart, _oldEnd, start, end) => {
-        let from = t.mapping.slice(si + 1).map(start, -1)
-        let to = t.mapping.slice(si + 1).map(end, 1)
-        for (const later of trs.slice(ti + 1)) {
-          from = later.mapping.map(from, -1)
-          to = later.mapping.map(to, 1)
-        }
-        ranges.push([from, to])
-      })
-    })
-  })
   const headings = new Set<number>()
-  for (const [from, to] of ranges) {
-    state.doc.nodesBetween(from, Math.min(to, state.doc.content.size), (node, pos, parent) => {
-      if (node.type === schema.nodes.heading) {
-        if (parent?.attrs.runIn === true && firstStop(node) >= 0) headings.add(pos)
+  const maps = trs.flatMap((t) => t.mapping.maps)
+  // What each step changed, mapped into the document after all of them: the run-in headings there that hold a stop.
+  maps.forEach((map, i) =>
+    map.forEach((_oldStart, _oldEnd, start, end) => {
+      const after = new Mapping(maps.slice(i + 1))
+      state.doc.nodesBetween(after.map(start, -1), Math.min(after.map(end, 1), state.doc.content.size), (node, pos, parent) => {
+        if (node.type !== schema.nodes.heading) return !node.isTextblock
+        if (parent!.attrs.runIn === true && firstStop(node) >= 0) headings.add(pos)
         return false
-      }
-      return !node.isTextblock
-    })
-  }
+      })
+    }),
+  )
   if (!headings.size) return null
   const tr = state.tr
   // Last first, so that the positions before stay as they were.

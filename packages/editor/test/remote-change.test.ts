@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 /**
  * Another writer's change in co-editing: y-prosemirror makes it a replacement of the whole
- * document, which the element applies as the change it is (one step over the range that differs,
- * `narrowRemoteChange`), with the same document, selection and metadata as the whole replacement
+ * document, which the co-editing session hands to the element as the change it is (one step over
+ * the range that differs, `narrowRemoteChange`), with the same document, selection and metadata as the whole replacement
  * would have given, still y-prosemirror's own change (nothing sent back).
  */
 import { describe, it, expect } from 'vitest'
@@ -75,7 +75,8 @@ async function coEditing(text = draft) {
   view.setProps({
     dispatchTransaction(tr) {
       made.push({ state: view.state, tr })
-      dispatch.call(view, tr)
+      // As the session hands each change to the element (its `narrow`): as the change it is.
+      dispatch.call(view, narrowRemoteChange(view.state, tr))
     },
   })
   const other = new Y.Doc()

@@ -3,7 +3,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { IndexeddbPersistence, clearDocument } from 'y-indexeddb'
 import { ySyncPlugin, ySyncPluginKey, yCursorPlugin, yUndoPlugin, undoCommand, redoCommand, initProseMirrorDoc, relativePositionToAbsolutePosition } from 'y-prosemirror'
 import { keymap } from 'prosemirror-keymap'
-import type { Plugin, Transaction } from 'prosemirror-state'
+import type { EditorState, Plugin, Transaction } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import type { Node } from 'prosemirror-model'
 import { ReplaceStep } from 'prosemirror-transform'
@@ -11,6 +11,9 @@ import { schema } from '@zongjie/model'
 import { sharedContent, sharedAttributes, attributesOf, isEmptyShared, SharedUndoManager } from '@zongjie/collab'
 import { replacementBetween } from '@zongjie/commands'
 import { endsUndoStep } from '../plugins/undo-steps.ts'
+import { narrowRemoteChange } from './remote-change.ts'
+import { adoptPanelStyles } from '../panels/panel-styles.ts'
+import { css } from 'lit'
 
 /**
  * Co-editing (协同编辑): the element's document shared through a Yjs document with a Hocuspocus
@@ -111,6 +114,19 @@ function stateVector(ydoc: Y.Doc): Map<number, number> {
 
 /** The meta of a transaction that applies another writer's change of the document's attributes. */
 export const remoteAttributes = 'zongjie-remote-attributes'
+
+/** The other writers' cursors and selections, in their colours, with their names, and the connection in the status line: added to the element's styles when co-editing loads. */
+export const collabStyles = css`
+  .ProseMirror-yjs-cursor { position: relative; margin-left: -1px; margin-right: -1px; border-left: 1px solid; border-right: 1px solid; word-break: normal; pointer-events: none; }
+  .ProseMirror-yjs-cursor > div { position: absolute; top: -1.2em; left: -1px; font: 12px/1.3 var(--zj-font-ui); color: #fff; padding: 0 3px; border-radius: 3px 3px 3px 0; white-space: nowrap; user-select: none; text-indent: 0; }
+  .ProseMirror-yjs-selection { opacity: .35; }
+  .status .collab { margin-left: auto; }
+`
+
+/** Adds {@link collabStyles} to the element's shadow root. */
+export function adoptCollabStyles(host: Parameters<typeof adoptPanelStyles>[0]): void {
+  adoptPanelStyles(host, collabStyles)
+}
 
 /**
  * One co-editing session of an element: the Yjs document, the provider's connection, and the
@@ -396,6 +412,14 @@ export class CollabSession {
       if (!view || !held || view.composing) return
       if (held.local || held.remote) this.merge()
     }, 60)
+  }
+
+  /**
+   * The transaction the editor is to apply in place of `tr`, made from `state`: another writer's
+   * change as the change it is, not a replacement of the whole document (`narrowRemoteChange`).
+   */
+  narrow(state: EditorState, tr: Transaction): Transaction {
+    return narrowRemoteChange(state, tr)
   }
 
   /**

@@ -134,7 +134,7 @@ export const en: Catalog = {
     restored: 'Draft restored (Ctrl+Z to undo)',
   },
   parts: {
-    failed: (part) => `Could not load ${({ files: 'file opening', word: 'Word support', versions: 'the versions panel', comments: 'the comments panel', suggestions: 'suggestion mode', collab: 'co-editing', drafts: 'draft saving', compare: 'version comparison', paste: 'pasting', templates: 'the templates', metrics: 'the metrics table', english: 'the English interface', fill: 'fill mode' } as const)[part]}: the network failed or the editor was updated; reload the page and try again`,
+    failed: (part) => `Could not load ${({ files: 'file opening', word: 'Word support', versions: 'the versions panel', comments: 'the comments panel', suggestions: 'suggestion mode', collab: 'co-editing', drafts: 'draft saving', compare: 'version comparison', paste: 'pasting', templates: 'the templates', metrics: 'the metrics table', english: 'the English interface', fill: 'fill mode', panels: 'the outline, findings and status line' } as const)[part]}: the network failed or the editor was updated; reload the page and try again`,
   },
   collab: {
     connecting: 'Shared: connecting…',

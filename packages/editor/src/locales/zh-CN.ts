@@ -116,7 +116,7 @@ export const zhCN: Catalog = {
     restored: '已恢复草稿（Ctrl+Z 可撤销）',
   },
   parts: {
-    failed: (part) => `无法加载「${({ files: '打开文件的功能', word: 'Word 支持', versions: '版本面板', comments: '批注面板', suggestions: '修订功能', collab: '协同编辑', drafts: '草稿保存', compare: '版本比较', paste: '粘贴', templates: '模板', metrics: '指标表', english: '英文界面', fill: '填写模式' } as const)[part]}」：网络连接失败，或编辑器已更新，请刷新页面后重试`,
+    failed: (part) => `无法加载「${({ files: '打开文件的功能', word: 'Word 支持', versions: '版本面板', comments: '批注面板', suggestions: '修订功能', collab: '协同编辑', drafts: '草稿保存', compare: '版本比较', paste: '粘贴', templates: '模板', metrics: '指标表', english: '英文界面', fill: '填写模式', panels: '提纲、检查结果和状态栏' } as const)[part]}」：网络连接失败，或编辑器已更新，请刷新页面后重试`,
   },
   collab: {
     connecting: '协同：正在连接…',

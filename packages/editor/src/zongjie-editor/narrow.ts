@@ -41,8 +41,8 @@ export function watchNarrow(shell: HTMLElement): NarrowWatch {
     shell.toggleAttribute('data-narrow', needed > pageMinWidth && width < needed)
   }
   // The first decision comes with the observer's first report, after the first layout: none is forced at mount.
-  const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => decide(false)) : null
-  observer?.observe(shell)
+  const observer = new ResizeObserver(() => decide(false))
+  observer.observe(shell)
   let frame = 0
   return {
     rendered() {
@@ -57,7 +57,7 @@ export function watchNarrow(shell: HTMLElement): NarrowWatch {
       })
     },
     stop() {
-      observer?.disconnect()
+      observer.disconnect()
       cancelAnimationFrame(frame)
       frame = 0
     },

@@ -1,14 +1,14 @@
 /**
  * The parts of the editor that load on use (opening files, Word support, the review panels,
  * suggestion mode, co-editing, drafts, comparing versions, reading what is pasted, the templates,
- * the metrics table, the English interface, fill mode): each a chunk of its own in the ES
+ * the metrics table, the English interface, fill mode, the outline, findings and status line): each a chunk of its own in the ES
  * build. A chunk can fail to load (the network is gone, or the site was updated and the old chunk
  * removed); the element then tells the writer in one line which part could not load, instead of
  * doing nothing.
  */
 
 /** A part of the editor that loads on use. */
-export type PartName = 'files' | 'word' | 'versions' | 'comments' | 'suggestions' | 'collab' | 'drafts' | 'compare' | 'paste' | 'templates' | 'metrics' | 'english' | 'fill'
+export type PartName = 'files' | 'word' | 'versions' | 'comments' | 'suggestions' | 'collab' | 'drafts' | 'compare' | 'paste' | 'templates' | 'metrics' | 'english' | 'fill' | 'panels'
 
 /** A part of the editor could not be loaded; `part` says which, `cause` is the browser's error. */
 export class PartLoadError extends Error {

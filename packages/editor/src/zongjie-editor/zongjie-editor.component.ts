@@ -19,9 +19,8 @@ import { longSummary } from '../plugins/long-summary.ts'
 import { guard, validDoc } from '../plugins/guard.ts'
 import { undoSteps } from '../plugins/undo-steps.ts'
 import { renderToolbar } from '../panels/toolbar.ts'
-import { outlineOf, outlineList, renderOutline } from '../panels/outline.ts'
-import { findingsList, renderFindings } from '../panels/findings.ts'
-import { renderStatus, statusOf } from '../panels/status.ts'
+import type { OutlineEntry } from '../panels/outline.ts'
+import type { PanelList } from '../panels/list.ts'
 import type { MetricTable, MetricRow } from '../panels/metrics.ts'
 import { isTextOnly } from '../plugins/text-only.ts'
 import { fillField, parseMetricInput, replaceDocument, isSuggestible, documentReplaced } from '@zongjie/commands'
@@ -36,7 +35,6 @@ import type { CommentsPanel } from '../panels/comments.ts'
 import type { SuggestionsPanel, SuggestionView } from '../panels/suggestions.ts'
 import type { SuggestionRecorder } from '../plugins/suggesting.ts'
 import type { CollabOptions, CollabSession, CollabStatus } from '../collab/session.ts'
-import { narrowRemoteChange } from '../collab/remote-change.ts'
 import { redrawAll } from './redraw.ts'
 import { loadPart, PartLoadError } from './parts.ts'
 import { newVersion, readVersions, type Version } from '../review/versions.ts'
@@ -294,9 +292,17 @@ export class ZongjieEditor extends LitElement {
   private changedSinceBlur = false
   private metricUnit = '名'
   private panelTimer: Pending | null = null
-  /** The lists of the outline and findings panels, kept while their entries read the same. */
-  private readonly outlineEntries = outlineList()
-  private readonly findingEntries = findingsList()
+  /**
+   * The outline, the findings and the status line (their module loads after the first frame, when
+   * one of them is on), with the lists of the outline and findings, kept while their entries read
+   * the same.
+   */
+  private overview: {
+    module: typeof import('../panels/overview.ts')
+    outline: PanelList<OutlineEntry, Catalog['outline']>
+    findings: PanelList<Finding, Catalog['findings']>
+  } | null = null
+  private overviewLoad: Promise<void> | null = null
   /** The metrics table (its module loads the first time it is shown), its rows written again only when they read differently. */
   private metricsPart: { module: typeof import('../panels/metrics.ts'); table: MetricTable } | null = null
   private metricsLoad: Promise<void> | null = null
@@ -332,7 +338,7 @@ export class ZongjieEditor extends LitElement {
   protected collabStatus: CollabStatus | null = null
   /** The colours of the suggestions' authors, a style sheet of the shadow root, once there are suggestions. */
   private authorColors: CSSStyleSheet | null = null
-  private panelData: { findings: Finding[]; outline: ReturnType<typeof outlineOf>; status: ReturnType<typeof statusOf> & { left?: number }; metrics: MetricRow[] } | null = null
+  private panelData: { findings: Finding[]; outline: OutlineEntry[]; status: { characters: number; unfilled: number; left?: number } | null; metrics: MetricRow[] } | null = null
 
   /** The summary as Summary JSON. Setting it loads a summary after validating it; a value that is not valid Summary JSON is refused with an `error` event, and the content stays. */
   get summary(): Summary {
@@ -737,14 +743,16 @@ export class ZongjieEditor extends LitElement {
 
   /** Loads co-editing and opens the session, unless `collab` changed meanwhile. */
   private async startSession(options: CollabOptions) {
-    let CollabSession: typeof import('../collab/session.ts').CollabSession
+    let collab: typeof import('../collab/session.ts')
     try {
-      ;({ CollabSession } = await loadPart('collab', () => import('../collab/session.ts')))
+      collab = await loadPart('collab', () => import('../collab/session.ts'))
     } catch (error) {
       this.partFailed(error)
       return
     }
     if (this.collabOptions !== options) return
+    collab.adoptCollabStyles(this)
+    const { CollabSession } = collab
     this.session = new CollabSession(
       {
         statusChanged: (status, reason) => {
@@ -1140,20 +1148,20 @@ export class ZongjieEditor extends LitElement {
           </div>`
         : nothing}
       <div class="body">
-        ${this.outline && data ? renderOutline(data.outline, this.outlineEntries, (pos) => this.goTo(pos, false), t.outline) : nothing}
+        ${this.outline && data && this.overview ? this.overview.module.renderOutline(data.outline, this.overview.outline, (pos) => this.goTo(pos, false), t.outline) : nothing}
         <div class="page-scroll"><div class="page" part="page" data-suggestion-view=${this.suggestionView}>${this.mount}</div></div>
         ${this.findings || this.metrics || this.versionsPanel || this.commentsPanel || this.suggestionsPanel
           ? html`<div class="side">
               ${this.suggestionsPanel && this.suggestionsView ? this.suggestionsView.render() : nothing}
               ${this.commentsPanel && this.commentsView ? this.commentsView.render() : nothing}
-              ${this.findings && data ? renderFindings(data.findings, this.findingEntries, (f) => f.pos !== undefined && this.goTo(f.pos, true), t.findings) : nothing}
+              ${this.findings && data && this.overview ? this.overview.module.renderFindings(data.findings, this.overview.findings, (f) => f.pos !== undefined && this.goTo(f.pos, true), t.findings) : nothing}
               ${this.metrics && data && this.metricsPart ? this.metricsPart.module.renderMetrics(data.metrics, this.metricsPart.table, !this.editable, () => this.downloadCSV(), t.metrics) : nothing}
               ${this.versionsPanel && this.versionsView ? this.versionsView.render() : nothing}
             </div>`
           : nothing}
       </div>
       <div role="status">${this.hint ? html`<div class="hint" part="hint">${this.hint}</div>` : nothing}</div>
-      ${this.status && data ? renderStatus(data.status, t.status, this.collabStatus ? t.collab[this.collabStatus] : undefined) : nothing}
+      ${this.status && data?.status && this.overview ? this.overview.module.renderStatus(data.status, t.status, this.collabStatus ? t.collab[this.collabStatus] : undefined) : nothing}
     </div>`
   }
 
@@ -1280,6 +1288,17 @@ export class ZongjieEditor extends LitElement {
 
   /** Loads the modules of the panels switched on (the versions, metrics, suggestions and comments panels), each once. */
   private loadPanels() {
+    if (this.outline || this.findings || this.status) {
+      this.overviewLoad ??= loadPart('panels', () => import('../panels/overview.ts')).then(
+        (module) => {
+          module.adoptOverviewStyles(this)
+          this.overview = { module, outline: module.outlineList(), findings: module.findingsList() }
+          // Drawn with the panels' first fill, or now when that is done.
+          if (this.view && !this.panelTimer) this.refreshPanels(true)
+        },
+        (error: unknown) => this.partFailed(error),
+      )
+    }
     if (this.versionsPanel) {
       this.versionsLoad ??= loadPart('versions', () => import('../panels/versions.ts'))
         .then(({ VersionsPanel }) => {
@@ -1392,7 +1411,7 @@ export class ZongjieEditor extends LitElement {
   private dispatch(tr: Transaction) {
     const view = this.view!
     // Another writer's change arrives from y-prosemirror as a replacement of the whole document: as the change it is.
-    tr = narrowRemoteChange(view.state, tr)
+    if (this.session) tr = this.session.narrow(view.state, tr)
     if (this.suggestionsOn || this.recorder) {
       // In suggestion mode an edit is made as suggestions (refused until what makes them has loaded, which it does when the mode is turned on).
       const rewritten = this.recorder ? this.recorder.rewrite(view, tr) : isSuggestible(tr) ? null : tr
@@ -1457,11 +1476,12 @@ export class ZongjieEditor extends LitElement {
 
   private computePanels() {
     const doc = this.doc
+    const overview = this.overview?.module
     this.panelData = this.anyPanel
       ? {
-          outline: this.outline ? outlineOf(doc) : [],
+          outline: this.outline && overview ? overview.outlineOf(doc) : [],
           findings: this.findings ? this.findingsOf(doc) : [],
-          status: { ...statusOf(doc), ...(this.mode === 'fill' && this.fillPart ? { left: this.fillPart.fillTargets(doc).length } : {}) },
+          status: overview ? { ...overview.statusOf(doc), ...(this.mode === 'fill' && this.fillPart ? { left: this.fillPart.fillTargets(doc).length } : {}) } : null,
           metrics: this.metrics && this.metricsPart ? this.metricsPart.module.metricRows(doc) : [],
         }
       : null
@@ -1506,9 +1526,9 @@ export class ZongjieEditor extends LitElement {
    */
   private fillPanels() {
     const steps = [
-      () => this.outline && outlineOf(this.doc),
+      () => this.outline && this.overview?.module.outlineOf(this.doc),
       () => this.findings && this.findingsOf(this.doc),
-      () => this.anyPanel && statusOf(this.doc),
+      () => this.anyPanel && this.overview?.module.statusOf(this.doc),
       () => this.metrics && this.metricsPart?.module.metricRows(this.doc),
       () => {
         this.panelTimer = null

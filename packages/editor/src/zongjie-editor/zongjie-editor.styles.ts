@@ -150,11 +150,6 @@ export default css`
   .draft button { font: 13px var(--zj-font-ui); padding: 2px 10px; border: 1px solid #d97706; border-radius: 4px; background: #fff; color: #78350f; cursor: pointer; }
   .draft button.restore { background: #d97706; color: #fff; }
 
-  /* Co-editing: the other writers' cursors and selections, in their colours, with their names. */
-  .ProseMirror-yjs-cursor { position: relative; margin-left: -1px; margin-right: -1px; border-left: 1px solid; border-right: 1px solid; word-break: normal; pointer-events: none; }
-  .ProseMirror-yjs-cursor > div { position: absolute; top: -1.2em; left: -1px; font: 12px/1.3 var(--zj-font-ui); color: #fff; padding: 0 3px; border-radius: 3px 3px 3px 0; white-space: nowrap; user-select: none; text-indent: 0; }
-  .ProseMirror-yjs-selection { opacity: .35; }
-  .status .collab { margin-left: auto; }
 
   /* Panels. */
   .toolbar { display: flex; flex-wrap: wrap; gap: 4px; padding: 6px 8px; border-bottom: 1px solid var(--zj-border); background: var(--zj-panel-bg); }
@@ -167,7 +162,6 @@ export default css`
   .toolbar button[aria-pressed='true'] { background: #e5e7eb; }
   .toolbar label { display: flex; align-items: center; gap: 4px; font-size: 13px; color: #374151; }
   .toolbar select { font: 13px/1.4 var(--zj-font-ui); padding: 1px 2px; border: 1px solid var(--zj-border); border-radius: 4px; background: #fff; }
-  .outline, .findings { width: 220px; flex: none; overflow: auto; background: var(--zj-panel-bg); font-size: 13px; }
   .side { display: flex; flex-direction: column; flex: none; width: 280px; border-left: 1px solid var(--zj-border); min-height: 0; }
   .side > * { flex: 1 1 50%; min-height: 0; overflow: auto; width: auto; border-left: none; }
   .side > * + * { border-top: 1px solid var(--zj-border); }
@@ -181,26 +175,7 @@ export default css`
   .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   .hint { position: absolute; left: 50%; top: 56px; transform: translateX(-50%); z-index: 5; background: #7f1d1d; color: #fff; font-size: 13px; padding: 6px 12px; border-radius: 4px; box-shadow: 0 2px 6px rgba(0,0,0,.2); }
   .shell { position: relative; }
-  .status .done { color: #15803d; }
-  .outline { border-right: 1px solid var(--zj-border); }
-  .findings { width: 260px; }
   .panel-title { font-weight: 600; padding: 8px 10px 4px; color: #374151; }
-  .outline ol, .findings ol { list-style: none; margin: 0; padding: 0 4px 8px; }
-  .outline button, .findings button { display: block; width: 100%; text-align: left; border: none; background: none; padding: 3px 6px; border-radius: 3px; font: inherit; color: inherit; cursor: pointer; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-  .outline button:hover, .findings button:hover { background: #e5e7eb; }
-  .outline [data-level='2'] button { padding-left: 18px; }
-  .outline [data-level='3'] button { padding-left: 30px; }
-  .outline [data-level='4'] button { padding-left: 42px; }
-  .findings li { display: flex; align-items: baseline; }
-  .findings button { white-space: normal; }
-  .findings li::before { content: '●'; font-size: 10px; margin: 0 2px 0 6px; flex: none; }
-  .findings .error::before { color: var(--zj-accent); }
-  .findings .warning::before { color: #d97706; }
-  .findings .info::before { color: #6b7280; }
-  .findings .advice::before { color: #2563eb; }
-  .findings .none { padding: 4px 10px; color: #15803d; }
-  .status { display: flex; gap: 16px; padding: 4px 10px; border-top: 1px solid var(--zj-border); background: var(--zj-panel-bg); font-size: 12px; color: #4b5563; }
-  .status .unfilled { color: var(--zj-accent); }
 
   /* Printing: the page alone, as GB/T 9704 lays it out (the page's @page rule sets A4 and the margins). */
   @media print {
