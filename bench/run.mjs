@@ -856,7 +856,7 @@ function report(results) {
   lines.push(" for the imports, fflate's unzipSync of the file and linkedom's DOMParser of word/document.xml, the parser importDocx is given.)")
 
   const e = bundles.editor
-  lines.push('', 'Bundle: ES build, every dependency bundled, minified; gzip -9')
+  lines.push('', 'Bundle: ES build, every dependency bundled, minified whole (whitespace too); gzip -9')
   const brows = [['bundle', 'minified', 'gzip', 'ratio']]
   brows.push(['<zongjie-editor>, main chunk', `${kb(e.minified)} kB`, `${kb(e.gzip)} kB`, `${fmt(ratio(e.gzip, bundles['pm-lit'].gzip))}×`])
   const growth = e.gzip - mainChunkBefore.gzip

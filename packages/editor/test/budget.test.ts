@@ -1,6 +1,7 @@
 /**
  * The editor's main chunk (what the browser loads to open the editor and type: the entry and the
- * chunks it imports, every dependency bundled, minified, gzip -9), built as `pnpm bench` builds it,
+ * chunks it imports, every dependency bundled, minified whole as an application's bundler
+ * minifies it, gzip -9), built as `pnpm bench` builds it,
  * must stay within its budget: a size is deterministic, so growth fails here rather than in a
  * timing. The budget is the size now with a little room; lower it as parts move to chunks loaded
  * on use (the bench's target is 100 kB).
@@ -13,7 +14,7 @@ import { fileURLToPath } from 'node:url'
 import { libraryBundle } from '../../../bench/src/bundle.mjs'
 
 /** The main chunk's budget, bytes of gzip -9. */
-const budget = 137_100
+const budget = 124_300
 
 describe('the main chunk', () => {
   it(`stays within ${budget / 1000} kB gzip, with Word support, co-editing, the versions panel, opening files, reading pastes, the templates, the metrics table, the outline, findings and status line, the English strings and fill mode in chunks of their own`, async () => {
