@@ -21,19 +21,28 @@ async function errorsOf(page: Page): Promise<() => Promise<{ message: string; pa
 
 const hint = (page: Page) => editor(page).locator('[part="hint"]')
 
-test('a panel whose module cannot be loaded is named in one line, and the editor goes on', async ({ page }) => {
-  // A page whose editor shows no review panel: the versions panel's module is not loaded yet.
-  await page.route('**/panels/versions.ts*', (route) => route.abort('internetdisconnected'))
+/**
+ * On a page whose editor shows no panel (isolation.html), the module of a part (`route`) cannot be
+ * fetched: turning `attribute` on names the part (`name`) in one line and in an `error` event
+ * (`path`), and typing goes on.
+ */
+async function unreachablePartNamed(page: Page, route: string, attribute: string, name: string, path: string) {
+  await page.route(route, (r) => r.abort('internetdisconnected'))
   await page.goto('isolation.html')
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true')
   const errors = await errorsOf(page)
-  await page.evaluate(() => document.querySelector('zongjie-editor')!.setAttribute('versions', ''))
-  await expect(hint(page)).toHaveText('无法加载「版本面板」：网络连接失败，或编辑器已更新，请刷新页面后重试')
-  await expect.poll(errors).toEqual([{ message: '无法加载「版本面板」：网络连接失败，或编辑器已更新，请刷新页面后重试', path: 'versions' }])
-  // Typing still works.
+  await editor(page).evaluate((el, a) => el.setAttribute(a, ''), attribute)
+  const message = `无法加载「${name}」：网络连接失败，或编辑器已更新，请刷新页面后重试`
+  await expect(hint(page)).toHaveText(message)
+  await expect.poll(errors).toEqual([{ message, path }])
   await editor(page).locator('.zj-preamble p').first().click()
   await page.keyboard.type('照常输入')
   await expect(editor(page).locator('.zj-preamble p').first()).toContainText('照常输入')
+}
+
+test('a panel whose module cannot be loaded is named in one line, and the editor goes on', async ({ page }) => {
+  // The versions panel's module is not loaded until the panel is shown.
+  await unreachablePartNamed(page, '**/panels/versions.ts*', 'versions', '版本面板', 'versions')
 })
 
 test('导出 Word with the Word writer unreachable says so in one line', async ({ page }) => {
@@ -164,14 +173,7 @@ test('the metrics table on first use lists every metric; its module unreachable,
   await expect(editor(page).locator('.metrics tbody tr')).toContainText('名')
 
   // A page without the versions panel (which shares a module with the table).
-  const other = await page.context().newPage()
-  await other.route('**/panels/metrics.ts*', (route) => route.abort('internetdisconnected'))
-  await other.goto('isolation.html')
-  await other.waitForFunction(() => document.documentElement.dataset.ready === 'true')
-  const errors = await errorsOf(other)
-  await editor(other).evaluate((el) => el.setAttribute('metrics', ''))
-  await expect(hint(other)).toHaveText('无法加载「指标表」：网络连接失败，或编辑器已更新，请刷新页面后重试')
-  await expect.poll(errors).toEqual([{ message: '无法加载「指标表」：网络连接失败，或编辑器已更新，请刷新页面后重试', path: 'metrics' }])
+  await unreachablePartNamed(await page.context().newPage(), '**/panels/metrics.ts*', 'metrics', '指标表', 'metrics')
 })
 
 test('the outline, findings and status line on first use show the draft; their module unreachable, they are named in one line', async ({ page }) => {
@@ -180,19 +182,7 @@ test('the outline, findings and status line on first use show the draft; their m
   await expect(editor(page).locator('.status')).toContainText('未填写')
 
   // A page whose editor shows none of them: their module is not loaded yet.
-  const other = await page.context().newPage()
-  await other.route('**/panels/overview.ts*', (route) => route.abort('internetdisconnected'))
-  await other.goto('isolation.html')
-  await other.waitForFunction(() => document.documentElement.dataset.ready === 'true')
-  const errors = await errorsOf(other)
-  await editor(other).evaluate((el) => el.setAttribute('outline', ''))
-  const message = '无法加载「提纲、检查结果和状态栏」：网络连接失败，或编辑器已更新，请刷新页面后重试'
-  await expect(hint(other)).toHaveText(message)
-  await expect.poll(errors).toEqual([{ message, path: 'panels' }])
-  // Typing still works.
-  await editor(other).locator('.zj-preamble p').first().click()
-  await other.keyboard.type('照常输入')
-  await expect(editor(other).locator('.zj-preamble p').first()).toContainText('照常输入')
+  await unreachablePartNamed(await page.context().newPage(), '**/panels/overview.ts*', 'outline', '提纲、检查结果和状态栏', 'panels')
 })
 
 test('in the one-script build, Word HTML pasted right after mounting, a template and the metrics table work on first use', async ({ page }) => {
