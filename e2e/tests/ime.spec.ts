@@ -9,6 +9,7 @@ import {
   compose,
   content,
   docText,
+  editor,
   editorTest as test,
   focusEditor,
   expect,
@@ -19,6 +20,7 @@ import {
   placeCursor,
   press,
   selectRange,
+  setUser,
   shownNumbers,
   startComposition,
   textLines,
@@ -433,3 +435,32 @@ for (const how of ['typed', 'composed'] as const) {
     expect(await textLines(page)).not.toContainEqual(expect.stringContaining('。。'))
   })
 }
+
+for (const how of ['typed', 'composed'] as const) {
+  test(`。 ${how} inside a run-in title ends the title there; the rest starts the body with the stop that was drawn after it`, async ({ page }) => {
+    await openWith(page, runInBody)
+    await placeCursor(page, '保障', 'start')
+    if (how === 'typed') await typeText(page, '。')
+    else await compose(page, ['。'], '。')
+    const section = () => getSummary(page).then((s) => s.sections[0]!.sections[0]!)
+    await expect.poll(async () => (await section()).title).toBe('兜底')
+    expect((await section()).body).toMatchObject([{ type: 'paragraph', text: '保障。做好兜底工作。加强临时救助。' }])
+    expect(await textLines(page)).toContain('（一）兜底。保障。做好兜底工作。加强临时救助。')
+  })
+}
+
+test('suggestions accepted leave a run-in title one sentence', async ({ page }) => {
+  await openWith(page, runInBody)
+  await setUser(page, { id: 'zhang', name: '张三' })
+  await editor(page).locator('.toolbar').getByRole('button', { name: '修订', exact: true }).click()
+  const from = await placeCursor(page, '保障', 'start')
+  const to = await placeCursor(page, '兜底工作', 'start')
+  await selectRange(page, from, to)
+  await typeText(page, '新')
+  await expect.poll(async () => (await getSummary(page)).suggestions?.length ?? 0).toBeGreaterThan(0)
+  await editor(page).locator('[part="suggestions"]').getByRole('button', { name: '全部接受' }).click()
+  const section = () => getSummary(page).then((s) => s.sections[0]!.sections[0]!)
+  await expect.poll(async () => (await section()).title).toBe('兜底新兜底工作')
+  expect((await section()).body).toMatchObject([{ type: 'paragraph', text: '加强临时救助。' }])
+  expect(await textLines(page)).not.toContainEqual(expect.stringContaining('。。'))
+})

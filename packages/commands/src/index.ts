@@ -5,7 +5,7 @@ export { insertMetric, insertBlank, fillField, parseMetricInput, metricInputChar
 export type { MetricInput } from './fields.ts'
 export { paragraphToSection, paragraphToSectionIn, paragraphToWorkItem, paragraphToWorkItemIn, isEmptyDoc, insertImported, replaceDocument, replaceDocumentIn, documentReplaced } from './structure.ts'
 export { backspaceAtBlockStart, deleteAtBlockEnd } from './boundaries.ts'
-export { settleRunInTitleIn, settleRunInTitles } from './run-in.ts'
+export { settleRunInTitleIn, settleRunInTitles, settleRunInTitlesBetween } from './run-in.ts'
 export { copiedSlice } from './copy.ts'
 export { pasteSlice, pasteSliceTr } from './paste.ts'
 export { selectDocumentEdge, selectDocumentStart, selectDocumentEnd } from './moves.ts'

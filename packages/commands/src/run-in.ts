@@ -1,4 +1,4 @@
-import type { Node } from 'prosemirror-model'
+import { Fragment, type Node } from 'prosemirror-model'
 import { Mapping } from 'prosemirror-transform'
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state'
 import { schema, hasSuggestionMarks } from '@zongjie/model'
@@ -13,6 +13,9 @@ import { schema, hasSuggestionMarks } from '@zongjie/model'
  * it did with the stop deleted or typed: the title is the first sentence again.
  */
 
+/** Text that ends a sentence or a clause: the title's drawn stop is not written after it. */
+const ended = /[。！？!?…；;，,：:、]$/
+
 /** The offset in `heading`'s content of its first `。` (a field counts one, as its size), or -1. */
 function firstStop(heading: Node): number {
   return heading.textBetween(0, heading.content.size, '', '\ufffc').indexOf('。')
@@ -21,8 +24,10 @@ function firstStop(heading: Node): number {
 /**
  * Settles the heading at `pos` in `tr.doc` if it is a run-in section's and holds a `。` (see the
  * module's comment): the first stop goes, what followed it starts the body (its first paragraph,
- * or a new one before a list or subsections). A caret past the stop goes with the text. Returns
- * whether anything changed; a heading with suggestions is left to suggestion mode.
+ * or a new one before a list or subsections), with the stop that was drawn after it unless it ends
+ * a sentence or clause of its own (`（一）兜底。保障` typed becomes `（一）兜底。保障。做好……`). A
+ * caret past the stop goes with the text. Returns whether anything changed; a heading with
+ * suggestions is left to suggestion mode.
  */
 export function settleRunInTitleIn(tr: Transaction, pos: number): boolean {
   const heading = tr.doc.nodeAt(pos)
@@ -32,7 +37,8 @@ export function settleRunInTitleIn(tr: Transaction, pos: number): boolean {
   const stop = firstStop(heading)
   if (stop < 0 || hasSuggestionMarks(heading)) return false
   const stopAt = pos + 1 + stop
-  const rest = heading.content.cut(stop + 1)
+  let rest = heading.content.cut(stop + 1)
+  if (rest.size && !ended.test(rest.textBetween(0, rest.size, '', '\ufffc'))) rest = rest.append(Fragment.from(schema.text('。')))
   const { anchor, head } = tr.selection
   const steps = tr.steps.length
   tr.delete(stopAt, pos + 1 + heading.content.size)
@@ -59,19 +65,31 @@ export function settleRunInTitleIn(tr: Transaction, pos: number): boolean {
  * the module's comment), in one transaction to append to them; null when there is none.
  */
 export function settleRunInTitles(trs: readonly Transaction[], state: EditorState): Transaction | null {
-  const headings = new Set<number>()
   const maps = trs.flatMap((t) => t.mapping.maps)
-  // What each step changed, mapped into the document after all of them: the run-in headings there that hold a stop.
+  // What each step changed, mapped into the document after all of them.
+  const ranges: [number, number][] = []
   maps.forEach((map, i) =>
     map.forEach((_oldStart, _oldEnd, start, end) => {
       const after = new Mapping(maps.slice(i + 1))
-      state.doc.nodesBetween(after.map(start, -1), Math.min(after.map(end, 1), state.doc.content.size), (node, pos, parent) => {
-        if (node.type !== schema.nodes.heading) return !node.isTextblock
-        if (parent!.attrs.runIn === true && firstStop(node) >= 0) headings.add(pos)
-        return false
-      })
+      ranges.push([after.map(start, -1), after.map(end, 1)])
     }),
   )
+  return settleRunInTitlesBetween(state, ranges)
+}
+
+/**
+ * Every run-in heading between each of `ranges` (`[from, to]` in `state.doc`) that holds a `。`,
+ * settled (see the module's comment), in one transaction; null when there is none.
+ */
+export function settleRunInTitlesBetween(state: EditorState, ranges: readonly (readonly [number, number])[]): Transaction | null {
+  const headings = new Set<number>()
+  for (const [from, to] of ranges) {
+    state.doc.nodesBetween(from, Math.min(to, state.doc.content.size), (node, pos, parent) => {
+      if (node.type !== schema.nodes.heading) return !node.isTextblock
+      if (parent!.attrs.runIn === true && firstStop(node) >= 0) headings.add(pos)
+      return false
+    })
+  }
   if (!headings.size) return null
   const tr = state.tr
   // Last first, so that the positions before stay as they were.

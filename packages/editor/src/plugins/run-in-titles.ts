@@ -1,19 +1,61 @@
-import { Plugin } from 'prosemirror-state'
-import { isSuggestible, settleRunInTitles } from '@zongjie/commands'
+import { Plugin, PluginKey, type Transaction } from 'prosemirror-state'
+import type { EditorView } from 'prosemirror-view'
+import { isHistoryTransaction } from 'prosemirror-history'
+import { documentReplaced, isSharedDocumentChange, isSharedUndo, settleRunInTitles, settleRunInTitlesBetween } from '@zongjie/commands'
+
+/** The plugin's key; its state: whether an input method's text left a stop in a run-in title, to settle once committed. */
+const runInTitlesKey = new PluginKey<boolean>('zongjie-run-in-titles')
+
+/** A change of the writer's own: not undo or redo, another writer's change, or a document loaded. */
+function writers(tr: Transaction): boolean {
+  return tr.docChanged && !isHistoryTransaction(tr) && !tr.getMeta(documentReplaced) && !isSharedDocumentChange(tr) && !isSharedUndo(tr)
+}
+
+const composing = (tr: Transaction) => tr.getMeta('composition') !== undefined
+
+/** What a composition left in run-in titles, settled once the composition is over (see {@link runInTitles}). */
+function settleCommitted(view: EditorView, suggesting: () => boolean): void {
+  const state = view.state
+  if (view.isDestroyed || view.composing || !runInTitlesKey.getState(state)) return
+  const tr = (!suggesting() && settleRunInTitlesBetween(state, [[0, state.doc.content.size]])) || state.tr
+  view.dispatch(tr.setMeta(runInTitlesKey, true))
+}
 
 /**
  * A run-in section's title stays its first sentence (`（一）落实责任。一是……`, the stop drawn by the
  * editor): after the writer's edit, a `。` the edit left in such a title — a selection from the
- * title into the body typed over or deleted, a stop typed inside the title, a paste — is settled
- * as the commands' `settleRunInTitles` says, in the same step of the undo history. Not while an
- * input method composes (its text stays as composed until it is committed), nor for undo and redo,
- * another writer's change or a document loaded, which are taken as they are.
+ * title into the body typed over or deleted, a stop typed inside the title, a paste, suggestions
+ * accepted — is settled as the commands' `settleRunInTitles` says, in the same step of the undo
+ * history. What an input method composes is left as it is until it is committed, then settled
+ * (unless `suggesting()`: suggestion mode makes the committed text a suggestion, which it leaves).
+ * Undo and redo, another writer's change and a document loaded are taken as they are.
  */
-export function runInTitles(): Plugin {
-  return new Plugin({
+export function runInTitles(suggesting: () => boolean = () => false): Plugin<boolean> {
+  return new Plugin<boolean>({
+    key: runInTitlesKey,
+    state: {
+      init: () => false,
+      apply: (tr, pending, _before, state) => (tr.getMeta(runInTitlesKey) ? false : pending || (composing(tr) && writers(tr) && settleRunInTitles([tr], state) !== null)),
+    },
     appendTransaction(trs, _before, state) {
-      if (!trs.some(isSuggestible) || trs.some((tr) => tr.getMeta('composition') !== undefined)) return null
+      if (!trs.some(writers) || trs.some(composing)) return null
       return settleRunInTitles(trs, state)
+    },
+    view: () => ({
+      update(view) {
+        // Committed: the titles are settled (after this update, not inside it).
+        if (runInTitlesKey.getState(view.state) && !view.composing) queueMicrotask(() => settleCommitted(view, suggesting))
+      },
+    }),
+    props: {
+      handleDOMEvents: {
+        // A composition can end with no change left to make (its text was read as it was composed):
+        // once ProseMirror has ended it (20 ms after the event), the titles are settled.
+        compositionend(view) {
+          setTimeout(() => settleCommitted(view, suggesting), 25)
+          return false
+        },
+      },
     },
   })
 }

@@ -1082,7 +1082,7 @@ export class ZongjieEditor extends LitElement {
       // Fields before the keymaps: Enter on a selected field opens it rather than splitting the line.
       fields(() => this.strings.fields, () => this.mode === 'fill'),
       structureInputRules(),
-      runInTitles(),
+      runInTitles(() => this.suggestionsOn),
       ...keys({ sectionKeys: () => this.mode !== 'fill' }),
       ...undoSteps(),
       numbering(),
