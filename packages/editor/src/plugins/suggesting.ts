@@ -3,6 +3,8 @@ import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
 import type { Node } from 'prosemirror-model'
 import { schema, displayText, suggestionsOf, type CommentAuthor } from '@zongjie/model'
 import { isSuggestible, suggestionsSettled, suggestTransaction, replacementBetween } from '@zongjie/commands'
+import { css } from 'lit'
+import { adoptPanelStyles } from '../panels/panel-styles.ts'
 
 /**
  * Suggestion mode (修订): the writer's edits made as suggestions, and how suggestions look in the
@@ -14,6 +16,34 @@ import { isSuggestible, suggestionsSettled, suggestTransaction, replacementBetwe
  * composes, the steps are made plainly and kept; when the composition ends, they are taken back
  * and made again as one suggestion of what was committed (`你好`), in one step of the undo history.
  */
+
+/**
+ * Suggestions (修订) in the text, in their author's colour (--zj-author, from a style sheet of the
+ * suggestions' authors): inserted text underlined, deleted text struck out, a changed field's old
+ * value struck out before it; whole blocks inserted or deleted marked by a bar in the margin as
+ * well. The suggestion view shows the text as it would be with all accepted (final) or as it was
+ * (original). Added to the element's styles when suggestion mode loads (the document has
+ * suggestions, or the mode is on); until then the browser's own underline and strike-through.
+ */
+export const suggestionStyles = css`
+  .zj-insertion { color: var(--zj-author, #1d4ed8); text-decoration: underline; text-decoration-color: var(--zj-author, #1d4ed8); text-underline-offset: 3px; }
+  .zj-deletion, .zj-previous { color: var(--zj-author, #b91c1c); text-decoration: line-through; text-decoration-color: var(--zj-author, #b91c1c); }
+  .zj-previous { margin-right: 2px; }
+  ins.zj-insertion:has(> :is(section, p, div, ol, h1, h2, h3, h4, h5)), del.zj-deletion:has(> :is(section, p, div, ol, h1, h2, h3, h4, h5)),
+  span.zj-modification:has(> :is(section, p, div, ol)) { display: block; box-shadow: -6px 0 0 -3px var(--zj-author, #1d4ed8); }
+  ins.zj-insertion > *, ins.zj-insertion > * * { text-decoration: underline; text-decoration-color: var(--zj-author, #1d4ed8); text-underline-offset: 3px; }
+  del.zj-deletion > *, del.zj-deletion > * * { text-decoration: line-through; text-decoration-color: var(--zj-author, #b91c1c); }
+  span.zj-modification > .zj-field { border-bottom: 3px double var(--zj-author, #1d4ed8); }
+  .page[data-suggestion-view='final'] :is(.zj-deletion, .zj-previous), .page[data-suggestion-view='original'] .zj-insertion { display: none; }
+  .page[data-suggestion-view='original'] span.zj-modification:not(:has(> :is(section, p, div, ol))) { display: none; }
+  .page[data-suggestion-view='final'] :is(.zj-insertion, .zj-insertion *), .page[data-suggestion-view='original'] :is(.zj-deletion, .zj-deletion *, .zj-previous) { color: inherit; text-decoration: none; box-shadow: none; }
+  .page[data-suggestion-view='final'] span.zj-modification > .zj-field { border-bottom: none; }
+`
+
+/** Adds {@link suggestionStyles} to the element's shadow root. */
+export function adoptSuggestionStyles(host: Parameters<typeof adoptPanelStyles>[0]): void {
+  adoptPanelStyles(host, suggestionStyles)
+}
 
 /** What suggestion mode needs of its element. */
 export interface SuggestingOptions {

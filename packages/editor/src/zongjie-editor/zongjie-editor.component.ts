@@ -636,7 +636,8 @@ export class ZongjieEditor extends LitElement {
    * mode is turned on, the suggestions panel shown, or a document with suggestions is loaded.
    */
   private loadSuggesting(): Promise<void> {
-    return (this.suggestingLoad ??= loadPart('suggestions', () => import('../plugins/suggesting.ts')).then(({ SuggestionRecorder, suggestionMarks }) => {
+    return (this.suggestingLoad ??= loadPart('suggestions', () => import('../plugins/suggesting.ts')).then(({ SuggestionRecorder, suggestionMarks, adoptSuggestionStyles }) => {
+      adoptSuggestionStyles(this)
       this.recorder = new SuggestionRecorder({
         active: () => this.suggestionsOn,
         author: () => {

@@ -128,28 +128,10 @@ export default css`
   .zj-comment { background: var(--zj-comment-bg); border-bottom: 1px solid rgba(37, 99, 235, .45); }
   .zj-comment-active, .zj-comment-active .zj-comment { background-color: rgba(37, 99, 235, .28); border-bottom: 2px solid #2563eb; }
 
-  /* Suggestions (修订), in their author's colour (--zj-author, from a style sheet of the suggestions'
-     authors): inserted text underlined, deleted text struck out, a changed field's old value struck
-     out before it; whole blocks inserted or deleted marked by a bar in the margin as well. The
-     suggestion view shows the text as it would be with all accepted (final) or as it was (original). */
-  .zj-insertion { color: var(--zj-author, #1d4ed8); text-decoration: underline; text-decoration-color: var(--zj-author, #1d4ed8); text-underline-offset: 3px; }
-  .zj-deletion, .zj-previous { color: var(--zj-author, #b91c1c); text-decoration: line-through; text-decoration-color: var(--zj-author, #b91c1c); }
-  .zj-previous { margin-right: 2px; }
-  ins.zj-insertion:has(> :is(section, p, div, ol, h1, h2, h3, h4, h5)), del.zj-deletion:has(> :is(section, p, div, ol, h1, h2, h3, h4, h5)),
-  span.zj-modification:has(> :is(section, p, div, ol)) { display: block; box-shadow: -6px 0 0 -3px var(--zj-author, #1d4ed8); }
-  ins.zj-insertion > *, ins.zj-insertion > * * { text-decoration: underline; text-decoration-color: var(--zj-author, #1d4ed8); text-underline-offset: 3px; }
-  del.zj-deletion > *, del.zj-deletion > * * { text-decoration: line-through; text-decoration-color: var(--zj-author, #b91c1c); }
-  span.zj-modification > .zj-field { border-bottom: 3px double var(--zj-author, #1d4ed8); }
-  .page[data-suggestion-view='final'] :is(.zj-deletion, .zj-previous), .page[data-suggestion-view='original'] .zj-insertion { display: none; }
-  .page[data-suggestion-view='original'] span.zj-modification:not(:has(> :is(section, p, div, ol))) { display: none; }
-  .page[data-suggestion-view='final'] :is(.zj-insertion, .zj-insertion *), .page[data-suggestion-view='original'] :is(.zj-deletion, .zj-deletion *, .zj-previous) { color: inherit; text-decoration: none; box-shadow: none; }
-  .page[data-suggestion-view='final'] span.zj-modification > .zj-field { border-bottom: none; }
-
   /* The offer of an unsaved draft. */
   .draft { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; padding: 6px 10px; background: #fef3c7; color: #78350f; border-bottom: 1px solid #fcd34d; font-size: 13px; }
   .draft button { font: 13px var(--zj-font-ui); padding: 2px 10px; border: 1px solid #d97706; border-radius: 4px; background: #fff; color: #78350f; cursor: pointer; }
   .draft button.restore { background: #d97706; color: #fff; }
-
 
   /* Panels. */
   .toolbar { display: flex; flex-wrap: wrap; gap: 4px; padding: 6px 8px; border-bottom: 1px solid var(--zj-border); background: var(--zj-panel-bg); }
