@@ -113,3 +113,35 @@ test('in a narrow frame the panels go under the page, which keeps a width to wri
   expect(wide.outline.x + wide.outline.width).toBeLessThanOrEqual(wide.page.x + 1)
   expect(wide.side.x).toBeGreaterThanOrEqual(wide.page.x + wide.page.width - 1)
 })
+
+test('a panel turned off while the editor is hidden (a tab of the page not shown): shown again, the layout fits the panels left', async ({ page }) => {
+  await page.setViewportSize({ width: 900, height: 900 })
+  await openWith(page, draft)
+  const el = editor(page)
+  await expect(el.locator('.outline li')).toHaveCount(4)
+  await expect(el.locator('.shell')).toHaveAttribute('data-narrow', '')
+  await el.evaluate((e) => ((e as HTMLElement).style.display = 'none'))
+  await el.evaluate((e) => e.removeAttribute('outline'))
+  await page.waitForTimeout(100)
+  await el.evaluate((e) => ((e as HTMLElement).style.display = ''))
+  // Without the outline, the side panels and a 420-px page fit beside each other.
+  await expect(el.locator('.shell')).not.toHaveAttribute('data-narrow', '')
+  const text = (await el.locator('.page-scroll').boundingBox())!
+  const side = (await el.locator('.side').boundingBox())!
+  expect(side.x).toBeGreaterThanOrEqual(text.x + text.width - 1)
+})
+
+test('in a narrow and short frame the page and the panels keep a usable height, scrolling together where the frame is shorter', async ({ page }) => {
+  await page.setViewportSize({ width: 700, height: 560 })
+  await openWith(page, draft)
+  const el = editor(page)
+  await expect(el.locator('.outline li')).toHaveCount(4)
+  await expect(el.locator('.shell')).toHaveAttribute('data-narrow', '')
+  const height = async (selector: string) => (await el.locator(selector).boundingBox())!.height
+  expect(await height('.page-scroll')).toBeGreaterThanOrEqual(239)
+  expect(await height('.outline')).toBeGreaterThanOrEqual(63)
+  expect(await height('.side')).toBeGreaterThanOrEqual(111)
+  // The findings, at the bottom, are reached by scrolling the frame's body.
+  await el.locator('.findings li').first().scrollIntoViewIfNeeded()
+  await expect(el.locator('.findings li').first()).toBeInViewport()
+})

@@ -33,10 +33,16 @@ export function watchNarrow(shell: HTMLElement): NarrowWatch {
     for (const panel of body()?.children ?? []) if (!panel.classList.contains('page-scroll')) sum += (panel as HTMLElement).offsetWidth
     return sum
   }
+  // A panel came or went while the element was not shown (a tab of the page hidden): measured once it is.
+  let stale = false
   const decide = (remeasure: boolean) => {
     const width = shell.clientWidth
-    if (!width) return
-    if (remeasure) shell.removeAttribute('data-narrow')
+    if (!width) {
+      stale ||= remeasure
+      return
+    }
+    if (remeasure || stale) shell.removeAttribute('data-narrow')
+    stale = false
     if (!shell.hasAttribute('data-narrow')) needed = measure()
     shell.toggleAttribute('data-narrow', needed > pageMinWidth && width < needed)
   }

@@ -147,11 +147,12 @@ export default css`
   .side { display: flex; flex-direction: column; flex: none; width: 280px; border-left: 1px solid var(--zj-border); min-height: 0; }
   .side > * { flex: 1 1 50%; min-height: 0; overflow: auto; width: auto; border-left: none; }
   .side > * + * { border-top: 1px solid var(--zj-border); }
-  /* In a narrow frame (narrow.ts) the panels go under the page, full width, each as tall as it may be. */
-  .shell[data-narrow] .body { flex-direction: column; }
+  /* In a narrow frame (narrow.ts) the panels go under the page, full width, each as tall as it may
+     be and no less than a few lines; where the frame is too short for that, the three scroll together. */
+  .shell[data-narrow] .body { flex-direction: column; overflow-y: auto; }
   .shell[data-narrow] .page-scroll { flex: 1 1 auto; min-height: 240px; padding: 8px; }
-  .shell[data-narrow] .outline { order: 1; flex: 0 1 auto; min-height: 0; width: auto; max-height: 140px; border-right: none; border-top: 1px solid var(--zj-border); }
-  .shell[data-narrow] .side { order: 2; flex: 0 1 auto; min-height: 0; width: auto; max-height: 240px; flex-flow: row wrap; overflow: auto; border-left: none; border-top: 1px solid var(--zj-border); }
+  .shell[data-narrow] .outline { order: 1; flex: 0 1 auto; min-height: 64px; width: auto; max-height: 140px; border-right: none; border-top: 1px solid var(--zj-border); }
+  .shell[data-narrow] .side { order: 2; flex: 0 1 auto; min-height: 112px; width: auto; max-height: 240px; flex-flow: row wrap; overflow: auto; border-left: none; border-top: 1px solid var(--zj-border); }
   .shell[data-narrow] .side > * { min-width: 240px; max-height: 240px; }
   .shell[data-narrow] .side > * + * { border-top: none; border-left: 1px solid var(--zj-border); }
   .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
