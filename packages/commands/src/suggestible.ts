@@ -14,13 +14,20 @@ import { isSharedDocumentChange, isSharedUndo } from './shared-change.ts'
 export const suggestionsSettled = 'zongjie-suggestions-settled'
 
 /**
- * Whether a transaction is an edit to make as suggestions: it changes the document, and is not
- * undo or redo (the editor's, or a shared document's), another writer's change arriving, a
- * document loaded (`documentReplaced`), marked {@link suggestionsSettled}, or a change of comments
- * only (a comment's mark, the threads), which edits no text.
+ * Whether a transaction is a change of the writer's own: it changes the document, and is not undo
+ * or redo (the editor's, or a shared document's), another writer's change arriving, or a document
+ * loaded (`documentReplaced`).
+ */
+export function isWritersChange(tr: Transaction): boolean {
+  return tr.docChanged && !isHistoryTransaction(tr) && !tr.getMeta(documentReplaced) && !isSharedDocumentChange(tr) && !isSharedUndo(tr)
+}
+
+/**
+ * Whether a transaction is an edit to make as suggestions: a change of the writer's own
+ * ({@link isWritersChange}) not marked {@link suggestionsSettled}, nor a change of comments only
+ * (a comment's mark, the threads), which edits no text.
  */
 export function isSuggestible(tr: Transaction): boolean {
-  if (!tr.docChanged || isHistoryTransaction(tr) || tr.getMeta(documentReplaced) || tr.getMeta(suggestionsSettled)) return false
-  if (isSharedDocumentChange(tr) || isSharedUndo(tr)) return false
+  if (!isWritersChange(tr) || tr.getMeta(suggestionsSettled)) return false
   return !tr.steps.every((step) => step instanceof DocAttrStep || ((step instanceof AddMarkStep || step instanceof RemoveMarkStep) && step.mark.type === schema.marks.comment))
 }

@@ -1,15 +1,9 @@
 import { Plugin, PluginKey, type Transaction } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
-import { isHistoryTransaction } from 'prosemirror-history'
-import { documentReplaced, isSharedDocumentChange, isSharedUndo, settleRunInTitles, settleRunInTitlesBetween } from '@zongjie/commands'
+import { isWritersChange, settleRunInTitles, settleRunInTitlesBetween } from '@zongjie/commands'
 
 /** The plugin's key; its state: whether an input method's text left a stop in a run-in title, to settle once committed. */
 const runInTitlesKey = new PluginKey<boolean>('zongjie-run-in-titles')
-
-/** A change of the writer's own: not undo or redo, another writer's change, or a document loaded. */
-function writers(tr: Transaction): boolean {
-  return tr.docChanged && !isHistoryTransaction(tr) && !tr.getMeta(documentReplaced) && !isSharedDocumentChange(tr) && !isSharedUndo(tr)
-}
 
 const composing = (tr: Transaction) => tr.getMeta('composition') !== undefined
 
@@ -35,10 +29,10 @@ export function runInTitles(suggesting: () => boolean = () => false): Plugin<boo
     key: runInTitlesKey,
     state: {
       init: () => false,
-      apply: (tr, pending, _before, state) => (tr.getMeta(runInTitlesKey) ? false : pending || (composing(tr) && writers(tr) && settleRunInTitles([tr], state) !== null)),
+      apply: (tr, pending, _before, state) => (tr.getMeta(runInTitlesKey) ? false : pending || (composing(tr) && isWritersChange(tr) && settleRunInTitles([tr], state) !== null)),
     },
     appendTransaction(trs, _before, state) {
-      if (!trs.some(writers) || trs.some(composing)) return null
+      if (!trs.some(isWritersChange) || trs.some(composing)) return null
       return settleRunInTitles(trs, state)
     },
     view: () => ({
