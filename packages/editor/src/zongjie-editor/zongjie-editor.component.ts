@@ -13,7 +13,6 @@ import { fields } from '../plugins/fields.ts'
 import { keys } from '../plugins/keys.ts'
 import { structureInputRules } from '../plugins/input-rules.ts'
 import { runInTitles } from '../plugins/run-in-titles.ts'
-import { watchNarrow, type NarrowWatch } from './narrow.ts'
 import { clipboard } from '../plugins/clipboard.ts'
 import { longSummary } from '../plugins/long-summary.ts'
 import { guard, validDoc } from '../plugins/guard.ts'
@@ -36,6 +35,7 @@ import type { SuggestionsPanel, SuggestionView } from '../panels/suggestions.ts'
 import type { SuggestionRecorder } from '../plugins/suggesting.ts'
 import type { CollabOptions, CollabSession, CollabStatus } from '../collab/session.ts'
 import { redrawAll } from './redraw.ts'
+import { watchNarrow, type NarrowWatch } from './narrow.ts'
 import { loadPart, PartLoadError } from './parts.ts'
 import { newVersion, readVersions, type Version } from '../review/versions.ts'
 import { readUser, userColor, type User } from '../review/user.ts'
@@ -1287,7 +1287,7 @@ export class ZongjieEditor extends LitElement {
     )
   }
 
-  /** Loads the modules of the panels switched on (the versions, metrics, suggestions and comments panels), each once. */
+  /** Loads the modules of the panels switched on (the outline, findings and status line; the versions, metrics, suggestions and comments panels), each once. */
   private loadPanels() {
     if (this.outline || this.findings || this.status) {
       this.overviewLoad ??= loadPart('panels', () => import('../panels/overview.ts')).then(
