@@ -85,13 +85,19 @@ test('typing in the opening keeps the outline, findings and metrics lists, and t
   await expect(outline).not.toHaveAttribute('data-test-mark', '')
 })
 
-test('in a narrow frame the panels go under the page, which keeps a width to write in; wide again, they are beside it', async ({ page }) => {
-  await page.setViewportSize({ width: 700, height: 900 })
+/** The draft in a viewport of `width` × `height`, every panel drawn, the editor laid out for a narrow frame. */
+async function openNarrow(page: Page, width: number, height: number) {
+  await page.setViewportSize({ width, height })
   await openWith(page, draft)
   const el = editor(page)
   await expect(el.locator('.outline li')).toHaveCount(4)
-  const box = async (selector: string) => (await el.locator(selector).first().boundingBox())!
   await expect(el.locator('.shell')).toHaveAttribute('data-narrow', '')
+  return el
+}
+
+test('in a narrow frame the panels go under the page, which keeps a width to write in; wide again, they are beside it', async ({ page }) => {
+  const el = await openNarrow(page, 700, 900)
+  const box = async (selector: string) => (await el.locator(selector).first().boundingBox())!
   const text = await box('.page')
   const outline = await box('.outline')
   const side = await box('.side')
@@ -115,11 +121,7 @@ test('in a narrow frame the panels go under the page, which keeps a width to wri
 })
 
 test('a panel turned off while the editor is hidden (a tab of the page not shown): shown again, the layout fits the panels left', async ({ page }) => {
-  await page.setViewportSize({ width: 900, height: 900 })
-  await openWith(page, draft)
-  const el = editor(page)
-  await expect(el.locator('.outline li')).toHaveCount(4)
-  await expect(el.locator('.shell')).toHaveAttribute('data-narrow', '')
+  const el = await openNarrow(page, 900, 900)
   await el.evaluate((e) => ((e as HTMLElement).style.display = 'none'))
   await el.evaluate((e) => e.removeAttribute('outline'))
   await page.waitForTimeout(100)
@@ -132,11 +134,7 @@ test('a panel turned off while the editor is hidden (a tab of the page not shown
 })
 
 test('in a narrow and short frame the page and the panels keep a usable height, scrolling together where the frame is shorter', async ({ page }) => {
-  await page.setViewportSize({ width: 700, height: 560 })
-  await openWith(page, draft)
-  const el = editor(page)
-  await expect(el.locator('.outline li')).toHaveCount(4)
-  await expect(el.locator('.shell')).toHaveAttribute('data-narrow', '')
+  const el = await openNarrow(page, 700, 560)
   const height = async (selector: string) => (await el.locator(selector).boundingBox())!.height
   expect(await height('.page-scroll')).toBeGreaterThanOrEqual(239)
   expect(await height('.outline')).toBeGreaterThanOrEqual(63)
