@@ -1,18 +1,39 @@
-import { test, expect, openDemo, editor, getText, getSummary, press } from './helpers.ts'
+import { test, expect, openDemo, editor, getText, getSummary } from './helpers.ts'
 import type { Page } from '@playwright/test'
 
-/** Starts the hospital template from the demo's chooser, in fill mode. */
-async function hospitalInFillMode(page: Page) {
+/** Starts a template (the hospital's unless told) from the demo's chooser, in fill mode. */
+async function hospitalInFillMode(page: Page, template = 'hospital') {
   await openDemo(page)
-  await page.selectOption('#template', 'hospital')
+  await page.selectOption('#template', template)
   await page.locator('#fill-mode').check()
   await page.getByRole('button', { name: '按模板新建' }).click()
   await expect(editor(page)).toHaveAttribute('mode', 'fill')
   // The templates load on first use: the summary is the template's once they have.
-  await expect.poll(async () => (await getSummary(page)).meta?.template).toBe('hospital')
+  await expect.poll(async () => (await getSummary(page)).meta?.template).toBe(template)
 }
 
 const status = (page: Page) => editor(page).locator('.status').textContent()
+
+/** The input of the open field. */
+const fieldInput = (page: Page) => editor(page).locator('.zj-field-input')
+
+/** The type of the node selected in the text (a field Tab reached), or null. */
+const selectedNode = (page: Page) => editor(page).evaluate((el) => (el as any).view.state.selection.node?.type.name ?? null) as Promise<string | null>
+
+/** Where the selection starts in the text. */
+const selectedPos = (page: Page) => editor(page).evaluate((el) => (el as any).view.state.selection.from) as Promise<number>
+
+/** Tabs on to the next field of `type` to fill, open; returns its position. */
+async function tabTo(page: Page, type: 'metric' | 'blank'): Promise<number> {
+  for (let i = 0; i < 50; i++) {
+    await page.keyboard.press('Tab')
+    if ((await selectedNode(page)) === type) {
+      await expect(fieldInput(page)).toBeFocused()
+      return selectedPos(page)
+    }
+  }
+  throw new Error(`no ${type} reached with Tab`)
+}
 
 test('fill mode: every field of the hospital template is reached with Tab and filled with the keyboard alone', async ({ page }) => {
   await hospitalInFillMode(page)
@@ -24,18 +45,12 @@ test('fill mode: every field of the hospital template is reached with Tab and fi
 
   await editor(page).locator('.zj-title').click()
   for (let i = 0; i < fields; i++) {
-    await press(page, 'Tab')
-    const sel = await editor(page).evaluate((el) => {
-      const s = (el as unknown as { view: { state: { selection: { node?: { type: { name: string } } } } } }).view.state.selection
-      return s.node?.type.name ?? null
-    })
+    await page.keyboard.press('Tab')
+    // The field reached is open, its input focused: a metric takes a number, a blank a name.
+    await expect(fieldInput(page)).toBeFocused()
+    const sel = await selectedNode(page)
     expect(['metric', 'blank']).toContain(sel)
-    // A metric opens on a digit; a blank on Enter, then takes a name.
-    if (sel === 'metric') await page.keyboard.type(String(10 + i))
-    else {
-      await page.keyboard.press('Enter')
-      await page.keyboard.type('东风')
-    }
+    await page.keyboard.type(sel === 'metric' ? String(10 + i) : '东风')
     await page.keyboard.press('Enter')
   }
   await expect.poll(() => status(page)).toContain('已全部填写')
@@ -57,19 +72,58 @@ test('fill mode: Tab in an open field fills it and goes on to the next field to 
   const fields = await getSummary(page).then((s) => s.metrics.length + s.blanks.length)
   await editor(page).locator('.zj-title').click()
   // To the first metric (the hospital template opens with them), typed into: its input opens.
-  let kind = ''
-  while (kind !== 'metric') {
-    await press(page, 'Tab')
-    kind = await editor(page).evaluate((el) => (el as any).view.state.selection.node?.type.name ?? '')
-  }
+  await tabTo(page, 'metric')
   await page.keyboard.type('12')
   await page.keyboard.press('Tab')
-  // Filled, and the next field to fill is selected in the text: what is typed next goes there.
+  // Filled, and the next field to fill is open: what is typed next goes there.
   await expect.poll(async () => (await getSummary(page)).metrics.filter((m) => m.filled).map((m) => m.value)).toEqual([12])
-  expect(await editor(page).evaluate((el) => el.shadowRoot!.activeElement?.classList.contains('ProseMirror') ?? false)).toBe(true)
-  const next = await editor(page).evaluate((el) => (el as any).view.state.selection.node?.type.name ?? null)
-  expect(['metric', 'blank']).toContain(next)
+  await expect(fieldInput(page)).toBeFocused()
+  expect(['metric', 'blank']).toContain(await selectedNode(page))
   await expect.poll(() => status(page)).toContain(`还需填写 ${fields - 1} 处`)
+})
+
+test('fill mode: a name and a number composed through the input method go into the fields Tab opened; a field left as it was is passed both ways', async ({ page }) => {
+  // The township's template has a name blank among its metrics.
+  await hospitalInFillMode(page, 'township')
+  const before = await getSummary(page)
+  await editor(page).locator('.zj-title').click()
+  const cdp = await page.context().newCDPSession(page)
+  const composeCommit = async (steps: string[], text: string) => {
+    for (const step of steps) await cdp.send('Input.imeSetComposition', { text: step, selectionStart: step.length, selectionEnd: step.length })
+    await cdp.send('Input.insertText', { text })
+  }
+  // A name blank, typed the way Chinese is typed: it is filled, not replaced by the text.
+  const blank = await tabTo(page, 'blank')
+  await composeCommit(['z', 'zh', 'zhang', 'zhang hua'], '张华')
+  await expect(fieldInput(page)).toHaveValue('张华')
+  await page.keyboard.press('Enter')
+  let after = await getSummary(page)
+  expect(after.blanks.length).toBe(before.blanks.length)
+  expect(after.blanks.filter((b) => b.filled).map((b) => b.value)).toEqual(['张华'])
+  expect(await getText(page)).toContain('张华')
+
+  // A metric, its digits committed by the input method.
+  await tabTo(page, 'metric')
+  await composeCommit(['12'], '12')
+  await page.keyboard.press('Enter')
+  after = await getSummary(page)
+  expect(after.metrics.length).toBe(before.metrics.length)
+  expect(after.metrics.filter((m) => m.filled).map((m) => m.value)).toEqual([12])
+  await cdp.detach()
+
+  // Tab past a field without typing: it stays to fill; Shift-Tab comes back to it, open.
+  await page.keyboard.press('Tab')
+  await expect(fieldInput(page)).toBeFocused()
+  const passed = await selectedPos(page)
+  await page.keyboard.press('Tab')
+  await expect(fieldInput(page)).toBeFocused()
+  expect(await selectedPos(page)).toBeGreaterThan(passed)
+  await page.keyboard.press('Shift+Tab')
+  await expect(fieldInput(page)).toBeFocused()
+  expect(await selectedPos(page)).toBe(passed)
+  expect(blank).toBeLessThan(passed)
+  const last = await getSummary(page)
+  expect(last.metrics.filter((m) => m.filled).length + last.blanks.filter((b) => b.filled).length).toBe(2)
 })
 
 test('fill mode: a fixed heading refuses edits and a required part refuses deletion, with a visible hint', async ({ page }) => {

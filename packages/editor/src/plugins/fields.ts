@@ -6,8 +6,8 @@ import { fillField, parseMetricInput, metricInputCharacters } from '@zongjie/com
 import type { Catalog } from '../locales/index.ts'
 import { zhCN } from '../locales/zh-CN.ts'
 
-/** The node view of a field, reachable from its DOM so that keys can open it. */
-interface FieldDom extends HTMLElement {
+/** The node view of a field, reachable from its DOM so that keys (and fill mode's Tab) can open it. */
+export interface FieldDom extends HTMLElement {
   zjField?: FieldView
 }
 
@@ -15,10 +15,10 @@ interface FieldDom extends HTMLElement {
 /**
  * A metric or blank field (指标 / 空白) as an inline widget: it shows its value as displayed (`X名`
  * marked as unfilled), and opens an input when clicked or when the writer presses Enter, F2 or a
- * digit with the field selected. A metric takes digits, `.` and `-` (a range); anything else is
- * refused with a visible hint. Enter or leaving the input fills the field (one undo step), and so
- * does Tab in fill mode, which goes on to the next field to fill; Escape leaves it as it was. The
- * unit stays outside the input.
+ * digit with the field selected, or when fill mode's Tab reaches it. A metric takes digits, `.`
+ * and `-` (a range); anything else is refused with a visible hint. Enter or leaving the input fills
+ * the field (one undo step), and so does Tab in fill mode, which goes on to the next field to fill;
+ * Escape leaves it as it was. The unit stays outside the input.
  */
 export class FieldView implements NodeView {
   dom: FieldDom
@@ -127,10 +127,14 @@ export class FieldView implements NodeView {
         this.close(true)
       } else if (e.key === 'Tab' && !e.isComposing && !e.ctrlKey && !e.altKey && !e.metaKey && this.fillMode()) {
         // In fill mode, Tab (Shift-Tab) fills the field and goes on to the next (previous) one to
-        // fill, as the editor's Tab does, rather than to whatever can be focused next on the page.
+        // fill, as the editor's Tab does, rather than to whatever can be focused next on the page:
+        // from the field, selected again, so that a field left as it was is passed either way.
         e.preventDefault()
         this.commit(true)
-        if (!this.input) this.view.someProp('handleKeyDown', (f) => f(this.view, e))
+        const pos = this.getPos()
+        if (this.input || pos === undefined) return
+        this.view.dispatch(this.view.state.tr.setSelection(NodeSelection.create(this.view.state.doc, pos)))
+        this.view.someProp('handleKeyDown', (f) => f(this.view, e))
       }
     })
     input.addEventListener('blur', () => this.commit(false))

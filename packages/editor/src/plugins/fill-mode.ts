@@ -4,6 +4,7 @@ import type { Node } from 'prosemirror-model'
 import { isSection, metricUnfilled, knownTemplate, type MetricAttrs, type Template } from '@zongjie/model'
 import { documentReplaced } from '@zongjie/commands'
 import type { Catalog } from '../locales/index.ts'
+import type { FieldDom } from './fields.ts'
 import { zhCN } from '../locales/zh-CN.ts'
 
 /** Where fill mode leads the writer next: an unfilled field, or an empty part the template requires. */
@@ -54,7 +55,7 @@ export function fillTargets(doc: Node): FillTarget[] {
 }
 
 function move(dir: 1 | -1): Command {
-  return (state, dispatch) => {
+  return (state, dispatch, view) => {
     const targets = fillTargets(state.doc)
     const here = state.selection.from
     const sel = state.selection
@@ -68,12 +69,16 @@ function move(dir: 1 | -1): Command {
     if (dispatch) {
       const selection = next.kind === 'field' ? NodeSelection.create(state.doc, next.pos) : TextSelection.near(state.doc.resolve(next.pos))
       dispatch(state.tr.setSelection(selection).scrollIntoView())
+      // A field opens as it is reached, as the next control of a form takes the focus: what the
+      // writer types next, through an input method too, goes into its input (over the selected
+      // field, a composition or a letter would replace it).
+      if (next.kind === 'field') (view?.nodeDOM(next.pos) as FieldDom | null)?.zjField?.open('')
     }
     return true
   }
 }
 
-/** Tab in fill mode: to the next unfilled field or empty required part; after the last, on out of the editor. */
+/** Tab in fill mode: to the next unfilled field (its input opened) or empty required part; after the last, on out of the editor. */
 export const nextFillTarget: Command = move(1)
 /** Shift-Tab in fill mode: to the previous one; before the first, back out of the editor. */
 export const previousFillTarget: Command = move(-1)

@@ -95,7 +95,7 @@ export function emptyDoc(): Node {
  * @attr required - The form is invalid while the validator reports errors (unfilled fields …); the first one is the validation message.
  * @attr disabled - No editing, and the form leaves the editor out.
  * @attr lang - The language of the editor's own strings (toolbar, panels, guidance, messages): `zh-CN` (the default) or `en`; taken from the closest ancestor with `lang` when the element has none.
- * @attr mode - `free` (default), `fill` or `review`: in fill mode the template's fixed headings and required parts cannot be changed or removed, and Tab / Shift-Tab go through what is left to fill (what fill mode needs loads the first time it is on, the editor read-only in fill mode until then); in review mode (审阅) the reader comments and suggests but does not edit directly: every change is a suggestion (suggestion mode cannot be turned off), no file is opened, and of the suggestions the reader only withdraws (撤回) their own.
+ * @attr mode - `free` (default), `fill` or `review`: in fill mode the template's fixed headings and required parts cannot be changed or removed, and Tab / Shift-Tab go through what is left to fill, each field opening as it is reached (what fill mode needs loads the first time it is on, the editor read-only in fill mode until then); in review mode (审阅) the reader comments and suggests but does not edit directly: every change is a suggestion (suggestion mode cannot be turned off), no file is opened, and of the suggestions the reader only withdraws (撤回) their own.
  *
  * @event input - After every change of the document. `detail.summary` is the Summary JSON.
  * @event change - When the editor loses focus after a change. `detail.summary` is the Summary JSON.
