@@ -334,3 +334,29 @@ test('a whole summary pasted into an empty editor gives the Summary JSON importi
   await paste(page, { text: wholeSummary })
   expect(await getSummary(page)).toEqual(summaryOf(wholeSummary))
 })
+
+test('a passage with problems and plans sections, pasted into a summary that has its own, goes in whole; typing goes on at its end', async ({ page }) => {
+  await openWith(page, structured)
+  const before = (await textLines(page)).join('')
+  await placeCursor(page, '用好临时救助。', 'end')
+  const clip = '三、存在的问题\n一是人手不足；二是经费紧张。\n四、下步工作打算\n继续加强队伍建设。'
+  await paste(page, { text: clip })
+  await page.keyboard.type('并落实')
+  const lines = await textLines(page)
+  expect(lines.join('').replace(/\s/g, '').length).toBe((before + clip + '并落实').replace(/\s/g, '').length)
+  const at = lines.indexOf('（一）兜牢民生底线。一是完善低保动态管理，新纳入低保X户；二是用好临时救助。')
+  expect(lines.slice(at, at + 5)).toEqual(['（一）兜牢民生底线。一是完善低保动态管理，新纳入低保X户；二是用好临时救助。', '二、存在的问题', '一是人手不足；二是经费紧张。', '三、下步工作打算', '继续加强队伍建设。并落实'])
+})
+
+test('sections pasted into the closing go in as the lines the writer copied, their numbers as written', async ({ page }) => {
+  await openWith(page, structured + '总之，我们将再接再厉。\n')
+  await placeCursor(page, '再接再厉。', 'end')
+  await paste(page, { text: '二、加强社会组织管理\n（一）登记管理\n全年新登记社会组织8家。' })
+  const summary = await getSummary(page)
+  expect(summary.closing).toEqual([
+    { type: 'paragraph', text: '总之，我们将再接再厉。' },
+    { type: 'paragraph', text: '二、加强社会组织管理' },
+    { type: 'paragraph', text: '（一）登记管理' },
+    { type: 'paragraph', text: '全年新登记社会组织8家。' },
+  ])
+})

@@ -1,7 +1,9 @@
-import type { Fragment, Slice } from 'prosemirror-model'
-import type { Command, EditorState, Transaction } from 'prosemirror-state'
-import { isSection } from '@zongjie/model'
-import { endBefore } from './sections.ts'
+import { Fragment, Slice, type Node } from 'prosemirror-model'
+import { TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
+import { closeHistory } from 'prosemirror-history'
+import { schema, isSection, toText } from '@zongjie/model'
+import { endBefore, shiftSection } from './sections.ts'
+import { isEmptyDoc, replaceDocumentIn } from './structure.ts'
 
 /** The text characters and inline nodes (fields) in a fragment: what a paste must neither lose nor add. */
 function inlineSize(fragment: Fragment): number {
@@ -77,4 +79,140 @@ export function pasteSlice(slice: Slice): Command {
     if (dispatch) dispatch(tr.setMeta('paste', true).setMeta('uiEvent', 'paste').scrollIntoView())
     return true
   }
+}
+
+/** What a paste of read text must keep: its characters and fields, its headings, its work items and its lines (textblocks). */
+interface Shape {
+  inline: number
+  headings: number
+  items: number
+  lines: number
+}
+
+/** The {@link Shape} of a fragment. */
+function shapeOf(fragment: Fragment): Shape {
+  const shape = { inline: inlineSize(fragment), headings: 0, items: 0, lines: 0 }
+  fragment.descendants((node) => {
+    if (node.isTextblock) shape.lines++
+    if (node.type === schema.nodes.heading) shape.headings++
+    else if (node.type === schema.nodes.workItem) shape.items++
+    return !node.isTextblock
+  })
+  return shape
+}
+
+/**
+ * How deep a slice of `fragment` is open at its end so that the text after the caret joins its
+ * last paragraph or work item, as Word joins it to the last line pasted; 0 (closed) where it ends
+ * in a heading, which the text after the caret would otherwise become part of.
+ */
+function openEndOf(fragment: Fragment): number {
+  let depth = 0
+  for (let node = fragment.lastChild; node; node = node.lastChild) {
+    depth++
+    if (node.isTextblock) return node.type === schema.nodes.heading ? 0 : depth
+  }
+  return 0
+}
+
+/**
+ * `slice` put in at the selection of `state` (what the selection held deleted first), or null
+ * unless the document is valid and has everything it had and everything the slice has: no
+ * character or field dropped, no heading unwrapped into a paragraph, no work item into a plain
+ * one, no two pasted lines run into one, no section with an empty heading made to hold the text
+ * after the caret. Sections put in at
+ * the start of a heading go in before its section (the heading stays whole, the caret with it).
+ * The caret goes to the end of what was put in.
+ */
+function placed(state: EditorState, slice: Slice): Transaction | null {
+  const { $from } = state.tr.deleteSelection().selection
+  const caretLineEmpty = $from.parent.isTextblock && $from.parent.content.size === 0
+  const attempt = (put: (tr: Transaction) => void): Transaction | null => {
+    const tr = state.tr.deleteSelection()
+    const before = shapeOf(tr.doc.content)
+    const added = shapeOf(slice.content)
+    try {
+      put(tr)
+      const after = shapeOf(tr.doc.content)
+      // Lines: each pasted line stays one (the last may take the text after the caret), but for
+      // a first line that an open slice joins to the text before the caret; an empty line at
+      // the caret may give way to them.
+      const lines = before.lines + added.lines - (slice.openStart > 0 && slice.content.firstChild!.isTextblock ? 1 : 0) - (caretLineEmpty ? 1 : 0)
+      if (after.inline !== before.inline + added.inline || after.headings !== before.headings + added.headings || after.items !== before.items + added.items || after.lines < lines) return null
+      tr.doc.check()
+    } catch {
+      return null
+    }
+    return tr
+  }
+  if ($from.parent.type === schema.nodes.heading && $from.parentOffset === 0 && holdsSections(slice)) {
+    const sectionAt = $from.before($from.depth - 1)
+    const closed = new Slice(slice.content, 0, 0)
+    for (const at of [endBefore(state.doc, sectionAt), sectionAt]) {
+      const tr = attempt((tr) => tr.replace(tr.mapping.map(at), tr.mapping.map(at), closed))
+      if (tr) return tr
+    }
+  }
+  return attempt((tr) => tr.replaceSelection(slice))
+}
+
+/**
+ * 粘贴 (pasted text or HTML, read by the model's importer): puts an imported document in at the
+ * selection; `topRank` is the level its top headings had in the pasted text (2 for a fragment of
+ * `（一）` sections, which the importer reads as `一、`). Into an empty document it becomes the whole
+ * document. Otherwise its parts (opening paragraphs, sections, closing paragraphs) go in where
+ * they fit whole (see `placed`): lines of text as Word pastes them, the first joining the text
+ * before the caret and the last the text after it; work items into the list at the caret; sections
+ * at the caret, the text after the caret joining their last paragraph; a problems or plans section
+ * where the document has its own, as an ordinary section. Where the parts cannot go in whole
+ * (sections pasted into the closing), the lines of `text` go in as paragraphs (what was pasted as
+ * plain text, its numbers as written; by default the imported document's text), or at the least
+ * as one line of text: nothing pasted is lost, merged or dropped silently.
+ */
+export function insertImported(imported: Node, topRank = 1, text?: string): Command {
+  return (state, dispatch) => {
+    if (dispatch) dispatch(closeHistory(insertImportedTr(state, imported, topRank, text)).scrollIntoView())
+    return true
+  }
+}
+
+function insertImportedTr(state: EditorState, imported: Node, topRank: number, text = toText(imported)): Transaction {
+  // What the pasted summary reports on (its year and period, read from its title) comes too.
+  if (isEmptyDoc(state.doc)) {
+    const tr = replaceDocumentIn(state.tr, imported)
+    return tr.setSelection(TextSelection.atEnd(tr.doc))
+  }
+  const parts: Node[] = []
+  imported.forEach((child) => {
+    const name = child.type.name
+    if (name === 'title' || name === 'subtitle') {
+      if (child.content.size) parts.push(schema.nodes.paragraph!.create(null, child.content))
+    } else if (name === 'preamble' || name === 'closing') child.forEach((b) => parts.push(b))
+    else if (name === 'signOff') child.forEach((line) => line.content.size && parts.push(schema.nodes.paragraph!.create(null, line.content)))
+    // A fragment whose headings start at `（一）` (read as `一、` by the importer) goes back to its level.
+    else parts.push(topRank === 1 ? child : (shiftSection(child, topRank - 1) ?? child))
+  })
+  const lines = text.split(/\r\n?|\n/).map((l) => l.trim()).filter(Boolean)
+  const paragraphsOf = (texts: string[]) => Fragment.from(texts.map((l) => schema.nodes.paragraph!.create(null, schema.text(l))))
+  const slices: Slice[] = []
+  if (parts.every((p) => p.type === schema.nodes.paragraph)) slices.push(new Slice(Fragment.from(parts), 1, 1))
+  else {
+    const forms = [Fragment.from(parts)]
+    // The problems (存在的问题) and plans (下步打算) where the document has its own, or where they
+    // cannot stand: as ordinary sections, with their headings and items.
+    const ordinary = parts.map((p) => (p.type === schema.nodes.problems || p.type === schema.nodes.plans ? schema.nodes.section1!.create(null, p.content) : p))
+    if (ordinary.some((p, i) => p !== parts[i])) forms.push(Fragment.from(ordinary))
+    for (const fragment of forms) {
+      // Work items alone: into the list at the caret, numbered on from its items.
+      if (fragment.childCount === 1 && fragment.firstChild!.type === schema.nodes.workItems) slices.push(new Slice(fragment, 1, openEndOf(fragment)))
+      slices.push(new Slice(fragment, 0, openEndOf(fragment)), new Slice(fragment, 0, 0))
+    }
+    slices.push(new Slice(paragraphsOf(lines), 0, 1))
+  }
+  slices.push(new Slice(paragraphsOf([lines.join(' ')]), 1, 1))
+  for (const slice of slices) {
+    const tr = placed(state, slice)
+    if (tr) return tr
+  }
+  return state.tr
 }

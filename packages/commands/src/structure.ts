@@ -1,7 +1,7 @@
-import { Fragment, Slice, type Node } from 'prosemirror-model'
-import { TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
+import type { Node } from 'prosemirror-model'
+import { TextSelection, type Command, type Transaction } from 'prosemirror-state'
 import { closeHistory } from 'prosemirror-history'
-import { schema, isSection, toText } from '@zongjie/model'
+import { schema, isSection } from '@zongjie/model'
 import { sectionRank, shiftSection, structureChecked } from './sections.ts'
 
 function blocksAfter(container: Node, index: number): Node[] {
@@ -163,58 +163,6 @@ export function isEmptyDoc(doc: Node): boolean {
     return empty
   })
   return empty
-}
-
-/**
- * 粘贴: puts an imported document (from pasted text or HTML, read by the model's importer) at the
- * selection; `topRank` is the level its top headings had in the pasted text (2 for a fragment of
- * `（一）` sections, which the importer reads as `一、`). Into an empty document it becomes the whole document; a single paragraph goes in as
- * text; anything else goes in as its parts (opening paragraphs, sections, closing paragraphs),
- * fitted into the document around the cursor by ProseMirror's replace. Where the parts cannot be
- * fitted there, its lines go in as paragraphs, or at the least as text: nothing pasted is lost.
- */
-export function insertImported(imported: Node, topRank = 1): Command {
-  return (state, dispatch) => {
-    if (dispatch) dispatch(closeHistory(insertImportedTr(state, imported, topRank)).scrollIntoView())
-    return true
-  }
-}
-
-function insertImportedTr(state: EditorState, imported: Node, topRank: number): Transaction {
-  const tr = state.tr
-  // What the pasted summary reports on (its year and period, read from its title) comes too.
-  if (isEmptyDoc(state.doc)) return replaceDocumentIn(tr, imported).setSelection(TextSelection.atEnd(tr.doc))
-  const parts: Node[] = []
-  let hasSections = false
-  imported.forEach((child) => {
-    const name = child.type.name
-    if (name === 'title' || name === 'subtitle') {
-      if (child.content.size) parts.push(schema.nodes.paragraph!.create(null, child.content))
-    } else if (name === 'preamble' || name === 'closing') child.forEach((b) => parts.push(b))
-    else if (name === 'signOff') child.forEach((line) => line.content.size && parts.push(schema.nodes.paragraph!.create(null, line.content)))
-    else {
-      hasSections = true
-      // A fragment whose headings start at `（一）` (read as `一、` by the importer) goes back to its level.
-      parts.push(isEmptyDoc(state.doc) || topRank === 1 ? child : (shiftSection(child, topRank - 1) ?? child))
-    }
-  })
-  const attempts: (() => Slice)[] = []
-  if (!hasSections && parts.length === 1 && parts[0]!.type.name === 'paragraph') attempts.push(() => new Slice(Fragment.from(parts[0]!), 1, 1))
-  else attempts.push(() => new Slice(Fragment.from(parts), 0, 0))
-  // Where the structure cannot be fitted at the cursor: the lines as paragraphs, then as plain text.
-  const lines = toText(imported).split('\n').filter((l) => l.trim())
-  attempts.push(() => new Slice(Fragment.from(lines.map((l) => schema.nodes.paragraph!.create(null, schema.text(l)))), 0, 0))
-  attempts.push(() => new Slice(Fragment.from(schema.nodes.paragraph!.create(null, schema.text(lines.join(' ')))), 1, 1))
-  for (const slice of attempts) {
-    try {
-      const attempt = state.tr.replaceSelection(slice())
-      attempt.doc.check()
-      return attempt
-    } catch {
-      // ProseMirror could not fit it, or fitted it into an invalid document: try the next form.
-    }
-  }
-  return tr
 }
 
 /** The meta key of a transaction that replaces the whole document (see {@link replaceDocument}). */

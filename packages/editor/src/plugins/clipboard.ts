@@ -2,7 +2,7 @@ import { Plugin, PluginKey, TextSelection, type Transaction } from 'prosemirror-
 import type { EditorView } from 'prosemirror-view'
 import { Fragment, Slice, type Node } from 'prosemirror-model'
 import { isSection, sectionNumber, workItemOrdinal, textBetween, schema, readPeriod, isSuggestionMark, suggestionAnchor } from '@zongjie/model'
-import { copiedSlice, insertImported, isEmptyDoc, replaceDocumentIn } from '@zongjie/commands'
+import { copiedSlice, isEmptyDoc, replaceDocumentIn } from '@zongjie/commands'
 import { deletionWorks, safeDeleteSelection } from './guard.ts'
 import { loadPart } from '../zongjie-editor/parts.ts'
 
@@ -217,7 +217,7 @@ export function clipboard(options: ClipboardOptions = {}): Plugin {
   const insertRead = (view: EditorView, html: string, text: string, slice: Slice | null) => {
     if (slice && reader!.pasteSlice(slice)(view.state, view.dispatch)) return true
     const read = reader!.readPasted(slice ? '' : html, text, isEmptyDoc(view.state.doc))
-    return !read || insertImported(read.doc, read.topRank)(view.state, view.dispatch)
+    return !read || reader!.insertImported(read.doc, read.topRank, text.trim() ? text : undefined)(view.state, view.dispatch)
   }
   const setPending = (view: EditorView, pending: Pending) => view.dispatch(view.state.tr.setMeta(pendingKey, pending).setMeta('addToHistory', false))
   /**

@@ -3,7 +3,7 @@ import { importText, importHTML } from '@zongjie/model/read'
 import { ImportError, settledDoc } from '@zongjie/model'
 import { parseDocument } from '../security/trusted-types.ts'
 
-export { pasteSlice } from '@zongjie/commands/paste'
+export { pasteSlice, insertImported } from '@zongjie/commands/paste'
 
 /**
  * Reading what is pasted or dropped (粘贴): the model's importers of HTML and text, loaded on the
