@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { existsSync, readFileSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { minifyLitCss } from '../packages/editor/build/minify-css.mjs'
+import { minifyLitHtml } from '../packages/editor/build/minify-html.mjs'
 
 const editorDir = fileURLToPath(new URL('../packages/editor/', import.meta.url))
 /**
@@ -148,7 +149,7 @@ function strictPage(): Plugin {
  * editor's styles minified as its builds ship them (what the tests see is what integrators get).
  */
 export default defineConfig({
-  plugins: [minifyLitCss(), echo(), scriptBuildFile(), strictPage(), vendorFiles()],
+  plugins: [minifyLitCss(), minifyLitHtml(), echo(), scriptBuildFile(), strictPage(), vendorFiles()],
   server: {
     host: '127.0.0.1',
     port: 5173,

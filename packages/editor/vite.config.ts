@@ -2,6 +2,7 @@ import { dirname, isAbsolute, resolve as resolvePath } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineConfig, type UserConfig } from 'vite'
 import { minifyLitCss } from './build/minify-css.mjs'
+import { minifyLitHtml } from './build/minify-html.mjs'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
@@ -29,7 +30,7 @@ function scriptBuild(entry: string, name: string, fileName: string, more: Pick<U
   return {
     // A browser has no `process`: what a dependency reads from it is fixed here.
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    plugins: [minifyLitCss(), ...(more.plugins ?? [])],
+    plugins: [minifyLitCss(), minifyLitHtml(), ...(more.plugins ?? [])],
     build: {
       outDir: 'dist',
       emptyOutDir: false,
@@ -67,7 +68,7 @@ export default defineConfig(({ mode }): UserConfig => {
     })
   }
   return {
-    plugins: [minifyLitCss()],
+    plugins: [minifyLitCss(), minifyLitHtml()],
     build: {
       outDir: 'dist',
       emptyOutDir: true,
