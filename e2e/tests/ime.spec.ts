@@ -240,6 +240,34 @@ test('一是 composed at the start of a paragraph becomes a work item only when 
   expect((await shownNumbers(page)).items).toEqual(['一是推行'])
 })
 
+test('a phrase committed whole with its number (一是加强管理, 二、…) makes the item or the heading; in the middle of a paragraph it stays text', async ({ page }) => {
+  await placeCursor(page, '办理婚姻登记。', 'end')
+  await press(page, 'Enter')
+  await compose(page, ['yishijiaqiang', '一是加强'], '一是加强管理；')
+  // Typing goes on where the phrase ended.
+  await page.keyboard.type('X')
+  let summary = await getSummary(page)
+  expect(summary.sections[1]!.body).toMatchObject([
+    { type: 'paragraph', text: '办理婚姻登记。' },
+    { type: 'workItems', items: [{ ordinal: '一是', text: '加强管理；X' }] },
+  ])
+  // Backspace after the phrase deletes its last character, as after any composition.
+  await press(page, 'Backspace')
+  await press(page, 'Backspace')
+  expect((await getSummary(page)).sections[1]!.body[1]).toMatchObject({ type: 'workItems', items: [{ ordinal: '一是', text: '加强管理' }] })
+
+  await press(page, 'Enter')
+  await press(page, 'Enter')
+  await compose(page, ['sanjiandu', '三、监督'], '三、监督检查')
+  summary = await getSummary(page)
+  expect(summary.sections.map((s) => [s.number, s.title])).toEqual([['一、', '主要工作'], ['二、', '社会事务'], ['三、', '监督检查']])
+
+  // A phrase composed after text already in the paragraph is text.
+  await placeCursor(page, '全年发放救助资金。', 'end')
+  await compose(page, ['yishi'], '一是推进')
+  expect((await getSummary(page)).sections[0]!.body[0]).toEqual({ type: 'paragraph', text: '全年发放救助资金。一是推进' })
+})
+
 test('Ctrl-Z after a composition takes out exactly the composed characters', async ({ page }) => {
   await placeCursor(page, '全年发放', 'end')
   await compose(page, ['z', 'zhuan', 'zhuanxiang'], '专项')

@@ -1,5 +1,5 @@
 import { InputRule, inputRules } from 'prosemirror-inputrules'
-import { Selection, TextSelection, type EditorState, type Plugin, type Transaction } from 'prosemirror-state'
+import { Plugin, Selection, TextSelection, type EditorState, type Transaction } from 'prosemirror-state'
 import { paragraphToSectionIn, paragraphToWorkItemIn, exitWorkItemIn } from '@zongjie/commands'
 import { isSection, schema, suggestionAnchor } from '@zongjie/model'
 
@@ -14,20 +14,53 @@ const rule = (source: string) => new RegExp(`^${suggestionAnchor}*${source}$`)
 /** Where the typed number starts: after the anchors the match begins with, if any. */
 const afterAnchors = (match: RegExpMatchArray, start: number) => start + match[0].length - match[0].replace(new RegExp(`^${suggestionAnchor}+`), '').length
 
-function headingRule(pattern: RegExp, rank: number): InputRule {
-  return new InputRule(pattern, (state, match, matchStart, end) => {
-    const start = afterAnchors(match, matchStart)
-    const $start = state.doc.resolve(start)
-    if ($start.parentOffset !== start - matchStart || state.doc.resolve(matchStart).parentOffset !== 0) return null
-    const tr = state.tr.delete(start, end)
-    let from: number | null = start
-    // In an item left empty (Enter after the last item), the heading ends the list first.
-    if ($start.parent.type.name === 'workItem') from = exitWorkItemIn(tr, start)
-    else if ($start.parent.type.name !== 'paragraph') return null
-    if (from === null) return null
-    const at = paragraphToSectionIn(tr, from, rank)
-    return at === null ? null : tr.setSelection(TextSelection.create(tr.doc, at))
-  })
+/**
+ * The same rule for a phrase an input method commits whole with its number (`一是加强管理`,
+ * `一、主要工作`): `source` followed by text, taken only when `composedAtStart` says the phrase was
+ * composed from the start of its paragraph, as if the number had been typed alone first. Not
+ * taken back by Backspace, which deletes the phrase's last character as after any composition.
+ */
+const phrase = (source: string) => new RegExp(`^${suggestionAnchor}*(${source})[^]+$`)
+
+function headingRule(pattern: RegExp, rank: number, composedAtStart?: () => boolean): InputRule {
+  return new InputRule(
+    pattern,
+    (state, match, matchStart, end) => {
+      if (composedAtStart && !composedAtStart()) return null
+      const start = afterAnchors(match, matchStart)
+      // The number's end: the caret, or, for a phrase, what follows it stays as the heading's text.
+      const numberEnd = composedAtStart ? start + match[1]!.length : end
+      const $start = state.doc.resolve(start)
+      if ($start.parentOffset !== start - matchStart || state.doc.resolve(matchStart).parentOffset !== 0) return null
+      const tr = state.tr.delete(start, numberEnd)
+      let from: number | null = start
+      // In an item left empty (Enter after the last item), the heading ends the list first.
+      if ($start.parent.type.name === 'workItem' && !composedAtStart) from = exitWorkItemIn(tr, start)
+      else if ($start.parent.type.name !== 'paragraph') return null
+      if (from === null) return null
+      const at = paragraphToSectionIn(tr, from, rank)
+      return at === null ? null : tr.setSelection(TextSelection.create(tr.doc, at + end - numberEnd))
+    },
+    { undoable: !composedAtStart },
+  )
+}
+
+/** `一是` at the start of a paragraph makes it a work item (for a phrase, see {@link headingRule}). */
+function workItemRule(pattern: RegExp, composedAtStart?: () => boolean): InputRule {
+  return new InputRule(
+    pattern,
+    (state, match, matchStart, end) => {
+      if (composedAtStart && !composedAtStart()) return null
+      const start = afterAnchors(match, matchStart)
+      const numberEnd = composedAtStart ? start + match[1]!.length : end
+      const $start = state.doc.resolve(start)
+      if ($start.parent.type.name !== 'paragraph' || $start.parentOffset !== start - matchStart || state.doc.resolve(matchStart).parentOffset !== 0) return null
+      const tr = state.tr.delete(start, numberEnd)
+      const at = paragraphToWorkItemIn(tr, start)
+      return at === null ? null : tr.setSelection(TextSelection.create(tr.doc, at + end - numberEnd))
+    },
+    { undoable: !composedAtStart },
+  )
 }
 
 /**
@@ -54,25 +87,45 @@ function runInStop(state: EditorState, _match: RegExpMatchArray, start: number, 
  * The typed number is dropped: numbers are computed. In an empty work item, a heading number
  * ends the list and starts the heading. `。` at the end of a run-in heading goes on into its body.
  * These rules run on typed text and at the end of a composition, never during one
- * (prosemirror-inputrules checks `view.composing`).
+ * (prosemirror-inputrules checks `view.composing`); a phrase an input method commits whole from
+ * the start of a paragraph (`一是加强管理`) is read as if its number had been typed first.
  */
-export function structureInputRules(): Plugin {
-  return inputRules({
-    rules: [
-      headingRule(rule(`${cn}、`), 1),
-      headingRule(rule(`[（(]${cn}[）)]`), 2),
-      headingRule(rule('\\d{1,2}[.．]'), 3),
-      headingRule(rule('[（(]\\d{1,2}[）)]'), 4),
-      // Not taken back by Backspace: the stop stays drawn, and Backspace acts in the body as anywhere.
-      new InputRule(/。$/, runInStop, { undoable: false }),
-      new InputRule(rule(`${cn}是`), (state, match, matchStart, end) => {
-        const start = afterAnchors(match, matchStart)
-        const $start = state.doc.resolve(start)
-        if ($start.parent.type.name !== 'paragraph' || $start.parentOffset !== start - matchStart || state.doc.resolve(matchStart).parentOffset !== 0) return null
-        const tr = state.tr.delete(start, end)
-        const at = paragraphToWorkItemIn(tr, start)
-        return at === null ? null : tr.setSelection(TextSelection.create(tr.doc, at))
-      }),
-    ],
-  })
+export function structureInputRules(): Plugin[] {
+  // Whether the composition being committed began at the start of its paragraph (after the
+  // anchors of a suggested one): its phrase is read as typed from there.
+  let atStart = false
+  const composedAtStart = () => {
+    const was = atStart
+    atStart = false
+    return was
+  }
+  const numbers: [string, number][] = [
+    [`${cn}、`, 1],
+    [`[（(]${cn}[）)]`, 2],
+    ['\\d{1,2}[.．]', 3],
+    ['[（(]\\d{1,2}[）)]', 4],
+  ]
+  return [
+    inputRules({
+      rules: [
+        ...numbers.map(([source, rank]) => headingRule(rule(source), rank)),
+        // Not taken back by Backspace: the stop stays drawn, and Backspace acts in the body as anywhere.
+        new InputRule(/。$/, runInStop, { undoable: false }),
+        workItemRule(rule(`${cn}是`)),
+        ...numbers.map(([source, rank]) => headingRule(phrase(source), rank, composedAtStart)),
+        workItemRule(phrase(`${cn}是`), composedAtStart),
+      ],
+    }),
+    new Plugin({
+      props: {
+        handleDOMEvents: {
+          compositionstart(view) {
+            const { empty, $from } = view.state.selection
+            atStart = empty && $from.parent.type === schema.nodes.paragraph && !$from.parent.textBetween(0, $from.parentOffset).replaceAll(suggestionAnchor, '')
+            return false
+          },
+        },
+      },
+    }),
+  ]
 }
