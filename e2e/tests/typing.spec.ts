@@ -19,6 +19,7 @@ import {
   shownNumbers,
   textLines,
   typeText,
+  compose,
 } from './helpers.ts'
 
 const structured = `示范县民政局2024年上半年工作总结
@@ -51,6 +52,35 @@ test.describe('typing in an empty summary', () => {
     // What the writer sees in the shadow root.
     await expect(content(page).locator('.zj-title')).toHaveText('示范县民政局2024年工作总结')
     await expect(content(page).locator('.zj-preamble .zj-paragraph')).toHaveText('现将全年工作总结如下：')
+  })
+
+  test('存在的问题 and 下半年工作计划 typed as 一、 sections become the problems and plans sections, through the input method too', async ({ page }) => {
+    await typeText(page, '示范县民政局2024年上半年工作总结')
+    await press(page, 'Enter')
+    await typeText(page, '现将上半年工作总结如下：')
+    await press(page, 'Enter')
+    await typeText(page, '一、主要工作')
+    await press(page, 'Enter')
+    await typeText(page, '全年发放救助资金。')
+    await press(page, 'Enter')
+    await typeText(page, '二、')
+    await compose(page, ['cunzai', '存在的问题'], '存在的问题')
+    await press(page, 'Enter')
+    await typeText(page, '基层力量不足。')
+    await press(page, 'Enter')
+    await typeText(page, '三、下半年工作计划')
+    await press(page, 'Enter')
+    await typeText(page, '继续做好救助。')
+    const summary = await getSummary(page)
+    expect(summary.sections.map((s) => [s.number, s.title, s.role])).toEqual([
+      ['一、', '主要工作', 'work'],
+      ['二、', '存在的问题', 'problems'],
+      ['三、', '下半年工作计划', 'plans'],
+    ])
+    expect(summary.sections[2]!.body).toEqual([{ type: 'paragraph', text: '继续做好救助。' }])
+    const codes = await page.locator('zongjie-editor').evaluate((el) => (el as unknown as { validate(): { code: string }[] }).validate().map((f) => f.code))
+    expect(codes).not.toContain('problems-missing')
+    expect(codes).not.toContain('plans-missing')
   })
 
   test('typing 一、 at the start of the opening paragraph makes a 一、 section', async ({ page }) => {

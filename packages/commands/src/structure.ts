@@ -21,9 +21,10 @@ function subsectionsOf(node: Node): Node[] {
 /**
  * Makes the paragraph at `pos` in `tr.doc` the heading of a new section of a rank (1 `一、` … 4
  * `（1）`), the way typing `一、` or `（一）` at the start of a paragraph does: what followed the
- * paragraph in its part moves into the new section, so the reading order stays. Returns where the
- * new heading's text starts, or `null`, changing nothing, where a section of that rank cannot
- * start there.
+ * paragraph in its part moves into the new section, so the reading order stays; in the problems
+ * section (存在的问题), a `一、` section starts the plans (下步打算), the only part that can follow it.
+ * Returns where the new heading's text starts, or `null`, changing nothing, where a section of that
+ * rank cannot start there.
  */
 export function paragraphToSectionIn(tr: Transaction, pos: number, rank: number): number | null {
   const $p = tr.doc.resolve(pos)
@@ -87,7 +88,11 @@ export function paragraphToSectionIn(tr: Transaction, pos: number, rank: number)
       break
     }
   }
-  if (ad < 0 || $p.node(ad).type !== type) return null
+  if (ad < 0) return null
+  // After the problems section, a top-level section can only be the plans (下步打算), if there are none.
+  let made = type
+  if (ad === 1 && $p.node(1).type === schema.nodes.problems && tr.doc.maybeChild($p.index(0) + 1)?.type !== schema.nodes.plans) made = schema.nodes.plans!
+  else if ($p.node(ad).type !== type) return null
   const trailing: Node[] = [...subs]
   for (let d = cd; d > ad; d--) {
     const parent = $p.node(d - 1)
@@ -102,8 +107,8 @@ export function paragraphToSectionIn(tr: Transaction, pos: number, rank: number)
     if (!shifted) return null
     children.push(shifted)
   }
-  const section = type.create(null, [heading, ...following, ...children])
-  if (!type.validContent(section.content)) return null
+  const section = made.create(null, [heading, ...following, ...children])
+  if (!made.validContent(section.content)) return null
   const after = $p.after(ad)
   tr.insert(after, section)
   const deleteFrom = tr.steps.length

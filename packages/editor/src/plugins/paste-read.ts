@@ -3,11 +3,19 @@ import { importText, importHTML } from '@zongjie/model/read'
 import { ImportError, settledDoc } from '@zongjie/model'
 import { parseDocument } from '../security/trusted-types.ts'
 
+import { settleSectionRolesIn } from '@zongjie/commands/roles'
+import { readSectionRolesWith } from './run-in-titles.ts'
+
 export { pasteSlice, insertImported } from '@zongjie/commands/paste'
+
+// Sections titled 存在的问题 or 下半年工作计划 as the writer types them take their roles, read with
+// the importer's wording, which comes with this module.
+readSectionRolesWith(settleSectionRolesIn)
 
 /**
  * Reading what is pasted or dropped (粘贴): the model's importers of HTML and text, loaded on the
- * first paste (see `plugins/clipboard.ts`), since typing a summary needs none of them.
+ * writer's first focus or paste (see `plugins/clipboard.ts`), since opening a summary needs none
+ * of them; and the roles of the sections the writer titles, read with the importer's wording.
  */
 
 const parseHTML = (html: string) => parseDocument(html, 'text/html')

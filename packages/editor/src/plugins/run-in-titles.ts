@@ -2,6 +2,18 @@ import { Plugin, PluginKey, type Transaction } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import { isWritersChange, settleRunInTitles, settleRunInTitlesBetween } from '@zongjie/commands'
 
+/**
+ * How the last sections' roles are read from their titles (the commands' `settleSectionRolesIn`),
+ * once what reads text has loaded with the importer's wording (`paste-read.ts`, on the writer's
+ * first focus); until then, not at all.
+ */
+let settleSectionRolesIn: (tr: Transaction) => boolean = () => false
+
+/** Reads the sections' roles with `settle` from now on (see {@link runInTitles}). */
+export function readSectionRolesWith(settle: (tr: Transaction) => boolean): void {
+  settleSectionRolesIn = settle
+}
+
 /** The plugin's key; its state: whether an input method's text left a stop in a run-in title, to settle once committed. */
 const runInTitlesKey = new PluginKey<boolean>('zongjie-run-in-titles')
 
@@ -12,6 +24,7 @@ function settleCommitted(view: EditorView, suggesting: () => boolean): void {
   const state = view.state
   if (view.isDestroyed || view.composing || !runInTitlesKey.getState(state)) return
   const tr = (!suggesting() && settleRunInTitlesBetween(state, [[0, state.doc.content.size]])) || state.tr
+  settleSectionRolesIn(tr)
   view.dispatch(tr.setMeta(runInTitlesKey, true))
 }
 
@@ -22,18 +35,22 @@ function settleCommitted(view: EditorView, suggesting: () => boolean): void {
  * accepted — is settled as the commands' `settleRunInTitles` says, in the same step of the undo
  * history. What an input method composes is left as it is until it is committed, then settled
  * (unless `suggesting()`: suggestion mode makes the committed text a suggestion, which it leaves).
- * Undo and redo, another writer's change and a document loaded are taken as they are.
+ * Undo and redo, another writer's change and a document loaded are taken as they are. So are the
+ * last `一、` sections' roles: titled `存在的问题` or `下半年工作计划`, they become the problems or plans
+ * section, as the commands' `settleSectionRolesIn` says.
  */
 export function runInTitles(suggesting: () => boolean = () => false): Plugin<boolean> {
   return new Plugin<boolean>({
     key: runInTitlesKey,
     state: {
       init: () => false,
-      apply: (tr, pending, _before, state) => (tr.getMeta(runInTitlesKey) ? false : pending || (composing(tr) && isWritersChange(tr) && settleRunInTitles([tr], state) !== null)),
+      apply: (tr, pending, _before, state) =>
+        tr.getMeta(runInTitlesKey) ? false : pending || (composing(tr) && isWritersChange(tr) && (settleRunInTitles([tr], state) !== null || settleSectionRolesIn(state.tr))),
     },
     appendTransaction(trs, _before, state) {
       if (!trs.some(isWritersChange) || trs.some(composing)) return null
-      return settleRunInTitles(trs, state)
+      const tr = settleRunInTitles(trs, state) ?? state.tr
+      return settleSectionRolesIn(tr) || tr.docChanged ? tr : null
     },
     view: () => ({
       update(view) {

@@ -4,11 +4,7 @@
  * no heading, the closing, the title and the sign-off date.
  */
 
-/** A heading of the problems section: `存在的问题`, `存在的主要问题及原因`, `工作中存在的不足`. */
-export const problemsHeading = /存在.{0,4}(问题|不足|差距|短板)|问题(和|与|及)(不足|原因|差距)|^(主要)?(问题|不足)$|不足之处|短板和?不足/
-
-/** A heading of the plans section: `下半年工作计划`, `下一步打算`, `下半年的工作计划`, `2021年工作思路`. */
-export const plansHeading = /(计划|打算|安排|思路|设想|目标任务)$|下一步|下半年|今后|明年|来年/
+export { problemsHeading, plansHeading } from '../roles.ts'
 
 /** The first sentence of a plans part that has no heading: `下半年，……`, `2020年下半年，……`, `下一步，……`. */
 export const plansOpening = /^(\d{4}年)?(下半年|下一步|下步|明年|今后|新的一年)[，,：:]?|^\d{4}年(工作)?(计划|打算|安排)/
