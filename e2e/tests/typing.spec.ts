@@ -363,6 +363,18 @@ test.describe('editing a structured summary', () => {
   })
 })
 
+test('deleting the paragraph between two lists of work items makes one list, numbered on', async ({ page }) => {
+  await openWith(page, ['某局工作总结', '', '开头。', '', '一、主要工作', '一是抓学习。', '二是抓制度。', '另起。', '一是抓落实。', '二是抓督查。', '二、其他工作', '办理登记。'].join('\n'))
+  await placeCursor(page, '另起。', 'end')
+  for (let i = 0; i < 4; i++) await press(page, 'Backspace')
+  expect((await shownNumbers(page)).items).toEqual(['一是抓学习。', '二是抓制度。', '三是抓落实。', '四是抓督查。'])
+  const body = (await getSummary(page)).sections[0]!.body
+  expect(body).toHaveLength(1)
+  // One undo step brings the paragraph and the two lists back.
+  await press(page, 'Control+z')
+  expect((await shownNumbers(page)).items).toEqual(['一是抓学习。', '二是抓制度。', '一是抓落实。', '二是抓督查。'])
+})
+
 test('typing 二、 in a （一） section that has a （二） after it starts a 二、 section, in reading order', async ({ page }) => {
   await openWith(
     page,

@@ -65,8 +65,12 @@ export function settleRunInTitleIn(tr: Transaction, pos: number): boolean {
  * the module's comment), in one transaction to append to them; null when there is none.
  */
 export function settleRunInTitles(trs: readonly Transaction[], state: EditorState): Transaction | null {
+  return settleRunInTitlesBetween(state, changedRanges(trs))
+}
+
+/** What each step of `trs` changed, `[from, to]` mapped into the document after all of them. */
+export function changedRanges(trs: readonly Transaction[]): [number, number][] {
   const maps = trs.flatMap((t) => t.mapping.maps)
-  // What each step changed, mapped into the document after all of them.
   const ranges: [number, number][] = []
   maps.forEach((map, i) =>
     map.forEach((_oldStart, _oldEnd, start, end) => {
@@ -74,7 +78,7 @@ export function settleRunInTitles(trs: readonly Transaction[], state: EditorStat
       ranges.push([after.map(start, -1), after.map(end, 1)])
     }),
   )
-  return settleRunInTitlesBetween(state, ranges)
+  return ranges
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Fragment, type Node } from 'prosemirror-model'
-import { TextSelection, type Command, type Transaction } from 'prosemirror-state'
+import { TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
+import { canJoin } from 'prosemirror-transform'
 import { closeHistory } from 'prosemirror-history'
 import { schema, workItemOrdinal, type WorkItemsLayout } from '@zongjie/model'
 
@@ -143,4 +144,31 @@ export const exitEmptyWorkItem: Command = (state, dispatch) => {
   if (at === null) return false
   if (dispatch) dispatch(closeHistory(tr.setSelection(TextSelection.create(tr.doc, at))).scrollIntoView())
   return true
+}
+
+/**
+ * Two work-item lists side by side are one list (一是 二是 三是, not 一是 again): where a writer's
+ * edit (`ranges`, in `state.doc`: a paragraph between them deleted, a selection across sections
+ * deleted, a move) has left one list right after another, they are joined, the second's items
+ * numbered on from the first's, as Word continues a numbering. A transaction joining them, or null
+ * where there is none.
+ */
+export function joinAdjacentWorkItems(state: EditorState, ranges: readonly (readonly [number, number])[]): Transaction | null {
+  const joins = new Set<number>()
+  const size = state.doc.content.size
+  for (const [from, to] of ranges) {
+    // From the start to the end of the blocks holding the change's ends (the lists around them).
+    const $from = state.doc.resolve(from)
+    const $to = state.doc.resolve(to)
+    const start = $from.depth > 1 ? $from.before($from.depth - 1) : 0
+    const end = $to.depth > 1 ? $to.after($to.depth - 1) : size
+    state.doc.nodesBetween(Math.max(0, start - 1), Math.min(size, end + 1), (node, pos, parent, index) => {
+      if (node.type === schema.nodes.workItems && parent!.maybeChild(index + 1)?.type === schema.nodes.workItems) joins.add(pos + node.nodeSize)
+      return !node.isTextblock && node.type !== schema.nodes.workItems
+    })
+  }
+  const tr = state.tr
+  // Last first, so that the positions before stay as they were.
+  for (const pos of [...joins].sort((a, b) => b - a)) if (canJoin(tr.doc, pos)) tr.join(pos)
+  return tr.docChanged ? tr : null
 }

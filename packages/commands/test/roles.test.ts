@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import { EditorState, TextSelection } from 'prosemirror-state'
-import { schema, toSummary, validate, type Node } from '@zongjie/model'
+import type { Node } from 'prosemirror-model'
+import { schema, toSummary, validate } from '@zongjie/model'
 import { paragraphToSectionIn, settleSectionRolesIn } from '../src/index.ts'
 
 // A summary typed from an empty one: its 存在的问题 and 下步打算 sections come as `一、` sections

@@ -12,6 +12,7 @@ import { placeholders, placeholdersKey } from '../plugins/placeholders.ts'
 import { fields } from '../plugins/fields.ts'
 import { keys } from '../plugins/keys.ts'
 import { structureInputRules } from '../plugins/input-rules.ts'
+import { workItemLists } from '../plugins/lists.ts'
 import { runInTitles } from '../plugins/run-in-titles.ts'
 import { clipboard } from '../plugins/clipboard.ts'
 import { longSummary } from '../plugins/long-summary.ts'
@@ -1083,6 +1084,7 @@ export class ZongjieEditor extends LitElement {
       // Fields before the keymaps: Enter on a selected field opens it rather than splitting the line.
       fields(() => this.strings.fields, () => this.mode === 'fill'),
       ...structureInputRules(),
+      workItemLists(),
       runInTitles(() => this.suggestionsOn),
       ...keys({ sectionKeys: () => this.mode !== 'fill' }),
       ...undoSteps(),
