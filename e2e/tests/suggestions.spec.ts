@@ -222,3 +222,18 @@ test('suggestion mode without a user refuses edits and says why; reading only, c
   await panel(page).locator('.suggestion .quote').click()
   await expect(content(page).locator('ins.zj-insertion')).toHaveText('全面')
 })
+
+test('in suggestion mode, a phrase an input method commits whole with its number goes in as it stands, as one insertion', async ({ page }) => {
+  await openWith(page, draft)
+  await setUser(page, zhang)
+  await toggle(page).click()
+  await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true')
+  await placeCursor(page, '上半年，我局稳步推进各项工作。', 'end')
+  await press(page, 'Enter')
+  const ime = await startComposition(page)
+  await ime.step('yishijiaqiang')
+  await ime.step('一是加强管理')
+  await ime.commit('一是加强管理')
+  await expect.poll(() => docText(page)).toContain('一是加强管理')
+  expect((await marked(page)).inserted.join('')).toContain('一是加强管理')
+})

@@ -81,21 +81,25 @@ export function pasteSlice(slice: Slice): Command {
   }
 }
 
-/** What a paste of read text must keep: its characters and fields, its headings, its work items and its lines (textblocks). */
+/** The section types, whose counts a paste of read text keeps: its headings keep their levels. */
+const sectionTypes = ['section1', 'section2', 'section3', 'section4', 'problems', 'plans'].map((name) => schema.nodes[name]!)
+
+/** What a paste of read text must keep: its characters and fields, its sections of each level, its work items and its lines (textblocks). */
 interface Shape {
   inline: number
-  headings: number
+  sections: number[]
   items: number
   lines: number
 }
 
 /** The {@link Shape} of a fragment. */
 function shapeOf(fragment: Fragment): Shape {
-  const shape = { inline: inlineSize(fragment), headings: 0, items: 0, lines: 0 }
+  const shape = { inline: inlineSize(fragment), sections: sectionTypes.map(() => 0), items: 0, lines: 0 }
   fragment.descendants((node) => {
     if (node.isTextblock) shape.lines++
-    if (node.type === schema.nodes.heading) shape.headings++
-    else if (node.type === schema.nodes.workItem) shape.items++
+    if (node.type === schema.nodes.workItem) shape.items++
+    const level = sectionTypes.indexOf(node.type)
+    if (level >= 0) shape.sections[level]!++
     return !node.isTextblock
   })
   return shape
@@ -125,31 +129,37 @@ function openEndOf(fragment: Fragment): number {
  * The caret goes to the end of what was put in.
  */
 function placed(state: EditorState, slice: Slice): Transaction | null {
-  const { $from } = state.tr.deleteSelection().selection
+  const base = state.tr.deleteSelection()
+  const { $from } = base.selection
   const caretLineEmpty = $from.parent.isTextblock && $from.parent.content.size === 0
+  const added = shapeOf(slice.content)
+  // A first line or item that an open slice joins to the text before the caret is not a new one.
+  const first = slice.openStart > 0 && slice.content.firstChild!.isTextblock ? slice.content.firstChild! : null
   const attempt = (put: (tr: Transaction) => void): Transaction | null => {
     const tr = state.tr.deleteSelection()
     const before = shapeOf(tr.doc.content)
-    const added = shapeOf(slice.content)
     try {
       put(tr)
       const after = shapeOf(tr.doc.content)
       // Lines: each pasted line stays one (the last may take the text after the caret), but for
-      // a first line that an open slice joins to the text before the caret; an empty line at
-      // the caret may give way to them.
-      const lines = before.lines + added.lines - (slice.openStart > 0 && slice.content.firstChild!.isTextblock ? 1 : 0) - (caretLineEmpty ? 1 : 0)
-      if (after.inline !== before.inline + added.inline || after.headings !== before.headings + added.headings || after.items !== before.items + added.items || after.lines < lines) return null
+      // the first joined to the text before it; an empty line at the caret may give way to them.
+      const lines = before.lines + added.lines - (first ? 1 : 0) - (caretLineEmpty ? 1 : 0)
+      const items = before.items + added.items - (first?.type === schema.nodes.workItem ? 1 : 0)
+      if (after.inline !== before.inline + added.inline || after.sections.some((n, i) => n !== before.sections[i]! + added.sections[i]!) || after.items !== items || after.lines < lines) return null
       tr.doc.check()
     } catch {
       return null
     }
     return tr
   }
-  if ($from.parent.type === schema.nodes.heading && $from.parentOffset === 0 && holdsSections(slice)) {
+  if ($from.parent.type === schema.nodes.heading && (holdsSections(slice) || slice.content.childCount > 1)) {
+    // Into a heading, the heading stays whole: sections or lines pasted at its start go in before
+    // its section, in reading order; lines pasted after its start, at the start of its body.
     const sectionAt = $from.before($from.depth - 1)
     const closed = new Slice(slice.content, 0, 0)
-    for (const at of [endBefore(state.doc, sectionAt), sectionAt]) {
-      const tr = attempt((tr) => tr.replace(tr.mapping.map(at), tr.mapping.map(at), closed))
+    const spots = $from.parentOffset === 0 ? [endBefore(base.doc, sectionAt), sectionAt] : holdsSections(slice) ? [] : [$from.after()]
+    for (const at of spots) {
+      const tr = attempt((tr) => tr.replace(at, at, closed))
       if (tr) return tr
     }
   }
@@ -193,9 +203,12 @@ function insertImportedTr(state: EditorState, imported: Node, topRank: number, t
     else parts.push(topRank === 1 ? child : (shiftSection(child, topRank - 1) ?? child))
   })
   const lines = text.split(/\r\n?|\n/).map((l) => l.trim()).filter(Boolean)
-  const paragraphsOf = (texts: string[]) => Fragment.from(texts.map((l) => schema.nodes.paragraph!.create(null, schema.text(l))))
+  // Lines pasted in a work item are its items, as Word makes lines pasted into a numbered list.
+  const inItem = state.selection.$from.parent.type === schema.nodes.workItem
+  const line = inItem ? schema.nodes.workItem! : schema.nodes.paragraph!
+  const paragraphsOf = (texts: string[]) => Fragment.from(texts.map((l) => line.create(null, schema.text(l))))
   const slices: Slice[] = []
-  if (parts.every((p) => p.type === schema.nodes.paragraph)) slices.push(new Slice(Fragment.from(parts), 1, 1))
+  if (parts.every((p) => p.type === schema.nodes.paragraph)) slices.push(new Slice(Fragment.from(inItem ? parts.map((p) => line.create(null, p.content)) : parts), 1, 1))
   else {
     const forms = [Fragment.from(parts)]
     // The problems (存在的问题) and plans (下步打算) where the document has its own, or where they
@@ -209,7 +222,7 @@ function insertImportedTr(state: EditorState, imported: Node, topRank: number, t
     }
     slices.push(new Slice(paragraphsOf(lines), 0, 1))
   }
-  slices.push(new Slice(paragraphsOf([lines.join(' ')]), 1, 1))
+  if (lines.length) slices.push(new Slice(Fragment.from(schema.nodes.paragraph!.create(null, schema.text(lines.join(' ')))), 1, 1))
   for (const slice of slices) {
     const tr = placed(state, slice)
     if (tr) return tr

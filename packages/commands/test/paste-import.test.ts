@@ -29,8 +29,8 @@ const summary = [
 ].join('\n')
 
 /** The summary with the caret before or after `needle`, `clip` pasted as the editor reads a paste; then `typed` typed. */
-function paste(needle: string, at: 'start' | 'end', clip: string, typed = '', nth = 0) {
-  const doc = importText(summary).doc
+function paste(needle: string, at: 'start' | 'end', clip: string, typed = '', nth = 0, into = summary) {
+  const doc = importText(into).doc
   const r = rangeOf(doc, needle, nth)
   const state = EditorState.create({ doc, selection: TextSelection.create(doc, at === 'start' ? r.from : r.to) })
   const read = importText(clip, { fragment: true })
@@ -115,5 +115,27 @@ describe('pasting read text into a summary', () => {
   it('two lines into the sign-off’s organisation, which holds one line: in, as one line', () => {
     const { lines } = paste('某县民政局', 'end', '补充一段话。\n再补充一段。', '', 1)
     expect(from(lines, '某县民政局补充一段话。 再补充一段。', 2)).toEqual(['某县民政局补充一段话。 再补充一段。', '2024年7月10日'])
+  })
+
+  it('lines in the middle of a work item: items of its list, the first joined to the text before, the last to the text after', () => {
+    const { lines } = paste('社区养老服务站。', 'start', '粘贴甲\n粘贴乙')
+    expect(from(lines, '一是建设粘贴甲', 3)).toEqual(['一是建设粘贴甲', '二是粘贴乙社区养老服务站。', '开展低保专项治理，做到应保尽保。'])
+  })
+
+  it('lines into a heading leave it whole: at its start, before its section; after its start, at the start of its body', () => {
+    expect(from(paste('提升养老服务', 'start', '补充甲。\n补充乙。').lines, '补充甲。', 3)).toEqual(['补充甲。', '补充乙。', '（二）提升养老服务'])
+    expect(from(paste('养老服务', 'start', '补充甲。\n补充乙。').lines, '（二）提升养老服务', 4)).toEqual(['（二）提升养老服务', '补充甲。', '补充乙。', '一是建设社区养老服务站。'])
+  })
+
+  it('a plans passage pasted into a （一） of the plans keeps its levels: no heading taken down a level', () => {
+    const withPlans = summary.replace('继续做好救助。', '（一）持续做好社会救助。开展低保专项治理，做到应保尽保。\n（二）补齐养老短板。再建成站点X个。')
+    const { lines, doc, before } = paste('做到应保尽保。', 'start', '三、下步打算\n（一）计划甲\n内容甲', '', 0, withPlans)
+    expect(characters(lines.join(''))).toContain('三、下步打算（一）计划甲内容甲')
+    expect(characters(lines.join('')).length).toBe(characters(toText(before)).length + characters('三、下步打算（一）计划甲内容甲').length)
+    let level3 = 0
+    doc.descendants((node) => {
+      if (node.type.name === 'section3') level3++
+    })
+    expect(level3).toBe(0)
   })
 })

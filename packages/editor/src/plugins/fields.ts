@@ -133,8 +133,10 @@ export class FieldView implements NodeView {
         this.commit(true)
         const pos = this.getPos()
         if (this.input || pos === undefined) return
-        this.view.dispatch(this.view.state.tr.setSelection(NodeSelection.create(this.view.state.doc, pos)))
-        this.view.someProp('handleKeyDown', (f) => f(this.view, e))
+        const { state } = this.view
+        this.view.dispatch(state.tr.setSelection(NodeSelection.create(state.doc, pos)))
+        // With no field left that way, the caret goes after the field, which stays as it is.
+        if (!this.view.someProp('handleKeyDown', (f) => f(this.view, e))) this.view.dispatch(this.view.state.tr.setSelection(TextSelection.create(this.view.state.doc, pos + 1)))
       }
     })
     input.addEventListener('blur', () => this.commit(false))

@@ -88,11 +88,13 @@ function runInStop(state: EditorState, _match: RegExpMatchArray, start: number, 
  * ends the list and starts the heading. `。` at the end of a run-in heading goes on into its body.
  * These rules run on typed text and at the end of a composition, never during one
  * (prosemirror-inputrules checks `view.composing`); a phrase an input method commits whole from
- * the start of a paragraph (`一是加强管理`) is read as if its number had been typed first.
+ * the start of a paragraph (`一是加强管理`) is read as if its number had been typed first, unless
+ * `suggesting()` (suggestion mode takes the phrase as it is).
  */
-export function structureInputRules(): Plugin[] {
+export function structureInputRules(suggesting: () => boolean = () => false): Plugin[] {
   // Whether the composition being committed began at the start of its paragraph (after the
-  // anchors of a suggested one): its phrase is read as typed from there.
+  // anchors of a suggested one): its phrase is read as typed from there. Not in suggestion mode,
+  // which makes the committed phrase a suggestion as it stands.
   let atStart = false
   const composedAtStart = () => {
     const was = atStart
@@ -121,7 +123,7 @@ export function structureInputRules(): Plugin[] {
         handleDOMEvents: {
           compositionstart(view) {
             const { empty, $from } = view.state.selection
-            atStart = empty && $from.parent.type === schema.nodes.paragraph && !$from.parent.textBetween(0, $from.parentOffset).replaceAll(suggestionAnchor, '')
+            atStart = empty && !suggesting() && $from.parent.type === schema.nodes.paragraph && !$from.parent.textBetween(0, $from.parentOffset).replaceAll(suggestionAnchor, '')
             return false
           },
         },

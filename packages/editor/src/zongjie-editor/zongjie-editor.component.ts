@@ -1083,7 +1083,7 @@ export class ZongjieEditor extends LitElement {
       guard(),
       // Fields before the keymaps: Enter on a selected field opens it rather than splitting the line.
       fields(() => this.strings.fields, () => this.mode === 'fill'),
-      ...structureInputRules(),
+      ...structureInputRules(() => this.suggestionsOn),
       workItemLists(),
       runInTitles(() => this.suggestionsOn),
       ...keys({ sectionKeys: () => this.mode !== 'fill' }),
