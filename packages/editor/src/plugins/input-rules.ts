@@ -1,5 +1,6 @@
 import { InputRule, inputRules } from 'prosemirror-inputrules'
 import { Plugin, Selection, TextSelection, type EditorState, type Transaction } from 'prosemirror-state'
+import type { ResolvedPos } from 'prosemirror-model'
 import { paragraphToSectionIn, paragraphToWorkItemIn, exitWorkItemIn } from '@zongjie/commands'
 import { isSection, schema, suggestionAnchor } from '@zongjie/model'
 
@@ -22,45 +23,48 @@ const afterAnchors = (match: RegExpMatchArray, start: number) => start + match[0
  */
 const phrase = (source: string) => new RegExp(`^${suggestionAnchor}*(${source})[^]+$`)
 
-function headingRule(pattern: RegExp, rank: number, composedAtStart?: () => boolean): InputRule {
+/**
+ * A rule for a number typed at the start of a paragraph: the number is deleted and `make` turns
+ * the paragraph into structure, returning where the new text starts (null where it cannot); the
+ * caret stays where it was in the text. With `composedAtStart`, the rule is for a phrase (see
+ * {@link phrase}).
+ */
+function numberRule(pattern: RegExp, make: (tr: Transaction, $start: ResolvedPos, start: number) => number | null, composedAtStart?: () => boolean): InputRule {
   return new InputRule(
     pattern,
     (state, match, matchStart, end) => {
       if (composedAtStart && !composedAtStart()) return null
       const start = afterAnchors(match, matchStart)
-      // The number's end: the caret, or, for a phrase, what follows it stays as the heading's text.
+      // The number's end: the caret, or, for a phrase, what follows it stays as the new text.
       const numberEnd = composedAtStart ? start + match[1]!.length : end
       const $start = state.doc.resolve(start)
       if ($start.parentOffset !== start - matchStart || state.doc.resolve(matchStart).parentOffset !== 0) return null
       const tr = state.tr.delete(start, numberEnd)
-      let from: number | null = start
-      // In an item left empty (Enter after the last item), the heading ends the list first.
-      if ($start.parent.type.name === 'workItem' && !composedAtStart) from = exitWorkItemIn(tr, start)
-      else if ($start.parent.type.name !== 'paragraph') return null
-      if (from === null) return null
-      const at = paragraphToSectionIn(tr, from, rank)
+      const at = make(tr, $start, start)
       return at === null ? null : tr.setSelection(TextSelection.create(tr.doc, at + end - numberEnd))
     },
     { undoable: !composedAtStart },
   )
 }
 
-/** `一是` at the start of a paragraph makes it a work item (for a phrase, see {@link headingRule}). */
-function workItemRule(pattern: RegExp, composedAtStart?: () => boolean): InputRule {
-  return new InputRule(
+/** `一、` `（一）` `1.` `（1）` typed at the start of a paragraph makes it a heading of `rank`. */
+function headingRule(pattern: RegExp, rank: number, composedAtStart?: () => boolean): InputRule {
+  return numberRule(
     pattern,
-    (state, match, matchStart, end) => {
-      if (composedAtStart && !composedAtStart()) return null
-      const start = afterAnchors(match, matchStart)
-      const numberEnd = composedAtStart ? start + match[1]!.length : end
-      const $start = state.doc.resolve(start)
-      if ($start.parent.type.name !== 'paragraph' || $start.parentOffset !== start - matchStart || state.doc.resolve(matchStart).parentOffset !== 0) return null
-      const tr = state.tr.delete(start, numberEnd)
-      const at = paragraphToWorkItemIn(tr, start)
-      return at === null ? null : tr.setSelection(TextSelection.create(tr.doc, at + end - numberEnd))
+    (tr, $start, start) => {
+      let from: number | null = start
+      // In an item left empty (Enter after the last item), the heading ends the list first.
+      if ($start.parent.type.name === 'workItem' && !composedAtStart) from = exitWorkItemIn(tr, start)
+      else if ($start.parent.type.name !== 'paragraph') return null
+      return from === null ? null : paragraphToSectionIn(tr, from, rank)
     },
-    { undoable: !composedAtStart },
+    composedAtStart,
   )
+}
+
+/** `一是` at the start of a paragraph makes it a work item. */
+function workItemRule(pattern: RegExp, composedAtStart?: () => boolean): InputRule {
+  return numberRule(pattern, (tr, $start, start) => ($start.parent.type.name === 'paragraph' ? paragraphToWorkItemIn(tr, start) : null), composedAtStart)
 }
 
 /**
