@@ -122,22 +122,22 @@ function openEndOf(fragment: Fragment): number {
 /**
  * `slice` put in at the selection of `state` (what the selection held deleted first), or null
  * unless the document is valid and has everything it had and everything the slice has: no
- * character or field dropped, no heading unwrapped into a paragraph, no work item into a plain
- * one, no two pasted lines run into one, no section with an empty heading made to hold the text
- * after the caret. Sections put in at
- * the start of a heading go in before its section (the heading stays whole, the caret with it).
- * The caret goes to the end of what was put in.
+ * character or field dropped, no heading unwrapped into a paragraph or taken to another level, no
+ * work item into a plain one, no two pasted lines run into one, no section with an empty heading
+ * made to hold the text after the caret. A heading pasted into stays whole: sections or lines put
+ * in at its start go in before its section (the caret staying with the heading), lines after its
+ * start at the start of its body. Otherwise the caret goes to the end of what was put in.
  */
 function placed(state: EditorState, slice: Slice): Transaction | null {
   const base = state.tr.deleteSelection()
   const { $from } = base.selection
   const caretLineEmpty = $from.parent.isTextblock && $from.parent.content.size === 0
+  const before = shapeOf(base.doc.content)
   const added = shapeOf(slice.content)
   // A first line or item that an open slice joins to the text before the caret is not a new one.
   const first = slice.openStart > 0 && slice.content.firstChild!.isTextblock ? slice.content.firstChild! : null
   const attempt = (put: (tr: Transaction) => void): Transaction | null => {
     const tr = state.tr.deleteSelection()
-    const before = shapeOf(tr.doc.content)
     try {
       put(tr)
       const after = shapeOf(tr.doc.content)
@@ -172,9 +172,10 @@ function placed(state: EditorState, slice: Slice): Transaction | null {
  * `（一）` sections, which the importer reads as `一、`). Into an empty document it becomes the whole
  * document. Otherwise its parts (opening paragraphs, sections, closing paragraphs) go in where
  * they fit whole (see `placed`): lines of text as Word pastes them, the first joining the text
- * before the caret and the last the text after it; work items into the list at the caret; sections
- * at the caret, the text after the caret joining their last paragraph; a problems or plans section
- * where the document has its own, as an ordinary section. Where the parts cannot go in whole
+ * before the caret and the last the text after it (in a work item, as items of its list); work
+ * items into the list at the caret; sections at the caret, the text after the caret joining their
+ * last paragraph; a problems or plans section where the document has its own, as an ordinary
+ * section; into a heading, around it. Where the parts cannot go in whole
  * (sections pasted into the closing), the lines of `text` go in as paragraphs (what was pasted as
  * plain text, its numbers as written; by default the imported document's text), or at the least
  * as one line of text: nothing pasted is lost, merged or dropped silently.
@@ -206,7 +207,7 @@ function insertImportedTr(state: EditorState, imported: Node, topRank: number, t
   // Lines pasted in a work item are its items, as Word makes lines pasted into a numbered list.
   const inItem = state.selection.$from.parent.type === schema.nodes.workItem
   const line = inItem ? schema.nodes.workItem! : schema.nodes.paragraph!
-  const paragraphsOf = (texts: string[]) => Fragment.from(texts.map((l) => line.create(null, schema.text(l))))
+  const linesOf = (texts: string[]) => Fragment.from(texts.map((l) => line.create(null, schema.text(l))))
   const slices: Slice[] = []
   if (parts.every((p) => p.type === schema.nodes.paragraph)) slices.push(new Slice(Fragment.from(inItem ? parts.map((p) => line.create(null, p.content)) : parts), 1, 1))
   else {
@@ -220,7 +221,7 @@ function insertImportedTr(state: EditorState, imported: Node, topRank: number, t
       if (fragment.childCount === 1 && fragment.firstChild!.type === schema.nodes.workItems) slices.push(new Slice(fragment, 1, openEndOf(fragment)))
       slices.push(new Slice(fragment, 0, openEndOf(fragment)), new Slice(fragment, 0, 0))
     }
-    slices.push(new Slice(paragraphsOf(lines), 0, 1))
+    slices.push(new Slice(linesOf(lines), 0, 1))
   }
   if (lines.length) slices.push(new Slice(Fragment.from(schema.nodes.paragraph!.create(null, schema.text(lines.join(' ')))), 1, 1))
   for (const slice of slices) {

@@ -129,7 +129,8 @@ describe('pasting read text into a summary', () => {
 
   it('a plans passage pasted into a （一） of the plans keeps its levels: no heading taken down a level', () => {
     const withPlans = summary.replace('继续做好救助。', '（一）持续做好社会救助。开展低保专项治理，做到应保尽保。\n（二）补齐养老短板。再建成站点X个。')
-    const { lines, doc, before } = paste('做到应保尽保。', 'start', '三、下步打算\n（一）计划甲\n内容甲', '', 0, withPlans)
+    // The second 做到应保尽保。 is the plans'.
+    const { lines, doc, before } = paste('做到应保尽保。', 'start', '三、下步打算\n（一）计划甲\n内容甲', '', 1, withPlans)
     expect(characters(lines.join(''))).toContain('三、下步打算（一）计划甲内容甲')
     expect(characters(lines.join('')).length).toBe(characters(toText(before)).length + characters('三、下步打算（一）计划甲内容甲').length)
     let level3 = 0
