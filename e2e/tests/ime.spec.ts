@@ -262,6 +262,11 @@ test('a phrase committed whole with its number (一是加强管理, 二、…) m
   summary = await getSummary(page)
   expect(summary.sections.map((s) => [s.number, s.title])).toEqual([['一、', '主要工作'], ['二、', '社会事务'], ['三、', '监督检查']])
 
+  // A decimal composed whole at the start of a paragraph is a number, not the heading `12.`.
+  await press(page, 'Enter')
+  await compose(page, ['shierdianwu'], '12.5万元已拨付')
+  expect((await getSummary(page)).sections[2]!.body).toEqual([{ type: 'paragraph', text: '12.5万元已拨付' }])
+
   // A phrase composed after text already in the paragraph is text.
   await placeCursor(page, '全年发放救助资金。', 'end')
   await compose(page, ['yishi'], '一是推进')

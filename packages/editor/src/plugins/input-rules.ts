@@ -108,7 +108,8 @@ export function structureInputRules(suggesting: () => boolean = () => false): Pl
   const numbers: [string, number][] = [
     [`${cn}、`, 1],
     [`[（(]${cn}[）)]`, 2],
-    ['\\d{1,2}[.．]', 3],
+    // Not a decimal (`12.5万元` composed whole is a number, not the heading `12.`).
+    ['\\d{1,2}[.．](?![0-9０-９])', 3],
     ['[（(]\\d{1,2}[）)]', 4],
   ]
   return [
