@@ -273,6 +273,18 @@ test('a phrase committed whole with its number (一是加强管理, 二、…) m
   expect((await getSummary(page)).sections[0]!.body[0]).toEqual({ type: 'paragraph', text: '全年发放救助资金。一是推进' })
 })
 
+test('一是 composed alone, its item taken back by Backspace, then a character: the paragraph stays text', async ({ page }) => {
+  await placeCursor(page, '办理婚姻登记。', 'end')
+  await press(page, 'Enter')
+  await compose(page, ['yishi'], '一是')
+  expect((await getSummary(page)).sections[1]!.body[1]).toMatchObject({ type: 'workItems' })
+  // Backspace right after the rule takes the item back: the writer meant the words 一是.
+  await press(page, 'Backspace')
+  expect((await getSummary(page)).sections[1]!.body[1]).toEqual({ type: 'paragraph', text: '一是' })
+  await page.keyboard.insertText('加')
+  expect((await getSummary(page)).sections[1]!.body[1]).toEqual({ type: 'paragraph', text: '一是加' })
+})
+
 test('Ctrl-Z after a composition takes out exactly the composed characters', async ({ page }) => {
   await placeCursor(page, '全年发放', 'end')
   await compose(page, ['z', 'zhuan', 'zhuanxiang'], '专项')

@@ -131,6 +131,13 @@ export function structureInputRules(suggesting: () => boolean = () => false): Pl
             atStart = empty && !suggesting() && $from.parent.type === schema.nodes.paragraph && !$from.parent.textBetween(0, $from.parentOffset).replaceAll(suggestionAnchor, '')
             return false
           },
+          // The input rules run on the committed text in a timeout after compositionend (their
+          // plugin's handler, ahead of this one); once they have, the flag is spent, whichever
+          // rule (if any) took the text, so that a later key cannot read the phrase again.
+          compositionend() {
+            setTimeout(() => (atStart = false))
+            return false
+          },
         },
       },
     }),
