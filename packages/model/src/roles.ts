@@ -1,7 +1,9 @@
 /**
- * The wording by which a section's role is read from its title: the problems section (存在的问题)
- * and the plans section (下步打算). The importer reads pasted and opened text by them; the editor
- * gives a section the writer titles so its role (see the commands' `settleSectionRolesIn`).
+ * The wording by which the parts of a summary are read from what they say: the problems section
+ * (存在的问题) and the plans section (下步打算) from their titles, the closing (结尾) from its first
+ * words, the sign-off (落款) from its date. The importer reads pasted and opened text by them; the
+ * editor reads what the writer types so (see the commands' `settleSectionRolesIn` and
+ * `settleClosingIn`).
  */
 
 /** A heading of the problems section: `存在的问题`, `存在的主要问题及原因`, `工作中存在的不足`. */
@@ -16,3 +18,26 @@ export const plansHeading = /(计划|打算|安排|思路|设想|目标任务)$|
  * section being typed (`认真落实年度计划`, `今后三年重点`) must not become the plans section.
  */
 export const typedPlansHeading = /(下一?步|下半年|今后|明年|来年|新的一年|\d{4}年).*(计划|打算|安排|思路|设想|目标任务)$/
+
+/**
+ * The first words of a closing paragraph as a writer types one after the last section (`总之，`,
+ * `综上所述，`): stricter than the importer's, since a paragraph typed last in the plans
+ * (`我们将继续……`, `展望下半年……`) must stay there.
+ */
+export const typedClosingOpening = /^(总之|总而言之|总的来[看说]|总体来[看说]|综上所述|综上)/
+
+/**
+ * A sign-off date (成文日期), year, month and day, all in one kind of numerals: Arabic
+ * (`2020年7月10日`), full-width (`２０２０年７月１０日`) or Chinese, with zero written `〇`, `○` or `零`
+ * (`二〇二〇年七月十日`, `二○二○年七月十日`). The month is 1–12 and the day 1–31 (`2020年13月45日` is
+ * none). A year and month with no day (`2020年7月`) is not one: a 成文日期 gives the day (GB/T 9704),
+ * so such a last line stays a paragraph. The date is kept as written, numerals and spaces included.
+ */
+export const signOffDate =
+  /^(?:\d{4}年(?:0?[1-9]|1[0-2])月(?:0?[1-9]|[12]\d|3[01])日|[０-９]{4}年(?:０?[１-９]|１[０-２])月(?:０?[１-９]|[１２][０-９]|３[０１])日|[〇○零一二三四五六七八九]{4}年(?:十[一二]?|[一二三四五六七八九])月(?:[一二三四五六七八九]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|三十一?)日)$/
+
+/**
+ * The line of a sign-off's organisation, the one above its date (`某某县民政局`): short, and no
+ * sentence (no clause or sentence mark).
+ */
+export const signOffOrganization = (line: string): boolean => line.length <= 40 && !/[。，；：！？,;:!?]/.test(line)

@@ -3,14 +3,18 @@ import { importText, importHTML } from '@zongjie/model/read'
 import { ImportError, settledDoc } from '@zongjie/model'
 import { parseDocument } from '../security/trusted-types.ts'
 
-import { settleSectionRolesIn } from '@zongjie/commands/roles'
-import { readSectionRolesWith } from './run-in-titles.ts'
+import { settleClosingIn, settleSectionRolesIn } from '@zongjie/commands/roles'
+import { readPartsWith } from './run-in-titles.ts'
 
 export { pasteSlice, insertImported } from '@zongjie/commands/paste'
 
-// Sections titled 存在的问题 or 下半年工作计划 as the writer types them take their roles, read with
-// the importer's wording, which comes with this module.
-readSectionRolesWith(settleSectionRolesIn)
+// Sections titled 存在的问题 or 下半年工作计划 as the writer types them take their roles, and a
+// closing and a sign-off typed after the last section become the closing and the sign-off, read
+// with the importer's wording, which comes with this module.
+readPartsWith((tr) => {
+  const roles = settleSectionRolesIn(tr)
+  return settleClosingIn(tr) || roles
+})
 
 /**
  * Reading what is pasted or dropped (粘贴): the model's importers of HTML and text, loaded on the

@@ -3,15 +3,16 @@ import type { EditorView } from 'prosemirror-view'
 import { isWritersChange, settleRunInTitles, settleRunInTitlesBetween } from '@zongjie/commands'
 
 /**
- * How the last sections' roles are read from their titles (the commands' `settleSectionRolesIn`),
+ * How the parts the writer types are read from what they say: the last sections' roles from their
+ * titles, the closing and the sign-off (the commands' `settleSectionRolesIn` and `settleClosingIn`),
  * once what reads text has loaded with the importer's wording (`paste-read.ts`, on the writer's
  * first focus); until then, not at all.
  */
-let settleSectionRolesIn: (tr: Transaction) => boolean = () => false
+let settleParts: (tr: Transaction) => boolean = () => false
 
-/** Reads the sections' roles with `settle` from now on (see {@link runInTitles}). */
-export function readSectionRolesWith(settle: (tr: Transaction) => boolean): void {
-  settleSectionRolesIn = settle
+/** Reads the parts the writer types with `settle` from now on (see {@link runInTitles}). */
+export function readPartsWith(settle: (tr: Transaction) => boolean): void {
+  settleParts = settle
 }
 
 /** The plugin's key; its state: whether an input method's text left a stop in a run-in title, to settle once committed. */
@@ -24,7 +25,7 @@ function settleCommitted(view: EditorView, suggesting: () => boolean): void {
   const state = view.state
   if (view.isDestroyed || view.composing || !runInTitlesKey.getState(state)) return
   const tr = (!suggesting() && settleRunInTitlesBetween(state, [[0, state.doc.content.size]])) || state.tr
-  settleSectionRolesIn(tr)
+  settleParts(tr)
   view.dispatch(tr.setMeta(runInTitlesKey, true))
 }
 
@@ -37,7 +38,8 @@ function settleCommitted(view: EditorView, suggesting: () => boolean): void {
  * (unless `suggesting()`: suggestion mode makes the committed text a suggestion, which it leaves).
  * Undo and redo, another writer's change and a document loaded are taken as they are. So are the
  * last `一、` sections' roles: titled `存在的问题` or `下半年工作计划`, they become the problems or plans
- * section, as the commands' `settleSectionRolesIn` says.
+ * section, as the commands' `settleSectionRolesIn` says; and the closing and the sign-off typed
+ * after the last section (`总之，……`, a date on the last line), as `settleClosingIn` says.
  */
 export function runInTitles(suggesting: () => boolean = () => false): Plugin<boolean> {
   return new Plugin<boolean>({
@@ -45,12 +47,12 @@ export function runInTitles(suggesting: () => boolean = () => false): Plugin<boo
     state: {
       init: () => false,
       apply: (tr, pending, _before, state) =>
-        tr.getMeta(runInTitlesKey) ? false : pending || (composing(tr) && isWritersChange(tr) && (settleRunInTitles([tr], state) !== null || settleSectionRolesIn(state.tr))),
+        tr.getMeta(runInTitlesKey) ? false : pending || (composing(tr) && isWritersChange(tr) && (settleRunInTitles([tr], state) !== null || settleParts(state.tr))),
     },
     appendTransaction(trs, _before, state) {
       if (!trs.some(isWritersChange) || trs.some(composing)) return null
       const tr = settleRunInTitles(trs, state) ?? state.tr
-      return settleSectionRolesIn(tr) || tr.docChanged ? tr : null
+      return settleParts(tr) || tr.docChanged ? tr : null
     },
     view: () => ({
       update(view) {

@@ -6,7 +6,7 @@ import { joinLines, slicePiece, sourceLines, wholeLine, type Piece, type SourceL
 import { headingMark, type HeadingMark } from './headings.ts'
 import { joinedOrdinals, leadingOrdinal } from './ordinals.ts'
 import { readFields } from './fields.ts'
-import { closingOpening, leadIn, plansHeading, plansLeadIn, plansOpening, problemsHeading, signOffDate, titleLine } from './wording.ts'
+import { closingOpening, leadIn, plansHeading, plansLeadIn, plansOpening, problemsHeading, signOffDate, signOffOrganization, titleLine } from './wording.ts'
 import type { ImportWarning } from './warnings.ts'
 import { readPeriod } from '../period.ts'
 
@@ -157,7 +157,7 @@ export function importLines(source: SourceLine[], inline: (piece: Piece) => Node
   const last = lines[lines.length - 1]
   if (last && signOffDate.test(last.text.replace(/\s/g, ''))) {
     const before = lines[lines.length - 2]
-    const isOrg = before && before.text.length <= 40 && !/[。，；：！？,;:!?]/.test(before.text) && !headingMark(before.text) && !leadingOrdinal(before.text)
+    const isOrg = before && signOffOrganization(before.text) && !headingMark(before.text) && !leadingOrdinal(before.text)
     signOff = { organization: isOrg ? wholeLine(before) : null, date: wholeLine(last) }
     lines = lines.slice(0, lines.length - (isOrg ? 2 : 1))
   }

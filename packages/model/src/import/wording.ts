@@ -4,7 +4,7 @@
  * no heading, the closing, the title and the sign-off date.
  */
 
-export { problemsHeading, plansHeading } from '../roles.ts'
+export { problemsHeading, plansHeading, signOffDate, signOffOrganization } from '../roles.ts'
 
 /** The first sentence of a plans part that has no heading: `下半年，……`, `2020年下半年，……`, `下一步，……`. */
 export const plansOpening = /^(\d{4}年)?(下半年|下一步|下步|明年|今后|新的一年)[，,：:]?|^\d{4}年(工作)?(计划|打算|安排)/
@@ -14,16 +14,6 @@ export const closingOpening = /^(通过(半年|一年|全年|上半年|这一年
 
 /** A line that is a title: it names the genre (`总结`, `报告`, `汇报`). */
 export const titleLine = /(总结|报告|汇报|小结|回顾|情况)(（[^）]*）|\([^)]*\))?$/
-
-/**
- * A sign-off date (成文日期), year, month and day, all in one kind of numerals: Arabic
- * (`2020年7月10日`), full-width (`２０２０年７月１０日`) or Chinese, with zero written `〇`, `○` or `零`
- * (`二〇二〇年七月十日`, `二○二○年七月十日`). The month is 1–12 and the day 1–31 (`2020年13月45日` is
- * none). A year and month with no day (`2020年7月`) is not one: a 成文日期 gives the day (GB/T 9704),
- * so such a last line stays a paragraph. The date is kept as written, numerals and spaces included.
- */
-export const signOffDate =
-  /^(?:\d{4}年(?:0?[1-9]|1[0-2])月(?:0?[1-9]|[12]\d|3[01])日|[０-９]{4}年(?:０?[１-９]|１[０-２])月(?:０?[１-９]|[１２][０-９]|３[０１])日|[〇○零一二三四五六七八九]{4}年(?:十[一二]?|[一二三四五六七八九])月(?:[一二三四五六七八九]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|三十一?)日)$/
 
 /**
  * A sentence that announces the points after it: it ends with a colon
