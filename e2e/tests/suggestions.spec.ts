@@ -1,13 +1,15 @@
 /**
  * Suggestions (修订) on the demo page. With 修订 on, what 张三 types is a suggested insertion and
  * what he deletes stays, struck out; a metric's new value keeps the old one beside it; an input
- * method's composition becomes one insertion of the committed text, never the pinyin. 李四 then
- * accepts one, rejects one, replies to 张三's comment and resolves it; panel and text show exactly
- * that. In review mode every change is a suggestion and a reviewer only withdraws their own;
- * reading only, comments and suggestions are listed with no action.
+ * method's composition becomes one insertion of the committed text, never the pinyin; a number
+ * typed at the start of a new paragraph makes its structure as a suggestion, or stays as typed
+ * where suggestions cannot say that structure. 李四 then accepts one, rejects one, replies to
+ * 张三's comment and resolves it; panel and text show exactly that. In review mode every change is
+ * a suggestion and a reviewer only withdraws their own; reading only, comments and suggestions are
+ * listed with no action.
  */
 import type { Page } from '@playwright/test'
-import { test, expect, openWith, editor, content, placeCursor, press, startComposition, getSummary, getText, docText, shownNumbers, setUser, reviewDraft } from './helpers.ts'
+import { test, expect, openWith, editor, content, placeCursor, press, typeText, startComposition, getSummary, getText, docText, shownNumbers, setUser, reviewDraft } from './helpers.ts'
 
 const draft = reviewDraft
 
@@ -236,4 +238,53 @@ test('in suggestion mode, a phrase an input method commits whole with its number
   await ime.commit('一是加强管理')
   await expect.poll(() => docText(page)).toContain('一是加强管理')
   expect((await marked(page)).inserted.join('')).toContain('一是加强管理')
+})
+
+/** A draft whose opening and first section go on after the paragraph the writer breaks. */
+const fullerDraft = `示范县民政局2024年上半年工作总结
+
+上半年，我局稳步推进各项工作。全局上下团结一心。
+
+一、主要工作
+新建社区养老服务站。
+完善救助制度。
+一是加强监管。
+二、存在的问题
+一是力量不足。
+`
+
+test('in suggestion mode, a number typed key by key at the start of a new paragraph loses nothing: where suggestions cannot say the structure, the text stays as typed', async ({ page }) => {
+  await openWith(page, fullerDraft)
+  await setUser(page, zhang)
+  await toggle(page).click()
+  await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true')
+  const shown = async () => (await docText(page)).replaceAll('\u200b', '')
+
+  // A paragraph broken before text that was there: made a work item or a section, that text would
+  // change with it, which suggestions cannot say; the number stays as typed, a suggested insertion.
+  for (const typed of ['一是加强管理', '二、加强管理']) {
+    await placeCursor(page, '全局上下团结一心。', 'start')
+    await press(page, 'Enter')
+    await typeText(page, typed)
+    await expect.poll(shown).toContain(`各项工作。${typed}全局上下团结一心。`)
+    expect((await marked(page)).inserted.join('')).toContain(typed)
+    expect(await headings(page)).toEqual(['一、主要工作', '二、存在的问题'])
+    for (let i = 0; i < 2; i++) await press(page, 'Control+z')
+    await expect.poll(shown).toContain('各项工作。全局上下团结一心。')
+  }
+
+  // （一） after a paragraph the section goes on from: the subsection would take what follows.
+  await placeCursor(page, '新建社区养老服务站。', 'end')
+  await press(page, 'Enter')
+  await typeText(page, '（一）加强管理')
+  await expect.poll(shown).toContain('新建社区养老服务站。（一）加强管理完善救助制度。')
+  expect((await marked(page)).inserted.join('')).toContain('（一）加强管理')
+  expect(await headings(page)).toEqual(['一、主要工作', '二、存在的问题'])
+
+  // Where suggestions can say it, the number still makes the structure, as a suggestion.
+  await placeCursor(page, '完善救助制度。', 'end')
+  await press(page, 'Enter')
+  await typeText(page, '一是加强管理')
+  await expect.poll(async () => (await shownNumbers(page)).items.map((i) => i.replaceAll('\u200b', ''))).toEqual(['一是加强管理', '二是加强监管。', '一是力量不足。'])
+  expect(await shown()).not.toContain('一是加强管理')
 })

@@ -24,12 +24,18 @@ const afterAnchors = (match: RegExpMatchArray, start: number) => start + match[0
 const phrase = (source: string) => new RegExp(`^${suggestionAnchor}*(${source})[^]+$`)
 
 /**
+ * Whether the editor would refuse a rule's edit, made on `state` (in suggestion mode, one that
+ * suggestions cannot say): the rule then leaves the text as typed.
+ */
+type Refused = (state: EditorState, tr: Transaction) => boolean
+
+/**
  * A rule for a number typed at the start of a paragraph: the number is deleted and `make` turns
  * the paragraph into structure, returning where the new text starts (null where it cannot); the
- * caret stays where it was in the text. With `composedAtStart`, the rule is for a phrase (see
- * {@link phrase}).
+ * caret stays where it was in the text. Where the editor would refuse the edit (`refused`), the
+ * number stays as typed. With `composedAtStart`, the rule is for a phrase (see {@link phrase}).
  */
-function numberRule(pattern: RegExp, make: (tr: Transaction, $start: ResolvedPos, start: number) => number | null, composedAtStart?: () => boolean): InputRule {
+function numberRule(pattern: RegExp, make: (tr: Transaction, $start: ResolvedPos, start: number) => number | null, refused: Refused, composedAtStart?: () => boolean): InputRule {
   return new InputRule(
     pattern,
     (state, match, matchStart, end) => {
@@ -41,14 +47,16 @@ function numberRule(pattern: RegExp, make: (tr: Transaction, $start: ResolvedPos
       if ($start.parentOffset !== start - matchStart || state.doc.resolve(matchStart).parentOffset !== 0) return null
       const tr = state.tr.delete(start, numberEnd)
       const at = make(tr, $start, start)
-      return at === null ? null : tr.setSelection(TextSelection.create(tr.doc, at + end - numberEnd))
+      if (at === null) return null
+      tr.setSelection(TextSelection.create(tr.doc, at + end - numberEnd))
+      return refused(state, tr) ? null : tr
     },
     { undoable: !composedAtStart },
   )
 }
 
 /** `一、` `（一）` `1.` `（1）` typed at the start of a paragraph makes it a heading of `rank`. */
-function headingRule(pattern: RegExp, rank: number, composedAtStart?: () => boolean): InputRule {
+function headingRule(pattern: RegExp, rank: number, refused: Refused, composedAtStart?: () => boolean): InputRule {
   return numberRule(
     pattern,
     (tr, $start, start) => {
@@ -58,13 +66,14 @@ function headingRule(pattern: RegExp, rank: number, composedAtStart?: () => bool
       else if ($start.parent.type.name !== 'paragraph') return null
       return from === null ? null : paragraphToSectionIn(tr, from, rank)
     },
+    refused,
     composedAtStart,
   )
 }
 
 /** `一是` at the start of a paragraph makes it a work item. */
-function workItemRule(pattern: RegExp, composedAtStart?: () => boolean): InputRule {
-  return numberRule(pattern, (tr, $start, start) => ($start.parent.type.name === 'paragraph' ? paragraphToWorkItemIn(tr, start) : null), composedAtStart)
+function workItemRule(pattern: RegExp, refused: Refused, composedAtStart?: () => boolean): InputRule {
+  return numberRule(pattern, (tr, $start, start) => ($start.parent.type.name === 'paragraph' ? paragraphToWorkItemIn(tr, start) : null), refused, composedAtStart)
 }
 
 /**
@@ -93,9 +102,11 @@ function runInStop(state: EditorState, _match: RegExpMatchArray, start: number, 
  * These rules run on typed text and at the end of a composition, never during one
  * (prosemirror-inputrules checks `view.composing`); a phrase an input method commits whole from
  * the start of a paragraph (`一是加强管理`) is read as if its number had been typed first, unless
- * `suggesting()` (suggestion mode takes the phrase as it is).
+ * `suggesting()` (suggestion mode takes the phrase as it is). A number whose structure the editor
+ * would refuse (`refused`: in suggestion mode, one suggestions cannot say, such as a paragraph
+ * broken before text that was there made a work item) stays as typed, made as any text is.
  */
-export function structureInputRules(suggesting: () => boolean = () => false): Plugin[] {
+export function structureInputRules(suggesting: () => boolean = () => false, refused: Refused = () => false): Plugin[] {
   // Whether the composition being committed began at the start of its paragraph (after the
   // anchors of a suggested one): its phrase is read as typed from there. Not in suggestion mode,
   // which makes the committed phrase a suggestion as it stands.
@@ -115,12 +126,12 @@ export function structureInputRules(suggesting: () => boolean = () => false): Pl
   return [
     inputRules({
       rules: [
-        ...numbers.map(([source, rank]) => headingRule(rule(source), rank)),
+        ...numbers.map(([source, rank]) => headingRule(rule(source), rank, refused)),
         // Not taken back by Backspace: the stop stays drawn, and Backspace acts in the body as anywhere.
         new InputRule(/。$/, runInStop, { undoable: false }),
-        workItemRule(rule(`${cn}是`)),
-        ...numbers.map(([source, rank]) => headingRule(phrase(source), rank, composedAtStart)),
-        workItemRule(phrase(`${cn}是`), composedAtStart),
+        workItemRule(rule(`${cn}是`), refused),
+        ...numbers.map(([source, rank]) => headingRule(phrase(source), rank, refused, composedAtStart)),
+        workItemRule(phrase(`${cn}是`), refused, composedAtStart),
       ],
     }),
     new Plugin({

@@ -103,6 +103,18 @@ export class SuggestionRecorder {
     return suggested
   }
 
+  /**
+   * Whether {@link rewrite} would refuse `tr`, made on `state`, as an edit suggestions cannot say
+   * (the input rules then leave what was typed as it is). Not for an edit made plainly (suggestion
+   * mode off, no edit to suggest, a composition under way), nor without an author, which refuses
+   * every edit alike.
+   */
+  refuses(state: EditorState, tr: Transaction): boolean {
+    const author = this.options.author()
+    if (!this.options.active() || !isSuggestible(tr) || !author || this.composition) return false
+    return !suggestTransaction(state, tr, author, this.now())
+  }
+
   /** The writer's composition ended: what it committed is made a suggestion once ProseMirror has read it. */
   compositionEnded(view: EditorView): void {
     if (this.composition) this.schedule(view)

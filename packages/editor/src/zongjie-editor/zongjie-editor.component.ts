@@ -1083,7 +1083,7 @@ export class ZongjieEditor extends LitElement {
       guard(),
       // Fields before the keymaps: Enter on a selected field opens it rather than splitting the line.
       fields(() => this.strings.fields, () => this.mode === 'fill'),
-      ...structureInputRules(() => this.suggestionsOn),
+      ...structureInputRules(() => this.suggestionsOn, (state, tr) => this.recorder?.refuses(state, tr) ?? false),
       workItemLists(),
       runInTitles(() => this.suggestionsOn),
       ...keys({ sectionKeys: () => this.mode !== 'fill' }),
