@@ -14,10 +14,15 @@ const titleOf = (section: Node) => section.firstChild!.textContent
  * suggestions is left as it is. Returns whether `tr` changed.
  */
 export function settleSectionRolesIn(tr: Transaction): boolean {
+  // The last two top-level sections, read from the end (a key is not to walk a long summary).
   const tops: [Node, number][] = []
-  tr.doc.forEach((child, pos) => {
-    if (child.type === schema.nodes.section1 || child.type === schema.nodes.problems || child.type === schema.nodes.plans) tops.push([child, pos])
-  })
+  let end = tr.doc.content.size
+  for (let i = tr.doc.childCount - 1; i >= 0 && tops.length < 2; i--) {
+    const child = tr.doc.child(i)
+    end -= child.nodeSize
+    if (child.type === schema.nodes.section1 || child.type === schema.nodes.problems || child.type === schema.nodes.plans) tops.unshift([child, end])
+    else if (tops.length) break
+  }
   let i = tops.length - 1
   let changed = false
   const become = (at: number, role: 'problems' | 'plans', wording: RegExp) => {
