@@ -22,6 +22,11 @@ export function isWritersChange(tr: Transaction): boolean {
   return tr.docChanged && !isHistoryTransaction(tr) && !tr.getMeta(documentReplaced) && !isSharedDocumentChange(tr) && !isSharedUndo(tr)
 }
 
+/** Whether a transaction is part of an input method's composition, under way (ProseMirror's `composition` meta). */
+export function isComposition(tr: Transaction): boolean {
+  return tr.getMeta('composition') !== undefined
+}
+
 /**
  * Whether a transaction is an edit to make as suggestions: a change of the writer's own
  * ({@link isWritersChange}) not marked {@link suggestionsSettled}, nor a change of comments only

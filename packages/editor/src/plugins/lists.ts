@@ -1,5 +1,5 @@
 import { Plugin } from 'prosemirror-state'
-import { changedRanges, isWritersChange, joinAdjacentWorkItems } from '@zongjie/commands'
+import { changedRanges, isComposition, isWritersChange, joinAdjacentWorkItems } from '@zongjie/commands'
 import { isTextOnly } from './text-only.ts'
 
 /**
@@ -12,6 +12,6 @@ import { isTextOnly } from './text-only.ts'
 export function workItemLists(): Plugin {
   return new Plugin({
     appendTransaction: (trs, _before, state) =>
-      trs.some((tr) => isWritersChange(tr) && !isTextOnly(tr)) && !trs.some((tr) => tr.getMeta('composition') !== undefined) ? joinAdjacentWorkItems(state, changedRanges(trs)) : null,
+      trs.some((tr) => isWritersChange(tr) && !isTextOnly(tr)) && !trs.some(isComposition) ? joinAdjacentWorkItems(state, changedRanges(trs)) : null,
   })
 }

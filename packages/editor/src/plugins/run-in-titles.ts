@@ -1,6 +1,6 @@
 import { Plugin, PluginKey, type Transaction } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
-import { isWritersChange, settleRunInTitles, settleRunInTitlesBetween } from '@zongjie/commands'
+import { isComposition, isWritersChange, settleRunInTitles, settleRunInTitlesBetween } from '@zongjie/commands'
 
 /**
  * How the parts the writer types are read from what they say: the last sections' roles from their
@@ -17,8 +17,6 @@ export function readPartsWith(settle: (tr: Transaction) => boolean): void {
 
 /** The plugin's key; its state: whether an input method's text left a stop in a run-in title, to settle once committed. */
 const runInTitlesKey = new PluginKey<boolean>('zongjie-run-in-titles')
-
-const composing = (tr: Transaction) => tr.getMeta('composition') !== undefined
 
 /** What a composition left in run-in titles, settled once the composition is over (see {@link runInTitles}). */
 function settleCommitted(view: EditorView, suggesting: () => boolean): void {
@@ -47,10 +45,10 @@ export function runInTitles(suggesting: () => boolean = () => false): Plugin<boo
     state: {
       init: () => false,
       apply: (tr, pending, _before, state) =>
-        tr.getMeta(runInTitlesKey) ? false : pending || (composing(tr) && isWritersChange(tr) && (settleRunInTitles([tr], state) !== null || settleParts(state.tr))),
+        tr.getMeta(runInTitlesKey) ? false : pending || (isComposition(tr) && isWritersChange(tr) && (settleRunInTitles([tr], state) !== null || settleParts(state.tr))),
     },
     appendTransaction(trs, _before, state) {
-      if (!trs.some(isWritersChange) || trs.some(composing)) return null
+      if (!trs.some(isWritersChange) || trs.some(isComposition)) return null
       const tr = settleRunInTitles(trs, state) ?? state.tr
       return settleParts(tr) || tr.docChanged ? tr : null
     },
