@@ -83,12 +83,17 @@ test.describe('typing in an empty summary', () => {
     expect(codes).not.toContain('plans-missing')
   })
 
-  test('a closing (总之，…) and a sign-off (organisation, date) typed after the last section become the closing and the sign-off', async ({ page }) => {
+  test('a closing (总之，…) typed at the end of the plans and a sign-off (organisation, date) typed last become the closing and the sign-off', async ({ page }) => {
     await typeText(page, '示范县民政局2024年上半年工作总结')
     await press(page, 'Enter')
     await typeText(page, '现将上半年工作总结如下：')
     await press(page, 'Enter')
-    await typeText(page, '一、下半年工作计划')
+    await typeText(page, '一、主要工作')
+    await press(page, 'Enter')
+    // Before the plans, 总之 is a sentence of the section: more sections may follow.
+    await typeText(page, '总之，救助工作要抓紧。')
+    await press(page, 'Enter')
+    await typeText(page, '二、下半年工作计划')
     await press(page, 'Enter')
     await typeText(page, '继续做好救助。')
     await press(page, 'Enter')
@@ -100,18 +105,22 @@ test.describe('typing in an empty summary', () => {
     await typeText(page, '2024年7月10')
     await compose(page, ['ri'], '日')
     const summary = await getSummary(page)
-    expect(summary.sections.map((s) => [s.number, s.title, s.role, s.body])).toEqual([['一、', '下半年工作计划', 'plans', [{ type: 'paragraph', text: '继续做好救助。' }]]])
+    expect(summary.sections.map((s) => [s.number, s.title, s.role, s.body])).toEqual([
+      ['一、', '主要工作', 'work', [{ type: 'paragraph', text: '总之，救助工作要抓紧。' }]],
+      ['二、', '下半年工作计划', 'plans', [{ type: 'paragraph', text: '继续做好救助。' }]],
+    ])
     expect(summary.closing).toEqual([{ type: 'paragraph', text: '总之，上半年工作取得实效。' }])
     expect(summary.signOff).toEqual({ organization: '示范县民政局', date: '2024年7月10日' })
     // Drawn as a sign-off, set right, on the lines where they were typed; the caret stays in the date.
     await expect(content(page).locator('.zj-sign-off .zj-organization')).toHaveText('示范县民政局')
     await expect(content(page).locator('.zj-sign-off')).toHaveCSS('text-align', 'right')
-    await press(page, 'Backspace')
-    expect((await getSummary(page)).signOff).toEqual({ organization: '示范县民政局', date: '2024年7月10' })
+    // Written on, the date is a sentence: the two lines are paragraphs again, the caret where it was.
+    await typeText(page, '前完成复核')
+    expect((await getSummary(page)).signOff).toBeUndefined()
+    expect((await getSummary(page)).closing.map((b) => b.type === 'paragraph' && b.text)).toEqual(['总之，上半年工作取得实效。', '示范县民政局', '2024年7月10日前完成复核'])
     // Undo takes back the last typing with the reading that came with it.
     await press(page, 'Control+z')
-    await press(page, 'Control+z')
-    expect((await getSummary(page)).signOff).toBeUndefined()
+    expect((await getSummary(page)).signOff).toEqual({ organization: '示范县民政局', date: '2024年7月10日' })
   })
 
   test('typing 一、 at the start of the opening paragraph makes a 一、 section', async ({ page }) => {

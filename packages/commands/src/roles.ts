@@ -1,5 +1,5 @@
 import type { Node } from 'prosemirror-model'
-import { TextSelection, type Transaction } from 'prosemirror-state'
+import { Selection, TextSelection, type Transaction } from 'prosemirror-state'
 import { schema, hasSuggestionMarks, isSection, problemsHeading, signOffDate, signOffOrganization, typedClosingOpening, typedPlansHeading } from '@zongjie/model'
 
 /** A top-level section's title, as its role is read from it. */
@@ -39,106 +39,112 @@ export function settleSectionRolesIn(tr: Transaction): boolean {
 /** A paragraph the writer typed as it stands: no suggestion on it or in it. */
 const plainParagraph = (node: Node) => node.type === schema.nodes.paragraph && !node.marks.length && !hasSuggestionMarks(node)
 
-/**
- * The paragraphs at the end of a container (the deepest last section, or the closing): `from`, the
- * position of the first, `to`, the end of the last; `nodes`, the paragraphs in order.
- */
-function trailingParagraphs(container: Node, pos: number): { nodes: Node[]; from: number; to: number } {
-  const nodes: Node[] = []
-  const to = pos + container.nodeSize - 1
-  let from = to
-  for (let i = container.childCount - 1; i >= 0; i--) {
-    const child = container.child(i)
-    if (!plainParagraph(child)) break
-    nodes.push(child)
-    from -= child.nodeSize
-  }
-  return { nodes: nodes.reverse(), from, to }
-}
-
-/** The deepest last section of the summary (the last section of its last section …) before the closing at `closingPos`, and its position, or null with none. */
-function deepestLastSection(doc: Node, closingPos: number): { node: Node; pos: number } | null {
-  let node = doc.child(doc.childCount - (doc.lastChild!.type === schema.nodes.signOff ? 3 : 2))
-  if (!isSection(node)) return null
-  let pos = closingPos - node.nodeSize
-  while (node.lastChild && isSection(node.lastChild)) {
-    pos += node.nodeSize - 1 - node.lastChild.nodeSize
-    node = node.lastChild
-  }
-  return { node, pos }
-}
-
 /** The text a paragraph starts with: its first text node's (enough for the first words), or its whole text when it starts with a field. */
 const opening = (paragraph: Node) => (paragraph.firstChild?.isText ? paragraph.firstChild.text! : paragraph.textContent)
 
+/** A line that is a sign-off date, spaces aside; a long one is not read. */
+const isDate = (line: Node) => line.content.size <= 30 && signOffDate.test(line.textContent.replace(/\s/g, ''))
+
+/** A complete date with more written after it (`2024年8月1日前完成……`): a sentence, not a date. */
+const datedSentence = new RegExp(`${signOffDate.source.replace(/\$$/, '')}\\s*\\S`)
+
 /**
- * 结尾 and 落款 as a writer types them after the last section, read as the importer reads them:
- * - with the closing empty, the paragraphs at the end of the last section from the first that opens
- *   like a closing (`总之，……`, `综上所述，……`; see the model's `typedClosingOpening`) become the
- *   closing;
- * - with no sign-off, a last paragraph that is a date (`2024年7月10日`, the model's `signOffDate`),
- *   at the end of the closing or of the last section, becomes the sign-off's date, and the
- *   paragraph above it its organisation when it reads as one (`signOffOrganization`; else the
- *   organisation is left empty).
+ * 结尾 and 落款 as a writer types them at the end of the summary, read as the importer reads them,
+ * in the paragraph the caret is in (what the writer is typing; nothing else is read again):
+ * - the last paragraph of the plans section (下步打算, the summary's last part), opening like a
+ *   closing (`总之，……`, `综上所述，……`; the model's `typedClosingOpening`), starts the empty
+ *   closing, where the section keeps a paragraph or list of its own before it;
+ * - the last line of the summary, when it is a date (`2024年7月10日`, the model's `signOffDate`),
+ *   with no sign-off yet, becomes the sign-off's date, and the line above it its organisation
+ *   when it reads as one (`signOffOrganization`; else the organisation is left empty). Writing on
+ *   after such a date (`2024年8月1日前完成……`) makes the two lines paragraphs again; a sign-off the
+ *   writer empties goes.
  *
- * Only paragraphs typed as they stand are read (none holding suggestions), and only after a
- * section: the paragraphs of a summary with none are its opening. The text stays where it is on
- * the page; the caret stays in it. Returns whether `tr` changed.
+ * Only paragraphs typed as they stand are read (none holding suggestions). The text stays where it
+ * is on the page; the caret stays in it. Returns whether `tr` changed.
  */
 export function settleClosingIn(tr: Transaction): boolean {
-  let changed = false
-  /** Moves the caret, if it was in `from`–`to` (now deleted), to the same place in the text now at `at`. */
-  const follow = (from: number, to: number, at: number, headBefore: number) => {
-    if (headBefore >= from && headBefore < to) tr.setSelection(TextSelection.create(tr.doc, at + headBefore - from))
-  }
-  const closingPos = () => {
-    const last = tr.doc.lastChild!
-    return tr.doc.content.size - last.nodeSize - (last.type === schema.nodes.signOff ? tr.doc.child(tr.doc.childCount - 2).nodeSize : 0)
-  }
+  const { $head } = tr.selection
+  const doc = tr.doc
+  const last = doc.lastChild!
+  const signed = last.type === schema.nodes.signOff
+  const closingPos = doc.content.size - last.nodeSize - (signed ? doc.child(doc.childCount - 2).nodeSize : 0)
+  const closing = doc.nodeAt(closingPos)!
+  if ($head.depth < 2) return false
+  const line = $head.parent
+  const container = $head.node($head.depth - 1)
+  const lineStart = $head.before()
+  const offset = $head.parentOffset
 
-  // The closing, from a paragraph that opens like one.
-  let at = closingPos()
-  const section = deepestLastSection(tr.doc, at)
-  if (!section) return false
-  if (tr.doc.nodeAt(at)!.childCount === 0) {
-    const trailing = trailingParagraphs(section.node, section.pos)
-    const first = trailing.nodes.findIndex((p) => typedClosingOpening.test(opening(p)))
-    if (first >= 0) {
-      let from = trailing.from
-      for (let i = 0; i < first; i++) from += trailing.nodes[i]!.nodeSize
-      const headBefore = tr.selection.head
-      tr.delete(from, trailing.to)
-      at = tr.mapping.map(at)
-      tr.insert(at + 1, trailing.nodes.slice(first))
-      follow(from, trailing.to, at + 1, headBefore)
-      changed = true
-    }
+  if (container.type === schema.nodes.signOff) return signed && unsign(tr, closingPos, $head.index($head.depth - 1) === 1 ? offset : null)
+  if (!plainParagraph(line) || container.lastChild !== line) return false
+  const section = isSection(container) ? container : null
+  // The paragraph ends its container: the closing, or the deepest last section before it.
+  if (!section ? container !== closing : lineStart + line.nodeSize + $head.depth - 1 !== closingPos) return false
+
+  // The closing, from the plans' last paragraph.
+  if (section && !closing.childCount && $head.node(1).type === schema.nodes.plans && container.childCount > 2 && typedClosingOpening.test(opening(line))) {
+    const steps = tr.steps.length
+    tr.delete(lineStart, lineStart + line.nodeSize)
+    const at = tr.mapping.slice(steps).map(closingPos)
+    tr.insert(at + 1, line)
+    tr.setSelection(TextSelection.create(tr.doc, at + 2 + offset))
+    return true
   }
 
   // The sign-off, from a date on the last line and the organisation above it.
-  if (tr.doc.lastChild!.type !== schema.nodes.signOff) {
-    at = closingPos()
-    const closing = tr.doc.nodeAt(at)!
-    const last = closing.childCount ? { node: closing, pos: at } : deepestLastSection(tr.doc, at)!
-    const trailing = trailingParagraphs(last.node, last.pos)
-    const date = trailing.nodes[trailing.nodes.length - 1]
-    // A date is a short line (`二〇二四年十二月三十一日`, spaces aside): a longer last paragraph is not read.
-    if (date && date.content.size <= 30 && signOffDate.test(date.textContent.replace(/\s/g, ''))) {
-      const above = trailing.nodes[trailing.nodes.length - 2]
-      const organization = above && signOffOrganization(above.textContent) ? above : null
-      const from = trailing.to - date.nodeSize - (organization ? organization.nodeSize : 0)
-      const { organization: orgType, date: dateType, signOff } = schema.nodes
-      const lines = [orgType!.create(null, organization?.content), dateType!.create(null, date.content)]
-      if (lines.every((line) => line.type.validContent(line.content))) {
-        const headBefore = tr.selection.head
-        tr.delete(from, trailing.to)
-        const end = tr.doc.content.size
-        tr.insert(end, signOff!.create(null, lines))
-        // The lines as they were, inside the sign-off; after an empty organisation when none was read.
-        follow(from, trailing.to, end + 1 + (organization ? 0 : lines[0]!.nodeSize), headBefore)
-        changed = true
-      }
-    }
+  if (signed || (section && closing.childCount) || !isDate(line)) return false
+  const index = $head.index($head.depth - 1)
+  const above = index > (section ? 1 : 0) ? container.child(index - 1) : null
+  const organization = above && plainParagraph(above) && signOffOrganization(above.textContent) ? above : null
+  const from = lineStart - (organization ? organization.nodeSize : 0)
+  const { organization: orgType, date: dateType, signOff } = schema.nodes
+  const lines = [orgType!.create(null, organization?.content), dateType!.create(null, line.content)]
+  if (!lines.every((l) => l.type.validContent(l.content))) return false
+  tr.delete(from, lineStart + line.nodeSize)
+  const end = tr.doc.content.size
+  tr.insert(end, signOff!.create(null, lines))
+  tr.setSelection(TextSelection.create(tr.doc, end + 2 + lines[0]!.nodeSize + offset))
+  return true
+}
+
+/**
+ * The sign-off at the end of `tr`'s document, the caret in it (`dateOffset`: where in its date, or
+ * null in its organisation), made paragraphs again at the end of the closing (or of the last
+ * section, with the closing empty) when its date has become a sentence; taken away when the writer
+ * has emptied it, the caret going to the end of the text before. Whether `tr` changed.
+ */
+function unsign(tr: Transaction, closingPos: number, dateOffset: number | null): boolean {
+  const doc = tr.doc
+  const signOff = doc.lastChild!
+  const [organization, date] = [signOff.child(0), signOff.child(1)]
+  const signOffPos = doc.content.size - signOff.nodeSize
+  if (!organization.content.size && !date.content.size) {
+    tr.delete(signOffPos, doc.content.size)
+    const before = Selection.findFrom(tr.doc.resolve(signOffPos), -1, true)
+    if (before) tr.setSelection(before)
+    return true
   }
-  return changed
+  if (dateOffset === null || !datedSentence.test(date.textContent)) return false
+  const paragraph = schema.nodes.paragraph!
+  const lines = [...(organization.content.size ? [paragraph.create(null, organization.content)] : []), paragraph.create(null, date.content)]
+  const closing = doc.nodeAt(closingPos)!
+  // Where the lines were typed: the end of the closing, or of the deepest last section.
+  let at = closingPos + closing.nodeSize - 1
+  if (!closing.childCount) {
+    let pos = closingPos
+    let node = doc.resolve(closingPos).nodeBefore
+    if (!node || !isSection(node)) return false
+    pos -= node.nodeSize
+    while (node.lastChild && isSection(node.lastChild)) {
+      pos += node.nodeSize - 1 - node.lastChild.nodeSize
+      node = node.lastChild
+    }
+    at = pos + node.nodeSize - 1
+  }
+  tr.delete(signOffPos, doc.content.size)
+  tr.insert(at, lines)
+  const dateLine = at + lines.reduce((size, l) => size + l.nodeSize, 0) - lines[lines.length - 1]!.nodeSize
+  tr.setSelection(TextSelection.create(tr.doc, dateLine + 1 + dateOffset))
+  return true
 }

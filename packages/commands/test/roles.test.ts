@@ -62,24 +62,24 @@ describe('a 一、 section typed in the problems section', () => {
   })
 })
 
-describe('the closing and the sign-off typed after the last section', () => {
+describe('the closing and the sign-off typed at the end', () => {
   const { section2, plans, signOff, organization, date } = Object.fromEntries(Object.entries(schema.nodes).map(([name, type]) => [name, (...content: (Node | string)[]) => type.create(null, content.map((c) => (typeof c === 'string' ? schema.text(c) : c)))]))
 
-  /** A summary whose last section (a 下半年工作计划 with a （一）) ends with `tail`, the closing `closingParas`. */
-  const summaryEndingWith = (tail: string[], closingParas: string[] = []) =>
+  /** A summary whose last part, the plans (or a work section, `work`), ends with the paragraphs `tail` in its （一）; its closing `closingParas`. */
+  const summaryEndingWith = (tail: string[], closingParas: string[] = [], last: 'plans' | 'work' = 'plans') =>
     doc!(
       title!('某局2024年上半年工作总结'),
       preamble!(paragraph!('开头。')),
       section1!(heading!('主要工作'), paragraph!('甲。')),
-      plans!(heading!('下半年工作计划'), section2!(heading!('抓好落实'), paragraph!('乙。'), ...tail.map((t) => paragraph!(t)))),
+      (last === 'plans' ? plans : section1)!(heading!(last === 'plans' ? '下半年工作计划' : '其他工作'), section2!(heading!('抓好落实'), paragraph!('乙。'), ...tail.map((t) => paragraph!(t)))),
       closing!(...closingParas.map((t) => paragraph!(t))),
     )
 
-  /** Settles with the caret at the end of the paragraph reading `caretIn`; gives the summary's closing, sign-off and the caret's text before and after it. */
-  function settle(d: Node, caretIn: string) {
+  /** Settles with the caret at the end of the textblock reading `caretIn`; gives the closing, the sign-off, the last body and the caret's text before and after settling. */
+  function settle(d: Node, caretIn: string, at: 'start' | 'end' = 'end') {
     let pos = -1
     d.descendants((n, p) => {
-      if (n.isTextblock && n.textContent === caretIn) pos = p + 1 + n.content.size
+      if (n.isTextblock && n.textContent === caretIn) pos = p + 1 + (at === 'end' ? n.content.size : 0)
     })
     const state = EditorState.create({ doc: d, selection: TextSelection.create(d, pos) })
     const tr = state.tr
@@ -87,29 +87,59 @@ describe('the closing and the sign-off typed after the last section', () => {
     tr.doc.check()
     const s = toSummary(tr.doc)
     const { $head } = tr.selection
-    return { changed, closing: s.closing.map((b) => (b.type === 'paragraph' ? b.text : b.type)), signOff: s.signOff, body: s.sections[1]!.sections[0]!.body.map((b) => (b.type === 'paragraph' ? b.text : b.type)), caret: [$head.parent.type.name, $head.parent.textBetween(0, $head.parentOffset)] }
+    return {
+      changed,
+      closing: s.closing.map((b) => (b.type === 'paragraph' ? b.text : b.type)),
+      signOff: s.signOff,
+      body: s.sections[1]!.sections[0]!.body.map((b) => (b.type === 'paragraph' ? b.text : b.type)),
+      caret: [$head.parent.type.name, $head.parent.textBetween(0, $head.parentOffset)],
+    }
   }
 
-  it('总之… typed last goes to the empty closing with what follows it, the caret in it', () => {
-    expect(settle(summaryEndingWith(['丙。', '总之，上半年工作取得实效。', '我们将继续努力']), '我们将继续努力')).toEqual({
+  it('总之… typed as the last paragraph of the plans starts the empty closing, the caret in it', () => {
+    expect(settle(summaryEndingWith(['丙。', '总之，上半年工作取得实效']), '总之，上半年工作取得实效')).toEqual({
       changed: true,
-      closing: ['总之，上半年工作取得实效。', '我们将继续努力'],
+      closing: ['总之，上半年工作取得实效'],
       signOff: undefined,
       body: ['乙。', '丙。'],
-      caret: ['paragraph', '我们将继续努力'],
+      caret: ['paragraph', '总之，上半年工作取得实效'],
     })
   })
 
-  it('a paragraph typed last that only continues the plans stays in them', () => {
-    for (const last of ['我们将继续加强队伍建设。', '展望下半年，任务艰巨。', '总结经验，查找不足。']) {
-      expect(settle(summaryEndingWith([last]), last).changed).toBe(false)
-    }
+  it('reads the key typed in the same transaction (总 then 之): the paragraph goes whole, the caret after the key', () => {
+    const d = summaryEndingWith(['丙。', '总'])
+    const tr = EditorState.create({ doc: d, selection: TextSelection.atEnd(d) }).tr
+    tr.insertText('之')
+    expect(settleClosingIn(tr)).toBe(true)
+    tr.doc.check()
+    expect(toSummary(tr.doc).closing).toEqual([{ type: 'paragraph', text: '总之' }])
+    expect([tr.selection.$head.parent.type.name, tr.selection.$head.parentOffset, tr.selection.$head.node(1).type.name]).toEqual(['paragraph', 2, 'closing'])
   })
 
-  it('an organisation and a date typed on the last two lines become the sign-off, the caret staying in the date', () => {
-    const r = settle(summaryEndingWith(['总之，成效明显。', '某县民政局', '2024年7月10日']), '2024年7月10日')
+  it('a paragraph that only continues the plans, a transition, or the only paragraph of its section stays there', () => {
+    for (const last of ['我们将继续加强队伍建设。', '展望下半年，任务艰巨。', '总体来看，工作平稳。', '综上']) {
+      expect(settle(summaryEndingWith([last]), last).changed).toBe(false)
+    }
+    // The section would be left with no body.
+    const alone = doc!(title!('某局工作总结'), preamble!(paragraph!('开头。')), plans!(heading!('下半年工作计划'), paragraph!('总之，要继续努力。')), closing!())
+    const tr = EditorState.create({ doc: alone, selection: TextSelection.atEnd(alone) }).tr
+    expect(tr.selection.$head.parent.textContent).toBe('总之，要继续努力。')
+    expect(settleClosingIn(tr)).toBe(false)
+    // Not the plans: more sections may come.
+    expect(settle(summaryEndingWith(['总之，这一项要抓紧。'], [], 'work'), '总之，这一项要抓紧。').changed).toBe(false)
+  })
+
+  it('reads only the paragraph the caret is in, and only at the end of the summary', () => {
+    // Typed in the middle of the plans: the paragraphs after it stay.
+    expect(settle(summaryEndingWith(['总之，我们将继续努力。', '丁。']), '总之，我们将继续努力。').changed).toBe(false)
+    // The caret elsewhere (the title): a closing or a date already at the end is not read again.
+    expect(settle(summaryEndingWith(['丙。', '总之，要抓紧。', '某县民政局', '2024年12月31日']), '某局2024年上半年工作总结').changed).toBe(false)
+  })
+
+  it('a date typed on the last line becomes the sign-off, the short line above its organisation, the caret staying in the date', () => {
+    const r = settle(summaryEndingWith(['丙。'], ['总之，成效明显。', '某县民政局', '2024年7月10日']), '2024年7月10日')
     expect(r).toMatchObject({ changed: true, closing: ['总之，成效明显。'], signOff: { organization: '某县民政局', date: '2024年7月10日' }, caret: ['date', '2024年7月10日'] })
-    // With no closing sentence: from the end of the last section.
+    // At the end of the last section, with the closing empty; the date in Chinese numerals.
     expect(settle(summaryEndingWith(['某县民政局', '二〇二四年七月十日']), '二〇二四年七月十日')).toMatchObject({
       changed: true,
       closing: [],
@@ -117,31 +147,47 @@ describe('the closing and the sign-off typed after the last section', () => {
       signOff: { organization: '某县民政局', date: '二〇二四年七月十日' },
       caret: ['date', '二〇二四年七月十日'],
     })
+    // Under a sentence: no organisation; the sentence stays.
+    expect(settle(summaryEndingWith([], ['总之，成效明显。', '2024年7月10日']), '2024年7月10日')).toMatchObject({ closing: ['总之，成效明显。'], signOff: { organization: '', date: '2024年7月10日' } })
   })
 
-  it('a date under a sentence becomes the sign-off with no organisation; the sentence stays', () => {
-    expect(settle(summaryEndingWith([], ['总之，成效明显。', '2024年7月10日']), '2024年7月10日')).toMatchObject({
-      closing: ['总之，成效明显。'],
-      signOff: { organization: '', date: '2024年7月10日' },
-      caret: ['date', '2024年7月10日'],
-    })
-  })
-
-  it('leaves what it cannot read so: a month with no day, a summary with a sign-off or with no section, text with suggestions', () => {
+  it('leaves a date it cannot read so: a month with no day, a date in the middle, a summary with a sign-off, text with suggestions', () => {
     expect(settle(summaryEndingWith(['某县民政局', '2024年7月']), '2024年7月').changed).toBe(false)
+    expect(settle(summaryEndingWith(['2024年7月10日', '丙。']), '2024年7月10日').changed).toBe(false)
     const signed = summaryEndingWith(['某县民政局', '2024年7月10日'])
-    const withSignOff = signed.copy(signed.content.addToEnd(signOff!(organization!('某局'), date!('2024年7月1日'))))
-    expect(settle(withSignOff, '2024年7月10日').changed).toBe(false)
-    const noSection = doc!(title!('某局工作总结'), preamble!(paragraph!('总之，开头。')), closing!())
-    expect(settleClosingIn(EditorState.create({ doc: noSection }).tr)).toBe(false)
+    expect(settle(signed.copy(signed.content.addToEnd(signOff!(organization!('某局'), date!('2024年7月1日')))), '2024年7月10日').changed).toBe(false)
     const suggested = summaryEndingWith(['丙。'])
     let at = -1
     suggested.descendants((n, p) => {
       if (n.textContent === '丙。' && n.isTextblock) at = p + 1
     })
     const tr = EditorState.create({ doc: suggested }).tr
-    tr.insertText('总之，', at)
-    tr.addMark(at, at + 3, schema.marks.insertion!.create({ id: 's1', author: 'u1', time: '2024-07-10T00:00:00.000Z' }))
+    tr.insertText('2024年7月10日', at, at + 2)
+    tr.addMark(at, at + 10, schema.marks.insertion!.create({ id: 's1', author: 'u1', time: '2024-07-10T00:00:00.000Z' }))
+    tr.setSelection(TextSelection.create(tr.doc, at + 10))
     expect(settleClosingIn(tr)).toBe(false)
+  })
+
+  it('writing on after the date (2024年8月1日前完成…) makes the lines paragraphs again; a sign-off emptied goes', () => {
+    const typed = summaryEndingWith(['丙。', '某县民政局', '2024年8月1日'])
+    const state = EditorState.create({ doc: typed, selection: TextSelection.atEnd(typed) })
+    const tr = state.tr
+    expect(settleClosingIn(tr)).toBe(true)
+    tr.insertText('前完成复核。')
+    expect(settleClosingIn(tr)).toBe(true)
+    tr.doc.check()
+    let s = toSummary(tr.doc)
+    expect(s.signOff).toBeUndefined()
+    expect(s.sections[1]!.sections[0]!.body.map((b) => (b.type === 'paragraph' ? b.text : b.type))).toEqual(['乙。', '丙。', '某县民政局', '2024年8月1日前完成复核。'])
+    expect(tr.selection.$head.parent.textBetween(0, tr.selection.$head.parentOffset)).toBe('2024年8月1日前完成复核。')
+
+    // A sign-off whose two lines the writer deleted goes; the caret goes to the text before.
+    const signed = summaryEndingWith(['丙。'])
+    const withSignOff = signed.copy(signed.content.addToEnd(signOff!(organization!(), date!())))
+    const tr2 = EditorState.create({ doc: withSignOff, selection: TextSelection.atEnd(withSignOff) }).tr
+    expect(settleClosingIn(tr2)).toBe(true)
+    s = toSummary(tr2.doc)
+    expect(s.signOff).toBeUndefined()
+    expect(tr2.selection.$head.parent.textContent).toBe('丙。')
   })
 })

@@ -20,11 +20,11 @@ export const plansHeading = /(计划|打算|安排|思路|设想|目标任务)$|
 export const typedPlansHeading = /(下一?步|下半年|今后|明年|来年|新的一年|\d{4}年).*(计划|打算|安排|思路|设想|目标任务)$/
 
 /**
- * The first words of a closing paragraph as a writer types one after the last section (`总之，`,
+ * The first words of a closing paragraph as a writer types one at the end of the plans (`总之，`,
  * `综上所述，`): stricter than the importer's, since a paragraph typed last in the plans
- * (`我们将继续……`, `展望下半年……`) must stay there.
+ * (`我们将继续……`, `展望下半年……`, `总体来看，……` as a transition) must stay there.
  */
-export const typedClosingOpening = /^(总之|总而言之|总的来[看说]|总体来[看说]|综上所述|综上)/
+export const typedClosingOpening = /^(总之|总而言之|综上所述)/
 
 /**
  * A sign-off date (成文日期), year, month and day, all in one kind of numerals: Arabic

@@ -1,5 +1,6 @@
 import { Plugin, PluginKey, type Transaction } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
+import { closeHistory } from 'prosemirror-history'
 import { isComposition, isWritersChange, settleRunInTitles, settleRunInTitlesBetween } from '@zongjie/commands'
 
 /**
@@ -23,8 +24,11 @@ function settleCommitted(view: EditorView, suggesting: () => boolean): void {
   const state = view.state
   if (view.isDestroyed || view.composing || !runInTitlesKey.getState(state)) return
   const tr = (!suggesting() && settleRunInTitlesBetween(state, [[0, state.doc.content.size]])) || state.tr
-  settleParts(tr)
+  if (!suggesting()) settleParts(tr)
+  const changed = tr.docChanged
   view.dispatch(tr.setMeta(runInTitlesKey, true))
+  // The composition and what was settled after it are one undo step; keys typed next, another.
+  if (changed) view.dispatch(closeHistory(view.state.tr))
 }
 
 /**
@@ -37,7 +41,8 @@ function settleCommitted(view: EditorView, suggesting: () => boolean): void {
  * Undo and redo, another writer's change and a document loaded are taken as they are. So are the
  * last `一、` sections' roles: titled `存在的问题` or `下半年工作计划`, they become the problems or plans
  * section, as the commands' `settleSectionRolesIn` says; and the closing and the sign-off typed
- * after the last section (`总之，……`, a date on the last line), as `settleClosingIn` says.
+ * at the end (`总之，……`, a date on the last line), as `settleClosingIn` says. Not in suggestion
+ * mode, whose suggestions could not say such a change.
  */
 export function runInTitles(suggesting: () => boolean = () => false): Plugin<boolean> {
   return new Plugin<boolean>({
@@ -45,12 +50,12 @@ export function runInTitles(suggesting: () => boolean = () => false): Plugin<boo
     state: {
       init: () => false,
       apply: (tr, pending, _before, state) =>
-        tr.getMeta(runInTitlesKey) ? false : pending || (isComposition(tr) && isWritersChange(tr) && (settleRunInTitles([tr], state) !== null || settleParts(state.tr))),
+        tr.getMeta(runInTitlesKey) ? false : pending || (isComposition(tr) && isWritersChange(tr) && (settleRunInTitles([tr], state) !== null || (!suggesting() && settleParts(state.tr)))),
     },
     appendTransaction(trs, _before, state) {
       if (!trs.some(isWritersChange) || trs.some(isComposition)) return null
       const tr = settleRunInTitles(trs, state) ?? state.tr
-      return settleParts(tr) || tr.docChanged ? tr : null
+      return (!suggesting() && settleParts(tr)) || tr.docChanged ? tr : null
     },
     view: () => ({
       update(view) {
@@ -59,6 +64,26 @@ export function runInTitles(suggesting: () => boolean = () => false): Plugin<boo
       },
     }),
     props: {
+      // A key typed at the end of the summary that makes or unmakes the closing or the sign-off
+      // (the 前 of `2024年8月1日前完成……`) goes in with that change as one transaction, so that
+      // the keys typed next are of the same undo step, as any run of typing is.
+      handleTextInput(view, from, _to, _text, typed) {
+        const { doc } = view.state
+        // Only in the last three parts (the last section, the closing, the sign-off).
+        let end = doc.content.size
+        for (let i = doc.childCount - 1; i >= Math.max(0, doc.childCount - 3); i--) end -= doc.child(i).nodeSize
+        // What an input method composes is read once it is committed (see settleCommitted).
+        if (suggesting() || view.composing || from < end) return false
+        const tr = typed()
+        try {
+          if (!settleParts(tr)) return false
+        } catch {
+          // Never at the cost of the key: typed as any key is.
+          return false
+        }
+        view.dispatch(tr.scrollIntoView())
+        return true
+      },
       handleDOMEvents: {
         // A composition can end with no change left to make (its text was read as it was composed):
         // once ProseMirror has ended it (20 ms after the event), the titles are settled.
