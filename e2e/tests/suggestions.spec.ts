@@ -3,13 +3,14 @@
  * what he deletes stays, struck out; a metric's new value keeps the old one beside it; an input
  * method's composition becomes one insertion of the committed text, never the pinyin; a number
  * typed at the start of a new paragraph makes its structure as a suggestion, or stays as typed
- * where suggestions cannot say that structure. 李四 then accepts one, rejects one, replies to
+ * where suggestions cannot say that structure; 。 typed after a run-in heading with no body starts a
+ * suggested body, and what is typed next goes into it. 李四 then accepts one, rejects one, replies to
  * 张三's comment and resolves it; panel and text show exactly that. In review mode every change is
  * a suggestion and a reviewer only withdraws their own; reading only, comments and suggestions are
  * listed with no action.
  */
 import type { Page } from '@playwright/test'
-import { test, expect, openWith, editor, content, placeCursor, press, typeText, startComposition, getSummary, getText, docText, shownNumbers, setUser, reviewDraft } from './helpers.ts'
+import { test, expect, openWith, editor, content, placeCursor, press, typeText, startComposition, getSummary, getText, docText, shownNumbers, setUser, reviewDraft, summaryOf } from './helpers.ts'
 
 const draft = reviewDraft
 
@@ -287,4 +288,30 @@ test('in suggestion mode, a number typed key by key at the start of a new paragr
   await typeText(page, '一是加强管理')
   await expect.poll(async () => (await shownNumbers(page)).items.map((i) => i.replaceAll('\u200b', ''))).toEqual(['一是加强管理', '二是加强监管。', '一是力量不足。'])
   expect(await shown()).not.toContain('一是加强管理')
+})
+
+test('in suggestion mode, 。 typed at the end of a run-in heading with no body starts the body, and what is typed next goes there as a suggestion', async ({ page }) => {
+  // （一）加强管理。 with nothing after it on its line: a run-in section with no body yet.
+  const summary = summaryOf(`示范县民政局2024年上半年工作总结
+
+一、主要工作
+（一）加强管理
+二、存在的问题
+一是力量不足。
+`)
+  Object.assign(summary.sections[0]!.sections[0]!, { runIn: true })
+  await openWith(page, summary)
+  await setUser(page, zhang)
+  await toggle(page).click()
+  await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true')
+  await placeCursor(page, '加强管理', 'end')
+  await typeText(page, '。')
+  await typeText(page, '加大投入')
+  await expect.poll(async () => (await marked(page)).inserted.join('')).toContain('加大投入')
+  const sections = (await getSummary(page)).sections
+  expect(sections.map((s) => s.title)).toEqual(['主要工作', '存在的问题'])
+  expect(sections[0]!.sections[0]).toMatchObject({ title: '加强管理', runIn: true, body: [{ type: 'paragraph', text: '加大投入' }] })
+  // The new body and the text in it are 张三's suggested insertions; nothing else changed.
+  expect(new Set((await suggestions(page)).map((s) => s.join(' ')))).toEqual(new Set(['insert 张三']))
+  await expect(content(page).locator('.zj-heading', { hasText: '存在的问题' })).toHaveText('存在的问题')
 })

@@ -12,9 +12,9 @@
  * boundaries in the text when they have merged into a longer text node.
  */
 import { transformToSuggestionTransaction, suggestChangesKey } from '@handlewithcare/prosemirror-suggest-changes'
-import { Mark, type Fragment, type Node } from 'prosemirror-model'
+import { Mark, type Fragment, type Node, type ResolvedPos } from 'prosemirror-model'
 import { ReplaceStep, Transform } from 'prosemirror-transform'
-import { Selection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
+import { Selection, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
 import { suggestionsSettled } from './suggestible.ts'
 import { replacementBetween } from './replacement.ts'
 import { schema, settleSuggestions, suggestionsOf, suggestionsProblem, isSuggestionMark, isSection, type CommentAuthor, type Suggestion, type SuggestionKind } from '@zongjie/model'
@@ -291,6 +291,40 @@ function reshaped(state: EditorState, tr: Transaction, id: string, from: number,
   return out.setSelection(Selection.fromJSON(out.doc, tr.selection.toJSON()))
 }
 
+/** Whether the block around `$pos`, or a block it is in, is marked as inserted. */
+function insertedAt($pos: ResolvedPos): boolean {
+  for (let depth = $pos.depth; depth > 0; depth--) if (schema.marks.insertion!.isInSet($pos.node(depth).marks)) return true
+  return false
+}
+
+/**
+ * The selection of `tr` in its rewriting `out`, where it is in a block that `tr` inserted whole
+ * (the body paragraph `。` starts after a run-in heading): there, in the same block, now marked
+ * inserted. The rewriting maps the selection back to the document before the edit, where that
+ * block is not, and forward again, which puts it past the block (into the next heading). Null
+ * where the selection is not in such a block, or the block is not found in `out`.
+ */
+function selectionInNewBlock(tr: Transaction, out: Transaction): Selection | null {
+  const sel = tr.selection
+  if (!tr.selectionSet || !(sel instanceof TextSelection)) return null
+  const back = tr.mapping.invert()
+  const $from = sel.$from
+  for (let depth = 1; depth <= $from.depth; depth++) {
+    const start = $from.before(depth)
+    const end = $from.after(depth)
+    // A block the edit inserted whole: all of it goes when the edit is taken back.
+    if (sel.to > end || back.map(end, -1) > back.map(start, 1)) continue
+    const block = tr.doc.nodeAt(start)!
+    const at = out.mapping.map(back.map(start, -1), -1)
+    const made = out.doc.nodeAt(at)
+    if (!made || made.type !== block.type || made.nodeSize !== block.nodeSize || !insertedAt(out.doc.resolve(at + 1))) return null
+    const $anchor = out.doc.resolve(at + sel.anchor - start)
+    const $head = out.doc.resolve(at + sel.head - start)
+    return $anchor.parent.inlineContent && $head.parent.inlineContent ? new TextSelection($anchor, $head) : null
+  }
+  return null
+}
+
 /** The stretches of inline content carrying an insertion or deletion mark in the parts `changed`, with the mark. */
 function markedStretches(doc: Node, changed: Changed): { from: number; to: number; mark: Mark }[] {
   const out: { from: number; to: number; mark: Mark }[] = []
@@ -373,7 +407,14 @@ export function suggestTransaction(state: EditorState, tr: Transaction, author: 
     const own = ownInsertionEdits(state, tr, author).find((t) => saysEdit(state.doc, t.doc, plain))
     if (own) out = own
     else {
-      out = restructuring(state, tr, `s${last + 1}`) ?? transformToSuggestionTransaction(fieldChange(state, tr) ?? tr, state, generate)
+      const restructured = restructuring(state, tr, `s${last + 1}`)
+      if (restructured) out = restructured
+      else {
+        const edit = fieldChange(state, tr) ?? tr
+        out = transformToSuggestionTransaction(edit, state, generate)
+        const selection = selectionInNewBlock(edit, out)
+        if (selection) out.setSelection(selection)
+      }
       keepAuthors(state, out, author, `s${lastIdNumber(out.doc, changedParts(state.doc, out.doc)) + 1}`)
     }
     checkChanged(state.doc, out.doc)

@@ -123,6 +123,26 @@ describe('suggestions (修订)', () => {
     checkSettles(p.doc, made, run(p, paragraphToSection(2)).doc)
   })
 
+  it('a block inserted whole with the caret in it (the body started after a run-in heading, a new section) keeps the caret in it', () => {
+    const s = start()
+    const { pos, node } = sectionAt(s.doc, '夯实基层基础')
+    const after = pos + 1 + node.firstChild!.nodeSize
+    const body = (st: EditorState) => {
+      const tr = st.tr.insert(after, st.schema.nodes.paragraph!.create())
+      return tr.setSelection(TextSelection.create(tr.doc, after + 1))
+    }
+    const { plain, suggested } = both(s, body)
+    expect(suggested.selection.from).toBe(plain.selection.from)
+    expect(suggested.selection.$from.parent.type.name).toBe('paragraph')
+    expect(suggested.doc.nodeAt(after)!.marks.map((m) => m.type.name)).toEqual(['insertion'])
+    checkSettles(s.doc, suggested, plain.doc)
+
+    const p = at(s, rangeOf(s.doc, '按期换届').from)
+    const made = run(p, suggesting(insertSection(1), kezhang, t1))
+    expect(made.selection.$from.parent.type.name).toBe('heading')
+    expect(made.selection.from).toBe(run(p, insertSection(1)).selection.from)
+  })
+
   it('demoting and promoting a section are one structure suggestion each', () => {
     const s = at(start(), rangeOf(start().doc, '夯实基层基础').from)
     const demoted = run(s, suggesting(demoteSection, kezhang, t1))
