@@ -1,5 +1,5 @@
 import type { Node } from 'prosemirror-model'
-import { Selection, TextSelection, type Transaction } from 'prosemirror-state'
+import { TextSelection, type Transaction } from 'prosemirror-state'
 import { schema, hasSuggestionMarks, isSection, problemsHeading, signOffDate, signOffOrganization, typedClosingOpening, typedPlansHeading } from '@zongjie/model'
 
 /** A top-level section's title, as its role is read from it. */
@@ -56,14 +56,14 @@ const datedSentence = new RegExp(`${signOffDate.source.replace(/\$$/, '')}\\s*\\
  *   closing, where the section keeps a paragraph or list of its own before it;
  * - the last line of the summary, when it is a date (`2024年7月10日`, the model's `signOffDate`),
  *   with no sign-off yet, becomes the sign-off's date, and the line above it its organisation
- *   when it reads as one (`signOffOrganization`; else the organisation is left empty). Writing on
- *   after such a date (`2024年8月1日前完成……`) makes the two lines paragraphs again; a sign-off the
- *   writer empties goes.
+ *   when it reads as one (`signOffOrganization`; else the organisation is left empty). With
+ *   `justSigned` (the sign-off was made so by the writer, the caret still in its date), writing on
+ *   after the date (`2024年8月1日前完成……`) makes the two lines paragraphs again.
  *
  * Only paragraphs typed as they stand are read (none holding suggestions). The text stays where it
  * is on the page; the caret stays in it. Returns whether `tr` changed.
  */
-export function settleClosingIn(tr: Transaction): boolean {
+export function settleClosingIn(tr: Transaction, justSigned = false): boolean {
   const { $head } = tr.selection
   const doc = tr.doc
   const last = doc.lastChild!
@@ -76,7 +76,7 @@ export function settleClosingIn(tr: Transaction): boolean {
   const lineStart = $head.before()
   const offset = $head.parentOffset
 
-  if (container.type === schema.nodes.signOff) return signed && unsign(tr, closingPos, $head.index($head.depth - 1) === 1 ? offset : null)
+  if (container.type === schema.nodes.signOff) return signed && justSigned && $head.index($head.depth - 1) === 1 && unsign(tr, closingPos, offset)
   if (!plainParagraph(line) || container.lastChild !== line) return false
   const section = isSection(container) ? container : null
   // The paragraph ends its container: the closing, or the deepest last section before it.
@@ -109,23 +109,16 @@ export function settleClosingIn(tr: Transaction): boolean {
 }
 
 /**
- * The sign-off at the end of `tr`'s document, the caret in it (`dateOffset`: where in its date, or
- * null in its organisation), made paragraphs again at the end of the closing (or of the last
- * section, with the closing empty) when its date has become a sentence; taken away when the writer
- * has emptied it, the caret going to the end of the text before. Whether `tr` changed.
+ * The sign-off at the end of `tr`'s document, the caret at `dateOffset` in its date, made
+ * paragraphs again at the end of the closing (or of the last section, with the closing empty) when
+ * its date has become a sentence. Whether `tr` changed.
  */
-function unsign(tr: Transaction, closingPos: number, dateOffset: number | null): boolean {
+function unsign(tr: Transaction, closingPos: number, dateOffset: number): boolean {
   const doc = tr.doc
   const signOff = doc.lastChild!
   const [organization, date] = [signOff.child(0), signOff.child(1)]
   const signOffPos = doc.content.size - signOff.nodeSize
-  if (!organization.content.size && !date.content.size) {
-    tr.delete(signOffPos, doc.content.size)
-    const before = Selection.findFrom(tr.doc.resolve(signOffPos), -1, true)
-    if (before) tr.setSelection(before)
-    return true
-  }
-  if (dateOffset === null || !datedSentence.test(date.textContent)) return false
+  if (!datedSentence.test(date.textContent)) return false
   const paragraph = schema.nodes.paragraph!
   const lines = [...(organization.content.size ? [paragraph.create(null, organization.content)] : []), paragraph.create(null, date.content)]
   const closing = doc.nodeAt(closingPos)!

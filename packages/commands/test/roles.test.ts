@@ -168,26 +168,24 @@ describe('the closing and the sign-off typed at the end', () => {
     expect(settleClosingIn(tr)).toBe(false)
   })
 
-  it('writing on after the date (2024年8月1日前完成…) makes the lines paragraphs again; a sign-off emptied goes', () => {
+  it('writing on after a date just typed (2024年8月1日前完成…) makes the lines paragraphs again; a sign-off not just made stays', () => {
     const typed = summaryEndingWith(['丙。', '某县民政局', '2024年8月1日'])
-    const state = EditorState.create({ doc: typed, selection: TextSelection.atEnd(typed) })
-    const tr = state.tr
+    const tr = EditorState.create({ doc: typed, selection: TextSelection.atEnd(typed) }).tr
     expect(settleClosingIn(tr)).toBe(true)
     tr.insertText('前完成复核。')
-    expect(settleClosingIn(tr)).toBe(true)
+    const other = EditorState.create({ doc: tr.doc, selection: tr.selection }).tr
+    expect(settleClosingIn(tr, true)).toBe(true)
     tr.doc.check()
-    let s = toSummary(tr.doc)
+    const s = toSummary(tr.doc)
     expect(s.signOff).toBeUndefined()
     expect(s.sections[1]!.sections[0]!.body.map((b) => (b.type === 'paragraph' ? b.text : b.type))).toEqual(['乙。', '丙。', '某县民政局', '2024年8月1日前完成复核。'])
     expect(tr.selection.$head.parent.textBetween(0, tr.selection.$head.parentOffset)).toBe('2024年8月1日前完成复核。')
-
-    // A sign-off whose two lines the writer deleted goes; the caret goes to the text before.
+    // A sign-off loaded, or made earlier (the caret has left its date since): left as the writer edits it.
+    expect(settleClosingIn(other)).toBe(false)
+    expect(toSummary(other.doc).signOff).toEqual({ organization: '某县民政局', date: '2024年8月1日前完成复核。' })
+    // Emptied, it stays, for the date typed next.
     const signed = summaryEndingWith(['丙。'])
-    const withSignOff = signed.copy(signed.content.addToEnd(signOff!(organization!(), date!())))
-    const tr2 = EditorState.create({ doc: withSignOff, selection: TextSelection.atEnd(withSignOff) }).tr
-    expect(settleClosingIn(tr2)).toBe(true)
-    s = toSummary(tr2.doc)
-    expect(s.signOff).toBeUndefined()
-    expect(tr2.selection.$head.parent.textContent).toBe('丙。')
+    const empty = signed.copy(signed.content.addToEnd(signOff!(organization!(), date!())))
+    expect(settleClosingIn(EditorState.create({ doc: empty, selection: TextSelection.atEnd(empty) }).tr, true)).toBe(false)
   })
 })

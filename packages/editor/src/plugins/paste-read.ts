@@ -11,9 +11,9 @@ export { pasteSlice, insertImported } from '@zongjie/commands/paste'
 // Sections titled 存在的问题 or 下半年工作计划 as the writer types them take their roles, and a
 // closing and a sign-off typed after the last section become the closing and the sign-off, read
 // with the importer's wording, which comes with this module.
-readPartsWith((tr) => {
+readPartsWith((tr, justSigned) => {
   const roles = settleSectionRolesIn(tr)
-  return settleClosingIn(tr) || roles
+  return settleClosingIn(tr, justSigned) || roles
 })
 
 /**

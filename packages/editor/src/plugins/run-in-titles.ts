@@ -1,4 +1,5 @@
-import { Plugin, PluginKey, type Transaction } from 'prosemirror-state'
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
+import { schema } from '@zongjie/model'
 import type { EditorView } from 'prosemirror-view'
 import { closeHistory } from 'prosemirror-history'
 import { isComposition, isWritersChange, settleRunInTitles, settleRunInTitlesBetween } from '@zongjie/commands'
@@ -9,22 +10,33 @@ import { isComposition, isWritersChange, settleRunInTitles, settleRunInTitlesBet
  * once what reads text has loaded with the importer's wording (`paste-read.ts`, on the writer's
  * first focus); until then, not at all.
  */
-let settleParts: (tr: Transaction) => boolean = () => false
+let settleParts: (tr: Transaction, justSigned: boolean) => boolean = () => false
 
 /** Reads the parts the writer types with `settle` from now on (see {@link runInTitles}). */
-export function readPartsWith(settle: (tr: Transaction) => boolean): void {
+export function readPartsWith(settle: (tr: Transaction, justSigned: boolean) => boolean): void {
   settleParts = settle
 }
 
-/** The plugin's key; its state: whether an input method's text left a stop in a run-in title, to settle once committed. */
-const runInTitlesKey = new PluginKey<boolean>('zongjie-run-in-titles')
+/**
+ * The plugin's state: whether an input method's text left a stop in a run-in title, to settle once
+ * committed (`pending`); whether the writer has just made the sign-off, by typing its date, and
+ * the caret is still in that date (`justSigned`: what they write on after it may unmake it).
+ */
+interface RunInTitlesState {
+  pending: boolean
+  justSigned: boolean
+}
+
+const runInTitlesKey = new PluginKey<RunInTitlesState>('zongjie-run-in-titles')
+
+const justSigned = (state: EditorState) => runInTitlesKey.getState(state)?.justSigned ?? false
 
 /** What a composition left in run-in titles, settled once the composition is over (see {@link runInTitles}). */
 function settleCommitted(view: EditorView, suggesting: () => boolean): void {
   const state = view.state
-  if (view.isDestroyed || view.composing || !runInTitlesKey.getState(state)) return
+  if (view.isDestroyed || view.composing || !runInTitlesKey.getState(state)?.pending) return
   const tr = (!suggesting() && settleRunInTitlesBetween(state, [[0, state.doc.content.size]])) || state.tr
-  if (!suggesting()) settleParts(tr)
+  if (!suggesting()) settleParts(tr, justSigned(state))
   const changed = tr.docChanged
   view.dispatch(tr.setMeta(runInTitlesKey, true))
   // The composition and what was settled after it are one undo step; keys typed next, another.
@@ -44,23 +56,29 @@ function settleCommitted(view: EditorView, suggesting: () => boolean): void {
  * at the end (`总之，……`, a date on the last line), as `settleClosingIn` says. Not in suggestion
  * mode, whose suggestions could not say such a change.
  */
-export function runInTitles(suggesting: () => boolean = () => false): Plugin<boolean> {
-  return new Plugin<boolean>({
+export function runInTitles(suggesting: () => boolean = () => false): Plugin<RunInTitlesState> {
+  return new Plugin<RunInTitlesState>({
     key: runInTitlesKey,
     state: {
-      init: () => false,
-      apply: (tr, pending, _before, state) =>
-        tr.getMeta(runInTitlesKey) ? false : pending || (isComposition(tr) && isWritersChange(tr) && (settleRunInTitles([tr], state) !== null || (!suggesting() && settleParts(state.tr)))),
+      init: () => ({ pending: false, justSigned: false }),
+      apply: (tr, value, before, state) => {
+        const signOff = schema.nodes.signOff
+        const made = isWritersChange(tr) && before.doc.lastChild!.type !== signOff && state.doc.lastChild!.type === signOff
+        return {
+          pending: tr.getMeta(runInTitlesKey) ? false : value.pending || (isComposition(tr) && isWritersChange(tr) && (settleRunInTitles([tr], state) !== null || (!suggesting() && settleParts(state.tr, value.justSigned)))),
+          justSigned: (made || value.justSigned) && state.selection.$head.parent.type === schema.nodes.date,
+        }
+      },
     },
     appendTransaction(trs, _before, state) {
       if (!trs.some(isWritersChange) || trs.some(isComposition)) return null
       const tr = settleRunInTitles(trs, state) ?? state.tr
-      return (!suggesting() && settleParts(tr)) || tr.docChanged ? tr : null
+      return (!suggesting() && settleParts(tr, justSigned(state))) || tr.docChanged ? tr : null
     },
     view: () => ({
       update(view) {
         // Committed: the titles are settled (after this update, not inside it).
-        if (runInTitlesKey.getState(view.state) && !view.composing) queueMicrotask(() => settleCommitted(view, suggesting))
+        if (runInTitlesKey.getState(view.state)?.pending && !view.composing) queueMicrotask(() => settleCommitted(view, suggesting))
       },
     }),
     props: {
@@ -76,7 +94,7 @@ export function runInTitles(suggesting: () => boolean = () => false): Plugin<boo
         if (suggesting() || view.composing || from < end) return false
         const tr = typed()
         try {
-          if (!settleParts(tr)) return false
+          if (!settleParts(tr, justSigned(view.state))) return false
         } catch {
           // Never at the cost of the key: typed as any key is.
           return false
