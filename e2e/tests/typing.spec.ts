@@ -21,6 +21,7 @@ import {
   typeText,
   compose,
 } from './helpers.ts'
+import type { Page } from '@playwright/test'
 
 const structured = `示范县民政局2024年上半年工作总结
 
@@ -34,6 +35,14 @@ const structured = `示范县民政局2024年上半年工作总结
 二、社会事务
 办理婚姻登记。
 `
+
+/** Types each of `lines` with the keyboard, each followed by Enter. */
+async function typeLines(page: Page, lines: string[]) {
+  for (const line of lines) {
+    await typeText(page, line)
+    await press(page, 'Enter')
+  }
+}
 
 test.describe('typing in an empty summary', () => {
   test.beforeEach(async ({ page }) => {
@@ -55,14 +64,7 @@ test.describe('typing in an empty summary', () => {
   })
 
   test('存在的问题 and 下半年工作计划 typed as 一、 sections become the problems and plans sections, through the input method too', async ({ page }) => {
-    await typeText(page, '示范县民政局2024年上半年工作总结')
-    await press(page, 'Enter')
-    await typeText(page, '现将上半年工作总结如下：')
-    await press(page, 'Enter')
-    await typeText(page, '一、主要工作')
-    await press(page, 'Enter')
-    await typeText(page, '全年发放救助资金。')
-    await press(page, 'Enter')
+    await typeLines(page, ['示范县民政局2024年上半年工作总结', '现将上半年工作总结如下：', '一、主要工作', '全年发放救助资金。'])
     await typeText(page, '二、')
     await compose(page, ['cunzai', '存在的问题'], '存在的问题')
     await press(page, 'Enter')
@@ -84,19 +86,8 @@ test.describe('typing in an empty summary', () => {
   })
 
   test('a closing (总之，…) typed at the end of the plans and a sign-off (organisation, date) typed last become the closing and the sign-off', async ({ page }) => {
-    await typeText(page, '示范县民政局2024年上半年工作总结')
-    await press(page, 'Enter')
-    await typeText(page, '现将上半年工作总结如下：')
-    await press(page, 'Enter')
-    await typeText(page, '一、主要工作')
-    await press(page, 'Enter')
     // Before the plans, 总之 is a sentence of the section: more sections may follow.
-    await typeText(page, '总之，救助工作要抓紧。')
-    await press(page, 'Enter')
-    await typeText(page, '二、下半年工作计划')
-    await press(page, 'Enter')
-    await typeText(page, '继续做好救助。')
-    await press(page, 'Enter')
+    await typeLines(page, ['示范县民政局2024年上半年工作总结', '现将上半年工作总结如下：', '一、主要工作', '总之，救助工作要抓紧。', '二、下半年工作计划', '继续做好救助。'])
     await compose(page, ['zongzhi', '总之'], '总之')
     await typeText(page, '，上半年工作取得实效。')
     await press(page, 'Enter')
