@@ -1,5 +1,6 @@
 import type { Node } from 'prosemirror-model'
 import { TextSelection, type Transaction } from 'prosemirror-state'
+import { deepestLastSection } from './sections.ts'
 import { schema, hasSuggestionMarks, isSection, problemsHeading, signOffDate, signOffOrganization, typedClosingOpening, typedPlansHeading } from '@zongjie/model'
 
 /** A top-level section's title, as its role is read from it. */
@@ -125,15 +126,10 @@ function unsign(tr: Transaction, closingPos: number, dateOffset: number): boolea
   // Where the lines were typed: the end of the closing, or of the deepest last section.
   let at = closingPos + closing.nodeSize - 1
   if (!closing.childCount) {
-    let pos = closingPos
-    let node = doc.resolve(closingPos).nodeBefore
-    if (!node || !isSection(node)) return false
-    pos -= node.nodeSize
-    while (node.lastChild && isSection(node.lastChild)) {
-      pos += node.nodeSize - 1 - node.lastChild.nodeSize
-      node = node.lastChild
-    }
-    at = pos + node.nodeSize - 1
+    const before = doc.resolve(closingPos).nodeBefore
+    if (!before || !isSection(before)) return false
+    const deepest = deepestLastSection(before, closingPos - before.nodeSize)
+    at = deepest.pos + deepest.node.nodeSize - 1
   }
   tr.delete(signOffPos, doc.content.size)
   tr.insert(at, lines)

@@ -324,6 +324,19 @@ export const splitHeading: Command = (state, dispatch) => {
 }
 
 /**
+ * The deepest last section of `section` (at `pos`): the last section of its last section …, or
+ * itself, with its position. The end of its content is where text written after `section` reads on.
+ */
+export function deepestLastSection(section: Node, pos: number): { node: Node; pos: number } {
+  let node = section
+  while (node.lastChild && isSection(node.lastChild)) {
+    pos += node.nodeSize - 1 - node.lastChild.nodeSize
+    node = node.lastChild
+  }
+  return { node, pos }
+}
+
+/**
  * The blocks a section's heading and body become when the section is dissolved, and where they
  * go: replacing the section (the first subsection of its parent, after the parent's body), at the
  * end of the section before it (its last, deepest subsection), or at the end of the opening.
@@ -349,13 +362,8 @@ function dissolveTr(state: EditorState, sectionPos: number, dropEmptyHeading = f
   let target: number
   if (isSection(prev)) {
     // The deepest last section before: the text there is what this heading follows in reading order.
-    let node = prev
-    let pos = sectionPos - prev.nodeSize
-    while (node.lastChild && isSection(node.lastChild)) {
-      pos = pos + node.nodeSize - 1 - node.lastChild.nodeSize
-      node = node.lastChild
-    }
-    target = pos + node.nodeSize - 1
+    const deepest = deepestLastSection(prev, sectionPos - prev.nodeSize)
+    target = deepest.pos + deepest.node.nodeSize - 1
   } else if (prev.type.name === 'preamble') target = sectionPos - 1
   else return null
   try {
