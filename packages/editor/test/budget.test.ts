@@ -17,12 +17,12 @@ import { libraryBundle } from '../../../bench/src/bundle.mjs'
  * The main chunk's budget, bytes of gzip -9. Raised from 124,300 on 7 December 2026 for what typing
  * needs (a phrase an input method commits whole with its number; the plans started in the problems
  * section; work-item lists left side by side joined and numbered on; fill mode's last Tab), the reading of sections'
- * roles and the paste commands having gone to the chunk that reads pastes; and from 124,800 to 125,000 for
+ * roles and the paste commands having gone to the chunk that reads pastes; and from 124,800 to 125,100 for
  * keys kept whole (a number typed in suggestion mode where suggestions cannot say its structure; a
- * key that makes or unmakes the sign-off, with its undo step), the reading of the closing and the
- * sign-off itself being in that chunk too.
+ * key that makes or unmakes the sign-off, with its undo step) and Enter in the sign-off's
+ * organisation, the reading of the closing and the sign-off itself being in that chunk too.
  */
-const budget = 125_000
+const budget = 125_100
 
 describe('the main chunk', () => {
   it(`stays within ${budget / 1000} kB gzip, with Word support, co-editing, the versions panel, opening files, reading pastes, the templates, the metrics table, the outline, findings and status line, the English strings and fill mode in chunks of their own`, async () => {

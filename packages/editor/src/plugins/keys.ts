@@ -29,6 +29,24 @@ export const enterFromTitle: Command = (state, dispatch) => {
 }
 
 /**
+ * Enter in the sign-off's organisation (落款单位) goes on to its date, as from one line of a form to
+ * the next: the text after the caret starts the date when the date is empty; with a date there,
+ * only at the organisation's end.
+ */
+export const enterInOrganization: Command = (state, dispatch) => {
+  const { $from, empty } = state.selection
+  if (!empty || $from.parent.type !== schema.nodes.organization) return false
+  const rest = $from.parent.content.cut($from.parentOffset)
+  if (rest.size && state.doc.nodeAt($from.after())!.content.size) return true
+  if (dispatch) {
+    const tr = state.tr.delete($from.pos, $from.end())
+    const at = tr.mapping.map($from.after()) + 1
+    dispatch(tr.insert(at, rest).setSelection(TextSelection.create(tr.doc, at)).scrollIntoView())
+  }
+  return true
+}
+
+/**
  * Ctrl-Home / Ctrl-End (with `extend`, Shift too): the selection to the start or end of the
  * summary, and the editor's scrolling page to its very top or bottom, the page margin included.
  */
@@ -79,7 +97,7 @@ export interface KeysOptions {
 
 /**
  * The editor's keys. Enter: at the end of a heading into its body, in an empty work item out of
- * the list; Tab / Shift-Tab demote / promote the section; Alt-↑ / Alt-↓ move it; Ctrl-Z,
+ * the list, in the sign-off's organisation on to its date; Tab / Shift-Tab demote / promote the section; Alt-↑ / Alt-↓ move it; Ctrl-Z,
  * Ctrl-Shift-Z, Ctrl-Y undo and redo; Ctrl-B bold; Ctrl-Home / Ctrl-End to the start / end of the
  * summary (with Shift, selecting), whatever the browser has drawn of a long one; Backspace right after `一、` turned a paragraph
  * into a heading takes that back, and at the start of a heading never takes its section apart; Backspace and Delete at the edge of
@@ -96,7 +114,7 @@ export function keys(options: KeysOptions = {}): Plugin[] {
   return [
     selectionBeforeKeys(),
     keymap({
-      Enter: chainCommands(exitEmptyWorkItem, splitHeading, enterFromTitle),
+      Enter: chainCommands(exitEmptyWorkItem, splitHeading, enterFromTitle, enterInOrganization),
       Backspace: chainCommands(undoInputRule, joinHeading, backspaceAtHeadingStart, backspaceAtBlockStart),
       Delete: deleteAtBlockEnd,
       Tab: onSections(demoteSection),
