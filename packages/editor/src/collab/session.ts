@@ -11,6 +11,7 @@ import { schema } from '@zongjie/model'
 import { sharedContent, sharedAttributes, attributesOf, isEmptyShared, SharedUndoManager } from '@zongjie/collab'
 import { replacementBetween } from '@zongjie/commands'
 import { endsUndoStep } from '../plugins/undo-steps.ts'
+import { redoKeepingKey } from '../plugins/keys.ts'
 import { narrowRemoteChange } from './remote-change.ts'
 import { adoptPanelStyles } from '../panels/panel-styles.ts'
 import { css } from 'lit'
@@ -243,7 +244,7 @@ export class CollabSession {
       // While a composition holds the sync, the others' cursors are not drawn: they point into a shared document the editor's is not yet in step with.
       yCursorPlugin(this.provider.awareness!, { awarenessStateFilter: (mine: number, theirs: number) => mine !== theirs && !(this.held && (this.held.local || this.held.remote)) }),
       yUndoPlugin({ undoManager }),
-      keymap({ 'Mod-z': undoCommand, 'Mod-Shift-z': redoCommand, 'Mod-y': redoCommand }),
+      keymap({ 'Mod-z': undoCommand, 'Mod-Shift-z': redoKeepingKey(redoCommand), 'Mod-y': redoCommand }),
     ])
     sharedAttributes(this.ydoc).observe((event, tr) => {
       // Written here from a local transaction: the editor has them already.

@@ -96,6 +96,18 @@ export interface KeysOptions {
 }
 
 /**
+ * A redo command for Ctrl-Shift-Z, which takes the key whether or not there is anything to redo.
+ * With Caps Lock on, Ctrl-Shift-Z arrives as a lowercase `z`, and a keymap whose binding declines
+ * it tries the key again without Shift: as Ctrl-Z, an undo.
+ */
+export const redoKeepingKey =
+  (redoCommand: Command): Command =>
+  (state, dispatch, view) => {
+    redoCommand(state, dispatch, view)
+    return true
+  }
+
+/**
  * The editor's keys. Enter: at the end of a heading into its body, in an empty work item out of
  * the list, in the sign-off's organisation on to its date; Tab / Shift-Tab demote / promote the section; Alt-↑ / Alt-↓ move it; Ctrl-Z,
  * Ctrl-Shift-Z, Ctrl-Y undo and redo; Ctrl-B bold; Ctrl-Home / Ctrl-End to the start / end of the
@@ -122,7 +134,7 @@ export function keys(options: KeysOptions = {}): Plugin[] {
       'Alt-ArrowUp': moveSectionUp,
       'Alt-ArrowDown': moveSectionDown,
       'Mod-z': undo,
-      'Mod-Shift-z': redo,
+      'Mod-Shift-z': redoKeepingKey(redo),
       'Mod-y': redo,
       'Mod-b': bold,
       'Mod-B': bold,
