@@ -202,6 +202,34 @@ export class FieldView implements NodeView {
     }
   }
 
+  /**
+   * Drawn anew while its input is open (its paragraph redrawn: by an edit around it, another
+   * writer's change, an extension touching the page): what the writer has typed goes on in the
+   * input of the new drawing, with its caret, once the view has updated.
+   */
+  destroy() {
+    const input = this.input
+    if (!input) return
+    this.input = null
+    const typed = { value: input.value, from: input.selectionStart ?? input.value.length, to: input.selectionEnd ?? input.value.length }
+    const { view, node } = this
+    queueMicrotask(() => {
+      if (view.isDestroyed) return
+      const pos = positionOf(view.state.doc, node)
+      const field = pos === null ? undefined : (view.nodeDOM(pos) as FieldDom | null)?.zjField
+      if (field && !field.isOpen) field.reopen(typed)
+    })
+  }
+
+  /** Opens the input again with what the writer had typed in it and where the caret was. */
+  private reopen(typed: { value: string; from: number; to: number }) {
+    this.open('')
+    if (!this.input) return
+    this.input.value = typed.value
+    this.input.size = Math.max(3, typed.value.length + 1)
+    this.input.setSelectionRange(typed.from, typed.to)
+  }
+
   update(node: Node) {
     if (node.type !== this.node.type) return false
     this.node = node
@@ -227,6 +255,17 @@ export class FieldView implements NodeView {
 }
 
 /** The selection when it is a field, selected (by the arrow keys, or a click in read-only mode). */
+/** Where `node` itself (that very node, not an equal one) is in `doc`, or null. */
+function positionOf(doc: Node, node: Node): number | null {
+  let found: number | null = null
+  doc.descendants((child, pos) => {
+    if (found !== null) return false
+    if (child === node) found = pos
+    return !child.isInline
+  })
+  return found
+}
+
 function selectedField(view: EditorView): NodeSelection | null {
   const sel = view.state.selection
   return sel instanceof NodeSelection && isField(sel.node) ? sel : null
