@@ -233,6 +233,19 @@ test('selecting a （一） section with Shift-arrows and Backspace removes it a
   expect((await getSummary(page)).sections[0]!.body).toEqual([{ type: 'paragraph', text: '全年发放救助资金。' }])
 })
 
+// Before, Enter split the selection's first heading at its start: （一） stayed behind, an empty heading owning the rest.
+test('Enter over a selection from a （一） heading to the next heading deletes that section, then opens an empty line above the heading, as at its start', async ({ page }) => {
+  await selectRange(page, await positionOf(page, '兜牢民生底线', 'start'), await positionOf(page, '提升养老服务', 'start'))
+  await press(page, 'Enter')
+  expect(await headings(page)).toEqual(['一、主要工作', '（一）提升养老服务', ...original.slice(3)])
+  expect((await getSummary(page)).sections[0]!.body).toEqual([
+    { type: 'paragraph', text: '全年发放救助资金。' },
+    { type: 'paragraph', text: '' },
+  ])
+  await typeText(page, '新')
+  expect((await getSummary(page)).sections[0]!.sections[0]!.title).toBe('新提升养老服务')
+})
+
 test('Backspace at the start of a section body joins it to the heading; in the heading text it deletes a character', async ({ page }) => {
   await placeCursor(page, '办理婚姻登记。', 'start')
   await press(page, 'Backspace')

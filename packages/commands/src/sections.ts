@@ -1,5 +1,6 @@
 import { Fragment, type Node, type NodeType, type ResolvedPos } from 'prosemirror-model'
-import { Selection, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
+import { EditorState, Selection, TextSelection, type Command, type Transaction } from 'prosemirror-state'
+import { StepMap } from 'prosemirror-transform'
 import { closeHistory } from 'prosemirror-history'
 import { schema, isSection } from '@zongjie/model'
 import { settleRunInTitleIn } from './run-in.ts'
@@ -379,14 +380,88 @@ function dissolveTr(state: EditorState, sectionPos: number, dropEmptyHeading = f
  * 并入上文: the section at `sectionPos`, whose heading a deletion emptied by taking its text into
  * the block before (a selection from a paragraph to the middle of a later heading, deleted or typed
  * over), taken apart as in Word: its body follows that block in reading order, the empty heading
- * goes. `null` where it cannot be (it has subsections, or it is the problems or plans section,
- * whose body would change its part) or its heading is not empty.
+ * goes. Where it cannot be taken apart (it has subsections, which would have no section to stand
+ * under, as after the opening; it is the problems or plans section, whose body would change its
+ * part), the section stays and the heading's text the deletion joined to the block before, from
+ * `joinedAt` (the caret after the deletion) to that block's end, goes back to be its heading (see
+ * {@link restoreEmptiedHeading}). `null` where its heading is not empty, or there is nothing to
+ * put right.
  */
-export function joinEmptiedSection(state: EditorState, sectionPos: number): Transaction | null {
+export function joinEmptiedSection(state: EditorState, sectionPos: number, joinedAt = state.selection.from): Transaction | null {
   const section = state.doc.nodeAt(sectionPos)
   if (!section || !isSection(section) || section.firstChild!.content.size) return null
-  if (section.type.name === 'problems' || section.type.name === 'plans') return null
-  return dissolveTr(state, sectionPos, true)?.tr ?? null
+  const dissolved = section.type.name === 'problems' || section.type.name === 'plans' ? null : dissolveTr(state, sectionPos, true)
+  return dissolved?.tr ?? restoreEmptiedHeading(state, sectionPos, joinedAt)
+}
+
+/**
+ * The heading of the section at `sectionPos`, which a deletion emptied by joining its text to the
+ * textblock right before it, given that text back: what follows `joinedAt` in that textblock
+ * becomes the heading's text, and the caret stays at `joinedAt`, after what was kept (and typed).
+ * `null` where the textblock at `joinedAt` is not the one right before the heading, or nothing
+ * follows `joinedAt` in it.
+ */
+export function restoreEmptiedHeading(state: EditorState, sectionPos: number, joinedAt: number): Transaction | null {
+  const headingStart = sectionPos + 2
+  const $joined = state.doc.resolve(joinedAt)
+  if (!$joined.parent.isTextblock || $joined.parentOffset === $joined.parent.content.size) return null
+  const next = Selection.findFrom(state.doc.resolve($joined.after()), 1, true)
+  if (!next || next.from !== headingStart || next.$from.parent.type.name !== 'heading') return null
+  const text = $joined.parent.content.cut($joined.parentOffset)
+  const tr = state.tr.delete(joinedAt, $joined.end())
+  tr.insert(tr.mapping.map(headingStart), text)
+  return tr.setSelection(TextSelection.create(tr.doc, joinedAt))
+}
+
+/**
+ * The section whose heading a deletion of `deleted` (a selection from a block to the middle of a
+ * later heading) emptied, put right in `state`, the state after the deletion (see
+ * {@link joinEmptiedSection}). `null` where the deletion emptied no heading.
+ */
+export function joinSectionEmptiedBy(deleted: Selection, state: EditorState): Transaction | null {
+  const { $from, $to } = deleted
+  if ($from.sameParent($to) || $to.parent.type.name !== 'heading') return null
+  const $next = Selection.findFrom(state.doc.resolve(state.selection.$from.after()), 1, true)?.$from
+  if ($next?.parent.type.name !== 'heading' || $next.parent.content.size) return null
+  return joinEmptiedSection(state, $next.before($next.depth - 1))
+}
+
+/** `next`, a transaction on the document `tr` has made, carried on in `tr`: its steps, then its selection. */
+function carryOn(tr: Transaction, next: Transaction): Transaction {
+  for (const step of next.steps) tr.step(step)
+  return tr.setSelection(next.selection.map(tr.doc, StepMap.empty))
+}
+
+/**
+ * Enter over a selection across blocks (from a paragraph or heading into a later one, from the
+ * sign-off up into the opening or the title): the selection is deleted first, as Backspace deletes
+ * it (a heading it emptied put right, see {@link joinSectionEmptiedBy}), and `enter`, the editor's
+ * Enter at a caret, then does at the caret the deletion left what it does there: at the start of
+ * a heading an empty line opens above it (see {@link splitHeading}), in a paragraph the paragraph
+ * splits. One step for undo. Does not apply to a selection inside one textblock, or where the
+ * selection cannot be deleted as it stands (across parts the schema keeps apart).
+ */
+export function enterOverSelection(enter: Command): Command {
+  return (state, dispatch) => {
+    const { selection } = state
+    if (!(selection instanceof TextSelection) || selection.$from.sameParent(selection.$to)) return false
+    try {
+      const tr = state.tr.deleteSelection()
+      let deleted = EditorState.create({ doc: tr.doc, selection: tr.selection })
+      const joined = joinSectionEmptiedBy(selection, deleted)
+      if (joined) {
+        carryOn(tr, joined)
+        deleted = deleted.apply(joined)
+      }
+      // Without the view: its state is the one before the deletion.
+      enter(deleted, (next) => carryOn(tr, next))
+      tr.doc.check()
+      dispatch?.(tr.scrollIntoView())
+      return true
+    } catch {
+      return false
+    }
+  }
 }
 
 /**

@@ -2,8 +2,8 @@ import { describe, it, expect } from 'vitest'
 import { EditorState, TextSelection, type Command, type Transaction } from 'prosemirror-state'
 import { baseKeymap, chainCommands } from 'prosemirror-commands'
 import type { Node } from 'prosemirror-model'
-import { importText, toText } from '@zongjie/model'
-import { backspaceAtBlockStart, backspaceAtHeadingStart, deleteAtBlockEnd, joinHeading } from '../src/index.ts'
+import { importText, isSection, toText } from '@zongjie/model'
+import { backspaceAtBlockStart, backspaceAtHeadingStart, deleteAtBlockEnd, enterOverSelection, joinEmptiedSection, joinHeading, splitHeading } from '../src/index.ts'
 
 const text = [
   '示范县民政局2024年上半年工作总结',
@@ -101,5 +101,82 @@ describe('Backspace and Delete at the edges of parts never take a part whole', (
     const [after] = press(state, del, 1)
     expect(after!.doc.eq(state.doc)).toBe(true)
     expect(after!.selection.$from.parent.textContent).toBe('主要工作')
+  })
+})
+
+/** The non-empty lines of a summary's text. */
+const lines = (t: string) => t.split('\n').filter(Boolean)
+
+/** The position `offset` characters into the first textblock of `doc` whose text is `text`. */
+function positionIn(doc: Node, text: string, offset: number): number {
+  let pos = -1
+  doc.descendants((node, p) => {
+    if (pos < 0 && node.isTextblock && node.textContent === text) pos = p + 1 + offset
+    return pos < 0
+  })
+  if (pos < 0) throw new Error(`no textblock "${text}"`)
+  return pos
+}
+
+/** A state of `summary` with the selection from `from` to `to`, each a textblock's text and an offset into it. */
+function selected(summary: string, from: [string, number], to: [string, number]): EditorState {
+  const doc = importText(summary).doc
+  return EditorState.create({ doc, selection: TextSelection.create(doc, positionIn(doc, ...from), positionIn(doc, ...to)) })
+}
+
+/** The caret's textblock: its type, its text before the caret, and its text after. */
+function caret(state: EditorState) {
+  const { $head } = state.selection
+  return [$head.parent.type.name, $head.parent.textContent.slice(0, $head.parentOffset), $head.parent.textContent.slice($head.parentOffset)]
+}
+
+describe('a selection from the opening into the middle of the first heading, whose section has subsections', () => {
+  /**
+   * The selection deleted, or typed over with `typed`, as the editor does it: ProseMirror's
+   * deletion, then the section whose heading it emptied put right (`joinEmptiedSection`, as the
+   * editor's guard applies it).
+   */
+  function deleteSelection(state: EditorState, typed = ''): EditorState {
+    let after = state.apply(typed ? state.tr.insertText(typed) : state.tr.deleteSelection())
+    let emptied = -1
+    after.doc.descendants((node, pos) => {
+      if (emptied < 0 && isSection(node) && !node.firstChild!.content.size) emptied = pos
+      return emptied < 0
+    })
+    const putRight = emptied < 0 ? null : joinEmptiedSection(after, emptied)
+    if (putRight) after = after.apply(putRight)
+    after.doc.check()
+    return after
+  }
+  const from: [string, number] = ['现将上半年工作总结如下：', 5]
+  const to: [string, number] = ['主要工作', 2]
+
+  for (const typed of ['', '新']) {
+    it(`${typed ? 'typed over' : 'deleted'}: the rest of the heading stays the heading, the opening keeps its text, the section its body and subsections`, () => {
+      const after = deleteSelection(selected(text, from, to), typed)
+      expect(lines(toText(after.doc)).slice(0, 5)).toEqual(['示范县民政局2024年上半年工作总结', `现将上半年${typed}`, '一、工作', '全年发放救助资金X万元。', '（一）兜底保障'])
+      expect(caret(after)).toEqual(['paragraph', `现将上半年${typed}`, ''])
+    })
+  }
+})
+
+describe('Enter over a selection across blocks', () => {
+  // Enter at a caret, as far as the commands go: in a heading, then ProseMirror's own.
+  const enter = enterOverSelection(chainCommands(splitHeading, baseKeymap.Enter!))
+  const subsections = ['工作总结', '开头。', '一、主要工作', '（一）兜底保障', '发放低保金。', '（二）养老服务', '建设养老服务站。', '（三）社会事务', '办理婚姻登记。', '二、基层治理'].join('\n')
+
+  it('from the start of （二） to the start of （三）: （二） and its body go, （三） becomes （二）, an empty line opens above it', () => {
+    const state = selected(subsections, ['养老服务', 0], ['社会事务', 0])
+    const [after] = press(state, enter, 1)
+    expect(lines(toText(after!.doc))).toEqual(['工作总结', '开头。', '一、主要工作', '（一）兜底保障', '发放低保金。', '（二）社会事务', '办理婚姻登记。', '二、基层治理'])
+    // No empty section left: every heading has its text; the empty line is the last of （一）'s body.
+    after!.doc.descendants((node) => {
+      if (node.type.name === 'heading') expect(node.content.size).toBeGreaterThan(0)
+      return true
+    })
+    const $head = after!.selection.$head
+    expect(caret(after!)).toEqual(['heading', '', '社会事务'])
+    const before = after!.doc.resolve($head.before($head.depth - 1)).nodeBefore!
+    expect([before.type.name, before.lastChild!.type.name, before.lastChild!.content.size]).toEqual(['section2', 'paragraph', 0])
   })
 })

@@ -22,6 +22,23 @@ describe('guard: every document stays valid', () => {
     expect(next.selection.from).toBe(from)
   })
 
+  it('deletes or types over a selection from the opening into the middle of a heading whose section has subsections: the rest of the heading stays its heading', () => {
+    const doc = importText('工作总结\n开头一句。\n一、标题甲\n正文。\n（一）子标题\n子正文。').doc
+    let from = -1
+    let to = -1
+    doc.descendants((n, p) => {
+      if (n.textContent === '开头一句。' && n.isTextblock) from = p + 3
+      if (n.textContent === '标题甲' && n.isTextblock) to = p + 3
+    })
+    const state = EditorState.create({ doc, selection: TextSelection.create(doc, from, to), plugins: [guard()] })
+    for (const typed of ['', '新']) {
+      const next = state.apply(typed ? state.tr.insertText(typed) : state.tr.deleteSelection())
+      next.doc.check()
+      expect(toText(next.doc).split('\n').filter(Boolean)).toEqual(['工作总结', `开头${typed}`, '一、甲', '正文。', '（一）子标题', '子正文。'])
+      expect(next.selection.from).toBe(from + typed.length)
+    }
+  })
+
   it('drops a transaction whose document the schema rejects', () => {
     const doc = importText('ab\n\n').doc
     const state = EditorState.create({ doc: schema.nodes.doc!.create(null, [doc.child(0), schema.nodes.preamble!.create(), schema.nodes.closing!.create(null, schema.nodes.paragraph!.create(null, schema.text('cd')))]), plugins: [guard()] })

@@ -1,14 +1,15 @@
 // @vitest-environment happy-dom
 /**
  * The editor's keys: Enter in the sign-off's organisation goes on to its date, as from one line of
- * a form to the next; undo and redo keys do what they say, Caps Lock or not.
+ * a form to the next; Enter over a selection across blocks: the selection goes, then Enter acts at
+ * the caret it leaves; undo and redo keys do what they say, Caps Lock or not.
  */
 import { describe, it, expect } from 'vitest'
-import { EditorState, TextSelection, type Transaction } from 'prosemirror-state'
+import { EditorState, Selection, TextSelection, type Transaction } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
 import { history } from 'prosemirror-history'
 import type { Node } from 'prosemirror-model'
-import { schema, toSummary, toText } from '@zongjie/model'
+import { importText, schema, toSummary, toText } from '@zongjie/model'
 import { enterInOrganization, keys } from '../src/plugins/keys.ts'
 
 const n = schema.nodes
@@ -44,6 +45,72 @@ describe('Enter in the sign-off', () => {
   it('inside the organisation moves what follows to the empty date, as Word splits a line; with a date there it does nothing', () => {
     expect(enterAt(signed('某县民政局2024年7月12日', ''), 5)).toEqual({ handled: true, signOff: { organization: '某县民政局', date: '2024年7月12日' }, caret: ['date', 0] })
     expect(enterAt(signed('某县民政局', '2024年7月10日'), 2)).toEqual({ handled: true, signOff: null, caret: null })
+  })
+})
+
+/** Enter as the editor's keys take it (the first of their keymaps that handles the key): the state after. */
+function pressEnter(state: EditorState): EditorState {
+  const plugins = keys()
+  let after = state
+  const view = { state, dispatch: (tr: Transaction) => (after = after.apply(tr)) } as unknown as EditorView
+  const event = { key: 'Enter', keyCode: 13, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false } as KeyboardEvent
+  plugins.some((plugin) => plugin.props.handleKeyDown?.call(plugin, view, event))
+  after.doc.check()
+  return after
+}
+
+/** The position `offset` characters into the first textblock of `doc` whose text is `text` (a negative offset counts from its end). */
+function positionIn(doc: Node, text: string, offset: number): number {
+  let pos = -1
+  doc.descendants((node, p) => {
+    if (pos < 0 && node.isTextblock && node.textContent === text) pos = p + 1 + (offset < 0 ? node.content.size + 1 + offset : offset)
+    return pos < 0
+  })
+  if (pos < 0) throw new Error(`no textblock "${text}"`)
+  return pos
+}
+
+/** The kinds of the summary's top-level parts, in order. */
+const parts = (doc: Node) => {
+  const out: string[] = []
+  doc.forEach((child) => out.push(child.type.name))
+  return out
+}
+
+/** The caret's textblock: its type, its text before the caret, and its text after. */
+function caret(state: EditorState) {
+  const { $head } = state.selection
+  return [$head.parent.type.name, $head.parent.textContent.slice(0, $head.parentOffset), $head.parent.textContent.slice($head.parentOffset)]
+}
+
+const lines = (doc: Node) => toText(doc).split('\n').filter(Boolean)
+
+describe('Enter over a selection across blocks', () => {
+  it('from the start of （二） to the start of （三）: （二） and its body go, and Enter opens an empty line above the heading, as at its start', () => {
+    const doc = importText(['工作总结', '开头。', '一、主要工作', '（一）兜底保障', '发放低保金。', '（二）养老服务', '建设养老服务站。', '（三）社会事务', '办理婚姻登记。', '二、基层治理'].join('\n')).doc
+    const after = pressEnter(EditorState.create({ doc, selection: TextSelection.create(doc, positionIn(doc, '养老服务', 0), positionIn(doc, '社会事务', 0)) }))
+    expect(lines(after.doc)).toEqual(['工作总结', '开头。', '一、主要工作', '（一）兜底保障', '发放低保金。', '（二）社会事务', '办理婚姻登记。', '二、基层治理'])
+    expect(toSummary(after.doc).sections[0]!.sections.map((s) => s.title)).toEqual(['兜底保障', '社会事务'])
+    expect(caret(after)).toEqual(['heading', '', '社会事务'])
+  })
+
+  const signedSummary = importText(['某局工作总结', '现将工作总结如下：', '一、主要工作', '发放低保金。', '总之，成效明显。', '某局', '2024年7月10日'].join('\n')).doc
+  it('with the caret in the middle of the title, no selection: the title stays whole, the caret goes on to the opening', () => {
+    const doc = signedSummary
+    const after = pressEnter(EditorState.create({ doc, selection: TextSelection.create(doc, positionIn(doc, '某局工作总结', 2)) }))
+    expect(lines(after.doc).slice(0, 2)).toEqual(['某局工作总结', '现将工作总结如下：'])
+    expect(caret(after)).toEqual(['paragraph', '', ''])
+    expect(after.selection.$head.node(1).type.name).toBe('preamble')
+  })
+
+  it('from the sign-off up to the start of the summary (Shift-Ctrl-Home): the selection goes, what was after it becomes the opening\'s paragraph, no subtitle', () => {
+    const doc = signedSummary
+    expect(toSummary(doc).signOff).toEqual({ organization: '某局', date: '2024年7月10日' })
+    const after = pressEnter(EditorState.create({ doc, selection: TextSelection.between(doc.resolve(positionIn(doc, '2024年7月10日', 4)), Selection.atStart(doc).$head) }))
+    expect(parts(after.doc)).not.toContain('subtitle')
+    expect(lines(after.doc)).toEqual(['年7月10日'])
+    expect(caret(after)).toEqual(['paragraph', '', '年7月10日'])
+    expect(after.selection.$head.node(1).type.name).toBe('preamble')
   })
 })
 

@@ -1,9 +1,9 @@
-import { Plugin, PluginKey, Selection, TextSelection, type EditorState, type Transaction } from 'prosemirror-state'
+import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from 'prosemirror-state'
 import type { Node } from 'prosemirror-model'
 import type { EditorView } from 'prosemirror-view'
 import { isTextOnly } from './text-only.ts'
 import { holdsField } from './fields.ts'
-import { structureChecked, replacementBetween, isSharedDocumentChange, joinEmptiedSection } from '@zongjie/commands'
+import { structureChecked, replacementBetween, isSharedDocumentChange, joinSectionEmptiedBy } from '@zongjie/commands'
 
 /** Whether ProseMirror's own deletion of the selection gives a valid document (it can throw across parts). */
 export function deletionWorks(state: EditorState): boolean {
@@ -127,14 +127,12 @@ export function guard(): Plugin<Node> {
     },
     // A selection from a block to the middle of a later heading, deleted or typed over, leaves that
     // heading's section with an empty heading: it is taken apart, its body following the joined
-    // block (see `joinEmptiedSection`).
+    // block, or, where it cannot be (it has subsections), its heading gets its text back (see
+    // `joinSectionEmptiedBy`).
     appendTransaction(trs, before, state) {
       const tr = trs[0]!
-      const { $from, $to } = before.selection
-      if (trs.length !== 1 || !tr.docChanged || $from.sameParent($to) || $to.parent.type.name !== 'heading' || isSharedDocumentChange(tr)) return null
-      const $next = Selection.findFrom(state.doc.resolve(state.selection.$from.after()), 1, true)?.$from
-      if ($next?.parent.type.name !== 'heading' || $next.parent.content.size) return null
-      return joinEmptiedSection(state, $next.before($next.depth - 1))
+      if (trs.length !== 1 || !tr.docChanged || isSharedDocumentChange(tr)) return null
+      return joinSectionEmptiedBy(before.selection, state)
     },
     filterTransaction(tr) {
       if (!tr.docChanged || isTextOnly(tr) || tr.getMeta(structureChecked) || isSharedDocumentChange(tr)) return true

@@ -6,27 +6,39 @@ import { Plugin, TextSelection, type Command } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import { schema } from '@zongjie/model'
 import { scrollerOf } from './long-summary.ts'
-import { demoteSection, promoteSection, moveSectionUp, moveSectionDown, splitHeading, joinHeading, backspaceAtHeadingStart, backspaceAtBlockStart, deleteAtBlockEnd, exitEmptyWorkItem, selectDocumentEdge } from '@zongjie/commands'
+import { demoteSection, promoteSection, moveSectionUp, moveSectionDown, splitHeading, joinHeading, backspaceAtHeadingStart, backspaceAtBlockStart, deleteAtBlockEnd, exitEmptyWorkItem, selectDocumentEdge, enterOverSelection } from '@zongjie/commands'
 
-/** Enter in the title (or subtitle) goes on to the opening, making its first paragraph if needed. */
-export const enterFromTitle: Command = (state, dispatch) => {
-  const { $from } = state.selection
-  const name = $from.parent.type.name
-  if ((name !== 'title' && name !== 'subtitle') || !state.selection.empty) return false
-  let preamblePos = -1
-  state.doc.forEach((child, offset) => {
-    if (child.type.name === 'preamble') preamblePos = offset
-  })
-  if (preamblePos < 0) return false
-  if (dispatch) {
-    const tr = state.tr
-    const preamble = state.doc.nodeAt(preamblePos)!
-    const first = preamble.firstChild
-    if (!first || first.type.name !== 'paragraph' || first.content.size) tr.insert(preamblePos + 1, schema.nodes.paragraph!.create())
-    dispatch(tr.setSelection(TextSelection.create(tr.doc, preamblePos + 2)).scrollIntoView())
+/**
+ * Enter in the title (or subtitle) goes on to the opening, making its first paragraph if needed.
+ * With `carryRest`, the text after the caret goes with it, as the opening's new first paragraph
+ * (as Word splits a line), never as a subtitle: Enter over a selection from the title on, whose
+ * deletion leaves in the title what followed the selection. Without it the title stays whole: it
+ * is one line of the summary, and Enter in its middle only goes on to the opening.
+ */
+export function enterFromTitleWith(carryRest: boolean): Command {
+  return (state, dispatch) => {
+    const { $from } = state.selection
+    const name = $from.parent.type.name
+    if ((name !== 'title' && name !== 'subtitle') || !state.selection.empty) return false
+    let preamblePos = -1
+    state.doc.forEach((child, offset) => {
+      if (child.type.name === 'preamble') preamblePos = offset
+    })
+    if (preamblePos < 0) return false
+    if (dispatch) {
+      const rest = carryRest ? $from.parent.content.cut($from.parentOffset) : null
+      const tr = rest?.size ? state.tr.delete($from.pos, $from.end()) : state.tr
+      const at = tr.mapping.map(preamblePos) + 1
+      const first = tr.doc.nodeAt(at - 1)!.firstChild
+      if (rest?.size || !first || first.type.name !== 'paragraph' || first.content.size) tr.insert(at, schema.nodes.paragraph!.create(null, rest))
+      dispatch(tr.setSelection(TextSelection.create(tr.doc, at + 1)).scrollIntoView())
+    }
+    return true
   }
-  return true
 }
+
+/** Enter in the title (or subtitle): on to the opening, the title left whole (see {@link enterFromTitleWith}). */
+export const enterFromTitle: Command = enterFromTitleWith(false)
 
 /**
  * Enter in the sign-off's organisation (落款单位) goes on to its date, as from one line of a form to
@@ -109,7 +121,8 @@ export const redoKeepingKey =
 
 /**
  * The editor's keys. Enter: at the end of a heading into its body, in an empty work item out of
- * the list, in the sign-off's organisation on to its date; Tab / Shift-Tab demote / promote the section; Alt-↑ / Alt-↓ move it; Ctrl-Z,
+ * the list, in the sign-off's organisation on to its date, over a selection across blocks the same
+ * at the caret its deletion leaves (`enterOverSelection`); Tab / Shift-Tab demote / promote the section; Alt-↑ / Alt-↓ move it; Ctrl-Z,
  * Ctrl-Shift-Z, Ctrl-Y undo and redo; Ctrl-B bold; Ctrl-Home / Ctrl-End to the start / end of the
  * summary (with Shift, selecting), whatever the browser has drawn of a long one; Backspace right after `一、` turned a paragraph
  * into a heading takes that back, and at the start of a heading never takes its section apart; Backspace and Delete at the edge of
@@ -118,6 +131,8 @@ export const redoKeepingKey =
  */
 export function keys(options: KeysOptions = {}): Plugin[] {
   const bold = toggleMark(schema.marks.bold!)
+  const enter = chainCommands(exitEmptyWorkItem, splitHeading, enterFromTitle, enterInOrganization, baseKeymap.Enter!)
+  const enterAfterDeleting = chainCommands(exitEmptyWorkItem, splitHeading, enterFromTitleWith(true), enterInOrganization, baseKeymap.Enter!)
   const sections = options.sectionKeys ?? (() => true)
   const onSections =
     (command: Command): Command =>
@@ -126,7 +141,7 @@ export function keys(options: KeysOptions = {}): Plugin[] {
   return [
     selectionBeforeKeys(),
     keymap({
-      Enter: chainCommands(exitEmptyWorkItem, splitHeading, enterFromTitle, enterInOrganization),
+      Enter: chainCommands(enterOverSelection(enterAfterDeleting), enter),
       Backspace: chainCommands(undoInputRule, joinHeading, backspaceAtHeadingStart, backspaceAtBlockStart),
       Delete: deleteAtBlockEnd,
       Tab: onSections(demoteSection),
