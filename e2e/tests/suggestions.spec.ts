@@ -4,7 +4,8 @@
  * method's composition becomes one insertion of the committed text, never the pinyin; a number
  * typed at the start of a new paragraph makes its structure as a suggestion, or stays as typed
  * where suggestions cannot say that structure; 。 typed after a run-in heading with no body starts a
- * suggested body, and what is typed next goes into it. 李四 then accepts one, rejects one, replies to
+ * suggested body, and what is typed next goes into it, one insertion; Delete at the end of a run-in
+ * title joins the body as a suggestion, the plain text reading it accepted. 李四 then accepts one, rejects one, replies to
  * 张三's comment and resolves it; panel and text show exactly that. In review mode every change is
  * a suggestion and a reviewer only withdraws their own; reading only, comments and suggestions are
  * listed with no action.
@@ -311,7 +312,35 @@ test('in suggestion mode, 。 typed at the end of a run-in heading with no body 
   const sections = (await getSummary(page)).sections
   expect(sections.map((s) => s.title)).toEqual(['主要工作', '存在的问题'])
   expect(sections[0]!.sections[0]).toMatchObject({ title: '加强管理', runIn: true, body: [{ type: 'paragraph', text: '加大投入' }] })
-  // The new body and the text in it are 张三's suggested insertions; nothing else changed.
-  expect(new Set((await suggestions(page)).map((s) => s.join(' ')))).toEqual(new Set(['insert 张三']))
+  // The new body with the text in it is one suggested insertion of 张三's; nothing else changed.
+  expect(await suggestions(page)).toEqual([['insert', '张三']])
   await expect(content(page).locator('.zj-heading', { hasText: '存在的问题' })).toHaveText('存在的问题')
+  // Rejected, it leaves the section as it was and no suggestion behind.
+  await panel(page).getByRole('button', { name: '拒绝', exact: true }).click()
+  await expect.poll(() => suggestions(page)).toEqual([])
+  expect((await getSummary(page)).sections[0]!.sections[0]).toMatchObject({ title: '加强管理', runIn: true, body: [] })
+})
+
+test('in suggestion mode, Delete at the end of a run-in title joins its body as a suggestion; the plain text reads it accepted, the stop once', async ({ page }) => {
+  const summary = summaryOf(`示范县民政局2024年上半年工作总结
+
+一、主要工作
+（一）加强管理。加大投入力度。
+完善制度。
+二、存在的问题
+一是力量不足。
+`)
+  await openWith(page, summary)
+  await setUser(page, zhang)
+  await toggle(page).click()
+  await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true')
+  await placeCursor(page, '加强管理', 'end')
+  await press(page, 'Delete')
+  await expect.poll(() => suggestions(page)).toEqual([['delete', '张三']])
+  expect(await getText(page)).toContain('（一）加强管理加大投入力度。完善制度。\n')
+  expect(await getText(page)).not.toContain('。。')
+  // Accepted, the text reads the same.
+  await panel(page).getByRole('button', { name: '全部接受' }).click()
+  await expect.poll(() => suggestions(page)).toEqual([])
+  expect(await getText(page)).toContain('（一）加强管理加大投入力度。完善制度。\n')
 })

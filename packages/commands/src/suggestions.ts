@@ -204,9 +204,9 @@ function fieldChange(state: EditorState, tr: Transaction): Transaction | null {
 }
 
 /**
- * An edit of content the author has suggested inserting, and of nothing else (turning the new
- * paragraph they typed into a section with 「二、」, splitting or retyping it), as part of that same
- * insertion: the ways of saying it (see {@link newBlocks} and {@link reshaped}), for the caller
+ * An edit of content the author has suggested inserting, and of nothing else (typing into the
+ * empty paragraph they inserted, turning the new paragraph they typed into a section with 「二、」,
+ * splitting or retyping it), as part of that same insertion: the ways of saying it (see {@link newBlocks} and {@link reshaped}), for the caller
  * to take the first that settles right. None when the edit touches other content.
  */
 function ownInsertionEdits(state: EditorState, tr: Transaction, author: CommentAuthor): Transaction[] {
@@ -217,8 +217,10 @@ function ownInsertionEdits(state: EditorState, tr: Transaction, author: CommentA
   if (!change) return []
   const { from, to: endA } = change
   const endB = from + change.slice.size
-  // What the edit replaced must all be the author's own suggested insertion.
-  let id: string | null = null
+  // What the edit replaced must all be the author's own suggested insertion: text in a block they
+  // inserted (typing into the new empty paragraph) goes on with that block's suggestion.
+  const block = ownBlockAround(before.resolve(from), endA, owners, author)
+  let id: string | null = block
   let foreign = false
   before.nodesBetween(from, endA, (node, pos) => {
     if (foreign) return false
@@ -228,12 +230,25 @@ function ownInsertionEdits(state: EditorState, tr: Transaction, author: CommentA
       id ??= mark.attrs.id as string
       return false
     }
-    if (node.isInline || (node.marks.some(isSuggestionMark) && inside)) foreign = true
+    if ((node.isInline && (block === null || node.marks.some(isSuggestionMark))) || (node.marks.some(isSuggestionMark) && inside)) foreign = true
     return !foreign
   })
   if (foreign || id === null) return []
   const own: string = id
   return [newBlocks(state, tr, own, from, endB), reshaped(state, tr, own, from, endA, endB)].filter((t): t is Transaction => t !== null)
+}
+
+/**
+ * The id of the insertion by `author` that marks whole a block holding all from `$from` to `to`
+ * (the innermost such block), or null when no block around that stretch is their inserted one.
+ */
+function ownBlockAround($from: ResolvedPos, to: number, owners: Map<string, string>, author: CommentAuthor): string | null {
+  for (let depth = $from.depth; depth > 0; depth--) {
+    if ($from.end(depth) < to) continue
+    const mark = schema.marks.insertion!.isInSet($from.node(depth).marks)
+    if (mark && owners.get(mark.attrs.id as string) === author.id) return mark.attrs.id as string
+  }
+  return null
 }
 
 /**
@@ -375,6 +390,19 @@ function keepAuthors(state: EditorState, out: Transaction, author: CommentAuthor
   }
 }
 
+/**
+ * The suggestions whose marks an edit took away with the last of their content (an author's own
+ * insertion deleted again): marked in the parts `changed` of `before`, and nowhere in `after`.
+ */
+function unmarkedBy(before: Node, after: Node, changed: Changed): Set<string> {
+  const known = new Set(suggestionsOf(after).map((s) => s.id))
+  const still = markedIds(after, changed)
+  const gone = [...markedIds(before, changed).keys()].filter((id) => known.has(id) && !still.has(id))
+  if (!gone.length) return new Set()
+  const marked = markedIds(after)
+  return new Set(gone.filter((id) => !marked.has(id)))
+}
+
 /** An author with exactly the fields the document keeps (no `role: undefined`). */
 function authorOf(a: CommentAuthor): CommentAuthor {
   return a.role === undefined ? { id: a.id, name: a.name } : { id: a.id, name: a.name, role: a.role }
@@ -383,7 +411,8 @@ function authorOf(a: CommentAuthor): CommentAuthor {
 /**
  * The transaction `tr` (made on `state`) as suggestions by `author` at `time` (ISO 8601, see
  * `commentTimePattern`): the same edit, with insertions and deletions marked instead of made,
- * and an entry in the document's `suggestions` for each new suggestion id. A transaction that
+ * and an entry in the document's `suggestions` for each new suggestion id; the entries of
+ * suggestions the edit took the last of away (words suggested, then deleted by their author) go. A transaction that
  * changes nothing in the document is given back as it is. Gives null when the edit cannot be
  * made as suggestions, which is when accepting the suggestions would not give the edit, or
  * rejecting them not the document before it (joining two work-item lists or two sections, a
@@ -427,12 +456,14 @@ export function suggestTransaction(state: EditorState, tr: Transaction, author: 
     throw e
   }
   const added: Suggestion[] = []
-  for (const [id, kinds] of markedIds(out.doc, changedParts(state.doc, out.doc))) {
+  const made = changedParts(state.doc, out.doc)
+  for (const [id, kinds] of markedIds(out.doc, made)) {
     if (known.has(id) || before.has(id)) continue
     added.push({ id, author: authorOf(author), time, kind: kindOf(kinds) })
   }
-  if (added.length) {
-    const next = [...suggestionsOf(out.doc), ...added]
+  const gone = unmarkedBy(state.doc, out.doc, made)
+  if (added.length || gone.size) {
+    const next = [...suggestionsOf(out.doc).filter((s) => !gone.has(s.id)), ...added]
     const problem = suggestionsProblem(next)
     if (problem) throw new RangeError(`suggestTransaction: suggestions${problem.path}: ${problem.problem}`)
     out.setDocAttribute('suggestions', next)

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest'
 import { EditorState, TextSelection, type Command, type Transaction } from 'prosemirror-state'
+import { chainCommands, joinForward } from 'prosemirror-commands'
 import type { Node } from 'prosemirror-model'
 import { suggestionAnchor, importText, toSummary, fromSummary, toText, toHTML, validate, settledDoc, type CommentAuthor } from '@zongjie/model'
 import {
@@ -16,6 +17,9 @@ import {
   demoteSection,
   promoteSection,
   fillField,
+  splitHeading,
+  deleteAtBlockEnd,
+  settleRunInTitles,
 } from '../src/index.ts'
 import { rangeOf } from './ranges.ts'
 
@@ -248,6 +252,73 @@ describe('suggestions (修订)', () => {
     expect(suggestionsIn(suggested.doc).map((x) => [x.kind, x.text, x.suggestion.author.name])).toEqual([['insert', '新任务', '王科长']])
     checkSettles(s0.doc, suggested, plain.doc)
     expect(sectionTitles(run(suggested, rejectAll()).doc)).toEqual(['一、强化政治引领', '二、夯实基层基础', '三、推进重点工作'])
+  })
+
+  it('text typed into the empty body paragraph one has just suggested (Enter at the end of a heading) goes on with that insertion: one suggestion', () => {
+    const s0 = at(start(), rangeOf(start().doc, '强化政治引领').to)
+    const typeOn = (st: EditorState) => ['新', '任务'].reduce((x, t) => x.apply(x.tr.insertText(t)), st)
+    const plain = typeOn(run(s0, splitHeading))
+    let s = run(s0, suggesting(splitHeading, kezhang, t1))
+    for (const t of ['新', '任务']) s = s.apply(suggestTransaction(s, s.tr.insertText(t), kezhang, t1)!)
+    expect(suggestionsIn(s.doc).map((x) => [x.kind, x.text, x.suggestion.author.name])).toEqual([['insert', '新任务', '王科长']])
+    expect(toSummary(s.doc).suggestions).toHaveLength(1)
+    checkSettles(s0.doc, s, plain.doc)
+    // Settled, no entry is left over for the back-end.
+    const id = suggestionsIn(s.doc)[0]!.suggestion.id
+    expect(toSummary(run(s, rejectSuggestion(id)).doc).suggestions).toBeUndefined()
+    expect(toSummary(run(s, acceptSuggestion(id)).doc).suggestions).toBeUndefined()
+  })
+
+  it("settling a suggestion drops the entries of the suggestions whose text went with it (another author's words in a block rejected, or in a section whose deletion is accepted)", () => {
+    // 王科长 suggests a body paragraph; 李四 types into it, a suggestion of his own.
+    let s = at(start(), rangeOf(start().doc, '强化政治引领').to)
+    s = run(s, suggesting(splitHeading, kezhang, t1))
+    s = s.apply(suggestTransaction(s, s.tr.insertText('新任务'), other, t1)!)
+    const [block, words] = suggestionsIn(s.doc)
+    expect([block!.suggestion.author.id, words!.suggestion.author.id, words!.text]).toEqual(['u1', 'u2', '新任务'])
+    const rejected = run(s, rejectSuggestion(block!.suggestion.id))
+    expect(toText(rejected.doc)).toBe(toText(start().doc))
+    expect(toSummary(rejected.doc).suggestions).toBeUndefined()
+
+    // 王科长 suggests deleting a section; 李四 types into it; accepting the deletion takes his words away.
+    let t = start()
+    const { pos, node } = sectionAt(t.doc, '夯实基层基础')
+    t = t.apply(suggestTransaction(t, t.tr.delete(pos, pos + node.nodeSize), kezhang, t1)!)
+    t = t.apply(suggestTransaction(t, t.tr.insertText('如期', rangeOf(t.doc, '按期换届').to), other, t1)!)
+    const deletion = suggestionsIn(t.doc).find((x) => x.kind === 'delete')!
+    expect(suggestionsIn(t.doc).map((x) => [x.kind, x.suggestion.author.id])).toEqual([['delete', 'u1'], ['insert', 'u2']])
+    const accepted = run(t, acceptSuggestion(deletion.suggestion.id))
+    expect(sectionTitles(accepted.doc)).toEqual(['一、强化政治引领', '二、推进重点工作'])
+    expect(toSummary(accepted.doc).suggestions).toBeUndefined()
+  })
+
+  it('words suggested and deleted again by their author leave no suggestion', () => {
+    let s = start()
+    const pos = rangeOf(s.doc, '学习').to
+    s = s.apply(suggestTransaction(s, s.tr.insertText('深入', pos), kezhang, t1)!)
+    s = s.apply(suggestTransaction(s, s.tr.delete(pos, pos + 2), kezhang, t1)!)
+    expect(s.doc.eq(start().doc)).toBe(true)
+    expect(toSummary(s.doc).suggestions).toBeUndefined()
+  })
+
+  it('Delete at the end of a run-in title suggested: the text and the HTML read as with it accepted, the stop once', () => {
+    const runIn = importText(['示范县民政局2024年上半年工作总结', '', '上半年，我局稳步推进各项工作。', '一、主要工作', '（一）加强管理。加大投入力度。', '完善制度。', ''].join('\n')).doc
+    const s = at(EditorState.create({ doc: runIn }), rangeOf(runIn, '加强管理').to)
+    // The Delete key: the editor's own join, else ProseMirror's.
+    const suggested = run(s, suggesting(chainCommands(deleteAtBlockEnd, joinForward), kezhang, t1))
+    expect(suggestionsIn(suggested.doc).map((x) => x.kind)).toEqual(['delete'])
+    expect(toText(suggested.doc)).toContain('（一）加强管理加大投入力度。完善制度。\n')
+    expect(toText(suggested.doc)).not.toContain('。。')
+    expect(toText(suggested.doc, { suggestions: 'original' })).toBe(toText(runIn))
+    // As the editor has it once the deletion is accepted (the title settled to its first sentence).
+    let accept: Transaction | null = null
+    acceptAll()(suggested, (tr) => (accept = tr))
+    const accepted = suggested.apply(accept!)
+    const settled = accepted.apply(settleRunInTitles([accept!], accepted)!)
+    expect(toText(suggested.doc)).toBe(toText(settled.doc))
+    expect(toHTML(suggested.doc, { review: false })).toBe(toHTML(settled.doc, { review: false }))
+    // Until then the title stays as it was, its boundary with the body marked deleted.
+    expect(toSummary(suggested.doc).sections[0]!.sections[0]!.title.replace(suggestionAnchor, '')).toBe('加强管理')
   })
 
   it('the validator judges the text with every suggestion accepted', () => {

@@ -1,6 +1,7 @@
 import { Fragment, type Mark, type Node } from 'prosemirror-model'
 import { Transform } from 'prosemirror-transform'
 import { displayText, type Suggestion, type SuggestionKind } from './schema.ts'
+import { settleRunInTitlesSince } from './run-in.ts'
 
 /** The suggestions of a document (修订), in the order they were made: its `suggestions` attribute. */
 export function suggestionsOf(doc: Node): readonly Suggestion[] {
@@ -84,7 +85,8 @@ export function suggestionsAt(doc: Node): SuggestionAt[] {
 
 /**
  * Settles suggestions in a transform: accepts (`accept`) or rejects the suggestions whose id
- * `which` says, and removes their entries from the document's `suggestions`.
+ * `which` says, and removes their entries from the document's `suggestions`, with the entries of
+ * other suggestions whose every mark went with them (words typed into a block rejected).
  *
  * Accepting deletes the content marked deleted and keeps what is marked inserted, without its
  * marks; rejecting deletes what is marked inserted and keeps what is marked deleted. A deletion or
@@ -97,6 +99,7 @@ export function suggestionsAt(doc: Node): SuggestionAt[] {
  */
 export function settleSuggestions(tr: Transform, which: (id: string) => boolean, accept: boolean, within?: { from: number; to: number }): boolean {
   const doc = tr.doc
+  const firstStep = tr.steps.length
   const goes = accept ? 'deletion' : 'insertion'
   const stays = accept ? 'insertion' : 'deletion'
   const cut: [number, number][] = []
@@ -166,10 +169,45 @@ export function settleSuggestions(tr: Transform, which: (id: string) => boolean,
   for (const { from, to, previous } of [...restored.values()].sort((a, b) => b.from - a.from)) {
     tr.replaceWith(tr.mapping.map(from, 1), tr.mapping.map(to, -1), Fragment.fromJSON(doc.type.schema, previous as object[]))
   }
+  // Suggestions whose every mark went with what was settled (words typed into a block rejected) go too.
+  for (const id of unmarkedEntries(tr, doc, firstStep, ids, within)) ids.add(id)
   if (ids.size) tr.setDocAttribute('suggestions', suggestionsOf(tr.doc).filter((s) => !ids.has(s.id)))
   // What a restructuring rejected put back may hold earlier suggestions to settle.
   if (restored.size) settleSuggestions(tr, which, accept)
   return true
+}
+
+/** The ids of the suggestion marks on the nodes from `from` to `to` of a document (all of it without), on text, fields or blocks. */
+function markedIdsBetween(doc: Node, from = 0, to = doc.content.size): Set<string> {
+  const ids = new Set<string>()
+  doc.nodesBetween(from, to, (node) => {
+    for (const mark of node.marks) if (isSuggestionMark(mark)) ids.add(mark.attrs.id as string)
+    return true
+  })
+  return ids
+}
+
+/**
+ * The entries of the document of `tr`, other than the `settled` ones, that no mark in it names any
+ * more, once the steps from `firstStep` on have settled suggestions of `doc`. With `within` (where
+ * the settling looked, in `doc`), only the suggestions marked there before are looked for, the
+ * rest of the document being as it was; without, every entry.
+ */
+function unmarkedEntries(tr: Transform, doc: Node, firstStep: number, settled: Set<string>, within?: { from: number; to: number }): string[] {
+  const entries = suggestionsOf(tr.doc)
+    .map((s) => s.id)
+    .filter((id) => !settled.has(id))
+  if (!entries.length) return []
+  let candidates = entries
+  if (within) {
+    const seen = markedIdsBetween(doc, within.from, within.to)
+    const mapping = tr.mapping.slice(firstStep)
+    const still = markedIdsBetween(tr.doc, mapping.map(within.from, -1), mapping.map(within.to, 1))
+    candidates = entries.filter((id) => seen.has(id) && !still.has(id))
+    if (!candidates.length) return []
+  }
+  const marked = markedIdsBetween(tr.doc)
+  return candidates.filter((id) => !marked.has(id))
 }
 
 /**
@@ -193,10 +231,16 @@ function continues(doc: Node, end: number, pos: number, mark: Mark): boolean {
   return !!before && mark.isInSet(before.marks) && $end.parentOffset === $end.parent.content.size && $pos.parentOffset === 0
 }
 
-/** A document with every suggestion accepted (or, with `accept` false, rejected) and no suggestions left: the document itself when it has none. */
+/**
+ * A document with every suggestion accepted (or, with `accept` false, rejected) and no suggestions
+ * left: the document itself when it has none. A run-in title that settling joined to its body (a
+ * deletion of the boundary between them) ends at its first sentence again, as the editor settles
+ * it when the suggestion is accepted.
+ */
 export function settledDoc(doc: Node, accept = true): Node {
   if (!suggestionsOf(doc).length && !hasSuggestionMarks(doc)) return doc
   const tr = new Transform(doc)
   settleSuggestions(tr, () => true, accept)
+  settleRunInTitlesSince(tr, 0)
   return tr.doc
 }
