@@ -360,3 +360,14 @@ test('sections pasted into the closing go in as the lines the writer copied, the
     { type: 'paragraph', text: '全年新登记社会组织8家。' },
   ])
 })
+
+test('the end of a summary (a closing, an organisation, a date) pasted at the end of the plans makes the closing and the sign-off', async ({ page }) => {
+  await openWith(page, structured)
+  await placeCursor(page, '持续做好社会救助。', 'end')
+  await paste(page, { text: '加强督导检查。\n总之，我们将再接再厉。\n示范县民政局\n2024年7月10日' })
+  const summary = await getSummary(page)
+  expect(summary.sections.at(-1)!.body).toEqual([{ type: 'paragraph', text: '持续做好社会救助。加强督导检查。' }])
+  expect(summary.closing).toEqual([{ type: 'paragraph', text: '总之，我们将再接再厉。' }])
+  expect(summary.signOff).toEqual({ organization: '示范县民政局', date: '2024年7月10日' })
+  await expect(content(page).locator('.zj-sign-off .zj-organization')).toHaveText('示范县民政局')
+})

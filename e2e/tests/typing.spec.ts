@@ -432,3 +432,37 @@ test('typing 二、 in a （一） section that has a （二） after it starts 
   expect(summary.sections[0]!.sections[0]!.body).toEqual([{ type: 'paragraph', text: '发放低保金。' }])
   expect(summary.sections[1]!.sections.map((s) => s.number + s.title)).toEqual(['（一）提升养老服务'])
 })
+
+test.describe('typing over a selection that crosses parts', () => {
+  const summary = ['示范县民政局2024年上半年工作总结', '现将上半年工作总结如下：', '一、主要工作', '（一）提升养老服务。一是建设养老甲站点；二是改造适老住房。', '二、下半年工作计划', '继续做好救助。', '总之，我们将再接再厉。', '示范县民政局', '2024年7月10日'].join('\n')
+  const typings: [string, (page: Page, text: string) => Promise<unknown>][] = [
+    ['typed', (page, text) => typeText(page, text)],
+    ['through the input method', (page, text) => compose(page, [text], text)],
+  ]
+
+  test.beforeEach(async ({ page }) => {
+    await openWith(page, summary)
+    // What reads the parts the writer types loads on the first focus.
+    await focusEditor(page)
+    await page.waitForLoadState('networkidle')
+  })
+
+  for (const [how, type] of typings) {
+    test(`from a run-in title into its first work item, ${how}: the title keeps what was typed, the rest of the item stays an item`, async ({ page }) => {
+      await selectRange(page, await positionOf(page, '提升养老', 'end'), await positionOf(page, '建设养老', 'end'))
+      await type(page, '和')
+      const section = (await getSummary(page)).sections[0]!.sections[0]!
+      expect(section.title).toBe('提升养老和')
+      expect(section.body[0]).toMatchObject({ items: [{ text: '甲站点；' }, { text: '改造适老住房。' }] })
+      expect(await textLines(page)).toContain('（一）提升养老和。一是甲站点；二是改造适老住房。')
+    })
+
+    test(`over the whole sign-off, ${how}: a paragraph of the closing, the sign-off gone`, async ({ page }) => {
+      await selectRange(page, await positionOf(page, '示范县民政局', 'start', 1), await positionOf(page, '2024年7月10日', 'end'))
+      await type(page, '特此报告')
+      const after = await getSummary(page)
+      expect(after.signOff).toBeUndefined()
+      expect(after.closing).toEqual([{ type: 'paragraph', text: '总之，我们将再接再厉。' }, { type: 'paragraph', text: '特此报告' }])
+    })
+  }
+})

@@ -7,6 +7,7 @@ export { paragraphToSection, paragraphToSectionIn, paragraphToWorkItem, paragrap
 export { backspaceAtBlockStart, deleteAtBlockEnd } from './boundaries.ts'
 export { settleRunInTitleIn, settleRunInTitles, settleRunInTitlesBetween, changedRanges } from './run-in.ts'
 export { settleSectionRolesIn, settleClosingIn } from './roles.ts'
+export { returnJoinedClausesIn } from './run-in-clauses.ts'
 export { copiedSlice } from './copy.ts'
 export { pasteSlice, pasteSliceTr, insertImported } from './paste.ts'
 export { selectDocumentEdge, selectDocumentStart, selectDocumentEnd } from './moves.ts'

@@ -1,7 +1,7 @@
 import { Fragment, Slice, type Node } from 'prosemirror-model'
-import { TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
+import { Selection, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
 import { closeHistory } from 'prosemirror-history'
-import { schema, isSection, toText } from '@zongjie/model'
+import { schema, closingOpening, isSection, toText } from '@zongjie/model'
 import { endBefore, shiftSection } from './sections.ts'
 import { isEmptyDoc, replaceDocumentIn } from './structure.ts'
 
@@ -166,6 +166,70 @@ function placed(state: EditorState, slice: Slice): Transaction | null {
   return attempt((tr) => tr.replaceSelection(slice))
 }
 
+/** A pasted summary's end: its closing's paragraphs and its sign-off, and the rest of it (`before`). */
+interface Ending {
+  before: Node
+  closing: Node[]
+  signOff: Node | null
+}
+
+/**
+ * The closing and the sign-off `imported` ends with, read as the importer reads them: its own
+ * closing and sign-off; with no section in it (a fragment the importer reads as opening
+ * paragraphs) but a sign-off, the paragraphs before the sign-off from the first that opens like a
+ * closing (`总之，……`, the model's `closingOpening`), as the importer reads them after sections.
+ * Null when it has neither a closing nor a sign-off.
+ */
+function endingOf(imported: Node): Ending | null {
+  const children: Node[] = []
+  imported.forEach((child) => children.push(child))
+  const signOff = children.find((c) => c.type === schema.nodes.signOff) ?? null
+  const closingNode = children.find((c) => c.type === schema.nodes.closing)
+  let closing: Node[] = []
+  closingNode?.forEach((b) => closing.push(b))
+  let parts = children.filter((c) => c !== signOff && c !== closingNode)
+  const preamble = parts.find((c) => c.type === schema.nodes.preamble)
+  if (!closing.length && signOff && preamble && !parts.some(isSection)) {
+    const blocks: Node[] = []
+    preamble.forEach((b) => blocks.push(b))
+    // The trailing paragraphs, from the first that opens like a closing.
+    let start = blocks.length
+    while (start > 0 && blocks[start - 1]!.type === schema.nodes.paragraph) start--
+    const at = blocks.findIndex((b, i) => i >= start && closingOpening.test(b.textContent))
+    if (at >= 0) {
+      closing = blocks.slice(at)
+      parts = parts.map((c) => (c === preamble ? preamble.copy(Fragment.from(blocks.slice(0, at))) : c))
+    }
+  }
+  if (!closing.length && !signOff) return null
+  return { before: imported.copy(Fragment.from([...parts, schema.nodes.closing!.create()])), closing, signOff }
+}
+
+/**
+ * A paste at the end of the summary (the caret at the end of its last line, the summary with no
+ * sign-off yet) of text that ends with a closing or a sign-off (see {@link endingOf}): what comes
+ * before them goes in at the caret as any paste (an empty line at the caret giving way), the
+ * closing's paragraphs at the end of the closing and the sign-off after it, the caret at the end
+ * of the date, so that the summary reads as the importer reads the same text. Null where that
+ * cannot be done with everything pasted kept; the paste then goes in as its lines.
+ */
+function endingPlaced(state: EditorState, imported: Node, topRank: number): Transaction | null {
+  const { doc, selection } = state
+  if (doc.lastChild!.type === schema.nodes.signOff || selection.to !== Selection.atEnd(doc).to) return null
+  const ending = endingOf(imported)
+  if (!ending) return null
+  const expected = inlineSize(doc.content) - inlineSize(selection.content().content) + inlineSize(imported.content)
+  const rest = inlineSize(ending.before.content) > 0
+  const tr = rest ? insertImportedTr(state, ending.before, topRank) : state.tr.deleteSelection()
+  const { $from } = tr.selection
+  // Nothing put in before the closing: an empty line at the caret gives way (the closing follows it).
+  if (!rest && $from.parent.type === schema.nodes.paragraph && !$from.parent.content.size && $from.depth > 1) tr.delete($from.before(), $from.after())
+  else if (tr.selection.to !== Selection.atEnd(tr.doc).to) return null
+  if (ending.closing.length) tr.insert(tr.doc.content.size - 1, ending.closing)
+  if (ending.signOff) tr.insert(tr.doc.content.size, ending.signOff)
+  return whole(tr.setSelection(Selection.atEnd(tr.doc)), expected)
+}
+
 /**
  * 粘贴 (pasted text or HTML, read by the model's importer): puts an imported document in at the
  * selection; `topRank` is the level its top headings had in the pasted text (2 for a fragment of
@@ -193,6 +257,8 @@ function insertImportedTr(state: EditorState, imported: Node, topRank: number, t
     const tr = replaceDocumentIn(state.tr, imported)
     return tr.setSelection(TextSelection.atEnd(tr.doc))
   }
+  const ending = endingPlaced(state, imported, topRank)
+  if (ending) return ending
   const parts: Node[] = []
   imported.forEach((child) => {
     const name = child.type.name

@@ -1,5 +1,6 @@
 import type { Node } from 'prosemirror-model'
 import { TextSelection, type Transaction } from 'prosemirror-state'
+import { ReplaceAroundStep, ReplaceStep } from 'prosemirror-transform'
 import { deepestLastSection } from './sections.ts'
 import { schema, hasSuggestionMarks, isSection, problemsHeading, signOffDate, signOffOrganization, typedClosingOpening, typedPlansHeading } from '@zongjie/model'
 
@@ -59,18 +60,23 @@ const datedSentence = new RegExp(`${signOffDate.source.replace(/\$$/, '')}\\s*\\
  *   with no sign-off yet, becomes the sign-off's date, and the line above it its organisation
  *   when it reads as one (`signOffOrganization`; else the organisation is left empty). With
  *   `justSigned` (the sign-off was made so by the writer, the caret still in its date), writing on
- *   after the date (`2024年8月1日前完成……`) makes the two lines paragraphs again.
+ *   after the date (`2024年8月1日前完成……`) makes the two lines paragraphs again;
+ * - the whole sign-off, organisation and date, typed or pasted over (by `tr`'s own steps or the
+ *   writer's `edits` that led to `tr`'s document), leaving its date empty: what was typed becomes
+ *   a paragraph at the end of the closing (or of the last section, with the closing empty), and
+ *   the sign-off goes, as the lines a selection covers go in Word (deleted over, an empty line).
  *
  * Only paragraphs typed as they stand are read (none holding suggestions). The text stays where it
  * is on the page; the caret stays in it. Returns whether `tr` changed.
  */
-export function settleClosingIn(tr: Transaction, justSigned = false): boolean {
+export function settleClosingIn(tr: Transaction, justSigned = false, edits: readonly Transaction[] = []): boolean {
   const { $head } = tr.selection
   const doc = tr.doc
   const last = doc.lastChild!
   const signed = last.type === schema.nodes.signOff
   const closingPos = doc.content.size - last.nodeSize - (signed ? doc.child(doc.childCount - 2).nodeSize : 0)
   const closing = doc.nodeAt(closingPos)!
+  if (signed && !last.child(1).content.size && [...edits, tr].some(typedOverSignOff)) return replaceSignOff(tr, closingPos)
   if ($head.depth < 2) return false
   const line = $head.parent
   const container = $head.node($head.depth - 1)
@@ -122,18 +128,60 @@ function unsign(tr: Transaction, closingPos: number, dateOffset: number): boolea
   if (!datedSentence.test(date.textContent)) return false
   const paragraph = schema.nodes.paragraph!
   const lines = [...(organization.content.size ? [paragraph.create(null, organization.content)] : []), paragraph.create(null, date.content)]
-  const closing = doc.nodeAt(closingPos)!
-  // Where the lines were typed: the end of the closing, or of the deepest last section.
-  let at = closingPos + closing.nodeSize - 1
-  if (!closing.childCount) {
-    const before = doc.resolve(closingPos).nodeBefore
-    if (!before || !isSection(before)) return false
-    const deepest = deepestLastSection(before, closingPos - before.nodeSize)
-    at = deepest.pos + deepest.node.nodeSize - 1
-  }
+  // Where the lines were typed.
+  const at = endOfBody(doc, closingPos)
+  if (at < 0) return false
   tr.delete(signOffPos, doc.content.size)
   tr.insert(at, lines)
   const dateLine = at + lines.reduce((size, l) => size + l.nodeSize, 0) - lines[lines.length - 1]!.nodeSize
   tr.setSelection(TextSelection.create(tr.doc, dateLine + 1 + dateOffset))
   return true
+}
+
+/**
+ * Where lines written above the sign-off go in `doc`: the end of the closing (at `closingPos`), or,
+ * with the closing empty, the end of the deepest last section; -1 when there is no section.
+ */
+function endOfBody(doc: Node, closingPos: number): number {
+  const closing = doc.nodeAt(closingPos)!
+  if (closing.childCount) return closingPos + closing.nodeSize - 1
+  const before = doc.resolve(closingPos).nodeBefore
+  if (!before || !isSection(before)) return -1
+  const deepest = deepestLastSection(before, closingPos - before.nodeSize)
+  return deepest.pos + deepest.node.nodeSize - 1
+}
+
+/**
+ * Whether a step of `tr` replaced the whole text of the sign-off at the end of its document, its
+ * organisation and its date: a selection of the whole sign-off typed, pasted or deleted over.
+ */
+function typedOverSignOff(tr: Transaction): boolean {
+  return tr.steps.some((step, i) => {
+    const doc = tr.docs[i]!
+    const signOff = doc.lastChild!
+    if (signOff.type !== schema.nodes.signOff || !(step instanceof ReplaceStep || step instanceof ReplaceAroundStep)) return false
+    const signOffPos = doc.content.size - signOff.nodeSize
+    // From the start of the organisation's text to the end of the date's.
+    return step.from >= signOffPos && step.from <= signOffPos + 2 && step.to >= doc.content.size - 2 && signOff.textContent.length > 0
+  })
+}
+
+/**
+ * The sign-off at the end of `tr`'s document, typed over whole (its date empty), replaced as a
+ * writer expects: what its organisation line now holds (what was typed) becomes a paragraph at the
+ * end of the closing (or of the last section, with the closing empty), the caret in it where it
+ * was, and the sign-off goes. Deleted over, the paragraph is empty, as the lines a selection covers
+ * leave one empty line in Word: what an input method then composes goes there. Whether `tr` changed.
+ */
+function replaceSignOff(tr: Transaction, closingPos: number): boolean {
+  const doc = tr.doc
+  const signOff = doc.lastChild!
+  const typed = signOff.child(0)
+  const at = endOfBody(doc, closingPos)
+  if (at < 0) return false
+  const { $head } = tr.selection
+  const offset = $head.parent === typed ? $head.parentOffset : typed.content.size
+  tr.delete(doc.content.size - signOff.nodeSize, doc.content.size)
+  tr.insert(at, schema.nodes.paragraph!.create(null, typed.content))
+  return !!tr.setSelection(TextSelection.create(tr.doc, at + 1 + offset))
 }

@@ -3,7 +3,8 @@ import { EditorState, TextSelection, type Command, type Transaction } from 'pros
 import { baseKeymap, chainCommands } from 'prosemirror-commands'
 import type { Node } from 'prosemirror-model'
 import { importText, isSection, toText } from '@zongjie/model'
-import { backspaceAtBlockStart, backspaceAtHeadingStart, deleteAtBlockEnd, enterOverSelection, joinEmptiedSection, joinHeading, splitHeading } from '../src/index.ts'
+import { backspaceAtBlockStart, backspaceAtHeadingStart, deleteAtBlockEnd, enterOverSelection, joinEmptiedSection, joinHeading, splitHeading, returnJoinedClausesIn, settleRunInTitles } from '../src/index.ts'
+import { rangeOf } from './ranges.ts'
 
 const text = [
   '示范县民政局2024年上半年工作总结',
@@ -178,5 +179,50 @@ describe('Enter over a selection across blocks', () => {
     expect(caret(after!)).toEqual(['heading', '', '社会事务'])
     const before = after!.doc.resolve($head.before($head.depth - 1)).nodeBefore!
     expect([before.type.name, before.lastChild!.type.name, before.lastChild!.content.size]).toEqual(['section2', 'paragraph', 0])
+  })
+})
+
+describe('a selection from a run-in title into its first work item, typed over', () => {
+  const summary = ['某县民政局2024年工作总结', '开头。', '一、主要工作', '（一）提升养老服务。一是建设养老甲站点；二是改造X户。', '（二）兜底保障', '做好救助。', '二、下半年工作计划', '继续做好救助。'].join('\n')
+
+  /** The summary after selecting from the end of `from` (in the title) to the end of `to` (in the first item) and typing `typed`, settled as the editor settles an edit. */
+  function typeOver(from: string, to: string, typed: string, text = summary) {
+    const doc = importText(text).doc
+    let state = EditorState.create({ doc })
+    state = state.apply(state.tr.setSelection(TextSelection.create(doc, rangeOf(doc, from).to, rangeOf(doc, to).to)))
+    const tr = typed ? state.tr.insertText(typed) : state.tr.deleteSelection()
+    state = state.apply(tr)
+    // As the editor settles an edit: the stops in titles, then the clauses joined to them.
+    const settle = settleRunInTitles([tr], state) ?? state.tr
+    returnJoinedClausesIn(settle, [tr])
+    state = state.apply(settle)
+    state.doc.check()
+    const { $head } = state.selection
+    return { lines: toText(state.doc).split('\n').filter(Boolean), caret: [$head.parent.type.name, $head.parent.textBetween(0, $head.parentOffset)] }
+  }
+
+  it('the title keeps what the writer typed; the rest of the item, a clause, goes back to the list as its first item', () => {
+    expect(typeOver('提升养老', '建设养老', '、')).toEqual({
+      lines: ['某县民政局2024年工作总结', '开头。', '一、主要工作', '（一）提升养老、。一是甲站点；二是改造X户。', '（二）兜底保障', '做好救助。', '二、下半年工作计划', '继续做好救助。'],
+      caret: ['heading', '提升养老、'],
+    })
+    expect(typeOver('提升养老', '建设养老', '和')).toMatchObject({ lines: expect.arrayContaining(['（一）提升养老和。一是甲站点；二是改造X户。']), caret: ['heading', '提升养老和'] })
+  })
+
+  it('deleted over, or with the list gone, the rest goes back as a paragraph of the body', () => {
+    expect(typeOver('提升养老', '建设养老', '').lines).toContain('（一）提升养老。一是甲站点；二是改造X户。')
+    const single = summary.replace('一是建设养老甲站点；二是改造X户。', '一是建设养老甲站点，')
+    const r = typeOver('提升养老', '建设养老', '服务')
+    expect(r.lines).toContain('（一）提升养老服务。一是甲站点；二是改造X户。')
+    const alone = typeOver('提升养老', '建设养老', '服务', single.replace('一是建设养老甲站点，', '建设养老甲站点，'))
+    expect(alone.lines).toContain('（一）提升养老服务。甲站点，')
+  })
+
+  it('a clause typed at the end of a title stays there', () => {
+    const doc = importText(summary).doc
+    const at = rangeOf(doc, '提升养老服务').to
+    const state = EditorState.create({ doc, selection: TextSelection.create(doc, at) })
+    const tr = state.tr.insertText('，')
+    expect(returnJoinedClausesIn(state.apply(tr).tr, [tr])).toBe(false)
   })
 })

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import { EditorState, TextSelection } from 'prosemirror-state'
 import { importText, toSummary, toText } from '@zongjie/model'
-import { copiedSlice, pasteSlice } from '../src/index.ts'
+import { copiedSlice, insertImported, pasteSlice, settleClosingIn } from '../src/index.ts'
 import { rangeOf } from './ranges.ts'
 
 const text = [
@@ -79,5 +79,42 @@ describe('pasting sections at the start of a heading', () => {
   it('is refused, changing nothing, where the sections cannot go in whole (a second problems section)', () => {
     const { slice, state } = copyThenCaret('存在的问题', '下半年工作计划', '社会事务')
     expect(paste(state, slice)).toBeNull()
+  })
+})
+
+describe('pasting the end of a summary at the end of the plans', () => {
+  /** The summary after `clip` is pasted (read as the editor reads pasted text, then settled as it settles an edit) with the caret at the end of `needle`, or on a new empty line after it. */
+  function pasteAtEnd(clip: string, needle = '继续做好救助。', newLine = false) {
+    const doc = importText(text).doc
+    let state = EditorState.create({ doc, selection: TextSelection.create(doc, rangeOf(doc, needle).to) })
+    if (newLine) state = state.apply(state.tr.split(state.selection.from))
+    const read = importText(clip, { fragment: true })
+    insertImported(read.doc, read.topRank, clip)(state, (tr) => (state = state.apply(tr)))
+    const settle = state.tr
+    if (settleClosingIn(settle)) state = state.apply(settle)
+    state.doc.check()
+    const summary = toSummary(state.doc)
+    const body = (b: (typeof summary.closing)[number]) => (b.type === 'paragraph' ? b.text : b.type)
+    return { closing: summary.closing.map(body), signOff: summary.signOff, plans: summary.sections.at(-1)!.body.map(body), caret: [state.selection.$head.parent.type.name, state.selection.$head.parentOffset] }
+  }
+
+  it('a closing, an organisation and a date: the closing and the sign-off, as the importer reads the same text', () => {
+    expect(pasteAtEnd('加强督导检查。\n总之，我们将再接再厉。\n某县民政局\n2024年7月10日')).toEqual({
+      closing: ['总之，我们将再接再厉。'],
+      signOff: { organization: '某县民政局', date: '2024年7月10日' },
+      plans: ['继续做好救助。加强督导检查。'],
+      caret: ['date', '2024年7月10日'.length],
+    })
+    // On an empty line of its own: the line gives way to the closing.
+    expect(pasteAtEnd('总之，我们将再接再厉。\n某县民政局\n2024年7月10日', undefined, true)).toMatchObject({
+      closing: ['总之，我们将再接再厉。'],
+      signOff: { organization: '某县民政局', date: '2024年7月10日' },
+      plans: ['继续做好救助。'],
+    })
+  })
+
+  it('a closing with no sign-off, or the same lines pasted in the middle of the summary, stay paragraphs where pasted', () => {
+    expect(pasteAtEnd('\n总之，我们将再接再厉。')).toMatchObject({ closing: [], signOff: undefined })
+    expect(pasteAtEnd('总之，我们将再接再厉。\n某县民政局\n2024年7月10日', '办理婚姻登记。')).toMatchObject({ closing: [], signOff: undefined })
   })
 })

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest'
-import { EditorState, TextSelection } from 'prosemirror-state'
-import type { Node } from 'prosemirror-model'
+import { EditorState, TextSelection, type Transaction } from 'prosemirror-state'
+import { Fragment, Slice, type Node } from 'prosemirror-model'
 import { schema, toSummary, validate } from '@zongjie/model'
 import { paragraphToSectionIn, settleClosingIn, settleSectionRolesIn } from '../src/index.ts'
 
@@ -166,6 +166,53 @@ describe('the closing and the sign-off typed at the end', () => {
     tr.addMark(at, at + 10, schema.marks.insertion!.create({ id: 's1', author: 'u1', time: '2024-07-10T00:00:00.000Z' }))
     tr.setSelection(TextSelection.create(tr.doc, at + 10))
     expect(settleClosingIn(tr)).toBe(false)
+  })
+
+  /** The sign-off of `d` selected whole (organisation and date) and `edit` applied to it, settled with the edit given as the editor gives it; the summary and the caret's line after. */
+  function overSignOff(d: Node, edit: (tr: Transaction) => void, asEdits = false) {
+    const signOffPos = d.content.size - d.lastChild!.nodeSize
+    const state = EditorState.create({ doc: d, selection: TextSelection.create(d, signOffPos + 2, d.content.size - 2) })
+    const typed = state.tr
+    edit(typed)
+    // As a key settles it (the typed transaction) or as the editor settles an edit after it.
+    const tr = asEdits ? state.apply(typed).tr : typed
+    const changed = settleClosingIn(tr, false, asEdits ? [typed] : [])
+    tr.doc.check()
+    const { $head } = tr.selection
+    return { changed, summary: toSummary(tr.doc), caret: [$head.node(1).type.name, $head.parent.textBetween(0, $head.parentOffset)] }
+  }
+
+  it('typing or pasting over the whole sign-off replaces it: the text becomes a paragraph of the closing, the sign-off goes', () => {
+    const signedOff = (tail: string[], closingParas: string[]) => {
+      const d = summaryEndingWith(tail, closingParas)
+      return d.copy(d.content.addToEnd(signOff!(organization!('某县民政局'), date!('2024年7月10日'))))
+    }
+    const typedOver = overSignOff(signedOff(['丙。'], ['总之，成效明显。']), (tr) => tr.insertText('特此报告。'))
+    expect(typedOver).toMatchObject({ changed: true, caret: ['closing', '特此报告。'] })
+    expect(typedOver.summary.signOff).toBeUndefined()
+    expect(typedOver.summary.closing).toEqual([{ type: 'paragraph', text: '总之，成效明显。' }, { type: 'paragraph', text: '特此报告。' }])
+    // Pasted (read by the editor after the paste), with the closing empty: a paragraph of the last section.
+    const pasted = overSignOff(signedOff(['丙。'], []), (tr) => tr.replaceSelection(new Slice(Fragment.from(paragraph!('我们将继续努力。')), 1, 1)), true)
+    expect(pasted).toMatchObject({ changed: true, caret: ['plans', '我们将继续努力。'] })
+    expect(pasted.summary.signOff).toBeUndefined()
+    expect(pasted.summary.sections[1]!.sections[0]!.body.map((b) => (b.type === 'paragraph' ? b.text : b.type))).toEqual(['乙。', '丙。', '我们将继续努力。'])
+    // Deleted over: the sign-off goes, an empty line of the closing in its place, the caret there (for what is typed next).
+    const deleted = overSignOff(signedOff(['丙。'], ['总之，成效明显。']), (tr) => tr.deleteSelection())
+    expect(deleted).toMatchObject({ changed: true, caret: ['closing', ''] })
+    expect(deleted.summary.signOff).toBeUndefined()
+    expect(deleted.summary.closing).toEqual([{ type: 'paragraph', text: '总之，成效明显。' }, { type: 'paragraph', text: '' }])
+  })
+
+  it('typing over the date alone, or an organisation with the date left empty, keeps the sign-off', () => {
+    const d = summaryEndingWith(['丙。'], ['总之，成效明显。'])
+    const signed = d.copy(d.content.addToEnd(signOff!(organization!('某县民政局'), date!('2024年7月10日'))))
+    const state = EditorState.create({ doc: signed, selection: TextSelection.create(signed, signed.content.size - 2 - '2024年7月10日'.length, signed.content.size - 2) })
+    const tr = state.tr.insertText('2')
+    expect(settleClosingIn(tr)).toBe(false)
+    const undated = d.copy(d.content.addToEnd(signOff!(organization!('某县民政局'), date!())))
+    const typing = EditorState.create({ doc: undated, selection: TextSelection.create(undated, undated.content.size - 4) }).tr.insertText('甲')
+    expect(settleClosingIn(typing)).toBe(false)
+    expect(toSummary(typing.doc).signOff).toEqual({ organization: '某县民政局甲', date: '' })
   })
 
   it('writing on after a date just typed (2024年8月1日前完成…) makes the lines paragraphs again; a sign-off not just made stays', () => {

@@ -19,6 +19,9 @@ export const plansHeading = /(计划|打算|安排|思路|设想|目标任务)$|
  */
 export const typedPlansHeading = /(下一?步|下半年|今后|明年|来年|新的一年|\d{4}年).*(计划|打算|安排|思路|设想|目标任务)$/
 
+/** The first sentence of a closing: `通过半年的努力……`, `总之，……`, `综上所述，……`, `回顾……`, `让我们……`. */
+export const closingOpening = /^(通过(半年|一年|全年|上半年|这一年)|总之|综上所述|总的来[看说]|总体来[看说]|总而言之|回顾|展望|站在新的起点|在新的一年|新的一年里|让我们|我们(坚信|相信|将继续|一定))/
+
 /**
  * The first words of a closing paragraph as a writer types one at the end of the plans (`总之，`,
  * `综上所述，`): stricter than the importer's, since a paragraph typed last in the plans

@@ -129,6 +129,13 @@ describe('importText: parts by their wording', () => {
     expect(toText(importText(text.join('\n')).doc).split('\n').filter(Boolean)).toEqual(text)
   })
 
+  it('reads a last paragraph opening 综上所述 after the plans as the closing, as the editor does when one is typed', () => {
+    const text = ['工作总结', '一、工作', '一是甲。', '二、下半年工作计划', '一是乙。', '综上所述，我们将再接再厉。']
+    const s = toSummary(importText(text.join('\n')).doc)
+    expect(s.closing).toEqual([{ type: 'paragraph', text: '综上所述，我们将再接再厉。' }])
+    expect(s.sections[1]!.body.map((b) => b.type)).toEqual(['workItems'])
+  })
+
   it('reads a subtitle, a sign-off, and drops advertising above the title with a warning', () => {
     const { doc, warnings } = importText('更多范文请关注本站\n\n某县教育局2021年工作总结\n——以高质量发展为主线\n\n今年以来……\n一、工作\n正文。\n\n某县教育局\n2021年12月20日\n')
     const s = toSummary(doc)

@@ -7,13 +7,14 @@ import { isComposition, isWritersChange, settleRunInTitles, settleRunInTitlesBet
 /**
  * How the parts the writer types are read from what they say: the last sections' roles from their
  * titles, the closing and the sign-off (the commands' `settleSectionRolesIn` and `settleClosingIn`),
+ * and a clause of the body joined to a run-in title (`returnJoinedClausesIn`),
  * once what reads text has loaded with the importer's wording (`paste-read.ts`, on the writer's
  * first focus); until then, not at all.
  */
-let settleParts: (tr: Transaction, justSigned: boolean) => boolean = () => false
+let settleParts: (tr: Transaction, justSigned: boolean, edits?: readonly Transaction[]) => boolean = () => false
 
-/** Reads the parts the writer types with `settle` from now on (see {@link runInTitles}). */
-export function readPartsWith(settle: (tr: Transaction, justSigned: boolean) => boolean): void {
+/** Reads the parts the writer types with `settle` (given the writer's edits, where known) from now on (see {@link runInTitles}). */
+export function readPartsWith(settle: (tr: Transaction, justSigned: boolean, edits?: readonly Transaction[]) => boolean): void {
   settleParts = settle
 }
 
@@ -73,7 +74,7 @@ export function runInTitles(suggesting: () => boolean = () => false): Plugin<Run
     appendTransaction(trs, _before, state) {
       if (!trs.some(isWritersChange) || trs.some(isComposition)) return null
       const tr = settleRunInTitles(trs, state) ?? state.tr
-      return (!suggesting() && settleParts(tr, justSigned(state))) || tr.docChanged ? tr : null
+      return (!suggesting() && settleParts(tr, justSigned(state), trs)) || tr.docChanged ? tr : null
     },
     view: () => ({
       update(view) {

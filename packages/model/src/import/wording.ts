@@ -4,13 +4,10 @@
  * no heading, the closing, the title and the sign-off date.
  */
 
-export { problemsHeading, plansHeading, signOffDate, signOffOrganization } from '../roles.ts'
+export { problemsHeading, plansHeading, closingOpening, signOffDate, signOffOrganization } from '../roles.ts'
 
 /** The first sentence of a plans part that has no heading: `下半年，……`, `2020年下半年，……`, `下一步，……`. */
 export const plansOpening = /^(\d{4}年)?(下半年|下一步|下步|明年|今后|新的一年)[，,：:]?|^\d{4}年(工作)?(计划|打算|安排)/
-
-/** The first sentence of a closing: `通过半年的努力……`, `总之，……`, `回顾……`, `让我们……`. */
-export const closingOpening = /^(通过(半年|一年|全年|上半年|这一年)|总之|总的来[看说]|总体来[看说]|总而言之|回顾|展望|站在新的起点|在新的一年|新的一年里|让我们|我们(坚信|相信|将继续|一定))/
 
 /** A line that is a title: it names the genre (`总结`, `报告`, `汇报`). */
 export const titleLine = /(总结|报告|汇报|小结|回顾|情况)(（[^）]*）|\([^)]*\))?$/
