@@ -60,15 +60,20 @@ test('an input method in suggestion mode: one insertion of exactly the committed
   expect(runs).toMatchObject({ runs: [{ text: '上半年，我局稳步推进' }, { text: '你好', inserted: expect.any(String) }, { text: '各项工作。' }] })
   await expect(panel(page).locator('.suggestion .text')).toHaveText(['你好'])
 
-  // Typing on after it continues the same suggestion.
-  await page.keyboard.type('们')
-  await expect.poll(() => marked(page)).toEqual({ inserted: ['你好们'], deleted: [] })
-  expect(await suggestions(page)).toEqual([['insert', '张三']])
-
+  // One undo takes the composition back whole, its suggestion with it; redo brings both back.
   await press(page, 'Control+z')
   await expect.poll(() => docText(page)).toContain('稳步推进各项工作')
   expect(await suggestions(page)).toEqual([])
   expect(await marked(page)).toEqual({ inserted: [], deleted: [] })
+  await press(page, 'Control+Shift+z')
+  await expect.poll(() => marked(page)).toEqual({ inserted: ['你好'], deleted: [] })
+  expect(await suggestions(page)).toEqual([['insert', '张三']])
+
+  // Typing on after it continues the same suggestion (a later undo step: the checks above took
+  // longer than the pause that ends one).
+  await page.keyboard.type('们')
+  await expect.poll(() => marked(page)).toEqual({ inserted: ['你好们'], deleted: [] })
+  expect(await suggestions(page)).toEqual([['insert', '张三']])
 })
 
 test('two writers in turn: 张三 suggests and comments, 李四 accepts one, rejects one, replies and resolves', async ({ page }) => {
