@@ -58,7 +58,9 @@ const datedSentence = new RegExp(`${signOffDate.source.replace(/\$$/, '')}\\s*\\
  *   closing, where the section keeps a paragraph or list of its own before it;
  * - the last line of the summary, when it is a date (`2024年7月10日`, the model's `signOffDate`),
  *   with no sign-off yet, becomes the sign-off's date, and the line above it its organisation
- *   when it reads as one (`signOffOrganization`; else the organisation is left empty). With
+ *   when it reads as one (`signOffOrganization`; else the organisation is left empty); in the
+ *   plans, the paragraph above them opening like a closing starts the empty closing, as it does
+ *   typed (the three lines accepted or pasted at once). With
  *   `justSigned` (the sign-off was made so by the writer, the caret still in its date), writing on
  *   after the date (`2024年8月1日前完成……`) makes the two lines paragraphs again;
  * - the whole sign-off, organisation and date, typed or pasted over (by `tr`'s own steps or the
@@ -104,11 +106,18 @@ export function settleClosingIn(tr: Transaction, justSigned = false, edits: read
   const index = $head.index($head.depth - 1)
   const above = index > (section ? 1 : 0) ? container.child(index - 1) : null
   const organization = above && plainParagraph(above) && signOffOrganization(above.textContent) ? above : null
-  const from = lineStart - (organization ? organization.nodeSize : 0)
+  // Above them, the plans' last paragraph opening like a closing starts the empty closing, as it
+  // would have when typed (a sign-off and the closing above it accepted, or pasted, at once).
+  const closingAt = index - (organization ? 2 : 1)
+  const closingLine = section && $head.node(1).type === schema.nodes.plans && closingAt > 1 ? container.child(closingAt) : null
+  const closes = closingLine && plainParagraph(closingLine) && typedClosingOpening.test(opening(closingLine)) ? closingLine : null
+  const from = lineStart - (organization ? organization.nodeSize : 0) - (closes ? closes.nodeSize : 0)
   const { organization: orgType, date: dateType, signOff } = schema.nodes
   const lines = [orgType!.create(null, organization?.content), dateType!.create(null, line.content)]
   if (!lines.every((l) => l.type.validContent(l.content))) return false
+  const steps = tr.steps.length
   tr.delete(from, lineStart + line.nodeSize)
+  if (closes) tr.insert(tr.mapping.slice(steps).map(closingPos) + 1, closes)
   const end = tr.doc.content.size
   tr.insert(end, signOff!.create(null, lines))
   tr.setSelection(TextSelection.create(tr.doc, end + 2 + lines[0]!.nodeSize + offset))

@@ -151,6 +151,19 @@ describe('the closing and the sign-off typed at the end', () => {
     expect(settle(summaryEndingWith([], ['总之，成效明显。', '2024年7月10日']), '2024年7月10日')).toMatchObject({ closing: ['总之，成效明显。'], signOff: { organization: '', date: '2024年7月10日' } })
   })
 
+  it('a date on the last line of the plans, with a closing paragraph and the organisation above it (accepted or pasted at once): the closing, then the sign-off', () => {
+    expect(settle(summaryEndingWith(['丙。', '总之，成效明显。', '某县民政局', '2024年7月10日']), '2024年7月10日')).toEqual({
+      changed: true,
+      closing: ['总之，成效明显。'],
+      signOff: { organization: '某县民政局', date: '2024年7月10日' },
+      body: ['乙。', '丙。'],
+      caret: ['date', '2024年7月10日'],
+    })
+    // With no organisation line; and a paragraph that does not open like a closing stays in the plans.
+    expect(settle(summaryEndingWith(['丙。', '综上所述，成效明显。', '2024年7月10日']), '2024年7月10日')).toMatchObject({ closing: ['综上所述，成效明显。'], signOff: { organization: '', date: '2024年7月10日' }, body: ['乙。', '丙。'] })
+    expect(settle(summaryEndingWith(['丙。', '某县民政局', '2024年7月10日']), '2024年7月10日')).toMatchObject({ closing: [], body: ['乙。', '丙。'] })
+  })
+
   it('leaves a date it cannot read so: a month with no day, a date in the middle, a summary with a sign-off, text with suggestions', () => {
     expect(settle(summaryEndingWith(['某县民政局', '2024年7月']), '2024年7月').changed).toBe(false)
     expect(settle(summaryEndingWith(['2024年7月10日', '丙。']), '2024年7月10日').changed).toBe(false)
