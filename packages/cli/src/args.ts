@@ -80,6 +80,39 @@ function scan(command: CommandName, args: string[], table: OptionTable, flags: O
   return out
 }
 
+/** The output format an output file's extension stands for, by extension (lower case, with the dot). */
+const formatOfExtension: Record<string, OutputFormat> = { '.docx': 'docx', '.json': 'json', '.html': 'html', '.htm': 'html', '.txt': 'text' }
+
+/** What each output format is called in messages. */
+const formatNames: Record<OutputFormat, string> = { docx: 'Word 文件', json: 'Summary JSON', html: 'HTML', text: '纯文本' }
+
+/** The output format a file's extension stands for (`总结.docx` → `docx`), or `undefined` for another extension. */
+export function outputFormatOf(path: string): OutputFormat | undefined {
+  const dot = path.lastIndexOf('.')
+  return dot > path.lastIndexOf('/') && dot > path.lastIndexOf('\\') ? formatOfExtension[path.slice(dot).toLowerCase()] : undefined
+}
+
+/**
+ * The output format of `import`: the one `--to` names; without `--to`, the one the output file's
+ * extension stands for (`-o 总结.docx` writes a Word file), else Summary JSON. A `--to` that
+ * contradicts the extension (`--to json -o 总结.docx`) is refused: the file would not open in the
+ * program its name promises.
+ */
+function importFormat(to: string | undefined, output: string | undefined): OutputFormat {
+  if (to !== undefined && !(outputFormats as readonly string[]).includes(to)) {
+    throw new UsageError(`--to 的取值应为 ${outputFormats.join('、')} 之一，实为 ${JSON.stringify(to)}`)
+  }
+  const implied = output === undefined || output === '-' ? undefined : outputFormatOf(output)
+  if (to === undefined) return implied ?? 'json'
+  if (implied !== undefined && implied !== to) {
+    const extension = output!.slice(output!.lastIndexOf('.'))
+    throw new UsageError(
+      `输出文件 ${JSON.stringify(output)} 的扩展名 ${extension} 与 --to ${to} 不符：要输出 ${formatNames[implied]}，请用 --to ${implied}（或不写 --to）；要输出 ${formatNames[to as OutputFormat]}，请换用相符的扩展名`,
+    )
+  }
+  return to as OutputFormat
+}
+
 function oneOperand(command: CommandName, operands: string[], what: string): string {
   if (operands.length === 0) throw new UsageError(`${command} 缺少${what}`)
   if (operands.length > 1) throw new UsageError(`${command} 只接受一个${what}，多出了 ${JSON.stringify(operands[1])}`)
@@ -107,15 +140,12 @@ export function parseArgs(argv: readonly string[]): Command {
       const s = scan(first, rest, { '--to': 'to', '-t': 'to', '-o': 'output', '--output': 'output' }, { '--final': 'final' })
       if (s.help) return { kind: 'help', topic: first }
       const input = oneOperand(first, s.operands, '输入文件（或 - 表示标准输入）')
-      const to = s.options.get('to') ?? 'json'
-      if (!(outputFormats as readonly string[]).includes(to)) {
-        throw new UsageError(`--to 的取值应为 ${outputFormats.join('、')} 之一，实为 ${JSON.stringify(to)}`)
-      }
       const output = s.options.get('output')
+      const to = importFormat(s.options.get('to'), output)
       return {
         kind: 'import',
         input,
-        to: to as OutputFormat,
+        to,
         ...(output !== undefined && output !== '-' ? { output } : {}),
         ...(s.flags.has('final') ? { final: true } : {}),
       }

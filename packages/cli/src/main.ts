@@ -31,6 +31,11 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit()
 })
 
+// Nor is a reader of stderr that went away (`zongjie import a.txt -o a.docx 2>&1 | head -1`): the
+// warnings are lost (there is nowhere left to report anything), but the work goes on to the end
+// and ends with its own exit code.
+process.stderr.on('error', () => {})
+
 try {
   const { run } = await import('./cli.ts')
   process.exitCode = await run(process.argv.slice(2), processIo)

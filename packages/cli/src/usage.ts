@@ -32,7 +32,8 @@ const topics: Record<CommandName, string> = {
                       Word 文件按内容识别，其他扩展名按内容判断
   -                   从标准输入读取（以 { 开头按 JSON，以 < 开头按 HTML，其余按纯文本）
   -t, --to <格式>     json（默认，Summary JSON）、html、text，或 docx（按 GB/T 9704 公文格式
-                      排版的 Word 文件，须配合 -o，或把标准输出重定向到文件）
+                      排版的 Word 文件，须配合 -o，或把标准输出重定向到文件）；不写时按 -o 的
+                      扩展名（.docx、.html/.htm、.txt、.json）决定，与扩展名不符时报错
   --final             作为定稿输出：文稿还有错误（如未填写的指标）时不输出，逐条列出错误，退出码 1
   -o, --output <文件> 写入文件而不是标准输出；先写临时文件再改名，不会留下写了一半的文件
 

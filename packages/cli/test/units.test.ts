@@ -17,13 +17,15 @@ describe('parseArgs', () => {
     expect(parseArgs(['import', '-ttext', '-ox.txt', 'a.json'])).toEqual({ kind: 'import', input: 'a.json', to: 'text', output: 'x.txt' })
     expect(parseArgs(['import', 'a.txt', '-o', '-'])).toEqual({ kind: 'import', input: 'a.txt', to: 'json' })
     expect(parseArgs(['import', '--', '-odd name.txt'])).toEqual({ kind: 'import', input: '-odd name.txt', to: 'json' })
+    expect(parseArgs(['import', 'a.txt', '-o', '总结.DOCX'])).toEqual({ kind: 'import', input: 'a.txt', to: 'docx', output: '总结.DOCX' })
+    expect(parseArgs(['import', 'a.txt', '-o', 'v1.0/out'])).toEqual({ kind: 'import', input: 'a.txt', to: 'json', output: 'v1.0/out' })
     expect(parseArgs(['validate', 'a.txt'])).toEqual({ kind: 'validate', input: 'a.txt' })
     expect(parseArgs(['schema'])).toEqual({ kind: 'schema' })
     expect(parseArgs(['schema', '--help'])).toEqual({ kind: 'help', topic: 'schema' })
   })
 
   it('throws a UsageError (exit 2) for anything else', () => {
-    for (const argv of [['x'], ['-v'], ['import'], ['import', 'a', '--to'], ['import', 'a', '--to='], ['validate', 'a', 'b'], ['schema', '-o', 'x']]) {
+    for (const argv of [['x'], ['-v'], ['import'], ['import', 'a', '--to'], ['import', 'a', '--to='], ['validate', 'a', 'b'], ['schema', '-o', 'x'], ['import', 'a', '--to', 'json', '-o', 'x.docx']]) {
       expect(() => parseArgs(argv), argv.join(' ')).toThrow(UsageError)
     }
   })

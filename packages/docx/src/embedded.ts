@@ -24,9 +24,13 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => xmlEscapes[c]!)
 }
 
-/** Text escaped for XML element content only (quotes stay as they are: JSON is full of them). */
-function escapeXmlText(text: string): string {
-  return text.replace(/[&<>]/g, (c) => xmlEscapes[c]!)
+/**
+ * JSON escaped for XML element content (quotes stay as they are: JSON is full of them). U+FFFE and
+ * U+FFFF, which XML cannot hold and `JSON.stringify` leaves as they are, are written as JSON's
+ * `\uFFFE` escapes, which read back as the same characters.
+ */
+function escapeJsonForXml(json: string): string {
+  return json.replace(/[&<>\ufffe\uffff]/g, (c) => xmlEscapes[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`)
 }
 
 /** A stretch of a paragraph's text that a tracked change inserts or deletes, `[from, to)`. */
@@ -138,7 +142,7 @@ export function summaryPartPieces(summaryJson: string, digest: string): [string,
   return [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       `<summary xmlns="${summaryNamespace}" version="${summaryPartVersion}" digest="${escapeXml(digest)}">`,
-    escapeXmlText(summaryJson),
+    escapeJsonForXml(summaryJson),
     '</summary>',
   ]
 }

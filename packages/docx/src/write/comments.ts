@@ -1,11 +1,18 @@
 import { CommentRangeEnd, CommentRangeStart, CommentReference, Paragraph, TextRun, type ICommentOptions, type ParagraphChild } from 'docx'
 import type { Node } from 'prosemirror-model'
 import { commentIdsIn, commentThreads, type CommentThread } from '@zongjie/model'
+import { wordText } from './xml-chars.ts'
 
 /** Word's initials of an author: the first character of a Chinese name, the capitals of a Latin one. */
 function initialsOf(name: string): string {
   const capitals = name.match(/\b[A-Za-z]/g)
-  return capitals && /^[\x20-\x7e]+$/.test(name) ? capitals.join('').toUpperCase().slice(0, 3) : name.slice(0, 1)
+  return capitals && /^[\x20-\x7e]+$/.test(name) ? capitals.join('').toUpperCase().slice(0, 3) : ([...name][0] ?? '')
+}
+
+/** A comment's author as Word shows it: the name, without the characters a Word file cannot hold, and its initials. */
+function byline(name: string): { author: string; initials: string } {
+  const author = wordText(name)
+  return { author, initials: initialsOf(author) }
 }
 
 /**
@@ -95,10 +102,10 @@ export class CommentRanges {
   comments(): ICommentOptions[] {
     return this.threads.flatMap((thread) => {
       const [id, ...replyIds] = this.ids.get(thread.id)!
-      const text = (t: string) => t.split('\n').map((line) => new Paragraph({ children: [new TextRun(line)] }))
+      const text = (t: string) => wordText(t).split('\n').map((line) => new Paragraph({ children: [new TextRun(line)] }))
       return [
-        { id: id!, author: thread.author.name, initials: initialsOf(thread.author.name), date: new Date(thread.time), children: text(thread.text), resolved: thread.resolved },
-        ...thread.replies.map((reply, i) => ({ id: replyIds[i]!, parentId: id!, author: reply.author.name, initials: initialsOf(reply.author.name), date: new Date(reply.time), children: text(reply.text) })),
+        { id: id!, ...byline(thread.author.name), date: new Date(thread.time), children: text(thread.text), resolved: thread.resolved },
+        ...thread.replies.map((reply, i) => ({ id: replyIds[i]!, parentId: id!, ...byline(reply.author.name), date: new Date(reply.time), children: text(reply.text) })),
       ]
     })
   }

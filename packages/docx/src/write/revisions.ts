@@ -1,5 +1,6 @@
 import type { Mark, Node } from 'prosemirror-model'
 import { displayText, suggestionsOf, type Suggestion } from '@zongjie/model'
+import { wordText } from './xml-chars.ts'
 
 /**
  * Suggestions (修订) as Word's tracked changes, as Word writes them: text a suggestion inserts in
@@ -98,6 +99,6 @@ export class Revisions {
 
   /** The attributes of a new change element of `change`, with the next Word id. */
   attributes(change: WrittenChange): ChangeAttributes {
-    return { id: this.next++, author: change.suggestion.author.name, date: wordDate(change.suggestion.time) }
+    return { id: this.next++, author: wordText(change.suggestion.author.name), date: wordDate(change.suggestion.time) }
   }
 }

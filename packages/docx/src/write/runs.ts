@@ -4,6 +4,7 @@ import { suggestionAnchor, type BlankAttrs, type MetricAttrs } from '@zongjie/mo
 import type { TrackedRange } from '../embedded.ts'
 import type { CommentRanges } from './comments.ts'
 import { sameChange, type Revisions, type WrittenChange } from './revisions.ts'
+import { wordText } from './xml-chars.ts'
 
 /**
  * The runs (`w:r`) of one paragraph of the export, written as text is added: text of the same look
@@ -59,8 +60,9 @@ export class RunWriter {
     this.blockChanges.push(change)
   }
 
-  /** Adds text in a look; empty text adds nothing. */
-  add(text: string, bold = false, unfilled = false): void {
+  /** Adds text in a look, without the characters a Word file cannot hold (see `wordText`); empty text adds nothing. */
+  add(raw: string, bold = false, unfilled = false): void {
+    const text = wordText(raw)
     if (!text) return
     this.written = true
     if (bold !== this.bold || unfilled !== this.unfilled) {

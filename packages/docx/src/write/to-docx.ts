@@ -9,6 +9,7 @@ import { summaryPage } from './page.ts'
 import { summaryBody } from './paragraphs.ts'
 import { Revisions } from './revisions.ts'
 import { stylesPath, stylesXml } from './styles.ts'
+import { wordText } from './xml-chars.ts'
 import { appendToZip, deflateNatively } from './zip.ts'
 
 /** Options of {@link toDocx}. */
@@ -42,7 +43,7 @@ export async function toDocx(doc: Node, options: DocxExportOptions = {}): Promis
   const revisions = new Revisions(doc, comments.nextId)
   const { paragraphs: children, digestLines } = summaryBody(doc, comments.any ? comments : null, revisions.any ? revisions : null)
   const file = new Document({
-    title: summary.title,
+    title: wordText(summary.title),
     creator: 'Zongjie',
     lastModifiedBy: 'Zongjie',
     evenAndOddHeaderAndFooters: true,
