@@ -64,6 +64,20 @@ describe('importText: headings', () => {
     expect(warnings[0]).toMatchObject({ line: 2, code: 'heading-promoted' })
   })
 
+  it('reads a summary numbered from 1. (no 一、 heading) with its 1. headings as its sections, every level one up, problems and plans found, with one warning', () => {
+    const text = ['某局工作总结', '开头。', '1.主要工作', '（1）抓好培训', '培训干部。', '（2）抓好服务', '服务群众。', '2.存在的问题', '力量不足。', '3.下一步工作打算', '加强队伍建设。']
+    const { doc, warnings } = importText(text.join('\n'))
+    const s = toSummary(doc)
+    expect(s.sections.map((x) => [x.number, x.title, x.role, x.sections.map((y) => y.number + y.title)])).toEqual([
+      ['一、', '主要工作', 'work', ['（一）抓好培训', '（二）抓好服务']],
+      ['二、', '存在的问题', 'problems', []],
+      ['三、', '下一步工作打算', 'plans', []],
+    ])
+    expect(warnings.map((w) => `${w.line}:${w.code}`)).toEqual(['3:heading-promoted'])
+    // A summary that has 一、 headings keeps its levels: a （一） before the first is promoted alone.
+    expect(flat(toSummary(importText('总结\n（一）甲\n正文。\n一、乙\n（一）丙').doc).sections).map((x) => x.number + x.title)).toEqual(['一、甲', '二、乙', '（一）丙'])
+  })
+
   it('does not take a decimal, a year or a date for a heading', () => {
     expect(outline('总结\n1.5万元资金已拨付。\n2021年3月完成验收。')).toEqual([])
   })

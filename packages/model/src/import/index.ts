@@ -21,7 +21,8 @@ export interface ImportResult {
   /**
    * The level of the highest headings in the text (1 for `一、`): above 1 only for a fragment
    * (`fragment: true`) whose headings start lower, e.g. 2 for `（一）` sections, which the
-   * document holds as `一、` sections so that they can stand at its top.
+   * document holds as `一、` sections so that they can stand at its top. (A whole summary with no
+   * `一、` heading has its highest headings, `1.` `2.` …, read as its `一、` sections: 1.)
    */
   topRank: number
 }
@@ -163,12 +164,22 @@ export function importLines(source: SourceLine[], inline: (piece: Piece) => Node
   }
 
   const classified = lines.map(classify)
-  // A fragment whose highest headings are `（一）` or lower is read one or more levels up.
+  // A fragment whose highest headings are `（一）` or lower is read one or more levels up; so is a
+  // whole summary that numbers its parts from a lower level only (`1.` `2.` `3.` and no `一、`, as
+  // some departments write), whose highest headings are its sections.
   const ranks = classified.flatMap((l) => (l.kind === 'heading' ? [formats.indexOf(l.mark.format) + 1] : []))
-  const topRank = options.fragment && ranks.length ? Math.min(...ranks) : 1
+  const readRank = ranks.length && (options.fragment || !ranks.includes(1)) ? Math.min(...ranks) : 1
+  // What a paste shifts the fragment's sections down by; a whole summary's stand at the top.
+  const topRank = options.fragment ? readRank : 1
+  // The number format of the summary's own sections (a fragment's sections go in under others').
+  const topFormat = formats[(options.fragment ? 1 : readRank) - 1]!
+  if (readRank > 1 && !options.fragment) {
+    const first = classified.find((l): l is Extract<Line, { kind: 'heading' }> => l.kind === 'heading' && l.mark.format === topFormat)!
+    warn(first.no, 'heading-promoted', `全文最高一级标题为「${formatSectionNumber(topFormat, 1)}」，已作为「一、」级标题，其下各级标题随之上移`)
+  }
 
   // Roles of the last top-level headings, by their wording: plans last, problems before it.
-  const topHeadings = classified.flatMap((l, i) => (l.kind === 'heading' && l.mark.format === 'chinese' ? [i] : []))
+  const topHeadings = classified.flatMap((l, i) => (l.kind === 'heading' && l.mark.format === topFormat ? [i] : []))
   const roleAt = new Map<number, Role>()
   const titleOf = (i: number) => {
     const l = classified[i] as Extract<Line, { kind: 'heading' }>
@@ -205,13 +216,13 @@ export function importLines(source: SourceLine[], inline: (piece: Piece) => Node
   const lastTop = topHeadings.length ? topHeadings[topHeadings.length - 1]! : -1
   const lastWorkTop = topHeadings.filter((i) => !roleAt.has(i)).pop() ?? -1
   const startsAgain = (l: Line | undefined) =>
-    l?.kind === 'heading' ? l.mark.format !== 'chinese' && l.mark.n === 1
+    l?.kind === 'heading' ? l.mark.format !== topFormat && l.mark.n === 1
     : l?.kind === 'item' ? l.n === 1
     : l?.kind === 'joined' && !l.intro.text && l.items[0]!.n === 1
   const leadInRole = (i: number, text: string): Role | null => {
     const before = classified[i - 1]
     if (!leadIn.test(text) || i + 1 >= closingAt || !startsAgain(classified[i + 1])) return null
-    if (before?.kind === 'heading' && before.mark.format === 'chinese') return null
+    if (before?.kind === 'heading' && before.mark.format === topFormat) return null
     return problemsHeading.test(text) ? 'problems' : plansOpening.test(text) || plansLeadIn.test(text) ? 'plans' : null
   }
   const seen = new Set<Role>()
@@ -304,7 +315,7 @@ export function importLines(source: SourceLine[], inline: (piece: Piece) => Node
     const mark = l.mark
     if (mark.halfWidth) warn(l.no, 'bracket-width', `序号中的半角括号已改为全角括号`)
     if (mark.oddPunctuation) warn(l.no, 'number-punctuation', `序号「${mark.n}」后的「．」或「、」已改为「.」`)
-    let rank = formats.indexOf(mark.format) + 2 - topRank
+    let rank = formats.indexOf(mark.format) + 2 - readRank
     const role = roleAt.get(i) ?? 'work'
     while (stack.length && stack[stack.length - 1]!.rank >= rank) stack.pop()
     if (!stack.length && rank > 1) {
@@ -351,7 +362,7 @@ export function importLines(source: SourceLine[], inline: (piece: Piece) => Node
         expected = ++topCount
       } else expected = i + 1
       // The format as written: a fragment read one or more levels up keeps its own.
-      const format = formats[s.rank + topRank - 2]!
+      const format = formats[s.rank + readRank - 2]!
       if (s.typed && s.typed.n !== expected && s.typed.format === format) {
         warn(s.no, 'number-repaired', `序号「${formatSectionNumber(format, s.typed.n)}」与所在位置不符，已改为「${formatSectionNumber(format, expected)}」`)
       }

@@ -17,7 +17,9 @@ export interface ImportWarning {
  * - `number-punctuation`: `1．` or `1、` made `1.`;
  * - `number-repaired`: a heading number that did not follow its place, renumbered;
  * - `format-unified`: a heading whose number format differed from its siblings', given theirs;
- * - `heading-promoted`: a lower-level heading with no `一、` above it, made a `一、` section;
+ * - `heading-promoted`: a lower-level heading with no `一、` above it, made a `一、` section; or a
+ *   summary with no `一、` heading read with its highest headings (`1.` …) as `一、` sections, every
+ *   level under them one up (reported once, at the first);
  * - `ordinal-repaired`: a work-item ordinal out of sequence (`二是…二是`), renumbered;
  * - `line-dropped`: a line above the title that is not part of the summary (an advertisement, a source line);
  * - `suggestion-accepted`: a suggestion (修订) of the file that the document cannot keep as one (it
