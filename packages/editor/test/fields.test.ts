@@ -7,7 +7,7 @@
 import { describe, it, expect, afterEach } from 'vitest'
 import { EditorState } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
-import type { Node } from 'prosemirror-model'
+import { Fragment, Slice, type Node } from 'prosemirror-model'
 import { importText, toSummary } from '@zongjie/model'
 import { fields, type FieldDom } from '../src/plugins/fields.ts'
 import { redrawAll } from '../src/zongjie-editor/redraw.ts'
@@ -62,6 +62,35 @@ describe('an open field drawn anew', () => {
     reopened!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
     const metric = toSummary(view.state.doc).metrics[0]
     expect(metric).toMatchObject({ value: 120, unit: '名' })
+  })
+
+  it('of two fields that are one node object (alike fields share one), the one that was open reopens, and Enter fills that one', async () => {
+    const { doc } = importText('2024年工作总结\n开头。\n一、培训\n全年培训干部X名。')
+    let metric: Node | null = null
+    doc.descendants((node) => {
+      if (node.type.name === 'metric') metric = node
+      return !metric
+    })
+    // The paragraph: 干部X名，党员X名。 with the same metric node twice.
+    const schema = doc.type.schema
+    const paragraph = schema.nodes.paragraph!.create(null, [schema.text('干部'), metric!, schema.text('，党员'), metric!, schema.text('。')])
+    const pos = metricPos(doc)
+    const start = doc.resolve(pos).before()
+    const twice = doc.replace(start, doc.resolve(pos).after(), new Slice(Fragment.from(paragraph), 0, 0))
+    const place = document.createElement('div')
+    document.body.append(place)
+    const view = new EditorView(place, { state: EditorState.create({ doc: twice, plugins: [fields()] }) })
+    views.push(view)
+    const second = start + 1 + '干部'.length + 1 + '，党员'.length
+    expect(view.state.doc.nodeAt(second)).toBe(metric)
+    ;(view.nodeDOM(second) as FieldDom).zjField!.open('3')
+    redrawAll(view)
+    view.dispatch(view.state.tr.insertText('上', 1))
+    await Promise.resolve()
+    const reopened = inputOf(view)!
+    expect(reopened.value).toBe('3')
+    reopened.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
+    expect(toSummary(view.state.doc).metrics.map((m) => m.value)).toEqual([null, 3])
   })
 
   it('stays closed when the field itself is gone', async () => {

@@ -1,5 +1,5 @@
 import type { Node } from 'prosemirror-model'
-import { NodeSelection, Plugin, TextSelection } from 'prosemirror-state'
+import { NodeSelection, Plugin, PluginKey, TextSelection } from 'prosemirror-state'
 import type { EditorView, NodeView } from 'prosemirror-view'
 import { metricText, blankText, metricUnfilled, contextBefore, displayText, isField, type MetricAttrs, type BlankAttrs } from '@zongjie/model'
 import { fillField, parseMetricInput, metricInputCharacters } from '@zongjie/commands'
@@ -103,6 +103,7 @@ export class FieldView implements NodeView {
     this.dom.classList.add('zj-editing')
     this.input = input
     this.hint = hint
+    openFieldAt(this.view, this.getPos() ?? null)
     input.addEventListener('beforeinput', (e) => {
       if (!this.isMetric || e.data == null) return
       if (!metricInputCharacters.test(e.data)) {
@@ -180,6 +181,7 @@ export class FieldView implements NodeView {
 
   private close(refocus: boolean) {
     this.input = null
+    openFieldAt(this.view, null)
     this.hint = null
     if (refocus) {
       // Focus goes back to the text before the input is removed: it never leaves the editor.
@@ -215,9 +217,10 @@ export class FieldView implements NodeView {
     const { view, node } = this
     queueMicrotask(() => {
       if (view.isDestroyed) return
-      const pos = positionOf(view.state.doc, node)
-      const field = pos === null ? undefined : (view.nodeDOM(pos) as FieldDom | null)?.zjField
+      const pos = openFieldKey.getState(view.state) ?? uniquePositionOf(view.state.doc, node)
+      const field = pos === null || view.state.doc.nodeAt(pos)?.type !== node.type ? undefined : (view.nodeDOM(pos) as FieldDom | null)?.zjField
       if (field && !field.isOpen) field.reopen(typed)
+      else openFieldAt(view, null)
     })
   }
 
@@ -255,15 +258,32 @@ export class FieldView implements NodeView {
 }
 
 /** The selection when it is a field, selected (by the arrow keys, or a click in read-only mode). */
-/** Where `node` itself (that very node, not an equal one) is in `doc`, or null. */
-function positionOf(doc: Node, node: Node): number | null {
+/**
+ * Where the field whose input is open is, mapped through every change since it opened: null when
+ * none is open, or the change deleted it (or replaced the document around it, as a shared
+ * document's update does).
+ */
+const openFieldKey = new PluginKey<number | null>('openField')
+
+/** Says that the field at `pos` has opened its input (null: that it has closed). */
+function openFieldAt(view: EditorView, pos: number | null) {
+  if (view.isDestroyed || openFieldKey.getState(view.state) === pos) return
+  view.dispatch(view.state.tr.setMeta(openFieldKey, pos))
+}
+
+/**
+ * Where `node` itself (that very node, not an equal one) is in `doc`, when it is there once: a
+ * document keeps one node object for fields that are alike, so with more than one there is no
+ * telling which was open.
+ */
+function uniquePositionOf(doc: Node, node: Node): number | null {
   let found: number | null = null
+  let count = 0
   doc.descendants((child, pos) => {
-    if (found !== null) return false
-    if (child === node) found = pos
-    return !child.isInline
+    if (child === node && count++ === 0) found = pos
+    return count < 2 && !child.isInline
   })
-  return found
+  return count === 1 ? found : null
 }
 
 function selectedField(view: EditorView): NodeSelection | null {
@@ -312,7 +332,18 @@ export function holdsField(doc: Node, from: number, to: number): boolean {
  * `fillMode`: whether Tab in an open field goes on to the next one to fill (填写模式).
  */
 export function fields(strings: () => Catalog['fields'] = () => zhCN.fields, fillMode: () => boolean = () => false): Plugin {
-  return new Plugin({
+  return new Plugin<number | null>({
+    key: openFieldKey,
+    state: {
+      init: () => null,
+      apply(tr, at) {
+        const meta = tr.getMeta(openFieldKey) as number | null | undefined
+        if (meta !== undefined) return meta
+        if (at === null || !tr.docChanged) return at
+        const mapped = tr.mapping.mapResult(at, 1)
+        return mapped.deletedAfter ? null : mapped.pos
+      },
+    },
     props: {
       nodeViews: {
         metric: (node, view, getPos) => new FieldView(node, view, getPos, strings, fillMode),
