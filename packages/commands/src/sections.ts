@@ -438,7 +438,8 @@ function carryOn(tr: Transaction, next: Transaction): Transaction {
  * it (a heading it emptied put right, see {@link joinSectionEmptiedBy}), and `enter`, the editor's
  * Enter at a caret, then does at the caret the deletion left what it does there: at the start of
  * a heading an empty line opens above it (see {@link splitHeading}), in a paragraph the paragraph
- * splits. One step for undo. Does not apply to a selection inside one textblock, or where the
+ * splits; where the deletion ended in a heading given its text back, the caret goes to that
+ * heading's start. One step for undo. Does not apply to a selection inside one textblock, or where the
  * selection cannot be deleted as it stands (across parts the schema keeps apart).
  */
 export function enterOverSelection(enter: Command): Command {
@@ -452,6 +453,16 @@ export function enterOverSelection(enter: Command): Command {
       if (joined) {
         carryOn(tr, joined)
         deleted = deleted.apply(joined)
+        // A heading given its text back stands on a line of its own after the caret, as the line
+        // Enter would have started: the caret goes to its start, no empty line between.
+        const { $head } = deleted.selection
+        const next = $head.parentOffset === $head.parent.content.size ? Selection.findFrom(deleted.doc.resolve($head.after()), 1, true) : null
+        if (next?.$from.parent.type.name === 'heading' && next.$from.parent.content.size) {
+          tr.setSelection(TextSelection.create(tr.doc, next.from))
+          tr.doc.check()
+          dispatch?.(tr.scrollIntoView())
+          return true
+        }
       }
       // Without the view: its state is the one before the deletion.
       enter(deleted, (next) => carryOn(tr, next))

@@ -161,6 +161,15 @@ describe('a selection from the opening into the middle of the first heading, who
   }
 })
 
+describe('Enter over a selection from the opening into the middle of the first heading, whose section has subsections', () => {
+  it('the heading keeps the rest of its text, on its own line, the caret at its start: no empty line between', () => {
+    const state = selected(text, ['现将上半年工作总结如下：', 5], ['主要工作', 2])
+    const [after] = press(state, enterOverSelection(chainCommands(splitHeading, baseKeymap.Enter!)), 1)
+    expect(lines(toText(after!.doc)).slice(0, 4)).toEqual(['示范县民政局2024年上半年工作总结', '现将上半年', '一、工作', '全年发放救助资金X万元。'])
+    expect(caret(after!)).toEqual(['heading', '', '工作'])
+  })
+})
+
 describe('Enter over a selection across blocks', () => {
   // Enter at a caret, as far as the commands go: in a heading, then ProseMirror's own.
   const enter = enterOverSelection(chainCommands(splitHeading, baseKeymap.Enter!))
