@@ -257,7 +257,6 @@ export class FieldView implements NodeView {
   }
 }
 
-/** The selection when it is a field, selected (by the arrow keys, or a click in read-only mode). */
 /**
  * Where the field whose input is open is, mapped through every change since it opened: null when
  * none is open, or the change deleted it (or replaced the document around it, as a shared
@@ -286,6 +285,7 @@ function uniquePositionOf(doc: Node, node: Node): number | null {
   return count === 1 ? found : null
 }
 
+/** The selection when it is a field, selected (by the arrow keys, or a click in read-only mode). */
 function selectedField(view: EditorView): NodeSelection | null {
   const sel = view.state.selection
   return sel instanceof NodeSelection && isField(sel.node) ? sel : null
