@@ -1,7 +1,7 @@
 import type { Node, NodeType } from 'prosemirror-model'
 import { Mapping, ReplaceAroundStep, ReplaceStep } from 'prosemirror-transform'
 import type { Transaction } from 'prosemirror-state'
-import { schema, hasSuggestionMarks } from '@zongjie/model'
+import { schema, hasSuggestionMarks, firstStop } from '@zongjie/model'
 
 /**
  * A selection from a run-in section's title (`（二）提升养老服务。一是建设甲站点；二是……`) into the
@@ -23,9 +23,6 @@ export function returnJoinedClausesIn(tr: Transaction, edits: readonly Transacti
   for (const { at, type } of joinedIntoTitles([...edits, tr], tr.doc).sort((a, b) => b.at - a.at)) changed = returnClauseToBody(tr, at, type) || changed
   return changed
 }
-
-/** The offset in `heading`'s content of its first `。`, or -1. */
-const firstStop = (heading: Node) => heading.textContent.indexOf('。')
 
 /** The body's textblocks, whose text an edit can join to the end of a title. */
 const bodyBlocks = new Set(['paragraph', 'workIntro', 'workItem', 'workNote'])

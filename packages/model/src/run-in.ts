@@ -18,7 +18,7 @@ import { hasSuggestionMarks } from './suggestions.ts'
 const ended = /[。！？!?…；;，,：:、]$/
 
 /** The offset in `heading`'s content of its first `。` (a field counts one, as its size), or -1. */
-function firstStop(heading: Node): number {
+export function firstStop(heading: Node): number {
   return heading.textBetween(0, heading.content.size, '', '\ufffc').indexOf('。')
 }
 
