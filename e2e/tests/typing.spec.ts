@@ -463,6 +463,10 @@ test.describe('typing over a selection that crosses parts', () => {
       const after = await getSummary(page)
       expect(after.signOff).toBeUndefined()
       expect(after.closing).toEqual([{ type: 'paragraph', text: '总之，我们将再接再厉。' }, { type: 'paragraph', text: '特此报告' }])
+      // One undo brings the sign-off back whole.
+      await press(page, 'Control+z')
+      await expect.poll(async () => (await getSummary(page)).signOff).toEqual({ organization: '示范县民政局', date: '2024年7月10日' })
+      expect((await getSummary(page)).closing).toEqual([{ type: 'paragraph', text: '总之，我们将再接再厉。' }])
     })
   }
 })

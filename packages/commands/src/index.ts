@@ -15,6 +15,6 @@ export { addComment, replyToComment, setCommentResolved, editComment, deleteRepl
 export type { NewComment, CommentThreadAt } from './comments.ts'
 export { suggestTransaction, suggesting, acceptSuggestion, rejectSuggestion, acceptAll, rejectAll, suggestionsIn } from './suggestions.ts'
 export type { SuggestionAt } from './suggestions.ts'
-export { isComposition, isSuggestible, isWritersChange, suggestionsSettled } from './suggestible.ts'
+export { isComposition, isSuggestible, isWritersChange, suggestionsSettled, compositionStarts } from './suggestible.ts'
 export { replacementBetween } from './replacement.ts'
 export { isSharedDocumentChange, isSharedUndo } from './shared-change.ts'

@@ -28,6 +28,12 @@ export function isComposition(tr: Transaction): boolean {
 }
 
 /**
+ * The meta of the transaction that deletes a selection an input method's composition is about to
+ * replace, dispatched as the composition starts: what it does is read with the composed text.
+ */
+export const compositionStarts = 'zongjie-composition-starts'
+
+/**
  * Whether a transaction is an edit to make as suggestions: a change of the writer's own
  * ({@link isWritersChange}) not marked {@link suggestionsSettled}, nor a change of comments only
  * (a comment's mark, the threads), which edits no text.

@@ -3,7 +3,7 @@ import type { Node } from 'prosemirror-model'
 import type { EditorView } from 'prosemirror-view'
 import { isTextOnly } from './text-only.ts'
 import { holdsField } from './fields.ts'
-import { structureChecked, replacementBetween, isSharedDocumentChange, joinSectionEmptiedBy } from '@zongjie/commands'
+import { structureChecked, replacementBetween, isSharedDocumentChange, joinSectionEmptiedBy, compositionStarts } from '@zongjie/commands'
 
 /** Whether ProseMirror's own deletion of the selection gives a valid document (it can throw across parts). */
 export function deletionWorks(state: EditorState): boolean {
@@ -153,7 +153,7 @@ export function guard(): Plugin<Node> {
         compositionstart(view) {
           // A selection across blocks goes before the composition, as a typed key's would (see appendTransaction).
           const { $from, $to } = view.state.selection
-          if (!clearAwkwardSelection(view) && !$from.sameParent($to)) view.dispatch(view.state.tr.deleteSelection())
+          if (!clearAwkwardSelection(view) && !$from.sameParent($to)) view.dispatch(view.state.tr.deleteSelection().setMeta(compositionStarts, true))
           return false
         },
         paste(view) {

@@ -2,7 +2,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { schema } from '@zongjie/model'
 import type { EditorView } from 'prosemirror-view'
 import { closeHistory } from 'prosemirror-history'
-import { isComposition, isWritersChange, settleRunInTitles, settleRunInTitlesBetween } from '@zongjie/commands'
+import { compositionStarts, isComposition, isWritersChange, settleRunInTitles, settleRunInTitlesBetween } from '@zongjie/commands'
 
 /**
  * How the parts the writer types are read from what they say: the last sections' roles from their
@@ -32,12 +32,26 @@ const runInTitlesKey = new PluginKey<RunInTitlesState>('zongjie-run-in-titles')
 
 const justSigned = (state: EditorState) => runInTitlesKey.getState(state)?.justSigned ?? false
 
+/**
+ * A selection across blocks that an input method's composition replaces is deleted as the
+ * composition starts, in a transaction of its own (the guard's, marked `compositionStarts`): what
+ * that deletion does to the parts the writer types (the sign-off typed over whole, a clause joined
+ * to a run-in title) is read with the committed text, in its undo step. `edits`: that deletion and
+ * every transaction since, until then; `null` otherwise.
+ */
+interface CompositionStart {
+  edits: Transaction[] | null
+}
+
 /** What a composition left in run-in titles, settled once the composition is over (see {@link runInTitles}). */
-function settleCommitted(view: EditorView, suggesting: () => boolean): void {
+function settleCommitted(view: EditorView, suggesting: () => boolean, start: CompositionStart): void {
   const state = view.state
-  if (view.isDestroyed || view.composing || !runInTitlesKey.getState(state)?.pending) return
+  const edits = start.edits ?? []
+  if (view.isDestroyed || view.composing) return
+  start.edits = null
+  if (!runInTitlesKey.getState(state)?.pending && !edits.length) return
   const tr = (!suggesting() && settleRunInTitlesBetween(state, [[0, state.doc.content.size]])) || state.tr
-  if (!suggesting()) settleParts(tr, justSigned(state))
+  if (!suggesting()) settleParts(tr, justSigned(state), edits)
   const changed = tr.docChanged
   view.dispatch(tr.setMeta(runInTitlesKey, true))
   // The composition and what was settled after it are one undo step; keys typed next, another.
@@ -58,6 +72,7 @@ function settleCommitted(view: EditorView, suggesting: () => boolean): void {
  * mode, whose suggestions could not say such a change.
  */
 export function runInTitles(suggesting: () => boolean = () => false): Plugin<RunInTitlesState> {
+  const start: CompositionStart = { edits: null }
   return new Plugin<RunInTitlesState>({
     key: runInTitlesKey,
     state: {
@@ -72,14 +87,23 @@ export function runInTitles(suggesting: () => boolean = () => false): Plugin<Run
       },
     },
     appendTransaction(trs, _before, state) {
+      // Every change since a composition started over a selection, for its positions to map on.
+      start.edits?.push(...trs)
       if (!trs.some(isWritersChange) || trs.some(isComposition)) return null
       const tr = settleRunInTitles(trs, state) ?? state.tr
-      return (!suggesting() && settleParts(tr, justSigned(state), trs)) || tr.docChanged ? tr : null
+      if (trs.some((t) => t.getMeta(compositionStarts))) {
+        start.edits = [...trs]
+        return tr.docChanged ? tr : null
+      }
+      // A key typed before the composition's text was read takes its start with it.
+      const edits = start.edits ?? trs
+      start.edits = null
+      return (!suggesting() && settleParts(tr, justSigned(state), edits)) || tr.docChanged ? tr : null
     },
     view: () => ({
       update(view) {
         // Committed: the titles are settled (after this update, not inside it).
-        if (runInTitlesKey.getState(view.state)?.pending && !view.composing) queueMicrotask(() => settleCommitted(view, suggesting))
+        if (runInTitlesKey.getState(view.state)?.pending && !view.composing) queueMicrotask(() => settleCommitted(view, suggesting, start))
       },
     }),
     props: {
@@ -107,7 +131,7 @@ export function runInTitles(suggesting: () => boolean = () => false): Plugin<Run
         // A composition can end with no change left to make (its text was read as it was composed):
         // once ProseMirror has ended it (20 ms after the event), the titles are settled.
         compositionend(view) {
-          setTimeout(() => settleCommitted(view, suggesting), 25)
+          setTimeout(() => settleCommitted(view, suggesting, start), 25)
           return false
         },
       },
