@@ -1,7 +1,7 @@
 import { Fragment, Slice, type Node } from 'prosemirror-model'
 import { Selection, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
 import { closeHistory } from 'prosemirror-history'
-import { schema, closingOpening, isSection, toText } from '@zongjie/model'
+import { schema, closingStart, isSection, toText } from '@zongjie/model'
 import { endBefore, shiftSection } from './sections.ts'
 import { isEmptyDoc, replaceDocumentIn } from './structure.ts'
 
@@ -176,8 +176,8 @@ interface Ending {
 /**
  * The closing and the sign-off `imported` ends with, read as the importer reads them: its own
  * closing and sign-off; with no section in it (a fragment the importer reads as opening
- * paragraphs) but a sign-off, the paragraphs before the sign-off from the first that opens like a
- * closing (`总之，……`, the model's `closingOpening`), as the importer reads them after sections.
+ * paragraphs) but a sign-off, the paragraphs before the sign-off where the importer reads a closing
+ * after sections (the model's `closingStart`: from the first that opens like one, `总之，……`).
  * Null when it has neither a closing nor a sign-off.
  */
 function endingOf(imported: Node): Ending | null {
@@ -192,11 +192,8 @@ function endingOf(imported: Node): Ending | null {
   if (!closing.length && signOff && preamble && !parts.some(isSection)) {
     const blocks: Node[] = []
     preamble.forEach((b) => blocks.push(b))
-    // The trailing paragraphs, from the first that opens like a closing.
-    let start = blocks.length
-    while (start > 0 && blocks[start - 1]!.type === schema.nodes.paragraph) start--
-    const at = blocks.findIndex((b, i) => i >= start && closingOpening.test(b.textContent))
-    if (at >= 0) {
+    const at = closingStart(blocks.map((b) => (b.type === schema.nodes.paragraph ? b.textContent : null)))
+    if (at < blocks.length) {
       closing = blocks.slice(at)
       parts = parts.map((c) => (c === preamble ? preamble.copy(Fragment.from(blocks.slice(0, at))) : c))
     }

@@ -113,6 +113,13 @@ describe('pasting the end of a summary at the end of the plans', () => {
     })
   })
 
+  it('a last paragraph ending with ！ before the sign-off is the closing, as the importer reads it', () => {
+    const clip = '加强督导检查。\n奋力谱写民政事业新篇章！\n某县民政局\n2024年7月10日'
+    expect(pasteAtEnd(clip)).toMatchObject({ closing: ['奋力谱写民政事业新篇章！'], signOff: { organization: '某县民政局', date: '2024年7月10日' }, plans: ['继续做好救助。加强督导检查。'] })
+    const whole = toSummary(importText(`${text}\n${clip}`).doc)
+    expect(whole.closing).toEqual([{ type: 'paragraph', text: '奋力谱写民政事业新篇章！' }])
+  })
+
   it('a closing with no sign-off, or the same lines pasted in the middle of the summary, stay paragraphs where pasted', () => {
     expect(pasteAtEnd('\n总之，我们将再接再厉。')).toMatchObject({ closing: [], signOff: undefined })
     expect(pasteAtEnd('总之，我们将再接再厉。\n某县民政局\n2024年7月10日', '办理婚姻登记。')).toMatchObject({ closing: [], signOff: undefined })

@@ -23,6 +23,21 @@ export const typedPlansHeading = /(下一?步|下半年|今后|明年|来年|新
 export const closingOpening = /^(通过(半年|一年|全年|上半年|这一年)|总之|综上所述|总的来[看说]|总体来[看说]|总而言之|回顾|展望|站在新的起点|在新的一年|新的一年里|让我们|我们(坚信|相信|将继续|一定))/
 
 /**
+ * Where the closing (结尾) begins in the blocks that end a summary, as the importer reads it and a
+ * paste ending the summary is read: among the trailing plain paragraphs, the first that opens like
+ * a closing ({@link closingOpening}); failing that, a last paragraph that ends with `！`
+ * (`奋力谱写新篇章！`). `blocks` are the texts in order, `null` for a block that is not a plain
+ * paragraph (a heading, a work item). `blocks.length` where no closing is found.
+ */
+export function closingStart(blocks: readonly (string | null)[]): number {
+  let start = blocks.length
+  while (start > 0 && blocks[start - 1] !== null) start--
+  for (let i = start; i < blocks.length; i++) if (closingOpening.test(blocks[i]!)) return i
+  const last = blocks[blocks.length - 1]
+  return start < blocks.length && last != null && /[！!]$/.test(last) ? blocks.length - 1 : blocks.length
+}
+
+/**
  * The first words of a closing paragraph as a writer types one at the end of the plans (`总之，`,
  * `综上所述，`): stricter than the importer's, since a paragraph typed last in the plans
  * (`我们将继续……`, `展望下半年……`, `总体来看，……` as a transition) must stay there.

@@ -6,8 +6,9 @@ import { joinLines, slicePiece, sourceLines, wholeLine, type Piece, type SourceL
 import { headingMark, type HeadingMark } from './headings.ts'
 import { joinedOrdinals, leadingOrdinal } from './ordinals.ts'
 import { readFields } from './fields.ts'
-import { closingOpening, leadIn, plansHeading, plansLeadIn, plansOpening, problemsHeading, signOffDate, signOffOrganization, titleLine } from './wording.ts'
+import { closingStart, leadIn, plansHeading, plansLeadIn, plansOpening, problemsHeading, signOffDate, signOffOrganization, titleLine } from './wording.ts'
 import type { ImportWarning } from './warnings.ts'
+import { controlsRemoved } from '../controls.ts'
 import { readPeriod } from '../period.ts'
 
 export type { ImportWarning, ImportWarningCode } from './warnings.ts'
@@ -111,11 +112,16 @@ const formats = Object.values(sectionFormats) as SectionFormat[]
  * paragraph or run together (`一是……；二是……`), the problems and plans sections by their wording
  * (a plans part with no heading too), the closing, a sign-off, and metric and blank fields
  * ({@link readFields}), and the year and period the title names. Numbers and ordinals are recomputed; every change made to the text (bracket
- * width, `1．`, repeated ordinals, renumbering) is reported as a warning with its line.
+ * width, `1．`, repeated ordinals, renumbering, stray control characters removed) is reported as a
+ * warning with its line.
  * Throws an {@link ImportError} when there is no text at all.
  */
 export function importText(text: string, options: ImportOptions = {}): ImportResult {
-  return importLines(sourceLines(text), (piece) => readFields(piece.text), options)
+  const removed: ImportWarning[] = []
+  const lines = sourceLines(text, (line, found) => removed.push({ line, code: 'control-characters', message: controlsRemoved(found) }))
+  const result = importLines(lines, (piece) => readFields(piece.text), options)
+  if (!removed.length) return result
+  return { ...result, warnings: [...removed, ...result.warnings].sort((a, b) => a.line - b.line) }
 }
 
 /**
@@ -190,20 +196,8 @@ export function importLines(source: SourceLine[], inline: (piece: Piece) => Node
   if (tail >= 0 && problemsHeading.test(titleOf(topHeadings[tail]!))) roleAt.set(topHeadings[tail]!, 'problems')
 
   // The closing: trailing paragraphs from the first that opens like a closing.
-  let closingAt = classified.length
   const anyHeading = classified.some((l) => l.kind === 'heading')
-  if (anyHeading) {
-    let i = classified.length
-    while (i > 0 && classified[i - 1]!.kind === 'para') i--
-    for (let j = i; j < classified.length; j++) {
-      if (closingOpening.test((classified[j] as { text: Piece }).text.text)) {
-        closingAt = j
-        break
-      }
-    }
-    const lastLine = classified[classified.length - 1]
-    if (closingAt === classified.length && i < classified.length && lastLine?.kind === 'para' && /[！!]$/.test(lastLine.text.text)) closingAt = classified.length - 1
-  }
+  const closingAt = anyHeading ? closingStart(classified.map((l) => (l.kind === 'para' ? l.text.text : null))) : classified.length
 
   // Problems and plans parts with no number. After the last section of the main work: a lead-in
   // that announces the part's points (`下一步，我们将重点抓好以下几项工作：`, `工作中还存在一些不足，

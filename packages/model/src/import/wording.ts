@@ -4,7 +4,7 @@
  * no heading, the closing, the title and the sign-off date.
  */
 
-export { problemsHeading, plansHeading, closingOpening, signOffDate, signOffOrganization } from '../roles.ts'
+export { problemsHeading, plansHeading, closingOpening, closingStart, signOffDate, signOffOrganization } from '../roles.ts'
 
 /** The first sentence of a plans part that has no heading: `下半年，……`, `2020年下半年，……`, `下一步，……`. */
 export const plansOpening = /^(\d{4}年)?(下半年|下一步|下步|明年|今后|新的一年)[，,：:]?|^\d{4}年(工作)?(计划|打算|安排)/
