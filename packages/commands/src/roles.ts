@@ -44,6 +44,9 @@ const plainParagraph = (node: Node) => node.type === schema.nodes.paragraph && !
 /** The text a paragraph starts with: its first text node's (enough for the first words), or its whole text when it starts with a field. */
 const opening = (paragraph: Node) => (paragraph.firstChild?.isText ? paragraph.firstChild.text! : paragraph.textContent)
 
+/** A paragraph typed as it stands that opens like a closing typed at the end of the plans (`总之，……`). */
+const opensClosing = (paragraph: Node) => plainParagraph(paragraph) && typedClosingOpening.test(opening(paragraph))
+
 /** A line that is a sign-off date, spaces aside; a long one is not read. */
 const isDate = (line: Node) => line.content.size <= 30 && signOffDate.test(line.textContent.replace(/\s/g, ''))
 
@@ -92,7 +95,7 @@ export function settleClosingIn(tr: Transaction, justSigned = false, edits: read
   if (!section ? container !== closing : lineStart + line.nodeSize + $head.depth - 1 !== closingPos) return false
 
   // The closing, from the plans' last paragraph.
-  if (section && !closing.childCount && $head.node(1).type === schema.nodes.plans && container.childCount > 2 && typedClosingOpening.test(opening(line))) {
+  if (section && !closing.childCount && $head.node(1).type === schema.nodes.plans && container.childCount > 2 && opensClosing(line)) {
     const steps = tr.steps.length
     tr.delete(lineStart, lineStart + line.nodeSize)
     const at = tr.mapping.slice(steps).map(closingPos)
@@ -110,7 +113,7 @@ export function settleClosingIn(tr: Transaction, justSigned = false, edits: read
   // would have when typed (a sign-off and the closing above it accepted, or pasted, at once).
   const closingAt = index - (organization ? 2 : 1)
   const closingLine = section && $head.node(1).type === schema.nodes.plans && closingAt > 1 ? container.child(closingAt) : null
-  const closes = closingLine && plainParagraph(closingLine) && typedClosingOpening.test(opening(closingLine)) ? closingLine : null
+  const closes = closingLine && opensClosing(closingLine) ? closingLine : null
   const from = lineStart - (organization ? organization.nodeSize : 0) - (closes ? closes.nodeSize : 0)
   const { organization: orgType, date: dateType, signOff } = schema.nodes
   const lines = [orgType!.create(null, organization?.content), dateType!.create(null, line.content)]
