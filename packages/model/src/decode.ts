@@ -1,4 +1,5 @@
 import { ImportError } from './errors.ts'
+import { controlsRemoved, strayControl } from './controls.ts'
 
 /** The text encodings {@link decodeText} recognises. */
 export type Encoding = 'UTF-8' | 'UTF-8 BOM' | 'UTF-16LE' | 'UTF-16BE' | 'GB18030'
@@ -86,9 +87,6 @@ function looksLikeBomlessUtf16(bytes: Uint8Array): boolean {
   return (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) || (oddZero > pairs * 0.3 && evenZero < pairs * 0.05)
 }
 
-/** Control characters that have no place in a summary: C0 but tab, line feed and carriage return; DEL; C1. */
-const strayControl = /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f-\u009f]/g
-
 /**
  * Decodes the bytes of a text, HTML or JSON file, finding the encoding itself: a byte-order mark
  * (UTF-8, UTF-16 LE or BE) decides; otherwise strict UTF-8, then strict GB18030 (which covers GBK
@@ -154,8 +152,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
     lines.forEach((line, i) => {
       const found = line.match(strayControl)
       if (found) {
-        const codes = [...new Set(found.map((c) => 'U+' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')))]
-        notes.push({ line: i + 1, code: 'control-characters', message: `删除了 ${found.length} 个控制字符（${codes.join('、')}）` })
+        notes.push({ line: i + 1, code: 'control-characters', message: controlsRemoved(found) })
         lines[i] = line.replace(strayControl, '')
       }
     })

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { importText, toSummary, toText, readFields, ImportError, type Section, type Metric } from '../src/index.ts'
+import { importText, toSummary, fromSummary, toText, readFields, ImportError, type Section, type Metric } from '../src/index.ts'
 
 const flat = (sections: Section[]): Section[] => sections.flatMap((s) => [s, ...flat(s.sections)])
 const outline = (text: string) => flat(toSummary(importText(text).doc).sections).map((s) => `${s.level}|${s.number}|${s.role}|${s.runIn ? 'R' : ''}|${s.title}`)
@@ -281,5 +281,18 @@ describe('importText: problems and plans parts introduced by a lead-in, not numb
     // Points that go on from the ones before (（三）) belong to the section before.
     const on = parts(['工作总结', '一、主要工作', '（一）学习', '（二）项目', '下一步，我们将重点抓好以下几项工作：', '（三）作风'])
     expect(on.parts).toEqual(['一、|work|主要工作||（一）学习 （二）项目 （三）作风'])
+  })
+})
+
+describe('importText: control characters', () => {
+  it('removes stray control characters (a bell, a vertical tab) from pasted text and says where, so the summary saves and opens again', () => {
+    const { doc, warnings } = importText('关于2025年工作总结\n今年以来\u0007，我局\u000b推进\u001f工作。\n一、主要工作\n做了\u0085很多。')
+    expect(toText(doc)).toContain('今年以来，我局推进工作。')
+    expect(toText(doc)).toContain('做了很多。')
+    expect(warnings.filter((w) => w.code === 'control-characters').map((w) => [w.line, w.message])).toEqual([
+      [2, '删除了 3 个控制字符（U+0007、U+000B、U+001F）'],
+      [4, '删除了 1 个控制字符（U+0085）'],
+    ])
+    expect(() => fromSummary(toSummary(doc))).not.toThrow()
   })
 })

@@ -1,3 +1,5 @@
+import { strayControl } from '../controls.ts'
+
 /** A range of a text, `[from, to)` in UTF-16 code units. */
 export type TextRange = readonly [number, number]
 
@@ -79,10 +81,19 @@ export function slicePiece(piece: Piece, from: number, to?: number): Piece {
 export const leadingSpace = /^[\s\u3000\u00a0\ufeff]+/
 export const trailingSpace = /[\s\u3000\u00a0]+$/
 
-/** Splits text into its non-empty lines, trimmed of spaces (full-width ones too), with their numbers. */
-export function sourceLines(text: string): SourceLine[] {
+/**
+ * Splits text into its non-empty lines, trimmed of spaces (full-width ones too), with their
+ * numbers. Stray control characters are removed (see the model's `strayControl`), each line they
+ * were found in told to `removed` with what was found there.
+ */
+export function sourceLines(text: string, removed?: (line: number, found: string[]) => void): SourceLine[] {
   const out: SourceLine[] = []
   text.split(/\r\n|\r|\n|\u2028|\u2029/).forEach((raw, i) => {
+    const found = raw.match(strayControl)
+    if (found) {
+      raw = raw.replace(strayControl, '')
+      removed?.(i + 1, found)
+    }
     const t = raw.replace(leadingSpace, '').replace(trailingSpace, '')
     if (t) out.push({ no: i + 1, text: t, bold: [] })
   })

@@ -22,6 +22,7 @@ export interface ImportWarning {
  *   level under them one up (reported once, at the first);
  * - `ordinal-repaired`: a work-item ordinal out of sequence (`二是…二是`), renumbered;
  * - `line-dropped`: a line above the title that is not part of the summary (an advertisement, a source line);
+ * - `control-characters`: control characters (a bell, a vertical tab) removed from a line of text;
  * - `suggestion-accepted`: a suggestion (修订) of the file that the document cannot keep as one (it
  *   falls into a heading's number or a work item's ordinal, or joins or splits paragraphs), accepted.
  */
@@ -33,4 +34,5 @@ export type ImportWarningCode =
   | 'heading-promoted'
   | 'ordinal-repaired'
   | 'line-dropped'
+  | 'control-characters'
   | 'suggestion-accepted'
