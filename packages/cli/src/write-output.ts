@@ -28,7 +28,8 @@ function writeProblem(e: unknown): string {
  * Writes `data` to `path` so that the file is either left as it was or holds all of `data`:
  * the data goes to a temporary file in the same folder, is flushed to disk, then renamed over
  * the target (a rename within one file system is atomic). The temporary file is removed on any
- * failure. An existing target keeps its permissions; a symbolic link is written through.
+ * failure. An existing target keeps its permissions; a symbolic link is written through; a
+ * read-only one (no write permission for anyone) is refused, left as it was.
  * Failures throw a one-line {@link CliError} naming the file (exit 2).
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
@@ -37,6 +38,9 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   try {
     const st = statSync(path)
     if (st.isDirectory()) throw new CliError(`${path}: 无法写入输出：这是一个文件夹`, exitCodes.usage)
+    // A file no one may write to was made read-only to keep it: it is not replaced (a rename
+    // would, the folder being writable, and root may write anything).
+    if (st.isFile() && (st.mode & 0o222) === 0) throw new CliError(`${path}: 无法写入输出：文件是只读的；请换一个文件名，或先取消其只读属性`, exitCodes.usage)
     target = realpathSync(path)
     mode = st.mode & 0o7777
   } catch (e) {

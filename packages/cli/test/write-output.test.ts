@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
@@ -44,6 +44,16 @@ describe('writeFileAtomic', () => {
     }
     expect(readFileSync(path, 'utf8')).toBe('old')
     expect(readdirSync(dir).sort()).toEqual(['a.json', 'b.json'])
+  })
+
+  it('refuses to replace a read-only file, leaving it as it was', () => {
+    const path = join(dir, 'kept.json')
+    writeFileSync(path, '定稿')
+    chmodSync(path, 0o444)
+    expect(() => writeFileAtomic(path, '新稿')).toThrow(new CliError(`${path}: 无法写入输出：文件是只读的；请换一个文件名，或先取消其只读属性`))
+    expect(readFileSync(path, 'utf8')).toBe('定稿')
+    chmodSync(path, 0o644)
+    rmSync(path)
   })
 
   it('refuses a path through a file', () => {
