@@ -78,7 +78,7 @@ export { proposeTitle, periodText, readPeriod, periodConflicts } from './period.
 export type { TitleParts, PeriodConflict } from './period.ts'
 export { metricsToCSV } from './metrics-csv.ts'
 export { printStylesheet } from './print.ts'
-export { problemsHeading, plansHeading, typedPlansHeading, closingOpening, closingStart, typedClosingOpening, signOffDate, signOffOrganization } from './roles.ts'
+export { problemsHeading, plansHeading, typedPlansHeading, closingOpening, closingStart, typedClosingOpening, signOffDate, signOffOrganization, standardDate } from './roles.ts'
 export { decodeText, textFormat, isOfficeFile, checkWordName } from './decode.ts'
 export type { Decoded, DecodeNote, Encoding, TextFormat } from './decode.ts'
 export { compareSummaries, comparePieces, describeChange, markedText } from './compare.ts'

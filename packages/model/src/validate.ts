@@ -7,6 +7,7 @@ import { periodConflicts } from './period.ts'
 import type { Period } from './schema.ts'
 import { displayText, isSection } from './schema.ts'
 import { PartCache } from './parts.ts'
+import { standardDate } from './roles.ts'
 
 /**
  * How much a finding matters: an `error` blocks submission; a `warning` should be looked at;
@@ -29,6 +30,8 @@ export type Severity = 'error' | 'warning' | 'advice' | 'info'
  * - `part-length` (advice): a part far shorter or longer than its template's guidance;
  * - `title-period-conflict`, `plans-period-conflict` (warning): the title, or the plans heading,
  *   contradicts the period the summary covers;
+ * - `date-format` (warning): the sign-off's date is not written as GB/T 9704 writes a 成文日期
+ *   (`2025年07月01日`, `二〇二五年七月一日` for `2025年7月1日`);
  * - `import-repaired` (info): a change the importer made to the text it read.
  */
 export type FindingCode =
@@ -46,6 +49,7 @@ export type FindingCode =
   | 'part-length'
   | 'title-period-conflict'
   | 'plans-period-conflict'
+  | 'date-format'
   | 'import-repaired'
 
 /** One thing the validator found, with where it is: a Summary JSON path, a document position, a source line. */
@@ -258,6 +262,19 @@ function reportOf(node: Node, part: SummaryPart, sectionPath: string): PartRepor
       ...(pos !== undefined ? { pos } : {}),
     })
   })
+  if (part.kind === 'signOff') {
+    const standard = standardDate(part.signOff.date)
+    if (standard) {
+      findings.push({
+        code: 'date-format',
+        severity: 'warning',
+        message: `落款日期「${part.signOff.date.trim()}」应写作「${standard}」：成文日期用阿拉伯数字，年份写全，月、日不编虚位`,
+        path: '$.signOff.date',
+        where: '落款',
+        pos: 1 + node.child(0).nodeSize,
+      })
+    }
+  }
   // Document order within the part.
   findings.sort((a, b) => (a.pos ?? Infinity) - (b.pos ?? Infinity))
 

@@ -62,3 +62,29 @@ describe('validate', () => {
     expect(repaired[0]!.message).toMatch(/^第 3 行/)
   })
 })
+
+describe('the sign-off date', () => {
+  const dated = (date: string) => importText(`${draft}\n总之，各项工作稳步推进。\n某街道办事处\n${date}`).doc
+  const dateFindings = (date: string) => validate(dated(date)).filter((f) => f.code === 'date-format')
+
+  it('written with a leading zero, full-width or in Chinese numerals, is a warning giving it as GB/T 9704 writes it, at the date', () => {
+    for (const [written, standard] of [
+      ['2021年07月01日', '2021年7月1日'],
+      ['２０２１年７月１日', '2021年7月1日'],
+      ['二〇二一年七月一日', '2021年7月1日'],
+      ['二○二一年十二月三十一日', '2021年12月31日'],
+    ] as const) {
+      const doc = dated(written)
+      const [finding, ...more] = dateFindings(written)
+      expect(more).toEqual([])
+      expect(finding).toMatchObject({ severity: 'warning', path: '$.signOff.date', where: '落款' })
+      expect(finding!.message).toBe(`落款日期「${written}」应写作「${standard}」：成文日期用阿拉伯数字，年份写全，月、日不编虚位`)
+      expect(doc.resolve(finding!.pos! + 1).parent.type.name).toBe('date')
+    }
+  })
+
+  it('written as the standard writes it, spaces aside, is not flagged', () => {
+    expect(dateFindings('2021年7月1日')).toEqual([])
+    expect(dateFindings('2021年12月31日')).toEqual([])
+  })
+})

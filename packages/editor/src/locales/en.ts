@@ -1,7 +1,9 @@
+import type { FindingCode } from '@zongjie/model'
 import type { Catalog } from './catalog.ts'
 import { timeIn } from './time.ts'
 
-const findingText: Record<string, string> = {
+/** Each finding's English text, by its code (every code has one). */
+const findingText: Record<FindingCode, string> = {
   'title-missing': 'The title is empty: give the organisation, the period and the genre',
   'title-period-missing': 'The title names no period (such as the first half of a year)',
   'title-genre-missing': 'The title names no genre (work summary)',
@@ -16,6 +18,7 @@ const findingText: Record<string, string> = {
   'part-length': 'A part is far shorter or longer than usual',
   'title-period-conflict': 'The title contradicts the period the summary covers',
   'plans-period-conflict': 'The plans heading contradicts the period the summary covers',
+  'date-format': 'The sign-off date is not written as GB/T 9704 writes it (2025年7月1日)',
   'import-repaired': 'The importer changed the text here',
 }
 
