@@ -54,32 +54,6 @@ export const typedClosingOpening = /^(总之|总而言之|综上所述)/
 export const signOffDate =
   /^(?:\d{4}年(?:0?[1-9]|1[0-2])月(?:0?[1-9]|[12]\d|3[01])日|[０-９]{4}年(?:０?[１-９]|１[０-２])月(?:０?[１-９]|[１２][０-９]|３[０１])日|[〇○零一二三四五六七八九]{4}年(?:十[一二]?|[一二三四五六七八九])月(?:[一二三四五六七八九]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|三十一?)日)$/
 
-/** The value of each Chinese numeral a date is written in (`〇` `○` `零` for zero). */
-const chineseDigit: Record<string, number> = { '〇': 0, '○': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9 }
-
-/** A month or day written in Chinese numerals (`七`, `十`, `十二`, `二十一`, `三十`) as a number. */
-function chineseNumber(written: string): number {
-  const [tens, ones] = written.includes('十') ? written.split('十') : ['', written]
-  return (written.includes('十') ? (tens ? chineseDigit[tens]! : 1) * 10 : 0) + (ones ? chineseDigit[ones]! : 0)
-}
-
-/**
- * A sign-off date as GB/T 9704 writes a 成文日期 (7.3.5.1): Arabic numerals, the year in full, the
- * month and day with no leading zero (`2025年7月1日`), from one written another way
- * (`2025年07月01日`, `２０２５年７月１日`, `二〇二五年七月一日`). `null` when `date` is written so
- * already, or is no date ({@link signOffDate}); spaces are not read (the layout places the date).
- */
-export function standardDate(date: string): string | null {
-  const written = date.replace(/\s/g, '')
-  if (!signOffDate.test(written)) return null
-  const [year, month, day] = written.split(/[年月日]/) as [string, string, string]
-  const arabic = /^[\d０-９]/.test(year)
-  const value = (part: string, whole: boolean) =>
-    arabic ? String(Number(part.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)))) : whole ? [...part].map((d) => chineseDigit[d]).join('') : String(chineseNumber(part))
-  const standard = `${value(year, true)}年${value(month, false)}月${value(day, false)}日`
-  return standard === written ? null : standard
-}
-
 /**
  * The line of a sign-off's organisation, the one above its date (`某某县民政局`): short, and no
  * sentence (no clause or sentence mark).

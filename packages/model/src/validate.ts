@@ -7,7 +7,7 @@ import { periodConflicts } from './period.ts'
 import type { Period } from './schema.ts'
 import { displayText, isSection } from './schema.ts'
 import { PartCache } from './parts.ts'
-import { standardDate } from './roles.ts'
+import { standardDate } from './dates.ts'
 
 /**
  * How much a finding matters: an `error` blocks submission; a `warning` should be looked at;
