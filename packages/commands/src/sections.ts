@@ -1,5 +1,5 @@
 import { Fragment, type Node, type NodeType, type ResolvedPos } from 'prosemirror-model'
-import { EditorState, Selection, TextSelection, type Command, type Transaction } from 'prosemirror-state'
+import { AllSelection, EditorState, Selection, TextSelection, type Command, type Transaction } from 'prosemirror-state'
 import { StepMap } from 'prosemirror-transform'
 import { closeHistory } from 'prosemirror-history'
 import { schema, isSection } from '@zongjie/model'
@@ -434,7 +434,8 @@ function carryOn(tr: Transaction, next: Transaction): Transaction {
 
 /**
  * Enter over a selection across blocks (from a paragraph or heading into a later one, from the
- * sign-off up into the opening or the title): the selection is deleted first, as Backspace deletes
+ * sign-off up into the opening or the title, the whole summary selected with Ctrl-A): the
+ * selection is deleted first, as Backspace deletes
  * it (a heading it emptied put right, see {@link joinSectionEmptiedBy}), and `enter`, the editor's
  * Enter at a caret, then does at the caret the deletion left what it does there: at the start of
  * a heading an empty line opens above it (see {@link splitHeading}), in a paragraph the paragraph
@@ -445,7 +446,7 @@ function carryOn(tr: Transaction, next: Transaction): Transaction {
 export function enterOverSelection(enter: Command): Command {
   return (state, dispatch) => {
     const { selection } = state
-    if (!(selection instanceof TextSelection) || selection.$from.sameParent(selection.$to)) return false
+    if (selection instanceof TextSelection ? selection.$from.sameParent(selection.$to) : !(selection instanceof AllSelection)) return false
     try {
       const tr = state.tr.deleteSelection()
       let deleted = EditorState.create({ doc: tr.doc, selection: tr.selection })

@@ -5,7 +5,7 @@
  * the caret it leaves; undo and redo keys do what they say, Caps Lock or not.
  */
 import { describe, it, expect } from 'vitest'
-import { EditorState, Selection, TextSelection, type Transaction } from 'prosemirror-state'
+import { AllSelection, EditorState, Selection, TextSelection, type Transaction } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
 import { history } from 'prosemirror-history'
 import type { Node } from 'prosemirror-model'
@@ -110,6 +110,17 @@ describe('Enter over a selection across blocks', () => {
     expect(parts(after.doc)).not.toContain('subtitle')
     expect(lines(after.doc)).toEqual(['年7月10日'])
     expect(caret(after)).toEqual(['paragraph', '', '年7月10日'])
+    expect(after.selection.$head.node(1).type.name).toBe('preamble')
+  })
+})
+
+describe('Enter over the whole summary (Ctrl-A)', () => {
+  it('deletes everything, as Backspace does, and goes on from the empty title to the opening\'s empty line', () => {
+    const doc = importText(['某局工作总结', '现将工作总结如下：', '一、主要工作', '发放低保金。', '总之，成效明显。', '某局', '2024年7月10日'].join('\n')).doc
+    const after = pressEnter(EditorState.create({ doc, selection: new AllSelection(doc) }))
+    expect(lines(after.doc)).toEqual([])
+    expect(parts(after.doc)).toEqual(['title', 'preamble', 'closing'])
+    expect(caret(after)).toEqual(['paragraph', '', ''])
     expect(after.selection.$head.node(1).type.name).toBe('preamble')
   })
 })
