@@ -310,6 +310,30 @@ for (const how of ['Backspace', 'composed'] as const) {
   })
 }
 
+// Before, ProseMirror's deletion merged the plans into the problems: their heading's rest joined the
+// problems' last paragraph, their body followed it, and the summary had no plans section.
+for (const how of ['Backspace', 'Delete', 'typed', 'composed', 'Enter'] as const) {
+  test(`a selection from the problems' last paragraph to the middle of the plans heading, ${how === 'typed' || how === 'composed' ? `${how} over` : `with ${how}`}: the plans stay the plans, one Ctrl-Z restores all`, async ({ page }) => {
+    const start = await textLines(page)
+    const from = (await positionOf(page, '基层力量不足。', 'start')) + 2
+    const to = (await positionOf(page, '下半年工作计划', 'start')) + 3
+    // With Delete, selected the other way, from the plans heading up into the problems.
+    if (how === 'Delete') await selectRange(page, to, from)
+    else await selectRange(page, from, to)
+    if (how === 'typed') await typeText(page, '新')
+    else if (how === 'composed') await compose(page, ['x', 'xin'], '新')
+    else await press(page, how)
+    const kept = how === 'typed' || how === 'composed' ? '基层新' : '基层'
+    expect((await textLines(page)).slice(-5)).toEqual(['培训社区工作者。', '四、存在的问题', kept, '五、工作计划', '持续做好社会救助。'])
+    expect((await getSummary(page)).sections.map((s) => s.number + s.title)).toEqual(['一、主要工作', '二、社会事务', '三、基层治理', '四、存在的问题', '五、工作计划'])
+    // The caret is where the selection began, after what was typed; after Enter, at the start of the plans heading.
+    const caret = how === 'Enter' ? await positionOf(page, '工作计划', 'start') : from + kept.length - 2
+    expect((await editorSelection(page)).head).toBe(caret)
+    await press(page, 'Control+z')
+    expect(await textLines(page)).toEqual(start)
+  })
+}
+
 test('Ctrl-Z undoes structure changes step by step; Ctrl-Y and Ctrl-Shift-Z redo them', async ({ page }) => {
   const start = await textLines(page)
   await placeCursor(page, '基层治理', 'end')

@@ -1,4 +1,4 @@
-export { sectionRank, sectionsAround, shiftSection, demoteSection, promoteSection, moveSectionUp, moveSectionDown, insertSection, splitHeading, joinHeading, backspaceAtHeadingStart, joinEmptiedSection, restoreEmptiedHeading, joinSectionEmptiedBy, enterOverSelection, structureChecked } from './sections.ts'
+export { sectionRank, sectionsAround, shiftSection, demoteSection, promoteSection, moveSectionUp, moveSectionDown, insertSection, splitHeading, joinHeading, backspaceAtHeadingStart, joinEmptiedSection, restoreEmptiedHeading, joinSectionEmptiedBy, restoreSectionMergedBy, enterOverSelection, structureChecked } from './sections.ts'
 export type { SectionAt } from './sections.ts'
 export { paragraphsToWorkItems, workItemsToParagraphs, setWorkItemsLayout, toggleWorkItemsLayout, exitEmptyWorkItem, exitWorkItemIn, joinAdjacentWorkItems } from './work-items.ts'
 export { insertMetric, insertBlank, fillField, parseMetricInput, metricInputCharacters } from './fields.ts'

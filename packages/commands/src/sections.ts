@@ -1,6 +1,6 @@
 import { Fragment, type Node, type NodeType, type ResolvedPos } from 'prosemirror-model'
 import { AllSelection, EditorState, Selection, TextSelection, type Command, type Transaction } from 'prosemirror-state'
-import { StepMap } from 'prosemirror-transform'
+import { StepMap, type Mappable } from 'prosemirror-transform'
 import { closeHistory } from 'prosemirror-history'
 import { schema, isSection } from '@zongjie/model'
 import { settleRunInTitleIn } from './run-in.ts'
@@ -414,13 +414,68 @@ export function restoreEmptiedHeading(state: EditorState, sectionPos: number, jo
 }
 
 /**
- * The section whose heading a deletion of `deleted` (a selection from a block to the middle of a
- * later heading) emptied, put right in `state`, the state after the deletion (see
- * {@link joinEmptiedSection}). `null` where the deletion emptied no heading.
+ * Where the node that took the body of a section at `depth` a deletion merged into the node before
+ * it starts: the document after holds the section's heading rest, `rest`, at the end of the
+ * textblock at `restStart`, and its body, `body`, from `bodyStart` to `sectionEnd`, the end of a
+ * node at `depth` (the node that took it), with only the ends of nodes between. `null` otherwise.
  */
-export function joinSectionEmptiedBy(deleted: Selection, state: EditorState): Transaction | null {
+function mergedNodeAt(doc: Node, depth: number, rest: Fragment, body: Fragment, restStart: number, bodyStart: number, sectionEnd: number): number | null {
+  if (restStart > bodyStart || bodyStart > sectionEnd || sectionEnd > doc.content.size) return null
+  const $rest = doc.resolve(restStart)
+  const $body = doc.resolve(bodyStart)
+  const there =
+    $rest.parent.isTextblock &&
+    $body.depth === depth &&
+    $rest.depth > depth &&
+    $rest.after(depth + 1) === bodyStart &&
+    $body.end() === sectionEnd &&
+    $rest.parent.content.cut($rest.parentOffset).eq(rest) &&
+    doc.slice(bodyStart, sectionEnd).content.eq(body)
+  return there ? $body.before(depth) : null
+}
+
+/**
+ * 保留存在的问题、下步打算: the problems or plans section whose heading a deletion of `deleted` (a
+ * selection from before the section into its heading, deleted or typed over) reached, which the
+ * deletion merged into the part before (ProseMirror's deletion joins the heading's rest to the
+ * block where the selection starts and moves the body after it, as the two parts' content rules
+ * are the same), taken out again: the section stands after that part, its heading keeping the
+ * text after the selection's end (empty, where the selection took it all, as
+ * {@link joinEmptiedSection} leaves a problems or plans heading), its body and subsections its
+ * own; the caret stays where the selection began, after what was typed. `mapping` is the
+ * deletion's, `state` the state after it. `null` where the deletion merged no such section.
+ */
+export function restoreSectionMergedBy(deleted: Selection, mapping: Mappable, state: EditorState): Transaction | null {
   const { $from, $to } = deleted
   if ($from.sameParent($to) || $to.parent.type.name !== 'heading') return null
+  const depth = $to.depth - 1
+  const section = $to.node(depth)
+  if (!/^(problems|plans)$/.test(section.type.name) || $from.pos > $to.before(depth)) return null
+  const rest = $to.parent.content.cut($to.parentOffset)
+  const body = section.content.cut($to.parent.nodeSize)
+  const restStart = mapping.map($to.pos, 1)
+  const bodyStart = mapping.map($to.after(), 1)
+  const sectionEnd = mapping.map($to.end(depth), -1)
+  const mergedPos = mergedNodeAt(state.doc, depth, rest, body, restStart, bodyStart, sectionEnd)
+  // Where the section stayed itself (its heading emptied, see joinSectionEmptiedBy), nothing was merged.
+  if (mergedPos === null || state.doc.nodeAt(mergedPos)!.type === section.type) return null
+  const tr = state.tr.delete(restStart, sectionEnd)
+  tr.insert(mergedPos + tr.doc.nodeAt(mergedPos)!.nodeSize, section.copy(Fragment.from($to.parent.copy(rest)).append(body)))
+  return tr.setSelection(TextSelection.create(tr.doc, restStart))
+}
+
+/**
+ * The section whose heading a deletion of `deleted` (a selection from a block to the middle of a
+ * later heading) emptied, put right in `state`, the state after the deletion (see
+ * {@link joinEmptiedSection}); given the deletion's `mapping`, a problems or plans section it
+ * merged into the part before taken out again (see {@link restoreSectionMergedBy}). `null` where
+ * the deletion emptied no heading and merged no such section.
+ */
+export function joinSectionEmptiedBy(deleted: Selection, state: EditorState, mapping?: Mappable): Transaction | null {
+  const { $from, $to } = deleted
+  if ($from.sameParent($to) || $to.parent.type.name !== 'heading') return null
+  const restored = mapping && restoreSectionMergedBy(deleted, mapping, state)
+  if (restored) return restored
   const $next = Selection.findFrom(state.doc.resolve(state.selection.$from.after()), 1, true)?.$from
   if ($next?.parent.type.name !== 'heading' || $next.parent.content.size) return null
   return joinEmptiedSection(state, $next.before($next.depth - 1))
@@ -435,11 +490,11 @@ function carryOn(tr: Transaction, next: Transaction): Transaction {
 /**
  * Enter over a selection across blocks (from a paragraph or heading into a later one, from the
  * sign-off up into the opening or the title, the whole summary selected with Ctrl-A): the
- * selection is deleted first, as Backspace deletes
- * it (a heading it emptied put right, see {@link joinSectionEmptiedBy}), and `enter`, the editor's
- * Enter at a caret, then does at the caret the deletion left what it does there: at the start of
- * a heading an empty line opens above it (see {@link splitHeading}), in a paragraph the paragraph
- * splits; where the deletion ended in a heading given its text back, the caret goes to that
+ * selection is deleted first, as Backspace deletes it (a heading it emptied, or a problems or
+ * plans section it merged, put right: see {@link joinSectionEmptiedBy}), and `enter`, the
+ * editor's Enter at a caret, then does at the caret the deletion left what it does there: at the
+ * start of a heading an empty line opens above it (see {@link splitHeading}), in a paragraph the
+ * paragraph splits; where the deletion ended in a heading given its text back, the caret goes to that
  * heading's start. One step for undo. Does not apply to a selection inside one textblock, or where the
  * selection cannot be deleted as it stands (across parts the schema keeps apart).
  */
@@ -450,7 +505,7 @@ export function enterOverSelection(enter: Command): Command {
     try {
       const tr = state.tr.deleteSelection()
       let deleted = EditorState.create({ doc: tr.doc, selection: tr.selection })
-      const joined = joinSectionEmptiedBy(selection, deleted)
+      const joined = joinSectionEmptiedBy(selection, deleted, tr.mapping)
       if (joined) {
         carryOn(tr, joined)
         deleted = deleted.apply(joined)

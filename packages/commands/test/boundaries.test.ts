@@ -3,7 +3,7 @@ import { EditorState, TextSelection, type Command, type Transaction } from 'pros
 import { baseKeymap, chainCommands } from 'prosemirror-commands'
 import type { Node } from 'prosemirror-model'
 import { importText, isSection, toText } from '@zongjie/model'
-import { backspaceAtBlockStart, backspaceAtHeadingStart, deleteAtBlockEnd, enterOverSelection, joinEmptiedSection, joinHeading, splitHeading, returnJoinedClausesIn, settleRunInTitles } from '../src/index.ts'
+import { backspaceAtBlockStart, backspaceAtHeadingStart, deleteAtBlockEnd, enterOverSelection, joinEmptiedSection, joinHeading, joinSectionEmptiedBy, splitHeading, returnJoinedClausesIn, settleRunInTitles } from '../src/index.ts'
 import { rangeOf } from './ranges.ts'
 
 const text = [
@@ -188,6 +188,72 @@ describe('Enter over a selection across blocks', () => {
     expect(caret(after!)).toEqual(['heading', '', '社会事务'])
     const before = after!.doc.resolve($head.before($head.depth - 1)).nodeBefore!
     expect([before.type.name, before.lastChild!.type.name, before.lastChild!.content.size]).toEqual(['section2', 'paragraph', 0])
+  })
+})
+
+describe('a selection into the middle of the problems or plans heading, deleted or typed over, keeps that part', () => {
+  const summary = [
+    '示范县民政局2024年上半年工作总结',
+    '现将上半年工作总结如下：',
+    '一、主要工作',
+    '全年发放救助资金。',
+    '二、存在的问题',
+    '一是基层力量不足；',
+    '二是经费保障不够。',
+    '三、下一步工作打算',
+    '一是继续做好救助；',
+    '二是加强队伍建设。',
+    '总之，我们将继续努力。',
+    '示范县民政局',
+    '2024年7月10日',
+  ].join('\n')
+
+  /**
+   * The selection deleted, or typed over with `typed`, as the editor does it: ProseMirror's
+   * deletion, then what it merged or emptied put right, as the editor's guard puts it right.
+   */
+  function deleteSelection(state: EditorState, typed = ''): EditorState {
+    const tr = typed ? state.tr.insertText(typed) : state.tr.deleteSelection()
+    let after = state.apply(tr)
+    const putRight = joinSectionEmptiedBy(state.selection, after, tr.mapping)
+    if (putRight) after = after.apply(putRight)
+    after.doc.check()
+    return after
+  }
+
+  for (const typed of ['', '新']) {
+    const done = typed ? `typed over with "${typed}"` : 'deleted'
+    it(`from the middle of the problems' last item to the middle of the plans heading, ${done}: the plans keep the heading's rest and their items`, () => {
+      const after = deleteSelection(selected(summary, ['经费保障不够。', 2], ['下一步工作打算', 3]), typed)
+      expect(lines(toText(after.doc)).slice(4)).toEqual(['二、存在的问题', '一是基层力量不足；', `二是经费${typed}`, '三、工作打算', '一是继续做好救助；', '二是加强队伍建设。', '总之，我们将继续努力。', '示范县民政局', '2024年7月10日'])
+      expect(caret(after)).toEqual(['workItem', `经费${typed}`, ''])
+    })
+
+    it(`from the middle of a section's heading to the middle of the problems heading, ${done}: the problems keep the heading's rest and their items`, () => {
+      const after = deleteSelection(selected(summary, ['主要工作', 2], ['存在的问题', 2]), typed)
+      expect(lines(toText(after.doc)).slice(2, 6)).toEqual([`一、主要${typed}`, '二、的问题', '一是基层力量不足；', '二是经费保障不够。'])
+      expect(caret(after)).toEqual(['heading', `主要${typed}`, ''])
+    })
+  }
+
+  it('from the problems to the end of the plans heading: the plans section stays, with an empty heading, as a problems or plans heading emptied otherwise does', () => {
+    const after = deleteSelection(selected(summary, ['经费保障不够。', 2], ['下一步工作打算', 7]))
+    const plans = after.doc.child(after.doc.childCount - 3)
+    expect([plans.type.name, plans.firstChild!.textContent, plans.lastChild!.textContent]).toEqual(['plans', '', '继续做好救助；加强队伍建设。'])
+    expect(lines(toText(after.doc)).slice(6, 9)).toEqual(['二是经费', '三、', '一是继续做好救助；'])
+  })
+
+  it('from the problems\' body into the plans heading, whose section has subsections: the plans keep their body and subsections', () => {
+    const nested = summary.replace('一是继续做好救助；\n二是加强队伍建设。', '计划总述。\n（一）继续救助\n做好救助。')
+    const after = deleteSelection(selected(nested, ['经费保障不够。', 2], ['下一步工作打算', 3]))
+    expect(lines(toText(after.doc)).slice(4, 10)).toEqual(['二、存在的问题', '一是基层力量不足；', '二是经费', '三、工作打算', '计划总述。', '（一）继续救助'])
+  })
+
+  it('Enter over it: the plans heading keeps its rest, on its own line, the caret at its start', () => {
+    const enter = enterOverSelection(chainCommands(splitHeading, baseKeymap.Enter!))
+    const [after] = press(selected(summary, ['经费保障不够。', 2], ['下一步工作打算', 3]), enter, 1)
+    expect(lines(toText(after!.doc)).slice(6, 9)).toEqual(['二是经费', '三、工作打算', '一是继续做好救助；'])
+    expect(caret(after!)).toEqual(['heading', '', '工作打算'])
   })
 })
 

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import { EditorState, TextSelection } from 'prosemirror-state'
 import { Fragment, Slice } from 'prosemirror-model'
+import { history, undo } from 'prosemirror-history'
 import { importText, schema, toText } from '@zongjie/model'
 import { guard, safeDeleteSelection, deletionWorks, validDoc, changeFits } from '../src/plugins/guard.ts'
 
@@ -36,6 +37,27 @@ describe('guard: every document stays valid', () => {
       next.doc.check()
       expect(toText(next.doc).split('\n').filter(Boolean)).toEqual(['工作总结', `开头${typed}`, '一、甲', '正文。', '（一）子标题', '子正文。'])
       expect(next.selection.from).toBe(from + typed.length)
+    }
+  })
+
+  it('deletes or types over a selection from the problems into the middle of the plans heading: the plans stay the plans, one undo step restores all', () => {
+    const summary = '工作总结\n开头。\n一、主要工作\n正文。\n二、存在的问题\n基层力量不足。\n三、下一步工作打算\n一是继续做好救助；\n二是加强队伍建设。\n总之，继续努力。'
+    const doc = importText(summary).doc
+    let from = -1
+    let to = -1
+    doc.descendants((n, p) => {
+      if (n.textContent === '基层力量不足。' && n.isTextblock) from = p + 3
+      if (n.textContent === '下一步工作打算' && n.isTextblock) to = p + 4
+    })
+    const state = EditorState.create({ doc, selection: TextSelection.create(doc, from, to), plugins: [guard(), history()] })
+    for (const typed of ['', '新']) {
+      const next = state.apply(typed ? state.tr.insertText(typed) : state.tr.deleteSelection())
+      next.doc.check()
+      expect(toText(next.doc).split('\n').filter(Boolean)).toEqual(['工作总结', '开头。', '一、主要工作', '正文。', '二、存在的问题', `基层${typed}`, '三、工作打算', '一是继续做好救助；', '二是加强队伍建设。', '总之，继续努力。'])
+      expect(next.selection.from).toBe(from + typed.length)
+      let undone = next
+      expect(undo(next, (tr) => (undone = next.apply(tr)))).toBe(true)
+      expect(undone.doc.eq(doc)).toBe(true)
     }
   })
 

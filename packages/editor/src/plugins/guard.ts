@@ -128,11 +128,13 @@ export function guard(): Plugin<Node> {
     // A selection from a block to the middle of a later heading, deleted or typed over, leaves that
     // heading's section with an empty heading: it is taken apart, its body following the joined
     // block, or, where it cannot be (it has subsections), its heading gets its text back (see
-    // `joinSectionEmptiedBy`).
+    // `joinSectionEmptiedBy`). Where the heading was the problems' or the plans', whose section the
+    // deletion merged into the part before, that section is taken out again, whole but for the
+    // text selected (`restoreSectionMergedBy`, which the deletion's mapping lets it find).
     appendTransaction(trs, before, state) {
       const tr = trs[0]!
       if (trs.length !== 1 || !tr.docChanged || isSharedDocumentChange(tr)) return null
-      return joinSectionEmptiedBy(before.selection, state)
+      return joinSectionEmptiedBy(before.selection, state, tr.mapping)
     },
     filterTransaction(tr) {
       if (!tr.docChanged || isTextOnly(tr) || tr.getMeta(structureChecked) || isSharedDocumentChange(tr)) return true
