@@ -470,3 +470,48 @@ test.describe('typing over a selection that crosses parts', () => {
     })
   }
 })
+
+test.describe('a selection from a run-in title into its first work item written 小标题。内容；', () => {
+  // As the demo's sample writes its items: a short title ending in 。, then its content.
+  const summary = ['示范县民政局2024年上半年工作总结', '现将上半年工作总结如下：', '一、主要工作', '（一）兜牢基本民生底线。一是完善低保动态管理。全面开展低保年度复核；二是用好临时救助。及时实施临时救助。', '（二）规范婚姻登记', '办理婚姻登记。'].join('\n')
+  const line = '（一）兜牢基本民生底线。一是完善低保动态管理。全面开展低保年度复核；二是用好临时救助。及时实施临时救助。'
+  const items = [{ text: '动态管理。全面开展低保年度复核；' }, { text: '用好临时救助。及时实施临时救助。' }]
+
+  test.beforeEach(async ({ page }) => {
+    await openWith(page, summary)
+    // What reads the parts the writer types loads on the first focus.
+    await focusEditor(page)
+    await page.waitForLoadState('networkidle')
+    await selectRange(page, await positionOf(page, '兜牢基本', 'end'), await positionOf(page, '完善低保', 'end'))
+  })
+
+  /** The run-in section's title and first body block, and its line of the summary's text. */
+  async function runInSection(page: Page) {
+    const section = (await getSummary(page)).sections[0]!.sections[0]!
+    return { title: section.title, first: section.body[0], line: (await textLines(page)).find((l) => l.startsWith('（一）')) }
+  }
+
+  for (const [how, edit, title] of [
+    ['typed', (page: Page) => typeText(page, '和'), '兜牢基本和'],
+    ['typed through the input method', (page: Page) => compose(page, ['he'], '和'), '兜牢基本和'],
+    ['deleted with Backspace', (page: Page) => press(page, 'Backspace'), '兜牢基本'],
+    ['deleted with Delete', (page: Page) => press(page, 'Delete'), '兜牢基本'],
+  ] as const) {
+    test(`${how}: the title ends where the selection began, the rest of the item stays the first item; one undo brings all back`, async ({ page }) => {
+      await edit(page)
+      await expect.poll(() => runInSection(page)).toMatchObject({ title, first: { items }, line: `（一）${title}。一是动态管理。全面开展低保年度复核；二是用好临时救助。及时实施临时救助。` })
+      await press(page, 'Control+z')
+      await expect.poll(async () => (await runInSection(page)).line).toBe(line)
+    })
+  }
+
+  test('taken by Enter: the title keeps its text up to the selection, the rest of the item stays a work item, the caret at its start', async ({ page }) => {
+    await press(page, 'Enter')
+    expect(await runInSection(page)).toMatchObject({ title: '兜牢基本', first: { items }, line: '（一）兜牢基本。一是动态管理。全面开展低保年度复核；二是用好临时救助。及时实施临时救助。' })
+    await typeText(page, '甲')
+    expect((await runInSection(page)).first).toMatchObject({ items: [{ text: '甲动态管理。全面开展低保年度复核；' }, items[1]] })
+    await press(page, 'Control+z')
+    await press(page, 'Control+z')
+    await expect.poll(async () => (await runInSection(page)).line).toBe(line)
+  })
+})

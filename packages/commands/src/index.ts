@@ -5,7 +5,7 @@ export { insertMetric, insertBlank, fillField, parseMetricInput, metricInputChar
 export type { MetricInput } from './fields.ts'
 export { paragraphToSection, paragraphToSectionIn, paragraphToWorkItem, paragraphToWorkItemIn, isEmptyDoc, replaceDocument, replaceDocumentIn, documentReplaced } from './structure.ts'
 export { backspaceAtBlockStart, deleteAtBlockEnd } from './boundaries.ts'
-export { settleRunInTitleIn, settleRunInTitles, settleRunInTitlesBetween, changedRanges } from './run-in.ts'
+export { settleRunInTitleIn, settleRunInTitles, settleRunInTitlesBetween, settleRunInTitlesIn, changedRanges } from './run-in.ts'
 export { settleSectionRolesIn, settleClosingIn } from './roles.ts'
 export { returnJoinedClausesIn } from './run-in-clauses.ts'
 export { copiedSlice } from './copy.ts'

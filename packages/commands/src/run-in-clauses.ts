@@ -1,13 +1,14 @@
 import type { Node, NodeType } from 'prosemirror-model'
 import { Mapping, ReplaceAroundStep, ReplaceStep } from 'prosemirror-transform'
 import type { Transaction } from 'prosemirror-state'
-import { schema, hasSuggestionMarks, firstStop } from '@zongjie/model'
+import { schema, hasSuggestionMarks, returnTitleRestToBody } from '@zongjie/model'
 
 /**
  * A selection from a run-in section's title (`（二）提升养老服务。一是建设甲站点；二是……`) into the
  * first work item or paragraph of its body, typed or deleted over, joins the rest of that item to
  * the title (`提升养老X甲站点；`, drawn with the title's stop after it). Such a rest, a clause of the
- * body, goes back to the body, so that the title ends at its own stop with what the writer typed.
+ * body, goes back to the body, so that the title ends at its own stop with what the writer typed;
+ * before the title's stops are settled, so that an item written `小标题。内容；` goes back whole.
  * This comes with what reads the parts the writer types (the chunk that reads pastes, loaded on
  * the writer's first focus).
  */
@@ -59,27 +60,20 @@ function joinedIntoTitles(trs: readonly Transaction[], doc: Node): { at: number;
 
 /**
  * The text from `at` to the end of the run-in title holding it, when it is a clause of the body
- * joined there (ending in `；` or `，`, the title holding no `。`), moved back to the start of the
- * section's body: as the first work item of the list there when it was a work item, else as a
- * paragraph of its own. The title keeps what comes before `at` (with what the writer typed), and
- * its drawn stop. A caret in the clause stays before it, at the end of the title. Returns whether
- * `tr` changed; a title with suggestions is left to suggestion mode.
+ * joined there (ending in `；` or `，`, a work item's lead phrase and its content, `完善管理。全面复核；`,
+ * included), moved back to the start of the section's body: as the first work item of the list
+ * there when it was a work item, else as a paragraph of its own (the model's
+ * `returnTitleRestToBody`). The title keeps what comes before `at` (with what the writer typed),
+ * and its drawn stop. A caret in the clause stays before it, at the end of the title. Returns
+ * whether `tr` changed; a title with suggestions is left to suggestion mode. Before the titles'
+ * stops are settled, which would take the clause apart at its own stop.
  */
 function returnClauseToBody(tr: Transaction, at: number, type: NodeType): boolean {
   const $at = tr.doc.resolve(at)
   const heading = $at.parent
-  if (heading.type !== schema.nodes.heading || $at.node($at.depth - 1).attrs.runIn !== true || firstStop(heading) >= 0 || hasSuggestionMarks(heading)) return false
+  if (heading.type !== schema.nodes.heading || $at.node($at.depth - 1).attrs.runIn !== true || hasSuggestionMarks(heading)) return false
   const clause = heading.content.cut($at.parentOffset)
   if (!clause.size || !clauseEnd.test(clause.textBetween(0, clause.size, '', '\ufffc').trim())) return false
-  const headingEnd = $at.end()
-  tr.delete(at, headingEnd)
-  // The body starts right after the title.
-  const bodyAt = at + 1
-  const first = tr.doc.nodeAt(bodyAt)
-  const list = first?.type === schema.nodes.workItems && type === schema.nodes.workItem ? first : null
-  // The list's first item: after its lead-in, if it has one.
-  const itemAt = list ? bodyAt + 1 + (list.firstChild!.type === schema.nodes.workIntro ? list.firstChild!.nodeSize : 0) : -1
-  if (list) tr.insert(itemAt, schema.nodes.workItem!.create(null, clause))
-  else tr.insert(bodyAt, schema.nodes.paragraph!.create(null, clause))
+  returnTitleRestToBody(tr, at, type)
   return true
 }

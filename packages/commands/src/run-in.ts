@@ -41,11 +41,17 @@ export function changedRanges(trs: readonly Transaction[]): [number, number][] {
  * settled (see {@link settleRunInTitleIn}), in one transaction; null when there is none.
  */
 export function settleRunInTitlesBetween(state: EditorState, ranges: readonly (readonly [number, number])[]): Transaction | null {
-  const headings = runInTitlesToSettle(state.doc, ranges)
-  if (!headings.length) return null
   const tr = state.tr
+  return settleRunInTitlesIn(tr, ranges) ? tr : null
+}
+
+/**
+ * Every run-in heading between each of `ranges` (`[from, to]` in `tr.doc`) that holds a `。`,
+ * settled in `tr` (see {@link settleRunInTitleIn}). Returns whether anything changed.
+ */
+export function settleRunInTitlesIn(tr: Transaction, ranges: readonly (readonly [number, number])[]): boolean {
   let changed = false
   // Last first, so that the positions before stay as they were.
-  for (const pos of headings) changed = settleRunInTitleIn(tr, pos) || changed
-  return changed ? tr : null
+  for (const pos of runInTitlesToSettle(tr.doc, ranges)) changed = settleRunInTitleIn(tr, pos) || changed
+  return changed
 }

@@ -2,7 +2,7 @@ import { Fragment, type Node, type NodeType, type ResolvedPos } from 'prosemirro
 import { AllSelection, EditorState, Selection, TextSelection, type Command, type Transaction } from 'prosemirror-state'
 import { StepMap, type Mappable } from 'prosemirror-transform'
 import { closeHistory } from 'prosemirror-history'
-import { schema, isSection } from '@zongjie/model'
+import { schema, isSection, returnTitleRestToBody } from '@zongjie/model'
 import { settleRunInTitleIn } from './run-in.ts'
 
 /** The rank of a section's number format: 1 for `一、` (and problems and plans), 4 for `（1）`. */
@@ -488,15 +488,31 @@ function carryOn(tr: Transaction, next: Transaction): Transaction {
 }
 
 /**
+ * Where the deletion in `tr` of `deleted`, a selection from a run-in section's title into a work
+ * item of its body, joined the rest of that item to the title: that rest given back to the body as
+ * a work item (the first of the list there, see the model's `returnTitleRestToBody`), the caret at
+ * its start. Returns whether it applied.
+ */
+function returnItemAfterRunInTitle(tr: Transaction, deleted: Selection): boolean {
+  const { $head } = tr.selection
+  if (deleted.$to.parent.type !== schema.nodes.workItem || $head.parent.type !== schema.nodes.heading || $head.node($head.depth - 1).attrs.runIn !== true) return false
+  const itemAt = returnTitleRestToBody(tr, $head.pos, schema.nodes.workItem!)
+  tr.setSelection(TextSelection.create(tr.doc, itemAt))
+  return true
+}
+
+/**
  * Enter over a selection across blocks (from a paragraph or heading into a later one, from the
  * sign-off up into the opening or the title, the whole summary selected with Ctrl-A): the
  * selection is deleted first, as Backspace deletes it (a heading it emptied, or a problems or
  * plans section it merged, put right: see {@link joinSectionEmptiedBy}), and `enter`, the
  * editor's Enter at a caret, then does at the caret the deletion left what it does there: at the
  * start of a heading an empty line opens above it (see {@link splitHeading}), in a paragraph the
- * paragraph splits; where the deletion ended in a heading given its text back, the caret goes to that
- * heading's start. One step for undo. Does not apply to a selection inside one textblock, or where the
- * selection cannot be deleted as it stands (across parts the schema keeps apart).
+ * paragraph splits; where the deletion ended in a heading given its text back, the caret goes to
+ * that heading's start; from a run-in title into a work item of its body, the rest of the item
+ * stays a work item, the caret at its start (see {@link returnItemAfterRunInTitle}). One step for
+ * undo. Does not apply to a selection inside one textblock, or where the selection cannot be
+ * deleted as it stands (across parts the schema keeps apart).
  */
 export function enterOverSelection(enter: Command): Command {
   return (state, dispatch) => {
@@ -505,6 +521,12 @@ export function enterOverSelection(enter: Command): Command {
     try {
       const tr = state.tr.deleteSelection()
       let deleted = EditorState.create({ doc: tr.doc, selection: tr.selection })
+      // From a run-in title into a work item: the rest of the item, a work item still, the caret at its start.
+      if (returnItemAfterRunInTitle(tr, selection)) {
+        tr.doc.check()
+        dispatch?.(tr.scrollIntoView())
+        return true
+      }
       const joined = joinSectionEmptiedBy(selection, deleted, tr.mapping)
       if (joined) {
         carryOn(tr, joined)

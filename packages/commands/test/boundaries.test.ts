@@ -3,7 +3,7 @@ import { EditorState, TextSelection, type Command, type Transaction } from 'pros
 import { baseKeymap, chainCommands } from 'prosemirror-commands'
 import type { Node } from 'prosemirror-model'
 import { importText, isSection, toText } from '@zongjie/model'
-import { backspaceAtBlockStart, backspaceAtHeadingStart, deleteAtBlockEnd, enterOverSelection, joinEmptiedSection, joinHeading, joinSectionEmptiedBy, splitHeading, returnJoinedClausesIn, settleRunInTitles } from '../src/index.ts'
+import { backspaceAtBlockStart, backspaceAtHeadingStart, changedRanges, deleteAtBlockEnd, enterOverSelection, exitEmptyWorkItem, joinEmptiedSection, joinHeading, joinSectionEmptiedBy, splitHeading, returnJoinedClausesIn, settleRunInTitlesIn } from '../src/index.ts'
 import { rangeOf } from './ranges.ts'
 
 const text = [
@@ -257,21 +257,34 @@ describe('a selection into the middle of the problems or plans heading, deleted 
   })
 })
 
+/**
+ * `summary` after selecting from the end of `from` (in a run-in title) to the end of `to` (in its
+ * body) and typing `typed` (deleting, when empty), settled as the editor settles an edit
+ * (`plugins/run-in-titles.ts`): the clauses joined to the title back to the body, then the stops
+ * left in the title.
+ */
+function settledTypingOver(summary: string, from: string, to: string, typed: string): EditorState {
+  const doc = importText(summary).doc
+  let state = EditorState.create({ doc, selection: TextSelection.create(doc, rangeOf(doc, from).to, rangeOf(doc, to).to) })
+  const tr = typed ? state.tr.insertText(typed) : state.tr.deleteSelection()
+  state = state.apply(tr)
+  const settle = state.tr
+  returnJoinedClausesIn(settle, [tr])
+  settleRunInTitlesIn(
+    settle,
+    changedRanges([tr]).map(([start, end]) => [settle.mapping.map(start, -1), settle.mapping.map(end, 1)]),
+  )
+  state = state.apply(settle)
+  state.doc.check()
+  return state
+}
+
 describe('a selection from a run-in title into its first work item, typed over', () => {
   const summary = ['某县民政局2024年工作总结', '开头。', '一、主要工作', '（一）提升养老服务。一是建设养老甲站点；二是改造X户。', '（二）兜底保障', '做好救助。', '二、下半年工作计划', '继续做好救助。'].join('\n')
 
   /** The summary after selecting from the end of `from` (in the title) to the end of `to` (in the first item) and typing `typed`, settled as the editor settles an edit. */
   function typeOver(from: string, to: string, typed: string, text = summary) {
-    const doc = importText(text).doc
-    let state = EditorState.create({ doc })
-    state = state.apply(state.tr.setSelection(TextSelection.create(doc, rangeOf(doc, from).to, rangeOf(doc, to).to)))
-    const tr = typed ? state.tr.insertText(typed) : state.tr.deleteSelection()
-    state = state.apply(tr)
-    // As the editor settles an edit: the stops in titles, then the clauses joined to them.
-    const settle = settleRunInTitles([tr], state) ?? state.tr
-    returnJoinedClausesIn(settle, [tr])
-    state = state.apply(settle)
-    state.doc.check()
+    const state = settledTypingOver(text, from, to, typed)
     const { $head } = state.selection
     return { lines: toText(state.doc).split('\n').filter(Boolean), caret: [$head.parent.type.name, $head.parent.textBetween(0, $head.parentOffset)] }
   }
@@ -299,5 +312,51 @@ describe('a selection from a run-in title into its first work item, typed over',
     const state = EditorState.create({ doc, selection: TextSelection.create(doc, at) })
     const tr = state.tr.insertText('，')
     expect(returnJoinedClausesIn(state.apply(tr).tr, [tr])).toBe(false)
+  })
+})
+
+describe('a selection from a run-in title into its first work item written 小标题。内容；', () => {
+  // As the demo's sample writes its items: a short title ending in 。, then its content.
+  const summary = ['某县民政局2024年工作总结', '开头。', '一、主要工作', '（一）兜牢基本民生底线。一是完善低保动态管理。全面开展年度复核，新纳入低保X户；二是用好临时救助。实施临时救助X人次。', '（二）兜底保障', '做好救助。'].join('\n')
+  const untouched = ['某县民政局2024年工作总结', '开头。', '一、主要工作']
+  const after = ['（二）兜底保障', '做好救助。']
+
+  /** The run-in section's title, and the blocks of its body (a work item or a paragraph, with its text), in `state`. */
+  function runInSection(state: EditorState) {
+    let section: Node | null = null
+    state.doc.descendants((node) => {
+      section ??= node.attrs.runIn === true ? node : null
+      return !section
+    })
+    const body: string[] = []
+    section!.descendants((node) => {
+      if (node.isTextblock && node !== section!.firstChild) body.push(`${node.type.name}:${node.textContent}`)
+      return !node.isTextblock
+    })
+    return { title: section!.firstChild!.textContent, body }
+  }
+
+  for (const [how, typed] of [
+    ['typed over', '和'],
+    ['deleted', ''],
+    ['typed over with a stop', '。'],
+  ] as const) {
+    it(`${how}: what was typed ends the title, the rest of the item stays the first work item, no text lost`, () => {
+      const state = settledTypingOver(summary, '兜牢基本', '完善低保', typed)
+      const title = `兜牢基本${typed === '。' ? '' : typed}`
+      expect(lines(toText(state.doc))).toEqual([...untouched, `（一）${title}。一是动态管理。全面开展年度复核，新纳入低保X户；二是用好临时救助。实施临时救助X人次。`, ...after])
+      expect(runInSection(state)).toEqual({ title, body: ['workItem:动态管理。全面开展年度复核，新纳入低保；', 'workItem:用好临时救助。实施临时救助。'] })
+      expect(caret(state)).toEqual(['heading', title, ''])
+    })
+  }
+
+  it('Enter over it: the title keeps its text up to the selection, the rest of the item stays a work item, the caret at its start', () => {
+    const doc = importText(summary).doc
+    const state = EditorState.create({ doc, selection: TextSelection.create(doc, rangeOf(doc, '兜牢基本').to, rangeOf(doc, '完善低保').to) })
+    // Enter after the deletion, as the editor's keys chain it (plugins/keys.ts), as far as the commands go.
+    const [entered] = press(state, enterOverSelection(chainCommands(exitEmptyWorkItem, splitHeading, baseKeymap.Enter!)), 1)
+    expect(lines(toText(entered!.doc))).toEqual([...untouched, '（一）兜牢基本。一是动态管理。全面开展年度复核，新纳入低保X户；二是用好临时救助。实施临时救助X人次。', ...after])
+    expect(runInSection(entered!)).toEqual({ title: '兜牢基本', body: ['workItem:动态管理。全面开展年度复核，新纳入低保；', 'workItem:用好临时救助。实施临时救助。'] })
+    expect(caret(entered!)).toEqual(['workItem', '', '动态管理。全面开展年度复核，新纳入低保；'])
   })
 })

@@ -28,10 +28,14 @@ import { libraryBundle } from '../../../bench/src/bundle.mjs'
  * kept from undoing with Caps Lock on, suggestion mode's own insertions
  * (text typed into one's own new block goes on with its suggestion; entries whose marks are all
  * gone are dropped) and the run-in titles settled in the model, so that the text of a summary with
- * suggestions reads as accepted; and to 126,900 for a problems or plans section that a deletion
- * from before it into its heading merged into the part before, taken out again.
+ * suggestions reads as accepted; and to 127,600 for a problems or plans section that a deletion
+ * from before it into its heading merged into the part before, taken out again, and for a
+ * selection from a run-in title into its first work item (`小标题。内容；`) taken by Enter, typed
+ * over or deleted: the rest of the item stays a work item (Enter in the main chunk; the clause
+ * given back to the body before the title's stops are settled), and the validator's check of the
+ * sign-off's date as GB/T 9704 writes it (`2025年7月1日`).
  */
-const budget = 126_900
+const budget = 127_600
 
 describe('the main chunk', () => {
   it(`stays within ${budget / 1000} kB gzip, with Word support, co-editing, the versions panel, opening files, reading pastes, the templates, the metrics table, the outline, findings and status line, the English strings and fill mode in chunks of their own`, async () => {

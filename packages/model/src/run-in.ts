@@ -1,4 +1,4 @@
-import { Fragment, type Node } from 'prosemirror-model'
+import { Fragment, type Node, type NodeType } from 'prosemirror-model'
 import { Mapping, type StepMap, type Transform } from 'prosemirror-transform'
 import { schema } from './schema.ts'
 import { hasSuggestionMarks } from './suggestions.ts'
@@ -54,6 +54,29 @@ export function settleRunInTitle(tr: Transform, pos: number): SettledRunInTitle 
   if (first?.type === schema.nodes.paragraph) tr.insert(bodyAt + 1, rest)
   else tr.insert(bodyAt, schema.nodes.paragraph!.create(null, rest))
   return { stopAt, restAt: bodyAt + 1 }
+}
+
+/**
+ * The text from `at` to the end of the run-in title holding it, in `tr.doc`, moved to the start of
+ * the section's body, as the block of `type` it was before an edit joined it to the title (a
+ * selection from the title into the body deleted or typed over): a work item goes back as the first
+ * item of the list there (after its lead-in), anything else, or an item with no list left, as a
+ * paragraph of its own. The title keeps what comes before `at`. Gives where the moved text starts.
+ */
+export function returnTitleRestToBody(tr: Transform, at: number, type: NodeType): number {
+  const $at = tr.doc.resolve(at)
+  const rest = $at.parent.content.cut($at.parentOffset)
+  tr.delete(at, $at.end())
+  // The body starts right after the title.
+  const bodyAt = at + 1
+  const list = tr.doc.nodeAt(bodyAt)
+  if (list?.type !== schema.nodes.workItems || type !== schema.nodes.workItem) {
+    tr.insert(bodyAt, schema.nodes.paragraph!.create(null, rest))
+    return bodyAt + 1
+  }
+  const itemAt = bodyAt + 1 + (list.firstChild!.type === schema.nodes.workIntro ? list.firstChild!.nodeSize : 0)
+  tr.insert(itemAt, type.create(null, rest))
+  return itemAt + 1
 }
 
 /** The run-in headings between each of `ranges` (`[from, to]` in `doc`) that hold a `。`: their positions, last first. */

@@ -13,10 +13,12 @@ export { pasteSlice, insertImported } from '@zongjie/commands/paste'
 // closing and a sign-off typed after the last section become the closing and the sign-off, read
 // with the importer's wording, which comes with this module; a clause of the body joined to a
 // run-in title goes back to the body.
-readPartsWith((tr, justSigned, edits) => {
-  const clauses = returnJoinedClausesIn(tr, edits)
-  const roles = settleSectionRolesIn(tr)
-  return settleClosingIn(tr, justSigned, edits) || roles || clauses
+readPartsWith({
+  returnClauses: returnJoinedClausesIn,
+  settleParts(tr, justSigned, edits) {
+    const roles = settleSectionRolesIn(tr)
+    return settleClosingIn(tr, justSigned, edits) || roles
+  },
 })
 
 /**

@@ -2,20 +2,50 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { schema } from '@zongjie/model'
 import type { EditorView } from 'prosemirror-view'
 import { closeHistory } from 'prosemirror-history'
-import { compositionStarts, isComposition, isWritersChange, settleRunInTitles, settleRunInTitlesBetween } from '@zongjie/commands'
+import { changedRanges, compositionStarts, isComposition, isWritersChange, settleRunInTitles, settleRunInTitlesIn } from '@zongjie/commands'
 
 /**
- * How the parts the writer types are read from what they say: the last sections' roles from their
- * titles, the closing and the sign-off (the commands' `settleSectionRolesIn` and `settleClosingIn`),
- * and a clause of the body joined to a run-in title (`returnJoinedClausesIn`),
- * once what reads text has loaded with the importer's wording (`paste-read.ts`, on the writer's
- * first focus); until then, not at all.
+ * How the parts the writer types are read from what they say, once what reads text has loaded with
+ * the importer's wording (`paste-read.ts`, on the writer's first focus); until then, not at all.
  */
-let settleParts: (tr: Transaction, justSigned: boolean, edits?: readonly Transaction[]) => boolean = () => false
+export interface PartsReading {
+  /**
+   * Gives a clause of the body that the writer's `edits` joined to a run-in title back to the body
+   * (the commands' `returnJoinedClausesIn`). Read before the titles' stops are settled, which would
+   * take apart a clause holding a stop (a work item `小标题。内容；`).
+   */
+  returnClauses: (tr: Transaction, edits: readonly Transaction[]) => boolean
+  /** Reads the last sections' roles from their titles, the closing and the sign-off (the commands' `settleSectionRolesIn` and `settleClosingIn`). */
+  settleParts: (tr: Transaction, justSigned: boolean, edits?: readonly Transaction[]) => boolean
+}
 
-/** Reads the parts the writer types with `settle` (given the writer's edits, where known) from now on (see {@link runInTitles}). */
-export function readPartsWith(settle: (tr: Transaction, justSigned: boolean, edits?: readonly Transaction[]) => boolean): void {
-  settleParts = settle
+let reading: PartsReading = { returnClauses: () => false, settleParts: () => false }
+
+/** Reads the parts the writer types with `parts` from now on (see {@link runInTitles}). */
+export function readPartsWith(parts: PartsReading): void {
+  reading = parts
+}
+
+/** The clauses joined to run-in titles, then the other parts, read in `tr` (see {@link PartsReading}); whether `tr` changed. */
+function readParts(tr: Transaction, justSigned: boolean, edits: readonly Transaction[] = []): boolean {
+  const clauses = reading.returnClauses(tr, edits)
+  return reading.settleParts(tr, justSigned, edits) || clauses
+}
+
+/**
+ * What the writer's `edits` (every transaction up to `tr`'s start since the last settling) left to
+ * settle, in `tr`, in this order: the clauses of the body they joined to run-in titles back to the
+ * body, the stops left in the run-in titles between `ranges` (in the document before `tr`), then
+ * the last sections' roles, the closing and the sign-off. With `readingParts` false (suggestion
+ * mode), only the stops. Returns whether `tr` changed.
+ */
+function settleEdits(tr: Transaction, edits: readonly Transaction[], ranges: readonly (readonly [number, number])[], justSigned: boolean, readingParts: boolean): boolean {
+  const clauses = readingParts && reading.returnClauses(tr, edits)
+  const stops = settleRunInTitlesIn(
+    tr,
+    ranges.map(([from, to]) => [tr.mapping.map(from, -1), tr.mapping.map(to, 1)]),
+  )
+  return (readingParts && reading.settleParts(tr, justSigned, edits)) || stops || clauses
 }
 
 /**
@@ -50,8 +80,8 @@ function settleCommitted(view: EditorView, suggesting: () => boolean, start: Com
   if (view.isDestroyed || view.composing) return
   start.edits = null
   if (!runInTitlesKey.getState(state)?.pending && !edits.length) return
-  const tr = (!suggesting() && settleRunInTitlesBetween(state, [[0, state.doc.content.size]])) || state.tr
-  if (!suggesting()) settleParts(tr, justSigned(state), edits)
+  const tr = state.tr
+  if (!suggesting()) settleEdits(tr, edits, [[0, state.doc.content.size]], justSigned(state), true)
   const changed = tr.docChanged
   view.dispatch(tr.setMeta(runInTitlesKey, true))
   // The composition and what was settled after it are one undo step; keys typed next, another.
@@ -81,7 +111,7 @@ export function runInTitles(suggesting: () => boolean = () => false): Plugin<Run
         const signOff = schema.nodes.signOff
         const made = isWritersChange(tr) && before.doc.lastChild!.type !== signOff && state.doc.lastChild!.type === signOff
         return {
-          pending: tr.getMeta(runInTitlesKey) ? false : value.pending || (isComposition(tr) && isWritersChange(tr) && (settleRunInTitles([tr], state) !== null || (!suggesting() && settleParts(state.tr, value.justSigned)))),
+          pending: tr.getMeta(runInTitlesKey) ? false : value.pending || (isComposition(tr) && isWritersChange(tr) && (settleRunInTitles([tr], state) !== null || (!suggesting() && readParts(state.tr, value.justSigned)))),
           justSigned: (made || value.justSigned) && state.selection.$head.parent.type === schema.nodes.date,
         }
       },
@@ -90,15 +120,16 @@ export function runInTitles(suggesting: () => boolean = () => false): Plugin<Run
       // Every change since a composition started over a selection, for its positions to map on.
       start.edits?.push(...trs)
       if (!trs.some(isWritersChange) || trs.some(isComposition)) return null
-      const tr = settleRunInTitles(trs, state) ?? state.tr
+      // The deletion is read with the composed text, once committed (see settleCommitted).
       if (trs.some((t) => t.getMeta(compositionStarts))) {
         start.edits = [...trs]
-        return tr.docChanged ? tr : null
+        return null
       }
       // A key typed before the composition's text was read takes its start with it.
       const edits = start.edits ?? trs
       start.edits = null
-      return (!suggesting() && settleParts(tr, justSigned(state), edits)) || tr.docChanged ? tr : null
+      const tr = state.tr
+      return settleEdits(tr, edits, changedRanges(edits), justSigned(state), !suggesting()) || tr.docChanged ? tr : null
     },
     view: () => ({
       update(view) {
@@ -119,7 +150,7 @@ export function runInTitles(suggesting: () => boolean = () => false): Plugin<Run
         if (suggesting() || view.composing || from < end) return false
         const tr = typed()
         try {
-          if (!settleParts(tr, justSigned(view.state))) return false
+          if (!readParts(tr, justSigned(view.state))) return false
         } catch {
           // Never at the cost of the key: typed as any key is.
           return false

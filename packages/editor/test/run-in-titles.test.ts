@@ -1,0 +1,64 @@
+// @vitest-environment happy-dom
+/**
+ * A selection from a run-in title (`（一）兜牢基本民生底线。一是……`) into its first work item, written
+ * `小标题。内容；` as the demo's sample writes its items, typed over, deleted or taken by Enter, as the
+ * element does it (its keys, then the settling of run-in titles and of the clauses joined to them):
+ * the title keeps its text up to the selection and what was typed, the rest of the item stays a
+ * work item, and one undo brings everything back.
+ */
+import { describe, it, expect } from 'vitest'
+import { TextSelection } from 'prosemirror-state'
+import { undo } from 'prosemirror-history'
+import { mountEditor } from './element.ts'
+import { posOf } from './positions.ts'
+import { loadPasteReader } from '../src/plugins/clipboard.ts'
+
+const summary = ['某县民政局2024年工作总结', '开头。', '一、主要工作', '（一）兜牢基本民生底线。一是完善低保动态管理。全面开展年度复核，新纳入低保X户；二是用好临时救助。实施临时救助X人次。', '（二）兜底保障', '做好救助。'].join('\n')
+const before = '（一）兜牢基本民生底线。一是完善低保动态管理。全面开展年度复核，新纳入低保X户；二是用好临时救助。实施临时救助X人次。'
+
+/** The element holding `summary`, with what reads the parts the writer types loaded (as on the first focus), and the selection from `兜牢基本|` to `完善低保|`. */
+async function selectedFromTitleIntoItem() {
+  const el = await mountEditor(summary)
+  await loadPasteReader()
+  const view = el.view!
+  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, posOf(view.state.doc, '兜牢基本', 4), posOf(view.state.doc, '完善低保', 4))))
+  return { el, view }
+}
+
+/** The run-in section as the writer sees it: its line of the summary's text, its title, and the texts of its body's work items. */
+function runInSection(el: Awaited<ReturnType<typeof selectedFromTitleIntoItem>>['el']) {
+  const section = el.summary.sections[0]!.sections[0]!
+  const body = section.body.map((block) => ('items' in block ? block.items.map((item) => item.text) : block.type))
+  return { line: el.getText().split('\n').find((line) => line.startsWith('（一）')), title: section.title, body }
+}
+
+describe('a selection from a run-in title into its first work item written 小标题。内容；', () => {
+  const items = ['动态管理。全面开展年度复核，新纳入低保X户；', '用好临时救助。实施临时救助X人次。']
+
+  for (const [how, key, typed] of [
+    ['typed over', '', '和'],
+    ['typed over with a stop', '', '。'],
+    ['deleted with Backspace', 'Backspace', ''],
+    ['deleted with Delete', 'Delete', ''],
+  ] as const) {
+    it(`${how}: what was typed ends the title, the rest of the item stays the first work item; one undo brings it all back`, async () => {
+      const { el, view } = await selectedFromTitleIntoItem()
+      if (key) view.someProp('handleKeyDown', (f) => f(view, new KeyboardEvent('keydown', { key, keyCode: key === 'Delete' ? 46 : 8 })))
+      else view.dispatch(view.state.tr.insertText(typed))
+      const title = typed === '和' ? '兜牢基本和' : '兜牢基本'
+      expect(runInSection(el)).toEqual({ line: `（一）${title}。一是${items[0]}二是${items[1]}`, title, body: [items] })
+      undo(view.state, view.dispatch)
+      expect(runInSection(el).line).toBe(before)
+    })
+  }
+
+  it('taken by Enter: the title keeps its text up to the selection, the rest of the item stays a work item, the caret at its start; one undo brings it all back', async () => {
+    const { el, view } = await selectedFromTitleIntoItem()
+    view.someProp('handleKeyDown', (f) => f(view, new KeyboardEvent('keydown', { key: 'Enter', keyCode: 13 })))
+    expect(runInSection(el)).toEqual({ line: `（一）兜牢基本。一是${items[0]}二是${items[1]}`, title: '兜牢基本', body: [items] })
+    const { $head } = view.state.selection
+    expect([$head.parent.type.name, $head.parentOffset]).toEqual(['workItem', 0])
+    undo(view.state, view.dispatch)
+    expect(runInSection(el).line).toBe(before)
+  })
+})
