@@ -11,7 +11,7 @@
  * listed with no action.
  */
 import type { Page } from '@playwright/test'
-import { test, expect, openWith, editor, content, placeCursor, press, typeText, startComposition, getSummary, getText, docText, shownNumbers, setUser, reviewDraft, summaryOf } from './helpers.ts'
+import { test, expect, openWith, editor, content, placeCursor, focusEditor, press, typeText, startComposition, getSummary, getText, validate, docText, shownNumbers, setUser, reviewDraft, summaryOf } from './helpers.ts'
 
 const draft = reviewDraft
 
@@ -29,6 +29,13 @@ async function marked(page: Page): Promise<{ inserted: string[]; deleted: string
     inserted: await content(page).locator('ins.zj-insertion').allTextContents(),
     deleted: await content(page).locator('del.zj-deletion').allTextContents(),
   }
+}
+
+/** The end of the summary as the Summary JSON has it: the last section's paragraphs, the closing's, the sign-off (the anchors of suggested lines left out). */
+async function endOf(page: Page): Promise<{ plans: string[]; closing: string[]; signOff: unknown }> {
+  const summary = await getSummary(page)
+  const lines = (blocks: typeof summary.closing) => blocks.map((b) => (b.type === 'paragraph' ? b.text.replaceAll('\u200b', '') : b.type))
+  return { plans: lines(summary.sections.at(-1)!.body), closing: lines(summary.closing), signOff: summary.signOff }
 }
 
 /** The headings with their numbers as shown (the invisible anchors of suggested blocks left out). */
@@ -348,4 +355,62 @@ test('in suggestion mode, Delete at the end of a run-in title joins its body as 
   await panel(page).getByRole('button', { name: '全部接受' }).click()
   await expect.poll(() => suggestions(page)).toEqual([])
   expect(await getText(page)).toContain('（一）加强管理加大投入力度。完善制度。\n')
+})
+
+test('with 修订 on, the lines of an ending typed at the end stay paragraphs; 全部接受 with 修订 still on makes the closing and the sign-off, one undo takes both back', async ({ page }) => {
+  await openWith(page, `${draft}三、下步打算
+加强统计培训。
+`)
+  await setUser(page, zhang)
+  await toggle(page).click()
+  await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true')
+  await placeCursor(page, '加强统计培训。', 'end')
+  const ending = ['总之，成效明显。', '示范县民政局', '2025年12月31日']
+  for (const line of ending) {
+    await press(page, 'Enter')
+    await typeText(page, line)
+  }
+  const typed = { plans: ['加强统计培训。', ...ending], closing: [], signOff: undefined }
+  // The lines of the plans, as what they are: suggestions cannot say a closing or a sign-off.
+  await expect.poll(() => endOf(page)).toEqual(typed)
+  expect(await suggestions(page)).not.toEqual([])
+  await panel(page).getByRole('button', { name: '全部接受' }).click()
+  await expect.poll(() => suggestions(page)).toEqual([])
+  await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true')
+  expect(await endOf(page)).toEqual({ plans: ['加强统计培训。'], closing: ['总之，成效明显。'], signOff: { organization: '示范县民政局', date: '2025年12月31日' } })
+  expect(await getText(page)).toMatch(/加强统计培训。\n总之，成效明显。\n\n示范县民政局\n2025年12月31日\n$/)
+  await expect(content(page).locator('.zj-sign-off .zj-organization')).toHaveText('示范县民政局')
+  // One undo takes the accepting back whole: the suggestions and the lines where they were typed.
+  await focusEditor(page)
+  await press(page, 'Control+z')
+  await expect.poll(() => endOf(page)).toEqual(typed)
+  expect(await suggestions(page)).not.toEqual([])
+})
+
+test('in suggestion mode, Delete at the end of a run-in title whose body is one paragraph: the findings read the text accepted, no empty section', async ({ page }) => {
+  await openWith(
+    page,
+    summaryOf(`示范县民政局2024年上半年工作总结
+
+一、主要工作
+（一）加强管理。加大投入力度。完善制度。
+二、存在的问题
+一是力量不足。
+三、下步打算
+一是加强培训。
+`),
+  )
+  expect(await validate(page)).toEqual([])
+  await setUser(page, zhang)
+  await toggle(page).click()
+  await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true')
+  await placeCursor(page, '加强管理', 'end')
+  await press(page, 'Delete')
+  await expect.poll(() => suggestions(page)).toEqual([['delete', '张三']])
+  expect(await getText(page)).toContain('（一）加强管理加大投入力度。完善制度。\n')
+  // As it reads accepted, the section has its body: nothing to find, as once it is accepted.
+  expect(await validate(page)).toEqual([])
+  await panel(page).getByRole('button', { name: '全部接受' }).click()
+  await expect.poll(() => suggestions(page)).toEqual([])
+  expect(await validate(page)).toEqual([])
 })

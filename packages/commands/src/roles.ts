@@ -1,5 +1,5 @@
 import type { Node } from 'prosemirror-model'
-import { TextSelection, type Transaction } from 'prosemirror-state'
+import { Selection, TextSelection, type Transaction } from 'prosemirror-state'
 import { ReplaceAroundStep, ReplaceStep } from 'prosemirror-transform'
 import { deepestLastSection } from './sections.ts'
 import { schema, hasSuggestionMarks, isSection, problemsHeading, signOffDate, signOffOrganization, typedClosingOpening, typedPlansHeading } from '@zongjie/model'
@@ -125,6 +125,25 @@ export function settleClosingIn(tr: Transaction, justSigned = false, edits: read
   tr.insert(end, signOff!.create(null, lines))
   tr.setSelection(TextSelection.create(tr.doc, end + 2 + lines[0]!.nodeSize + offset))
   return true
+}
+
+/**
+ * The closing and the sign-off read as {@link settleClosingIn} reads them typed, once suggestions
+ * were accepted or rejected (`before`: the document then; `tr` made on what settling left). Where
+ * settling changed the summary's last line (the lines of a closing and a sign-off typed in
+ * suggestion mode, accepted at once or the last of them), that line is read as if the caret were
+ * in it, wherever the reviewer's caret is, which stays where it was. Elsewhere, as typed. Returns
+ * whether `tr` changed.
+ */
+export function settleResolvedClosingIn(tr: Transaction, before: Node, justSigned = false, edits: readonly Transaction[] = []): boolean {
+  const caret = tr.selection
+  const lastLine = Selection.atEnd(tr.doc)
+  if (lastLine.$head.parent === Selection.atEnd(before).$head.parent || caret.$head.parent === lastLine.$head.parent) return settleClosingIn(tr, justSigned, edits)
+  const steps = tr.steps.length
+  tr.setSelection(lastLine)
+  const changed = settleClosingIn(tr, false, edits)
+  tr.setSelection(caret.map(tr.doc, tr.mapping.slice(steps)))
+  return changed
 }
 
 /**

@@ -14,6 +14,13 @@ import { isSharedDocumentChange, isSharedUndo } from './shared-change.ts'
 export const suggestionsSettled = 'zongjie-suggestions-settled'
 
 /**
+ * The meta of a transaction that accepts or rejects suggestions (接受, 拒绝 修订), `'accept'` or
+ * `'reject'`: marked {@link suggestionsSettled} too, and unlike an edit made as suggestions, an
+ * edit whose text the editor reads as typed (the closing and the sign-off it makes plain).
+ */
+export const suggestionsResolved = 'zongjie-suggestions-resolved'
+
+/**
  * Whether a transaction is a change of the writer's own: it changes the document, and is not undo
  * or redo (the editor's, or a shared document's), another writer's change arriving, or a document
  * loaded (`documentReplaced`).

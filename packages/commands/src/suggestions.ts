@@ -15,7 +15,7 @@ import { transformToSuggestionTransaction, suggestChangesKey } from '@handlewith
 import { Mark, type Fragment, type Node, type ResolvedPos } from 'prosemirror-model'
 import { ReplaceStep, Transform } from 'prosemirror-transform'
 import { Selection, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
-import { suggestionsSettled } from './suggestible.ts'
+import { suggestionsSettled, suggestionsResolved } from './suggestible.ts'
 import { replacementBetween } from './replacement.ts'
 import { schema, settleSuggestions, suggestionsOf, suggestionsProblem, isSuggestionMark, isSection, type CommentAuthor, type Suggestion, type SuggestionKind } from '@zongjie/model'
 
@@ -495,7 +495,7 @@ function settle(which: (s: Suggestion | null, id: string) => boolean, accept: bo
     const entries = new Map(suggestionsOf(state.doc).map((s) => [s.id, s]))
     const tr = state.tr
     if (!settleSuggestions(tr, (id) => which(entries.get(id) ?? null, id), accept)) return false
-    if (dispatch) dispatch(tr.setMeta(suggestChangesKey, { skip: true }).setMeta(suggestionsSettled, true))
+    if (dispatch) dispatch(tr.setMeta(suggestChangesKey, { skip: true }).setMeta(suggestionsSettled, true).setMeta(suggestionsResolved, accept ? 'accept' : 'reject'))
     return true
   }
 }

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest'
 import { EditorState, TextSelection, type Transaction } from 'prosemirror-state'
 import { Fragment, Slice, type Node } from 'prosemirror-model'
 import { schema, toSummary, validate } from '@zongjie/model'
-import { paragraphToSectionIn, settleClosingIn, settleSectionRolesIn } from '../src/index.ts'
+import { paragraphToSectionIn, settleClosingIn, settleResolvedClosingIn, settleSectionRolesIn, suggestTransaction, acceptAll } from '../src/index.ts'
 
 // A summary typed from an empty one: its 存在的问题 and 下步打算 sections come as `一、` sections
 // with those titles, and take their roles as the importer would read them.
@@ -162,6 +162,29 @@ describe('the closing and the sign-off typed at the end', () => {
     // With no organisation line; and a paragraph that does not open like a closing stays in the plans.
     expect(settle(summaryEndingWith(['丙。', '综上所述，成效明显。', '2024年7月10日']), '2024年7月10日')).toMatchObject({ closing: ['综上所述，成效明显。'], signOff: { organization: '', date: '2024年7月10日' }, body: ['乙。', '丙。'] })
     expect(settle(summaryEndingWith(['丙。', '某县民政局', '2024年7月10日']), '2024年7月10日')).toMatchObject({ closing: [], body: ['乙。', '丙。'] })
+  })
+
+  it('accepted, the lines of an ending typed as suggestions are read wherever the caret is, which stays; an accept elsewhere leaves the end as it is', () => {
+    const start = EditorState.create({ doc: summaryEndingWith(['丙。']) })
+    // The end of the plans' （一）, after 丙。
+    const end = start.doc.content.size - start.doc.lastChild!.nodeSize - 2
+    const lines = ['总之，成效明显。', '某县民政局', '2024年7月10日'].map((t) => paragraph!(t))
+    const suggested = start.apply(suggestTransaction(start, start.tr.insert(end, lines), { id: 'u1', name: '张三' }, '2024-07-10T00:00:00.000Z')!)
+    let accept: Transaction | null = null
+    acceptAll()(suggested, (tr) => (accept = tr))
+    const accepted = suggested.apply(accept!)
+    // The reviewer's caret in the title.
+    const read = (before: Node) => {
+      const tr = accepted.tr.setSelection(TextSelection.create(accepted.doc, 1))
+      const changed = settleResolvedClosingIn(tr, before)
+      tr.doc.check()
+      const s = toSummary(tr.doc)
+      const lines = (blocks: typeof s.closing) => blocks.map((b) => (b.type === 'paragraph' ? b.text : b.type))
+      return { changed, body: lines(s.sections[1]!.sections[0]!.body), closing: lines(s.closing), signOff: s.signOff, caret: tr.selection.from }
+    }
+    expect(read(suggested.doc)).toEqual({ changed: true, body: ['乙。', '丙。'], closing: ['总之，成效明显。'], signOff: { organization: '某县民政局', date: '2024年7月10日' }, caret: 1 })
+    // Settling that left the last line as it was (a suggestion elsewhere accepted): as typed, where the caret is.
+    expect(read(accepted.doc)).toEqual({ changed: false, body: ['乙。', '丙。', '总之，成效明显。', '某县民政局', '2024年7月10日'], closing: [], signOff: undefined, caret: 1 })
   })
 
   it('leaves a date it cannot read so: a month with no day, a date in the middle, a summary with a sign-off, text with suggestions', () => {

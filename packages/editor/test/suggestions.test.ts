@@ -6,8 +6,8 @@
  */
 import { describe, it, expect } from 'vitest'
 import { undo } from 'prosemirror-history'
-import { TextSelection } from 'prosemirror-state'
-import { toText } from '@zongjie/model'
+import { Selection, TextSelection } from 'prosemirror-state'
+import { toText, type Summary } from '@zongjie/model'
 import { fillField } from '@zongjie/commands'
 import type { ZongjieEditor } from '../src/zongjie-editor/zongjie-editor.component.ts'
 import { posOf } from './positions.ts'
@@ -109,6 +109,76 @@ describe('suggestion mode in the element', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="suggestions"] .suggestion .accept')!.click()
     expect(suggestionsOf(el)).toEqual([])
     expect(el.getText()).toContain('稳步推进全面各项工作')
+  })
+})
+
+describe('accepting the lines of an ending suggested at the end of the summary', () => {
+  const withPlans = [draft, '三、下步打算', '加强统计培训。'].join('\n')
+  const ending = ['总之，成效明显。', '示范县民政局', '2025年12月31日']
+
+  /** Types the lines of `ending` at the end of the summary, each a new paragraph, as the writer does (Enter, then the text). */
+  function typeEnding(el: ZongjieEditor) {
+    for (const line of ending) {
+      const view = el.view!
+      const end = Selection.atEnd(view.state.doc).from
+      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, end)).split(end))
+      view.dispatch(el.view!.state.tr.insertText(line))
+    }
+  }
+
+  /** What the writer sees of the end of the summary (the anchors of suggested lines left out): the plans' paragraphs, the closing's, the sign-off. */
+  const endOf = (el: ZongjieEditor) => {
+    const summary = JSON.parse(el.value) as Summary
+    const lines = (blocks: Summary['closing']) => blocks.map((b) => (b.type === 'paragraph' ? b.text.replaceAll('\u200b', '') : b.type))
+    return { plans: lines(summary.sections.at(-1)!.body), closing: lines(summary.closing), signOff: summary.signOff ?? null }
+  }
+  const asAccepted = { plans: ['加强统计培训。'], closing: ['总之，成效明显。'], signOff: { organization: '示范县民政局', date: '2025年12月31日' } }
+
+  for (const how of ['全部接受', '接受 on each, in the order made'] as const) {
+    it(`typed as suggestions, they stay paragraphs; accepted (${how}) with suggestion mode still on, they become the closing and the sign-off, taken back by one undo`, async () => {
+      const el = await mountEditor(withPlans, { suggesting: '', suggestions: '' })
+      el.user = zhang
+      await expect.poll(() => {
+        if (!suggestionsOf(el).length) typeEnding(el)
+        return suggestionsOf(el).length
+      }).toBeGreaterThan(0)
+      // Suggestions cannot say a change of parts: typed in suggestion mode, they are paragraphs of the plans.
+      expect(endOf(el)).toEqual({ plans: ['加强统计培训。', ...ending], closing: [], signOff: null })
+      // The reviewer's caret is elsewhere (the title).
+      el.view!.dispatch(el.view!.state.tr.setSelection(TextSelection.create(el.view!.state.doc, 1)))
+      await expect.poll(() => el.shadowRoot!.querySelector('[part="suggestions"] .accept-all')).not.toBeNull()
+      const panel = el.shadowRoot!.querySelector('[part="suggestions"]')!
+      if (how === '全部接受') panel.querySelector<HTMLButtonElement>('.accept-all')!.click()
+      else
+        while (panel.querySelector('.suggestion .accept')) {
+          panel.querySelector<HTMLButtonElement>('.suggestion .accept')!.click()
+          await el.updateComplete
+        }
+      expect(suggestionsOf(el)).toEqual([])
+      expect(endOf(el)).toEqual(asAccepted)
+      expect(el.getText()).toMatch(/加强统计培训。\n总之，成效明显。\n\n示范县民政局\n2025年12月31日\n$/)
+      expect(el.view!.state.selection.from).toBe(1)
+      if (how === '全部接受') {
+        undo(el.view!.state, el.view!.dispatch)
+        expect(endOf(el)).toEqual({ plans: ['加强统计培训。', ...ending], closing: [], signOff: null })
+        expect(suggestionsOf(el).length).toBeGreaterThan(0)
+      }
+    })
+  }
+
+  it('with suggestion mode off, accepting them makes the closing and the sign-off too, wherever the caret is', async () => {
+    const el = await mountEditor(withPlans, { suggesting: '', suggestions: '' })
+    el.user = zhang
+    await expect.poll(() => {
+      if (!suggestionsOf(el).length) typeEnding(el)
+      return suggestionsOf(el).length
+    }).toBeGreaterThan(0)
+    el.removeAttribute('suggesting')
+    await el.updateComplete
+    el.view!.dispatch(el.view!.state.tr.setSelection(TextSelection.create(el.view!.state.doc, 1)))
+    await expect.poll(() => el.shadowRoot!.querySelector('[part="suggestions"] .accept-all')).not.toBeNull()
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="suggestions"] .accept-all')!.click()
+    expect(endOf(el)).toEqual(asAccepted)
   })
 })
 

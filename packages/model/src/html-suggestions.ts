@@ -6,7 +6,7 @@
 import { Mark, type Node } from 'prosemirror-model'
 import { Transform } from 'prosemirror-transform'
 import { displayText, metricText, blankText, isSection, isField, type Suggestion, type SuggestionKind, type MetricAttrs, type BlankAttrs } from './schema.ts'
-import { suggestionsOf, isSuggestionMark, hasSuggestionMarks, settleSuggestions, suggestionAnchor } from './suggestions.ts'
+import { suggestionsOf, isSuggestionMark, hasSuggestionMarks, settleSuggestionsAndTitles, suggestionAnchor } from './suggestions.ts'
 
 /** Reads an attribute of an element, `null` when it is absent. */
 export type AttributeReader = (name: string) => string | null
@@ -27,7 +27,8 @@ const noAttributes: AttributeRecord = Object.freeze({}) as AttributeRecord
 
 /**
  * The document as the review HTML writes it: suggestion marks whose id has no entry in the
- * document's `suggestions` settled as accepted (as the clean HTML settles every one), and
+ * document's `suggestions` settled as accepted, run-in titles with them (as the clean HTML
+ * settles every one, see `settleSuggestionsAndTitles`), and
  * modification marks on text dropped, as Summary JSON drops them (only fields and whole blocks
  * have attributes a modification can set back). The document itself when there is nothing to do.
  */
@@ -35,7 +36,7 @@ export function suggestionsToWrite(doc: Node): Node {
   if (!hasSuggestionMarks(doc)) return doc
   const known = new Set(suggestionsOf(doc).map((s) => s.id))
   const tr = new Transform(doc)
-  settleSuggestions(tr, (id) => !known.has(id), true)
+  settleSuggestionsAndTitles(tr, (id) => !known.has(id), true)
   const onText: { from: number; to: number; mark: Mark }[] = []
   tr.doc.descendants((node, pos) => {
     if (node.isText) for (const mark of node.marks) if (mark.type.name === 'modification') onText.push({ from: pos, to: pos + node.nodeSize, mark })

@@ -23,7 +23,7 @@ export type { CommentThread, CommentReply, CommentAuthor, CommentScope, CommentP
 export { commentThreads, commentIdsIn, threadsOf, quoteBetween, withoutCommentMarks } from './comments.ts'
 export type { CommentThreadAt } from './comments.ts'
 export type { Suggestion, SuggestionKind } from './schema.ts'
-export { suggestionsOf, suggestionsAt, settleSuggestions, settledDoc, hasSuggestionMarks, isSuggestionMark, suggestionAnchor } from './suggestions.ts'
+export { suggestionsOf, suggestionsAt, settleSuggestions, settleSuggestionsAndTitles, settledDoc, hasSuggestionMarks, isSuggestionMark, suggestionAnchor } from './suggestions.ts'
 export type { SuggestionAt } from './suggestions.ts'
 export { settleRunInTitle, returnTitleRestToBody, runInTitlesToSettle, rangesChangedBy, firstStop } from './run-in.ts'
 export type { SettledRunInTitle } from './run-in.ts'

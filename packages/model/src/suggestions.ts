@@ -232,15 +232,28 @@ function continues(doc: Node, end: number, pos: number, mark: Mark): boolean {
 }
 
 /**
+ * Settles suggestions in a transform as {@link settleSuggestions} does, then the run-in titles
+ * that settling joined to their bodies (a deletion of the boundary between them accepted): each
+ * ends at its first sentence again, the rest of it the start of its body, as the editor settles
+ * it when the suggestion is accepted there. So every reader of a document with suggestions
+ * settled (the text, the HTML, the validator) reads the summary the editor would show. Returns
+ * whether anything changed.
+ */
+export function settleSuggestionsAndTitles(tr: Transform, which: (id: string) => boolean, accept: boolean): boolean {
+  const firstStep = tr.steps.length
+  if (!settleSuggestions(tr, which, accept)) return false
+  settleRunInTitlesSince(tr, firstStep)
+  return true
+}
+
+/**
  * A document with every suggestion accepted (or, with `accept` false, rejected) and no suggestions
- * left: the document itself when it has none. A run-in title that settling joined to its body (a
- * deletion of the boundary between them) ends at its first sentence again, as the editor settles
- * it when the suggestion is accepted.
+ * left, its run-in titles settled (see {@link settleSuggestionsAndTitles}): the document itself
+ * when it has none.
  */
 export function settledDoc(doc: Node, accept = true): Node {
   if (!suggestionsOf(doc).length && !hasSuggestionMarks(doc)) return doc
   const tr = new Transform(doc)
-  settleSuggestions(tr, () => true, accept)
-  settleRunInTitlesSince(tr, 0)
+  settleSuggestionsAndTitles(tr, () => true, accept)
   return tr.doc
 }

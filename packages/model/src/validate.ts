@@ -1,6 +1,6 @@
 import type { Node } from 'prosemirror-model'
 import { Transform } from 'prosemirror-transform'
-import { settleSuggestions, suggestionsOf } from './suggestions.ts'
+import { settleSuggestionsAndTitles, suggestionsOf } from './suggestions.ts'
 import { summaryPart, summaryPartKey, clauseBreak, type Section, type SectionRole, type SummaryPart, type Block } from './summary.ts'
 import { knownTemplate } from './templates/registry.ts'
 import { periodConflicts } from './period.ts'
@@ -99,11 +99,12 @@ const genre = /总结|报告|汇报|小结|回顾/
  * document names a template).
  */
 export function validate(doc: Node, options: ValidateOptions = {}): Finding[] {
-  // A draft with suggestions (修订) is judged as it reads with every suggestion accepted; the
-  // findings' positions are put back in the draft (their paths are those of the accepted text).
+  // A draft with suggestions (修订) is judged as it reads with every suggestion accepted (its text,
+  // `settledDoc`: run-in titles joined to their bodies settled too); the findings' positions are
+  // put back in the draft (their paths are those of the accepted text).
   if (!suggestionsOf(doc).length) return validateText(doc, options)
   const tr = new Transform(doc)
-  settleSuggestions(tr, () => true, true)
+  settleSuggestionsAndTitles(tr, () => true, true)
   const back = tr.mapping.invert()
   return validateText(tr.doc, options).map((f) => (f.pos === undefined ? f : { ...f, pos: back.map(f.pos) }))
 }

@@ -5,8 +5,10 @@ import { schema, type Suggestion } from '../src/schema.ts'
 import { toSummary, readSummary, fromSummary } from '../src/summary.ts'
 import { SummaryError } from '../src/errors.ts'
 import { toText } from '../src/text.ts'
-import { suggestionsAt, settledDoc } from '../src/suggestions.ts'
-import { doc as docOf, p, section, metric } from './arbitrary.ts'
+import { suggestionsAt, settledDoc, suggestionAnchor } from '../src/suggestions.ts'
+import { validate } from '../src/validate.ts'
+import { toHTML } from '../src/html.ts'
+import { doc as docOf, p, section, roleSection, metric } from './arbitrary.ts'
 
 const schemaValid = new Ajv2020({ strict: true, allErrors: true }).compile(JSON.parse(readFileSync(new URL('../summary.schema.json', import.meta.url), 'utf8')))
 const author = { id: 'u1', name: '王科长', role: '科长' }
@@ -145,3 +147,41 @@ describe('suggestions in the model', () => {
   })
 })
 
+
+describe('a run-in title joined to its body by a suggested deletion', () => {
+  /**
+   * `（一）加强管理。加大投入力度。完善制度。` with the boundary between the title and its body
+   * deleted as a suggestion (s1, the editor's anchors at both sides of it); with `entry` false,
+   * the suggestion has no entry in the document (its marks left behind).
+   */
+  function joined(entry = true) {
+    const gone = () => schema.text(suggestionAnchor, [del('s1')])
+    const base = docOf({
+      title: '示范县民政局2024年上半年工作总结',
+      preamble: [p('上半年，我局稳步推进各项工作。')],
+      sections: [
+        section(1, '主要工作', [section(2, ['加强管理', gone()], [p(gone(), '加大投入力度。完善制度。')], { runIn: true })]),
+        roleSection('problems', '存在的问题', [p('力量不足。')]),
+        roleSection('plans', '下步打算', [p('加强培训。')]),
+      ],
+    })
+    const suggestions: Suggestion[] = entry ? [{ id: 's1', author, time, kind: 'delete' }] : []
+    return base.type.create({ ...base.attrs, suggestions }, base.content)
+  }
+
+  it('is judged as it reads accepted: the title its first sentence, the rest its body (no empty section)', () => {
+    const doc = joined()
+    expect(toText(doc)).toContain('（一）加强管理加大投入力度。完善制度。\n')
+    const findings = validate(doc)
+    expect(findings.map((f) => f.code)).not.toContain('section-empty')
+    expect(findings.map((f) => [f.code, f.message])).toEqual(validate(settledDoc(doc)).map((f) => [f.code, f.message]))
+  })
+
+  it('with no entry, the review HTML settles it as the clean HTML does: the stop once', () => {
+    const doc = joined(false)
+    const title = (html: string) => /<p class="zj-run-in">.*?<\/p>/.exec(html)![0]
+    expect(title(toHTML(doc))).not.toContain('。<span class="zj-stop">')
+    expect(title(toHTML(doc))).toBe(title(toHTML(doc, { review: false })))
+    expect(title(toHTML(doc))).toContain('加强管理加大投入力度<span class="zj-stop">。</span></strong><span class="zj-paragraph">完善制度。</span>')
+  })
+})

@@ -3,21 +3,22 @@ import { importText, importHTML } from '@zongjie/model/read'
 import { ImportError, settledDoc } from '@zongjie/model'
 import { parseDocument } from '../security/trusted-types.ts'
 
-import { settleClosingIn, settleSectionRolesIn } from '@zongjie/commands/roles'
+import { settleClosingIn, settleResolvedClosingIn, settleSectionRolesIn } from '@zongjie/commands/roles'
 import { returnJoinedClausesIn } from '@zongjie/commands/run-in-clauses'
 import { readPartsWith } from './run-in-titles.ts'
 
 export { pasteSlice, insertImported } from '@zongjie/commands/paste'
 
 // Sections titled 存在的问题 or 下半年工作计划 as the writer types them take their roles, and a
-// closing and a sign-off typed after the last section become the closing and the sign-off, read
-// with the importer's wording, which comes with this module; a clause of the body joined to a
-// run-in title goes back to the body.
+// closing and a sign-off typed after the last section become the closing and the sign-off (also
+// once accepted, wherever the caret is), read with the importer's wording, which comes with this
+// module; a clause of the body joined to a run-in title goes back to the body.
 readPartsWith({
   returnClauses: returnJoinedClausesIn,
-  settleParts(tr, justSigned, edits) {
+  settleParts(tr, justSigned, edits, resolvedFrom) {
     const roles = settleSectionRolesIn(tr)
-    return settleClosingIn(tr, justSigned, edits) || roles
+    const closing = resolvedFrom ? settleResolvedClosingIn(tr, resolvedFrom, justSigned, edits) : settleClosingIn(tr, justSigned, edits)
+    return closing || roles
   },
 })
 

@@ -1,8 +1,9 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
+import type { Node } from 'prosemirror-model'
 import { schema } from '@zongjie/model'
 import type { EditorView } from 'prosemirror-view'
 import { closeHistory } from 'prosemirror-history'
-import { changedRanges, compositionStarts, isComposition, isWritersChange, settleRunInTitles, settleRunInTitlesIn } from '@zongjie/commands'
+import { changedRanges, compositionStarts, isComposition, isWritersChange, settleRunInTitles, settleRunInTitlesIn, suggestionsResolved } from '@zongjie/commands'
 
 /**
  * How the parts the writer types are read from what they say, once what reads text has loaded with
@@ -15,8 +16,12 @@ export interface PartsReading {
    * take apart a clause holding a stop (a work item `小标题。内容；`).
    */
   returnClauses: (tr: Transaction, edits: readonly Transaction[]) => boolean
-  /** Reads the last sections' roles from their titles, the closing and the sign-off (the commands' `settleSectionRolesIn` and `settleClosingIn`). */
-  settleParts: (tr: Transaction, justSigned: boolean, edits?: readonly Transaction[]) => boolean
+  /**
+   * Reads the last sections' roles from their titles, the closing and the sign-off (the commands'
+   * `settleSectionRolesIn` and `settleClosingIn`, or `settleResolvedClosingIn` once suggestions
+   * were accepted or rejected: `resolvedFrom`, the document before).
+   */
+  settleParts: (tr: Transaction, justSigned: boolean, edits?: readonly Transaction[], resolvedFrom?: Node) => boolean
 }
 
 let reading: PartsReading = { returnClauses: () => false, settleParts: () => false }
@@ -36,16 +41,17 @@ function readParts(tr: Transaction, justSigned: boolean, edits: readonly Transac
  * What the writer's `edits` (every transaction up to `tr`'s start since the last settling) left to
  * settle, in `tr`, in this order: the clauses of the body they joined to run-in titles back to the
  * body, the stops left in the run-in titles between `ranges` (in the document before `tr`), then
- * the last sections' roles, the closing and the sign-off. With `readingParts` false (suggestion
- * mode), only the stops. Returns whether `tr` changed.
+ * the last sections' roles, the closing and the sign-off. With `readingParts` false (an edit made
+ * in suggestion mode), only the stops; `resolvedFrom`, the document before suggestions were
+ * accepted or rejected (in either mode). Returns whether `tr` changed.
  */
-function settleEdits(tr: Transaction, edits: readonly Transaction[], ranges: readonly (readonly [number, number])[], justSigned: boolean, readingParts: boolean): boolean {
+function settleEdits(tr: Transaction, edits: readonly Transaction[], ranges: readonly (readonly [number, number])[], justSigned: boolean, readingParts: boolean, resolvedFrom?: Node): boolean {
   const clauses = readingParts && reading.returnClauses(tr, edits)
   const stops = settleRunInTitlesIn(
     tr,
     ranges.map(([from, to]) => [tr.mapping.map(from, -1), tr.mapping.map(to, 1)]),
   )
-  return (readingParts && reading.settleParts(tr, justSigned, edits)) || stops || clauses
+  return (readingParts && reading.settleParts(tr, justSigned, edits, resolvedFrom)) || stops || clauses
 }
 
 /**
@@ -98,8 +104,10 @@ function settleCommitted(view: EditorView, suggesting: () => boolean, start: Com
  * Undo and redo, another writer's change and a document loaded are taken as they are. So are the
  * last `一、` sections' roles: titled `存在的问题` or `下半年工作计划`, they become the problems or plans
  * section, as the commands' `settleSectionRolesIn` says; and the closing and the sign-off typed
- * at the end (`总之，……`, a date on the last line), as `settleClosingIn` says. Not in suggestion
- * mode, whose suggestions could not say such a change.
+ * at the end (`总之，……`, a date on the last line), as `settleClosingIn` says. Not as the writer
+ * types in suggestion mode, whose suggestions could not say such a change; but once suggestions
+ * are accepted or rejected (the commands' `suggestionsResolved`), in that mode or not, what that
+ * made plain is read as typed, in the same undo step.
  */
 export function runInTitles(suggesting: () => boolean = () => false): Plugin<RunInTitlesState> {
   const start: CompositionStart = { edits: null }
@@ -116,7 +124,7 @@ export function runInTitles(suggesting: () => boolean = () => false): Plugin<Run
         }
       },
     },
-    appendTransaction(trs, _before, state) {
+    appendTransaction(trs, before, state) {
       // Every change since a composition started over a selection, for its positions to map on.
       start.edits?.push(...trs)
       if (!trs.some(isWritersChange) || trs.some(isComposition)) return null
@@ -128,8 +136,10 @@ export function runInTitles(suggesting: () => boolean = () => false): Plugin<Run
       // A key typed before the composition's text was read takes its start with it.
       const edits = start.edits ?? trs
       start.edits = null
+      // Accepting or rejecting suggestions is no edit made as suggestions, in suggestion mode too.
+      const resolved = trs.some((t) => t.getMeta(suggestionsResolved)) ? before.doc : undefined
       const tr = state.tr
-      return settleEdits(tr, edits, changedRanges(edits), justSigned(state), !suggesting()) || tr.docChanged ? tr : null
+      return settleEdits(tr, edits, changedRanges(edits), justSigned(state), Boolean(resolved) || !suggesting(), resolved) || tr.docChanged ? tr : null
     },
     view: () => ({
       update(view) {
