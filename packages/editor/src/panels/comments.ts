@@ -140,6 +140,25 @@ export const commentsStyles = css`
   .comments .delete-reply { font-size: 11px; padding: 0 4px; }
 `
 
+/**
+ * Scrolls the nearest scrolling box between `item` and `stop` (`stop` included), and only that box
+ * (not the page), so that `item` shows: its top when it is taller than the box.
+ */
+export function scrollIntoBox(item: HTMLElement, stop: Element): void {
+  let box: Element | null = item.parentElement
+  while (box && !(box.scrollHeight > box.clientHeight && /auto|scroll/.test(getComputedStyle(box).overflowY))) box = box === stop ? null : box.parentElement
+  if (!box) return
+  const outer = box.getBoundingClientRect()
+  const inner = item.getBoundingClientRect()
+  if (inner.top < outer.top) box.scrollTop -= outer.top - inner.top
+  else if (inner.bottom > outer.bottom) box.scrollTop += Math.min(inner.bottom - outer.bottom, inner.top - outer.top)
+}
+
+/** Whether a key press is undo or redo (Ctrl+Z, Ctrl+Y, Ctrl+Shift+Z; ⌘ on a Mac). */
+function isHistoryKey(e: KeyboardEvent): boolean {
+  return (e.ctrlKey || e.metaKey) && !e.altKey && (e.key.toLowerCase() === 'z' || e.key.toLowerCase() === 'y')
+}
+
 /** A fresh id for a thread or a reply, not among those `taken` says are used. */
 function freshId(prefix: string, taken: (id: string) => boolean): string {
   let id: string
@@ -216,7 +235,53 @@ export class CommentsPanel implements ReactiveController {
     if (active !== this.active) {
       this.active = active
       this.host.requestUpdate()
+      if (active) void this.reveal(active)
     }
+  }
+
+  /** Once the panel has rendered, scrolls it (not the page) to the thread `id`, the current one. */
+  private async reveal(id: string): Promise<void> {
+    await this.host.updateComplete
+    const item = this.threadItem(id)
+    const panel = this.root()?.querySelector('.comments')
+    if (item && panel) scrollIntoBox(item, panel)
+  }
+
+  /** The panel's item of the thread `id`, or null. */
+  private threadItem(id: string): HTMLElement | null {
+    const items = this.root()?.querySelectorAll<HTMLElement>('.comments .thread') ?? []
+    return [...items].find((item) => item.dataset.id === id) ?? null
+  }
+
+  /** Once the panel has rendered, puts the focus on the first button of the thread `id`'s actions (回复, or 重新打开 when resolved). */
+  private async focusActions(id: string): Promise<void> {
+    await this.host.updateComplete
+    this.threadItem(id)?.querySelector<HTMLElement>('.actions button')?.focus()
+  }
+
+  /**
+   * Once the panel has rendered after a thread was deleted, puts the focus on the thread now in its
+   * place (the one after it, or else the one before), or on 添加批注 when none is left: never on a
+   * 删除 that Enter pressed again would take for the next thread's.
+   */
+  private async focusAfterRemoval(index: number): Promise<void> {
+    await this.host.updateComplete
+    const items = this.root()?.querySelectorAll<HTMLElement>('.comments .thread') ?? []
+    const item = items[Math.min(index, items.length - 1)]
+    const target = item ? item.querySelector<HTMLElement>('button') : this.root()?.querySelector<HTMLElement>('.comments .add')
+    target?.focus()
+  }
+
+  /**
+   * Ctrl+Z, Ctrl+Y and Ctrl+Shift+Z on the panel (not in its text boxes, which undo their own
+   * typing) undo and redo in the document, as the editor's own keys do (co-editing, the shared
+   * history): what 删除 says Ctrl+Z takes back, it takes back from where the focus is.
+   */
+  private readonly historyKeys = (e: KeyboardEvent): void => {
+    const view = this.host.view
+    if (!view || !this.host.editable || e.defaultPrevented || !isHistoryKey(e)) return
+    if ((e.target as Element | null)?.closest?.('textarea')) return
+    if (view.someProp('handleKeyDown', (handle) => handle(view, e))) e.preventDefault()
   }
 
   /** The threads in reading order, found again only after a change. */
@@ -329,10 +394,12 @@ export class CommentsPanel implements ReactiveController {
   /** Opens the reply input of a thread (or closes it, `null`), the focus in it. */
   private async openReply(id: string | null): Promise<void> {
     if (id && !this.author()) return
+    const closed = this.replying
     this.replying = id
     this.host.requestUpdate()
     await this.host.updateComplete
     if (id) this.root()?.querySelector<HTMLTextAreaElement>('.comments .replying textarea')?.focus()
+    else if (closed) await this.focusActions(closed)
   }
 
   private sendReply(id: string): void {
@@ -346,7 +413,11 @@ export class CommentsPanel implements ReactiveController {
     const thread = this.threads().find((t) => t.thread.id === id)?.thread
     if (!author || !thread) return
     const replyId = freshId('r', (r) => thread.replies.some((x) => x.id === r))
-    if (this.run(replyToComment(id, { id: replyId, author, time: new Date().toISOString(), text }))) this.replying = null
+    if (this.run(replyToComment(id, { id: replyId, author, time: new Date().toISOString(), text }))) {
+      this.replying = null
+      this.host.requestUpdate()
+      void this.focusActions(id)
+    }
   }
 
   private resolve(id: string, resolved: boolean): void {
@@ -355,7 +426,14 @@ export class CommentsPanel implements ReactiveController {
 
   private remove(id: string, replyId?: string): void {
     if (!this.author()) return
-    if (this.run(replyId === undefined ? deleteComment(id) : deleteReply(id, replyId)) && replyId === undefined) this.actions.hint(this.strings.deleted)
+    if (replyId !== undefined) {
+      if (this.run(deleteReply(id, replyId))) void this.focusActions(id)
+      return
+    }
+    const index = this.threads().findIndex((t) => t.thread.id === id)
+    if (!this.run(deleteComment(id))) return
+    this.actions.hint(this.strings.deleted)
+    void this.focusAfterRemoval(index)
   }
 
   /** Renders the panel: the threads in reading order, and the input for a new one while it is open. */
@@ -374,7 +452,7 @@ export class CommentsPanel implements ReactiveController {
       }
     }
     const open = threads.filter((a) => !a.thread.resolved).length
-    return html`<section class="comments" part="comments" aria-label=${t.label}>
+    return html`<section class="comments" part="comments" aria-label=${t.label} @keydown=${this.historyKeys}>
       <div class="panel-title">
         <span>${t.title(open)}</span>
         ${editable ? html`<button type="button" class="add" title=${t.addTitle} ?hidden=${!!this.adding} @mousedown=${(e: Event) => e.preventDefault()} @click=${() => void this.start()}>${t.add}</button>` : nothing}
