@@ -515,3 +515,78 @@ test.describe('a selection from a run-in title into its first work item written 
     await expect.poll(async () => (await runInSection(page)).line).toBe(line)
   })
 })
+
+test.describe('a selection from a section title into a work item whose rest ends in 。, or into the list’s last item', () => {
+  const head = ['示范县民政局2024年上半年工作总结', '现将上半年工作总结如下：', '一、主要工作']
+  const tail = ['（二）规范婚姻登记', '办理婚姻登记。']
+
+  /** The （一） section: its title, its first body block, and its lines of the summary's text. */
+  async function firstSubsection(page: Page) {
+    const section = (await getSummary(page)).sections[0]!.sections[0]!
+    const lines = await textLines(page)
+    return { title: section.title, first: section.body[0], lines: lines.slice(lines.findIndex((l) => l.startsWith('（一）')), lines.indexOf(tail[0]!)) }
+  }
+
+  /** Where the caret is: the text of its block before it (a title, a work item), and after it. */
+  function caretText(page: Page): Promise<[string, string]> {
+    return page.evaluate(() => {
+      const { $head } = (document.querySelector('zongjie-editor') as any).view.state.selection
+      return [$head.parent.textContent.slice(0, $head.parentOffset), $head.parent.textContent.slice($head.parentOffset)]
+    })
+  }
+
+  for (const [what, section, to, rest] of [
+    // The list's only item, ending in 。.
+    ['its only item', ['（一）兜牢基本民生底线。一是完善低保动态管理。全面开展低保年度复核。'], '完善低保', '动态管理。全面开展低保年度复核。'],
+    // Items joined on the title's line, the selection past the first into the last.
+    ['the last item', ['（一）兜牢基本民生底线。一是完善低保动态管理。全面开展低保年度复核；二是用好临时救助。及时实施临时救助。'], '用好临时', '救助。及时实施临时救助。'],
+  ] as const) {
+    test.describe(`from a run-in title into ${what}`, () => {
+      test.beforeEach(async ({ page }) => {
+        await openWith(page, [...head, ...section, ...tail].join('\n'))
+        // What reads the parts the writer types loads on the first focus.
+        await focusEditor(page)
+        await page.waitForLoadState('networkidle')
+        await selectRange(page, await positionOf(page, '兜牢基本', 'end'), await positionOf(page, to, 'end'))
+      })
+
+      for (const [how, edit, title] of [
+        ['typed', (page: Page) => typeText(page, '和'), '兜牢基本和'],
+        ['typed through the input method', (page: Page) => compose(page, ['he'], '和'), '兜牢基本和'],
+        ['deleted with Backspace', (page: Page) => press(page, 'Backspace'), '兜牢基本'],
+        ['deleted with Delete', (page: Page) => press(page, 'Delete'), '兜牢基本'],
+      ] as const) {
+        test(`${how}: the title ends where the selection began, the rest stays a work item, the caret in the title; one undo brings all back`, async ({ page }) => {
+          await edit(page)
+          await expect.poll(() => firstSubsection(page)).toMatchObject({ title, first: { type: 'workItems', items: [{ text: rest }] }, lines: [`（一）${title}。一是${rest}`] })
+          expect(await caretText(page)).toEqual([title, ''])
+          await press(page, 'Control+z')
+          await expect.poll(async () => (await firstSubsection(page)).lines).toEqual(section)
+        })
+      }
+
+      test('taken by Enter: the title keeps its text up to the selection, the rest stays a work item, the caret at its start', async ({ page }) => {
+        await press(page, 'Enter')
+        await expect.poll(() => firstSubsection(page)).toMatchObject({ title: '兜牢基本', first: { items: [{ text: rest }] }, lines: [`（一）兜牢基本。一是${rest}`] })
+        await typeText(page, '甲')
+        expect((await firstSubsection(page)).first).toMatchObject({ items: [{ text: `甲${rest}` }] })
+        await press(page, 'Control+z')
+        await press(page, 'Control+z')
+        await expect.poll(async () => (await firstSubsection(page)).lines).toEqual(section)
+      })
+    })
+  }
+
+  test('Enter over a selection from a title on its own line into its first item: the rest stays the first work item, the caret at its start', async ({ page }) => {
+    const section = ['（一）兜牢基本民生底线', '一是完善低保动态管理。全面开展低保年度复核；', '二是用好临时救助。及时实施临时救助。']
+    await openWith(page, [...head, ...section, ...tail].join('\n'))
+    await focusEditor(page)
+    await selectRange(page, await positionOf(page, '兜牢基本', 'end'), await positionOf(page, '完善低保', 'end'))
+    await press(page, 'Enter')
+    const items = [{ text: '动态管理。全面开展低保年度复核；' }, { text: '用好临时救助。及时实施临时救助。' }]
+    expect(await firstSubsection(page)).toMatchObject({ title: '兜牢基本', first: { items }, lines: ['（一）兜牢基本', '一是动态管理。全面开展低保年度复核；', '二是用好临时救助。及时实施临时救助。'] })
+    expect(await caretText(page)).toEqual(['', items[0]!.text])
+    await press(page, 'Control+z')
+    await expect.poll(async () => (await firstSubsection(page)).lines).toEqual(section)
+  })
+})

@@ -488,15 +488,20 @@ function carryOn(tr: Transaction, next: Transaction): Transaction {
 }
 
 /**
- * Where the deletion in `tr` of `deleted`, a selection from a run-in section's title into a work
- * item of its body, joined the rest of that item to the title: that rest given back to the body as
- * a work item (the first of the list there, see the model's `returnTitleRestToBody`), the caret at
- * its start. Returns whether it applied.
+ * Where the deletion in `tr` of `deleted`, a selection from a section's title (run-in,
+ * `（一）小标题。一是……`, or on a line of its own) into a work item of that section's body, joined
+ * the rest of that item to the title: that rest given back to the body as a work item, the list
+ * made again where the deletion took it (the item was its last; see the model's
+ * `returnTitleRestToBody`), the caret at its start, where Enter would have put it. Not from a
+ * title into a subsection's item. Returns whether it applied.
  */
-function returnItemAfterRunInTitle(tr: Transaction, deleted: Selection): boolean {
+function returnItemAfterTitle(tr: Transaction, deleted: Selection): boolean {
+  const { $from, $to } = deleted
   const { $head } = tr.selection
-  if (deleted.$to.parent.type !== schema.nodes.workItem || $head.parent.type !== schema.nodes.heading || $head.node($head.depth - 1).attrs.runIn !== true) return false
-  const itemAt = returnTitleRestToBody(tr, $head.pos, schema.nodes.workItem!)
+  if ($to.parent.type !== schema.nodes.workItem || $from.parent.type !== schema.nodes.heading || $head.parent.type !== schema.nodes.heading) return false
+  // The item's list is in the body of the title's own section.
+  if ($to.before($to.depth - 2) !== $from.before($from.depth - 1)) return false
+  const itemAt = returnTitleRestToBody(tr, $head.pos, $to)
   tr.setSelection(TextSelection.create(tr.doc, itemAt))
   return true
 }
@@ -509,10 +514,10 @@ function returnItemAfterRunInTitle(tr: Transaction, deleted: Selection): boolean
  * editor's Enter at a caret, then does at the caret the deletion left what it does there: at the
  * start of a heading an empty line opens above it (see {@link splitHeading}), in a paragraph the
  * paragraph splits; where the deletion ended in a heading given its text back, the caret goes to
- * that heading's start; from a run-in title into a work item of its body, the rest of the item
- * stays a work item, the caret at its start (see {@link returnItemAfterRunInTitle}). One step for
- * undo. Does not apply to a selection inside one textblock, or where the selection cannot be
- * deleted as it stands (across parts the schema keeps apart).
+ * that heading's start; from a section's title (run-in or not) into a work item of its body, the
+ * rest of the item stays a work item, the caret at its start (see {@link returnItemAfterTitle}).
+ * One step for undo. Does not apply to a selection inside one textblock, or where the selection
+ * cannot be deleted as it stands (across parts the schema keeps apart).
  */
 export function enterOverSelection(enter: Command): Command {
   return (state, dispatch) => {
@@ -521,8 +526,8 @@ export function enterOverSelection(enter: Command): Command {
     try {
       const tr = state.tr.deleteSelection()
       let deleted = EditorState.create({ doc: tr.doc, selection: tr.selection })
-      // From a run-in title into a work item: the rest of the item, a work item still, the caret at its start.
-      if (returnItemAfterRunInTitle(tr, selection)) {
+      // From a title into a work item: the rest of the item, a work item still, the caret at its start.
+      if (returnItemAfterTitle(tr, selection)) {
         tr.doc.check()
         dispatch?.(tr.scrollIntoView())
         return true

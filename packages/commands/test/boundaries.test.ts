@@ -360,3 +360,85 @@ describe('a selection from a run-in title into its first work item written 小�
     expect(caret(entered!)).toEqual(['workItem', '', '动态管理。全面开展年度复核，新纳入低保；'])
   })
 })
+
+describe('a selection from a section title into a work item whose rest ends in 。, or into the list’s last item', () => {
+  const untouched = ['某县民政局2024年工作总结', '开头。', '一、主要工作']
+  const after = ['（二）兜底保障', '做好救助。']
+  const summaryOf = (...section: string[]) => [...untouched, ...section, ...after].join('\n')
+  // The list's only item, ending in 。, on the title's line.
+  const single = summaryOf('（一）兜牢基本民生底线。一是完善低保动态管理。全面开展年度复核。')
+  // Items written one a line, each ending in 。.
+  const perLine = summaryOf('（一）兜牢基本民生底线。一是完善低保动态管理。全面开展年度复核。', '二是用好临时救助。实施临时救助X人次。')
+  // Items joined on the title's line, the last ending in 。.
+  const joined = summaryOf('（一）兜牢基本民生底线。一是完善低保动态管理。全面开展年度复核；二是用好临时救助。实施临时救助X人次。')
+  // The title on a line of its own, an item a line.
+  const ownLine = summaryOf('（一）兜牢基本民生底线', '一是完善低保动态管理。全面开展年度复核；', '二是用好临时救助。实施临时救助X人次。')
+
+  /** The first `（一）` section's title, and the blocks of its body (a work item or a paragraph, with its text), in `state`. */
+  function firstSubsection(state: EditorState) {
+    let section: Node | null = null
+    state.doc.descendants((node) => {
+      section ??= node.type.name === 'section2' ? node : null
+      return !section
+    })
+    const body: string[] = []
+    section!.descendants((node) => {
+      if (node.isTextblock && node !== section!.firstChild) body.push(`${node.type.name}:${node.textContent}`)
+      return !node.isTextblock
+    })
+    return { title: section!.firstChild!.textContent, body }
+  }
+
+  for (const [how, typed] of [
+    ['typed over', '和'],
+    ['deleted', ''],
+    ['typed over with a stop', '。'],
+  ] as const) {
+    const title = `兜牢基本${typed === '。' ? '' : typed}`
+    it(`the only item, ${how}: what was typed ends the title, the rest stays a work item, no text lost`, () => {
+      const state = settledTypingOver(single, '兜牢基本', '完善低保', typed)
+      expect(lines(toText(state.doc))).toEqual([...untouched, `（一）${title}。一是动态管理。全面开展年度复核。`, ...after])
+      expect(firstSubsection(state)).toEqual({ title, body: ['workItem:动态管理。全面开展年度复核。'] })
+      expect(caret(state)).toEqual(['heading', title, ''])
+    })
+
+    it(`the first of items written one a line, ${how}: the rest stays the first work item, the second item on its line`, () => {
+      const state = settledTypingOver(perLine, '兜牢基本', '完善低保', typed)
+      expect(lines(toText(state.doc))).toEqual([...untouched, `（一）${title}。一是动态管理。全面开展年度复核。`, '二是用好临时救助。实施临时救助X人次。', ...after])
+      expect(firstSubsection(state)).toEqual({ title, body: ['workItem:动态管理。全面开展年度复核。', 'workItem:用好临时救助。实施临时救助。'] })
+      expect(caret(state)).toEqual(['heading', title, ''])
+    })
+
+    it(`into the last item, past the first, ${how}: the rest stays a work item, still on the title's line`, () => {
+      const state = settledTypingOver(joined, '兜牢基本', '用好临时', typed)
+      expect(lines(toText(state.doc))).toEqual([...untouched, `（一）${title}。一是救助。实施临时救助X人次。`, ...after])
+      expect(firstSubsection(state)).toEqual({ title, body: ['workItem:救助。实施临时救助。'] })
+      expect(caret(state)).toEqual(['heading', title, ''])
+    })
+  }
+
+  it('the rest of a paragraph ending in 。 reads as the title’s sentence, as the line prints it', () => {
+    const state = settledTypingOver(summaryOf('（一）兜底保障。做好救助。加强管理。'), '兜底', '做好', 'X')
+    expect(lines(toText(state.doc))).toEqual([...untouched, '（一）兜底X救助。加强管理。', ...after])
+    expect(firstSubsection(state)).toEqual({ title: '兜底X救助', body: ['paragraph:加强管理。'] })
+  })
+
+  // Enter after the deletion, as the editor's keys chain it (plugins/keys.ts), as far as the commands go.
+  const enter = enterOverSelection(chainCommands(exitEmptyWorkItem, splitHeading, baseKeymap.Enter!))
+
+  for (const [what, summary, to, line, items] of [
+    ['from a run-in title into the last item', joined, '用好临时', ['（一）兜牢基本。一是救助。实施临时救助X人次。'], ['救助。实施临时救助。']],
+    ['from a run-in title into its only item, ending in 。', single, '完善低保', ['（一）兜牢基本。一是动态管理。全面开展年度复核。'], ['动态管理。全面开展年度复核。']],
+    ['from a title on its own line into its first item', ownLine, '完善低保', ['（一）兜牢基本', '一是动态管理。全面开展年度复核；', '二是用好临时救助。实施临时救助X人次。'], ['动态管理。全面开展年度复核；', '用好临时救助。实施临时救助。']],
+    ['from a title on its own line into the last item', ownLine, '用好临时', ['（一）兜牢基本', '一是救助。实施临时救助X人次。'], ['救助。实施临时救助。']],
+  ] as const) {
+    it(`Enter over a selection ${what}: the title keeps its text up to the selection, the rest stays a work item, the caret at its start`, () => {
+      const doc = importText(summary).doc
+      const state = EditorState.create({ doc, selection: TextSelection.create(doc, rangeOf(doc, '兜牢基本').to, rangeOf(doc, to).to) })
+      const [entered] = press(state, enter, 1)
+      expect(lines(toText(entered!.doc))).toEqual([...untouched, ...line, ...after])
+      expect(firstSubsection(entered!)).toEqual({ title: '兜牢基本', body: items.map((item) => `workItem:${item}`) })
+      expect(caret(entered!)).toEqual(['workItem', '', items[0]])
+    })
+  }
+})

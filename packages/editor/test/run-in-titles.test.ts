@@ -62,3 +62,78 @@ describe('a selection from a run-in title into its first work item written 小�
     expect(runInSection(el).line).toBe(before)
   })
 })
+
+describe('a selection from a section title into a work item whose rest ends in 。, or into the list’s last item', () => {
+  const head = ['某县民政局2024年工作总结', '开头。', '一、主要工作']
+  const tail = ['（二）兜底保障', '做好救助。']
+  // The list's only item, ending in 。; items joined on the title's line, the last ending in 。; the title on a line of its own.
+  const single = '（一）兜牢基本民生底线。一是完善低保动态管理。全面开展年度复核。'
+  const joined = '（一）兜牢基本民生底线。一是完善低保动态管理。全面开展年度复核；二是用好临时救助。实施临时救助X人次。'
+  const ownLine = ['（一）兜牢基本民生底线', '一是完善低保动态管理。全面开展年度复核；', '二是用好临时救助。实施临时救助X人次。']
+
+  /** The element holding the summary with `section` as its （一）, what reads the parts loaded, and the selection from `兜牢基本|` to the end of `to`. */
+  async function selectedInto(section: readonly string[], to: string) {
+    const el = await mountEditor([...head, ...section, ...tail].join('\n'))
+    await loadPasteReader()
+    const view = el.view!
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, posOf(view.state.doc, '兜牢基本', 4), posOf(view.state.doc, to, to.length))))
+    return { el, view }
+  }
+
+  /** The （一） section as the writer sees it: its lines of the summary's text, its title, and the texts of its body's work items. */
+  function firstSubsection(el: Awaited<ReturnType<typeof selectedInto>>['el']) {
+    const section = el.summary.sections[0]!.sections[0]!
+    const lines = el.getText().split('\n')
+    const body = section.body.map((block) => ('items' in block ? block.items.map((item) => item.text) : block.type))
+    return { lines: lines.slice(lines.findIndex((line) => line.startsWith('（一）')), lines.indexOf(tail[0]!)), title: section.title, body }
+  }
+
+  /** `key` pressed in the element's view, as its keymap takes it; `typed` typed, without a key. */
+  function edit(view: Awaited<ReturnType<typeof selectedInto>>['view'], key: string, typed: string) {
+    if (key) view.someProp('handleKeyDown', (f) => f(view, new KeyboardEvent('keydown', { key, keyCode: { Backspace: 8, Delete: 46, Enter: 13 }[key] })))
+    else view.dispatch(view.state.tr.insertText(typed))
+  }
+
+  for (const [what, section, to, rest] of [
+    ['its only item', [single], '完善低保', '动态管理。全面开展年度复核。'],
+    ['the last item, past the first', [joined], '用好临时', '救助。实施临时救助X人次。'],
+  ] as const) {
+    for (const [how, key, typed] of [
+      ['typed over', '', '和'],
+      ['deleted with Backspace', 'Backspace', ''],
+      ['deleted with Delete', 'Delete', ''],
+    ] as const) {
+      it(`into ${what}, ${how}: the title ends where the typing did, the rest stays a work item, the caret after the typing; one undo brings it all back`, async () => {
+        const { el, view } = await selectedInto(section, to)
+        edit(view, key, typed)
+        const title = `兜牢基本${typed}`
+        expect(firstSubsection(el)).toEqual({ lines: [`（一）${title}。一是${rest}`], title, body: [[rest]] })
+        const { $head } = view.state.selection
+        expect([$head.parent.type.name, $head.parent.textContent.slice(0, $head.parentOffset)]).toEqual(['heading', title])
+        undo(view.state, view.dispatch)
+        expect(firstSubsection(el).lines).toEqual(section)
+      })
+    }
+
+    it(`into ${what}, taken by Enter: the title keeps its text up to the selection, the rest stays a work item, the caret at its start; one undo brings it all back`, async () => {
+      const { el, view } = await selectedInto(section, to)
+      edit(view, 'Enter', '')
+      expect(firstSubsection(el)).toEqual({ lines: [`（一）兜牢基本。一是${rest}`], title: '兜牢基本', body: [[rest]] })
+      const { $head } = view.state.selection
+      expect([$head.parent.type.name, $head.parentOffset]).toEqual(['workItem', 0])
+      undo(view.state, view.dispatch)
+      expect(firstSubsection(el).lines).toEqual(section)
+    })
+  }
+
+  it('from a title on its own line into its first item, taken by Enter: the rest stays the first work item, the caret at its start; one undo brings it all back', async () => {
+    const { el, view } = await selectedInto(ownLine, '完善低保')
+    edit(view, 'Enter', '')
+    const items = ['动态管理。全面开展年度复核；', '用好临时救助。实施临时救助X人次。']
+    expect(firstSubsection(el)).toEqual({ lines: ['（一）兜牢基本', `一是${items[0]}`, `二是${items[1]}`], title: '兜牢基本', body: [items] })
+    const { $head } = view.state.selection
+    expect([$head.parent.type.name, $head.parentOffset]).toEqual(['workItem', 0])
+    undo(view.state, view.dispatch)
+    expect(firstSubsection(el).lines).toEqual(ownLine)
+  })
+})

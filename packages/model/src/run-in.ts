@@ -1,4 +1,4 @@
-import { Fragment, type Node, type NodeType } from 'prosemirror-model'
+import { Fragment, type Node, type ResolvedPos } from 'prosemirror-model'
 import { Mapping, type StepMap, type Transform } from 'prosemirror-transform'
 import { schema } from './schema.ts'
 import { hasSuggestionMarks } from './suggestions.ts'
@@ -57,26 +57,33 @@ export function settleRunInTitle(tr: Transform, pos: number): SettledRunInTitle 
 }
 
 /**
- * The text from `at` to the end of the run-in title holding it, in `tr.doc`, moved to the start of
- * the section's body, as the block of `type` it was before an edit joined it to the title (a
- * selection from the title into the body deleted or typed over): a work item goes back as the first
- * item of the list there (after its lead-in), anything else, or an item with no list left, as a
- * paragraph of its own. The title keeps what comes before `at`. Gives where the moved text starts.
+ * The text from `at` to the end of the section title holding it, in `tr.doc`, moved to the start of
+ * the section's body as the block at `$from` (in the document before the edit) was, before an edit
+ * joined that block's rest to the title (a selection from the title into the body deleted, typed
+ * or Entered over). A work item stays a work item, whatever it ends in: the first item of the list
+ * at the body's start (the item's own list, or the next one, as two lists side by side are one);
+ * where the deletion took its list with it (the item was the list's last) and no such list
+ * follows, the only item of a list made as that one was (`layout`: on the title's line, or one item
+ * a line). Anything else goes back as a paragraph of its own. The title keeps what comes before
+ * `at`. Gives where the moved text starts.
  */
-export function returnTitleRestToBody(tr: Transform, at: number, type: NodeType): number {
+export function returnTitleRestToBody(tr: Transform, at: number, $from: ResolvedPos): number {
   const $at = tr.doc.resolve(at)
   const rest = $at.parent.content.cut($at.parentOffset)
   tr.delete(at, $at.end())
   // The body starts right after the title.
   const bodyAt = at + 1
-  const list = tr.doc.nodeAt(bodyAt)
-  if (list?.type !== schema.nodes.workItems || type !== schema.nodes.workItem) {
+  if ($from.parent.type !== schema.nodes.workItem) {
     tr.insert(bodyAt, schema.nodes.paragraph!.create(null, rest))
     return bodyAt + 1
   }
-  const itemAt = bodyAt + 1 + (list.firstChild!.type === schema.nodes.workIntro ? list.firstChild!.nodeSize : 0)
-  tr.insert(itemAt, type.create(null, rest))
-  return itemAt + 1
+  const item = schema.nodes.workItem!.create(null, rest)
+  const list = tr.doc.nodeAt(bodyAt)
+  // A list led in by words of its own is another list, which the item goes before.
+  if (list?.type === schema.nodes.workItems && list.firstChild!.type !== schema.nodes.workIntro) tr.insert(bodyAt + 1, item)
+  else tr.insert(bodyAt, schema.nodes.workItems!.create($from.node($from.depth - 1).attrs, item))
+  // In either case, the item's text starts two steps in: into the list, then into the item.
+  return bodyAt + 2
 }
 
 /** The run-in headings between each of `ranges` (`[from, to]` in `doc`) that hold a `。`: their positions, last first. */
