@@ -8,12 +8,14 @@
 import type { Page } from '@playwright/test'
 import {
   compose,
+  copy,
   editorSelection,
   editorTest as test,
   expect,
   generatedNumbers,
   getSummary,
   openWith,
+  paste,
   placeCursor,
   positionOf,
   press,
@@ -334,6 +336,64 @@ for (const how of ['Backspace', 'Delete', 'typed', 'composed', 'Enter'] as const
   })
 }
 
+// Cut, pasted over and dragged away, the selection goes as Backspace deletes it: the plans stay the plans.
+// Before, dragged away and dropped in the plans' body, it went as ProseMirror's deletion takes it: the
+// plans heading's rest joined the problems, and the heading dragged made a plans section 下半年.
+for (const how of ['cut', 'pasted text', 'pasted from the editor', 'dragged away'] as const) {
+  test(`a selection from the problems' last paragraph to the middle of the plans heading, ${how}: the plans stay the plans, one Ctrl-Z restores all`, async ({ page }) => {
+    const start = await textLines(page)
+    let copied = { text: '新', html: '' }
+    if (how === 'pasted from the editor') {
+      const at = await positionOf(page, '持续做好社会救助。', 'start')
+      await selectRange(page, at + 4, at + 5)
+      copied = await copy(page)
+    }
+    const from = (await positionOf(page, '基层力量不足。', 'start')) + 2
+    const to = (await positionOf(page, '下半年工作计划', 'start')) + 3
+    await selectRange(page, from, to)
+    if (how === 'cut') expect((await copy(page, 'cut')).text).toContain('力量不足。')
+    else if (how === 'dragged away') await dragSelectionTo(page, '持续做好社会救助。')
+    else await paste(page, how === 'pasted text' ? { text: '新' } : copied)
+    const kept = how === 'pasted text' ? '基层新' : how === 'pasted from the editor' ? '基层社' : '基层'
+    // Dragged away, it goes in after the plans' paragraph, where it was dropped, the heading dragged a （一） of the plans.
+    const end = how === 'dragged away' ? ['持续做好社会救助。力量不足。', '（一）下半年'] : ['持续做好社会救助。']
+    const expected = ['培训社区工作者。', '四、存在的问题', kept, '五、工作计划', ...end]
+    expect((await textLines(page)).slice(-expected.length)).toEqual(expected)
+    expect((await getSummary(page)).sections.map((s) => s.number + s.title)).toEqual(['一、主要工作', '二、社会事务', '三、基层治理', '四、存在的问题', '五、工作计划'])
+    await press(page, 'Control+z')
+    expect(await textLines(page)).toEqual(start)
+  })
+}
+
+// Before, ProseMirror could not delete it and the block-by-block deletion left each section between
+// with an empty heading (二、 with no title and no body); from the title, ProseMirror's deletion made
+// the heading's rest the title and its body the opening's.
+for (const [what, start, offset, end, endOffset, sections] of [
+  ['the opening to the middle of the problems heading', '现将上半年工作总结如下：', 2, '存在的问题', 2, ['一、的问题', '二、下半年工作计划']],
+  ['the opening to the middle of a section\'s heading', '现将上半年工作总结如下：', 2, '社会事务', 2, ['一、事务', '二、基层治理', '三、存在的问题', '四、下半年工作计划']],
+  ['the title to the middle of a section\'s heading', '示范县民政局2024年上半年工作总结', 6, '社会事务', 2, ['一、事务', '二、基层治理', '三、存在的问题', '四、下半年工作计划']],
+] as const) {
+  for (const how of ['Backspace', 'typed'] as const) {
+    test(`a selection from ${what}, ${how === 'typed' ? 'typed over' : 'deleted'}: the sections between go, the last keeps its heading's rest, one Ctrl-Z restores all`, async ({ page }) => {
+      const before = await textLines(page)
+      const from = (await positionOf(page, start, 'start')) + offset
+      await selectRange(page, from, (await positionOf(page, end, 'start')) + endOffset)
+      if (how === 'typed') await typeText(page, '新')
+      else await press(page, how)
+      const typed = how === 'typed' ? '新' : ''
+      const lines = await textLines(page)
+      const kept = start.slice(0, offset) + typed
+      const title = sections[0]!
+      expect(lines.slice(0, lines.indexOf(title) + 1)).toEqual(start.startsWith('现将') ? [before[0], kept, title] : [kept, title])
+      expect((await getSummary(page)).sections.map((s) => s.number + s.title)).toEqual(sections)
+      // The caret is where the selection began, after what was typed.
+      expect((await editorSelection(page)).head).toBe(from + typed.length)
+      await press(page, 'Control+z')
+      expect(await textLines(page)).toEqual(before)
+    })
+  }
+}
+
 test('Ctrl-Z undoes structure changes step by step; Ctrl-Y and Ctrl-Shift-Z redo them', async ({ page }) => {
   const start = await textLines(page)
   await placeCursor(page, '基层治理', 'end')
@@ -398,3 +458,23 @@ test('Shift-Tab on a （一） section makes it a 一、 section; the （二） 
   await press(page, 'Control+z')
   expect(await headings(page)).toEqual(original)
 })
+
+/**
+ * Drags the selection away and drops it after the last character of the paragraph `text`, as a
+ * writer moving text does: ProseMirror's own dragstart and drop, with one DataTransfer.
+ */
+async function dragSelectionTo(page: Page, text: string): Promise<void> {
+  await page.evaluate((text) => {
+    const pm = document.querySelector('zongjie-editor')!.shadowRoot!.querySelector('.ProseMirror') as HTMLElement
+    const walker = document.createTreeWalker(pm, NodeFilter.SHOW_TEXT)
+    let node: Text | null = null
+    while (walker.nextNode()) if ((walker.currentNode as Text).data.includes(text)) node = walker.currentNode as Text
+    const range = document.createRange()
+    range.setStart(node!, node!.data.length - 1)
+    range.setEnd(node!, node!.data.length)
+    const box = range.getBoundingClientRect()
+    const dataTransfer = new DataTransfer()
+    pm.dispatchEvent(new DragEvent('dragstart', { dataTransfer, bubbles: true, cancelable: true, composed: true }))
+    pm.dispatchEvent(new DragEvent('drop', { dataTransfer, clientX: box.right - 1, clientY: box.top + box.height / 2, bubbles: true, cancelable: true, composed: true }))
+  }, text)
+}

@@ -4,6 +4,7 @@ import { StepMap, type Mappable } from 'prosemirror-transform'
 import { closeHistory } from 'prosemirror-history'
 import { schema, isSection, returnTitleRestToBody } from '@zongjie/model'
 import { settleRunInTitleIn } from './run-in.ts'
+import { deleteAcrossParts, deletionKeepsParts } from './deletion.ts'
 
 /** The rank of a section's number format: 1 for `一、` (and problems and plans), 4 for `（1）`. */
 export function sectionRank(node: Node): number {
@@ -481,6 +482,18 @@ export function joinSectionEmptiedBy(deleted: Selection, state: EditorState, map
   return joinEmptiedSection(state, $next.before($next.depth - 1))
 }
 
+/**
+ * The selection of `state` deleted as Backspace deletes it in the editor: by ProseMirror's
+ * deletion where that keeps the summary's parts, else by {@link deleteAcrossParts}; then a heading
+ * the deletion emptied, or a problems or plans section it merged, put right (see
+ * {@link joinSectionEmptiedBy}). One transaction.
+ */
+export function deleteSelectionTr(state: EditorState): Transaction {
+  const tr = deletionKeepsParts(state) ? state.tr.deleteSelection() : deleteAcrossParts(state)
+  const joined = joinSectionEmptiedBy(state.selection, EditorState.create({ doc: tr.doc, selection: tr.selection }), tr.mapping)
+  return joined ? carryOn(tr, joined) : tr
+}
+
 /** `next`, a transaction on the document `tr` has made, carried on in `tr`: its steps, then its selection. */
 function carryOn(tr: Transaction, next: Transaction): Transaction {
   for (const step of next.steps) tr.step(step)
@@ -516,13 +529,16 @@ function returnItemAfterTitle(tr: Transaction, deleted: Selection): boolean {
  * paragraph splits; where the deletion ended in a heading given its text back, the caret goes to
  * that heading's start; from a section's title (run-in or not) into a work item of its body, the
  * rest of the item stays a work item, the caret at its start (see {@link returnItemAfterTitle}).
- * One step for undo. Does not apply to a selection inside one textblock, or where the selection
- * cannot be deleted as it stands (across parts the schema keeps apart).
+ * One step for undo. Does not apply to a selection inside one textblock, or where ProseMirror's
+ * deletion would not keep the summary's parts (see {@link deletionKeepsParts}): that selection is
+ * deleted across parts first ({@link deleteAcrossParts}), and Enter then does what it does at the
+ * caret.
  */
 export function enterOverSelection(enter: Command): Command {
   return (state, dispatch) => {
     const { selection } = state
     if (selection instanceof TextSelection ? selection.$from.sameParent(selection.$to) : !(selection instanceof AllSelection)) return false
+    if (selection instanceof TextSelection && !deletionKeepsParts(state)) return false
     try {
       const tr = state.tr.deleteSelection()
       let deleted = EditorState.create({ doc: tr.doc, selection: tr.selection })

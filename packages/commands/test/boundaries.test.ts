@@ -3,7 +3,7 @@ import { EditorState, TextSelection, type Command, type Transaction } from 'pros
 import { baseKeymap, chainCommands } from 'prosemirror-commands'
 import type { Node } from 'prosemirror-model'
 import { importText, isSection, toText } from '@zongjie/model'
-import { backspaceAtBlockStart, backspaceAtHeadingStart, changedRanges, deleteAtBlockEnd, enterOverSelection, exitEmptyWorkItem, joinEmptiedSection, joinHeading, joinSectionEmptiedBy, splitHeading, returnJoinedClausesIn, settleRunInTitlesIn } from '../src/index.ts'
+import { backspaceAtBlockStart, backspaceAtHeadingStart, changedRanges, deleteAtBlockEnd, enterOverSelection, exitEmptyWorkItem, joinEmptiedSection, joinHeading, joinSectionEmptiedBy, moveSelectionTr, splitHeading, returnJoinedClausesIn, settleRunInTitlesIn } from '../src/index.ts'
 import { rangeOf } from './ranges.ts'
 
 const text = [
@@ -248,6 +248,20 @@ describe('a selection into the middle of the problems or plans heading, deleted 
     const after = deleteSelection(selected(nested, ['经费保障不够。', 2], ['下一步工作打算', 3]))
     expect(lines(toText(after.doc)).slice(4, 10)).toEqual(['二、存在的问题', '一是基层力量不足；', '二是经费', '三、工作打算', '计划总述。', '（一）继续救助'])
   })
+
+  // Before, ProseMirror's move deleted it as it deletes it, merging the plans into the problems,
+  // and what was dropped in the plans' body made a plans section of its own, titled 下半年.
+  for (const [where, at, expected] of [
+    ["in the plans' body", '继续做好救助；', ['二、存在的问题', '一是基层力量不足；', '二是经费', '三、工作打算', '一是继续做好救助；保障不够。', '下一步', '一是加强队伍建设。']],
+    ['in the closing', '总之，我们将继续努力。', ['二、存在的问题', '一是基层力量不足；', '二是经费', '三、工作打算', '一是继续做好救助；', '二是加强队伍建设。', '总之，我们将继续努力。保障不够。', '下一步']],
+  ] as const) {
+    it(`dragged away and dropped ${where}: the plans keep the heading's rest and their items, what was dragged goes in where it is dropped (as lines of text where its parts cannot)`, () => {
+      const state = selected(summary, ['经费保障不够。', 2], ['下一步工作打算', 3])
+      const tr = moveSelectionTr(state, state.selection.content(), positionIn(state.doc, at, at.length))!
+      tr.doc.check()
+      expect(lines(toText(tr.doc)).slice(4, 4 + expected.length)).toEqual(expected)
+    })
+  }
 
   it('Enter over it: the plans heading keeps its rest, on its own line, the caret at its start', () => {
     const enter = enterOverSelection(chainCommands(splitHeading, baseKeymap.Enter!))

@@ -3,7 +3,8 @@ import { EditorState, TextSelection } from 'prosemirror-state'
 import { Fragment, Slice } from 'prosemirror-model'
 import { history, undo } from 'prosemirror-history'
 import { importText, schema, toText } from '@zongjie/model'
-import { guard, safeDeleteSelection, deletionWorks, validDoc, changeFits } from '../src/plugins/guard.ts'
+import { deletionKeepsParts as deletionWorks, deleteAcrossParts as safeDeleteSelection } from '@zongjie/commands'
+import { guard, validDoc, changeFits } from '../src/plugins/guard.ts'
 
 describe('guard: every document stays valid', () => {
   it('deletes a selection from the opening into a heading, where ProseMirror cannot, block by block', () => {
@@ -58,6 +59,45 @@ describe('guard: every document stays valid', () => {
       let undone = next
       expect(undo(next, (tr) => (undone = next.apply(tr)))).toBe(true)
       expect(undone.doc.eq(doc)).toBe(true)
+    }
+  })
+
+  // Before, the sections between were left with empty headings (一、 with no title or body), and
+  // from the title the heading's rest became the title, its body the opening's.
+  describe('a selection from the opening or the title into the middle of a later heading, deleted or typed over', () => {
+    const summary = '工作总结\n现将工作总结如下：\n一、主要工作\n正文。\n（一）子标题\n子正文。\n二、社会事务\n办理婚姻登记。\n三、存在的问题\n基层力量不足。\n四、下半年工作计划\n持续做好救助。\n总之，继续努力。'
+    const cases: [string, string, number, string, number, (typed: string) => string[]][] = [
+      ['from the opening to the problems heading', '现将工作总结如下：', 2, '存在的问题', 2, (t) => ['工作总结', `现将${t}`, '一、的问题', '基层力量不足。', '二、下半年工作计划', '持续做好救助。', '总之，继续努力。']],
+      ['from the opening to the plans heading', '现将工作总结如下：', 2, '下半年工作计划', 3, (t) => ['工作总结', `现将${t}`, '一、工作计划', '持续做好救助。', '总之，继续努力。']],
+      ['from the opening to a section\'s heading', '现将工作总结如下：', 2, '社会事务', 2, (t) => ['工作总结', `现将${t}`, '一、事务', '办理婚姻登记。', '二、存在的问题', '基层力量不足。', '三、下半年工作计划', '持续做好救助。', '总之，继续努力。']],
+      ['from the title to a section\'s heading', '工作总结', 2, '社会事务', 2, (t) => [`工作${t}`, '一、事务', '办理婚姻登记。', '二、存在的问题', '基层力量不足。', '三、下半年工作计划', '持续做好救助。', '总之，继续努力。']],
+      ['from the title to the problems heading', '工作总结', 2, '存在的问题', 2, (t) => [`工作${t}`, '一、的问题', '基层力量不足。', '二、下半年工作计划', '持续做好救助。', '总之，继续努力。']],
+    ]
+    for (const [what, a, aOffset, b, bOffset, expected] of cases) {
+      for (const typed of ['', '新']) {
+        it(`${what}, ${typed ? 'typed over' : 'deleted'}: the sections between go, the one it ends in keeps its heading's rest, one undo step restores all`, () => {
+          const doc = importText(summary).doc
+          const at = (text: string, offset: number) => {
+            let found = -1
+            doc.descendants((n, p) => {
+              if (found < 0 && n.isTextblock && n.textContent === text) found = p + 1 + offset
+            })
+            return found
+          }
+          const from = at(a, aOffset)
+          const state = EditorState.create({ doc, selection: TextSelection.create(doc, from, at(b, bOffset)), plugins: [guard(), history()] })
+          expect(deletionWorks(state)).toBe(false)
+          // As the editor does it: the guard deletes it across parts before the key or the text goes in.
+          const deleted = safeDeleteSelection(state)
+          const next = state.apply(typed ? deleted.insertText(typed) : deleted)
+          next.doc.check()
+          expect(toText(next.doc).split('\n').filter(Boolean)).toEqual(expected(typed))
+          expect(next.selection.from).toBe(from + typed.length)
+          let undone = next
+          expect(undo(next, (tr) => (undone = next.apply(tr)))).toBe(true)
+          expect(undone.doc.eq(doc)).toBe(true)
+        })
+      }
     }
   })
 

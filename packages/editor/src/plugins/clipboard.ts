@@ -2,8 +2,7 @@ import { Plugin, PluginKey, TextSelection, type Transaction } from 'prosemirror-
 import type { EditorView } from 'prosemirror-view'
 import { Fragment, Slice, type Node } from 'prosemirror-model'
 import { isSection, sectionNumber, workItemOrdinal, textBetween, schema, readPeriod, isSuggestionMark, suggestionAnchor } from '@zongjie/model'
-import { copiedSlice, isEmptyDoc, replaceDocumentIn } from '@zongjie/commands'
-import { deletionWorks, safeDeleteSelection } from './guard.ts'
+import { copiedSlice, isEmptyDoc, replaceDocumentIn, deletionKeepsParts, deleteAcrossParts, moveSelectionTr } from '@zongjie/commands'
 import { loadPart } from '../zongjie-editor/parts.ts'
 
 /** What reads pasted HTML and text (`paste-read.ts`, the model's importers), once loaded. */
@@ -205,7 +204,7 @@ export function clipboard(options: ClipboardOptions = {}): Plugin {
     event.clipboardData.setData('text/plain', textBetween(view.state.doc, sel.from, sel.to))
     // Cutting from a read-only editor copies and leaves the text where it is.
     if (cut && view.editable) {
-      const tr = deletionWorks(view.state) ? view.state.tr.deleteSelection() : safeDeleteSelection(view.state)
+      const tr = deletionKeepsParts(view.state) ? view.state.tr.deleteSelection() : deleteAcrossParts(view.state)
       view.dispatch(tr.scrollIntoView().setMeta('uiEvent', 'cut'))
     }
     return true
@@ -324,6 +323,17 @@ export function clipboard(options: ClipboardOptions = {}): Plugin {
           view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(at.pos))))
           return pasteRead(view, html, data!.getData('text/plain'))
         },
+      },
+      // A selection across blocks dragged away goes as Backspace deletes it, then in where it is
+      // dropped (see `moveSelectionTr`): ProseMirror's own move merged a problems or plans section
+      // whose heading it reached into the part before.
+      handleDrop(view, event, slice, moved) {
+        const { selection } = view.state
+        if (!moved || !(selection instanceof TextSelection) || selection.$from.sameParent(selection.$to)) return false
+        const at = view.posAtCoords({ left: event.clientX, top: event.clientY })
+        const tr = at && moveSelectionTr(view.state, slice, at.pos)
+        if (tr) view.dispatch(tr.setMeta('uiEvent', 'drop').scrollIntoView())
+        return true
       },
       handlePaste(view, event, slice) {
         const data = event.clipboardData

@@ -1,44 +1,14 @@
-import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from 'prosemirror-state'
+import { Plugin, PluginKey, TextSelection, type EditorState } from 'prosemirror-state'
 import type { Node } from 'prosemirror-model'
 import type { EditorView } from 'prosemirror-view'
 import { isTextOnly } from './text-only.ts'
 import { holdsField } from './fields.ts'
-import { structureChecked, replacementBetween, isSharedDocumentChange, joinSectionEmptiedBy, compositionStarts } from '@zongjie/commands'
-
-/** Whether ProseMirror's own deletion of the selection gives a valid document (it can throw across parts). */
-export function deletionWorks(state: EditorState): boolean {
-  try {
-    state.tr.deleteSelection().doc.check()
-    return true
-  } catch {
-    return false
-  }
-}
-
-/**
- * Deletes the selection where ProseMirror's deletion cannot (a selection from the opening into a
- * section, across parts the schema keeps apart): the text inside each block the selection touches
- * is deleted and the structure stays, the cursor at the start of the range.
- */
-export function safeDeleteSelection(state: EditorState): Transaction {
-  const { from, to } = state.selection
-  const tr = state.tr
-  const ranges: [number, number][] = []
-  state.doc.nodesBetween(from, to, (node, pos) => {
-    if (!node.isTextblock) return true
-    const start = Math.max(from, pos + 1)
-    const end = Math.min(to, pos + 1 + node.content.size)
-    if (end > start) ranges.push([start, end])
-    return false
-  })
-  for (const [start, end] of ranges.reverse()) tr.delete(start, end)
-  return tr.setSelection(TextSelection.near(tr.doc.resolve(tr.mapping.map(from, -1)))).scrollIntoView()
-}
+import { structureChecked, replacementBetween, isSharedDocumentChange, joinSectionEmptiedBy, compositionStarts, deletionKeepsParts, deleteAcrossParts } from '@zongjie/commands'
 
 function clearAwkwardSelection(view: EditorView): boolean {
   const { state } = view
-  if (state.selection.empty || deletionWorks(state)) return false
-  view.dispatch(safeDeleteSelection(state))
+  if (state.selection.empty || deletionKeepsParts(state)) return false
+  view.dispatch(deleteAcrossParts(state))
   return true
 }
 
@@ -102,8 +72,9 @@ export function validDoc(state: EditorState): Node {
 /**
  * Keeps every document valid whatever the input: a transaction whose result the schema rejects
  * where it changed the document (ProseMirror's replace can produce one when fitting awkward
- * pastes) is dropped, and a selection that ProseMirror cannot delete is cleared block by block
- * before typing, deleting, composing or pasting over it. A co-edited document's own state is let
+ * pastes) is dropped, and a selection whose deletion by ProseMirror would not keep the summary's
+ * parts (from the opening or the title into a section) is deleted across parts before typing,
+ * deleting, composing or pasting over it (see `deleteAcrossParts`). A co-edited document's own state is let
  * through as it is (see `isSharedDocumentChange`): two writers' valid changes merged can leave it
  * out of the schema for a moment, until the server repairs the merge; meanwhile the writer's own
  * changes are judged by what they change (a structural change elsewhere goes through), and
@@ -147,8 +118,8 @@ export function guard(): Plugin<Node> {
         return false
       },
       handleTextInput(view, _from, _to, text) {
-        if (view.state.selection.empty || deletionWorks(view.state)) return false
-        view.dispatch(safeDeleteSelection(view.state).insertText(text))
+        if (view.state.selection.empty || deletionKeepsParts(view.state)) return false
+        view.dispatch(deleteAcrossParts(view.state).insertText(text))
         return true
       },
       handleDOMEvents: {
