@@ -6,6 +6,8 @@
  * brings text and anchor back. Axe finds nothing serious with the panel on. With the keyboard only,
  * the focus stays where the reviewer is after each action in the panel, and Ctrl+Z there takes the
  * action back; with many threads, the one the cursor is in is scrolled into the panel's view.
+ * 修改 changes one's own comment or reply in place, as one undo step; every action says, to screen
+ * readers, which thread it belongs to, and what it did is announced.
  */
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
@@ -254,4 +256,152 @@ test('with many threads, the one the cursor moves into is scrolled into the pane
     )
     .toBe(true)
   expect(await page.evaluate(() => window.scrollY)).toBe(pageY)
+})
+
+/** The threads as `value`'s Summary JSON has them: text and time of each, and of its replies. */
+function valueThreads(page: Page): Promise<{ text: string; time: string; replies: { text: string; time: string }[] }[]> {
+  return page.evaluate(() => JSON.parse((document.querySelector('zongjie-editor') as unknown as { value: string }).value).comments ?? [])
+}
+
+test('修改 by its author only: by keyboard (Ctrl+Enter saves, Esc cancels) and by mouse, one undo step, the edited text in value, the focus back on 修改', async ({ page }) => {
+  await openWith(page, draft)
+  const panel = editor(page).locator('[part="comments"]')
+  await setUser(page, zhang)
+  await selectText(page, '社区养老服务站')
+  await page.keyboard.press('Control+Alt+m')
+  await page.keyboard.type('数字请核实')
+  await page.keyboard.press('Control+Enter')
+  const thread = panel.locator('.thread')
+  await expect(thread.locator('.text')).toHaveText('数字请核实')
+  const [{ time }] = await valueThreads(page)
+
+  // 李四 cannot change 张三's comment; he replies, and can change his reply.
+  await setUser(page, li)
+  await expect(thread.getByRole('button', { name: '修改' })).toHaveCount(0)
+  await thread.getByRole('button', { name: '回复' }).click()
+  await page.keyboard.type('已核实，为5个')
+  await page.keyboard.press('Control+Enter')
+  const reply = thread.locator('.reply')
+  await expect(reply.locator('.text')).toHaveText('已核实，为5个')
+  await expect(thread.locator('.actions').getByRole('button', { name: '修改' })).toHaveCount(0)
+
+  // By mouse: 修改 on his reply opens its text in place; 保存 saves it.
+  await reply.getByRole('button', { name: '修改' }).click()
+  const replyBox = reply.getByRole('textbox', { name: '修改内容' })
+  await expect(replyBox).toBeFocused()
+  await expect(replyBox).toHaveValue('已核实，为5个')
+  await replyBox.fill('已核实，为6个')
+  await reply.getByRole('button', { name: '保存' }).click()
+  await expect(reply.locator('.text')).toHaveText('已核实，为6个')
+  await expect(reply.getByRole('textbox')).toHaveCount(0)
+  expect(await focused(page)).toBe('edit-reply "修改"')
+  expect((await valueThreads(page))[0]!.replies.map((r) => r.text)).toEqual(['已核实，为6个'])
+  // 取消 by mouse changes nothing.
+  await reply.getByRole('button', { name: '修改' }).click()
+  await reply.getByRole('textbox', { name: '修改内容' }).fill('不要')
+  await reply.getByRole('button', { name: '取消' }).click()
+  await expect(reply.locator('.text')).toHaveText('已核实，为6个')
+
+  // 张三 sees no 修改 on 李四's reply; by keyboard he changes his own comment.
+  await setUser(page, zhang)
+  await expect(reply.getByRole('button', { name: '修改' })).toHaveCount(0)
+  const edit = thread.locator('.actions').getByRole('button', { name: '修改' })
+  await edit.focus()
+  await page.keyboard.press('Enter')
+  const box = thread.getByRole('textbox', { name: '修改内容' })
+  await expect(box).toBeFocused()
+  await expect(box).toHaveValue('数字请核实')
+  // The caret at the end: typing goes on from there.
+  await page.keyboard.type('，并注明来源')
+  await page.keyboard.press('Control+Enter')
+  await expect(thread.locator(':scope > .text')).toHaveText('数字请核实，并注明来源')
+  expect(await focused(page)).toBe('edit "修改"')
+  await expect(editor(page).locator('[part="hint"]')).toHaveText('已保存修改（Ctrl+Z 可撤销）')
+  // In value's Summary JSON, the time that of its writing (the document keeps no time of change).
+  expect(await valueThreads(page)).toMatchObject([{ text: '数字请核实，并注明来源', time, replies: [{ text: '已核实，为6个' }] }])
+  expect(await threads(page)).toMatchObject([{ text: '数字请核实，并注明来源' }])
+
+  // One undo step, from the panel: Ctrl+Z takes back the edit only, Ctrl+Y brings it again.
+  await page.keyboard.press('Control+z')
+  await expect(thread.locator(':scope > .text')).toHaveText('数字请核实')
+  await expect(reply.locator('.text')).toHaveText('已核实，为6个')
+  await page.keyboard.press('Control+y')
+  await expect(thread.locator(':scope > .text')).toHaveText('数字请核实，并注明来源')
+
+  // Esc cancels: nothing changes, the focus back on 修改.
+  await page.keyboard.press('Enter')
+  await expect(box).toBeFocused()
+  await page.keyboard.type('！！')
+  await page.keyboard.press('Escape')
+  await expect(thread.getByRole('textbox')).toHaveCount(0)
+  await expect(thread.locator(':scope > .text')).toHaveText('数字请核实，并注明来源')
+  expect(await focused(page)).toBe('edit "修改"')
+  // Emptied, it is not saved: the box stays open for the text.
+  await page.keyboard.press('Enter')
+  await box.fill('  ')
+  await page.keyboard.press('Control+Enter')
+  await expect(box).toBeFocused()
+  await page.keyboard.press('Escape')
+  expect((await valueThreads(page))[0]!.text).toBe('数字请核实，并注明来源')
+
+  // Resolved, a thread is not changed: no 修改 until it is reopened.
+  await thread.getByRole('button', { name: '解决' }).click()
+  await expect(thread.getByRole('button', { name: '修改' })).toHaveCount(0)
+})
+
+test('for screen readers: every action says which thread it belongs to, the new-comment box what it is on, and replying, resolving, reopening and saving are announced', async ({ page }) => {
+  await openWith(page, draft)
+  const panel = editor(page).locator('[part="comments"]')
+  // The hint, in the element's polite live region (role="status"), where adding and deleting are announced.
+  const status = editor(page).locator('[role="status"] > [part="hint"]')
+  await setUser(page, zhang)
+  await selectText(page, '社区养老服务站')
+  await page.keyboard.press('Control+Alt+m')
+  await expect(panel.getByRole('textbox', { name: '批注内容' })).toHaveAccessibleDescription('批注“社区养老服务站”')
+  await page.keyboard.type('数字请核实')
+  await page.keyboard.press('Control+Enter')
+  await expect(status).toHaveText('已添加批注')
+  await selectText(page, '力量不足')
+  await page.keyboard.press('Control+Alt+m')
+  await page.keyboard.type('要具体')
+  await page.keyboard.press('Control+Enter')
+  const [first, second] = [panel.locator('.thread').first(), panel.locator('.thread').nth(1)]
+
+  for (const [thread, quote] of [[first, '社区养老服务站'], [second, '力量不足']] as const) {
+    const buttons = thread.locator('.actions').getByRole('button')
+    await expect(buttons).toHaveText(['回复', '解决', '修改', '删除'])
+    for (const button of await buttons.all()) await expect(button).toHaveAccessibleDescription(`张三（办公室）的批注“${quote}”`)
+  }
+
+  // 李四's reply: its own 修改 and 删除回复 say whose reply, on which thread.
+  await setUser(page, li)
+  await first.getByRole('button', { name: '回复' }).click()
+  await expect(first.getByRole('textbox', { name: '回复内容' })).toHaveAccessibleDescription('张三（办公室）的批注“社区养老服务站”')
+  await page.keyboard.type('已核实')
+  await page.keyboard.press('Control+Enter')
+  await expect(status).toHaveText('已发送回复')
+  const replyButtons = first.locator('.reply').getByRole('button')
+  await expect(replyButtons).toHaveText(['修改', '删除回复'])
+  for (const button of await replyButtons.all()) await expect(button).toHaveAccessibleDescription('李四对批注“社区养老服务站”的回复')
+  await replyButtons.first().click()
+  await expect(first.getByRole('textbox', { name: '修改内容' })).toHaveAccessibleDescription('李四对批注“社区养老服务站”的回复')
+  await page.keyboard.type('，6个')
+  await page.keyboard.press('Control+Enter')
+  await expect(status).toHaveText('已保存修改（Ctrl+Z 可撤销）')
+
+  await first.getByRole('button', { name: '解决' }).click()
+  await expect(status).toHaveText('已解决批注')
+  await first.getByRole('button', { name: '重新打开' }).click()
+  await expect(status).toHaveText('已重新打开批注')
+  await first.locator('.reply').getByRole('button', { name: '删除回复' }).click()
+  await expect(status).toHaveText('已删除回复（Ctrl+Z 可撤销）')
+
+  // A long text is cut in the description.
+  await setUser(page, zhang)
+  await selectText(page, '上半年，我局稳步推进各项工作。')
+  await page.keyboard.press('Control+Alt+m')
+  await expect(panel.getByRole('textbox', { name: '批注内容' })).toHaveAccessibleDescription('批注“上半年，我局稳步推进各项工作。”')
+  await page.keyboard.type('概括')
+  await page.keyboard.press('Control+Enter')
+  await expect(panel.locator('.thread').first().getByRole('button', { name: '回复' })).toHaveAccessibleDescription('张三（办公室）的批注“上半年，我局稳步推进各项…”')
 })

@@ -128,6 +128,47 @@ describe('the comments panel', () => {
     expect($$(el, '.thread')).toHaveLength(1)
   })
 
+  it('修改 changes a thread or a reply for its author only, in one undo step, keeping its time; resolved, it is not offered', async () => {
+    const el = await mount()
+    el.user = zhang
+    await select(el, '力量不足')
+    await comment(el, '要具体')
+    const time = commentThreads(el.doc)[0]!.thread.time
+    el.user = li
+    await el.updateComplete
+    expect($(el, '.thread .actions .edit')).toBeNull()
+    $(el, '.thread .reply')!.click()
+    await expect.poll(() => $(el, '.replying textarea')).not.toBeNull()
+    $<HTMLTextAreaElement>(el, '.replying textarea')!.value = '已补充'
+    $(el, '.replying .send')!.click()
+    await el.updateComplete
+    $(el, '.reply .edit-reply')!.click()
+    await expect.poll(() => $(el, '.reply .editing textarea')).not.toBeNull()
+    expect($<HTMLTextAreaElement>(el, '.reply .editing textarea')!.value).toBe('已补充')
+    $<HTMLTextAreaElement>(el, '.reply .editing textarea')!.value = '已补充人员情况'
+    $(el, '.reply .editing .save')!.click()
+    await el.updateComplete
+    expect(commentThreads(el.doc)[0]!.thread.replies).toMatchObject([{ author: li, text: '已补充人员情况' }])
+
+    el.user = zhang
+    await el.updateComplete
+    expect($(el, '.reply .edit-reply')).toBeNull()
+    $(el, '.thread .actions .edit')!.click()
+    await expect.poll(() => $(el, '.thread > .editing textarea')).not.toBeNull()
+    $<HTMLTextAreaElement>(el, '.thread > .editing textarea')!.value = '  要具体到人数  '
+    $(el, '.thread > .editing .save')!.click()
+    await el.updateComplete
+    expect(commentThreads(el.doc)[0]!.thread).toMatchObject({ text: '要具体到人数', time, replies: [{ text: '已补充人员情况' }] })
+    expect($(el, '.thread > .editing')).toBeNull()
+    undo(el.view!.state, el.view!.dispatch)
+    expect(commentThreads(el.doc)[0]!.thread).toMatchObject({ text: '要具体', replies: [{ text: '已补充人员情况' }] })
+
+    $(el, '.thread .resolve')!.click()
+    await el.updateComplete
+    expect($(el, '.thread .edit')).toBeNull()
+    expect($(el, '.reply .edit-reply')).toBeNull()
+  })
+
   it('comments on a whole section with the cursor in its heading', async () => {
     const el = await mount()
     el.user = zhang

@@ -205,9 +205,23 @@ export interface CommentsCatalog {
   delete: string
   deleteTitle: string
   deleteReply: string
+  /** 修改: a thread's or a reply's text opened for its author to change, the name of its input, its guidance and its button. */
+  edit: string
+  editText: string
+  editPlaceholder: string
+  save: string
+  /** What a thread's actions belong to, for screen readers (their description): its author and the text it is on, shortened. */
+  context: (author: string, quote: string) => string
+  /** What a reply's actions belong to, for screen readers: the reply's author and the text its thread is on, shortened. */
+  replyContext: (author: string, quote: string) => string
   /** What the panel announces after a change. */
   added: string
   deleted: string
+  replied: string
+  resolved: string
+  reopened: string
+  edited: string
+  replyDeleted: string
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Transaction } from 'prosemirror-state'
 import { ReplaceStep } from 'prosemirror-transform'
 import { keymap } from 'prosemirror-keymap'
 import { schema, quoteBetween, type CommentAuthor, type CommentScope } from '@zongjie/model'
-import { addComment, replyToComment, setCommentResolved, deleteComment, deleteReply, commentThreads, type CommentThreadAt } from '@zongjie/commands'
+import { addComment, replyToComment, setCommentResolved, editComment, deleteComment, deleteReply, commentThreads, type CommentThreadAt } from '@zongjie/commands'
 import type { Catalog, CommentsCatalog } from '../locales/catalog.ts'
 import { commentsCatalogs, commentsZhCN } from '../locales/comments/index.ts'
 import { userColor, type User } from '../review/user.ts'
@@ -105,6 +105,31 @@ interface NewThread {
   quote: string
 }
 
+/** A thread's or a reply's text being changed (修改): the thread, and the reply when it is one. */
+interface Editing {
+  id: string
+  replyId?: string
+}
+
+/** Whether `editing` is the text of the thread `id` (no `replyId`) or of its reply `replyId`. */
+function isEditing(editing: Editing | null, id: string, replyId?: string): boolean {
+  return !!editing && editing.id === id && editing.replyId === replyId
+}
+
+/** How long the quote in a thread's description for screen readers may be, in characters, before it is cut with …. */
+const contextQuoteLength = 12
+
+/** `text` cut to `max` characters (whole code points), with … when it was longer. */
+export function shortened(text: string, max: number = contextQuoteLength): string {
+  const chars = [...text.replace(/\s+/g, ' ').trim()]
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join('')
+}
+
+/** The id of an element of the panel about the thread `id` (or its reply `replyId`): ids are unique in the element's shadow root, as thread ids are in the document. */
+function partId(what: string, id: string, replyId?: string): string {
+  return replyId === undefined ? `zj-comment-${what}-${id}` : `zj-comment-${what}-${id}-${replyId}`
+}
+
 /** The panel's styles, added to its element's when the panel loads. */
 export const commentsStyles = css`
   .side > .comments { flex: 1 1 60%; }
@@ -112,8 +137,8 @@ export const commentsStyles = css`
   .comments .panel-title { display: flex; justify-content: space-between; align-items: center; gap: 6px; }
   .comments button { font: 12px var(--zj-font-ui); padding: 1px 6px; border: 1px solid var(--zj-border); border-radius: 3px; background: #fff; color: #111; cursor: pointer; }
   .comments .none { padding: 4px 10px 8px; color: #4b5563; }
-  .comments .new-thread, .comments .replying { display: flex; flex-direction: column; gap: 4px; padding: 4px 10px 8px; }
-  .comments .replying { padding: 4px 0 0; }
+  .comments .new-thread, .comments .replying, .comments .editing { display: flex; flex-direction: column; gap: 4px; padding: 4px 10px 8px; }
+  .comments .replying, .comments .editing { padding: 4px 0 0; }
   .comments .new-thread .on { color: #4b5563; overflow-wrap: anywhere; }
   .comments textarea { font: 13px/1.5 var(--zj-font-ui); padding: 3px 5px; border: 1px solid var(--zj-border); border-radius: 3px; resize: vertical; min-height: 3.2em; }
   .comments .buttons, .comments .actions { display: flex; gap: 4px; flex-wrap: wrap; }
@@ -137,7 +162,8 @@ export const commentsStyles = css`
   .comments .text { margin: 2px 0 4px; white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.5; }
   .replies { list-style: none; margin: 0 0 4px; padding: 0 0 0 10px; border-left: 1px solid #e4e4e7; }
   .replies .text { margin-bottom: 2px; }
-  .comments .delete-reply { font-size: 11px; padding: 0 4px; }
+  .comments .delete-reply, .comments .edit-reply { font-size: 11px; padding: 0 4px; }
+  .comments .reply-actions { display: flex; gap: 4px; }
 `
 
 /**
@@ -183,16 +209,20 @@ export function commentOnSelection(view: EditorView, author: CommentAuthor, text
 /**
  * The comments panel (批注) of one element: the threads in reading order, each with its quote
  * (the text it is on, which the click selects; or, its text deleted, the quote marked 原文已删除),
- * author in their colour, time, text and replies, and 回复, 解决 / 重新打开 and 删除 (a thread by its
- * author, a reply by its own). 添加批注 (here, on the toolbar, or Ctrl+Alt+M) asks for the text in
- * place. The thread the cursor is in is the current one, here and, more strongly marked, in the
- * text; resolved threads are shown folded. Reading only (`readonly`), the threads are shown with
- * no action. A controller of its element: when what it shows changes, the element renders.
+ * author in their colour, time, text and replies, and 回复, 解决 / 重新打开, 修改 and 删除 (修改 and
+ * 删除 of a thread by its author, of a reply by its own; 修改 while open). Every action is described,
+ * for screen readers, by the thread it belongs to; what it did is announced in the hint. 添加批注
+ * (here, on the toolbar, or Ctrl+Alt+M) asks for the text in place. The thread the cursor is in
+ * is the current one, here and, more strongly marked, in the text; resolved threads are shown
+ * folded. Reading only (`readonly`), the threads are shown with no action. A controller of its
+ * element: when what it shows changes, the element renders.
  */
 export class CommentsPanel implements ReactiveController {
   private adding: NewThread | null = null
   /** The thread whose reply input is open. */
   private replying: string | null = null
+  /** The thread's or reply's text open for its author to change. */
+  private editing: Editing | null = null
   /** The threads as last listed, for the document they were listed from. */
   private readonly listed: ListedFrom<CommentThreadAt>
   private active: string | null = null
@@ -225,7 +255,10 @@ export class CommentsPanel implements ReactiveController {
    */
   changed(tr?: Transaction): void {
     const view = this.host.view
-    if (this.listed.changed(tr) && !tr) this.adding = null
+    if (this.listed.changed(tr) && !tr) {
+      this.adding = null
+      this.editing = null
+    }
     if (tr?.docChanged && this.adding) {
       const from = tr.mapping.map(this.adding.from, 1)
       const to = Math.max(from, tr.mapping.map(this.adding.to, -1))
@@ -297,6 +330,11 @@ export class CommentsPanel implements ReactiveController {
       return null
     }
     return user.role ? { id: user.id, name: user.name, role: user.role } : { id: user.id, name: user.name }
+  }
+
+  /** Whether the writer (the `user`) wrote what `author` wrote: who may change (修改) and delete a thread or a reply. */
+  private isOwn(author: CommentAuthor): boolean {
+    return this.host.user?.id === author.id
   }
 
   /** Runs a comment command on the element's document; a malformed value is told in the hint. */
@@ -416,18 +454,76 @@ export class CommentsPanel implements ReactiveController {
     if (this.run(replyToComment(id, { id: replyId, author, time: new Date().toISOString(), text }))) {
       this.replying = null
       this.host.requestUpdate()
+      this.actions.hint(this.strings.replied)
       void this.focusActions(id)
     }
   }
 
+  /** 解决 / 重新打开 the thread `id`, announced; the focus stays on the button, which now says the other. */
   private resolve(id: string, resolved: boolean): void {
-    if (this.author()) this.run(setCommentResolved(id, resolved))
+    if (this.author() && this.run(setCommentResolved(id, resolved))) this.actions.hint(resolved ? this.strings.resolved : this.strings.reopened)
+  }
+
+  /** The 修改 button of the thread `id` (or of its reply `replyId`), once rendered, or null. */
+  private editButton(id: string, replyId?: string): HTMLElement | null {
+    // Thread and reply ids hold only letters, digits and _ . : - (commentIdPattern): safe in quotes, not after #.
+    return this.root()?.querySelector<HTMLElement>(`[id="${partId('edit', id, replyId)}"]`) ?? null
+  }
+
+  /**
+   * 修改: opens the text of the thread `id` (or of its reply `replyId`) in place for its author to
+   * change, the focus in it, the caret at its end.
+   */
+  private async openEdit(id: string, replyId?: string): Promise<void> {
+    if (!this.author()) return
+    this.editing = replyId === undefined ? { id } : { id, replyId }
+    this.host.requestUpdate()
+    await this.host.updateComplete
+    const textarea = this.root()?.querySelector<HTMLTextAreaElement>('.comments .editing textarea')
+    textarea?.focus()
+    textarea?.setSelectionRange(textarea.value.length, textarea.value.length)
+  }
+
+  /** Closes the text open by 修改 without saving it; the focus goes back to its 修改 button. */
+  private async cancelEdit(): Promise<void> {
+    const closed = this.editing
+    this.editing = null
+    this.host.requestUpdate()
+    await this.host.updateComplete
+    if (closed) this.editButton(closed.id, closed.replyId)?.focus()
+  }
+
+  /**
+   * Saves the text open by 修改 (the thread's or reply's time stays that of its writing: the
+   * document keeps no time of change), in one undo step, announced; an unchanged text just closes,
+   * an empty one is refused (删除 is for that). The focus goes back to the 修改 button.
+   */
+  private saveEdit(): void {
+    const editing = this.editing
+    const textarea = this.root()?.querySelector<HTMLTextAreaElement>('.comments .editing textarea')
+    const text = textarea?.value.trim() ?? ''
+    if (!editing) return
+    if (!text) {
+      textarea?.focus()
+      return
+    }
+    const thread = this.threads().find((t) => t.thread.id === editing.id)?.thread
+    const entry = editing.replyId === undefined ? thread : thread?.replies.find((r) => r.id === editing.replyId)
+    if (!this.author() || !entry || !this.isOwn(entry.author)) return
+    if (entry.text !== text) {
+      if (!this.run(editComment(editing.id, text, editing.replyId))) return
+      this.actions.hint(this.strings.edited)
+    }
+    void this.cancelEdit()
   }
 
   private remove(id: string, replyId?: string): void {
     if (!this.author()) return
     if (replyId !== undefined) {
-      if (this.run(deleteReply(id, replyId))) void this.focusActions(id)
+      if (this.run(deleteReply(id, replyId))) {
+        this.actions.hint(this.strings.replyDeleted)
+        void this.focusActions(id)
+      }
       return
     }
     const index = this.threads().findIndex((t) => t.thread.id === id)
@@ -441,7 +537,6 @@ export class CommentsPanel implements ReactiveController {
     const t = this.strings
     const threads = this.threads()
     const editable = this.host.editable
-    const user = this.host.user
     const keys = (done: () => void, cancel: () => void) => (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
         e.preventDefault()
@@ -452,6 +547,7 @@ export class CommentsPanel implements ReactiveController {
       }
     }
     const open = threads.filter((a) => !a.thread.resolved).length
+    const onId = 'zj-comment-new-on'
     return html`<section class="comments" part="comments" aria-label=${t.label} @keydown=${this.historyKeys}>
       <div class="panel-title">
         <span>${t.title(open)}</span>
@@ -459,8 +555,8 @@ export class CommentsPanel implements ReactiveController {
       </div>
       ${this.adding && editable
         ? html`<div class="new-thread">
-            <div class="on">${this.adding.scope === 'section' ? t.onSection(this.adding.quote) : t.on(this.adding.quote)}</div>
-            <textarea aria-label=${t.text} placeholder=${t.textPlaceholder} @keydown=${keys(() => this.confirm(), () => this.cancel())}></textarea>
+            <div class="on" id=${onId}>${this.adding.scope === 'section' ? t.onSection(this.adding.quote) : t.on(this.adding.quote)}</div>
+            <textarea aria-label=${t.text} aria-describedby=${onId} placeholder=${t.textPlaceholder} @keydown=${keys(() => this.confirm(), () => this.cancel())}></textarea>
             <div class="buttons">
               <button type="button" class="confirm" @click=${() => this.confirm()}>${t.confirm}</button>
               <button type="button" class="cancel" @click=${() => this.cancel()}>${t.cancel}</button>
@@ -469,39 +565,57 @@ export class CommentsPanel implements ReactiveController {
         : nothing}
       ${threads.length
         ? html`<ol class="threads">
-            ${threads.map((at) => this.renderThread(at, t, editable, user, keys))}
+            ${threads.map((at) => this.renderThread(at, t, editable, keys))}
           </ol>`
         : html`<div class="none">${t.none}</div>`}
     </section>`
   }
 
-  private renderThread(at: CommentThreadAt, t: CommentsCatalog, editable: boolean, user: User | null, keys: (done: () => void, cancel: () => void) => (e: KeyboardEvent) => void): TemplateResult {
+  /**
+   * One thread: its quote, byline, text (or the box 修改 opened on it), replies, the reply box and
+   * the actions, each action described by the thread (or the reply) it belongs to.
+   */
+  private renderThread(at: CommentThreadAt, t: CommentsCatalog, editable: boolean, keys: (done: () => void, cancel: () => void) => (e: KeyboardEvent) => void): TemplateResult {
     const th = at.thread
     const current = this.active === th.id
     const replying = editable && this.replying === th.id
+    const editingThread = editable && isEditing(this.editing, th.id)
+    const mayEdit = editable && !th.resolved
     const scope = th.scope === 'section' ? html`<span class="scope">${t.section}</span>` : nothing
+    const quote = shortened(at.detached ? th.quote : at.anchorText)
+    const context = partId('context', th.id)
     return html`<li class=${th.resolved ? 'thread resolved' : 'thread'} data-id=${th.id} aria-current=${current ? 'true' : 'false'}>
       ${at.detached
         ? html`<div class="quote detached"><span class="gone">${t.detached}</span>${scope}「${th.quote}」</div>`
         : html`<button type="button" class="quote" title=${t.go} @click=${() => this.select(th.id)}>${scope}${at.anchorText}</button>`}
       ${this.byline(th.author, th.time, t, th.resolved)}
+      ${editable ? html`<span class="context" id=${context} hidden>${t.context(t.by(th.author.name, th.author.role ?? ''), quote)}</span>` : nothing}
       ${th.resolved && !current
         ? nothing
-        : html`<p class="text">${th.text}</p>
+        : html`${editingThread ? this.renderEditing(th.text, context, t, keys) : html`<p class="text">${th.text}</p>`}
             ${th.replies.length
               ? html`<ol class="replies">
-                  ${th.replies.map(
-                    (r) => html`<li class="reply">
+                  ${th.replies.map((r) => {
+                    const own = editable && this.isOwn(r.author)
+                    const replyContext = partId('context', th.id, r.id)
+                    const editingReply = editable && isEditing(this.editing, th.id, r.id)
+                    return html`<li class="reply">
                       ${this.byline(r.author, r.time, t, false)}
-                      <p class="text">${r.text}</p>
-                      ${editable && user?.id === r.author.id ? html`<button type="button" class="delete-reply" @click=${() => this.remove(th.id, r.id)}>${t.deleteReply}</button>` : nothing}
-                    </li>`,
-                  )}
+                      ${editingReply ? this.renderEditing(r.text, replyContext, t, keys) : html`<p class="text">${r.text}</p>`}
+                      ${own
+                        ? html`<span class="context" id=${replyContext} hidden>${t.replyContext(t.by(r.author.name, r.author.role ?? ''), quote)}</span>
+                            <div class="reply-actions">
+                              ${mayEdit && !editingReply ? html`<button type="button" class="edit-reply" id=${partId('edit', th.id, r.id)} aria-describedby=${replyContext} @click=${() => void this.openEdit(th.id, r.id)}>${t.edit}</button>` : nothing}
+                              <button type="button" class="delete-reply" aria-describedby=${replyContext} @click=${() => this.remove(th.id, r.id)}>${t.deleteReply}</button>
+                            </div>`
+                        : nothing}
+                    </li>`
+                  })}
                 </ol>`
               : nothing}`}
       ${replying
         ? html`<div class="replying">
-            <textarea aria-label=${t.replyText} placeholder=${t.replyPlaceholder} @keydown=${keys(() => this.sendReply(th.id), () => void this.openReply(null))}></textarea>
+            <textarea aria-label=${t.replyText} aria-describedby=${context} placeholder=${t.replyPlaceholder} @keydown=${keys(() => this.sendReply(th.id), () => void this.openReply(null))}></textarea>
             <div class="buttons">
               <button type="button" class="send" @click=${() => this.sendReply(th.id)}>${t.send}</button>
               <button type="button" class="cancel" @click=${() => void this.openReply(null)}>${t.cancel}</button>
@@ -510,12 +624,24 @@ export class CommentsPanel implements ReactiveController {
         : nothing}
       ${editable
         ? html`<div class="actions">
-            ${th.resolved || replying ? nothing : html`<button type="button" class="reply" @click=${() => void this.openReply(th.id)}>${t.reply}</button>`}
-            <button type="button" class="resolve" @click=${() => this.resolve(th.id, !th.resolved)}>${th.resolved ? t.reopen : t.resolve}</button>
-            ${user?.id === th.author.id ? html`<button type="button" class="delete" title=${t.deleteTitle} @click=${() => this.remove(th.id)}>${t.delete}</button>` : nothing}
+            ${th.resolved || replying ? nothing : html`<button type="button" class="reply" aria-describedby=${context} @click=${() => void this.openReply(th.id)}>${t.reply}</button>`}
+            <button type="button" class="resolve" aria-describedby=${context} @click=${() => this.resolve(th.id, !th.resolved)}>${th.resolved ? t.reopen : t.resolve}</button>
+            ${mayEdit && !editingThread && this.isOwn(th.author) ? html`<button type="button" class="edit" id=${partId('edit', th.id)} aria-describedby=${context} @click=${() => void this.openEdit(th.id)}>${t.edit}</button>` : nothing}
+            ${this.isOwn(th.author) ? html`<button type="button" class="delete" title=${t.deleteTitle} aria-describedby=${context} @click=${() => this.remove(th.id)}>${t.delete}</button>` : nothing}
           </div>`
         : nothing}
     </li>`
+  }
+
+  /** The box 修改 opens on a text, holding it: Ctrl+Enter or 保存 saves, Esc or 取消 closes; described by what it belongs to (`context`, an id). */
+  private renderEditing(text: string, context: string, t: CommentsCatalog, keys: (done: () => void, cancel: () => void) => (e: KeyboardEvent) => void): TemplateResult {
+    return html`<div class="editing">
+      <textarea aria-label=${t.editText} aria-describedby=${context} placeholder=${t.editPlaceholder} .value=${text} @keydown=${keys(() => this.saveEdit(), () => void this.cancelEdit())}></textarea>
+      <div class="buttons">
+        <button type="button" class="save" @click=${() => this.saveEdit()}>${t.save}</button>
+        <button type="button" class="cancel" @click=${() => void this.cancelEdit()}>${t.cancel}</button>
+      </div>
+    </div>`
   }
 
   /** Who wrote a comment or a reply, in their colour, and when. */
