@@ -272,6 +272,24 @@ describe('a selection into the middle of the problems or plans heading, deleted 
 })
 
 /**
+ * The title of the first section in `state` that `isIt` picks, and the textblocks of its body (a
+ * work item or a paragraph, as `type:text`), its subsections' too.
+ */
+function sectionTitleAndBody(state: EditorState, isIt: (node: Node) => boolean) {
+  let section: Node | null = null
+  state.doc.descendants((node) => {
+    section ??= isIt(node) ? node : null
+    return !section
+  })
+  const body: string[] = []
+  section!.descendants((node) => {
+    if (node.isTextblock && node !== section!.firstChild) body.push(`${node.type.name}:${node.textContent}`)
+    return !node.isTextblock
+  })
+  return { title: section!.firstChild!.textContent, body }
+}
+
+/**
  * `summary` after selecting from the end of `from` (in a run-in title) to the end of `to` (in its
  * body) and typing `typed` (deleting, when empty), settled as the editor settles an edit
  * (`plugins/run-in-titles.ts`): the clauses joined to the title back to the body, then the stops
@@ -335,20 +353,8 @@ describe('a selection from a run-in title into its first work item written 小�
   const untouched = ['某县民政局2024年工作总结', '开头。', '一、主要工作']
   const after = ['（二）兜底保障', '做好救助。']
 
-  /** The run-in section's title, and the blocks of its body (a work item or a paragraph, with its text), in `state`. */
-  function runInSection(state: EditorState) {
-    let section: Node | null = null
-    state.doc.descendants((node) => {
-      section ??= node.attrs.runIn === true ? node : null
-      return !section
-    })
-    const body: string[] = []
-    section!.descendants((node) => {
-      if (node.isTextblock && node !== section!.firstChild) body.push(`${node.type.name}:${node.textContent}`)
-      return !node.isTextblock
-    })
-    return { title: section!.firstChild!.textContent, body }
-  }
+  /** The run-in section's title, and the blocks of its body, in `state`. */
+  const runInSection = (state: EditorState) => sectionTitleAndBody(state, (node) => node.attrs.runIn === true)
 
   for (const [how, typed] of [
     ['typed over', '和'],
@@ -388,20 +394,8 @@ describe('a selection from a section title into a work item whose rest ends in �
   // The title on a line of its own, an item a line.
   const ownLine = summaryOf('（一）兜牢基本民生底线', '一是完善低保动态管理。全面开展年度复核；', '二是用好临时救助。实施临时救助X人次。')
 
-  /** The first `（一）` section's title, and the blocks of its body (a work item or a paragraph, with its text), in `state`. */
-  function firstSubsection(state: EditorState) {
-    let section: Node | null = null
-    state.doc.descendants((node) => {
-      section ??= node.type.name === 'section2' ? node : null
-      return !section
-    })
-    const body: string[] = []
-    section!.descendants((node) => {
-      if (node.isTextblock && node !== section!.firstChild) body.push(`${node.type.name}:${node.textContent}`)
-      return !node.isTextblock
-    })
-    return { title: section!.firstChild!.textContent, body }
-  }
+  /** The first `（一）` section's title, and the blocks of its body, in `state`. */
+  const firstSubsection = (state: EditorState) => sectionTitleAndBody(state, (node) => node.type.name === 'section2')
 
   for (const [how, typed] of [
     ['typed over', '和'],
