@@ -471,6 +471,14 @@ test.describe('typing over a selection that crosses parts', () => {
   }
 })
 
+/** A selection from the end of `兜牢基本` in a title into a work item, typed over (by keys, through the input method) or deleted: how, the edit, the title after it. */
+const overTitle = [
+  ['typed', (page: Page) => typeText(page, '和'), '兜牢基本和'],
+  ['typed through the input method', (page: Page) => compose(page, ['he'], '和'), '兜牢基本和'],
+  ['deleted with Backspace', (page: Page) => press(page, 'Backspace'), '兜牢基本'],
+  ['deleted with Delete', (page: Page) => press(page, 'Delete'), '兜牢基本'],
+] as const
+
 test.describe('a selection from a run-in title into its first work item written 小标题。内容；', () => {
   // As the demo's sample writes its items: a short title ending in 。, then its content.
   const summary = ['示范县民政局2024年上半年工作总结', '现将上半年工作总结如下：', '一、主要工作', '（一）兜牢基本民生底线。一是完善低保动态管理。全面开展低保年度复核；二是用好临时救助。及时实施临时救助。', '（二）规范婚姻登记', '办理婚姻登记。'].join('\n')
@@ -491,12 +499,7 @@ test.describe('a selection from a run-in title into its first work item written 
     return { title: section.title, first: section.body[0], line: (await textLines(page)).find((l) => l.startsWith('（一）')) }
   }
 
-  for (const [how, edit, title] of [
-    ['typed', (page: Page) => typeText(page, '和'), '兜牢基本和'],
-    ['typed through the input method', (page: Page) => compose(page, ['he'], '和'), '兜牢基本和'],
-    ['deleted with Backspace', (page: Page) => press(page, 'Backspace'), '兜牢基本'],
-    ['deleted with Delete', (page: Page) => press(page, 'Delete'), '兜牢基本'],
-  ] as const) {
+  for (const [how, edit, title] of overTitle) {
     test(`${how}: the title ends where the selection began, the rest of the item stays the first item; one undo brings all back`, async ({ page }) => {
       await edit(page)
       await expect.poll(() => runInSection(page)).toMatchObject({ title, first: { items }, line: `（一）${title}。一是动态管理。全面开展低保年度复核；二是用好临时救助。及时实施临时救助。` })
@@ -550,12 +553,7 @@ test.describe('a selection from a section title into a work item whose rest ends
         await selectRange(page, await positionOf(page, '兜牢基本', 'end'), await positionOf(page, to, 'end'))
       })
 
-      for (const [how, edit, title] of [
-        ['typed', (page: Page) => typeText(page, '和'), '兜牢基本和'],
-        ['typed through the input method', (page: Page) => compose(page, ['he'], '和'), '兜牢基本和'],
-        ['deleted with Backspace', (page: Page) => press(page, 'Backspace'), '兜牢基本'],
-        ['deleted with Delete', (page: Page) => press(page, 'Delete'), '兜牢基本'],
-      ] as const) {
+      for (const [how, edit, title] of overTitle) {
         test(`${how}: the title ends where the selection began, the rest stays a work item, the caret in the title; one undo brings all back`, async ({ page }) => {
           await edit(page)
           await expect.poll(() => firstSubsection(page)).toMatchObject({ title, first: { type: 'workItems', items: [{ text: rest }] }, lines: [`（一）${title}。一是${rest}`] })

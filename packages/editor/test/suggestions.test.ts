@@ -126,6 +126,17 @@ describe('accepting the lines of an ending suggested at the end of the summary',
     }
   }
 
+  /** An editor over `withPlans` in suggestion mode, the ending typed by 张三 as suggestions (typed again until suggestion mode has loaded and takes them). */
+  async function endingSuggested(): Promise<ZongjieEditor> {
+    const el = await mountEditor(withPlans, { suggesting: '', suggestions: '' })
+    el.user = zhang
+    await expect.poll(() => {
+      if (!suggestionsOf(el).length) typeEnding(el)
+      return suggestionsOf(el).length
+    }).toBeGreaterThan(0)
+    return el
+  }
+
   /** What the writer sees of the end of the summary (the anchors of suggested lines left out): the plans' paragraphs, the closing's, the sign-off. */
   const endOf = (el: ZongjieEditor) => {
     const summary = JSON.parse(el.value) as Summary
@@ -136,12 +147,7 @@ describe('accepting the lines of an ending suggested at the end of the summary',
 
   for (const how of ['全部接受', '接受 on each, in the order made'] as const) {
     it(`typed as suggestions, they stay paragraphs; accepted (${how}) with suggestion mode still on, they become the closing and the sign-off, taken back by one undo`, async () => {
-      const el = await mountEditor(withPlans, { suggesting: '', suggestions: '' })
-      el.user = zhang
-      await expect.poll(() => {
-        if (!suggestionsOf(el).length) typeEnding(el)
-        return suggestionsOf(el).length
-      }).toBeGreaterThan(0)
+      const el = await endingSuggested()
       // Suggestions cannot say a change of parts: typed in suggestion mode, they are paragraphs of the plans.
       expect(endOf(el)).toEqual({ plans: ['加强统计培训。', ...ending], closing: [], signOff: null })
       // The reviewer's caret is elsewhere (the title).
@@ -167,12 +173,7 @@ describe('accepting the lines of an ending suggested at the end of the summary',
   }
 
   it('with suggestion mode off, accepting them makes the closing and the sign-off too, wherever the caret is', async () => {
-    const el = await mountEditor(withPlans, { suggesting: '', suggestions: '' })
-    el.user = zhang
-    await expect.poll(() => {
-      if (!suggestionsOf(el).length) typeEnding(el)
-      return suggestionsOf(el).length
-    }).toBeGreaterThan(0)
+    const el = await endingSuggested()
     el.removeAttribute('suggesting')
     await el.updateComplete
     el.view!.dispatch(el.view!.state.tr.setSelection(TextSelection.create(el.view!.state.doc, 1)))
