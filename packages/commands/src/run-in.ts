@@ -28,21 +28,13 @@ export function settleRunInTitleIn(tr: Transaction, pos: number): boolean {
  * {@link settleRunInTitleIn}), in one transaction to append to them; null when there is none.
  */
 export function settleRunInTitles(trs: readonly Transaction[], state: EditorState): Transaction | null {
-  return settleRunInTitlesBetween(state, changedRanges(trs))
+  const tr = state.tr
+  return settleRunInTitlesIn(tr, changedRanges(trs)) ? tr : null
 }
 
 /** What each step of `trs` changed, `[from, to]` mapped into the document after all of them. */
 export function changedRanges(trs: readonly Transaction[]): [number, number][] {
   return rangesChangedBy(trs.flatMap((t) => t.mapping.maps))
-}
-
-/**
- * Every run-in heading between each of `ranges` (`[from, to]` in `state.doc`) that holds a `。`,
- * settled (see {@link settleRunInTitleIn}), in one transaction; null when there is none.
- */
-export function settleRunInTitlesBetween(state: EditorState, ranges: readonly (readonly [number, number])[]): Transaction | null {
-  const tr = state.tr
-  return settleRunInTitlesIn(tr, ranges) ? tr : null
 }
 
 /**

@@ -31,10 +31,9 @@ export function readPartsWith(parts: PartsReading): void {
   reading = parts
 }
 
-/** The clauses joined to run-in titles, then the other parts, read in `tr` (see {@link PartsReading}); whether `tr` changed. */
+/** The clauses joined to run-in titles, then the other parts, read in `tr` (see {@link PartsReading}): {@link settleEdits} with no stops to settle. */
 function readParts(tr: Transaction, justSigned: boolean, edits: readonly Transaction[] = []): boolean {
-  const clauses = reading.returnClauses(tr, edits)
-  return reading.settleParts(tr, justSigned, edits) || clauses
+  return settleEdits(tr, edits, [], justSigned, true)
 }
 
 /**
