@@ -46,11 +46,24 @@ async function headings(page: Page): Promise<string[]> {
 const toggle = (page: Page) => editor(page).locator('.toolbar').getByRole('button', { name: '修订', exact: true })
 const panel = (page: Page) => editor(page).locator('[part="suggestions"]')
 
-test('an input method in suggestion mode: one insertion of exactly the committed text, taken back by one undo', async ({ page }) => {
-  await openWith(page, draft)
-  await setUser(page, zhang)
+/** Signs in as `user` and turns 修订 on from the toolbar. */
+async function suggestAs(page: Page, user: typeof zhang): Promise<void> {
+  await setUser(page, user)
   await toggle(page).click()
   await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true')
+}
+
+/** Delete at the end of the run-in title `（一）加强管理。`, in suggestion mode: one suggested deletion of its stop, the text reading the title joined to its body. */
+async function deleteAtTitleEnd(page: Page): Promise<void> {
+  await placeCursor(page, '加强管理', 'end')
+  await press(page, 'Delete')
+  await expect.poll(() => suggestions(page)).toEqual([['delete', '张三']])
+  expect(await getText(page)).toContain('（一）加强管理加大投入力度。完善制度。\n')
+}
+
+test('an input method in suggestion mode: one insertion of exactly the committed text, taken back by one undo', async ({ page }) => {
+  await openWith(page, draft)
+  await suggestAs(page, zhang)
   await placeCursor(page, '稳步推进')
   const ime = await startComposition(page)
   for (const step of ['n', 'ni', 'nih', 'niha', 'nihao']) await ime.step(step)
@@ -85,8 +98,7 @@ test('an input method in suggestion mode: one insertion of exactly the committed
 
 test('two writers in turn: 张三 suggests and comments, 李四 accepts one, rejects one, replies and resolves', async ({ page }) => {
   await openWith(page, draft)
-  await setUser(page, zhang)
-  await toggle(page).click()
+  await suggestAs(page, zhang)
 
   // 张三: an insertion, a deletion, a metric's new value.
   await placeCursor(page, '我局')
@@ -148,8 +160,7 @@ test('two writers in turn: 张三 suggests and comments, 李四 accepts one, rej
 
 test('the text shown as final or as original; a new section suggested is numbered, and accepting it renumbers', async ({ page }) => {
   await openWith(page, draft)
-  await setUser(page, zhang)
-  await toggle(page).click()
+  await suggestAs(page, zhang)
   await placeCursor(page, '稳步推进')
   await page.keyboard.type('全面')
   await placeCursor(page, '各项工作', 'start')
@@ -241,9 +252,7 @@ test('suggestion mode without a user refuses edits and says why; reading only, c
 
 test('in suggestion mode, a phrase an input method commits whole with its number goes in as it stands, as one insertion', async ({ page }) => {
   await openWith(page, draft)
-  await setUser(page, zhang)
-  await toggle(page).click()
-  await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true')
+  await suggestAs(page, zhang)
   await placeCursor(page, '上半年，我局稳步推进各项工作。', 'end')
   await press(page, 'Enter')
   const ime = await startComposition(page)
@@ -269,9 +278,7 @@ const fullerDraft = `示范县民政局2024年上半年工作总结
 
 test('in suggestion mode, a number typed key by key at the start of a new paragraph loses nothing: where suggestions cannot say the structure, the text stays as typed', async ({ page }) => {
   await openWith(page, fullerDraft)
-  await setUser(page, zhang)
-  await toggle(page).click()
-  await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true')
+  await suggestAs(page, zhang)
   const shown = async () => (await docText(page)).replaceAll('\u200b', '')
 
   // A paragraph broken before text that was there: made a work item or a section, that text would
@@ -314,9 +321,7 @@ test('in suggestion mode, 。 typed at the end of a run-in heading with no body 
 `)
   Object.assign(summary.sections[0]!.sections[0]!, { runIn: true })
   await openWith(page, summary)
-  await setUser(page, zhang)
-  await toggle(page).click()
-  await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true')
+  await suggestAs(page, zhang)
   await placeCursor(page, '加强管理', 'end')
   await typeText(page, '。')
   await typeText(page, '加大投入')
@@ -343,13 +348,8 @@ test('in suggestion mode, Delete at the end of a run-in title joins its body as 
 一是力量不足。
 `)
   await openWith(page, summary)
-  await setUser(page, zhang)
-  await toggle(page).click()
-  await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true')
-  await placeCursor(page, '加强管理', 'end')
-  await press(page, 'Delete')
-  await expect.poll(() => suggestions(page)).toEqual([['delete', '张三']])
-  expect(await getText(page)).toContain('（一）加强管理加大投入力度。完善制度。\n')
+  await suggestAs(page, zhang)
+  await deleteAtTitleEnd(page)
   expect(await getText(page)).not.toContain('。。')
   // Accepted, the text reads the same.
   await panel(page).getByRole('button', { name: '全部接受' }).click()
@@ -361,9 +361,7 @@ test('with 修订 on, the lines of an ending typed at the end stay paragraphs; �
   await openWith(page, `${draft}三、下步打算
 加强统计培训。
 `)
-  await setUser(page, zhang)
-  await toggle(page).click()
-  await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true')
+  await suggestAs(page, zhang)
   await placeCursor(page, '加强统计培训。', 'end')
   const ending = ['总之，成效明显。', '示范县民政局', '2025年12月31日']
   for (const line of ending) {
@@ -401,13 +399,8 @@ test('in suggestion mode, Delete at the end of a run-in title whose body is one 
 `),
   )
   expect(await validate(page)).toEqual([])
-  await setUser(page, zhang)
-  await toggle(page).click()
-  await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true')
-  await placeCursor(page, '加强管理', 'end')
-  await press(page, 'Delete')
-  await expect.poll(() => suggestions(page)).toEqual([['delete', '张三']])
-  expect(await getText(page)).toContain('（一）加强管理加大投入力度。完善制度。\n')
+  await suggestAs(page, zhang)
+  await deleteAtTitleEnd(page)
   // As it reads accepted, the section has its body: nothing to find, as once it is accepted.
   expect(await validate(page)).toEqual([])
   await panel(page).getByRole('button', { name: '全部接受' }).click()
