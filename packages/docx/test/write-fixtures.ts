@@ -16,16 +16,18 @@ export interface EveryPartOptions {
   filled?: boolean
   /** The sign-off's organisation and date. */
   signOff?: readonly [string, string]
+  /** The title. */
+  title?: string
 }
 
 /** A summary with every part, in the project's own words. */
 export function everyPart(options: EveryPartOptions = {}): Node {
-  const { filled = false, signOff = ['示范县民政局', '2024年7月10日'] } = options
+  const { filled = false, signOff = ['示范县民政局', '2024年7月10日'], title = '示范县民政局2024年上半年工作总结' } = options
   const m = (attrs: Partial<MetricAttrs>) =>
     metric(filled ? { ...attrs, value: attrs.value ?? 3, upper: attrs.range ? (attrs.upper ?? 5) : null } : attrs)
   const b = (attrs: Partial<BlankAttrs>) => blank(filled ? { ...attrs, value: attrs.value ?? '城南镇' } : attrs)
   return doc({
-    title: '示范县民政局2024年上半年工作总结',
+    title,
     subtitle: '——兜牢民生底线 提升为民服务水平',
     preamble: [p('今年以来，我局坚持以人民为中心的发展思想，围绕“兜底线、织密网、建机制”的要求，各项工作稳步推进。现将有关情况总结如下：')],
     sections: [

@@ -57,6 +57,9 @@ const fontsConf = `<?xml version="1.0"?>
 </fontconfig>
 `
 
+/** A title of two lines, broken as GB/T 9704 asks (see `titleBreaks`). */
+const longTitle = '示范县人民政府办公室关于2024年上半年政务服务工作情况的总结'
+
 interface Converted {
   name: string
   doc: Node
@@ -154,7 +157,7 @@ async function convertAll(): Promise<void> {
   }
   work = mkdtempSync(join(tmpdir(), 'zongjie-docx-office-'))
   writeFileSync(join(work, 'fonts.conf'), fontsConf)
-  const docs = [{ name: 'every part', doc: everyPart() }, ...templateDocs(), ...corpusDocs()]
+  const docs = [{ name: 'every part', doc: everyPart() }, { name: 'a long title', doc: everyPart({ title: longTitle }) }, ...templateDocs(), ...corpusDocs()]
   const files: string[] = []
   for (const [i, { doc }] of docs.entries()) {
     const file = join(work, `summary-${i}.docx`)
@@ -210,6 +213,17 @@ describe.skipIf(skip)('LibreOffice opens the Word export', () => {
       expect(Math.abs(number!.right - (block.right - pageNumberInset)), name).toBeLessThan(slack)
       expect(Math.abs((number!.top + number!.bottom) / 2 - (block.bottom + 7)), name).toBeLessThan(slack)
     }
+  })
+
+  it('sets a long title on the lines it was broken into, each centred in the block', async () => {
+    const { pdf } = ready().find((c) => c.name === 'a long title')!
+    const xhtml = (await run('pdftotext', ['-f', '1', '-l', '1', '-bbox-layout', pdf, '-'])).stdout
+    const lines = [...xhtml.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)]
+      .map(([, x0, y, x1, words]) => ({ left: Number(x0), right: Number(x1), y: Number(y), text: [...words!.matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]).join('') }))
+      .sort((a, b) => a.y - b.y)
+    expect(lines.slice(0, 2).map((l) => l.text)).toEqual(['示范县人民政府办公室关于', '2024年上半年政务服务工作情况的总结'])
+    const centre = (((block.left + block.right) / 2) * 72) / 25.4
+    for (const l of lines.slice(0, 2)) expect(Math.abs((l.left + l.right) / 2 - centre), l.text).toBeLessThan(3)
   })
 
   it('puts the page number of an even page on the left, one character in', async () => {

@@ -1,6 +1,6 @@
 import { Paragraph, type IParagraphOptions } from 'docx'
 import type { Node } from 'prosemirror-model'
-import { displayText, isSection, sectionNumber, workItemOrdinal } from '@zongjie/model'
+import { displayText, hasSuggestionMarks, isSection, isSuggestionMark, sectionNumber, workItemOrdinal } from '@zongjie/model'
 import { acceptedText, digestLine, type TrackedRange } from '../embedded.ts'
 import { linePitch } from './layout.ts'
 import type { CommentRanges } from './comments.ts'
@@ -8,6 +8,8 @@ import type { Revisions, WrittenChange } from './revisions.ts'
 import { RunWriter } from './runs.ts'
 import { signOffPlacement } from './sign-off.ts'
 import { styleIds } from './styles.ts'
+import { titleBreaks } from './title-lines.ts'
+import { wordText } from './xml-chars.ts'
 
 /** The heading level (1 = `一、` … 4 = `（1）`) of a section node; problems and plans are `一、` sections. */
 function levelOf(section: Node): 1 | 2 | 3 | 4 {
@@ -104,10 +106,12 @@ class ParagraphWriter {
     return { run: first.kind === 'insert' ? { insertion: attributes } : { deletion: attributes } }
   }
 
-  /** A paragraph with its runs, its mark tracked as {@link mark} says, noted for the digest. */
+  /** A paragraph with its runs, its mark tracked as {@link mark} says, noted for the digest (a line broken within it, as a reader reads it: lines of its own). */
   private paragraph(options: IParagraphOptions, runs: RunWriter): Paragraph {
     const mark = this.mark(runs)
-    this.written.push({ text: runs.tracked.text, changes: runs.tracked.changes, markDeleted: mark.run?.deletion !== undefined })
+    const lines = runs.lines
+    if (lines.length > 1) this.written.push(...lines.map((text) => ({ text, changes: [], markDeleted: false })))
+    else this.written.push({ text: runs.tracked.text, changes: runs.tracked.changes, markDeleted: mark.run?.deletion !== undefined })
     return new Paragraph({ ...options, ...mark, children: runs.finish() })
   }
 
@@ -200,12 +204,14 @@ class ParagraphWriter {
 
   /**
    * The title or the subtitle, alone on its line, centred; the last of them keeps a blank line's
-   * space after it (标题下空一行).
+   * space after it (标题下空一行). A title too long for one line is broken where `titleBreaks`
+   * says, unless suggestions change it (its lines would then depend on which are accepted).
    */
   titleLine(node: Node, style: string, last: boolean): void {
     const line = this.runs()
     const change = this.changeOf(node, null)
     line.block(change)
+    if (style === styleIds.title && !node.marks.some(isSuggestionMark) && !hasSuggestionMarks(node)) line.breakAt(titleBreaks(wordText(displayText(node))))
     line.addInline(node, change)
     this.paragraphs.push(this.paragraph({ style, ...(last ? { spacing: { after: linePitch } } : {}) }, line))
   }

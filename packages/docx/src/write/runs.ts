@@ -29,6 +29,12 @@ export class RunWriter {
   private style: string | undefined = undefined
   private change: WrittenChange | null = null
   private written = false
+  /** Where the lines of the paragraph break (offsets in {@link tracked}'s text), those still ahead. */
+  private breaks: number[] = []
+  /** Whether the pending text starts a new line (`w:br` before it). */
+  private broken = false
+  /** Where lines were broken, as offsets of {@link tracked}'s text. */
+  private readonly brokenAt: number[] = []
 
   /** `comments`: where the document's comments start and end, when it has any; `revisions`: its suggestions, when it has any. */
   constructor(
@@ -55,6 +61,21 @@ export class RunWriter {
     this.change = change
   }
 
+  /**
+   * Breaks the paragraph's line before each of `offsets` of the text still to be added (counted
+   * from the paragraph's start, as {@link tracked} counts): a title broken as GB/T 9704 asks.
+   */
+  breakAt(offsets: readonly number[]): void {
+    this.breaks = [...offsets]
+  }
+
+  /** The lines of the text added, as a reader of the file reads them: broken where {@link breakAt} said. */
+  get lines(): string[] {
+    const text = this.tracked.text
+    const starts = [0, ...this.brokenAt, text.length]
+    return starts.slice(1).map((end, i) => text.slice(starts[i], end))
+  }
+
   /** Notes that a block's text goes into this paragraph, with the change that block carries whole (see {@link blockChanges}). */
   block(change: WrittenChange | null): void {
     this.blockChanges.push(change)
@@ -64,6 +85,19 @@ export class RunWriter {
   add(raw: string, bold = false, unfilled = false): void {
     const text = wordText(raw)
     if (!text) return
+    const at = this.tracked.text.length
+    const next = this.breaks[0]
+    if (next !== undefined && next > at && next < at + text.length) {
+      this.add(text.slice(0, next - at), bold, unfilled)
+      this.add(text.slice(next - at), bold, unfilled)
+      return
+    }
+    if (next === at) {
+      this.breaks.shift()
+      this.flush()
+      this.broken = true
+      this.brokenAt.push(at)
+    }
     this.written = true
     if (bold !== this.bold || unfilled !== this.unfilled) {
       this.flush()
@@ -144,8 +178,11 @@ export class RunWriter {
     if (!this.text) return
     const text = this.text
     this.text = ''
+    const broken = this.broken
+    this.broken = false
     const look: IRunOptions = {
       text,
+      ...(broken ? { break: 1 } : {}),
       ...(this.bold ? { bold: true } : {}),
       ...(this.unfilled ? { highlight: HighlightColor.YELLOW } : {}),
       ...(this.style ? { style: this.style } : {}),
@@ -153,7 +190,7 @@ export class RunWriter {
     if (this.change && this.revisions) {
       const attributes = this.revisions.attributes(this.change)
       this.runs.push(this.change.kind === 'insert' ? new InsertedTextRun({ ...look, ...attributes }) : new DeletedTextRun({ ...look, ...attributes }))
-    } else if (!this.bold && !this.unfilled && !this.style) this.runs.push(new TextRun(text))
+    } else if (!this.bold && !this.unfilled && !this.style && !broken) this.runs.push(new TextRun(text))
     else this.runs.push(new TextRun(look))
   }
 

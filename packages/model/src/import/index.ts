@@ -143,7 +143,9 @@ export function importLines(source: SourceLine[], inline: (piece: Piece) => Node
   const titleAt = lines.slice(0, 5).findIndex((l) => titleLine.test(l.text) && l.text.length <= 80 && !headingMark(l.text) && !/[。；]$/.test(l.text) && !breadcrumb(l.text))
   if (titleAt >= 0) {
     let first = titleAt
-    while (first > 0 && titleAt - first < 2 && lines[first - 1]!.no === lines[first]!.no - 1 && titleStart(lines[first - 1]!.text)) first--
+    // The lines before it that start it: a title broken within its paragraph (a Word file's
+    // line break, as GB/T 9704 breaks a long title), or written on the lines just before.
+    while (first > 0 && titleAt - first < 2 && (lines[first - 1]!.no === lines[first]!.no || (lines[first - 1]!.no === lines[first]!.no - 1 && titleStart(lines[first - 1]!.text)))) first--
     for (const dropped of lines.slice(0, first)) warn(dropped.no, 'line-dropped', `标题前的「${clip(dropped.text)}」不是总结的内容，已删去`)
     titleLines = lines.slice(first, titleAt + 1)
     title = titleLines.length > 1 ? joinLines(titleLines) : titleLines[0]!
