@@ -14,7 +14,7 @@ html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; }
 .zj-summary { font-family: '仿宋_GB2312', 'FangSong_GB2312', 'FangSong', '仿宋', 'STFangsong', 'Noto Serif CJK SC', 'Noto Serif SC', serif; font-size: 16pt; line-height: 28.95pt; color: #000; max-width: 156mm; margin: 0 auto; text-align: justify; }
 .zj-summary h1, .zj-summary h2, .zj-summary h3, .zj-summary h4, .zj-summary h5, .zj-summary p { margin: 0; font-size: inherit; font-weight: normal; line-height: inherit; }
-.zj-summary .zj-title { font-family: '方正小标宋简体', 'FZXiaoBiaoSong-B05S', 'Noto Serif CJK SC', 'SimSun', serif; font-size: 22pt; line-height: 28.95pt; text-align: center; margin-bottom: 28.95pt; }
+.zj-summary .zj-title { font-family: '方正小标宋简体', 'FZXiaoBiaoSong-B05S', 'Noto Serif CJK SC', 'SimSun', serif; font-size: 22pt; line-height: 28.95pt; text-align: center; text-wrap: balance; margin-bottom: 28.95pt; }
 .zj-summary .zj-subtitle { font-family: '楷体_GB2312', 'KaiTi_GB2312', 'KaiTi', '楷体', 'STKaiti', 'Noto Serif CJK SC', serif; text-align: center; }
 .zj-summary p, .zj-summary .zj-heading { text-indent: 2em; }
 .zj-summary .zj-chinese > .zj-heading, .zj-summary .zj-problems > .zj-heading, .zj-summary .zj-plans > .zj-heading { font-family: '黑体', 'SimHei', 'STHeiti', 'Noto Sans CJK SC', sans-serif; }

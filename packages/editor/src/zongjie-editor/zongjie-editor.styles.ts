@@ -50,7 +50,7 @@ export default css`
   /* --zj-line: the line's height, which the guidance of an empty block takes (below). */
   .ProseMirror { font-family: var(--zj-font-body); font-size: 16pt; --zj-line: 28pt; line-height: var(--zj-line); }
   .ProseMirror h1, .ProseMirror h2, .ProseMirror h3, .ProseMirror p { margin: 0; font-size: inherit; font-weight: normal; }
-  .zj-title { font-family: var(--zj-font-title); font-size: 22pt; --zj-line: 36pt; line-height: var(--zj-line); text-align: center; margin-bottom: 28pt !important; }
+  .zj-title { font-family: var(--zj-font-title); font-size: 22pt; --zj-line: 36pt; line-height: var(--zj-line); text-align: center; text-wrap: balance; margin-bottom: 28pt !important; }
   .zj-subtitle { font-family: var(--zj-font-kaiti); text-align: center; }
   .zj-paragraph, .zj-heading, .zj-work-item, .zj-work-note, .zj-work-intro { text-indent: 2em; }
   .zj-chinese > .zj-heading, .zj-problems > .zj-heading, .zj-plans > .zj-heading { font-family: var(--zj-font-heiti); }
