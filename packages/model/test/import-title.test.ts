@@ -38,8 +38,15 @@ describe('importText: a title on two or three lines', () => {
     expect(codes('某某省\n某某市·某某县（区）\n人民政府办公室\n2023年工作总结\n正文。')).toEqual(['1:line-dropped'])
   })
 
-  it('does not join a line that is not right above, or that has digits, punctuation, an attachment label or a site notice', () => {
-    for (const [above, sep] of [['某县教育局', '\n\n'], ['某县教育局2023年', '\n'], ['某县教育局，', '\n'], ['更多范文: 某站', '\n'], ['附件一', '\n'], ['局', '\n'], ['更多范文请关注本站', '\n'], ['本文来源于网络', '\n']] as const) {
+  it('joins the organisation with its year, as a long title is broken (`……2025年度` over `……工作总结`)', () => {
+    expect(titleOf('某县教育局2023年\n工作总结\n正文。')).toBe('某县教育局2023年工作总结')
+    expect(titleOf('中共某某县纪律检查委员会2025年度\n全面从严治党主体责任落实情况工作总结\n正文。')).toBe('中共某某县纪律检查委员会2025年度全面从严治党主体责任落实情况工作总结')
+    expect(titleOf('某某县卫生健康局2024年上半年\n深化医药卫生体制改革工作总结\n正文。')).toBe('某某县卫生健康局2024年上半年深化医药卫生体制改革工作总结')
+    expect(codes('某县教育局2023年\n工作总结\n正文。')).toEqual([])
+  })
+
+  it('does not join a line that is not right above, or that has other digits, punctuation, an attachment label or a site notice', () => {
+    for (const [above, sep] of [['某县教育局', '\n\n'], ['某县教育局2023年7月1日', '\n'], ['2023年', '\n'], ['某县教育局2023', '\n'], ['某县教育局，', '\n'], ['更多范文: 某站', '\n'], ['附件一', '\n'], ['局', '\n'], ['更多范文请关注本站', '\n'], ['本文来源于网络', '\n']] as const) {
       const text = `${above}${sep}工作总结\n正文。`
       expect(titleOf(text), above).toBe('工作总结')
       expect(codes(text), above).toEqual(['1:line-dropped'])

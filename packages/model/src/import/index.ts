@@ -431,12 +431,16 @@ const siteNotice = /范文|本站|关注|来源|转载|下载|网站|网址|微�
 
 /**
  * Whether a line reads as the first line of a title written on two or more (the organisation,
- * `中共某某县委组织部`): only Chinese characters (and `（）·`), 2 to 30 of them, not an
- * attachment's label (`附件一`) nor a web site's notice (genre.md: advertising above the title).
+ * `中共某某县委组织部`): only Chinese characters (and `（）·`), 2 to 30 of them, or such an
+ * organisation with its year (see {@link organisationAndYear}); not an attachment's label
+ * (`附件一`) nor a web site's notice (genre.md: advertising above the title).
  */
 function titleStart(text: string): boolean {
-  return /^[\u3400-\u4dbf\u4e00-\u9fff（）·]{2,30}$/.test(text) && !text.startsWith('附件') && !siteNotice.test(text)
+  return (/^[\u3400-\u4dbf\u4e00-\u9fff（）·]{2,30}$/.test(text) || organisationAndYear.test(text)) && !text.startsWith('附件') && !siteNotice.test(text)
 }
+
+/** An organisation and the year it reports on, as a long title's first line ends (`中共某某县委组织部2023年`, `……2025年度`, `……2024年上半年`). */
+const organisationAndYear = /^[\u3400-\u4dbf\u4e00-\u9fff（）·]{2,30}\d{4}年(?:度|上半年|下半年|前三季度|第[一二三四]季度)?$/
 
 function clip(text: string): string {
   return text.length > 16 ? text.slice(0, 15) + '…' : text
