@@ -39,3 +39,16 @@ test('lang="en" shows the editor’s own strings in English: no Chinese in its t
   await editor(page).evaluate((el) => el.setAttribute('lang', 'zh-CN'))
   await expect(editor(page).locator('.toolbar')).toContainText('降级')
 })
+
+test('the page switched to English after the editor loaded (lang="en" on <html>): the editor follows at once, English loaded then, and back to Chinese', async ({ page }) => {
+  await openDemo(page)
+  await loadSample(page)
+  await expect(editor(page).locator('.toolbar')).toContainText('降级')
+  // No element of the page has been in English yet: the English strings load now.
+  await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'))
+  await expect(editor(page).locator('.toolbar')).toContainText('Demote')
+  await expect(editor(page).locator('.ProseMirror')).toHaveAttribute('aria-label', 'Work summary')
+  await page.evaluate(() => document.documentElement.setAttribute('lang', 'zh-CN'))
+  await expect(editor(page).locator('.toolbar')).toContainText('降级')
+  await expect(editor(page).locator('.ProseMirror')).toHaveAttribute('aria-label', '工作总结')
+})

@@ -114,6 +114,33 @@ test.describe('typing in an empty summary', () => {
     expect((await getSummary(page)).signOff).toEqual({ organization: '示范县民政局', date: '2024年7月10日' })
   })
 
+  test('总之… typed as the first paragraph of the plans\' last （二）, which holds only its heading, starts the closing; the （二） stays in the plans', async ({ page }) => {
+    await typeLines(page, ['示范县民政局2024年上半年工作总结', '现将上半年工作总结如下：', '一、主要工作', '救助工作平稳。', '二、下半年工作计划', '（一）做好救助', '继续做好救助。', '（二）加强队伍建设'])
+    await typeText(page, '总之，上半年工作取得实效。')
+    const summary = await getSummary(page)
+    expect(summary.sections[1]!.role).toBe('plans')
+    expect(summary.sections[1]!.sections.map((s) => [s.number, s.title, s.body])).toEqual([
+      ['（一）', '做好救助', [{ type: 'paragraph', text: '继续做好救助。' }]],
+      ['（二）', '加强队伍建设', []],
+    ])
+    expect(summary.closing).toEqual([{ type: 'paragraph', text: '总之，上半年工作取得实效。' }])
+  })
+
+  test('Enter at the end of the sign-off\'s date, the summary\'s last line, leaves the summary as it is and the caret in the date, and says why', async ({ page }) => {
+    await typeLines(page, ['示范县民政局2024年上半年工作总结', '现将上半年工作总结如下：', '一、主要工作', '救助工作平稳。', '二、下半年工作计划', '继续做好救助。', '总之，成效明显。', '示范县民政局'])
+    await typeText(page, '2024年7月10日')
+    expect((await getSummary(page)).signOff).toEqual({ organization: '示范县民政局', date: '2024年7月10日' })
+    const before = await textLines(page)
+    await press(page, 'Enter')
+    // The hint line says why, in the live region a screen reader announces.
+    await expect(page.locator('zongjie-editor .hint')).toHaveText('落款日期是总结的最后一行')
+    expect(await textLines(page)).toEqual(before)
+    expect((await getSummary(page)).signOff).toEqual({ organization: '示范县民政局', date: '2024年7月10日' })
+    // The caret stays at the end of the date: what is typed next goes there.
+    await typeText(page, '前完成')
+    expect((await getSummary(page)).closing.map((b) => b.type === 'paragraph' && b.text)).toEqual(['总之，成效明显。', '示范县民政局', '2024年7月10日前完成'])
+  })
+
   test('typing 一、 at the start of the opening paragraph makes a 一、 section', async ({ page }) => {
     await press(page, 'Enter')
     await typeText(page, '一、主要工作')

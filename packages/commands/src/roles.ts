@@ -47,6 +47,14 @@ const opening = (paragraph: Node) => (paragraph.firstChild?.isText ? paragraph.f
 /** A paragraph typed as it stands that opens like a closing typed at the end of the plans (`总之，……`). */
 const opensClosing = (paragraph: Node) => plainParagraph(paragraph) && typedClosingOpening.test(opening(paragraph))
 
+/**
+ * Whether the plans keep something of their own with the blocks of `section` (the plans, or the
+ * last of their subsections) from `index` on taken to the closing: the plans themselves a paragraph
+ * or list before those blocks, a subsection its heading (the plans keep the subsection, `（二）……`
+ * with its body yet to come, as the importer reads such lines).
+ */
+const keepsOwn = (section: Node, index: number) => index > (section.type === schema.nodes.plans ? 1 : 0)
+
 /** A line that is a sign-off date, spaces aside; a long one is not read. */
 const isDate = (line: Node) => line.content.size <= 30 && signOffDate.test(line.textContent.replace(/\s/g, ''))
 
@@ -58,7 +66,9 @@ const datedSentence = new RegExp(`${signOffDate.source.replace(/\$$/, '')}\\s*\\
  * in the paragraph the caret is in (what the writer is typing; nothing else is read again):
  * - the last paragraph of the plans section (下步打算, the summary's last part), opening like a
  *   closing (`总之，……`, `综上所述，……`; the model's `typedClosingOpening`), starts the empty
- *   closing, where the section keeps a paragraph or list of its own before it;
+ *   closing, where the plans keep something of their own before it: a paragraph or list, or, the
+ *   paragraph being the first of their last subsection (`（二）……` holding only its heading), that
+ *   subsection;
  * - the last line of the summary, when it is a date (`2024年7月10日`, the model's `signOffDate`),
  *   with no sign-off yet, becomes the sign-off's date, and the line above it its organisation
  *   when it reads as one (`signOffOrganization`; else the organisation is left empty); in the
@@ -95,7 +105,7 @@ export function settleClosingIn(tr: Transaction, justSigned = false, edits: read
   if (!section ? container !== closing : lineStart + line.nodeSize + $head.depth - 1 !== closingPos) return false
 
   // The closing, from the plans' last paragraph.
-  if (section && !closing.childCount && $head.node(1).type === schema.nodes.plans && container.childCount > 2 && opensClosing(line)) {
+  if (section && !closing.childCount && $head.node(1).type === schema.nodes.plans && keepsOwn(container, container.childCount - 1) && opensClosing(line)) {
     const steps = tr.steps.length
     tr.delete(lineStart, lineStart + line.nodeSize)
     const at = tr.mapping.slice(steps).map(closingPos)
@@ -112,7 +122,7 @@ export function settleClosingIn(tr: Transaction, justSigned = false, edits: read
   // Above them, the plans' last paragraph opening like a closing starts the empty closing, as it
   // would have when typed (a sign-off and the closing above it accepted, or pasted, at once).
   const closingAt = index - (organization ? 2 : 1)
-  const closingLine = section && $head.node(1).type === schema.nodes.plans && closingAt > 1 ? container.child(closingAt) : null
+  const closingLine = section && $head.node(1).type === schema.nodes.plans && keepsOwn(container, closingAt) ? container.child(closingAt) : null
   const closes = closingLine && opensClosing(closingLine) ? closingLine : null
   const from = lineStart - (organization ? organization.nodeSize : 0) - (closes ? closes.nodeSize : 0)
   const { organization: orgType, date: dateType, signOff } = schema.nodes

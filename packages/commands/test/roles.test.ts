@@ -129,6 +129,47 @@ describe('the closing and the sign-off typed at the end', () => {
     expect(settle(summaryEndingWith(['总之，这一项要抓紧。'], [], 'work'), '总之，这一项要抓紧。').changed).toBe(false)
   })
 
+  it('总之… typed as the first paragraph of the plans\' last （二）, holding only its heading, starts the closing; the plans keep the （二）, and their own paragraph', () => {
+    /** The plans: `own` paragraphs, a （一） with its body, and a （二） holding its heading and `tail`; the closing empty. */
+    const plansWith = (own: string[], tail: string[]) =>
+      doc!(
+        title!('某局2024年上半年工作总结'),
+        preamble!(paragraph!('开头。')),
+        section1!(heading!('主要工作'), paragraph!('甲。')),
+        plans!(heading!('下半年工作计划'), ...own.map((t) => paragraph!(t)), section2!(heading!('抓好落实'), paragraph!('乙。')), section2!(heading!('加强队伍建设'), ...tail.map((t) => paragraph!(t)))),
+        closing!(),
+      )
+    const ending = (d: Node, caretIn: string) => {
+      const tr = EditorState.create({ doc: d, selection: TextSelection.atEnd(d) }).tr
+      expect(tr.selection.$head.parent.textContent).toBe(caretIn)
+      const changed = settleClosingIn(tr)
+      tr.doc.check()
+      const s = toSummary(tr.doc)
+      const texts = (blocks: typeof s.closing) => blocks.map((b) => (b.type === 'paragraph' ? b.text : b.type))
+      const plansPart = s.sections[1]!
+      return { changed, plans: [texts(plansPart.body), ...plansPart.sections.map((sub) => [sub.title, ...texts(sub.body)])], closing: texts(s.closing), signOff: s.signOff, caret: [tr.selection.$head.node(1).type.name, tr.selection.$head.parent.textBetween(0, tr.selection.$head.parentOffset)] }
+    }
+    for (const own of [[], ['下半年，我局将重点抓好以下工作。']]) {
+      expect(ending(plansWith(own, ['总之，上半年工作取得实效']), '总之，上半年工作取得实效')).toEqual({
+        changed: true,
+        plans: [own, ['抓好落实', '乙。'], ['加强队伍建设']],
+        closing: ['总之，上半年工作取得实效'],
+        signOff: undefined,
+        caret: ['closing', '总之，上半年工作取得实效'],
+      })
+      // The closing, the organisation and the date there at once (accepted or pasted): the closing, then the sign-off.
+      expect(ending(plansWith(own, ['总之，成效明显。', '某县民政局', '2024年7月10日']), '2024年7月10日')).toEqual({
+        changed: true,
+        plans: [own, ['抓好落实', '乙。'], ['加强队伍建设']],
+        closing: ['总之，成效明显。'],
+        signOff: { organization: '某县民政局', date: '2024年7月10日' },
+        caret: ['signOff', '2024年7月10日'],
+      })
+    }
+    // A paragraph that only continues the plans stays in the （二）.
+    expect(ending(plansWith([], ['我们将继续加强队伍建设。']), '我们将继续加强队伍建设。').changed).toBe(false)
+  })
+
   it('reads only the paragraph the caret is in, and only at the end of the summary', () => {
     // Typed in the middle of the plans: the paragraphs after it stay.
     expect(settle(summaryEndingWith(['总之，我们将继续努力。', '丁。']), '总之，我们将继续努力。').changed).toBe(false)

@@ -85,6 +85,21 @@ function caret(state: EditorState) {
 
 const lines = (doc: Node) => toText(doc).split('\n').filter(Boolean)
 
+describe('Enter in the sign-off\'s date, the summary\'s last line', () => {
+  it('at its end, its start or inside it changes nothing, the caret staying, and says why', () => {
+    const doc = signed('某县民政局', '2024年7月10日')
+    for (const offset of [-1, 0, 4]) {
+      const state = EditorState.create({ doc, selection: TextSelection.create(doc, positionIn(doc, '2024年7月10日', offset)) })
+      let said = 0
+      let after = state
+      const view = { state, dispatch: (tr: Transaction) => (after = after.apply(tr)) } as unknown as EditorView
+      const event = { key: 'Enter', keyCode: 13, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false } as KeyboardEvent
+      const handled = keys({ dateIsLast: () => said++ }).some((plugin) => plugin.props.handleKeyDown?.call(plugin, view, event))
+      expect({ handled, said, same: after.doc.eq(doc), caret: after.selection.head }).toEqual({ handled: true, said: 1, same: true, caret: state.selection.head })
+    }
+  })
+})
+
 describe('Enter over a selection across blocks', () => {
   it('from the start of （二） to the start of （三）: （二） and its body go, and Enter opens an empty line above the heading, as at its start', () => {
     const doc = importText(['工作总结', '开头。', '一、主要工作', '（一）兜底保障', '发放低保金。', '（二）养老服务', '建设养老服务站。', '（三）社会事务', '办理婚姻登记。', '二、基层治理'].join('\n')).doc

@@ -14,6 +14,8 @@ export interface Catalog {
   validity: (first: string, count: number) => string
   csvFile: (title: string) => string
   defaultTitle: string
+  /** Enter in the sign-off's date, which opens no line: the date is the summary's last. */
+  dateIsLast: string
   toolbar: {
     label: string
     insert: [string, string, string, string]

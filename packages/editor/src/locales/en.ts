@@ -30,6 +30,7 @@ export const en: Catalog = {
   validity: (first, count) => `${first} (${count} to resolve)`,
   csvFile: (title) => `${title}-metrics.csv`,
   defaultTitle: 'work-summary',
+  dateIsLast: 'The sign-off date is the last line of the summary',
   toolbar: {
     label: 'Editing toolbar',
     insert: ['Level 1', 'Level 2', 'Level 3', 'Level 4'],

@@ -9,6 +9,7 @@ export const zhCN: Catalog = {
   validity: (first, count) => `${first}（共 ${count} 处须处理）`,
   csvFile: (title) => `${title}-指标.csv`,
   defaultTitle: '工作总结',
+  dateIsLast: '落款日期是总结的最后一行',
   toolbar: {
     label: '编辑工具栏',
     insert: ['一、', '（一）', '1.', '（1）'],

@@ -29,9 +29,10 @@ function isEmptyBlock(node: Node): boolean {
 /**
  * What is left to fill, in document order: every unfilled metric and blank, and every part the
  * template requires that is still empty (its position: the end of its heading, or inside the
- * opening or closing).
+ * opening or closing). With `filled`, the metrics and blanks filled already too (where Shift-Tab
+ * goes back to, as in a form).
  */
-export function fillTargets(doc: Node): FillTarget[] {
+export function fillTargets(doc: Node, filled = false): FillTarget[] {
   const template = templateOf(doc)
   const required = new Set(template?.parts.filter((p) => p.required).map((p) => p.id) ?? [])
   const out: FillTarget[] = []
@@ -47,8 +48,8 @@ export function fillTargets(doc: Node): FillTarget[] {
     }
     child.descendants((node, pos) => {
       const at = offset + 1 + pos
-      if (node.type.name === 'metric' && metricUnfilled(node.attrs as MetricAttrs)) out.push({ pos: at, kind: 'field' })
-      else if (node.type.name === 'blank' && node.attrs.value === null) out.push({ pos: at, kind: 'field' })
+      if (node.type.name === 'metric' && (filled || metricUnfilled(node.attrs as MetricAttrs))) out.push({ pos: at, kind: 'field' })
+      else if (node.type.name === 'blank' && (filled || node.attrs.value === null)) out.push({ pos: at, kind: 'field' })
     })
   })
   return out.sort((a, b) => a.pos - b.pos)
@@ -56,7 +57,8 @@ export function fillTargets(doc: Node): FillTarget[] {
 
 function move(dir: 1 | -1): Command {
   return (state, dispatch, view) => {
-    const targets = fillTargets(state.doc)
+    // Back, every field, filled or not: a number just filled and passed is put right without the mouse.
+    const targets = fillTargets(state.doc, dir < 0)
     const here = state.selection.from
     const sel = state.selection
     const atTarget = (t: FillTarget) => (t.kind === 'field' ? sel instanceof NodeSelection && sel.from === t.pos : sel.empty && here === t.pos)
@@ -80,7 +82,11 @@ function move(dir: 1 | -1): Command {
 
 /** Tab in fill mode: to the next unfilled field (its input opened) or empty required part; after the last, on out of the editor. */
 export const nextFillTarget: Command = move(1)
-/** Shift-Tab in fill mode: to the previous one; before the first, back out of the editor. */
+/**
+ * Shift-Tab in fill mode: back to the previous field, filled or not, as Shift-Tab goes back to the
+ * previous control of a form (its input opened, its value there to correct), or to the previous
+ * empty required part; before the first, back out of the editor.
+ */
 export const previousFillTarget: Command = move(-1)
 
 /** Why fill mode refuses a change, or `null` when it allows it. */
@@ -122,8 +128,9 @@ export interface FillModeOptions {
 
 /**
  * 填写模式 (fill mode): the template's fixed headings cannot be changed and its required parts
- * cannot be removed (the change is refused, with a message for the writer); Tab and Shift-Tab move
- * through the unfilled fields and empty required parts in order. Off, the editor is unchanged.
+ * cannot be removed (the change is refused, with a message for the writer); Tab goes on to the
+ * next unfilled field or empty required part, Shift-Tab back to the previous field (filled or not)
+ * or empty required part. Off, the editor is unchanged.
  */
 export function fillMode(options: FillModeOptions): Plugin[] {
   const when =

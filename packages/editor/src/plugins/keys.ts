@@ -59,6 +59,19 @@ export const enterInOrganization: Command = (state, dispatch) => {
 }
 
 /**
+ * Enter in the sign-off's date (落款日期): the date is the summary's last line (GB/T 9704 puts
+ * nothing of a summary after it), so no line opens after it or inside it; the caret stays where
+ * it is and `said` tells the writer why.
+ */
+export const enterInDate =
+  (said?: () => void): Command =>
+  (state, dispatch) => {
+    if (state.selection.$head.parent.type !== schema.nodes.date) return false
+    if (dispatch) said?.()
+    return true
+  }
+
+/**
  * Ctrl-Home / Ctrl-End (with `extend`, Shift too): the selection to the start or end of the
  * summary, and the editor's scrolling page to its very top or bottom, the page margin included.
  */
@@ -105,6 +118,8 @@ export function selectionBeforeKeys(): Plugin {
 export interface KeysOptions {
   /** Whether Tab / Shift-Tab demote and promote sections (not in fill mode, where they go from field to field and then out). */
   sectionKeys?: () => boolean
+  /** Tells the writer that Enter in the sign-off's date opens no line: the date is the summary's last (see {@link enterInDate}). */
+  dateIsLast?: () => void
 }
 
 /**
@@ -121,7 +136,8 @@ export const redoKeepingKey =
 
 /**
  * The editor's keys. Enter: at the end of a heading into its body, in an empty work item out of
- * the list, in the sign-off's organisation on to its date, over a selection across blocks the same
+ * the list, in the sign-off's organisation on to its date, in its date nowhere (the summary's last
+ * line; `dateIsLast` says so), over a selection across blocks the same
  * at the caret its deletion leaves (`enterOverSelection`); Tab / Shift-Tab demote / promote the section; Alt-↑ / Alt-↓ move it; Ctrl-Z,
  * Ctrl-Shift-Z, Ctrl-Y undo and redo; Ctrl-B bold; Ctrl-Home / Ctrl-End to the start / end of the
  * summary (with Shift, selecting), whatever the browser has drawn of a long one; Backspace right after `一、` turned a paragraph
@@ -131,8 +147,9 @@ export const redoKeepingKey =
  */
 export function keys(options: KeysOptions = {}): Plugin[] {
   const bold = toggleMark(schema.marks.bold!)
-  const enter = chainCommands(exitEmptyWorkItem, splitHeading, enterFromTitle, enterInOrganization, baseKeymap.Enter!)
-  const enterAfterDeleting = chainCommands(exitEmptyWorkItem, splitHeading, enterFromTitleWith(true), enterInOrganization, baseKeymap.Enter!)
+  const signOff = chainCommands(enterInOrganization, enterInDate(options.dateIsLast), baseKeymap.Enter!)
+  const enter = chainCommands(exitEmptyWorkItem, splitHeading, enterFromTitle, signOff)
+  const enterAfterDeleting = chainCommands(exitEmptyWorkItem, splitHeading, enterFromTitleWith(true), signOff)
   const sections = options.sectionKeys ?? (() => true)
   const onSections =
     (command: Command): Command =>

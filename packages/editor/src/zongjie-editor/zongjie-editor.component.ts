@@ -95,8 +95,8 @@ export function emptyDoc(): Node {
  * @attr name - The name under which a `<form>` submits the Summary JSON (a form-associated element).
  * @attr required - The form is invalid while the validator reports errors (unfilled fields …); the first one is the validation message.
  * @attr disabled - No editing, and the form leaves the editor out.
- * @attr lang - The language of the editor's own strings (toolbar, panels, guidance, messages): `zh-CN` (the default) or `en`; taken from the closest ancestor with `lang` when the element has none.
- * @attr mode - `free` (default), `fill` or `review`: in fill mode the template's fixed headings and required parts cannot be changed or removed, and Tab / Shift-Tab go through what is left to fill, each field opening as it is reached (what fill mode needs loads the first time it is on, the editor read-only in fill mode until then); in review mode (审阅) the reader comments and suggests but does not edit directly: every change is a suggestion (suggestion mode cannot be turned off), no file is opened, and of the suggestions the reader only withdraws (撤回) their own.
+ * @attr lang - The language of the editor's own strings (toolbar, panels, guidance, messages): `zh-CN` (the default) or `en`; taken from the closest ancestor with `lang` when the element has none, and followed when either is set later.
+ * @attr mode - `free` (default), `fill` or `review`: in fill mode the template's fixed headings and required parts cannot be changed or removed, and Tab goes on through what is left to fill, Shift-Tab back through every field (filled ones too, as in a form), each field opening as it is reached (what fill mode needs loads the first time it is on, the editor read-only in fill mode until then); in review mode (审阅) the reader comments and suggests but does not edit directly: every change is a suggestion (suggestion mode cannot be turned off), no file is opened, and of the suggestions the reader only withdraws (撤回) their own.
  *
  * @event input - After every change of the document. `detail.summary` is the Summary JSON.
  * @event change - When the editor loses focus after a change. `detail.summary` is the Summary JSON.
@@ -147,11 +147,7 @@ export class ZongjieEditor extends LitElement {
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null) {
     super.attributeChangedCallback(name, old, value)
-    if (name === 'lang' && old !== value) {
-      this.catalog = null
-      this.loadLanguage()
-      this.showLanguage()
-    }
+    if (name === 'lang') this.loadLanguage()
   }
 
   /**
@@ -170,11 +166,15 @@ export class ZongjieEditor extends LitElement {
    * Loads the catalogue of the element's language (English loads on use), then shows it; Chinese
    * meanwhile. Asked again for the same load (the element connected, then its `lang` set), it
    * shows it once; a language chosen meanwhile that needs no load is not undone by its arrival.
+   * A language there already is shown at once. Asked at every render too, so that a `lang` set on
+   * an ancestor (the page's `<html>`) is followed at the element's next render, loaded or not.
    */
   private loadLanguage() {
+    this.catalog = null
     const load = loadCatalog(this.closest('[lang]')?.getAttribute('lang'))
     if (load && load === this.languageLoad) return
     this.languageLoad = load
+    if (!load) this.showLanguage()
     load?.then(
       () => {
         if (this.languageLoad !== load) return
@@ -188,6 +188,9 @@ export class ZongjieEditor extends LitElement {
       },
     )
   }
+
+  /** Watches the `lang` of the element's ancestors while it is in the page. */
+  private langObserver?: MutationObserver
 
   /** The load of the catalogue the element waits for, if any. */
   private languageLoad: Promise<Catalog> | null = null
@@ -1086,7 +1089,7 @@ export class ZongjieEditor extends LitElement {
       ...structureInputRules(() => this.suggestionsOn, (state, tr) => this.recorder?.refuses(state, tr) ?? false),
       workItemLists(),
       runInTitles(() => this.suggestionsOn),
-      ...keys({ sectionKeys: () => this.mode !== 'fill' }),
+      ...keys({ sectionKeys: () => this.mode !== 'fill', dateIsLast: () => this.showHint(this.strings.dateIsLast) }),
       ...undoSteps(),
       numbering(),
       inlineBlocks(),
@@ -1244,7 +1247,7 @@ export class ZongjieEditor extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues) {
-    this.catalog = null
+    this.loadLanguage()
     if (!this.templatesFailed && (this.waitingForTemplate || (this.template && !this.loadedByCaller))) void this.loadTemplates().catch(() => {})
     if (!this.view) {
       // A template starts the document, unless the page has set one (once the templates have loaded, if they were not).
@@ -1375,8 +1378,10 @@ export class ZongjieEditor extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback()
-    this.catalog = null
     this.loadLanguage()
+    // A `lang` set on an ancestor (the page's language switched on `<html>`) is taken at once.
+    this.langObserver = new MutationObserver(() => this.requestUpdate())
+    this.langObserver.observe(document, { attributeFilter: ['lang'], subtree: true })
     window.addEventListener('beforeunload', this.onBeforeUnload)
     window.addEventListener('pagehide', this.onPageHide)
     if (this.reconnectOnReturn && this.collabOptions === this.reconnectOnReturn) void this.startSession(this.collabOptions)
@@ -1391,6 +1396,7 @@ export class ZongjieEditor extends LitElement {
 
   override disconnectedCallback() {
     super.disconnectedCallback()
+    this.langObserver!.disconnect()
     window.removeEventListener('beforeunload', this.onBeforeUnload)
     window.removeEventListener('pagehide', this.onPageHide)
     // What was typed in the last second is kept before the element goes.

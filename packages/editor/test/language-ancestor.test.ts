@@ -1,0 +1,40 @@
+// @vitest-environment happy-dom
+/**
+ * The page's language switched after the editor loaded (`lang` set on `<html>`, or on the block
+ * around the editor): the editor's own strings follow, English loaded the first time it is asked
+ * for that way, as when the element's own `lang` is set.
+ */
+import { describe, it, expect, vi, afterEach } from 'vitest'
+import { mountEditor } from './element.ts'
+
+const text = '示范县民政局2024年上半年工作总结\n上半年，我局稳步推进各项工作。'
+
+afterEach(() => document.documentElement.removeAttribute('lang'))
+
+describe('lang set on an ancestor after the editor loaded', () => {
+  it('switches the toolbar and the text area to English, loading it, and back to Chinese', async () => {
+    const el = await mountEditor(text, { toolbar: '' })
+    const toolbar = () => el.shadowRoot!.querySelector('.toolbar')!.getAttribute('aria-label')
+    const textArea = () => el.view!.dom.getAttribute('aria-label')
+    expect([toolbar(), textArea()]).toEqual(['编辑工具栏', '工作总结'])
+    // English has not been loaded yet in this page.
+    document.documentElement.setAttribute('lang', 'en')
+    await vi.waitFor(() => expect([toolbar(), textArea()]).toEqual(['Editing toolbar', 'Work summary']))
+    document.documentElement.setAttribute('lang', 'zh-CN')
+    await vi.waitFor(() => expect([toolbar(), textArea()]).toEqual(['编辑工具栏', '工作总结']))
+  })
+
+  it('follows the closest ancestor with lang, a block of the page around the editor', async () => {
+    document.documentElement.setAttribute('lang', 'zh-CN')
+    const el = await mountEditor(text, { toolbar: '' })
+    const block = document.createElement('div')
+    el.replaceWith(block)
+    block.append(el)
+    await el.updateComplete
+    const toolbar = () => el.shadowRoot!.querySelector('.toolbar')!.getAttribute('aria-label')
+    expect(toolbar()).toBe('编辑工具栏')
+    block.lang = 'en-GB'
+    await vi.waitFor(() => expect(toolbar()).toBe('Editing toolbar'))
+    block.remove()
+  })
+})
