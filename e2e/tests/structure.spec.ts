@@ -365,6 +365,67 @@ for (const how of ['cut', 'pasted text', 'pasted from the editor', 'dragged away
   })
 }
 
+// A drop goes in as a paste of what was dragged would go there, before the selection as after it.
+// Before, a drop at the start of the opening of a selection from the opening into a heading did
+// nothing (ProseMirror's replace threw); a section selected from its heading's start and dropped in
+// the plans' body had its title joined to their paragraph; dropped at the start of the plans heading,
+// it took the plans' title, which became a line of its body; and either way it left its heading
+// behind, empty (二、).
+for (const [what, from, to, at, side, expected] of [
+  [
+    'a selection across sections dropped before where it starts (upward)',
+    ['办理婚姻登记。', 2],
+    ['培训社区工作者。', 2],
+    '全年发放救助资金。',
+    'end',
+    ['一、主要工作', '全年发放救助资金。婚姻登记。', '二、基层治理', '培训', '（一）兜牢民生底线'],
+  ],
+  [
+    'a selection from the opening into a heading dropped at the start of the opening',
+    ['现将上半年工作总结如下：', 2],
+    ['社会事务', 4],
+    '现将上半年工作总结如下：',
+    'start',
+    ['上半年工作总结如下：', '主要工作', '全年发放救助资金。'],
+  ],
+  [
+    "a section selected from its heading's start dropped in the plans' body, where it becomes a subsection of the plans",
+    ['社会事务', 0],
+    ['办理婚姻登记。', 7],
+    '持续做好社会救助。',
+    'end',
+    ['四、下半年工作计划', '持续做好社会救助。', '（一）社会事务', '办理婚姻登记。'],
+  ],
+  [
+    'a section dropped at the start of the plans heading, where it goes in before the plans, which keep their title',
+    ['社会事务', 0],
+    ['办理婚姻登记。', 7],
+    '下半年工作计划',
+    'start',
+    ['基层力量不足。', '（一）社会事务', '办理婚姻登记。', '四、下半年工作计划', '持续做好社会救助。'],
+  ],
+] as const) {
+  test(`${what}: it moves there as a paste of it would go, one Ctrl-Z restores all`, async ({ page }) => {
+    const start = await textLines(page)
+    await selectRange(page, (await positionOf(page, from[0], 'start')) + from[1], (await positionOf(page, to[0], 'start')) + to[1])
+    await dragSelectionTo(page, at, side)
+    const lines = await textLines(page)
+    expect(lines.join('\n')).toContain(expected.join('\n'))
+    expect(lines).not.toEqual(start)
+    expect(lines).not.toContain('二、')
+    await press(page, 'Control+z')
+    expect(await textLines(page)).toEqual(start)
+  })
+}
+
+test('a selection across sections dropped in the title, which holds one line: it stays where it was, and the writer is told why', async ({ page }) => {
+  const start = await textLines(page)
+  await selectRange(page, (await positionOf(page, '办理婚姻登记。', 'start')) + 2, (await positionOf(page, '培训社区工作者。', 'start')) + 2)
+  await dragSelectionTo(page, '示范县民政局')
+  await expect(page.locator('zongjie-editor [role="status"] > [part="hint"]')).toHaveText('拖动的内容放不进这里（如标题只能有一行），已留在原处')
+  expect(await textLines(page)).toEqual(start)
+})
+
 // Before, ProseMirror could not delete it and the block-by-block deletion left each section between
 // with an empty heading (二、 with no title and no body); from the title, ProseMirror's deletion made
 // the heading's rest the title and its body the opening's.
@@ -460,21 +521,27 @@ test('Shift-Tab on a （一） section makes it a 一、 section; the （二） 
 })
 
 /**
- * Drags the selection away and drops it after the last character of the paragraph `text`, as a
- * writer moving text does: ProseMirror's own dragstart and drop, with one DataTransfer.
+ * Drags the selection away and drops it after the last character of the paragraph `text` (before
+ * its first, with `side` `start`), as a writer moving text does: ProseMirror's own dragstart and
+ * drop, with one DataTransfer.
  */
-async function dragSelectionTo(page: Page, text: string): Promise<void> {
-  await page.evaluate((text) => {
-    const pm = document.querySelector('zongjie-editor')!.shadowRoot!.querySelector('.ProseMirror') as HTMLElement
-    const walker = document.createTreeWalker(pm, NodeFilter.SHOW_TEXT)
-    let node: Text | null = null
-    while (walker.nextNode()) if ((walker.currentNode as Text).data.includes(text)) node = walker.currentNode as Text
-    const range = document.createRange()
-    range.setStart(node!, node!.data.length - 1)
-    range.setEnd(node!, node!.data.length)
-    const box = range.getBoundingClientRect()
-    const dataTransfer = new DataTransfer()
-    pm.dispatchEvent(new DragEvent('dragstart', { dataTransfer, bubbles: true, cancelable: true, composed: true }))
-    pm.dispatchEvent(new DragEvent('drop', { dataTransfer, clientX: box.right - 1, clientY: box.top + box.height / 2, bubbles: true, cancelable: true, composed: true }))
-  }, text)
+async function dragSelectionTo(page: Page, text: string, side: 'start' | 'end' = 'end'): Promise<void> {
+  await page.evaluate(
+    ({ text, side }) => {
+      const pm = document.querySelector('zongjie-editor')!.shadowRoot!.querySelector('.ProseMirror') as HTMLElement
+      const walker = document.createTreeWalker(pm, NodeFilter.SHOW_TEXT)
+      let node: Text | null = null
+      while (walker.nextNode()) if ((walker.currentNode as Text).data.includes(text)) node = walker.currentNode as Text
+      const range = document.createRange()
+      const at = side === 'end' ? node!.data.length - 1 : node!.data.indexOf(text)
+      range.setStart(node!, at)
+      range.setEnd(node!, at + 1)
+      const box = range.getBoundingClientRect()
+      const dataTransfer = new DataTransfer()
+      pm.dispatchEvent(new DragEvent('dragstart', { dataTransfer, bubbles: true, cancelable: true, composed: true }))
+      const clientX = side === 'end' ? box.right - 1 : box.left + 1
+      pm.dispatchEvent(new DragEvent('drop', { dataTransfer, clientX, clientY: box.top + box.height / 2, bubbles: true, cancelable: true, composed: true }))
+    },
+    { text, side },
+  )
 }

@@ -26,15 +26,21 @@ function holdsSections(slice: Slice): boolean {
   return found
 }
 
-/** `tr` when its document is valid and holds exactly `expected` characters and fields, else null. */
-function whole(tr: Transaction, expected: number): Transaction | null {
-  if (!tr.docChanged || inlineSize(tr.doc.content) !== expected) return null
+/**
+ * The transaction `make` gives when its document is valid and holds exactly `expected` characters
+ * and fields (see {@link inlineSize}), else null: also where ProseMirror's replace throws, as it
+ * can fitting an awkward slice. What a paste or a drop (see `moveSelectionTr`) puts in must go in
+ * whole.
+ */
+function whole(make: () => Transaction, expected: number): Transaction | null {
   try {
+    const tr = make()
+    if (!tr.docChanged || inlineSize(tr.doc.content) !== expected) return null
     tr.doc.check()
+    return tr
   } catch {
     return null
   }
-  return tr
 }
 
 /**
@@ -45,32 +51,37 @@ export function pasteSliceTr(state: EditorState, slice: Slice): Transaction | nu
   const { selection, doc } = state
   const expected = inlineSize(doc.content) - inlineSize(selection.content().content) + inlineSize(slice.content)
   const { $from } = selection
-  if (selection.empty && $from.parent.type.name === 'heading' && $from.parentOffset === 0 && holdsSections(slice)) {
+  const sections = holdsSections(slice)
+  if (selection.empty && $from.parent.type.name === 'heading' && $from.parentOffset === 0 && (sections || slice.content.childCount > 1)) {
     const section = $from.node($from.depth - 1)
     // An empty section (what cutting a whole section leaves, its heading emptied): the pasted
     // sections take its place.
-    if (section.childCount === 1 && section.firstChild!.content.size === 0) {
+    if (sections && section.childCount === 1 && section.firstChild!.content.size === 0) {
       const from = $from.before($from.depth - 1)
       // (The caret, which was in the section, goes to what follows the pasted sections.)
-      const placed = whole(state.tr.replace(from, from + section.nodeSize, slice), expected)
+      const placed = whole(() => state.tr.replace(from, from + section.nodeSize, slice), expected)
       if (placed) return placed
     }
-    // Otherwise the sections go in before the heading's section, the caret staying at its heading.
+    // Otherwise the sections, or the lines, whole, go in before the heading's section, the caret
+    // staying at its heading: the heading keeps its title, as it does when text is pasted there.
+    const put = sections ? slice : new Slice(slice.content, 0, 0)
     for (const at of [endBefore(doc, $from.before($from.depth - 1)), $from.before($from.depth - 1)]) {
-      const placed = whole(state.tr.replace(at, at, slice), expected)
+      const placed = whole(() => state.tr.replace(at, at, put), expected)
       if (placed) return placed
     }
   }
-  return whole(state.tr.replaceSelection(slice), expected)
+  return whole(() => state.tr.replaceSelection(slice), expected)
 }
 
 /**
  * 粘贴 (what the editor itself copied): puts `slice` at the selection as ProseMirror's replace fits
- * it, except that sections pasted at the start of a heading go in before that heading's section
- * in reading order (a subsection as the last subsection of the part before, where a cut took it
- * from), and in place of an empty section (what cutting a whole section leaves). Returns false,
- * changing nothing, when the slice cannot go in with every character and field it holds and the
- * document still a summary: the caller then pastes its text (see `insertImported`).
+ * it, except that sections or lines pasted at the start of a heading go in before that heading's
+ * section in reading order (a subsection as the last subsection of the part before, where a cut
+ * took it from; lines as the last of the part before), and sections in place of an empty section
+ * (what cutting a whole section leaves). Returns false, changing nothing, when the slice cannot go
+ * in with every character and field it holds and the document still a summary: the caller then
+ * pastes its text (see `insertImported`). A drop inside the editor puts what was dragged in as
+ * this puts it (see `moveSelectionTr`).
  */
 export function pasteSlice(slice: Slice): Command {
   return (state, dispatch) => {
@@ -224,7 +235,7 @@ function endingPlaced(state: EditorState, imported: Node, topRank: number): Tran
   else if (tr.selection.to !== Selection.atEnd(tr.doc).to) return null
   if (ending.closing.length) tr.insert(tr.doc.content.size - 1, ending.closing)
   if (ending.signOff) tr.insert(tr.doc.content.size, ending.signOff)
-  return whole(tr.setSelection(Selection.atEnd(tr.doc)), expected)
+  return whole(() => tr.setSelection(Selection.atEnd(tr.doc)), expected)
 }
 
 /**

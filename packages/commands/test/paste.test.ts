@@ -76,6 +76,13 @@ describe('pasting sections at the start of a heading', () => {
     const { slice, state } = copyThenCaret('社会事务', '存在的问题', '主要工作')
     expect(headings(paste(state, slice)!).filter((h) => /^[一二三四五六]、/.test(h))).toEqual(['一、社会事务', '二、主要工作', '三、社会事务', '四、存在的问题', '五、下半年工作计划'])
   })
+  // Before, the first line became the heading's title and the title a line of the body (三、婚姻登记。 / 开展殡葬存在的问题).
+  it('lines go in as the last lines of the part before, the heading keeping its title, as pasted text does', () => {
+    const doc = importText(text.replace('办理婚姻登记。', '办理婚姻登记。\n开展殡葬改革。')).doc
+    const copied = EditorState.create({ doc, selection: TextSelection.create(doc, rangeOf(doc, '婚姻登记。').from, rangeOf(doc, '开展殡葬').to) })
+    const after = paste(EditorState.create({ doc, selection: TextSelection.create(doc, rangeOf(doc, '存在的问题').from) }), copiedSlice(copied.selection).slice)!
+    expect(toText(after.doc).split('\n').filter(Boolean).slice(8, 14)).toEqual(['二、社会事务', '办理婚姻登记。', '开展殡葬改革。', '婚姻登记。', '开展殡葬', '三、存在的问题'])
+  })
   it('is refused, changing nothing, where the sections cannot go in whole (a second problems section)', () => {
     const { slice, state } = copyThenCaret('存在的问题', '下半年工作计划', '社会事务')
     expect(paste(state, slice)).toBeNull()

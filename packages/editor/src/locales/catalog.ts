@@ -97,6 +97,8 @@ export interface Catalog {
   }
   /** A value set on `user` was refused. */
   userRefused: (message: string) => string
+  /** A selection dragged within the editor that cannot go in where it was dropped (the title holds one line): it stays where it was. */
+  dropRefused: string
   /** Drafts kept in the browser: the offer of one, and what follows. */
   drafts: { found: (time: string) => string; time: (iso: string) => string; restore: string; discard: string; restored: string }
   /** A part of the editor that loads on use could not be loaded (see `PartLoadError`). */

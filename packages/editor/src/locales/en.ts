@@ -130,6 +130,7 @@ export const en: Catalog = {
     unknown: (id) => `No version has the id "${id}"`,
   },
   userRefused: (message) => `Cannot set the user: ${message}`,
+  dropRefused: 'What was dragged cannot go in here (the title holds one line); it stays where it was',
   drafts: {
     found: (time) => `An unsaved draft was found (kept ${time}). Restore it?`,
     time: timeIn('en'),

@@ -109,6 +109,7 @@ export const zhCN: Catalog = {
     unknown: (id) => `没有 id 为“${id}”的版本`,
   },
   userRefused: (message) => `无法设置用户：${message}`,
+  dropRefused: '拖动的内容放不进这里（如标题只能有一行），已留在原处',
   drafts: {
     found: (time) => `发现未保存的草稿（保存于 ${time}），是否恢复？`,
     time: timeIn('zh-CN'),

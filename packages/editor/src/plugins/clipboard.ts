@@ -2,7 +2,7 @@ import { Plugin, PluginKey, TextSelection, type Transaction } from 'prosemirror-
 import type { EditorView } from 'prosemirror-view'
 import { Fragment, Slice, type Node } from 'prosemirror-model'
 import { isSection, sectionNumber, workItemOrdinal, textBetween, schema, readPeriod, isSuggestionMark, suggestionAnchor } from '@zongjie/model'
-import { copiedSlice, isEmptyDoc, replaceDocumentIn, deletionKeepsParts, deleteAcrossParts, moveSelectionTr } from '@zongjie/commands'
+import { copiedSlice, isEmptyDoc, replaceDocumentIn, deletionKeepsParts, deleteAcrossParts } from '@zongjie/commands'
 import { loadPart } from '../zongjie-editor/parts.ts'
 
 /** What reads pasted HTML and text (`paste-read.ts`, the model's importers), once loaded. */
@@ -81,6 +81,8 @@ function selectionBetween(doc: Node, from: number, to: number) {
 export interface ClipboardOptions {
   /** The reader of pasted HTML and text could not be loaded (a `PartLoadError`): the element tells the writer. */
   failed?: (error: unknown) => void
+  /** A selection dragged within the editor could not go in where it was dropped (it stays where it was): the element tells the writer. */
+  dropRefused?: () => void
 }
 
 /**
@@ -325,14 +327,26 @@ export function clipboard(options: ClipboardOptions = {}): Plugin {
         },
       },
       // A selection across blocks dragged away goes as Backspace deletes it, then in where it is
-      // dropped (see `moveSelectionTr`): ProseMirror's own move merged a problems or plans section
-      // whose heading it reached into the part before.
-      handleDrop(view, event, slice, moved) {
-        const { selection } = view.state
+      // dropped, before or after it, as a paste of what a copy of it takes would go there (see
+      // `copiedSlice`, a section whole from its heading's start, and `moveSelectionTr`, which loads
+      // with the reader): ProseMirror's own move merged a problems or plans section whose heading it
+      // reached into the part before. Where it cannot go in, it stays, and the writer is told.
+      handleDrop(view, event, _slice, moved) {
+        const { state } = view
+        const { selection, doc } = state
         if (!moved || !(selection instanceof TextSelection) || selection.$from.sameParent(selection.$to)) return false
         const at = view.posAtCoords({ left: event.clientX, top: event.clientY })
-        const tr = at && moveSelectionTr(view.state, slice, at.pos)
-        if (tr) view.dispatch(tr.setMeta('uiEvent', 'drop').scrollIntoView())
+        if (!at) return false
+        const copied = copiedSlice(selection)
+        const slice = withoutSuggestions(withoutForeignComments(copied.slice, doc, copied.from, copied.to))
+        const move = () => {
+          if (view.isDestroyed || view.state !== state) return
+          const tr = reader!.moveSelectionTr(state, slice, at.pos)
+          if (tr) view.dispatch(tr.setMeta('uiEvent', 'drop').scrollIntoView())
+          else options.dropRefused?.()
+        }
+        if (reader) move()
+        else loadPasteReader().then(move, (error: unknown) => void (view.isDestroyed || options.failed?.(error)))
         return true
       },
       handlePaste(view, event, slice) {

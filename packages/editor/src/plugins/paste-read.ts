@@ -8,6 +8,8 @@ import { returnJoinedClausesIn } from '@zongjie/commands/run-in-clauses'
 import { readPartsWith } from './run-in-titles.ts'
 
 export { pasteSlice, insertImported } from '@zongjie/commands/paste'
+// A selection across blocks dragged and dropped goes in as a paste of it there would.
+export { moveSelectionTr } from '@zongjie/commands/drag'
 
 // Sections titled 存在的问题 or 下半年工作计划 as the writer types them take their roles, and a
 // closing and a sign-off typed after the last section become the closing and the sign-off (also

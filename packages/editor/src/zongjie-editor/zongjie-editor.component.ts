@@ -1102,7 +1102,7 @@ export class ZongjieEditor extends LitElement {
           return true
         },
       }),
-      clipboard({ failed: (error) => this.partFailed(error) }),
+      clipboard({ failed: (error) => this.partFailed(error), dropRefused: () => this.showHint(this.strings.dropRefused) }),
       longSummary(),
     ]
   }
