@@ -207,9 +207,9 @@ describe('the anchor through editing', () => {
     expect(anchors(typed)).toEqual([['c2', '全面学习']])
   })
 
-  it('survives Enter inside it (two stretches, the first is the anchor) and Backspace joining them again', () => {
+  it('survives Enter inside it (two stretches, both quoted, a line each) and Backspace joining them again', () => {
     const split = edit(commented, (tr) => tr.split(at(commented, '理论').from))
-    expect(anchors(split)).toEqual([['c1', '学习']])
+    expect(anchors(split)).toEqual([['c1', '学习\n理论']])
     expect(split.doc.nodeAt(at(split, '理论').from)!.marks.map((m) => m.attrs.id)).toEqual(['c1'])
     expectSummaryExact(split.doc)
     const joined = edit(split, (tr) => tr.join(at(split, '理论').from - 1))
@@ -221,7 +221,7 @@ describe('the anchor through editing', () => {
     const sectionComment = apply(stateAt(start, '开展', true), addComment(comment('s1', { scope: 'section' })))
     let state = sectionComment.apply(sectionComment.tr.setSelection(TextSelection.create(sectionComment.doc, at(sectionComment, '政治').from)))
     state = apply(state, splitHeading)
-    expect(anchors(state)).toEqual([['s1', '强化']])
+    expect(anchors(state)).toEqual([['s1', '强化\n政治引领']])
     expect(toSummary(state.doc).sections[0]!.body[0]).toMatchObject({ text: '政治引领', runs: [{ text: '政治引领', comments: ['s1'] }] })
     state = apply(state, joinHeading)
     expect(state.doc.eq(sectionComment.doc)).toBe(true)
@@ -277,11 +277,12 @@ describe('the anchor through editing', () => {
     expect(anchors(step(deleted, undo))).toEqual([['c1', '学习理论']])
   })
 
-  it('is kept by a copy pasted elsewhere: the first stretch anchors', () => {
+  it('is kept by a copy pasted elsewhere: the thread runs from the first stretch to the last, quoting both', () => {
     const { from, to } = at(commented, '学习理论')
     const pasted = edit(commented, (tr) => tr.replace(at(commented, '坚持').from, at(commented, '坚持').from, commented.doc.slice(from, to)))
-    expect(commentThreads(pasted.doc)[0]).toMatchObject({ anchorText: '学习理论', detached: false })
+    expect(commentThreads(pasted.doc)[0]).toMatchObject({ anchorText: '学习理论\n学习理论', detached: false })
     expect(commentThreads(pasted.doc)[0]!.from).toBe(at(pasted, '学习理论坚持').from)
+    expect(commentThreads(pasted.doc)[0]!.to).toBe(rangeOf(pasted.doc, '学习理论', 1).to)
     expectSummaryExact(pasted.doc)
     expect(schema.marks.comment!.create({ id: 'c1' }).isInSet(pasted.doc.nodeAt(rangeOf(pasted.doc, '学习理论', 1).from)!.marks)).toBe(true)
   })

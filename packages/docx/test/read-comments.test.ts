@@ -27,7 +27,7 @@ const file = buildDocx({
   comments: [
     comment(0, '李科长', '2024-07-08T09:30:00Z', '请核实人数', 'A0000001'),
     comment(1, '王科员', '2024-07-09T10:00:00Z', '已核实，无误', 'A0000002'),
-    comment(2, '张主任', '2024-07-08T11:00:00Z', '标题与正文衔接', 'A0000003'),
+    comment(2, '张三（办公室）', '2024-07-08T11:00:00Z', '标题与正文衔接', 'A0000003'),
     comment(3, '李科长', '2024-07-08T12:00:00Z', '没有位置的批注', 'A0000004'),
   ].join(''),
   commentsExtended: '<w15:commentEx w15:paraId="A0000001" w15:done="1"/><w15:commentEx w15:paraId="A0000002" w15:paraIdParent="A0000001" w15:done="0"/><w15:commentEx w15:paraId="A0000003" w15:done="0"/>',
@@ -41,10 +41,13 @@ describe('comments of a Word file', () => {
     expect(summary.version).toBe(2)
     expect(summary.comments!.map((t) => [t.id, t.author.name, t.time, t.text, t.resolved, t.anchor?.text ?? null])).toEqual([
       ['w0', '李科长', '2024-07-08T09:30:00.000Z', '请核实人数', true, '培训干部30名'],
-      ['w2', '张主任', '2024-07-08T11:00:00.000Z', '标题与正文衔接', false, '主要工作'],
+      ['w2', '张三', '2024-07-08T11:00:00.000Z', '标题与正文衔接', false, '主要工作'],
     ])
+    // A role after the name, in full-width brackets, as the export writes it, is the author's role.
+    expect(summary.comments![1]!.author).toEqual({ id: '张三（办公室）', name: '张三', role: '办公室' })
     expect(summary.comments![0]!.replies).toEqual([{ id: 'w1', author: { id: '王科员', name: '王科员' }, time: '2024-07-09T10:00:00.000Z', text: '已核实，无误' }])
-    expect(summary.comments!.map((t) => t.quote)).toEqual(['培训干部30名', '主要工作'])
+    // Each quotes the whole text its range covers: 2 its two paragraphs, a line each.
+    expect(summary.comments!.map((t) => t.quote)).toEqual(['培训干部30名', '主要工作\n全年培训干部30名，'])
     // The text is read as without comments: the heading's number, the metric, the problems part.
     expect(toText(doc).split('\n').filter(Boolean)).toEqual(['示范局2024年工作总结', '一、主要工作', '全年培训干部30名，完成项目12个。', '二、存在的问题', '一是人手不足。'])
     expect(summary.metrics.map((m) => m.text)).toEqual(['30名', '12个'])

@@ -17,11 +17,11 @@ import { everyPart } from './write-fixtures.ts'
 const run = promisify(execFile)
 
 const author = (id: string, name: string) => ({ id, name })
-const thread = (id: string, name: string, quote: string, more: object = {}) => ({ id, author: author(id === 'c2' ? 'u2' : 'u1', name), time: '2024-07-08T09:30:00+08:00', text: '请核实数字', replies: [], resolved: false, quote, scope: 'text', ...more })
+const thread = (id: string, name: string, quote: string, more: object = {}) => ({ id, author: id === 'c2' ? author('u2', name) : { ...author('u1', name), role: '科长' }, time: '2024-07-08T09:30:00.000+08:00', text: '请核实数字', replies: [], resolved: false, quote, scope: 'text', ...more })
 
 /**
- * The summary with every part, with three threads: `c1` over the title and the opening's first
- * paragraph (one comment across two paragraphs), `c2` over the first heading's text,
+ * The summary with every part, with three threads: `c1` by 李科长 (科长) over the title and the
+ * opening's first paragraph (one comment across two paragraphs), `c2` over the first heading's text,
  * answered once and resolved, and `c3`, whose text was deleted (detached).
  */
 function commented(): Node {
@@ -50,14 +50,16 @@ function commented(): Node {
 const attributes = (xml: string, tag: string, name: string) => [...xml.matchAll(new RegExp(`<${tag}\\b[^>]*\\s${name}="([^"]*)"`, 'g'))].map((m) => m[1])
 
 describe('comments in the Word export', () => {
-  it('are Word comments on their text: one range each, the replies answering, resolved ones done', async () => {
+  it('are Word comments on their text: one range each, by name and role, dated to the second, the replies answering, resolved ones done', async () => {
     const doc = commented()
     const files = unzipSync(await toDocx(doc))
     const body = strFromU8(files['word/document.xml']!)
     const comments = strFromU8(files['word/comments.xml']!)
     // Three Word comments: c1, c2 and the reply to c2; the detached c3 has no place in the text.
-    expect(attributes(comments, 'w:comment', 'w:author')).toEqual(['李科长', '张主任', '王科员'])
-    expect(attributes(comments, 'w:comment', 'w:date')).toEqual(['2024-07-08T01:30:00.000Z', '2024-07-08T01:30:00.000Z', '2024-07-09T02:00:00.000Z'])
+    // Each author as Word shows them, their role after the name; dates in UTC to the second, as Word writes them.
+    expect(attributes(comments, 'w:comment', 'w:author')).toEqual(['李科长（科长）', '张主任', '王科员'])
+    expect(attributes(comments, 'w:comment', 'w:initials')).toEqual(['李', '张', '王'])
+    expect(attributes(comments, 'w:comment', 'w:date')).toEqual(['2024-07-08T01:30:00Z', '2024-07-08T01:30:00Z', '2024-07-09T02:00:00Z'])
     expect(comments).toContain('已核实，无误')
     for (const tag of ['w:commentRangeStart', 'w:commentRangeEnd', 'w:commentReference']) expect(attributes(body, tag, 'w:id').sort()).toEqual(['0', '1', '2'])
     // c1 starts in the title's paragraph and ends in the opening's.
@@ -88,7 +90,7 @@ describe('comments in the Word export', () => {
         const annotations = [...content.matchAll(/<office:annotation\b(?!-end)[^>]*>([\s\S]*?)<\/office:annotation>/g)]
         expect(annotations).toHaveLength(3)
         const authors = annotations.map((a) => a[1]!.match(/<dc:creator>([^<]*)<\/dc:creator>/)?.[1])
-        expect(authors.sort()).toEqual(['张主任', '李科长', '王科员'].sort())
+        expect(authors.sort()).toEqual(['张主任', '李科长（科长）', '王科员'].sort())
       } finally {
         rmSync(work, { recursive: true, force: true })
       }

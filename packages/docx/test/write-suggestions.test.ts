@@ -4,7 +4,7 @@
 import { describe, it, expect } from 'vitest'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { Node } from 'prosemirror-model'
-import { schema, settledDoc, suggestionsAt, suggestionsProblem, toSummary, toText } from '@zongjie/model'
+import { importText, schema, settledDoc, suggestionAnchor, suggestionsAt, suggestionsProblem, toSummary, toText } from '@zongjie/model'
 import { importDocx, toDocx } from '../src/index.ts'
 import { parseXml } from './docx-builder.ts'
 import { insertedParagraph, replaced, reviewed, reviewers } from './suggestion-fixtures.ts'
@@ -127,6 +127,50 @@ describe('suggestions in the Word export', () => {
     const read = importDocx(withoutEmbedded(await toDocx(doc)), parseXml)
     expect(toText(settledDoc(read.doc, true))).toBe(toText(doc))
     expect(toText(settledDoc(read.doc, false))).toBe(toText(doc, { suggestions: 'original' }))
+  })
+
+  it('a run-in title joined to its body (its boundary suggested deleted): the stop deleted, and the line’s end where the next block comes up to the title’s line; no stop twice', async () => {
+    // （一）加强管理。 joined to 加大投入力度。 by 王科长 (科长), as Delete at the title's end in suggestion mode leaves it:
+    // a deleted anchor at the end of the title and at the start of the body.
+    const plain = importText(['示范县民政局2024年上半年工作总结', '', '上半年，我局稳步推进各项工作。', '一、主要工作', '（一）加强管理。加大投入力度。', '完善制度。', ''].join('\n')).doc
+    const json = plain.toJSON()
+    const del = [{ type: 'deletion', attrs: { id: 's1' } }]
+    const runIn = json.content.find((n: any) => n.type === 'section1').content[1]
+    runIn.content[0].content.push({ type: 'text', text: suggestionAnchor, marks: del })
+    runIn.content[1].content.unshift({ type: 'text', text: suggestionAnchor, marks: del })
+    const author = { id: 'u1', name: '王科长', role: '科长' }
+    json.attrs = { ...json.attrs, suggestions: [{ id: 's1', author, time: '2024-07-08T09:30:00.000+08:00', kind: 'delete' }] }
+    const doc = Node.fromJSON(schema, json)
+    doc.check()
+    expect(toText(doc)).toContain('（一）加强管理加大投入力度。完善制度。\n')
+
+    const file = await toDocx(doc)
+    const body = strFromU8(unzipSync(file)['word/document.xml']!)
+    const line = body.split('</w:p>').find((p) => p.includes('加强管理'))!
+    // The stop in a w:del by the reviewer, named with the role, dated to the second in UTC; the line's end deleted too.
+    expect(changes(line).filter((c) => c.text).map(({ tag, author, date, text }) => ({ tag, author, date, text }))).toEqual([{ tag: 'del', author: '王科长（科长）', date: '2024-07-08T01:30:00Z', text: '。' }])
+    expect(line).toMatch(/<w:pPr>.*<w:rPr><w:del w:id="\d+" w:author="王科长（科长）" w:date="2024-07-08T01:30:00Z"\/><\/w:rPr><\/w:pPr>/)
+    // Read from its text alone: accepted, as the summary reads (no stop twice, 完善制度 on the title's line).
+    // (The reader takes a deleted paragraph mark as accepted, and says so.)
+    const read = importDocx(withoutEmbedded(file), parseXml)
+    expect(toText(settledDoc(read.doc, true))).toBe(toText(doc))
+    expect(toText(settledDoc(read.doc, true))).not.toContain('。。')
+    expect(read.warnings.map((w) => w.code)).toContain('suggestion-accepted')
+    // With the summary it carries, the same summary.
+    expect(importDocx(file, parseXml).doc.eq(doc)).toBe(true)
+
+    // A body of two sentences followed by subsections: the stop goes; the rest stays on the title's line, which ends there.
+    runIn.content[1].content.push({ type: 'text', text: '确保落实。' })
+    runIn.content.splice(2, 1, { type: 'section3', attrs: { runIn: false }, content: [{ type: 'heading', content: [{ type: 'text', text: '完善制度' }] }] })
+    const longer = Node.fromJSON(schema, json)
+    longer.check()
+    expect(toText(longer)).toContain('（一）加强管理加大投入力度。确保落实。\n')
+    const longerLine = strFromU8(unzipSync(await toDocx(longer))['word/document.xml']!).split('</w:p>').find((p) => p.includes('加强管理'))!
+    expect(changes(longerLine).map((c) => [c.tag, c.text])).toEqual([['del', '。']])
+    const readLonger = importDocx(withoutEmbedded(await toDocx(longer)), parseXml)
+    expect(readLonger.warnings).toEqual([])
+    expect(toText(settledDoc(readLonger.doc, true))).toBe(toText(longer))
+    expect(toText(settledDoc(readLonger.doc, false))).toBe(toText(longer, { suggestions: 'original' }))
   })
 
   it('a change accepted in Word changes the fingerprint though the text reads the same: the file is read from its text', async () => {

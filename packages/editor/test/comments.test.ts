@@ -85,6 +85,29 @@ describe('the comments panel', () => {
     expect($(el, '.thread')!.getAttribute('aria-current')).toBe('true')
   })
 
+  it('a comment across two paragraphs quotes both, a line each, and its quote selects from the first to the last', async () => {
+    const el = await mount()
+    el.user = zhang
+    const view = el.view!
+    const from = posOf(view.state.doc, '稳步推进')
+    const to = posOf(view.state.doc, '主要工作') + '主要工作'.length
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, from, to)))
+    await el.updateComplete
+    await comment(el, '请合并表述')
+    const [at] = commentThreads(el.doc)
+    expect(at).toMatchObject({ from, to, anchorText: '稳步推进各项工作。\n主要工作', thread: { quote: '稳步推进各项工作。\n主要工作' } })
+    await el.updateComplete
+    const quote = $(el, '.thread .quote')!
+    expect(quote.textContent).toBe('稳步推进各项工作。\n主要工作')
+    expect(getComputedStyle(quote).whiteSpace).toBe('pre-line')
+    await select(el, '力量', 0)
+    quote.click()
+    await el.updateComplete
+    const sel = el.view!.state.selection
+    expect([sel.from, sel.to]).toEqual([from, to])
+    expect(el.doc.textBetween(sel.from, sel.to, '\n')).toBe('稳步推进各项工作。\n主要工作')
+  })
+
   it('replies, resolves (folded), reopens; deletes only for the author; a reply by its own author', async () => {
     const el = await mount()
     el.user = zhang

@@ -16,43 +16,51 @@ export function commentIdsIn(marks: readonly Mark[]): string[] | null {
 
 /**
  * Where a comment thread is in a document, as {@link commentThreads} lists it. A thread is
- * anchored where text carries `comment` marks of its id; when several stretches do (text copied
- * and pasted, a paragraph split inside it), its anchor is the first in reading order.
+ * anchored where text carries `comment` marks of its id: one stretch as a comment is made, or
+ * several (a comment across paragraphs, text copied and pasted, a paragraph split inside it).
  */
 export interface CommentThreadAt {
   /** The thread, as kept in the document's `comments`. */
   thread: CommentThread
   /** Where the first stretch of text carrying the thread's marks starts, or null when none does. */
   from: number | null
-  /** Where that stretch ends, or null. */
+  /** Where the last such stretch ends (text without the marks may lie between), or null. */
   to: number | null
-  /** The text of that stretch as displayed now (fields as their text); `""` when detached. */
+  /**
+   * The text of every stretch as displayed now (fields as their text), in reading order: the
+   * stretches of one textblock joined by `…` where text lies between them, each textblock's on a
+   * line of its own, as a comment's `quote` keeps it; `""` when detached.
+   */
   anchorText: string
   /** Whether no text carries the thread's marks any more (its text was deleted): the thread stands on its `quote`. */
   detached: boolean
 }
 
-/** The first stretch of text carrying each comment id, in a document. */
-function firstStretches(doc: Node): Map<string, { from: number; to: number; text: string }> {
-  const found = new Map<string, { from: number; to: number; text: string }>()
+/** Where a comment's stretches are being gathered: from the first start to the last end, their text, and the textblock the last is in. */
+interface Stretches {
+  from: number
+  to: number
+  text: string
+  block: number
+}
+
+/** The stretches of text carrying each comment id, in a document (see {@link CommentThreadAt}). */
+function commentStretches(doc: Node): Map<string, Stretches> {
+  const found = new Map<string, Stretches>()
   doc.descendants((node, pos) => {
     if (!node.inlineContent) return true
-    // The stretches still growing in this textblock: a mark that stops closes its stretch.
-    let open: Map<string, { from: number; to: number; text: string }> | null = null
     node.forEach((child, offset) => {
       const ids = commentIdsIn(child.marks)
-      if (open) for (const id of open.keys()) if (!ids?.includes(id)) open.delete(id)
       if (!ids) return
       const start = pos + 1 + offset
+      const shown = displayText(child)
       for (const id of ids) {
-        const stretch = open?.get(id)
-        if (stretch) {
-          stretch.to = start + child.nodeSize
-          stretch.text += displayText(child)
-        } else if (!found.has(id)) {
-          const fresh = { from: start, to: start + child.nodeSize, text: displayText(child) }
-          found.set(id, fresh)
-          ;(open ??= new Map()).set(id, fresh)
+        const s = found.get(id)
+        if (!s) found.set(id, { from: start, to: start + child.nodeSize, text: shown, block: pos })
+        else {
+          s.text += s.block !== pos ? '\n' + shown : s.to === start ? shown : '…' + shown
+          s.to = start + child.nodeSize
+          s.block = pos
         }
       }
     })
@@ -71,7 +79,7 @@ function firstStretches(doc: Node): Map<string, { from: number; to: number; text
 export function commentThreads(doc: Node): CommentThreadAt[] {
   const threads = threadsOf(doc)
   if (!threads.length) return []
-  const stretches = firstStretches(doc)
+  const stretches = commentStretches(doc)
   const anchored: CommentThreadAt[] = []
   const detached: CommentThreadAt[] = []
   for (const thread of threads) {

@@ -8,6 +8,7 @@ import {
   suggestionDescriptions,
 } from './html-suggestions.ts'
 import { printStylesheet } from './print.ts'
+import { reviewTime } from './review-time.ts'
 import { sectionNumber, workItemOrdinal } from './numbering.ts'
 import {
   sectionFormats,
@@ -74,7 +75,7 @@ import {
 //   <aside class="zj-comments" lang="zh-CN"><h2 class="zj-comments-title">批注</h2>
 //     <section class="zj-comment-thread" data-comment="c1" data-scope="text" data-time="…"
 //              data-author-id="…" data-author-name="…" [data-author-role="…"] [data-resolved]>
-//       <p class="zj-comment-byline">…</p>                          (for reading; skipped)
+//       <p class="zj-comment-byline">…</p>                          (for reading, the time in Beijing time; skipped)
 //       <blockquote class="zj-comment-quote">…</blockquote>
 //       <p class="zj-comment-text">…</p>
 //       <div class="zj-comment-reply" data-reply="r1" data-time="…" data-author-id="…" data-author-name="…" [data-author-role="…"]>
@@ -106,7 +107,7 @@ import {
 //     <ol class="zj-suggestion-list">
 //       <li class="zj-suggestion zj-suggestion-insert" data-suggestion="s1" data-kind="insert" data-time="…"
 //           data-author-id="…" data-author-name="…" [data-author-role="…"]>
-//         修订 s1 · <span class="zj-suggestion-author">李科长（科长）</span> · 插入“深入” · <time>…</time></li>   (the line for reading; skipped)
+//         修订 s1 · <span class="zj-suggestion-author">李科长（科长）</span> · 插入“深入” · <time datetime="…">2024年7月8日 09:30</time></li>   (the line for reading; skipped)
 //     </ol>
 //   </aside>
 // Every suggestion mark names an entry of the appendix. A suggestion mark whose entry the document
@@ -276,11 +277,11 @@ function authorDataAttrs(author: CommentAuthor): Record<string, string | null> {
   return { 'data-author-id': author.id, 'data-author-name': author.name, 'data-author-role': author.role ?? null }
 }
 
-/** Who wrote a comment or reply and when, for reading (recomputed from the data attributes, never read). */
+/** Who wrote a comment or reply and when (in Beijing time, see `reviewTime`), for reading (recomputed from the data attributes, never read). */
 function bylineHTML(entry: CommentThread | CommentReply, resolved: boolean): string {
   const role = entry.author.role ? `（${esc(entry.author.role)}）` : ''
   const state = resolved ? ' <span class="zj-comment-resolved">已解决</span>' : ''
-  return `<p class="zj-comment-byline"><span class="zj-comment-author">${esc(entry.author.name)}${role}</span> <time datetime="${esc(entry.time)}">${esc(entry.time)}</time>${state}</p>`
+  return `<p class="zj-comment-byline"><span class="zj-comment-author">${esc(entry.author.name)}${role}</span> <time datetime="${esc(entry.time)}">${esc(reviewTime(entry.time))}</time>${state}</p>`
 }
 
 /** The appendix of comment threads (批注) after the article. */
@@ -310,7 +311,7 @@ function suggestionsHTML(doc: Node, suggestions: readonly Suggestion[]): string 
   for (const s of suggestions) {
     const attrs = attrsHTML({ class: `zj-suggestion zj-suggestion-${s.kind}`, 'data-suggestion': s.id, 'data-kind': s.kind, 'data-time': s.time, ...authorDataAttrs(s.author) })
     const role = s.author.role ? `（${esc(s.author.role)}）` : ''
-    const line = `修订 ${esc(s.id)} · <span class="zj-suggestion-author">${esc(s.author.name)}${role}</span> · ${esc(descriptions.get(s.id) ?? '')} · <time datetime="${esc(s.time)}">${esc(s.time)}</time>`
+    const line = `修订 ${esc(s.id)} · <span class="zj-suggestion-author">${esc(s.author.name)}${role}</span> · ${esc(descriptions.get(s.id) ?? '')} · <time datetime="${esc(s.time)}">${esc(reviewTime(s.time))}</time>`
     out.push(`<li${attrs}>${line}</li>`)
   }
   out.push('</ol>', '</aside>')

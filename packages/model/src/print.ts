@@ -29,6 +29,7 @@ body { margin: 0; }
 .zj-comment-thread { break-inside: avoid; border-left: 2pt solid #888; padding-left: 8pt; margin: 0 0 10pt; }
 .zj-comment-thread p, .zj-comment-quote { margin: 2pt 0; }
 .zj-comment-quote { color: #444; }
+.zj-comment-quote, .zj-comment-text { white-space: pre-line; }
 .zj-comment-reply { margin: 4pt 0 0 2em; }
 .zj-summary ins.zj-ins, .zj-summary [data-suggestion-insert] { text-decoration: underline; text-underline-offset: 3pt; color: #1d4ed8; }
 .zj-summary del.zj-del, .zj-summary del.zj-old, .zj-summary [data-suggestion-delete] { text-decoration: line-through; color: #b91c1c; }

@@ -121,14 +121,44 @@ describe('commentThreads', () => {
     expect(list[3]).toMatchObject({ from: null, to: null })
   })
 
-  it('takes the first of several stretches, and reads fields as displayed', () => {
+  it('quotes every stretch in reading order, a line a textblock, and spans from the first to the last, reading fields as displayed', () => {
     const tr = new Transform(base)
     const mark = schema.marks.comment!.create({ id: 'x' })
     tr.addMark(rangeOf(base, '全面').from, rangeOf(base, '全面').to, mark)
     const training = rangeOf(base, '培训')
     tr.addMark(training.from, training.to + 1, mark)
-    tr.setDocAttribute('comments', [thread('x', '培训X名')])
-    expect(commentThreads(tr.doc).map((t) => t.anchorText)).toEqual(['培训X名'])
+    tr.addMark(rangeOf(base, '上半', 1).from, rangeOf(base, '上半', 1).to, mark)
+    tr.setDocAttribute('comments', [thread('x', '上半\n培训X名\n全面')])
+    const [x] = commentThreads(tr.doc)
+    expect(x!.anchorText).toBe('上半…培训X名\n全面')
+    expect([x!.from, x!.to]).toEqual([rangeOf(base, '上半', 1).from, rangeOf(base, '全面').to])
+  })
+
+  it('quotes a comment across two paragraphs whole and spans both; Summary JSON and the review HTML give it back', () => {
+    // 强化引领 (a heading) to 全面学习 (the next paragraph), as a selection across them is commented.
+    const from = rangeOf(base, '引领').from
+    const to = rangeOf(base, '全面学习').to
+    const quote = quoteBetween(base, from, to)
+    const tr = new Transform(base).addMark(from, to, schema.marks.comment!.create({ id: 'x' }))
+    const across = tr.setDocAttribute('comments', [thread('x', quote)]).doc
+    const [x] = commentThreads(across)
+    expect(x).toMatchObject({ anchorText: '引领\n全面学习', from, to, detached: false })
+    expect(x!.anchorText).toBe(quote)
+    // Summary JSON: anchored at its first run, the runs of both paragraphs naming it; the same thread on the same text back.
+    const json = toSummary(across)
+    expect(json.comments![0]!.anchor).toEqual({ path: '$.sections[0].titleRuns[1]', text: '引领' })
+    expect(json.sections[0]!.body[0]).toMatchObject({ runs: [{ text: '全面学习', comments: ['x'] }, { text: '理论。' }] })
+    const back = fromSummary(JSON.parse(JSON.stringify(json)))
+    expect(back.eq(across)).toBe(true)
+    expect(commentThreads(back)).toEqual(commentThreads(across))
+    // The review HTML: both stretches marked, the thread quoting both lines.
+    const html = toHTML(across)
+    expect(html).toContain('<span class="zj-comment" data-comment="x">引领</span></h2>')
+    expect(html).toContain('<p class="zj-paragraph"><span class="zj-comment" data-comment="x">全面学习</span>理论。</p>')
+    expect(html).toContain('<blockquote class="zj-comment-quote">引领\n全面学习</blockquote>')
+    // Printed, the quote keeps its lines.
+    expect(toHTML(across, { standalone: true })).toMatch(/\.zj-comment-quote, \.zj-comment-text \{ white-space: pre-line; \}/)
+    expect(fromHTML(html, parse).eq(across)).toBe(true)
   })
 
   it('is empty for a document without threads', () => {
@@ -238,6 +268,26 @@ describe('HTML with comments', () => {
     expect(toHTML(reviewed, { standalone: true, review: false })).toBe(toHTML(base, { standalone: true }))
     expect(toHTML(reviewed, { standalone: true })).toContain('<aside class="zj-comments"')
     expect(fromHTML(toHTML(reviewed, { standalone: true }), parse).eq(reviewed)).toBe(true)
+  })
+
+  it('shows the time of each comment and reply to read, in Beijing time, the ISO time kept in datetime', () => {
+    expect(html).toContain('<span class="zj-comment-author">作者2（科长）</span> <time datetime="2024-07-08T08:05:00+08:00">2024年7月8日 08:05</time></p>')
+    const zone = process.env.TZ
+    try {
+      // The same wherever it is written: a time in UTC, late in the day there, is the next day in Beijing.
+      process.env.TZ = 'America/New_York'
+      const late = commented(base, [['t', '全面']]).type.create(
+        { ...base.attrs, comments: [thread('t', '全面', { time: '2026-12-31T16:30:00.000Z', replies: [{ id: 'r', author: testAuthor(2), time: '2026-12-07T03:40:00Z', text: '好' }] })] },
+        commented(base, [['t', '全面']]).content,
+      )
+      const written = toHTML(late)
+      expect(written).toContain('<time datetime="2026-12-31T16:30:00.000Z">2027年1月1日 00:30</time>')
+      expect(written).toContain('<time datetime="2026-12-07T03:40:00Z">2026年12月7日 11:40</time>')
+      expect(fromHTML(written, parse).eq(late)).toBe(true)
+    } finally {
+      if (zone === undefined) delete process.env.TZ
+      else process.env.TZ = zone
+    }
   })
 
   it('keeps line breaks and markup characters in comment texts', () => {

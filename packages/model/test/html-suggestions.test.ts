@@ -125,12 +125,12 @@ describe('toHTML with suggestions', () => {
     expect(html).toContain(`<div class="zj-work-items" data-layout="joined" data-continued="" ${layout}>`)
   })
 
-  it('lists every suggestion in an appendix after the comments, in the order made, with a line to read', () => {
+  it('lists every suggestion in an appendix after the comments, in the order made, with a line to read (its time in Beijing time)', () => {
     expect(html.indexOf('<aside class="zj-comments"')).toBeLessThan(html.indexOf('<aside class="zj-suggestions"'))
     expect(html).toContain('<aside class="zj-suggestions" lang="zh-CN">\n<h2 class="zj-suggestions-title">修订</h2>\n<ol class="zj-suggestion-list">')
     expect(html).toContain(
       '<li class="zj-suggestion zj-suggestion-insert" data-suggestion="s1" data-kind="insert" data-time="2024-07-08T09:01:00+08:00" data-author-id="u1" data-author-name="李科长" data-author-role="科长">' +
-        '修订 s1 · <span class="zj-suggestion-author">李科长（科长）</span> · 插入“街道” · <time datetime="2024-07-08T09:01:00+08:00">2024-07-08T09:01:00+08:00</time></li>',
+        '修订 s1 · <span class="zj-suggestion-author">李科长（科长）</span> · 插入“街道” · <time datetime="2024-07-08T09:01:00+08:00">2024年7月8日 09:01</time></li>',
     )
     expect(html).toContain('data-author-id="u2" data-author-name="王五">修订 s3 · <span class="zj-suggestion-author">王五</span> · 将“意见”改为“建议”')
     expect(html).toContain('修订 s4 · <span class="zj-suggestion-author">李科长（科长）</span> · 将“1000户”改为“1280户”')

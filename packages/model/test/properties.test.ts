@@ -369,8 +369,8 @@ describe('metric text', () => {
 // Review comments (批注)
 
 /** Every stretch of text carrying each comment id, in document order: the comment's pieces as a reader sees them. */
-function commentStretches(doc: Node): Map<string, { from: number; to: number; text: string }[]> {
-  const out = new Map<string, { from: number; to: number; text: string }[]>()
+function commentStretches(doc: Node): Map<string, { from: number; to: number; text: string; block: number }[]> {
+  const out = new Map<string, { from: number; to: number; text: string; block: number }[]>()
   doc.descendants((node, pos) => {
     if (!node.inlineContent) return true
     let before: string[] = []
@@ -383,7 +383,7 @@ function commentStretches(doc: Node): Map<string, { from: number; to: number; te
         if (before.includes(id) && last) {
           last.to = at + child.nodeSize
           last.text += displayText(child)
-        } else list.push({ from: at, to: at + child.nodeSize, text: displayText(child) })
+        } else list.push({ from: at, to: at + child.nodeSize, text: displayText(child), block: pos })
         out.set(id, list)
       }
       before = ids
@@ -395,8 +395,8 @@ function commentStretches(doc: Node): Map<string, { from: number; to: number; te
 
 /**
  * The comments of a document hold: the threads are exactly `ids`, in order (none disappears);
- * commentThreads lists each once, in reading order, anchored at the first stretch of text that
- * carries it, or detached when none does; and every stretch holds a character of the thread's quote.
+ * commentThreads lists each once, in reading order, from the first stretch of text that carries it
+ * to the last, quoting every stretch (a line a textblock), or detached when none does; and every stretch holds a character of the thread's quote.
  */
 function expectCommentsHold(doc: Node, ids: readonly string[]) {
   const threads = doc.attrs.comments as CommentThread[]
@@ -414,7 +414,8 @@ function expectCommentsHold(doc: Node, ids: readonly string[]) {
       continue
     }
     expect(seenDetached, 'detached threads come last').toBe(false)
-    expect({ detached: at.detached, from: at.from, to: at.to, text: at.anchorText }).toEqual({ detached: false, ...mine[0]! })
+    const text = mine.map((m, i) => (i === 0 ? '' : m.block !== mine[i - 1]!.block ? '\n' : m.from === mine[i - 1]!.to ? '' : '…') + m.text).join('')
+    expect({ detached: at.detached, from: at.from, to: at.to, text: at.anchorText }).toEqual({ detached: false, from: mine[0]!.from, to: mine[mine.length - 1]!.to, text })
     expect(at.from!).toBeGreaterThanOrEqual(lastFrom)
     lastFrom = at.from!
     for (const s of mine) expect([...s.text].some((ch) => at.thread.quote.includes(ch)), `${at.thread.id}: "${s.text}" shares nothing with "${at.thread.quote}"`).toBe(true)
@@ -432,17 +433,18 @@ function commentedRuns(v: unknown, path = '$', out: { path: string; ids: string[
   return out
 }
 
-/** The anchors of Summary JSON agree with commentThreads: the first run naming a thread, and the text commentThreads reads there. */
+/** The anchors of Summary JSON agree with commentThreads and the text: the first run naming a thread, and the text of the first stretch carrying it. */
 function expectAnchorsAgree(doc: Node, json: Summary) {
   const runs = commentedRuns(json)
   const listed = new Map(commentThreads(doc).map((t) => [t.thread.id, t]))
+  const stretches = commentStretches(doc)
   for (const t of json.comments ?? []) {
     const at = listed.get(t.id)!
     const first = runs.find((r) => r.ids.includes(t.id))
     if (at.detached) {
       expect(t.detached).toBe(true)
       expect(first).toBeUndefined()
-    } else expect(t.anchor).toEqual({ path: first!.path, text: at.anchorText })
+    } else expect(t.anchor).toEqual({ path: first!.path, text: stretches.get(t.id)![0]!.text })
   }
 }
 

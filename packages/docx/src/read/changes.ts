@@ -43,9 +43,14 @@ export function authorName(name: string | null): string {
   return (name ?? '').replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim() || '佚名'
 }
 
-/** An author of a Word file in the model: the name is all the file says, so it is the id too (as for comments). */
+/**
+ * An author of a Word file in the model: the name is all the file says, so it is the id too (as for
+ * comments); a role in full-width brackets after it, as the export writes one (`张三（办公室）`), is
+ * the author's role.
+ */
 export function wordAuthor(name: string): CommentAuthor {
-  return { id: name, name }
+  const withRole = /^(.+?)（([^（）]+)）$/.exec(name)
+  return withRole ? { id: name, name: withRole[1]!, role: withRole[2]! } : { id: name, name }
 }
 
 /**

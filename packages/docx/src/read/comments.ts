@@ -1,5 +1,6 @@
 import type { CommentReply, CommentThread } from '@zongjie/model'
 import { WordNames, localName, type XmlNode } from './xml.ts'
+import { wordAuthor } from './changes.ts'
 
 /** The id in the model of a Word comment's `w:id` (`w3` for `3`): comment ids start with a letter or digit. */
 export function wordCommentId(id: string): string {
@@ -75,11 +76,10 @@ export function readComments(comments: XmlNode | null, extended: XmlNode | null,
     if (e.getAttribute?.('w15:done') === '1') done.add(paraId)
   }
   const byPara = new Map(read.filter((c) => c.paraId).map((c) => [c.paraId!, c]))
-  const author = (name: string) => ({ id: name, name })
   for (const c of read) {
     const parent = c.paraId ? parentOf.get(c.paraId) : undefined
     if (parent && byPara.has(parent)) continue
-    threads.set(c.id, { id: c.id, author: author(c.author), time: c.time, text: c.text, replies: [], resolved: c.paraId !== null && done.has(c.paraId), quote: '', scope: 'text' })
+    threads.set(c.id, { id: c.id, author: wordAuthor(c.author), time: c.time, text: c.text, replies: [], resolved: c.paraId !== null && done.has(c.paraId), quote: '', scope: 'text' })
   }
   for (const c of read) {
     const parentPara = c.paraId ? parentOf.get(c.paraId) : undefined
@@ -88,7 +88,7 @@ export function readComments(comments: XmlNode | null, extended: XmlNode | null,
     // A reply to a reply answers the same thread.
     let root = parent
     for (let seen = 0; root.paraId && parentOf.has(root.paraId) && byPara.has(parentOf.get(root.paraId)!) && seen < 100; seen++) root = byPara.get(parentOf.get(root.paraId)!)!
-    const reply: CommentReply = { id: c.id, author: author(c.author), time: c.time, text: c.text }
+    const reply: CommentReply = { id: c.id, author: wordAuthor(c.author), time: c.time, text: c.text }
     threads.get(root.id)?.replies.push(reply)
   }
   return threads

@@ -1,26 +1,32 @@
 import { CommentRangeEnd, CommentRangeStart, CommentReference, Paragraph, TextRun, type ICommentOptions, type ParagraphChild } from 'docx'
 import type { Node } from 'prosemirror-model'
-import { commentIdsIn, commentThreads, type CommentThread } from '@zongjie/model'
+import { commentIdsIn, commentThreads, type CommentAuthor, type CommentThread } from '@zongjie/model'
+import { wordAuthor, wordInitials } from './authors.ts'
+import { wordDate } from './revisions.ts'
 import { wordText } from './xml-chars.ts'
 
-/** Word's initials of an author: the first character of a Chinese name, the capitals of a Latin one. */
-function initialsOf(name: string): string {
-  const capitals = name.match(/\b[A-Za-z]/g)
-  return capitals && /^[\x20-\x7e]+$/.test(name) ? capitals.join('').toUpperCase().slice(0, 3) : ([...name][0] ?? '')
+/** A comment's or reply's author as Word shows it: see `wordAuthor` and `wordInitials`. */
+function byline(author: CommentAuthor): { author: string; initials: string } {
+  return { author: wordAuthor(author), initials: wordInitials(author) }
 }
 
-/** A comment's author as Word shows it: the name, without the characters a Word file cannot hold, and its initials. */
-function byline(name: string): { author: string; initials: string } {
-  const author = wordText(name)
-  return { author, initials: initialsOf(author) }
+/**
+ * A comment's time as Word writes `w:date`: in UTC, without fractions of a second
+ * (`2024-07-08T01:30:00Z`, see `wordDate`). The docx library writes the date it is given with
+ * `toISOString`, which keeps milliseconds; this date gives Word's form instead.
+ */
+function commentDate(time: string): Date {
+  const date = new Date(time)
+  date.toISOString = () => wordDate(time)
+  return date
 }
 
 /**
  * The document's comments (批注) as Word comments: where each thread's text starts and ends
  * (`w:commentRangeStart` / `w:commentRangeEnd`, then the reference run that shows the comment's
- * mark), and the comments themselves (`word/comments.xml`: author, initials, date, text; each
- * reply a comment whose parent is the thread's, resolved threads marked done, as Word, WPS and
- * LibreOffice show them). A thread whose text was deleted (detached) has no place in the text and
+ * mark), and the comments themselves (`word/comments.xml`: author with their role, initials, date
+ * in UTC to the second, text; each reply a comment whose parent is the thread's, resolved threads
+ * marked done, as Word, WPS and LibreOffice show them). A thread whose text was deleted (detached) has no place in the text and
  * is not written; it stays in the embedded Summary JSON.
  *
  * Textblocks are written in document order, each through {@link enter} and {@link inline}: a
@@ -104,8 +110,8 @@ export class CommentRanges {
       const [id, ...replyIds] = this.ids.get(thread.id)!
       const text = (t: string) => wordText(t).split('\n').map((line) => new Paragraph({ children: [new TextRun(line)] }))
       return [
-        { id: id!, ...byline(thread.author.name), date: new Date(thread.time), children: text(thread.text), resolved: thread.resolved },
-        ...thread.replies.map((reply, i) => ({ id: replyIds[i]!, parentId: id!, ...byline(reply.author.name), date: new Date(reply.time), children: text(reply.text) })),
+        { id: id!, ...byline(thread.author), date: commentDate(thread.time), children: text(thread.text), resolved: thread.resolved },
+        ...thread.replies.map((reply, i) => ({ id: replyIds[i]!, parentId: id!, ...byline(reply.author), date: commentDate(reply.time), children: text(reply.text) })),
       ]
     })
   }

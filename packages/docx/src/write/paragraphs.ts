@@ -1,6 +1,6 @@
 import { Paragraph, type IParagraphOptions } from 'docx'
 import type { Node } from 'prosemirror-model'
-import { displayText, hasSuggestionMarks, isSection, isSuggestionMark, sectionNumber, workItemOrdinal } from '@zongjie/model'
+import { displayText, hasSuggestionMarks, isSection, isSuggestionMark, sectionNumber, suggestionAnchor, workItemOrdinal } from '@zongjie/model'
 import { acceptedText, digestLine, type TrackedRange } from '../embedded.ts'
 import { linePitch } from './layout.ts'
 import type { CommentRanges } from './comments.ts'
@@ -97,8 +97,30 @@ class ParagraphWriter {
     return (sibling) => revisions.of(sibling.marks)?.kind !== skipped
   }
 
-  /** The paragraph options that track a paragraph's mark: inserted or deleted when every block whose text it holds is, by one kind of change. */
+  /**
+   * The deletion a suggestion makes of the boundary between a run-in title and its body (the
+   * title ending in the anchor of a deletion), or null when the title keeps it.
+   */
+  private joinedBy(title: Node): WrittenChange | null {
+    const last = title.lastChild
+    if (!last?.isText || !last.text!.endsWith(suggestionAnchor)) return null
+    const change = this.revisions?.of(last.marks) ?? null
+    return change?.kind === 'delete' ? change : null
+  }
+
+  /** Whether a block is a paragraph whose text, its suggestions accepted, is one sentence: its first `。` ends it. */
+  private oneSentence(block: Node): boolean {
+    if (block.type.name !== 'paragraph') return false
+    let text = ''
+    block.forEach((child) => {
+      if (this.revisions?.of(child.marks)?.kind !== 'delete') text += displayText(child).replaceAll(suggestionAnchor, '')
+    })
+    return text.indexOf('。') === text.length - 1
+  }
+
+  /** The paragraph options that track a paragraph's mark: as its runs say (see `RunWriter.markChange`), else inserted or deleted when every block whose text it holds is, by one kind of change. */
   private mark(runs: RunWriter): Pick<IParagraphOptions, 'run'> {
+    if (runs.markChange && this.revisions) return { run: { deletion: this.revisions.attributes(runs.markChange) } }
     const changes = runs.blockChanges
     const first = changes[0]
     if (!first || !this.revisions || changes.some((c) => !c || c.kind !== first.kind)) return {}
@@ -178,14 +200,22 @@ class ParagraphWriter {
     let i = 1
     const number = sectionNumber(parent, index, this.counts(node))
     if (node.attrs.runIn === true) {
+      // A suggestion that joins the title to its body deletes the boundary between them: the stop
+      // drawn there goes with it. Accepted, the title is the first sentence again and the rest of
+      // the body's first paragraph starts the paragraph after it, or stands on the title's line
+      // before a list or subsections: the line's end goes too where the next block comes up to the
+      // title's line (a paragraph; a list when the first paragraph was one sentence).
+      const joined = this.joinedBy(title)
       heading.setStyle(styleIds.runIn[level - 1])
       heading.setChange(change)
       heading.add(number)
       heading.addInline(title, titleChange)
-      heading.setChange(change)
+      heading.setChange(joined ?? change)
       heading.add('。')
       heading.setStyle(undefined)
       if (i < node.childCount && !isSection(node.child(i))) {
+        const next = node.maybeChild(i + 1)
+        if (joined && next && (next.type.name === 'paragraph' || (!isSection(next) && this.oneSentence(node.child(i))))) heading.markChange = joined
         this.lead = heading
         this.block(node.child(i++), change)
       } else this.push(styleIds.body, heading)

@@ -1,11 +1,11 @@
 import type { Mark, Node } from 'prosemirror-model'
 import { displayText, suggestionsOf, type Suggestion } from '@zongjie/model'
-import { wordText } from './xml-chars.ts'
+import { wordAuthor } from './authors.ts'
 
 /**
  * Suggestions (修订) as Word's tracked changes, as Word writes them: text a suggestion inserts in
  * `<w:ins>` around its runs, text it deletes in `<w:del>` with its text in `w:delText`, each with
- * the suggestion's author's name (`w:author`) and time (`w:date`, see {@link wordDate}). Fields
+ * the suggestion's author's name and role (`w:author`, see `wordAuthor`) and time (`w:date`, see {@link wordDate}). Fields
  * (metrics, blanks) go as the text they display. A whole block inserted or deleted (a block-level
  * mark: a paragraph, a work item, a section) has the runs of each of its paragraphs so, numbers
  * and ordinals included, and its paragraph marks tracked too, so that Word shows, accepts and
@@ -99,6 +99,6 @@ export class Revisions {
 
   /** The attributes of a new change element of `change`, with the next Word id. */
   attributes(change: WrittenChange): ChangeAttributes {
-    return { id: this.next++, author: wordText(change.suggestion.author.name), date: wordDate(change.suggestion.time) }
+    return { id: this.next++, author: wordAuthor(change.suggestion.author), date: wordDate(change.suggestion.time) }
   }
 }

@@ -23,6 +23,8 @@ export class RunWriter {
   readonly tracked: { text: string; changes: TrackedRange[] } = { text: '', changes: [] }
   /** The block-level change of each block whose text went into this paragraph (null for a block that has none). */
   readonly blockChanges: (WrittenChange | null)[] = []
+  /** A deletion of this paragraph's mark whatever its blocks carry (a run-in title joined to a body of one sentence: the next block comes up to its line), or null. */
+  markChange: WrittenChange | null = null
   private text = ''
   private bold = false
   private unfilled = false

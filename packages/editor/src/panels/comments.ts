@@ -148,7 +148,7 @@ export const commentsStyles = css`
   .thread[aria-current='true'] { background: #e0e7ff; border-left-color: #2563eb; }
   .thread.resolved { background: #f4f4f5; color: #52525b; }
   .thread.resolved[aria-current='true'] { background: #e4e4e7; }
-  .comments .quote { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; width: 100%; text-align: left; border: none; border-left: 2px solid #93c5fd; border-radius: 0; background: none; padding: 0 0 0 6px; margin-bottom: 3px; font: 12px/1.5 var(--zj-font-ui); color: #374151; }
+  .comments .quote { display: -webkit-box; -webkit-line-clamp: 2; white-space: pre-line; -webkit-box-orient: vertical; overflow: hidden; width: 100%; text-align: left; border: none; border-left: 2px solid #93c5fd; border-radius: 0; background: none; padding: 0 0 0 6px; margin-bottom: 3px; font: 12px/1.5 var(--zj-font-ui); color: #374151; }
   .comments button.quote:hover { background: #e5e7eb; }
   .comments .quote.detached { border-left-color: #d4d4d8; color: #52525b; }
   .comments .gone, .comments .scope, .comments .state { font-size: 11px; border-radius: 2px; padding: 0 3px; margin-right: 3px; }
