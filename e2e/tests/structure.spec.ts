@@ -312,6 +312,29 @@ for (const how of ['Backspace', 'composed'] as const) {
   })
 }
 
+// Before, the （二） whose heading the selection took stayed behind with an empty heading, the
+// rest of its item joined to 一、's heading (Enter: split from it as a paragraph).
+for (const how of ['Backspace', 'composed', 'Enter'] as const) {
+  test(`a selection from the middle of 一、 into a work item of its （二）, ${how === 'composed' ? 'typed over through an input method' : `with ${how}`}: the （二） goes with its heading, the rest of the item stays a work item, one Ctrl-Z restores all`, async ({ page }) => {
+    const start = await textLines(page)
+    // What takes a section apart with its heading comes with the chunk the first focus loads, as a writer's first click does.
+    await placeCursor(page, '主要工作')
+    await page.waitForLoadState('networkidle')
+    await selectRange(page, (await positionOf(page, '主要工作', 'start')) + 2, (await positionOf(page, '建设养老服务站。', 'start')) + 2)
+    if (how === 'composed') await compose(page, ['h', 'he'], '和')
+    else await press(page, how)
+    const heading = how === 'composed' ? '一、主要和' : '一、主要'
+    expect((await textLines(page)).slice(2, 6)).toEqual([heading, '一是养老服务站。', '二是实施适老化改造。', '二、社会事务'])
+    const summary = await getSummary(page)
+    expect(summary.sections[0]!.sections).toEqual([])
+    expect(summary.sections[0]!.body.map((block) => ('items' in block ? block.items.map((item) => item.text) : block.type))).toEqual([['养老服务站。', '实施适老化改造。']])
+    // After Enter, the caret is at the start of the item's rest; else after what was kept (and typed) of the heading.
+    expect((await editorSelection(page)).head).toBe(how === 'Enter' ? await positionOf(page, '养老服务站。', 'start') : (await positionOf(page, heading.slice(2), 'start')) + heading.length - 2)
+    await press(page, 'Control+z')
+    expect(await textLines(page)).toEqual(start)
+  })
+}
+
 // Before, ProseMirror's deletion merged the plans into the problems: their heading's rest joined the
 // problems' last paragraph, their body followed it, and the summary had no plans section.
 for (const how of ['Backspace', 'Delete', 'typed', 'composed', 'Enter'] as const) {

@@ -87,8 +87,8 @@ function deepestRank(node: Node): number {
   return rank
 }
 
-/** The rank of the subsections a section holds, or `null` when it has none. */
-function childRank(node: Node): number | null {
+/** The rank of the subsections a section holds, or `null` when it has none. @internal */
+export function childRank(node: Node): number | null {
   for (let i = node.childCount - 1; i >= 0; i--) if (isSection(node.child(i))) return sectionRank(node.child(i))
   return null
 }
@@ -342,9 +342,11 @@ export function deepestLastSection(section: Node, pos: number): { node: Node; po
  * The blocks a section's heading and body become when the section is dissolved, and where they
  * go: replacing the section (the first subsection of its parent, after the parent's body), at the
  * end of the section before it (its last, deepest subsection), or at the end of the opening.
- * `null` when the section has subsections (they would have no parent to stand under).
+ * `null` when the section has subsections (they would have no parent to stand under; see
+ * `headlessSections`, which moves them first). The caret's place is `cursor`, in the block moved first.
+ * @internal
  */
-function dissolveTr(state: EditorState, sectionPos: number, dropEmptyHeading = false): { tr: Transaction; cursor: number } | null {
+export function dissolveTr(state: EditorState, sectionPos: number, dropEmptyHeading = false): { tr: Transaction; cursor: number } | null {
   const $s = state.doc.resolve(sectionPos)
   const section = $s.nodeAfter!
   const parent = $s.parent
@@ -529,35 +531,41 @@ function returnItemAfterTitle(tr: Transaction, deleted: Selection): boolean {
  * paragraph splits; where the deletion ended in a heading given its text back, the caret goes to
  * that heading's start; from a section's title (run-in or not) into a work item of its body, the
  * rest of the item stays a work item, the caret at its start (see {@link returnItemAfterTitle}).
- * One step for undo. Does not apply to a selection inside one textblock, or where ProseMirror's
- * deletion would not keep the summary's parts (see {@link deletionKeepsParts}): that selection is
- * deleted across parts first ({@link deleteAcrossParts}), and Enter then does what it does at the
- * caret.
+ * Where ProseMirror's deletion would not keep the summary's parts (see {@link deletionKeepsParts}),
+ * the selection is deleted across parts ({@link deleteAcrossParts}), which leaves its two ends
+ * apart (a section whose heading it takes whole gone with its heading): the caret goes to the
+ * start of what followed the selection, on its own line (`一、主要|工作…（一）…一是完善|低保`: the
+ * caret before `低保`, still a work item), no empty line between. One step for undo. Does not
+ * apply to a selection inside one textblock.
  */
 export function enterOverSelection(enter: Command): Command {
   return (state, dispatch) => {
     const { selection } = state
     if (selection instanceof TextSelection ? selection.$from.sameParent(selection.$to) : !(selection instanceof AllSelection)) return false
-    if (selection instanceof TextSelection && !deletionKeepsParts(state)) return false
+    const acrossParts = selection instanceof TextSelection && !deletionKeepsParts(state)
     try {
-      const tr = state.tr.deleteSelection()
+      const tr = acrossParts ? deleteAcrossParts(state) : state.tr.deleteSelection()
       let deleted = EditorState.create({ doc: tr.doc, selection: tr.selection })
       // From a title into a work item: the rest of the item, a work item still, the caret at its start.
-      if (returnItemAfterTitle(tr, selection)) {
+      if (!acrossParts && returnItemAfterTitle(tr, selection)) {
         tr.doc.check()
         dispatch?.(tr.scrollIntoView())
         return true
       }
-      const joined = joinSectionEmptiedBy(selection, deleted, tr.mapping)
+      const joined = !acrossParts && joinSectionEmptiedBy(selection, deleted, tr.mapping)
       if (joined) {
         carryOn(tr, joined)
         deleted = deleted.apply(joined)
+      }
+      if (joined || acrossParts) {
         // A heading given its text back stands on a line of its own after the caret, as the line
-        // Enter would have started: the caret goes to its start, no empty line between.
+        // Enter would have started: the caret goes to its start, no empty line between. So does what
+        // followed a selection deleted across parts, which leaves its two ends apart; where the caret
+        // is at its start already (a section gone with its heading), it stays there.
         const { $head } = deleted.selection
         const next = $head.parentOffset === $head.parent.content.size ? Selection.findFrom(deleted.doc.resolve($head.after()), 1, true) : null
-        if (next?.$from.parent.type.name === 'heading' && next.$from.parent.content.size) {
-          tr.setSelection(TextSelection.create(tr.doc, next.from))
+        if (acrossParts ? next || !$head.parentOffset : next?.$from.parent.type.name === 'heading' && next.$from.parent.content.size) {
+          if (next) tr.setSelection(TextSelection.create(tr.doc, next.from))
           tr.doc.check()
           dispatch?.(tr.scrollIntoView())
           return true

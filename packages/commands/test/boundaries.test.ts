@@ -3,7 +3,7 @@ import { EditorState, TextSelection, type Command, type Transaction } from 'pros
 import { baseKeymap, chainCommands } from 'prosemirror-commands'
 import type { Node } from 'prosemirror-model'
 import { importText, isSection, toText } from '@zongjie/model'
-import { backspaceAtBlockStart, backspaceAtHeadingStart, changedRanges, deleteAtBlockEnd, enterOverSelection, exitEmptyWorkItem, joinEmptiedSection, joinHeading, joinSectionEmptiedBy, moveSelectionTr, splitHeading, returnJoinedClausesIn, settleRunInTitlesIn } from '../src/index.ts'
+import { backspaceAtBlockStart, backspaceAtHeadingStart, changedRanges, deleteAcrossParts, deleteAtBlockEnd, deleteSelectionTr, deletionKeepsParts, enterOverSelection, headlessSections, takeApartSectionsWith, exitEmptyWorkItem, joinEmptiedSection, joinHeading, joinSectionEmptiedBy, moveSelectionTr, splitHeading, returnJoinedClausesIn, settleRunInTitlesIn } from '../src/index.ts'
 import { rangeOf } from './ranges.ts'
 
 const text = [
@@ -449,4 +449,83 @@ describe('a selection from a section title into a work item whose rest ends in �
       expect(caret(entered!)).toEqual(['workItem', '', items[0]])
     })
   }
+})
+
+describe('a selection taking a section’s heading whole, ending inside the section (随标题而去)', () => {
+  // As the editor has it once the writer has focused it.
+  takeApartSectionsWith(headlessSections)
+  const nested = ['工作总结', '开头一句。', '一、主要工作', '全年发放救助资金。', '（一）兜底保障', '一是完善低保动态管理；', '二是用好临时救助。', '（二）养老服务', '建设站点。', '二、社会事务', '办理婚姻登记。'].join('\n')
+  const runIn = ['工作总结', '开头一句。', '一、主要工作', '（一）加强队伍建设。一是完善低保动态管理；二是用好临时救助。', '（二）兜底保障', '做好救助。'].join('\n')
+  const enter = enterOverSelection(chainCommands(exitEmptyWorkItem, splitHeading, baseKeymap.Enter!))
+
+  /** `summary` with the selection from `from` to `to` (a text and an offset into the textblock holding it) deleted as Backspace deletes it, typed over with `typed`, or taken by Enter. */
+  function edit(summary: string, from: [string, number], to: [string, number], how: 'deleted' | 'Enter' | string): EditorState {
+    const doc = importText(summary).doc
+    const state = EditorState.create({ doc, selection: TextSelection.create(doc, rangeOf(doc, from[0]).from + from[1], rangeOf(doc, to[0]).from + to[1]) })
+    expect(deletionKeepsParts(state)).toBe(false)
+    let after: EditorState
+    if (how === 'Enter') after = press(state, enter, 1)[0]!
+    else after = state.apply(how === 'deleted' ? deleteSelectionTr(state) : deleteAcrossParts(state, true).insertText(how))
+    after.doc.check()
+    return after
+  }
+  /** The headings of `state`, each with its level's number, in order. */
+  const headings = (state: EditorState) => {
+    const out: string[] = []
+    state.doc.descendants((node, _pos, parent) => {
+      if (node.type.name === 'heading') out.push(`${parent!.type.name}:${node.textContent}`)
+      return true
+    })
+    return out
+  }
+
+  for (const how of ['deleted', '和', 'Enter']) {
+    it(`from the middle of 一、 into a work item of its （一）, ${how}: the （一） goes with its heading, the rest of the item stays a work item where it was`, () => {
+      const after = edit(nested, ['主要', 2], ['完善低保', 2], how)
+      expect(lines(toText(after.doc))).toEqual(['工作总结', '开头一句。', `一、主要${how === '和' ? '和' : ''}`, '一是低保动态管理；', '二是用好临时救助。', '（一）养老服务', '建设站点。', '二、社会事务', '办理婚姻登记。'])
+      expect(headings(after)).not.toContain('section2:')
+      expect(caret(after)).toEqual(how === 'Enter' ? ['workItem', '', '低保动态管理；'] : ['heading', how === '和' ? '主要和' : '主要', ''])
+    })
+  }
+
+  it('from the start of 一、 into the body of its （一）, deleted: the section goes with its heading, its rest after the opening, its （二） a level up', () => {
+    const after = edit(nested, ['主要', 0], ['完善低保', 2], 'deleted')
+    expect(lines(toText(after.doc))).toEqual(['工作总结', '开头一句。', '一是低保动态管理；', '二是用好临时救助。', '一、养老服务', '建设站点。', '二、社会事务', '办理婚姻登记。'])
+    expect(headings(after)).toEqual(['section1:养老服务', 'section1:社会事务'])
+    expect(caret(after)).toEqual(['workItem', '', '低保动态管理；'])
+  })
+
+  it('the same from the start of 二、, with a section before: its rest reads on under 一、, its （二） becomes 一、’s （一）', () => {
+    const summary = ['工作总结', '开头。', '一、基层治理', '建好班子。', nested.split('\n').slice(2).join('\n').replace('二、社会事务', '三、社会事务')].join('\n')
+    const after = edit(summary, ['主要', 0], ['完善低保', 2], 'deleted')
+    expect(lines(toText(after.doc))).toEqual(['工作总结', '开头。', '一、基层治理', '建好班子。', '一是低保动态管理；', '二是用好临时救助。', '（一）养老服务', '建设站点。', '二、社会事务', '办理婚姻登记。'])
+  })
+
+  it('from the start of 一、 into the body of its （一）, typed over: the heading takes what is typed, the rest of the item stays a work item of its section', () => {
+    const after = edit(nested, ['主要', 0], ['完善低保', 2], '和')
+    expect(lines(toText(after.doc))).toEqual(['工作总结', '开头一句。', '一、和', '一是低保动态管理；', '二是用好临时救助。', '（一）养老服务', '建设站点。', '二、社会事务', '办理婚姻登记。'])
+    expect(caret(after)).toEqual(['heading', '和', ''])
+  })
+
+  for (const how of ['deleted', 'Enter']) {
+    it(`from the opening into the middle of （一）’s heading, ${how}: 一、 goes with its heading, （一） keeps the rest of its heading, a level up`, () => {
+      const after = edit(nested, ['开头', 2], ['兜底保障', 2], how)
+      expect(lines(toText(after.doc))).toEqual(['工作总结', '开头', '一、保障', '一是完善低保动态管理；', '二是用好临时救助。', '二、养老服务', '建设站点。', '三、社会事务', '办理婚姻登记。'])
+      expect(caret(after)).toEqual(how === 'Enter' ? ['heading', '', '保障'] : ['paragraph', '开头', ''])
+    })
+  }
+
+  for (const how of ['deleted', 'Enter']) {
+    it(`from the start of a run-in title into its first work item, ${how}: no empty title; the rest of the item stays a work item, of the section above`, () => {
+      const after = edit(runIn, ['加强', 0], ['完善低保', 2], how)
+      expect(lines(toText(after.doc))).toEqual(['工作总结', '开头一句。', '一、主要工作', '一是低保动态管理；二是用好临时救助。', '（一）兜底保障', '做好救助。'])
+      expect(caret(after)).toEqual(['workItem', '', '低保动态管理；'])
+    })
+  }
+
+  it('from the start of a run-in title into its first work item, typed over: what is typed is the title, the rest of the item still its first work item', () => {
+    const after = edit(runIn, ['加强', 0], ['完善低保', 2], '和')
+    expect(lines(toText(after.doc))).toEqual(['工作总结', '开头一句。', '一、主要工作', '（一）和。一是低保动态管理；二是用好临时救助。', '（二）兜底保障', '做好救助。'])
+    expect(caret(after)).toEqual(['heading', '和', ''])
+  })
 })

@@ -5,10 +5,11 @@ import { isTextOnly } from './text-only.ts'
 import { holdsField } from './fields.ts'
 import { structureChecked, replacementBetween, isSharedDocumentChange, joinSectionEmptiedBy, compositionStarts, deletionKeepsParts, deleteAcrossParts } from '@zongjie/commands'
 
-function clearAwkwardSelection(view: EditorView): boolean {
+/** The selection deleted across parts where ProseMirror's deletion would not keep them, before it is `typed` over or not (see `deleteAcrossParts`). */
+function clearAwkwardSelection(view: EditorView, typed?: boolean): boolean {
   const { state } = view
   if (state.selection.empty || deletionKeepsParts(state)) return false
-  view.dispatch(deleteAcrossParts(state))
+  view.dispatch(deleteAcrossParts(state, typed))
   return true
 }
 
@@ -73,8 +74,10 @@ export function validDoc(state: EditorState): Node {
  * Keeps every document valid whatever the input: a transaction whose result the schema rejects
  * where it changed the document (ProseMirror's replace can produce one when fitting awkward
  * pastes) is dropped, and a selection whose deletion by ProseMirror would not keep the summary's
- * parts (from the opening or the title into a section) is deleted across parts before typing,
- * deleting, composing or pasting over it (see `deleteAcrossParts`). A co-edited document's own state is let
+ * parts (from the opening or the title into a section; over a heading taken whole, ending inside
+ * its section) is deleted across parts before typing, deleting, composing or pasting over it (see
+ * `deleteAcrossParts`; typed or composed over, a heading where it starts stays to take the text;
+ * Enter deletes it itself, see `enterOverSelection`). A co-edited document's own state is let
  * through as it is (see `isSharedDocumentChange`): two writers' valid changes merged can leave it
  * out of the schema for a moment, until the server repairs the merge; meanwhile the writer's own
  * changes are judged by what they change (a structural change elsewhere goes through), and
@@ -114,19 +117,21 @@ export function guard(): Plugin<Node> {
     props: {
       handleKeyDown(view, event) {
         if (event.key === 'Backspace' || event.key === 'Delete') return clearAwkwardSelection(view)
-        if (printable(event) || event.key === 'Enter') clearAwkwardSelection(view)
+        // Enter deletes such a selection itself, as the keys' `enterOverSelection` does.
+        if (printable(event)) clearAwkwardSelection(view, true)
         return false
       },
       handleTextInput(view, _from, _to, text) {
         if (view.state.selection.empty || deletionKeepsParts(view.state)) return false
-        view.dispatch(deleteAcrossParts(view.state).insertText(text))
+        view.dispatch(deleteAcrossParts(view.state, true).insertText(text))
         return true
       },
       handleDOMEvents: {
         compositionstart(view) {
           // A selection across blocks goes before the composition, as a typed key's would (see appendTransaction).
-          const { $from, $to } = view.state.selection
-          if (!clearAwkwardSelection(view) && !$from.sameParent($to)) view.dispatch(view.state.tr.deleteSelection().setMeta(compositionStarts, true))
+          const { state } = view
+          const { $from, $to } = state.selection
+          if (!$from.sameParent($to)) view.dispatch((deletionKeepsParts(state) ? state.tr.deleteSelection() : deleteAcrossParts(state, true)).setMeta(compositionStarts, true))
           return false
         },
         paste(view) {

@@ -5,11 +5,17 @@ import { parseDocument } from '../security/trusted-types.ts'
 
 import { settleClosingIn, settleResolvedClosingIn, settleSectionRolesIn } from '@zongjie/commands/roles'
 import { returnJoinedClausesIn } from '@zongjie/commands/run-in-clauses'
+import { headlessSections } from '@zongjie/commands/headless-sections'
+import { takeApartSectionsWith } from '@zongjie/commands'
 import { readPartsWith } from './run-in-titles.ts'
 
 export { pasteSlice, insertImported } from '@zongjie/commands/paste'
 // A selection across blocks dragged and dropped goes in as a paste of it there would.
 export { moveSelectionTr } from '@zongjie/commands/drag'
+
+// A section whose heading a deletion across parts took whole, ending inside it, goes with its
+// heading, what is left of it reading on under the section before (see `deleteAcrossParts`).
+takeApartSectionsWith(headlessSections)
 
 // Sections titled 存在的问题 or 下半年工作计划 as the writer types them take their roles, and a
 // closing and a sign-off typed after the last section become the closing and the sign-off (also
