@@ -4,7 +4,7 @@ import { baseKeymap, chainCommands } from 'prosemirror-commands'
 import type { Node } from 'prosemirror-model'
 import { importText, isSection, toText } from '@zongjie/model'
 import { backspaceAtBlockStart, backspaceAtHeadingStart, changedRanges, deleteAcrossParts, deleteAtBlockEnd, deleteSelectionTr, deletionKeepsParts, enterOverSelection, headlessSections, takeApartSectionsWith, exitEmptyWorkItem, joinEmptiedSection, joinHeading, joinSectionEmptiedBy, moveSelectionTr, splitHeading, returnJoinedClausesIn, settleRunInTitlesIn } from '../src/index.ts'
-import { rangeOf } from './ranges.ts'
+import { positionIn, rangeOf } from './ranges.ts'
 
 const text = [
   '示范县民政局2024年上半年工作总结',
@@ -108,16 +108,6 @@ describe('Backspace and Delete at the edges of parts never take a part whole', (
 /** The non-empty lines of a summary's text. */
 const lines = (t: string) => t.split('\n').filter(Boolean)
 
-/** The position `offset` characters into the first textblock of `doc` whose text is `text`. */
-function positionIn(doc: Node, text: string, offset: number): number {
-  let pos = -1
-  doc.descendants((node, p) => {
-    if (pos < 0 && node.isTextblock && node.textContent === text) pos = p + 1 + offset
-    return pos < 0
-  })
-  if (pos < 0) throw new Error(`no textblock "${text}"`)
-  return pos
-}
 
 /** A state of `summary` with the selection from `from` to `to`, each a textblock's text and an offset into it. */
 function selected(summary: string, from: [string, number], to: [string, number]): EditorState {

@@ -4,6 +4,10 @@ import { history, undo } from 'prosemirror-history'
 import type { Node } from 'prosemirror-model'
 import { importText, toText } from '@zongjie/model'
 import { copiedSlice, deleteSelectionTr, moveSelectionTr, pasteSliceTr } from '../src/index.ts'
+import { positionIn } from './ranges.ts'
+
+/** The position of a place written `[text of its textblock, offset]` (see `positionIn`). */
+const place = (doc: Node, [text, offset]: readonly [string, number]) => positionIn(doc, text, offset)
 
 const summary = [
   '示范县民政局2024年上半年工作总结',
@@ -22,16 +26,6 @@ const summary = [
   '持续做好社会救助。',
 ].join('\n')
 
-/** The position `offset` characters into the first textblock whose text is `text` (a negative offset counts from its end). */
-function positionIn(doc: Node, [text, offset]: readonly [string, number]): number {
-  let pos = -1
-  doc.descendants((node, p) => {
-    if (pos < 0 && node.isTextblock && node.textContent === text) pos = p + 1 + (offset < 0 ? node.content.size + 1 + offset : offset)
-    return pos < 0
-  })
-  if (pos < 0) throw new Error(`no textblock "${text}"`)
-  return pos
-}
 
 /** The summary's lines after its title and opening line, as the writer reads them. */
 const body = (doc: Node) => toText(doc).split('\n').filter(Boolean).slice(2)
@@ -42,8 +36,8 @@ const body = (doc: Node) => toText(doc).split('\n').filter(Boolean).slice(2)
  */
 function drop(from: readonly [string, number], to: readonly [string, number], at: readonly [string, number]) {
   const doc = importText(summary).doc
-  const state = EditorState.create({ doc, selection: TextSelection.create(doc, positionIn(doc, from), positionIn(doc, to)), plugins: [history()] })
-  const tr = moveSelectionTr(state, copiedSlice(state.selection).slice, positionIn(doc, at))
+  const state = EditorState.create({ doc, selection: TextSelection.create(doc, place(doc, from), place(doc, to)), plugins: [history()] })
+  const tr = moveSelectionTr(state, copiedSlice(state.selection).slice, place(doc, at))
   return { before: state, after: tr && state.apply(tr) }
 }
 
@@ -88,11 +82,11 @@ describe('a drop goes in as a paste of what was dragged goes in there', () => {
   /** The same selection deleted as Backspace deletes it, then what a copy of it takes pasted at `at`, a place after it. */
   function deletedThenPasted(from: readonly [string, number], to: readonly [string, number], at: readonly [string, number]) {
     const doc = importText(summary).doc
-    const state = EditorState.create({ doc, selection: TextSelection.create(doc, positionIn(doc, from), positionIn(doc, to)) })
+    const state = EditorState.create({ doc, selection: TextSelection.create(doc, place(doc, from), place(doc, to)) })
     const { slice } = copiedSlice(state.selection)
     const tr = deleteSelectionTr(state)
     // After the selection, all is as it was: as far from the end as before.
-    const deleted = EditorState.create({ doc: tr.doc, selection: TextSelection.create(tr.doc, tr.doc.content.size - (doc.content.size - positionIn(doc, at))) })
+    const deleted = EditorState.create({ doc: tr.doc, selection: TextSelection.create(tr.doc, tr.doc.content.size - (doc.content.size - place(doc, at))) })
     return pasteSliceTr(deleted, slice)!.doc
   }
 

@@ -17,3 +17,14 @@ export function rangeOf(doc: Node, needle: string, nth = 0): { from: number; to:
   if (!found) throw new Error(`"${needle}" not found`)
   return found
 }
+
+/** The position `offset` characters into the first textblock of `doc` whose text is `text` (a negative offset counts from its end). */
+export function positionIn(doc: Node, text: string, offset: number): number {
+  let pos = -1
+  doc.descendants((node, p) => {
+    if (pos < 0 && node.isTextblock && node.textContent === text) pos = p + 1 + (offset < 0 ? node.content.size + 1 + offset : offset)
+    return pos < 0
+  })
+  if (pos < 0) throw new Error(`no textblock "${text}"`)
+  return pos
+}

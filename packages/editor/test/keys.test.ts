@@ -11,6 +11,7 @@ import { history } from 'prosemirror-history'
 import type { Node } from 'prosemirror-model'
 import { importText, schema, toSummary, toText } from '@zongjie/model'
 import { enterInOrganization, keys } from '../src/plugins/keys.ts'
+import { positionIn } from '../../commands/test/ranges.ts'
 
 const n = schema.nodes
 const text = (s: string) => (s ? [schema.text(s)] : [])
@@ -59,16 +60,6 @@ function pressEnter(state: EditorState): EditorState {
   return after
 }
 
-/** The position `offset` characters into the first textblock of `doc` whose text is `text` (a negative offset counts from its end). */
-function positionIn(doc: Node, text: string, offset: number): number {
-  let pos = -1
-  doc.descendants((node, p) => {
-    if (pos < 0 && node.isTextblock && node.textContent === text) pos = p + 1 + (offset < 0 ? node.content.size + 1 + offset : offset)
-    return pos < 0
-  })
-  if (pos < 0) throw new Error(`no textblock "${text}"`)
-  return pos
-}
 
 /** The kinds of the summary's top-level parts, in order. */
 const parts = (doc: Node) => {
