@@ -24,14 +24,15 @@ function takeApartHeadless(tr: Transaction, pos: number): number | null {
   const prev = $pos.index() > 0 ? $pos.parent.child($pos.index() - 1) : null
   const under = prev && isSection(prev) ? prev : null
   const rank = under ? (childRank(under) ?? sectionRank(under) + 1) : sectionRank(section)
-  const subsections: Node[] = []
+  const shifted: (Node | null)[] = []
   let subsectionsAt = -1
   section.forEach((child, offset) => {
     if (!isSection(child)) return
     if (subsectionsAt < 0) subsectionsAt = pos + 1 + offset
-    subsections.push(shiftSection(child, rank - sectionRank(child), !under && $pos.depth === 0)!)
+    shifted.push(shiftSection(child, rank - sectionRank(child), !under && $pos.depth === 0))
   })
-  if (subsections.includes(null as unknown as Node)) return null
+  if (shifted.some((s) => !s)) return null
+  const subsections = shifted as Node[]
   // The subsections out first: the section left with its body alone is dissolved as Backspace at its heading's start dissolves one.
   const t = new Transform(tr.doc)
   if (subsections.length) t.delete(subsectionsAt, pos + section.nodeSize - 1)
