@@ -10,7 +10,7 @@
  * readers, which thread it belongs to, and what it did is announced.
  */
 import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { test, expect, openWith, editor, placeCursor, press, typeText, setUser, reviewDraft } from './helpers.ts'
 
 const draft = reviewDraft
@@ -22,6 +22,18 @@ const li = { id: 'li', name: '李四' }
 async function selectText(page: Page, text: string) {
   await placeCursor(page, text, 'start')
   for (let i = 0; i < text.length; i++) await press(page, 'Shift+ArrowRight')
+}
+
+/**
+ * Comments on `text` by keyboard as in Word and WPS (Ctrl+Alt+M, then Ctrl+Enter): selects it,
+ * opens the new comment's box (checked by `box`: by default, that it has the focus), types `comment`.
+ */
+async function commentOn(page: Page, text: string, comment: string, box: (input: Locator) => Promise<void> = (input) => expect(input).toBeFocused()) {
+  await selectText(page, text)
+  await page.keyboard.press('Control+Alt+m')
+  await box(editor(page).locator('[part="comments"]').getByRole('textbox', { name: '批注内容' }))
+  await page.keyboard.type(comment)
+  await page.keyboard.press('Control+Enter')
 }
 
 /** The threads as the document keeps them. */
@@ -94,12 +106,7 @@ test('typing inside keeps the thread anchored; deleting its text detaches it; Ct
   await openWith(page, draft)
   await setUser(page, zhang)
   const panel = editor(page).locator('[part="comments"]')
-  await selectText(page, '力量不足')
-  // Ctrl+Alt+M, as in Word and WPS.
-  await page.keyboard.press('Control+Alt+m')
-  await expect(panel.getByRole('textbox', { name: '批注内容' })).toBeFocused()
-  await page.keyboard.type('要具体')
-  await page.keyboard.press('Control+Enter')
+  await commentOn(page, '力量不足', '要具体')
   const quote = panel.locator('.thread .quote')
   await expect(quote).toHaveText('力量不足')
 
@@ -164,13 +171,7 @@ test('keyboard only: the focus stays in the panel after replying, cancelling and
   await openWith(page, draft)
   await setUser(page, zhang)
   const panel = editor(page).locator('[part="comments"]')
-  for (const [text, comment] of [['社区养老服务站', '数字请核实'], ['力量不足', '要具体']] as const) {
-    await selectText(page, text)
-    await page.keyboard.press('Control+Alt+m')
-    await expect(panel.getByRole('textbox', { name: '批注内容' })).toBeFocused()
-    await page.keyboard.type(comment)
-    await page.keyboard.press('Control+Enter')
-  }
+  for (const [text, comment] of [['社区养老服务站', '数字请核实'], ['力量不足', '要具体']] as const) await commentOn(page, text, comment)
   const first = panel.locator('.thread').first()
   await expect(panel.locator('.thread')).toHaveCount(2)
 
@@ -267,10 +268,7 @@ test('修改 by its author only: by keyboard (Ctrl+Enter saves, Esc cancels) and
   await openWith(page, draft)
   const panel = editor(page).locator('[part="comments"]')
   await setUser(page, zhang)
-  await selectText(page, '社区养老服务站')
-  await page.keyboard.press('Control+Alt+m')
-  await page.keyboard.type('数字请核实')
-  await page.keyboard.press('Control+Enter')
+  await commentOn(page, '社区养老服务站', '数字请核实')
   const thread = panel.locator('.thread')
   await expect(thread.locator('.text')).toHaveText('数字请核实')
   const [{ time }] = await valueThreads(page)
@@ -355,16 +353,9 @@ test('for screen readers: every action says which thread it belongs to, the new-
   // The hint, in the element's polite live region (role="status"), where adding and deleting are announced.
   const status = editor(page).locator('[role="status"] > [part="hint"]')
   await setUser(page, zhang)
-  await selectText(page, '社区养老服务站')
-  await page.keyboard.press('Control+Alt+m')
-  await expect(panel.getByRole('textbox', { name: '批注内容' })).toHaveAccessibleDescription('批注“社区养老服务站”')
-  await page.keyboard.type('数字请核实')
-  await page.keyboard.press('Control+Enter')
+  await commentOn(page, '社区养老服务站', '数字请核实', (box) => expect(box).toHaveAccessibleDescription('批注“社区养老服务站”'))
   await expect(status).toHaveText('已添加批注')
-  await selectText(page, '力量不足')
-  await page.keyboard.press('Control+Alt+m')
-  await page.keyboard.type('要具体')
-  await page.keyboard.press('Control+Enter')
+  await commentOn(page, '力量不足', '要具体')
   const [first, second] = [panel.locator('.thread').first(), panel.locator('.thread').nth(1)]
 
   for (const [thread, quote] of [[first, '社区养老服务站'], [second, '力量不足']] as const) {
@@ -398,10 +389,6 @@ test('for screen readers: every action says which thread it belongs to, the new-
 
   // A long text is cut in the description.
   await setUser(page, zhang)
-  await selectText(page, '上半年，我局稳步推进各项工作。')
-  await page.keyboard.press('Control+Alt+m')
-  await expect(panel.getByRole('textbox', { name: '批注内容' })).toHaveAccessibleDescription('批注“上半年，我局稳步推进各项工作。”')
-  await page.keyboard.type('概括')
-  await page.keyboard.press('Control+Enter')
+  await commentOn(page, '上半年，我局稳步推进各项工作。', '概括', (box) => expect(box).toHaveAccessibleDescription('批注“上半年，我局稳步推进各项工作。”'))
   await expect(panel.locator('.thread').first().getByRole('button', { name: '回复' })).toHaveAccessibleDescription('张三（办公室）的批注“上半年，我局稳步推进各项…”')
 })
