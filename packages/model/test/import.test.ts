@@ -150,6 +150,17 @@ describe('importText: parts by their wording', () => {
     expect(s.sections[1]!.body.map((b) => b.type)).toEqual(['workItems'])
   })
 
+  it('keeps a paragraph opening 总之 right under the plans heading as the plans, not leaving them empty; the closing read after it; under a subsection heading it is the closing', () => {
+    const read = (...lines: string[]) => {
+      const s = toSummary(importText(['工作总结', '一、工作', '一是甲。', '二、下半年工作计划', ...lines].join('\n')).doc)
+      const plans = s.sections[1]!
+      return { plans: plans.body.map((b) => (b.type === 'paragraph' ? b.text : b.type)), subsections: plans.sections.map((x) => x.title), closing: s.closing.map((b) => (b.type === 'paragraph' ? b.text : b.type)) }
+    }
+    expect(read('总之，下半年我们将继续努力。')).toEqual({ plans: ['总之，下半年我们将继续努力。'], subsections: [], closing: [] })
+    expect(read('总之，下半年我们将继续努力。', '综上所述，我们将再接再厉。')).toEqual({ plans: ['总之，下半年我们将继续努力。'], subsections: [], closing: ['综上所述，我们将再接再厉。'] })
+    expect(read('（一）抓落实', '总之，我们将再接再厉。')).toEqual({ plans: [], subsections: ['抓落实'], closing: ['总之，我们将再接再厉。'] })
+  })
+
   it('reads a subtitle, a sign-off, and drops advertising above the title with a warning', () => {
     const { doc, warnings } = importText('更多范文请关注本站\n\n某县教育局2021年工作总结\n——以高质量发展为主线\n\n今年以来……\n一、工作\n正文。\n\n某县教育局\n2021年12月20日\n')
     const s = toSummary(doc)

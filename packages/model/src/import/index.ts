@@ -199,7 +199,12 @@ export function importLines(source: SourceLine[], inline: (piece: Piece) => Node
 
   // The closing: trailing paragraphs from the first that opens like a closing.
   const anyHeading = classified.some((l) => l.kind === 'heading')
-  const closingAt = anyHeading ? closingStart(classified.map((l) => (l.kind === 'para' ? l.text.text : null))) : classified.length
+  const paragraphs = (lines: readonly Line[]) => lines.map((l) => (l.kind === 'para' ? l.text.text : null))
+  let closingAt = anyHeading ? closingStart(paragraphs(classified)) : classified.length
+  // Right under the last section's own heading, it stays that section's body, as when it is typed
+  // there (`三、下步打算` then `总之，下半年……`: the plans are not left empty); the closing is read
+  // from the paragraphs after it.
+  if (closingAt < classified.length && closingAt - 1 === topHeadings[topHeadings.length - 1]) closingAt += 1 + closingStart(paragraphs(classified.slice(closingAt + 1)))
 
   // Problems and plans parts with no number. After the last section of the main work: a lead-in
   // that announces the part's points (`下一步，我们将重点抓好以下几项工作：`, `工作中还存在一些不足，
