@@ -141,6 +141,18 @@ test.describe('typing in an empty summary', () => {
     expect((await getSummary(page)).closing.map((b) => b.type === 'paragraph' && b.text)).toEqual(['总之，成效明显。', '示范县民政局', '2024年7月10日前完成'])
   })
 
+  test('Enter inside the sign-off\'s organisation, with a date there, goes on to the start of the date, both lines left whole', async ({ page }) => {
+    await typeLines(page, ['示范县民政局2024年上半年工作总结', '现将上半年工作总结如下：', '一、主要工作', '救助工作平稳。', '二、下半年工作计划', '继续做好救助。', '总之，成效明显。', '示范县民政局'])
+    await typeText(page, '2024年7月10日')
+    // The caret after 示范县 in the organisation (the title holds the same words first).
+    await selectRange(page, (await positionOf(page, '示范县民政局', 'start', 1)) + 3)
+    await press(page, 'Enter')
+    expect((await getSummary(page)).signOff).toEqual({ organization: '示范县民政局', date: '2024年7月10日' })
+    // What is typed next goes at the start of the date.
+    await typeText(page, '于')
+    expect((await getSummary(page)).signOff).toEqual({ organization: '示范县民政局', date: '于2024年7月10日' })
+  })
+
   test('typing 一、 at the start of the opening paragraph makes a 一、 section', async ({ page }) => {
     await press(page, 'Enter')
     await typeText(page, '一、主要工作')

@@ -1,12 +1,16 @@
+// @vitest-environment happy-dom
 /**
  * Fill mode's Tab and Shift-Tab (填写模式): Tab goes on to what is left to fill, passing the fields
  * filled already; Shift-Tab goes back field by field, filled or not, as in a form, so that a
- * number just filled and passed is put right without the mouse.
+ * number just filled and passed is put right without the mouse; the field reached opens with its
+ * value selected, as a form's control reached by the keyboard.
  */
-import { describe, it, expect } from 'vitest'
+import { describe, it, expect, afterEach } from 'vitest'
 import { EditorState, NodeSelection, TextSelection, type Command } from 'prosemirror-state'
+import { EditorView } from 'prosemirror-view'
 import { schema } from '@zongjie/model'
 import { nextFillTarget, previousFillTarget } from '../src/plugins/fill-mode.ts'
+import { fields } from '../src/plugins/fields.ts'
 
 const n = schema.nodes
 const metric = (value: number | null) => n.metric!.create({ value, unit: '名' })
@@ -43,5 +47,34 @@ describe('fill mode: Tab and Shift-Tab', () => {
     expect(after(previousFillTarget, 2)).toBe(1)
     expect(after(previousFillTarget, 1)).toBe(0)
     expect(after(previousFillTarget, 0)).toBeNull()
+  })
+})
+
+const views: EditorView[] = []
+afterEach(() => {
+  for (const view of views.splice(0)) {
+    view.destroy()
+    view.dom.remove()
+  }
+})
+
+/** The open field's input after `key` from the field at `from`, in a view on the page: its value and what of it is selected. */
+function openedBy(key: Command, from: number) {
+  const place = document.createElement('div')
+  document.body.append(place)
+  const view = new EditorView(place, { state: EditorState.create({ doc, selection: NodeSelection.create(doc, metrics[from]!), plugins: [fields()] }) })
+  views.push(view)
+  key(view.state, view.dispatch, view)
+  const input = view.dom.querySelector<HTMLInputElement>('input.zj-field-input')
+  return input && { value: input.value, selected: input.value.slice(input.selectionStart!, input.selectionEnd!), focused: document.activeElement === input }
+}
+
+describe('fill mode: the field Tab or Shift-Tab reaches', () => {
+  it('opens with its value selected, so that what is typed replaces it (Shift-Tab back to 12名: 12 selected)', () => {
+    expect(openedBy(previousFillTarget, 2)).toEqual({ value: '12', selected: '12', focused: true })
+  })
+
+  it('opens empty when unfilled, ready for the number', () => {
+    expect(openedBy(nextFillTarget, 0)).toEqual({ value: '', selected: '', focused: true })
   })
 })

@@ -43,9 +43,14 @@ describe('Enter in the sign-off', () => {
     expect(enterAt(signed('某县民政局', '2024年7月10日'), 5)).toEqual({ handled: true, signOff: { organization: '某县民政局', date: '2024年7月10日' }, caret: ['date', 0] })
   })
 
-  it('inside the organisation moves what follows to the empty date, as Word splits a line; with a date there it does nothing', () => {
+  it('inside the organisation moves what follows to the empty date, as Word splits a line', () => {
     expect(enterAt(signed('某县民政局2024年7月12日', ''), 5)).toEqual({ handled: true, signOff: { organization: '某县民政局', date: '2024年7月12日' }, caret: ['date', 0] })
-    expect(enterAt(signed('某县民政局', '2024年7月10日'), 2)).toEqual({ handled: true, signOff: null, caret: null })
+  })
+
+  it('inside or at the start of the organisation, with a date there, goes on to the date\'s start, both lines left whole', () => {
+    for (const offset of [0, 2]) {
+      expect(enterAt(signed('某县民政局', '2024年7月10日'), offset)).toEqual({ handled: true, signOff: { organization: '某县民政局', date: '2024年7月10日' }, caret: ['date', 0] })
+    }
   })
 })
 

@@ -69,8 +69,12 @@ export class FieldView implements NodeView {
     return this.input !== null
   }
 
-  /** Opens the input, with `initial` typed into it (the key that opened it). */
-  open(initial: string) {
+  /**
+   * Opens the input, with `initial` typed into it (the key that opened it). With `selectValue`, the
+   * value is selected, as a form selects a control's value when the keyboard reaches it: what is
+   * typed replaces it, the arrow keys edit it.
+   */
+  open(initial: string, selectValue?: boolean) {
     if (this.input || !this.view.editable) return
     const attrs = this.node.attrs
     const input = document.createElement('input')
@@ -142,7 +146,7 @@ export class FieldView implements NodeView {
     })
     input.addEventListener('blur', () => this.commit(false))
     input.focus()
-    input.setSelectionRange(input.value.length, input.value.length)
+    input.setSelectionRange(selectValue ? 0 : input.value.length, input.value.length)
   }
 
   private showHint(text: string) {

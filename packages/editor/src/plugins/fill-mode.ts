@@ -71,10 +71,11 @@ function move(dir: 1 | -1): Command {
     if (dispatch) {
       const selection = next.kind === 'field' ? NodeSelection.create(state.doc, next.pos) : TextSelection.near(state.doc.resolve(next.pos))
       dispatch(state.tr.setSelection(selection).scrollIntoView())
-      // A field opens as it is reached, as the next control of a form takes the focus: what the
-      // writer types next, through an input method too, goes into its input (over the selected
-      // field, a composition or a letter would replace it).
-      if (next.kind === 'field') (view?.nodeDOM(next.pos) as FieldDom | null)?.zjField?.open('')
+      // A field opens as it is reached, as the next control of a form takes the focus, its value
+      // selected: what the writer types next, through an input method too, goes into its input,
+      // replacing a value there (over the selected field, a composition or a letter would replace
+      // the field itself); the arrow keys keep the value to edit it.
+      if (next.kind === 'field') (view?.nodeDOM(next.pos) as FieldDom | null)?.zjField?.open('', true)
     }
     return true
   }

@@ -41,17 +41,17 @@ export function enterFromTitleWith(carryRest: boolean): Command {
 export const enterFromTitle: Command = enterFromTitleWith(false)
 
 /**
- * Enter in the sign-off's organisation (落款单位) goes on to its date, as from one line of a form to
- * the next: the text after the caret starts the date when the date is empty; with a date there,
- * only at the organisation's end.
+ * Enter in the sign-off's organisation (落款单位) goes on to the start of its date, as from one line
+ * of a form to the next: the text after the caret starts the date when the date is empty; with a
+ * date there, the organisation stays whole.
  */
 export const enterInOrganization: Command = (state, dispatch) => {
   const { $from, empty } = state.selection
   if (!empty || $from.parent.type !== schema.nodes.organization) return false
-  const rest = $from.parent.content.cut($from.parentOffset)
-  if (rest.size && state.doc.nodeAt($from.after())!.content.size) return true
+  const offset = $from.parentOffset
+  const rest = $from.parent.content.cut(offset, state.doc.nodeAt($from.after())!.content.size ? offset : undefined)
   if (dispatch) {
-    const tr = state.tr.delete($from.pos, $from.end())
+    const tr = state.tr.delete($from.pos, $from.pos + rest.size)
     const at = tr.mapping.map($from.after()) + 1
     dispatch(tr.insert(at, rest).setSelection(TextSelection.create(tr.doc, at)).scrollIntoView())
   }
