@@ -301,6 +301,26 @@ test('a section copied from its heading to the next heading and pasted before th
   expect((await shownNumbers(page)).headings.slice(0, 4)).toEqual(['一、主要工作', '（一）兜牢民生底线', '（二）兜牢民生底线', '（三）提升养老服务'])
 })
 
+// Before, the first's subsections and the second came in as more of the plans' （）s (（二）兜牢民生底线 … （四）社会事务).
+test('two 一、 sections copied with the keyboard and pasted into the plans\' body become its （一） and （二）, their subsections 1. and 2.; one undo takes them out', async ({ page }) => {
+  await openWith(page, structured)
+  const before = (await shownNumbers(page)).headings
+  await selectRange(page, await positionOf(page, '主要工作', 'start'), await positionOf(page, '存在的问题', 'start'))
+  await press(page, 'Control+c')
+  await placeCursor(page, '持续做好社会救助。', 'end')
+  await press(page, 'Control+v')
+  expect((await shownNumbers(page)).headings).toEqual([
+    ...before,
+    '（一）主要工作',
+    '1.兜牢民生底线',
+    '2.提升养老服务',
+    '（二）社会事务',
+  ])
+  expect((await textLines(page)).slice(-8)).toEqual(['（一）主要工作', '全年发放救助资金。', '1.兜牢民生底线。一是完善低保动态管理，新纳入低保X户；二是用好临时救助。', '2.提升养老服务', '一是建设社区养老服务站。', '二是实施居家适老化改造X户。', '（二）社会事务', '办理婚姻登记。'])
+  await press(page, 'Control+z')
+  expect((await shownNumbers(page)).headings).toEqual(before)
+})
+
 test('the whole summary, copied and pasted into a new empty summary, is the same', async ({ page }) => {
   await openWith(page, structured)
   const original = await getSummary(page)

@@ -549,6 +549,9 @@ test('Shift-Tab on a （一） section makes it a 一、 section; the （二） 
  * drop, with one DataTransfer.
  */
 async function dragSelectionTo(page: Page, text: string, side: 'start' | 'end' = 'end'): Promise<void> {
+  // What puts a drop in comes with the chunk the first focus loads (the selection made focused the
+  // editor): loaded, the drop lands at once, as for a writer, who selects before dragging.
+  await page.waitForLoadState('networkidle')
   await page.evaluate(
     ({ text, side }) => {
       const pm = document.querySelector('zongjie-editor')!.shadowRoot!.querySelector('.ProseMirror') as HTMLElement

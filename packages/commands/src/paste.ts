@@ -1,8 +1,8 @@
-import { Fragment, Slice, type Node } from 'prosemirror-model'
+import { Fragment, Slice, type Node, type ResolvedPos } from 'prosemirror-model'
 import { Selection, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
 import { closeHistory } from 'prosemirror-history'
 import { schema, closingStart, isSection, toText } from '@zongjie/model'
-import { endBefore, shiftSection } from './sections.ts'
+import { endBefore, sectionRank, sectionsAround, shiftSection } from './sections.ts'
 import { isEmptyDoc, replaceDocumentIn } from './structure.ts'
 
 /** The text characters and inline nodes (fields) in a fragment: what a paste must neither lose nor add. */
@@ -70,7 +70,45 @@ export function pasteSliceTr(state: EditorState, slice: Slice): Transaction | nu
       if (placed) return placed
     }
   }
-  return whole(() => state.tr.replaceSelection(slice), expected)
+  const fitted = whole(() => state.tr.replaceSelection(slice), expected)
+  // Sections pasted into a section's body that ProseMirror's replace could fit only by taking them
+  // apart (the second a subsection of the first) or by splitting that section: its subsections,
+  // siblings, each with its subtree, as one section pasted there becomes one.
+  const subsections = asSubsections(slice, $from)
+  if (!subsections || (fitted && keepsLevels(state, fitted, slice.content))) return fitted
+  const shifted = whole(() => state.tr.replaceSelection(subsections), expected)
+  return shifted && keepsLevels(state, shifted, subsections.content) ? shifted : fitted
+}
+
+/** Whether `tr` added to what `state` holds after its selection is deleted the sections of `pasted`, each at its level, and no other. */
+function keepsLevels(state: EditorState, tr: Transaction, pasted: Fragment): boolean {
+  const before = shapeOf(state.tr.deleteSelection().doc.content).sections
+  const added = shapeOf(pasted).sections
+  return shapeOf(tr.doc.content).sections.every((n, i) => n === before[i]! + added[i]!)
+}
+
+/**
+ * `slice`, whole sections from its start (a copy from a heading's start), as subsections of the
+ * section whose body `$from` is in (下步打算 too): at the level of its subsections, or one below
+ * it where it has none, each with its body and subsections moved as far (see `shiftSection`;
+ * problems and plans as ordinary sections). Null where the slice is not such sections, the caret
+ * is in no section's body, or a level would go below `（1）`.
+ */
+function asSubsections(slice: Slice, $from: ResolvedPos): Slice | null {
+  const around = sectionsAround($from).pop()
+  if (!around || $from.parent.type === schema.nodes.heading || slice.openStart > 0) return null
+  const last = around.node.lastChild!
+  const rank = isSection(last) ? sectionRank(last) : sectionRank(around.node) + 1
+  const sections: Node[] = []
+  for (let i = 0; i < slice.content.childCount; i++) {
+    const node = slice.content.child(i)
+    if (!isSection(node)) return null
+    const ordinary = sectionRank(node) === 1 ? schema.nodes.section1!.create(node.attrs, node.content) : node
+    const shifted = shiftSection(ordinary, rank - sectionRank(ordinary))
+    if (!shifted) return null
+    sections.push(shifted)
+  }
+  return new Slice(Fragment.from(sections), 0, slice.openEnd)
 }
 
 /**
@@ -78,7 +116,9 @@ export function pasteSliceTr(state: EditorState, slice: Slice): Transaction | nu
  * it, except that sections or lines pasted at the start of a heading go in before that heading's
  * section in reading order (a subsection as the last subsection of the part before, where a cut
  * took it from; lines as the last of the part before), and sections in place of an empty section
- * (what cutting a whole section leaves). Returns false, changing nothing, when the slice cannot go
+ * (what cutting a whole section leaves); sections that cannot stand at their level in the section
+ * body they are pasted into (`一、` sections in the plans' body), as that section's subsections,
+ * siblings, with their subtrees (see `asSubsections`). Returns false, changing nothing, when the slice cannot go
  * in with every character and field it holds and the document still a summary: the caller then
  * pastes its text (see `insertImported`). A drop inside the editor puts what was dragged in as
  * this puts it (see `moveSelectionTr`).

@@ -111,6 +111,14 @@ describe('a drop goes in as a paste of what was dragged goes in there', () => {
     })
   }
 
+  // Before, the second became a 1. under the first (（一）社会事务 / 办理婚姻登记。 / 1.基层治理).
+  it("two whole sections, dropped in the plans' body: its （一） and （二）, as pasting them there does; one undo puts them back", () => {
+    const { before, after } = drop(['社会事务', 0], ['培训社区工作者。', -1], ['持续做好社会救助。', -1])
+    expect(body(after!.doc)).toEqual(['一、主要工作', '全年发放救助资金。', '（一）兜牢民生底线', '发放低保金。', '二、存在的问题', '基层力量不足。', '三、下半年工作计划', '持续做好社会救助。', '（一）社会事务', '办理婚姻登记。', '（二）基层治理', '培训社区工作者。'])
+    expect(after!.doc.textBetween(after!.selection.from, after!.selection.to, '/')).toBe('社会事务/办理婚姻登记。/基层治理/培训社区工作者。')
+    expect(undone(after!).doc.eq(before.doc)).toBe(true)
+  })
+
   // Before, its first line became the heading's title and the title a line of the body (二、社区工作者。 / 存在社会事务).
   it('what cannot go in as its parts at the start of a heading goes in before that section, as lines, the heading keeping its title', () => {
     const { before, after } = drop(['培训社区工作者。', 2], ['存在的问题', 2], ['社会事务', 0])

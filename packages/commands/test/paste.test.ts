@@ -89,6 +89,74 @@ describe('pasting sections at the start of a heading', () => {
   })
 })
 
+describe('pasting sections into a section\'s body', () => {
+  const deeper = [
+    '示范县民政局2024年上半年工作总结',
+    '现将上半年工作总结如下：',
+    '一、主要工作',
+    '全年发放救助资金。',
+    '（一）兜牢民生底线',
+    '发放低保金。',
+    '二、社会事务',
+    '办理婚姻登记。',
+    '（一）婚姻登记',
+    '1.规范登记',
+    '（1）窗口服务',
+    '推行预约办理。',
+    '三、存在的问题',
+    '基层力量不足。',
+    '四、下半年工作计划',
+    '继续做好救助。',
+  ].join('\n')
+  /** The slice a copy of `source` from the start of heading `from` to the start of heading `to` takes, and the state with the caret at the end of the line `at`. */
+  function copyThenCaret(source: string, from: string, to: string, at: string) {
+    const doc = importText(source).doc
+    const copied = EditorState.create({ doc, selection: TextSelection.create(doc, rangeOf(doc, from).from, rangeOf(doc, to).from) })
+    return { slice: copiedSlice(copied.selection).slice, state: EditorState.create({ doc, selection: TextSelection.create(doc, rangeOf(doc, at).to) }) }
+  }
+  /** The summary's lines from the line `from` on. */
+  const linesFrom = (s: EditorState, from: string) => {
+    const lines = toText(s.doc).split('\n').filter(Boolean)
+    return lines.slice(lines.indexOf(from))
+  }
+
+  // Before, the first's subsections and the second became more of the plans' （）s: （二）兜牢民生底线, （三）提升养老服务, （四）社会事务.
+  it('two 一、 sections pasted into the plans\' body become its （一） and （二）, each with its subsections one level down', () => {
+    const { slice, state } = copyThenCaret(text, '主要工作', '存在的问题', '继续做好救助。')
+    expect(linesFrom(paste(state, slice)!, '四、下半年工作计划')).toEqual([
+      '四、下半年工作计划',
+      '继续做好救助。',
+      '（一）主要工作',
+      '全年发放救助资金。',
+      '1.兜牢民生底线。一是完善低保动态管理，新纳入低保X户；二是用好临时救助。',
+      '2.提升养老服务',
+      '一是建设社区养老服务站。',
+      '二是实施居家适老化改造X户。',
+      '（二）社会事务',
+      '办理婚姻登记。',
+    ])
+  })
+  // Before, the paste was refused (a second problems section), the editor pasting its text instead; sections without one split the 一、, its （一） going on under an empty heading.
+  it('into the body of a 一、 before its （一）: its first （一） and （二）, its own （一） numbered on as （三）', () => {
+    const { slice, state } = copyThenCaret(text, '社会事务', '下半年工作计划', '全年发放救助资金。')
+    expect(linesFrom(paste(state, slice)!, '一、主要工作').slice(0, 8)).toEqual([
+      '一、主要工作',
+      '全年发放救助资金。',
+      '（一）社会事务',
+      '办理婚姻登记。',
+      '（二）存在的问题',
+      '基层力量不足。',
+      '（三）兜牢民生底线。一是完善低保动态管理，新纳入低保X户；二是用好临时救助。',
+      '（四）提升养老服务',
+    ])
+  })
+  it('where a level would go below （1）, as ProseMirror fits them, every line kept in order', () => {
+    const { slice, state } = copyThenCaret(deeper, '主要工作', '存在的问题', '继续做好救助。')
+    const lines = linesFrom(paste(state, slice)!, '继续做好救助。').map((l) => l.replace(/^(?:（[一二三四五六]）|\d\.|（\d）)/, ''))
+    expect(lines).toEqual(['继续做好救助。', '主要工作', '全年发放救助资金。', '兜牢民生底线', '发放低保金。', '社会事务', '办理婚姻登记。', '婚姻登记', '规范登记', '窗口服务', '推行预约办理。'])
+  })
+})
+
 describe('pasting the end of a summary at the end of the plans', () => {
   /** The summary after `clip` is pasted (read as the editor reads pasted text, then settled as it settles an edit) with the caret at the end of `needle`, or on a new empty line after it. */
   function pasteAtEnd(clip: string, needle = '继续做好救助。', newLine = false) {
