@@ -5,6 +5,7 @@
  * for that way, as when the element's own `lang` is set.
  */
 import { describe, it, expect, vi, afterEach } from 'vitest'
+import { Selection } from 'prosemirror-state'
 import { mountEditor } from './element.ts'
 
 const text = '示范县民政局2024年上半年工作总结\n上半年，我局稳步推进各项工作。'
@@ -22,6 +23,18 @@ describe('lang set on an ancestor after the editor loaded', () => {
     await vi.waitFor(() => expect([toolbar(), textArea()]).toEqual(['Editing toolbar', 'Work summary']))
     document.documentElement.setAttribute('lang', 'zh-CN')
     await vi.waitFor(() => expect([toolbar(), textArea()]).toEqual(['编辑工具栏', '工作总结']))
+  })
+
+  it('takes away a hint said in the language before', async () => {
+    const el = await mountEditor(`${text}\n示范县民政局\n2024年7月10日`, { toolbar: '' })
+    const view = el.view!
+    const hint = () => el.shadowRoot!.querySelector('[part="hint"]')?.textContent ?? ''
+    view.dispatch(view.state.tr.setSelection(Selection.atEnd(view.state.doc)))
+    view.dom.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', keyCode: 13, bubbles: true }))
+    await vi.waitFor(() => expect(hint()).toBe('落款日期是总结的最后一行'))
+    document.documentElement.setAttribute('lang', 'en')
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('.toolbar')!.getAttribute('aria-label')).toBe('Editing toolbar'))
+    expect(hint()).toBe('')
   })
 
   it('follows the closest ancestor with lang, a block of the page around the editor', async () => {

@@ -157,6 +157,8 @@ export class ZongjieEditor extends LitElement {
   private showLanguage() {
     this.catalog = null
     if (!this.view || this.strings === this.drawnStrings) return
+    // A hint said in the language before goes with it.
+    this.hint = ''
     this.view.updateState(this.createState(this.view.state.doc))
     this.computePanels()
     this.requestUpdate()
