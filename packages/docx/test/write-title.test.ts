@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest'
 import { strFromU8, unzipSync, zipSync } from 'fflate'
 import { toSummary } from '@zongjie/model'
 import { importDocx, readDocx, toDocx } from '../src/index.ts'
-import { setWidth, titleBreaks, titleLineWidth } from '../src/write/title-lines.ts'
+import { titleBreaks, titleLineWidth } from '../src/write/title-lines.ts'
+import { textWidthInCharacters } from '../src/write/sign-off.ts'
 import { parseXml } from './docx-builder.ts'
 import { DocxPackage, child, runsOf } from './docx-reading.ts'
 import { doc, section, p, bold } from '../../model/test/arbitrary.ts'
@@ -52,11 +53,11 @@ describe('a long title in the Word export (标题回行)', () => {
       const boundaries = new Set([...segmenter.segment(title)].map((s) => s.index))
       for (const at of titleBreaks(title)) expect(boundaries.has(at), `${title} at ${at}`).toBe(true)
       for (const line of lines) {
-        expect(setWidth(line), line).toBeLessThanOrEqual(20)
+        expect(textWidthInCharacters(line), line).toBeLessThanOrEqual(20)
         expect(line, title).not.toMatch(/^[，。、；：？！）》」”]|[（《「“]$/)
       }
       // A trapezoid or a diamond: no middle line shorter than the lines on both sides.
-      for (let i = 1; i < lines.length - 1; i++) expect(setWidth(lines[i]!) < setWidth(lines[i - 1]!) && setWidth(lines[i]!) < setWidth(lines[i + 1]!), title).toBe(false)
+      for (let i = 1; i < lines.length - 1; i++) expect(textWidthInCharacters(lines[i]!) < textWidthInCharacters(lines[i - 1]!) && textWidthInCharacters(lines[i]!) < textWidthInCharacters(lines[i + 1]!), title).toBe(false)
     }
   })
 

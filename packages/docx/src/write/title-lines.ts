@@ -1,4 +1,5 @@
 import { textWidth, titleSize } from './layout.ts'
+import { textWidthInCharacters } from './sign-off.ts'
 
 /**
  * 标题回行: where a long title is broken into lines. GB/T 9704-2012 (7.3.2) asks that a title on
@@ -10,13 +11,6 @@ import { textWidth, titleSize } from './layout.ts'
 
 /** Full-width characters of the title's size (2号, 22 pt) that one line of the text block holds: 20. */
 export const titleLineWidth = Math.floor(textWidth / 20 / (titleSize / 2))
-
-/** The width of a text as set: a full-width character 1, a Latin letter, digit or half-width sign ½. */
-export function setWidth(text: string): number {
-  let w = 0
-  for (let i = 0; i < text.length; i++) w += text.charCodeAt(i) < 0x2000 ? 0.5 : 1
-  return w
-}
 
 /** Signs a line must not start with (避头) and signs it must not end with (避尾). */
 const noLineStart = /^[，。、；：？！）》」』”’〉】…—·,.;:?!)\]]/
@@ -69,7 +63,7 @@ function wordsOf(text: string): string[] {
 
 /**
  * Where a title of `text` breaks (offsets in `text` where a new line starts, ascending), for lines of
- * at most `lineWidth` (see {@link setWidth}): none when it fits one line. Of the ways to break it
+ * at most `lineWidth` characters (as the sign-off's `textWidthInCharacters` counts them): none when it fits one line. Of the ways to break it
  * into as few lines as fit, with no word cut and no sign where it may not be, the one whose lines are
  * nearest the same length and whose breaks cost least (see {@link breakCosts}), as a trapezoid or a
  * diamond: two lines of the same length (a rectangle) and a middle line shorter than both beside it
@@ -77,7 +71,7 @@ function wordsOf(text: string): string[] {
  * shorter (正梯形). None when no way fits (Word then breaks the title where it must).
  */
 export function titleBreaks(text: string, lineWidth = titleLineWidth): number[] {
-  const total = setWidth(text)
+  const total = textWidthInCharacters(text)
   if (total <= lineWidth) return []
   const costs = breakCosts(text)
   const places = [...costs.keys()]
@@ -86,7 +80,7 @@ export function titleBreaks(text: string, lineWidth = titleLineWidth): number[] 
     const best = { breaks: null as number[] | null, score: Infinity }
     const search = (start: number, breaks: number[], widths: number[], cost: number) => {
       if (breaks.length === lines - 1) {
-        const last = setWidth(text.slice(start))
+        const last = textWidthInCharacters(text.slice(start))
         if (last > lineWidth) return
         const all = [...widths, last]
         let score = cost + all.reduce((s, w) => s + (w - mean) ** 2, 0)
@@ -98,7 +92,7 @@ export function titleBreaks(text: string, lineWidth = titleLineWidth): number[] 
       }
       for (const place of places) {
         if (place <= start) continue
-        const width = setWidth(text.slice(start, place))
+        const width = textWidthInCharacters(text.slice(start, place))
         if (width > lineWidth) break
         search(place, [...breaks, place], [...widths, width], cost + costs.get(place)!)
       }
