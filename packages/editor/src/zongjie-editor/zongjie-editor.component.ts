@@ -7,6 +7,7 @@ import { schema, suggestionsOf, toSummary, readSummary, fromSummary, toHTML, toT
 import styles from './zongjie-editor.styles.ts'
 import { after, afterFrame, type Pending } from './later.ts'
 import { numbering } from '../plugins/numbering.ts'
+import { sectionViews } from '../plugins/section-views.ts'
 import { inlineBlocks } from '../plugins/inline-blocks.ts'
 import { placeholders, placeholdersKey } from '../plugins/placeholders.ts'
 import { fields } from '../plugins/fields.ts'
@@ -1094,6 +1095,7 @@ export class ZongjieEditor extends LitElement {
       ...keys({ sectionKeys: () => this.mode !== 'fill', dateIsLast: () => this.showHint(this.strings.dateIsLast) }),
       ...undoSteps(),
       numbering(),
+      sectionViews(),
       inlineBlocks(),
       placeholders(() => this.placeholder, () => this.strings.placeholders),
       // Before the clipboard: a pasted file is opened, not read as text.
