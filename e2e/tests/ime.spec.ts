@@ -509,3 +509,38 @@ test('suggestions accepted leave a run-in title one sentence', async ({ page }) 
   expect((await section()).body).toMatchObject([{ type: 'paragraph', text: '加强临时救助。' }])
   expect(await textLines(page)).not.toContainEqual(expect.stringContaining('。。'))
 })
+
+test('a heading composed as 存在的问题 (its section becoming the problems section), then Enter: the next compositions keep every character once', async ({ page }) => {
+  await placeCursor(page, '办理婚姻登记。', 'end')
+  await press(page, 'Enter')
+  await compose(page, ['san'], '三、')
+  await compose(page, ['cunzai', '存在的'], '存在的问题')
+  await expect.poll(async () => (await getSummary(page)).sections[2]?.role).toBe('problems')
+  await press(page, 'Enter')
+  // Two steps before the commit: the section drawn anew after the heading's commit made the
+  // second step start a composition of its own, the first character doubled (人人手不足).
+  await compose(page, ['r', '人', '人手'], '人手不足。')
+  await compose(page, ['j', '经', '经费'], '经费紧张。')
+  let summary = await getSummary(page)
+  expect(summary.sections[2]).toMatchObject({ role: 'problems', title: '存在的问题', body: [{ type: 'paragraph', text: '人手不足。经费紧张。' }] })
+  // In the heading itself, after its section changed kind.
+  await placeCursor(page, '存在的问题', 'end')
+  await compose(page, ['j', '及', '及原'], '及原因')
+  summary = await getSummary(page)
+  expect(summary.sections[2]!.title).toBe('存在的问题及原因')
+})
+
+test('（一）加强救助。一是开展排查。 composed on one line: a run-in section whose body is that work item; Enter, then 二是 composed by habit: the ordinal once', async ({ page }) => {
+  await placeCursor(page, '办理婚姻登记。', 'end')
+  await press(page, 'Enter')
+  await compose(page, ['yi'], '（一）')
+  await compose(page, ['jiaqiang', '加强'], '加强救助。')
+  await compose(page, ['yishi', '一是开展'], '一是开展排查。')
+  let section = (await getSummary(page)).sections[1]!.sections[0]!
+  expect(section).toMatchObject({ number: '（一）', title: '加强救助', runIn: true, body: [{ type: 'workItems', items: [{ ordinal: '一是', text: '开展排查。' }] }] })
+  await press(page, 'Enter')
+  await compose(page, ['ershi', '二是发放'], '二是发放资金')
+  section = (await getSummary(page)).sections[1]!.sections[0]!
+  expect(section.body).toMatchObject([{ type: 'workItems', items: [{ ordinal: '一是', text: '开展排查。' }, { ordinal: '二是', text: '发放资金' }] }])
+  expect((await shownNumbers(page)).items).toEqual(['一是开展排查。', '二是发放资金'])
+})

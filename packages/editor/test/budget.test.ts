@@ -43,9 +43,14 @@ import { libraryBundle } from '../../../bench/src/bundle.mjs'
  * observer of the page's `lang`), a comment across paragraphs quoted whole (every stretch of its
  * marks read), the review HTML's times in Beijing time, and the hook through which a deletion
  * takes a section whose heading it took whole with it (the taking apart itself loads on first
- * focus), less the drop, which went to the chunk that reads pastes.
+ * focus), less the drop, which went to the chunk that reads pastes; and to 128,900 for the view
+ * that keeps a section's element when the section changes kind (titled 存在的问题 it becomes the
+ * problems section: drawn anew right after an input method committed that title, Chromium doubled
+ * the first character of the next composition) and an ordinal typed by habit at the start of a
+ * work item dropped (the reading of a heading typed on past its stop as run-in loads on first
+ * focus).
  */
-const budget = 128_600
+const budget = 128_900
 
 describe('the main chunk', () => {
   it(`stays within ${budget / 1000} kB gzip, with Word support, co-editing, the versions panel, opening files, reading pastes, the templates, the metrics table, the outline, findings and status line, the English strings and fill mode in chunks of their own`, async () => {

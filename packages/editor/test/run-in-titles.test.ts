@@ -137,3 +137,68 @@ describe('a selection from a section title into a work item whose rest ends in �
     expect(firstSubsection(el).lines).toEqual(ownLine)
   })
 })
+
+describe('a heading on its own line typed on past its first stop, as in a word processor', () => {
+  const summary = ['某县民政局2024年工作总结', '开头。', '一、主要工作', '（一）加强救助', '', '（二）兜底保障', '做好救助。'].join('\n')
+
+  /** Types `text` at the caret as the keyboard's text input does: the input rules, then the settling of what the writer typed. */
+  function typeKeys(view: NonNullable<Awaited<ReturnType<typeof mountEditor>>['view']>, text: string) {
+    for (const ch of text) {
+      const { from, to } = view.state.selection
+      if (!view.someProp('handleTextInput', (f) => f(view, from, to, ch, () => view.state.tr.insertText(ch)))) view.dispatch(view.state.tr.insertText(ch))
+    }
+  }
+
+  /** The element with the caret at the end of `（一）加强救助`, what reads the parts loaded (as on the first focus). */
+  async function atTitleEnd() {
+    const el = await mountEditor(summary)
+    await loadPasteReader()
+    const view = el.view!
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, posOf(view.state.doc, '加强救助', 4))))
+    return { el, view }
+  }
+
+  it('`。一是开展排查。` typed key by key: the section is run-in, its body the work item 一是开展排查。, as the importer reads the line', async () => {
+    const { el, view } = await atTitleEnd()
+    typeKeys(view, '。一是开展排查。')
+    const section = el.summary.sections[0]!.sections[0]!
+    expect([section.title, section.runIn]).toEqual(['加强救助', true])
+    expect(section.body).toMatchObject([{ type: 'workItems', items: [{ ordinal: '一是', text: '开展排查。' }] }])
+    expect(el.getText().split('\n')).toContain('（一）加强救助。一是开展排查。')
+    // The caret is at the end of what was typed.
+    expect(view.state.selection.$head.parent.textContent.slice(0, view.state.selection.$head.parentOffset)).toBe('开展排查。')
+  })
+
+  it('a stop and text committed at once (an input method): the same run-in section; the text after the stop in the body, the caret after it', async () => {
+    const { el, view } = await atTitleEnd()
+    // What an input method's commit leaves, then the settling of the committed text.
+    view.dispatch(view.state.tr.insertText('。今年开展排查'))
+    el.view!.dispatch(el.view!.state.tr)
+    const section = el.summary.sections[0]!.sections[0]!
+    expect([section.title, section.runIn, section.body]).toEqual(['加强救助', true, [{ type: 'paragraph', text: '今年开展排查' }]])
+    expect(view.state.selection.$head.parent.textContent.slice(0, view.state.selection.$head.parentOffset)).toBe('今年开展排查')
+  })
+
+  it('a stop at the end of the title with nothing after it keeps the heading on its own line', async () => {
+    const { el, view } = await atTitleEnd()
+    typeKeys(view, '。')
+    const section = el.summary.sections[0]!.sections[0]!
+    expect([section.title, section.runIn]).toEqual(['加强救助。', false])
+  })
+})
+
+describe('an ordinal typed at the start of a work item, by habit', () => {
+  it('Enter after 一是……, then 二是 typed: the item reads 二是发放资金 once', async () => {
+    const el = await mountEditor(['某县民政局2024年工作总结', '开头。', '一、主要工作', '一是开展排查。'].join('\n'))
+    await loadPasteReader()
+    const view = el.view!
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, posOf(view.state.doc, '开展排查。', 5))))
+    view.someProp('handleKeyDown', (f) => f(view, new KeyboardEvent('keydown', { key: 'Enter', keyCode: 13 })))
+    for (const ch of '二是发放资金') {
+      const { from, to } = view.state.selection
+      if (!view.someProp('handleTextInput', (f) => f(view, from, to, ch, () => view.state.tr.insertText(ch)))) view.dispatch(view.state.tr.insertText(ch))
+    }
+    expect(el.summary.sections[0]!.body).toMatchObject([{ type: 'workItems', items: [{ ordinal: '一是', text: '开展排查。' }, { ordinal: '二是', text: '发放资金' }] }])
+    expect(el.getText()).toContain('\n二是发放资金')
+  })
+})

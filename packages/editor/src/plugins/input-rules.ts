@@ -71,9 +71,20 @@ function headingRule(pattern: RegExp, rank: number, refused: Refused, composedAt
   )
 }
 
-/** `一是` at the start of a paragraph makes it a work item. */
+/**
+ * `一是` at the start of a paragraph makes it a work item; at the start of a work item, which has
+ * its ordinal already (Enter after `一是……` gave `二是`), it is dropped, as typed by habit.
+ */
 function workItemRule(pattern: RegExp, refused: Refused, composedAtStart?: () => boolean): InputRule {
-  return numberRule(pattern, (tr, $start, start) => ($start.parent.type.name === 'paragraph' ? paragraphToWorkItemIn(tr, start) : null), refused, composedAtStart)
+  return numberRule(
+    pattern,
+    (tr, $start, start) => {
+      const block = $start.parent.type.name
+      return block === 'paragraph' ? paragraphToWorkItemIn(tr, start) : block === 'workItem' ? start : null
+    },
+    refused,
+    composedAtStart,
+  )
 }
 
 /**
@@ -139,7 +150,8 @@ export function structureInputRules(suggesting: () => boolean = () => false, ref
         handleDOMEvents: {
           compositionstart(view) {
             const { empty, $from } = view.state.selection
-            atStart = empty && !suggesting() && $from.parent.type === schema.nodes.paragraph && !$from.parent.textBetween(0, $from.parentOffset).replaceAll(suggestionAnchor, '')
+            const parent = $from.parent
+            atStart = empty && !suggesting() && (parent.type === schema.nodes.paragraph || parent.type === schema.nodes.workItem) && !parent.textBetween(0, $from.parentOffset).replaceAll(suggestionAnchor, '')
             return false
           },
           // The input rules run on the committed text in a timeout after compositionend (their

@@ -5,6 +5,7 @@ import { parseDocument } from '../security/trusted-types.ts'
 
 import { settleClosingIn, settleResolvedClosingIn, settleSectionRolesIn } from '@zongjie/commands/roles'
 import { returnJoinedClausesIn } from '@zongjie/commands/run-in-clauses'
+import { settleTypedRunInIn } from '@zongjie/commands/run-in-typed'
 import { headlessSections } from '@zongjie/commands/headless-sections'
 import { takeApartSectionsWith } from '@zongjie/commands'
 import { readPartsWith } from './run-in-titles.ts'
@@ -24,9 +25,11 @@ takeApartSectionsWith(headlessSections)
 readPartsWith({
   returnClauses: returnJoinedClausesIn,
   settleParts(tr, justSigned, edits, resolvedFrom) {
+    // A heading typed on past its first stop is run-in first: the roles read its title.
+    const runIn = settleTypedRunInIn(tr)
     const roles = settleSectionRolesIn(tr)
     const closing = resolvedFrom ? settleResolvedClosingIn(tr, resolvedFrom, justSigned, edits) : settleClosingIn(tr, justSigned, edits)
-    return closing || roles
+    return closing || roles || runIn
   },
 })
 
