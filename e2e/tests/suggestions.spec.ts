@@ -6,7 +6,9 @@
  * where suggestions cannot say that structure; 。 typed after a run-in heading with no body starts a
  * suggested body, and what is typed next goes into it, one insertion; Delete at the end of a run-in
  * title joins the body as a suggestion, the plain text reading it accepted. 李四 then accepts one, rejects one, replies to
- * 张三's comment and resolves it; panel and text show exactly that. In review mode every change is
+ * 张三's comment and resolves it; panel and text show exactly that. Words 张三 suggested that 李四
+ * deletes stay, underlined and struck out, 李四's deletion his own suggestion, which taking back
+ * leaves 张三's whole. In review mode every change is
  * a suggestion and a reviewer only withdraws their own; reading only, comments and suggestions are
  * listed with no action.
  */
@@ -156,6 +158,34 @@ test('two writers in turn: 张三 suggests and comments, 李四 accepts one, rej
   // Plain text reads with the remaining suggestion accepted.
   expect(await getText(page)).toContain('新建社区养老服务站8个。')
   expect(await getText(page)).toContain('我局全面稳步推进各项工作。')
+})
+
+test("李四 deleting words 张三 suggested: they stay, underlined in 张三's colour and struck out in 李四's, each suggestion settled on its own", async ({ page }) => {
+  await openWith(page, draft)
+  await suggestAs(page, zhang)
+  await placeCursor(page, '我局')
+  await page.keyboard.type('全面深入')
+  await expect.poll(() => marked(page)).toEqual({ inserted: ['全面深入'], deleted: [] })
+
+  await setUser(page, li)
+  await placeCursor(page, '深入', 'start')
+  for (let i = 0; i < 2; i++) await press(page, 'Shift+ArrowRight')
+  await press(page, 'Backspace')
+  await expect.poll(() => marked(page)).toEqual({ inserted: ['全面深入'], deleted: ['深入'] })
+  const nested = content(page).locator('ins.zj-insertion del.zj-deletion')
+  const colour = (selector: string) => content(page).locator(selector).first().evaluate((e) => getComputedStyle(e).color)
+  expect(await colour('ins.zj-insertion')).not.toBe(await colour('ins.zj-insertion del.zj-deletion'))
+  await expect(nested).toHaveCSS('text-decoration-line', 'line-through')
+  expect(await suggestions(page)).toEqual([['insert', '张三'], ['delete', '李四']])
+  const items = panel(page).locator('.suggestion')
+  await expect(items.locator('.kind')).toHaveText(['插入', '删除'])
+  expect(await getText(page)).toContain('我局全面稳步推进')
+
+  // 李四 takes his deletion back: 张三's insertion is whole again, still to settle.
+  await items.filter({ hasText: '李四' }).getByRole('button', { name: /拒绝|撤回/ }).click()
+  await expect.poll(() => marked(page)).toEqual({ inserted: ['全面深入'], deleted: [] })
+  expect(await suggestions(page)).toEqual([['insert', '张三']])
+  expect(await getText(page)).toContain('我局全面深入稳步推进')
 })
 
 test('the text shown as final or as original; a new section suggested is numbered, and accepting it renumbers', async ({ page }) => {

@@ -76,6 +76,31 @@ describe('a summary in a shared Yjs document', () => {
     expect(summaryOfShared(b)!.eq(marked)).toBe(false)
   })
 
+  it("carries a reviewer's deletion of another's suggested words and of a paragraph suggested whole (both marks) both ways", () => {
+    const doc = importText(draft).doc
+    const text = doc.toJSON()
+    const ins = { type: 'insertion', attrs: { id: 's1' } }
+    const del = { type: 'deletion', attrs: { id: 's2' } }
+    const section = text.content[2]
+    const first = section.content[1].content[0]
+    section.content[1].content.splice(0, 1, { type: 'text', text: '新建', marks: [ins] }, { type: 'text', text: '社区', marks: [ins, del] }, { ...first, text: first.text.replace(/^新建社区/, '') })
+    section.content.splice(2, 0, { type: 'paragraph', marks: [ins, del], content: [{ type: 'text', text: '另起一段。' }] })
+    const time = '2024-07-08T09:30:00+08:00'
+    text.attrs = { ...text.attrs, suggestions: [{ id: 's1', author: { id: 'u1', name: '张三' }, time, kind: 'insert' }, { id: 's2', author: { id: 'u2', name: '李四' }, time, kind: 'delete' }] }
+    const reviewed = schema.nodeFromJSON(text)
+    reviewed.check()
+    const a = new Y.Doc()
+    fillShared(a, reviewed)
+    const b = new Y.Doc()
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+    expect(summaryOfShared(b)!.eq(reviewed)).toBe(true)
+    // The deletion rejected on one side: the other follows, the insertions kept.
+    const rejected = reviewed.type.schema.nodeFromJSON(JSON.parse(JSON.stringify(text).replaceAll(',{"type":"deletion","attrs":{"id":"s2"}}', '')))
+    a.on('update', (update: Uint8Array) => Y.applyUpdate(b, update))
+    a.transact(() => updateYFragment(a, sharedContent(a), rejected, { mapping: new Map(), isOMark: new Map() }))
+    expect(summaryOfShared(b)!.eq(rejected)).toBe(true)
+  })
+
   it('tells what is wrong with a shared document that is no summary', () => {
     const ydoc = new Y.Doc()
     fillShared(ydoc, importText(draft).doc)

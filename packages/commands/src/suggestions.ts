@@ -13,7 +13,7 @@
  */
 import { transformToSuggestionTransaction, suggestChangesKey } from '@handlewithcare/prosemirror-suggest-changes'
 import { Mark, type Fragment, type Node, type ResolvedPos } from 'prosemirror-model'
-import { ReplaceStep, Transform } from 'prosemirror-transform'
+import { Mapping, ReplaceStep, Transform } from 'prosemirror-transform'
 import { Selection, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
 import { suggestionsSettled, suggestionsResolved } from './suggestible.ts'
 import { replacementBetween } from './replacement.ts'
@@ -355,19 +355,46 @@ function markedStretches(doc: Node, changed: Changed): { from: number; to: numbe
   return out
 }
 
+/** The ranges of `tr`'s document that its steps put in (content new in it). */
+function insertedRanges(tr: Transaction): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = []
+  tr.mapping.maps.forEach((map, i) => {
+    const after = new Mapping(tr.mapping.maps.slice(i + 1))
+    map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
+      const from = after.map(newStart, 1)
+      const to = after.map(newEnd, -1)
+      if (from < to) out.push({ from, to })
+    })
+  })
+  return out
+}
+
+/** The parts of `range` outside every one of `holes`. */
+function outside(range: { from: number; to: number }, holes: readonly { from: number; to: number }[]): { from: number; to: number }[] {
+  let parts = [range]
+  for (const h of holes) parts = parts.flatMap((p) => (h.to <= p.from || h.from >= p.to ? [p] : [{ from: p.from, to: h.from }, { from: h.to, to: p.to }].filter((q) => q.from < q.to)))
+  return parts
+}
+
 /**
  * Keeps each author's suggestions their own. The rewriting joins a new insertion or deletion with
  * one it touches, whoever made that one, and gives the joined stretch one id. Here what was
  * suggested before keeps its id, and new content that took the id of another author's suggestion
- * gets an id of its own (`fresh`), so that every suggestion says who made it. Joining one's own
- * suggestions (typing on) stays.
+ * (typed next to it, inside it, or over part of it) gets an id of its own (`fresh`), so that every
+ * suggestion says who made it. Joining one's own suggestions (typing on) stays.
  */
 function keepAuthors(state: EditorState, out: Transaction, author: CommentAuthor, fresh: string): void {
   const owners = new Map(suggestionsOf(state.doc).map((s) => [s.id, s.author.id]))
   const changed = changedParts(state.doc, out.doc)
-  const old = markedStretches(state.doc, changed).map((s) => ({ from: out.mapping.map(s.from, 1), to: out.mapping.map(s.to, -1), mark: s.mark }))
+  const added = insertedRanges(out)
+  const old = markedStretches(state.doc, changed).flatMap((s) => outside({ from: out.mapping.map(s.from, 1), to: out.mapping.map(s.to, -1) }, added).map((r) => ({ ...r, mark: s.mark })))
   const oldOf = (type: Mark['type'], id: string) => old.filter((o) => o.mark.type === type && o.mark.attrs.id === id)
-  for (const stretch of markedStretches(out.doc, changed)) {
+  const stretches = markedStretches(out.doc, changed)
+  // New content by `author` goes on with a suggestion of theirs of its kind that it touches (a
+  // deletion of another's suggested words, one key after another), else takes the id `fresh`.
+  const own = (type: Mark['type'], from: number, to: number) =>
+    stretches.find((s) => s.mark.type === type && owners.get(s.mark.attrs.id as string) === author.id && (s.to === from || s.from === to))?.mark ?? type.create({ id: fresh })
+  for (const stretch of stretches) {
     const { type } = stretch.mark
     const id = stretch.mark.attrs.id as string
     // Content suggested before, now under another id: its own id back.
@@ -383,10 +410,89 @@ function keepAuthors(state: EditorState, out: Transaction, author: CommentAuthor
     let pos = stretch.from
     for (const o of oldOf(type, id).sort((a, b) => a.from - b.from)) {
       if (o.to <= pos || o.from >= stretch.to) continue
-      if (o.from > pos) out.removeMark(pos, o.from, type).addMark(pos, o.from, type.create({ id: fresh }))
+      if (o.from > pos) out.removeMark(pos, o.from, type).addMark(pos, o.from, own(type, pos, o.from))
       pos = Math.max(pos, o.to)
     }
-    if (pos < stretch.to) out.removeMark(pos, stretch.to, type).addMark(pos, stretch.to, type.create({ id: fresh }))
+    if (pos < stretch.to) out.removeMark(pos, stretch.to, type).addMark(pos, stretch.to, own(type, pos, stretch.to))
+  }
+}
+
+/** Content another author suggested inserting that an edit deletes: a stretch of inline content, or a block marked whole (`block`), with the insertion's mark. */
+interface Held {
+  from: number
+  to: number
+  mark: Mark
+  block: boolean
+}
+
+/** The ranges of `tr`'s document before it that its steps delete or replace. */
+function deletedRanges(tr: Transaction): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = []
+  tr.mapping.maps.forEach((map, i) => {
+    const back = new Mapping(tr.mapping.maps.slice(0, i)).invert()
+    map.forEach((oldStart, oldEnd) => {
+      const from = back.map(oldStart, 1)
+      const to = back.map(oldEnd, -1)
+      if (from < to) out.push({ from, to })
+    })
+  })
+  return out
+}
+
+/**
+ * What the edit `tr` deletes of other authors' suggested insertions (text and fields, and the
+ * blocks they inserted whole that hold what it deletes): deleting another reviewer's suggested
+ * words is a deletion suggestion on them, as in Word, not their removal, which would change that
+ * reviewer's suggestion with no trace. An author's own suggested words still simply go.
+ */
+function othersInsertionsDeleted(state: EditorState, tr: Transaction, author: CommentAuthor): Held[] {
+  const owners = new Map(suggestionsOf(state.doc).map((s) => [s.id, s.author.id]))
+  if (!owners.size) return []
+  const held: Held[] = []
+  for (const { from, to } of deletedRanges(tr)) {
+    state.doc.nodesBetween(from, to, (node, pos) => {
+      const mark = schema.marks.insertion!.isInSet(node.marks)
+      const owner = mark ? owners.get(mark.attrs.id as string) : undefined
+      if (!mark || owner === undefined || owner === author.id) return true
+      if (node.isInline) held.push({ from: Math.max(pos, from), to: Math.min(pos + node.nodeSize, to), mark, block: false })
+      else if (!held.some((h) => h.block && h.from === pos)) held.push({ from: pos, to: pos + node.nodeSize, mark, block: true })
+      return true
+    })
+  }
+  return held
+}
+
+/**
+ * `state` as the rewriting sees it: its transactions start by taking the insertion marks `held`
+ * off, so that the rewriting marks that content deleted rather than removing it (it removes what
+ * is marked inserted); {@link holdInsertions} puts the marks back.
+ */
+function withoutInsertions(state: EditorState, held: Held[]): EditorState {
+  return Object.create(state, {
+    tr: {
+      get: () => {
+        const tr = state.tr
+        for (const h of held) {
+          if (h.block) tr.removeNodeMark(h.from, h.mark)
+          else tr.removeMark(h.from, h.to, h.mark)
+        }
+        return tr
+      },
+    },
+  }) as EditorState
+}
+
+/** Puts the insertion marks `held` (positions in the document before `out`) back on their content, now marked deleted too. */
+function holdInsertions(out: Transaction, held: Held[]): void {
+  for (const h of held) {
+    const from = out.mapping.map(h.from, 1)
+    if (h.block) {
+      const node = out.doc.nodeAt(from)
+      if (node && !node.isInline) out.addNodeMark(from, h.mark)
+      continue
+    }
+    const to = out.mapping.map(h.to, -1)
+    if (from < to) out.addMark(from, to, h.mark)
   }
 }
 
@@ -432,6 +538,7 @@ export function suggestTransaction(state: EditorState, tr: Transaction, author: 
   const generate = () => `s${++last}`
   const plain = tr.doc
   let out: Transaction
+  let held: Held[] = []
   try {
     const own = ownInsertionEdits(state, tr, author).find((t) => saysEdit(state.doc, t.doc, plain))
     if (own) out = own
@@ -440,11 +547,13 @@ export function suggestTransaction(state: EditorState, tr: Transaction, author: 
       if (restructured) out = restructured
       else {
         const edit = fieldChange(state, tr) ?? tr
-        out = transformToSuggestionTransaction(edit, state, generate)
+        held = othersInsertionsDeleted(state, edit, author)
+        out = transformToSuggestionTransaction(edit, held.length ? withoutInsertions(state, held) : state, generate)
         const selection = selectionInNewBlock(edit, out)
         if (selection) out.setSelection(selection)
       }
       keepAuthors(state, out, author, `s${lastIdNumber(out.doc, changedParts(state.doc, out.doc)) + 1}`)
+      holdInsertions(out, held)
     }
     checkChanged(state.doc, out.doc)
     // The rewriting must say the edit: accepting it gives the edit, rejecting it gives none. Where

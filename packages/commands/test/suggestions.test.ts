@@ -301,6 +301,80 @@ describe('suggestions (修订)', () => {
     expect(toSummary(s.doc).suggestions).toBeUndefined()
   })
 
+  it("another author's deletion of suggested words keeps them, inserted and deleted, for each suggestion to be settled on its own (as Word)", () => {
+    const s0 = start()
+    const pos = rangeOf(s0.doc, '学习').to
+    const s1 = s0.apply(suggestTransaction(s0, s0.tr.insertText('深入系统', pos), kezhang, t1)!)
+    // 李四 deletes 系统 of 王科长's 深入系统, and 理 of the text after it.
+    const from = rangeOf(s1.doc, '系统').from
+    const s = s1.apply(suggestTransaction(s1, s1.tr.delete(from, from + 3), other, t1)!)
+    expect(suggestionsIn(s.doc).map((x) => [x.kind, x.text, x.suggestion.author.name])).toEqual([
+      ['insert', '深入系统', '王科长'],
+      ['delete', '系统理', '李四'],
+    ])
+    const [insertion, deletion] = suggestionsIn(s.doc).map((x) => x.suggestion.id)
+    expect(toText(s.doc)).toContain('全面学习深入论')
+    expect(toText(s.doc, { suggestions: 'original' })).toContain('全面学习理论')
+    const runs = toSummary(s.doc).sections[0]!.body[0]!
+    expect(JSON.stringify(runs)).toContain(`{"text":"系统","inserted":"${insertion}","deleted":"${deletion}"}`)
+    // Every suggestion accepted: 深入 in, 理 out; all rejected: the text as it was. Valid, through Summary JSON.
+    checkSettles(s0.doc, s, s0.apply(s0.tr.insertText('深入', pos).delete(pos + 2, pos + 3)).doc)
+    // 李四's deletion rejected: 王科长's insertion is back whole, still to be settled.
+    expect(run(s, rejectSuggestion(deletion!)).doc.eq(s1.doc)).toBe(true)
+    // Accepted: 系统 goes; 王科长's insertion is 深入.
+    expect(suggestionsIn(run(s, acceptSuggestion(deletion!)).doc).map((x) => [x.kind, x.text])).toEqual([['insert', '深入']])
+    // 王科长's insertion accepted: 系统 stays, 李四's deletion of it still to be settled.
+    const kept = run(s, acceptSuggestion(insertion!))
+    expect(suggestionsIn(kept.doc).map((x) => [x.kind, x.text, x.suggestion.author.name])).toEqual([['delete', '系统理', '李四']])
+    expect(toText(kept.doc, { suggestions: 'original' })).toContain('全面学习深入系统理论')
+    // Rejected: 深入系统 goes, and with it what 李四 deleted of it; 理 is still his deletion.
+    const rejected = run(s, rejectSuggestion(insertion!))
+    expect(suggestionsIn(rejected.doc).map((x) => [x.kind, x.text])).toEqual([['delete', '理']])
+    expect(toText(rejected.doc, { suggestions: 'original' })).toContain('全面学习理论')
+    // 王科长 deleting his own words, 李四's deletion of them included, simply takes them away.
+    const own = s.apply(suggestTransaction(s, s.tr.delete(pos, pos + 4), kezhang, t1)!)
+    expect(toText(own.doc, { suggestions: 'original' })).toContain('全面学习理论')
+    expect(suggestionsIn(own.doc).map((x) => [x.kind, x.text])).toEqual([['delete', '理']])
+  })
+
+  it("typing inside or over another author's suggested words is a suggestion of one's own; deleting them key after key is one deletion", () => {
+    const s0 = start()
+    const pos = rangeOf(s0.doc, '学习').to
+    const s1 = s0.apply(suggestTransaction(s0, s0.tr.insertText('深入系统', pos), kezhang, t1)!)
+    const listed = (st: EditorState) => suggestionsIn(st.doc).map((x) => [x.kind, x.text, x.suggestion.author.name])
+    // 李四 types inside 王科长's words.
+    const inside = s1.apply(suggestTransaction(s1, s1.tr.insertText('和', pos + 2), other, t1)!)
+    expect(listed(inside)).toEqual([['insert', '深入系统', '王科长'], ['insert', '和', '李四']])
+    // 李四 types over 入系: his replacement, 王科长's words kept under it.
+    const over = s1.apply(suggestTransaction(s1, s1.tr.insertText('化', pos + 1, pos + 3), other, t1)!)
+    expect(listed(over)).toEqual([['insert', '深入系统', '王科长'], ['insert', '入系化', '李四']])
+    expect(toText(over.doc)).toContain('学习深化统理论')
+    expect(toText(run(over, rejectAll('u2')).doc)).toContain('学习深入系统理论')
+    // 李四 deletes 统, then 系, one key after another: one deletion.
+    let keys = s1.apply(suggestTransaction(s1, s1.tr.delete(pos + 3, pos + 4), other, t1)!)
+    keys = keys.apply(suggestTransaction(keys, keys.tr.delete(pos + 2, pos + 3), other, t1)!)
+    expect(listed(keys)).toEqual([['insert', '深入系统', '王科长'], ['delete', '系统', '李四']])
+  })
+
+  it("another author's deletion in a paragraph suggested whole keeps the paragraph and the words, marked deleted", () => {
+    // 王科长 suggests a body paragraph 新任务 after a heading; 李四 deletes 任务 of it.
+    const s0 = at(start(), rangeOf(start().doc, '强化政治引领').to)
+    let s1 = run(s0, suggesting(splitHeading, kezhang, t1))
+    s1 = s1.apply(suggestTransaction(s1, s1.tr.insertText('新任务'), kezhang, t1)!)
+    const { from, to } = rangeOf(s1.doc, '任务')
+    const s = s1.apply(suggestTransaction(s1, s1.tr.delete(from, to), other, t1)!)
+    expect(suggestionsIn(s.doc).map((x) => [x.kind, x.text, x.suggestion.author.name])).toEqual([
+      ['insert', '新任务', '王科长'],
+      ['delete', '任务', '李四'],
+    ])
+    const plain = s0.apply(s0.tr.insert(rangeOf(s0.doc, '强化政治引领').to + 1, s0.doc.type.schema.nodes.paragraph!.create(null, s0.doc.type.schema.text('新'))))
+    checkSettles(s0.doc, s, plain.doc)
+    const [insertion, deletion] = suggestionsIn(s.doc).map((x) => x.suggestion.id)
+    expect(run(s, rejectSuggestion(deletion!)).doc.eq(s1.doc)).toBe(true)
+    expect(run(s, rejectSuggestion(insertion!)).doc.eq(s0.doc)).toBe(true)
+    expect(toSummary(run(s, rejectSuggestion(insertion!)).doc).suggestions).toBeUndefined()
+  })
+
   it('Delete at the end of a run-in title suggested: the text and the HTML read as with it accepted, the stop once', () => {
     const runIn = importText(['示范县民政局2024年上半年工作总结', '', '上半年，我局稳步推进各项工作。', '一、主要工作', '（一）加强管理。加大投入力度。', '完善制度。', ''].join('\n')).doc
     const s = at(EditorState.create({ doc: runIn }), rangeOf(runIn, '加强管理').to)

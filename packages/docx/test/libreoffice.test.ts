@@ -122,4 +122,26 @@ describe.skipIf(skipOffice)('a reviewed summary exported, opened by LibreOffice'
       rmSync(work, { recursive: true, force: true })
     }
   }, 180_000)
+
+  it("reads a reviewer's deletion of another's suggested words as Word writes it: a deletion stacked on that insertion, by both authors", async () => {
+    const office = soffice()
+    if (!office) throw new Error('soffice (LibreOffice) is not installed: install it, or set SKIP_OFFICE=1 to skip these tests')
+    const work = mkdtempSync(join(tmpdir(), 'zongjie-review-'))
+    try {
+      writeFileSync(join(work, 'reviewed.docx'), await toDocx(reviewed({ deletedInsertions: true })))
+      execFileSync(office, [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', 'odt', '--outdir', work, join(work, 'reviewed.docx')], { stdio: 'pipe', timeout: 120_000 })
+      const content = strFromU8(unzipSync(readFileSync(join(work, 'reviewed.odt')))['content.xml']!)
+      const stacked = [...content.matchAll(/<text:changed-region\b[^>]*>([\s\S]*?)<\/text:changed-region>/g)]
+        .map((m) => m[1]!)
+        .filter((region) => /^<text:deletion>/.test(region) && region.includes('<text:insertion>'))
+        .map((region) => ({ creators: [...region.matchAll(/<dc:creator>([^<]*)<\/dc:creator>/g)].map((c) => c[1]), text: /<text:p[^>]*>([^<]*)<\/text:p>/.exec(region)?.[1] }))
+      // 王科员 deletes 上半 of 李科长's insertion, and 张主任's paragraph inserted whole.
+      expect(stacked).toEqual([
+        { creators: ['王科员', '李科长'], text: '上半' },
+        { creators: ['王科员', '张主任'], text: '总之，我们将继续补齐短板弱项。' },
+      ])
+    } finally {
+      rmSync(work, { recursive: true, force: true })
+    }
+  }, 180_000)
 })

@@ -23,10 +23,11 @@ export const insertedParagraph = '总之，我们将继续补齐短板弱项。'
  * The summary with every part, reviewed: 李科长 deletes the opening's first words (`s1`) and
  * inserts others (`s2`); 张主任 changes a metric from 600元 to 620元 (`s3`) and inserts a whole
  * paragraph in the closing (`s4`); with `deletedSection`, 王科员 deletes the second `一、` section
- * whole (`s5`). A comment (`c1`) on the title, answered once, so that comments and changes share
- * Word's ids.
+ * whole (`s5`); with `deletedInsertions`, 王科员 deletes 上半 of 李科长's 上半年， and 张主任's
+ * paragraph whole (`s6`). A comment (`c1`) on the title, answered once, so that comments and
+ * changes share Word's ids.
  */
-export function reviewed(options: { deletedSection?: boolean } = {}): Node {
+export function reviewed(options: { deletedSection?: boolean; deletedInsertions?: boolean } = {}): Node {
   const json = everyPart().toJSON()
   const ins = (id: string) => ({ type: 'insertion', attrs: { id } })
   const del = (id: string) => ({ type: 'deletion', attrs: { id } })
@@ -57,6 +58,11 @@ export function reviewed(options: { deletedSection?: boolean } = {}): Node {
     { id: 's3', ...pick(reviewers.zhang), kind: 'field' },
     { id: 's4', ...pick(reviewers.zhang), kind: 'insert' },
   ]
+  if (options.deletedInsertions) {
+    opening.content.splice(1, 1, { type: 'text', text: replaced.inserted.slice(0, 2), marks: [ins('s2'), del('s6')] }, { type: 'text', text: replaced.inserted.slice(2), marks: [ins('s2')] })
+    closing.content[0].marks = [ins('s4'), del('s6')]
+    suggestions.push({ id: 's6', ...pick(reviewers.wang), kind: 'delete' })
+  }
   if (options.deletedSection) {
     const sections = json.content.filter((n: any) => n.type === 'section1')
     sections[1].marks = [del('s5')]

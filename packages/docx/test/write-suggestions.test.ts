@@ -89,6 +89,24 @@ describe('suggestions in the Word export', () => {
     expect(closing.child(0).marks.map((m) => m.type.name)).toEqual(['insertion'])
   })
 
+  it("another reviewer's deletion of suggested words and of a paragraph suggested whole: a w:del inside the w:ins, as Word writes it; back exactly from the summary the file carries", async () => {
+    const doc = reviewed({ deletedInsertions: true })
+    const file = await toDocx(doc)
+    const body = strFromU8(unzipSync(file)['word/document.xml']!)
+    const li = `w:author="李科长" w:date="${reviewers.li.date}"`
+    const zhang = `w:author="张主任" w:date="${reviewers.zhang.date}"`
+    const wang = `w:author="王科员" w:date="${reviewers.wang.date}"`
+    expect(body).toMatch(new RegExp(`<w:ins w:id="\\d+" ${li}><w:del w:id="\\d+" ${wang}><w:r><w:delText xml:space="preserve">上半</w:delText></w:r></w:del></w:ins><w:ins w:id="\\d+" ${li}><w:r><w:t xml:space="preserve">年，</w:t>`))
+    expect(body).toMatch(new RegExp(`<w:rPr><w:ins w:id="\\d+" ${zhang}/><w:del w:id="\\d+" ${wang}/></w:rPr></w:pPr><w:ins w:id="\\d+" ${zhang}><w:del w:id="\\d+" ${wang}><w:r><w:delText xml:space="preserve">${insertedParagraph}</w:delText>`))
+    const read = importDocx(file, parseXml)
+    expect(read.source).toBe('embedded')
+    expect(read.doc.eq(doc)).toBe(true)
+    // Without it, the text reads the same with every suggestion accepted, and with every one rejected.
+    const plain = importDocx(withoutEmbedded(file), parseXml)
+    expect(toText(settledDoc(plain.doc, true))).toBe(toText(doc))
+    expect(toText(settledDoc(plain.doc, false))).toBe(toText(doc, { suggestions: 'original' }))
+  })
+
   it('a section deleted whole: its paragraphs and their marks deleted, its number as before, the numbers after it as accepted', async () => {
     const doc = reviewed({ deletedSection: true })
     const body = strFromU8(unzipSync(await toDocx(doc))['word/document.xml']!)

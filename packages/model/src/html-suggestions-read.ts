@@ -67,14 +67,16 @@ export function inlineSuggestionMark(name: keyof typeof suggestionClasses, get: 
 
 /**
  * The marks inside an inline suggestion element with its mark added; an ImportError when the
- * element sits inside another it cannot go with (an insertion inside a deletion, anything inside
- * an insertion or deletion but a comment or bold), which the writer never nests.
+ * element sits inside another it cannot go with (two insertions or two deletions, a modification
+ * with either, a deletion of the same suggestion's insertion), which the writer never nests. A
+ * deletion inside another suggestion's insertion (or the other way round) is a reviewer's
+ * deletion of what another suggested inserting.
  */
 export function withInlineSuggestion(mark: Mark, marks: readonly Mark[], where: string): readonly Mark[] {
   for (const other of marks) {
-    if (isSuggestionMark(other) && (mark.type.excludes(other.type) || other.type.excludes(mark.type))) {
+    if (isSuggestionMark(other) && (mark.type.excludes(other.type) || other.type.excludes(mark.type) || other.attrs.id === mark.attrs.id)) {
       const cls = (m: Mark) => `.${suggestionClasses[m.type.name as keyof typeof suggestionClasses]}`
-      throw new ImportError(`${where}中修订标记 ${cls(mark)}（${mark.attrs.id as string}）套在 ${cls(other)}（${other.attrs.id as string}）之内；插入和删除不能与其他修订标记互相嵌套`)
+      throw new ImportError(`${where}中修订标记 ${cls(mark)}（${mark.attrs.id as string}）套在 ${cls(other)}（${other.attrs.id as string}）之内；修订标记只在一条修订删除另一条插入的内容时嵌套（删除在插入之内）`)
     }
   }
   return mark.addToSet(marks)
@@ -82,8 +84,9 @@ export function withInlineSuggestion(mark: Mark, marks: readonly Mark[], where: 
 
 /**
  * The suggestion marks of a whole block, from its `data-suggestion-insert`,
- * `data-suggestion-delete` or `data-suggestion-modify` (at most one of them), checked; none when
- * it has none. `place` names the block (a function: worked out only for a message).
+ * `data-suggestion-delete` or `data-suggestion-modify` (one of them, or an insertion and another
+ * suggestion's deletion of it), checked; none when it has none. `place` names the block (a
+ * function: worked out only for a message).
  */
 export function blockSuggestionMarks(get: AttributeReader, place: string | (() => string)): readonly Mark[] {
   const ins = get(blockSuggestionAttributes.insertion)
@@ -92,9 +95,13 @@ export function blockSuggestionMarks(get: AttributeReader, place: string | (() =
   if (ins === null && del === null && mod === null) return Mark.none
   const where = typeof place === 'string' ? place : place()
   const present = Object.values(blockSuggestionAttributes).filter((_, i) => [ins, del, mod][i] !== null)
-  if (present.length > 1) throw new ImportError(`${where}同时有 ${present.join(' 和 ')}；一块只能整块插入、整块删除或被修改，三者之一`)
-  if (ins !== null) return [schema.marks.insertion!.create({ id: idFrom(ins, `${where}的 ${blockSuggestionAttributes.insertion} `) })]
-  if (del !== null) return [schema.marks.deletion!.create({ id: idFrom(del, `${where}的 ${blockSuggestionAttributes.deletion} `) })]
+  if (present.length > 1 && (mod !== null || ins === del)) throw new ImportError(`${where}同时有 ${present.join(' 和 ')}；一块只能整块插入、整块删除或被修改，三者之一（另一修订删除整块插入的除外）`)
+  if (ins !== null || del !== null) {
+    const marks: Mark[] = []
+    if (ins !== null) marks.push(schema.marks.insertion!.create({ id: idFrom(ins, `${where}的 ${blockSuggestionAttributes.insertion} `) }))
+    if (del !== null) marks.push(schema.marks.deletion!.create({ id: idFrom(del, `${where}的 ${blockSuggestionAttributes.deletion} `) }))
+    return marks
+  }
   const what = `${where}的 ${blockSuggestionAttributes.modification} `
   const list = parseJSON(mod!, what)
   if (!Array.isArray(list) || !list.length) throw new ImportError(`${what}应为非空的 JSON 数组，每项为 {id, type, attr, previous, value}`)

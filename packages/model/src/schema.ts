@@ -510,20 +510,26 @@ const marks: Record<string, MarkSpec> = {
   /**
    * 修订（插入）: text, a field or a whole block a reviewer proposed to insert, by the id of its
    * entry in the document's `suggestions`. Typing at its edges does not extend it (the suggestion
-   * commands give new text its own mark).
+   * commands give new text its own mark). Another reviewer's deletion of it is a `deletion` on the
+   * same content, as Word keeps a deletion inside an insertion: accepting the deletion takes the
+   * content away, rejecting it leaves the insertion as it was.
    */
   insertion: {
     attrs: { id: { validate: isSuggestionIdAttr } },
     inclusive: false,
-    excludes: 'insertion deletion modification',
+    excludes: 'insertion modification',
     toDOM: (mark) => ['ins', { class: 'zj-insertion', 'data-suggestion': mark.attrs.id as string }, 0],
     parseDOM: [{ tag: 'ins[data-suggestion]', getAttrs: (dom) => suggestionIdFrom(dom.getAttribute('data-suggestion')) }],
   },
-  /** 修订（删除）: text, a field or a whole block a reviewer proposed to delete, kept until the suggestion is accepted. */
+  /**
+   * 修订（删除）: text, a field or a whole block a reviewer proposed to delete, kept until the
+   * suggestion is accepted; with an `insertion` of another reviewer's when it deletes what they
+   * suggested inserting.
+   */
   deletion: {
     attrs: { id: { validate: isSuggestionIdAttr } },
     inclusive: false,
-    excludes: 'insertion deletion modification',
+    excludes: 'deletion modification',
     toDOM: (mark) => ['del', { class: 'zj-deletion', 'data-suggestion': mark.attrs.id as string }, 0],
     parseDOM: [{ tag: 'del[data-suggestion]', getAttrs: (dom) => suggestionIdFrom(dom.getAttribute('data-suggestion')) }],
   },

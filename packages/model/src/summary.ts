@@ -37,7 +37,12 @@ export interface TextRun {
   comments?: string[]
   /** The id of the suggestion (修订) that proposes to insert this piece; absent otherwise. Names an entry of the summary's `suggestions` (version 2). */
   inserted?: string
-  /** The id of the suggestion that proposes to delete this piece (kept until accepted); absent otherwise. */
+  /**
+   * The id of the suggestion that proposes to delete this piece (kept until accepted); absent
+   * otherwise. With `inserted` (another suggestion's) when a reviewer deleted what another
+   * suggested inserting: accepting the deletion takes the piece away, rejecting it leaves the
+   * insertion.
+   */
   deleted?: string
 }
 
@@ -1176,7 +1181,8 @@ function suggestionIdFrom(v: unknown, path: string, known: ReadonlySet<string>):
  */
 function suggestionMarksFrom(r: Record<string, unknown>, rp: string, marks: Mark[], check: Check): number {
   let keys = 0
-  if (r.inserted !== undefined && r.deleted !== undefined) throw new SummaryError(`${rp}.deleted`, '同一片段不能既是插入又是删除')
+  // Inserted by one suggestion and deleted by another (a reviewer deleting another's suggested words): both marks.
+  if (r.inserted !== undefined && r.inserted === r.deleted) throw new SummaryError(`${rp}.deleted`, '同一修订不能既插入又删除同一片段')
   if (r.inserted !== undefined) {
     marks.push(schema.marks.insertion!.create({ id: suggestionIdFrom(r.inserted, `${rp}.inserted`, check.knownSuggestions) }))
     keys += 4

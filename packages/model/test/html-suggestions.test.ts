@@ -177,6 +177,21 @@ describe('fromHTML with suggestions', () => {
     expect(importHTML(html, parse).warnings).toEqual([])
   })
 
+  it("writes and reads back a reviewer's deletion of another's suggested words, and of a paragraph suggested whole", () => {
+    const base = docOf({
+      title: '总结',
+      closing: [p('全面学习', t('深入', ins('s1')), t('系统', ins('s1'), del('s3')), t('理', del('s3')), '论。'), p('新增一段。').mark([ins('s1'), del('s3')])],
+    })
+    const d = base.type.create({ ...base.attrs, suggestions: [entries[0]!, { id: 's3', author: wang, time: time(3), kind: 'delete' }] }, base.content)
+    d.check()
+    const out = toHTML(d)
+    expect(out).toContain('<ins class="zj-ins" data-suggestion="s1" data-author="李科长" data-time="2024-07-08T09:01:00+08:00">深入<del class="zj-del" data-suggestion="s3" data-author="王五" data-time="2024-07-08T09:03:00+08:00">系统</del></ins>')
+    expect(out).toContain('data-suggestion-insert="s1" data-suggestion-delete="s3">新增一段。</p>')
+    const back = roundTrip(d)
+    if (!back.eq(d)) expect(back.toJSON()).toEqual(d.toJSON())
+    expect(toText(fromHTML(toHTML(d, { review: false }), parse))).toContain('全面学习深入论。')
+  })
+
   it('reads back a field changed by two suggestions, and an entry kept with no marks', () => {
     const twice = docOf({
       title: '总结',
@@ -298,7 +313,8 @@ describe('fromHTML on malformed suggestions', () => {
   })
 
   it('refuses malformed marks on blocks', () => {
-    refused('data-suggestion-insert="s5">新增', 'data-suggestion-insert="s5" data-suggestion-delete="s6">新增', '导语中的段落“新增一段导语。”同时有 data-suggestion-insert 和 data-suggestion-delete')
+    refused('data-suggestion-insert="s5">新增', 'data-suggestion-insert="s5" data-suggestion-delete="s5">新增', '导语中的段落“新增一段导语。”同时有 data-suggestion-insert 和 data-suggestion-delete')
+    refused('data-suggestion-delete="s6">', 'data-suggestion-delete="s6" data-suggestion-modify="[]">', '部分“二、项目建设”同时有 data-suggestion-delete 和 data-suggestion-modify')
     refused('data-suggestion-insert="s5">新增', 'data-suggestion-insert="">新增', '导语中的段落“新增一段导语。”的 data-suggestion-insert 应为修订标识')
     refused('data-suggestion-delete="s6">', 'data-suggestion-modify="s6">', '部分“二、项目建设”的 data-suggestion-modify 不是有效的 JSON')
     refused('data-suggestion-delete="s6">', 'data-suggestion-modify="[]">', '部分“二、项目建设”的 data-suggestion-modify 应为非空的 JSON 数组')
@@ -309,8 +325,9 @@ describe('fromHTML on malformed suggestions', () => {
     refused('data-continued="" data-suggestion-modify', 'data-continued="" data-x', '续写的工作事项列表（data-continued）的修订标记（data-suggestion-*）与列表开头的不同')
   })
 
-  it('refuses insertions and deletions nested in each other, and suggestion marks where a block belongs', () => {
-    refused('<del class="zj-del" data-suggestion="s2"', '<ins class="zj-ins" data-suggestion="s1"><del class="zj-del" data-suggestion="s2"', '导语中修订标记 .zj-del（s2）套在 .zj-ins（s1）之内')
+  it("refuses insertions nested in insertions, a suggestion's deletion of its own insertion, and suggestion marks where a block belongs", () => {
+    refused('<ins class="zj-ins" data-suggestion="s1"', '<ins class="zj-ins" data-suggestion="s3"><ins class="zj-ins" data-suggestion="s1"', '导语中修订标记 .zj-ins（s1）套在 .zj-ins（s3）之内')
+    refused('<del class="zj-del" data-suggestion="s2"', '<ins class="zj-ins" data-suggestion="s2"><del class="zj-del" data-suggestion="s2"', '导语中修订标记 .zj-del（s2）套在 .zj-ins（s2）之内')
     refused('<p class="zj-paragraph" data-suggestion-insert="s5">新增一段导语。</p>', '<ins class="zj-ins" data-suggestion="s5"><p class="zj-paragraph">新增一段导语。</p></ins>', '导语中不应出现修订的插入标记（.zj-ins）')
   })
 })

@@ -88,6 +88,19 @@ describe('suggestions in the model', () => {
     expect(schemaValid(v1)).toBe(false)
   })
 
+  it("Summary JSON carries a reviewer's deletion of another's suggested words (a run both inserted and deleted), and the schema describes it", () => {
+    const doc = suggested()
+    const json = toSummary(doc)
+    // 李四 (s4) deletes 深入, which 王科长 suggested inserting (s1).
+    ;(json.sections[0]!.body[0] as { runs: object[] }).runs[1] = { text: '深入', inserted: 's1', deleted: 's4' }
+    expect(schemaValid(json), JSON.stringify(schemaValid.errors)).toBe(true)
+    const back = fromSummary(JSON.parse(JSON.stringify(json)))
+    expect(toSummary(back)).toEqual(json)
+    expect(toText(back)).toContain('全面8名')
+    expect(toText(back, { suggestions: 'original' })).toContain('全面学习理论X名')
+    expect(suggestionsAt(back).map((s) => [s.suggestion.id, s.text])).toEqual([['s1', '深入'], ['s4', '深入夯实基层基础按期换届'], ['s2', '学习理论'], ['s3', '8名']])
+  })
+
   it('a summary without comments or suggestions stays version 1, byte for byte', () => {
     const plain = settledDoc(suggested())
     expect(plain.attrs.suggestions).toEqual([])
@@ -113,7 +126,7 @@ describe('suggestions in the model', () => {
     refused((s) => (s.suggestions[3].blocks[0].mark = 'moved'), '$.suggestions[3].blocks[0].mark')
     refused((s) => (s.version = 1), '$.suggestions')
     refused((s) => (s.suggestions = []), '$.suggestions')
-    refused((s) => (s.sections[0].body[0].runs[1].deleted = 's2'), '$.sections[0].body[0].runs[1].deleted')
+    refused((s) => (s.sections[0].body[0].runs[1].deleted = 's1'), '$.sections[0].body[0].runs[1].deleted')
     refused((s) => (s.sections[0].body[0].runs[0].modified = [{ id: 's3', attr: 'value', previous: 1, value: 2 }]), '$.sections[0].body[0].runs[0].modified')
     refused((s) => (s.suggestions[3].blocks = []), '$.suggestions[3].blocks')
     refused((s) => (s.sections[0].body[0].runs[3].modified[0].attr = 'colour'), '$.sections[0].body[0].runs[3].modified[0].attr')

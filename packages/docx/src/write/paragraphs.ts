@@ -125,6 +125,7 @@ class ParagraphWriter {
     const first = changes[0]
     if (!first || !this.revisions || changes.some((c) => !c || c.kind !== first.kind)) return {}
     const attributes = this.revisions.attributes(first)
+    if (first.inserted) return { run: { insertion: this.revisions.attributesOf(first.inserted), deletion: attributes } }
     return { run: first.kind === 'insert' ? { insertion: attributes } : { deletion: attributes } }
   }
 

@@ -1,4 +1,5 @@
 import type { Mark, Node } from 'prosemirror-model'
+import { XmlAttributeComponent, XmlComponent, type DeletedTextRun } from 'docx'
 import { displayText, suggestionsOf, type Suggestion } from '@zongjie/model'
 import { wordAuthor } from './authors.ts'
 
@@ -18,10 +19,15 @@ import { wordAuthor } from './authors.ts'
  * count on from the comments' ids ({@link Revisions.nextId}).
  */
 
-/** A tracked change being written: what it does, and the suggestion it is part of. */
+/**
+ * A tracked change being written: what it does, and the suggestion it is part of; for a deletion
+ * of what another suggestion inserts (a reviewer deleting another's suggested words), that
+ * insertion (`inserted`), which Word writes around it: a `w:del` inside a `w:ins`.
+ */
 export interface WrittenChange {
   kind: 'insert' | 'delete'
   suggestion: Suggestion
+  inserted?: Suggestion
 }
 
 /** The attributes of one change element: `w:id`, `w:author`, `w:date`. */
@@ -36,9 +42,9 @@ export function wordDate(time: string): string {
   return new Date(time).toISOString().replace(/\.\d+Z$/, 'Z')
 }
 
-/** Whether two changes are the same (of one kind, of one suggestion), nulls included. */
+/** Whether two changes are the same (of one kind, of one suggestion, inside the same insertion), nulls included. */
 export function sameChange(a: WrittenChange | null, b: WrittenChange | null): boolean {
-  return a === b || (a !== null && b !== null && a.kind === b.kind && a.suggestion.id === b.suggestion.id)
+  return a === b || (a !== null && b !== null && a.kind === b.kind && a.suggestion.id === b.suggestion.id && a.inserted?.id === b.inserted?.id)
 }
 
 /** The suggestions of a document as they are written, and the Word ids of the change elements. */
@@ -62,15 +68,21 @@ export class Revisions {
     return this.next
   }
 
-  /** The change an `insertion` or `deletion` mark among `marks` says, when its suggestion has an entry (a mark with none is written as no change, as Summary JSON leaves it out). */
+  /**
+   * The change the `insertion` and `deletion` marks among `marks` say, when their suggestions have
+   * entries (a mark with none is written as no change, as Summary JSON leaves it out): a deletion
+   * of another suggestion's insertion when there are both.
+   */
   of(marks: readonly Mark[]): WrittenChange | null {
+    let inserted: Suggestion | undefined
+    let deleted: Suggestion | undefined
     for (const mark of marks) {
       const name = mark.type.name
-      if (name !== 'insertion' && name !== 'deletion') continue
-      const suggestion = this.entries.get(mark.attrs.id as string)
-      if (suggestion) return { kind: name === 'insertion' ? 'insert' : 'delete', suggestion }
+      if (name === 'insertion') inserted ??= this.entries.get(mark.attrs.id as string)
+      else if (name === 'deletion') deleted ??= this.entries.get(mark.attrs.id as string)
     }
-    return null
+    if (deleted) return inserted ? { kind: 'delete', suggestion: deleted, inserted } : { kind: 'delete', suggestion: deleted }
+    return inserted ? { kind: 'insert', suggestion: inserted } : null
   }
 
   /**
@@ -97,8 +109,27 @@ export class Revisions {
     }
   }
 
-  /** The attributes of a new change element of `change`, with the next Word id. */
+  /** The attributes of a new change element of `change` (of its deletion, for one inside an insertion), with the next Word id. */
   attributes(change: WrittenChange): ChangeAttributes {
-    return { id: this.next++, author: wordAuthor(change.suggestion.author), date: wordDate(change.suggestion.time) }
+    return this.attributesOf(change.suggestion)
+  }
+
+  /** The attributes of a new change element of the suggestion `s`, with the next Word id. */
+  attributesOf(s: Suggestion): ChangeAttributes {
+    return { id: this.next++, author: wordAuthor(s.author), date: wordDate(s.time) }
+  }
+}
+
+/** The attributes of a change element. */
+class ChangeXmlAttributes extends XmlAttributeComponent<ChangeAttributes> {
+  protected override readonly xmlKeys = { id: 'w:id', author: 'w:author', date: 'w:date' }
+}
+
+/** A `w:ins` around a `w:del`: what one suggestion inserts and another deletes, as Word writes it. */
+export class InsertionAround extends XmlComponent {
+  constructor(attributes: ChangeAttributes, deletion: DeletedTextRun) {
+    super('w:ins')
+    this.root.push(new ChangeXmlAttributes(attributes))
+    this.root.push(deletion)
   }
 }

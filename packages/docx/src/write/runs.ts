@@ -3,7 +3,7 @@ import type { Node } from 'prosemirror-model'
 import { suggestionAnchor, type BlankAttrs, type MetricAttrs } from '@zongjie/model'
 import type { TrackedRange } from '../embedded.ts'
 import type { CommentRanges } from './comments.ts'
-import { sameChange, type Revisions, type WrittenChange } from './revisions.ts'
+import { sameChange, InsertionAround, type Revisions, type WrittenChange } from './revisions.ts'
 import { wordText } from './xml-chars.ts'
 
 /**
@@ -14,7 +14,8 @@ import { wordText } from './xml-chars.ts'
  * What each run carries is only what differs from its paragraph's style: bold (加粗, from the model's
  * bold mark), the yellow highlight of a field still to fill (the `X` of `X名`), and the character
  * style of a run-in heading. Typeface and size come from the styles. A run a suggestion (修订)
- * inserts or deletes is wrapped in its `w:ins` or `w:del` (see `Revisions`).
+ * inserts or deletes is wrapped in its `w:ins` or `w:del` (see `Revisions`); one a suggestion
+ * deletes of another's insertion in a `w:del` inside a `w:ins`.
  */
 export class RunWriter {
   /** The runs written so far, with the range markers of the comments among them. */
@@ -107,6 +108,8 @@ export class RunWriter {
       this.unfilled = unfilled
     }
     this.text += text
+    // Text one suggestion inserts and another deletes is in neither the accepted nor the original text: a reader leaves it out.
+    if (this.change?.inserted) return
     const t = this.tracked
     if (this.change) {
       const last = t.changes[t.changes.length - 1]
@@ -189,7 +192,10 @@ export class RunWriter {
       ...(this.unfilled ? { highlight: HighlightColor.YELLOW } : {}),
       ...(this.style ? { style: this.style } : {}),
     }
-    if (this.change && this.revisions) {
+    if (this.change?.inserted && this.revisions) {
+      const around = this.revisions.attributesOf(this.change.inserted)
+      this.runs.push(new InsertionAround(around, new DeletedTextRun({ ...look, ...this.revisions.attributes(this.change) })) as ParagraphChild)
+    } else if (this.change && this.revisions) {
       const attributes = this.revisions.attributes(this.change)
       this.runs.push(this.change.kind === 'insert' ? new InsertedTextRun({ ...look, ...attributes }) : new DeletedTextRun({ ...look, ...attributes }))
     } else if (!this.bold && !this.unfilled && !this.style && !broken) this.runs.push(new TextRun(text))

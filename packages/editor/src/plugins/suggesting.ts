@@ -19,8 +19,9 @@ import { adoptPanelStyles } from '../panels/panel-styles.ts'
 
 /**
  * Suggestions (修订) in the text, in their author's colour (--zj-author, from a style sheet of the
- * suggestions' authors): inserted text underlined, deleted text struck out, a changed field's old
- * value struck out before it; whole blocks inserted or deleted marked by a bar in the margin as
+ * suggestions' authors): inserted text underlined, deleted text struck out (another's suggested
+ * words deleted: struck out in the deleting author's colour, underlined in the other's), a changed
+ * field's old value struck out before it; whole blocks inserted or deleted marked by a bar in the margin as
  * well. The suggestion view shows the text as it would be with all accepted (final) or as it was
  * (original). Added to the element's styles when suggestion mode loads (the document has
  * suggestions, or the mode is on); until then the browser's own underline and strike-through.
@@ -33,6 +34,7 @@ export const suggestionStyles = css`
   span.zj-modification:has(> :is(section, p, div, ol)) { display: block; box-shadow: -6px 0 0 -3px var(--zj-author, #1d4ed8); }
   ins.zj-insertion > *, ins.zj-insertion > * * { text-decoration: underline; text-decoration-color: var(--zj-author, #1d4ed8); text-underline-offset: 3px; }
   del.zj-deletion > *, del.zj-deletion > * * { text-decoration: line-through; text-decoration-color: var(--zj-author, #b91c1c); }
+  ins.zj-insertion del.zj-deletion, ins.zj-insertion del.zj-deletion * { text-decoration: line-through; text-decoration-color: var(--zj-author, #b91c1c); }
   span.zj-modification > .zj-field { border-bottom: 3px double var(--zj-author, #1d4ed8); }
   .page[data-suggestion-view='final'] :is(.zj-deletion, .zj-previous), .page[data-suggestion-view='original'] .zj-insertion { display: none; }
   .page[data-suggestion-view='original'] span.zj-modification:not(:has(> :is(section, p, div, ol))) { display: none; }
