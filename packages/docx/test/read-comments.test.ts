@@ -41,7 +41,8 @@ describe('comments of a Word file', () => {
     expect(summary.version).toBe(2)
     expect(summary.comments!.map((t) => [t.id, t.author.name, t.time, t.text, t.resolved, t.anchor?.text ?? null])).toEqual([
       ['w0', '李科长', '2024-07-08T09:30:00.000Z', '请核实人数', true, '培训干部30名'],
-      ['w2', '张三', '2024-07-08T11:00:00.000Z', '标题与正文衔接', false, '主要工作'],
+      // Across a heading and a paragraph: the anchor quotes both, a line each, as the panel does.
+      ['w2', '张三', '2024-07-08T11:00:00.000Z', '标题与正文衔接', false, '主要工作\n全年培训干部30名，'],
     ])
     // A role after the name, in full-width brackets, as the export writes it, is the author's role.
     expect(summary.comments![1]!.author).toEqual({ id: '张三（办公室）', name: '张三', role: '办公室' })

@@ -4,7 +4,7 @@
 import { describe, it, expect } from 'vitest'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { Node } from 'prosemirror-model'
-import { importText, schema, settledDoc, suggestionAnchor, suggestionsAt, suggestionsProblem, toSummary, toText } from '@zongjie/model'
+import { importText, schema, settledDoc, suggestionAnchor, suggestionsAt, suggestionsProblem, toSummary, toText, type ParagraphBlock } from '@zongjie/model'
 import { importDocx, toDocx } from '../src/index.ts'
 import { parseXml } from './docx-builder.ts'
 import { insertedParagraph, replaced, reviewed, reviewers } from './suggestion-fixtures.ts'
@@ -57,6 +57,23 @@ describe('suggestions in the Word export', () => {
     expect(comments).toEqual(['0', '1'])
     const ids = [...comments, ...found.map((c) => c.id)]
     expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it('a suggestion mark with no entry is no change: its text written plain, kept whether deleted or inserted, as Summary JSON and the HTML read it', async () => {
+    // 李科长's deletion (s1) and insertion (s2) of the opening's first words lose their entries.
+    const full = reviewed()
+    const stray = full.type.create({ ...full.attrs, suggestions: full.attrs.suggestions.filter((s: { id: string }) => s.id !== 's1' && s.id !== 's2') }, full.content)
+    // The same summary without those marks.
+    const unmark = (n: any): any => ({ ...n, ...(n.marks ? { marks: n.marks.filter((m: any) => !['s1', 's2'].includes(m.attrs?.id)) } : {}), ...(n.content ? { content: n.content.map(unmark) } : {}) })
+    const plain = Node.fromJSON(schema, unmark(stray.toJSON()))
+    const body = strFromU8(unzipSync(await toDocx(stray))['word/document.xml']!)
+    expect(changes(body).map((c) => c.text)).not.toContain(replaced.deleted)
+    expect(changes(body).map((c) => c.text)).not.toContain(replaced.inserted)
+    expect(body).not.toContain('w:delText xml:space="preserve">' + replaced.deleted)
+    expect(body).toBe(strFromU8(unzipSync(await toDocx(plain))['word/document.xml']!))
+    const opening = (toSummary(stray).preamble[0] as ParagraphBlock).text
+    expect(opening.startsWith(replaced.deleted + replaced.inserted)).toBe(true)
+    expect(toText(stray)).toContain(opening)
   })
 
   it('come back exactly from the summary the file carries', async () => {

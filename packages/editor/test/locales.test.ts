@@ -6,7 +6,7 @@ const catalogs = { 'zh-CN': zhCN, en }
 import { versionsCatalogs, versionsZhCN, versionsEn } from '../src/locales/versions/index.ts'
 import { commentsCatalogs, commentsZhCN, commentsEn } from '../src/locales/comments/index.ts'
 import { suggestionsCatalogs, suggestionsZhCN, suggestionsEn } from '../src/locales/suggestions/index.ts'
-import type { Finding } from '@zongjie/model'
+import { reviewTime, type Finding } from '@zongjie/model'
 
 const cjk = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/
 
@@ -40,10 +40,13 @@ describe('locales', () => {
     const english = strings(versionsEn)
     expect(english.map(([p]) => p)).toEqual(strings(versionsZhCN).map(([p]) => p))
     for (const [path, text] of english) expect(text, path).not.toMatch(cjk)
-    // Times in the catalogue's language; a time that is not one is shown as given.
-    const time = new Date(2024, 6, 10, 14, 5).toISOString()
+    // Times in the catalogue's language, in Beijing time as the review HTML gives them, whatever the machine's zone; a time that is not one is shown as given.
+    const time = '2024-07-10T06:05:00Z'
     expect(versionsZhCN.time(time)).toBe('2024年7月10日 14:05')
-    expect(versionsEn.time(time)).toMatch(/^Jul 10, 2024, 2:05\sPM$/)
+    expect(versionsZhCN.time(time)).toBe(reviewTime(time))
+    expect(versionsEn.time(time)).toMatch(/^Jul 10, 2024, 2:05\sPM \(UTC\+8\)$/)
+    expect(versionsZhCN.time('2024-07-10T17:30:00Z')).toBe('2024年7月11日 01:30')
+    expect(versionsEn.time('2024-07-10T17:30:00Z')).toMatch(/^Jul 11, 2024, 1:30\sAM \(UTC\+8\)$/)
     expect(versionsEn.time('LABEL')).toBe('LABEL')
   })
 
@@ -56,8 +59,10 @@ describe('locales', () => {
     const english = strings(commentsEn)
     expect(english.map(([p]) => p)).toEqual(strings(commentsZhCN).map(([p]) => p))
     for (const [path, text] of english) expect(text, path).not.toMatch(cjk)
-    const time = new Date(2024, 6, 10, 14, 5).toISOString()
+    const time = '2024-07-10T06:05:00Z'
     expect(commentsZhCN.time(time)).toBe('2024年7月10日 14:05')
+    expect(commentsZhCN.time('2024-07-10T17:30:00Z')).toBe('2024年7月11日 01:30')
+    expect(commentsEn.time('2024-07-10T17:30:00Z')).toMatch(/^Jul 11, 2024, 1:30\sAM \(UTC\+8\)$/)
   })
 
   it('the suggestions panel, whose strings load with it, has them in every language of the editor, English in English', () => {

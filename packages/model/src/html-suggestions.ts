@@ -6,7 +6,7 @@
 import { Mark, type Node } from 'prosemirror-model'
 import { Transform } from 'prosemirror-transform'
 import { displayText, metricText, blankText, isSection, isField, type Suggestion, type SuggestionKind, type MetricAttrs, type BlankAttrs } from './schema.ts'
-import { suggestionsOf, isSuggestionMark, hasSuggestionMarks, settleSuggestionsAndTitles, suggestionAnchor } from './suggestions.ts'
+import { suggestionsOf, isSuggestionMark, hasSuggestionMarks, dropStraySuggestionMarks, suggestionAnchor } from './suggestions.ts'
 
 /** Reads an attribute of an element, `null` when it is absent. */
 export type AttributeReader = (name: string) => string | null
@@ -27,16 +27,15 @@ const noAttributes: AttributeRecord = Object.freeze({}) as AttributeRecord
 
 /**
  * The document as the review HTML writes it: suggestion marks whose id has no entry in the
- * document's `suggestions` settled as accepted, run-in titles with them (as the clean HTML
- * settles every one, see `settleSuggestionsAndTitles`), and
+ * document's `suggestions` left out, their content as it stands (see `dropStraySuggestionMarks`:
+ * as Summary JSON, the clean HTML and the text read them), and
  * modification marks on text dropped, as Summary JSON drops them (only fields and whole blocks
  * have attributes a modification can set back). The document itself when there is nothing to do.
  */
 export function suggestionsToWrite(doc: Node): Node {
   if (!hasSuggestionMarks(doc)) return doc
-  const known = new Set(suggestionsOf(doc).map((s) => s.id))
   const tr = new Transform(doc)
-  settleSuggestionsAndTitles(tr, (id) => !known.has(id), true)
+  dropStraySuggestionMarks(tr)
   const onText: { from: number; to: number; mark: Mark }[] = []
   tr.doc.descendants((node, pos) => {
     if (node.isText) for (const mark of node.marks) if (mark.type.name === 'modification') onText.push({ from: pos, to: pos + node.nodeSize, mark })

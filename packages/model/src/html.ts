@@ -1,6 +1,6 @@
 import { Mark, type Node } from 'prosemirror-model'
 import { threadsOf, withoutCommentMarks } from './comments.ts'
-import { settledDoc, suggestionsOf, isSuggestionMark } from './suggestions.ts'
+import { settledSummary, suggestionsOf, isSuggestionMark } from './suggestions.ts'
 import {
   suggestionsToWrite,
   inlineSuggestionElement,
@@ -111,8 +111,9 @@ import {
 //     </ol>
 //   </aside>
 // Every suggestion mark names an entry of the appendix. A suggestion mark whose entry the document
-// does not have is settled as accepted before writing. With `review: false` the HTML is that of
-// the summary with every suggestion accepted (`settledDoc(doc, true)`), version 1.
+// does not have is no suggestion: it is left out before writing, what it marks written as it
+// stands. With `review: false` the HTML is that of the summary with every suggestion accepted
+// (`settledSummary(doc, true)`, a mark with no entry likewise read as it stands), version 1.
 //
 // HTML of other programs: a `del` without our classes (a tracked deletion of Word's or a web
 // page's) is left out and an `ins` is read as text: their changes are accepted, as the Word
@@ -489,7 +490,7 @@ function hasReviewMarks(node: Node): boolean {
 function docToWrite(doc: Node, review: boolean): Node {
   // Most documents carry no review marks: one quick walk finds that, and saves the two below.
   if (review && !hasReviewMarks(doc)) return doc
-  doc = review ? suggestionsToWrite(doc) : settledDoc(doc, true)
+  doc = review ? suggestionsToWrite(doc) : settledSummary(doc, true)
   const known = new Set(review ? threadsOf(doc).map((t) => t.id) : [])
   return withoutCommentMarks(doc, (id) => !known.has(id))
 }

@@ -247,13 +247,49 @@ export function settleSuggestionsAndTitles(tr: Transform, which: (id: string) =>
 }
 
 /**
+ * Removes from the document of a transform the suggestion marks whose id has no entry in its
+ * `suggestions` (stray marks: text from a hand-edited Summary JSON, a co-edited state whose entry
+ * has not arrived). Such a mark is no suggestion: every output reads its text, fields and blocks
+ * as they stand, inserted or deleted, so that nothing is lost, as Summary JSON, which can only
+ * write marks with an entry, reads them. Returns whether there were any.
+ */
+export function dropStraySuggestionMarks(tr: Transform): boolean {
+  const doc = tr.doc
+  if (!hasSuggestionMarks(doc)) return false
+  const known = new Set(suggestionsOf(doc).map((s) => s.id))
+  const stray: { pos: number; node: Node; mark: Mark }[] = []
+  doc.descendants((node, pos) => {
+    for (const mark of node.marks) if (isSuggestionMark(mark) && !known.has(mark.attrs.id as string)) stray.push({ pos, node, mark })
+    return true
+  })
+  for (const { pos, node, mark } of stray) {
+    if (node.isInline) tr.removeMark(pos, pos + node.nodeSize, mark)
+    else tr.removeNodeMark(pos, mark)
+  }
+  return stray.length > 0
+}
+
+/**
  * A document with every suggestion accepted (or, with `accept` false, rejected) and no suggestions
  * left, its run-in titles settled (see {@link settleSuggestionsAndTitles}): the document itself
- * when it has none.
+ * when it has none. Every mark is settled, with an entry or not (the importers mark suggestions
+ * before their entries are made); the outputs read a summary with {@link settledSummary}.
  */
 export function settledDoc(doc: Node, accept = true): Node {
   if (!suggestionsOf(doc).length && !hasSuggestionMarks(doc)) return doc
   const tr = new Transform(doc)
   settleSuggestionsAndTitles(tr, () => true, accept)
   return tr.doc
+}
+
+/**
+ * The summary a document says with its suggestions accepted (or, with `accept` false, rejected),
+ * as the outputs write it (the text, the clean HTML): {@link settledDoc} of the document whose
+ * marks with no entry are left out first, their content kept as it stands (see
+ * {@link dropStraySuggestionMarks}).
+ */
+export function settledSummary(doc: Node, accept = true): Node {
+  const tr = new Transform(doc)
+  dropStraySuggestionMarks(tr)
+  return settledDoc(tr.doc, accept)
 }

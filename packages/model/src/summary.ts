@@ -185,11 +185,16 @@ export interface SummaryMeta {
   template?: string
 }
 
-/** Where a comment thread is anchored in Summary JSON: the first run that carries it, and the text it covers from there. */
+/** Where a comment thread is anchored in Summary JSON: the first run that carries it, and all the text it covers. */
 export interface CommentAnchor {
   /** The JSON path of the first run whose `comments` name the thread (`$.sections[0].body[1].runs[2]`). */
   path: string
-  /** The text of that run and of the runs right after it that name the thread too, as displayed. */
+  /**
+   * The text of every run that names the thread, as displayed, in reading order, as the comments
+   * panel and the review HTML quote it (`commentThreads`' `anchorText`): runs next to each other
+   * joined, two stretches of one text joined by `…`, each text's (a paragraph, a heading) on a
+   * line of its own (`强化引领\n全面学习`).
+   */
   text: string
 }
 
@@ -261,8 +266,8 @@ interface Walk {
    * A mark of an id with no thread (text copied from another summary) is left out.
    */
   known: ReadonlySet<string> | null
-  /** The anchor of each comment met so far: its first run. Null until one is met. */
-  anchors: Map<string, CommentAnchor> | null
+  /** The anchor of each comment met so far: its first run, and the text of its stretches so far. Null until one is met. */
+  anchors: Map<string, GatheredAnchor> | null
   /** The ids of the suggestions a suggestion mark is written for, or null to write every one; a mark of an id with no entry is left out. */
   knownSuggestions: ReadonlySet<string> | null
   /** The ids of the suggestion marks written, null until one is. */
@@ -426,27 +431,29 @@ function hasBlockSuggestion(doc: Node): boolean {
   return found
 }
 
-/** The anchors still growing in a text: a comment's first run and the runs right after it that carry it too. */
-type OpenAnchors = Map<string, CommentAnchor> | null
+/** A comment's anchor as it is gathered: its first run, the text of its stretches so far, the text (its runs) the last is in and the index of the piece after it there. */
+interface GatheredAnchor extends CommentAnchor {
+  block: unknown
+  next: number
+}
 
 /**
- * Notes the comments of one piece of a text (`ids`, displayed as `shown`, in the run at
- * `runPath()`): a comment met for the first time is anchored there; an anchor the piece continues
- * grows by its text; one it does not continue stops growing. Returns the anchors still growing.
+ * Notes the comments `ids` of the piece at `index` of a text (`block` names the text, one value
+ * for all its pieces), displayed as `shown`, in the run at `runPath()`: a comment met for the
+ * first time is anchored there; for one met before, the piece continues its last stretch, or
+ * starts another after `…` in the same text, on a line of its own in another (see
+ * {@link CommentAnchor.text}).
  */
-function noteAnchors(open: OpenAnchors, ids: readonly string[] | null, shown: string, runPath: string | (() => string), anchors: { anchors: Map<string, CommentAnchor> | null }): OpenAnchors {
-  if (open) for (const id of open.keys()) if (!ids?.includes(id)) open.delete(id)
-  if (!ids) return open
+function noteAnchors(ids: readonly string[], shown: string, runPath: string | (() => string), block: unknown, index: number, walk: { anchors: Map<string, GatheredAnchor> | null }): void {
   for (const id of ids) {
-    const growing = open?.get(id)
-    if (growing) growing.text += shown
-    else if (!anchors.anchors?.has(id)) {
-      const anchor = { path: typeof runPath === 'string' ? runPath : runPath(), text: shown }
-      ;(anchors.anchors ??= new Map()).set(id, anchor)
-      ;(open ??= new Map()).set(id, anchor)
+    const anchor = walk.anchors?.get(id)
+    if (!anchor) (walk.anchors ??= new Map()).set(id, { path: typeof runPath === 'string' ? runPath : runPath(), text: shown, block, next: index + 1 })
+    else {
+      anchor.text += (anchor.block !== block ? '\n' : anchor.next !== index ? '…' : '') + shown
+      anchor.block = block
+      anchor.next = index + 1
     }
   }
-  return open
 }
 
 // The attributes of a field are copied key by key, in the schema's order (the order a spread of
@@ -503,7 +510,6 @@ function runsOf(node: Node, path: string, runsKey: string, where: string, walk: 
   let plain = true
   // The marks of the last piece when it was text: text with the same marks joins its run.
   let lastMarks: readonly Mark[] | null = null
-  let open: OpenAnchors = null
   for (let i = 0; i < node.childCount; i++) {
     const child = node.child(i)
     let marks = child.marks
@@ -527,7 +533,7 @@ function runsOf(node: Node, path: string, runsKey: string, where: string, walk: 
         if (marks.length) addSuggestions(run, marks, false)
         runs.push(run)
       }
-      if (ids || open) open = noteAnchors(open, ids, child.text!, () => `${path}.${runsKey}[${runs.length - 1}]`, walk)
+      if (ids) noteAnchors(ids, child.text!, () => `${path}.${runsKey}[${runs.length - 1}]`, runs, i, walk)
       text += child.text!
       lastMarks = marks
       continue
@@ -554,7 +560,7 @@ function runsOf(node: Node, path: string, runsKey: string, where: string, walk: 
       shown = blankText(field)
       walk.blanks.push(blankEntry(field, shown, runPath, where, context))
     }
-    if (ids || open) open = noteAnchors(open, ids, shown, runPath, walk)
+    if (ids) noteAnchors(ids, shown, runPath, runs, i, walk)
     text += shown
   }
   walk.runs = plain ? null : runs
@@ -686,8 +692,8 @@ export type SummaryPart = (
 ) & {
   metrics: Metric[]
   blanks: Blank[]
-  /** The anchor of each comment in the part (its first run there), or null when no text in it carries one. */
-  anchors: Map<string, CommentAnchor> | null
+  /** The anchor of each comment in the part (its first run there, the text of its stretches there), or null when no text in it carries one. */
+  anchors: Map<string, GatheredAnchor> | null
   /** The ids of the suggestions marked on its text and fields, or null when there are none. */
   suggestionIds: Set<string> | null
 }
@@ -794,7 +800,8 @@ function summaryOf(doc: Node, partAt: (doc: Node, index: number, sectionIndex: n
   const anchors = new Map<string, CommentAnchor>()
   for (let index = 0; index < doc.childCount; index++) {
     const part = partAt(doc, index, sections.length)
-    if (part.anchors) for (const [id, anchor] of part.anchors) if (!anchors.has(id)) anchors.set(id, anchor)
+    // A comment in several parts: anchored in the first, each part's text on a line of its own (the parts' anchors kept as they are).
+    if (part.anchors) for (const [id, a] of part.anchors) anchors.set(id, anchors.has(id) ? { path: anchors.get(id)!.path, text: anchors.get(id)!.text + '\n' + a.text } : a)
     switch (part.kind) {
       case 'title':
         title = part.text
@@ -896,6 +903,16 @@ const notOneLine = /[\r\n\u0000-\u0008\u000b\u000c\u000e-\u001f]/
 function expectString(v: unknown, path: string): string {
   if (typeof v !== 'string') throw new SummaryError(path, `应为字符串，实为 ${describe(v)}`)
   if (notOneLine.test(v)) throw new SummaryError(path, '文字中不能有换行或控制字符；每段应是单独的一项')
+  return v
+}
+
+/** Control characters but the line break, which a comment's anchor holds between the texts it covers (a tab may be in a text). */
+const notLines = /[\r\u0000-\u0008\u000b\u000c\u000e-\u001f]/
+
+/** A string of lines: a comment anchor's text, each text it covers on a line of its own (see {@link CommentAnchor.text}). */
+function expectLines(v: unknown, path: string): string {
+  if (typeof v !== 'string') throw new SummaryError(path, `应为字符串，实为 ${describe(v)}`)
+  if (notLines.test(v)) throw new SummaryError(path, '文字中不能有控制字符；所批注的各段之间用换行分开')
   return v
 }
 
@@ -1009,8 +1026,8 @@ interface Check {
   known: ReadonlySet<string>
   /** The ids of the value's suggestions, which the `inserted`, `deleted` and `modified` of runs may name. */
   knownSuggestions: ReadonlySet<string>
-  /** The anchor of each comment met so far (its first run), as toSummary would write it. */
-  anchors: Map<string, CommentAnchor> | null
+  /** The anchor of each comment met so far (its first run, the text of its stretches so far), as toSummary would write it. */
+  anchors: Map<string, GatheredAnchor> | null
   /** Where the part being read is, for the paths of errors and index entries. */
   place: Place
   /** The fields made so far, by unit (metrics) or label (blanks), null until one is: see {@link fieldNode}. */
@@ -1311,7 +1328,7 @@ function threadsFrom(s: Record<string, unknown>): Record<string, unknown>[] {
     if ('anchor' in t) {
       const a = expectObject(t.anchor, `${path}.anchor`)
       expectString(a.path, `${path}.anchor.path`)
-      expectString(a.text, `${path}.anchor.text`)
+      expectLines(a.text, `${path}.anchor.text`)
     }
   })
   return threads
@@ -1364,7 +1381,6 @@ function inlineFrom(obj: Record<string, unknown>, textKey: string, runsKey: stri
   let seen = 0
   // The marks of the last run when it was text, null after a field: text runs alike would make one node, one run.
   let lastMarks: readonly Mark[] | null = null
-  let open: OpenAnchors = null
   for (let i = 0; i < list.length; i++) {
     // A hole in the list is skipped, as forEach would skip it, and differs (see `seen`).
     if (!(i in list)) continue
@@ -1386,7 +1402,7 @@ function inlineFrom(obj: Record<string, unknown>, textKey: string, runsKey: stri
     }
     // The comment ids, checked by runFrom.
     const ids = keys & 2 ? (r.comments as string[]) : null
-    if (ids || open) open = noteAnchors(open, ids, shown, () => place.path(), check)
+    if (ids) noteAnchors(ids, shown, () => place.path(), list, i, check)
     text += shown
     nodes.push(node)
     place.leave()

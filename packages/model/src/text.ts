@@ -1,7 +1,7 @@
 import type { Node } from 'prosemirror-model'
 import { displayText, isSection } from './schema.ts'
 import { sectionNumber, workItemOrdinal } from './numbering.ts'
-import { settledDoc } from './suggestions.ts'
+import { settledSummary } from './suggestions.ts'
 
 /** The lines of a body block: a paragraph is one line; a joined list one line; a separate list one a paragraph. */
 function blockLines(block: Node): string[] {
@@ -61,7 +61,7 @@ export interface TextOptions {
  * are settled as `options.suggestions` says, with no trace of them.
  */
 export function toText(doc: Node, options: TextOptions = {}): string {
-  doc = settledDoc(doc, options.suggestions !== 'original')
+  doc = settledSummary(doc, options.suggestions !== 'original')
   const out: string[] = []
   doc.forEach((node, _offset, index) => {
     switch (node.type.name) {

@@ -93,7 +93,8 @@ const genre = /总结|报告|汇报|小结|回顾/
  * Checks a draft the way an approver would: every field filled, every section with a heading and
  * content, a problems and a plans section, a title that names the period and the genre. Returns
  * the findings in document order (those about the whole summary, then importer repairs, last); an empty list means ready to submit.
- * A draft with suggestions (修订) is judged with every suggestion accepted. A draft from a template
+ * A draft with suggestions (修订) is judged with every suggestion accepted (a suggestion mark with
+ * no entry is no suggestion: what it marks is judged as it stands). A draft from a template
  * is judged by its template's parts once the templates are loaded (see `knownTemplate`: importing
  * the package's root or `@zongjie/model/templates` loads them; the editor loads them when a
  * document names a template).
@@ -102,9 +103,12 @@ export function validate(doc: Node, options: ValidateOptions = {}): Finding[] {
   // A draft with suggestions (修订) is judged as it reads with every suggestion accepted (its text,
   // `settledDoc`: run-in titles joined to their bodies settled too); the findings' positions are
   // put back in the draft (their paths are those of the accepted text).
-  if (!suggestionsOf(doc).length) return validateText(doc, options)
+  // A suggestion mark with no entry is no suggestion: what it marks is judged as it stands.
+  const entries = suggestionsOf(doc)
+  if (!entries.length) return validateText(doc, options)
+  const known = new Set(entries.map((s) => s.id))
   const tr = new Transform(doc)
-  settleSuggestionsAndTitles(tr, () => true, true)
+  settleSuggestionsAndTitles(tr, (id) => known.has(id), true)
   const back = tr.mapping.invert()
   return validateText(tr.doc, options).map((f) => (f.pos === undefined ? f : { ...f, pos: back.map(f.pos) }))
 }

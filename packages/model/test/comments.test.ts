@@ -134,6 +134,36 @@ describe('commentThreads', () => {
     expect([x!.from, x!.to]).toEqual([rangeOf(base, '上半', 1).from, rangeOf(base, '全面').to])
   })
 
+  it('Summary JSON quotes every stretch in its anchor as the panel does, at its first run, and gives each stretch its comment back', () => {
+    const tr = new Transform(base)
+    const mark = schema.marks.comment!.create({ id: 'x' })
+    tr.addMark(rangeOf(base, '全面').from, rangeOf(base, '全面').to, mark)
+    const training = rangeOf(base, '培训')
+    tr.addMark(training.from, training.to + 1, mark)
+    tr.addMark(rangeOf(base, '上半', 1).from, rangeOf(base, '上半', 1).to, mark)
+    const d = tr.setDocAttribute('comments', [thread('x', '上半\n培训X名\n全面')]).doc
+    const json = toSummary(d)
+    expect(json.comments![0]!.anchor).toEqual({ path: '$.preamble[0].runs[0]', text: '上半…培训X名\n全面' })
+    expect(json.comments![0]!.anchor!.text).toBe(commentThreads(d)[0]!.anchorText)
+    // Read again from kept parts, the same anchor (the parts' own left as they were).
+    expect(readSummary(d).comments).toEqual(json.comments)
+    expect(readSummary(d).comments).toEqual(json.comments)
+    // Back from the JSON: the comment on each of the three stretches, the thread on the same text.
+    const back = fromSummary(JSON.parse(JSON.stringify(json)))
+    expect(back.eq(d)).toBe(true)
+    expect(commentThreads(back)).toEqual(commentThreads(d))
+    const stretches: string[] = []
+    back.descendants((node) => {
+      if (node.isInline && node.marks.some((m) => m.type.name === 'comment' && m.attrs.id === 'x')) stretches.push(node.isText ? node.text! : 'X名')
+      return true
+    })
+    expect(stretches).toEqual(['上半', '培训', 'X名', '全面'])
+    // An anchor that quotes only the first stretch is refused, naming the field.
+    const cut = JSON.parse(JSON.stringify(json))
+    cut.comments[0].anchor.text = '上半'
+    expect(refusal(cut).path).toBe('$.comments[0].anchor.text')
+  })
+
   it('quotes a comment across two paragraphs whole and spans both; Summary JSON and the review HTML give it back', () => {
     // 强化引领 (a heading) to 全面学习 (the next paragraph), as a selection across them is commented.
     const from = rangeOf(base, '引领').from
@@ -144,9 +174,9 @@ describe('commentThreads', () => {
     const [x] = commentThreads(across)
     expect(x).toMatchObject({ anchorText: '引领\n全面学习', from, to, detached: false })
     expect(x!.anchorText).toBe(quote)
-    // Summary JSON: anchored at its first run, the runs of both paragraphs naming it; the same thread on the same text back.
+    // Summary JSON: anchored at its first run, quoting both lines, the runs of both paragraphs naming it; the same thread on the same text back.
     const json = toSummary(across)
-    expect(json.comments![0]!.anchor).toEqual({ path: '$.sections[0].titleRuns[1]', text: '引领' })
+    expect(json.comments![0]!.anchor).toEqual({ path: '$.sections[0].titleRuns[1]', text: '引领\n全面学习' })
     expect(json.sections[0]!.body[0]).toMatchObject({ runs: [{ text: '全面学习', comments: ['x'] }, { text: '理论。' }] })
     const back = fromSummary(JSON.parse(JSON.stringify(json)))
     expect(back.eq(across)).toBe(true)

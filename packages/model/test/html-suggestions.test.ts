@@ -149,11 +149,11 @@ describe('toHTML with suggestions', () => {
     expect(toHTML(doc, { standalone: true })).toContain('<aside class="zj-suggestions"')
   })
 
-  it('settles a suggestion mark with no entry as accepted, as the clean HTML does', () => {
+  it('writes a suggestion mark with no entry as no suggestion, its text kept, as Summary JSON and the clean HTML read it', () => {
     const stray = doc.type.create({ ...doc.attrs, suggestions: entries.filter((e) => e.id !== 's2' && e.id !== 's5') }, doc.content)
     const out = toHTML(stray)
     expect(out).not.toContain('data-suggestion="s2"')
-    expect(out).toContain('围绕</span>目标推进工作。</p>')
+    expect(out).toContain('围绕年度</span>目标推进工作。</p>')
     expect(out).not.toContain('s5')
     expect(out).toContain('<p class="zj-paragraph">新增一段导语。</p>')
     const back = fromHTML(out, parse)

@@ -190,11 +190,12 @@ describe('a run-in title joined to its body by a suggested deletion', () => {
     expect(findings.map((f) => [f.code, f.message])).toEqual(validate(settledDoc(doc)).map((f) => [f.code, f.message]))
   })
 
-  it('with no entry, the review HTML settles it as the clean HTML does: the stop once', () => {
+  it('with no entry, it is no suggestion: the review HTML, the clean HTML and Summary JSON keep the title and body apart, the stop once', () => {
     const doc = joined(false)
     const title = (html: string) => /<p class="zj-run-in">.*?<\/p>/.exec(html)![0]
     expect(title(toHTML(doc))).not.toContain('。<span class="zj-stop">')
     expect(title(toHTML(doc))).toBe(title(toHTML(doc, { review: false })))
-    expect(title(toHTML(doc))).toContain('加强管理加大投入力度<span class="zj-stop">。</span></strong><span class="zj-paragraph">完善制度。</span>')
+    expect(title(toHTML(doc))).toContain(`加强管理${suggestionAnchor}<span class="zj-stop">。</span></strong><span class="zj-paragraph">${suggestionAnchor}加大投入力度。完善制度。</span>`)
+    expect(toSummary(doc).sections[0]!.sections[0]).toMatchObject({ title: `加强管理${suggestionAnchor}`, body: [{ text: `${suggestionAnchor}加大投入力度。完善制度。` }] })
   })
 })

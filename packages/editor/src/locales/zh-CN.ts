@@ -1,5 +1,5 @@
 import type { Catalog } from './catalog.ts'
-import { timeIn } from './time.ts'
+import { reviewTime } from '@zongjie/model'
 
 /** 简体中文 (the default). */
 export const zhCN: Catalog = {
@@ -112,7 +112,7 @@ export const zhCN: Catalog = {
   dropRefused: '拖动的内容放不进这里（如标题只能有一行），已留在原处',
   drafts: {
     found: (time) => `发现未保存的草稿（保存于 ${time}），是否恢复？`,
-    time: timeIn('zh-CN'),
+    time: reviewTime,
     restore: '恢复',
     discard: '放弃',
     restored: '已恢复草稿（Ctrl+Z 可撤销）',

@@ -1,5 +1,5 @@
 import type { CommentsCatalog } from '../catalog.ts'
-import { timeIn } from '../time.ts'
+import { reviewTime } from '@zongjie/model'
 
 /** The comments panel in 简体中文 (the default). */
 export const commentsZhCN: CommentsCatalog = {
@@ -21,7 +21,7 @@ export const commentsZhCN: CommentsCatalog = {
   section: '整节',
   go: '选中原文',
   by: (name, role) => (role ? `${name}（${role}）` : name),
-  time: timeIn('zh-CN'),
+  time: reviewTime,
   resolvedState: '已解决',
   reply: '回复',
   replyText: '回复内容',

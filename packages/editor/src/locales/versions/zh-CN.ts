@@ -1,5 +1,5 @@
 import type { VersionsCatalog } from '../catalog.ts'
-import { timeIn } from '../time.ts'
+import { reviewTime } from '@zongjie/model'
 
 /** The versions panel in 简体中文 (the default). */
 export const versionsZhCN: VersionsCatalog = {
@@ -15,7 +15,7 @@ export const versionsZhCN: VersionsCatalog = {
   unnamed: (n) => `版本 ${n}`,
   by: (name, role) => (role ? `${name}（${role}）` : name),
   anonymous: '未署名',
-  time: timeIn('zh-CN'),
+  time: reviewTime,
   compare: '与当前稿比较',
   compareTitle: (label) => `列出当前稿与“${label}”相比的改动`,
   restore: '恢复',
