@@ -205,6 +205,20 @@ test('clicking a field opens it; a filled field opens with its value', async ({ 
   expect((await getSummary(page)).metrics[0]).toMatchObject({ text: '41名', value: 41 })
 })
 
+test('a metric filled with 12.50 keeps its zero, and opens again with it; filled with 13 it shows 13', async ({ page }) => {
+  await content(page).locator('.zj-metric').nth(1).click()
+  await fill(page, '12.50')
+  await expect(content(page).locator('.zj-metric').nth(1)).toHaveText('12.50万元')
+  expect((await getSummary(page)).metrics[1]).toMatchObject({ text: '12.50万元', value: 12.5, decimals: 2 })
+  expect(await getText(page)).toContain('发放12.50万元')
+  await content(page).locator('.zj-metric').nth(1).click()
+  await expect(fieldInput(page)).toHaveValue('12.50')
+  await page.keyboard.press('Control+a')
+  await fill(page, '13')
+  await expect(content(page).locator('.zj-metric').nth(1)).toHaveText('13万元')
+  expect((await getSummary(page)).metrics[1]).not.toHaveProperty('decimals')
+})
+
 test('End and Enter pressed at once after a field: the new paragraph comes after the line, the field stays in it', async ({ page }) => {
   // The browser moves the caret for End and tells the editor in a later event; Enter, pressed
   // before that event, was handled where the caret had been (before the field) about one time in five.

@@ -183,6 +183,18 @@ test('one line pasted in the middle of a paragraph goes in as text', async ({ pa
   expect(summary.sections[1]!.body).toEqual([{ type: 'paragraph', text: '办理结婚和离婚婚姻登记。' }])
 })
 
+test('a line with full-width digits and zeros after the point pasted as text makes metrics, digits half-width, zeros kept', async ({ page }) => {
+  await openWith(page, structured)
+  await placeCursor(page, '办理', 'end')
+  await paste(page, { text: '１２０对、增长5.0%的' })
+  const summary = await getSummary(page)
+  expect(summary.sections[1]!.body).toMatchObject([{ type: 'paragraph', text: '办理120对、增长5.0%的婚姻登记。' }])
+  expect(summary.metrics.filter((m) => m.where === '二、').map((m) => [m.text, m.value, m.decimals])).toEqual([
+    ['120对', 120, undefined],
+    ['5.0%', 5, 1],
+  ])
+})
+
 test('work items pasted after a paragraph become a numbered list', async ({ page }) => {
   await openWith(page, structured)
   await placeCursor(page, '办理婚姻登记。', 'end')

@@ -183,7 +183,7 @@ test('fill mode: a fixed heading refuses edits and a required part refuses delet
   expect(await getText(page)).not.toBe(before)
 })
 
-test('the metrics table: a value changed in the table changes the text, one changed in the text changes the table, CSV has every metric', async ({ page }) => {
+test('the metrics table: a value changed in the table changes the text (zeros after the point kept), one changed in the text changes the table, CSV has every metric', async ({ page }) => {
   await openDemo(page)
   await page.selectOption('#template', 'generic')
   await page.getByRole('button', { name: '按模板新建' }).click()
@@ -208,6 +208,12 @@ test('the metrics table: a value changed in the table changes the text, one chan
   expect(rows[1]).toContain(',42,')
   expect(rows[2]).toContain(',87,')
   summary.metrics.forEach((m, i) => expect(rows[i + 1]).toContain(m.label))
+
+  // Zeros typed after the point stay, in the text and in the table.
+  await first.fill('42.50')
+  await first.press('Enter')
+  await expect.poll(async () => (await getSummary(page)).metrics[0]?.text).toBe('42.50项')
+  await expect(table.locator('input.metric-value').first()).toHaveValue('42.50')
 })
 
 test('fill mode: Shift-Tab on the first field, or Tab on the last, leaves the field as it is, the caret after it: an input method then types after it', async ({ page }) => {

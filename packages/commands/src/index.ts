@@ -1,7 +1,7 @@
 export { sectionRank, sectionsAround, shiftSection, demoteSection, promoteSection, moveSectionUp, moveSectionDown, insertSection, splitHeading, joinHeading, backspaceAtHeadingStart, joinEmptiedSection, restoreEmptiedHeading, joinSectionEmptiedBy, restoreSectionMergedBy, deleteSelectionTr, enterOverSelection, structureChecked } from './sections.ts'
 export type { SectionAt } from './sections.ts'
 export { paragraphsToWorkItems, workItemsToParagraphs, setWorkItemsLayout, toggleWorkItemsLayout, exitEmptyWorkItem, exitWorkItemIn, joinAdjacentWorkItems } from './work-items.ts'
-export { insertMetric, insertBlank, fillField, parseMetricInput, metricInputCharacters } from './fields.ts'
+export { insertMetric, insertBlank, fillField, parseMetricInput, metricInputText, metricInputCharacters } from './fields.ts'
 export type { MetricInput } from './fields.ts'
 export { paragraphToSection, paragraphToSectionIn, paragraphToWorkItem, paragraphToWorkItemIn, isEmptyDoc, replaceDocument, replaceDocumentIn, documentReplaced } from './structure.ts'
 export { backspaceAtBlockStart, deleteAtBlockEnd } from './boundaries.ts'

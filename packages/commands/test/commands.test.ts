@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import { EditorState, TextSelection, type Command } from 'prosemirror-state'
 import { history, undo, undoDepth } from 'prosemirror-history'
-import { importText, isSection, toText } from '@zongjie/model'
+import { importText, isSection, toText, type MetricAttrs } from '@zongjie/model'
 import {
   demoteSection,
   promoteSection,
@@ -20,6 +20,7 @@ import {
   insertBlank,
   fillField,
   parseMetricInput,
+  metricInputText,
   selectDocumentStart,
   selectDocumentEnd,
   selectDocumentEdge,
@@ -309,12 +310,33 @@ describe('fields', () => {
   })
 
   it('reads what a writer types into a metric', () => {
-    expect(parseMetricInput('22')).toEqual({ value: 22, upper: null, range: false })
-    expect(parseMetricInput('12.5')).toEqual({ value: 12.5, upper: null, range: false })
-    expect(parseMetricInput('3000-5000')).toEqual({ value: 3000, upper: 5000, range: true })
-    expect(parseMetricInput('')).toEqual({ value: null, upper: null, range: false })
+    expect(parseMetricInput('22')).toEqual({ value: 22, upper: null, range: false, decimals: 0 })
+    expect(parseMetricInput('12.5')).toEqual({ value: 12.5, upper: null, range: false, decimals: 0 })
+    expect(parseMetricInput('3000-5000')).toEqual({ value: 3000, upper: 5000, range: true, decimals: 0 })
+    expect(parseMetricInput('')).toEqual({ value: null, upper: null, range: false, decimals: 0 })
     expect(parseMetricInput('十二')).toBeNull()
     expect(parseMetricInput('1.2.3')).toBeNull()
+  })
+
+  it('keeps the zeros a writer types after the point (5.0, 12.50), in the text and in the input shown again', () => {
+    expect(parseMetricInput('5.0')).toEqual({ value: 5, upper: null, range: false, decimals: 1 })
+    expect(parseMetricInput('12.50')).toEqual({ value: 12.5, upper: null, range: false, decimals: 2 })
+    expect(parseMetricInput('3.25-4.0')).toEqual({ value: 3.25, upper: 4, range: true, decimals: 1 })
+    const s = stateOf(['工作总结', '一、甲', '增长|。'].join('\n'))
+    const m = run(s, insertMetric({ unit: '%' }))!
+    let pos = -1
+    m.state.doc.descendants((n, p) => {
+      if (n.type.name === 'metric') pos = p
+    })
+    const typed = parseMetricInput('12.50')!
+    const filled = run(m.state, fillField(pos, typed.value, undefined, typed.decimals))!
+    expect(filled.text).toContain('增长12.50%。')
+    expect(metricInputText(filled.state.doc.nodeAt(pos)!.attrs as MetricAttrs)).toBe('12.50')
+    // Filled again with a number as it is, it shows as it is.
+    expect(run(filled.state, fillField(pos, 13))!.text).toContain('增长13%。')
+    const range = run(m.state, fillField(pos, 3.25, 4, 1))!
+    expect(range.text).toContain('增长3.25-4.0%。')
+    expect(metricInputText(range.state.doc.nodeAt(pos)!.attrs as MetricAttrs)).toBe('3.25-4.0')
   })
 })
 

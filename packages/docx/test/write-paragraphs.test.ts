@@ -134,6 +134,12 @@ describe('numbers, run-in headings, work items and fields in the Word export', (
     expect(looks.filter((r) => r.bold).map((r) => r.text).join('')).toBe('XX万多人')
   })
 
+  it('writes a metric\'s number with the zeros after its point as written (5.0%, 3.0-3.5万元)', async () => {
+    const d = doc({ title: '示范单位2024年上半年工作总结', preamble: [p('增长', metric({ value: 5, unit: '%', decimals: 1 }), '，投入', metric({ value: 3, range: true, upper: 3.5, unit: '万元', decimals: 1 }), '。')] })
+    const { paragraphs } = await exported(d)
+    expect(paragraphs.map(paragraphText)).toContain('增长5.0%，投入3.0-3.5万元。')
+  })
+
   it('adds nothing where nothing changes: a body paragraph without formatting is one run, with no properties', async () => {
     const d = doc({ title: '示范单位2024年上半年工作总结', preamble: [p('完成', metric({ value: 5, unit: '项' }), '任务。')] })
     const { paragraphs } = await exported(d)

@@ -168,6 +168,7 @@ function readField(el: DomNodeLike, kind: 'metric' | 'blank', marks: readonly Ma
         unit: attr(el, 'data-unit') ?? '',
         label: attr(el, 'data-label') ?? '',
         placeholder: attr(el, 'data-placeholder') ?? 'X',
+        decimals: Number(attr(el, 'data-decimals') ?? 0),
       }
       return schema.nodes.metric!.create(attrs, null, marks)
     }

@@ -166,7 +166,7 @@ function metricHTML(attrs: MetricAttrs): string {
   if (attrs.range) out += ' data-range=""'
   if (attrs.upper !== null) out += ' data-upper="' + attrs.upper + '"'
   out += ' data-scale="' + esc(attrs.scale) + '" data-approx="' + esc(attrs.approx) + '" data-unit="' + esc(attrs.unit)
-  return out + '" data-label="' + esc(attrs.label) + '" data-placeholder="' + esc(attrs.placeholder) + '">' + esc(metricText(attrs)) + '</span>'
+  return out + '" data-label="' + esc(attrs.label) + '" data-placeholder="' + esc(attrs.placeholder) + (attrs.decimals ? '" data-decimals="' + attrs.decimals : '') + '">' + esc(metricText(attrs)) + '</span>'
 }
 
 function blankHTML(attrs: BlankAttrs): string {

@@ -6,6 +6,7 @@ export {
   metricScales,
   placeholderPattern,
   metricText,
+  metricNumberText,
   metricUnfilled,
   blankText,
   displayText,

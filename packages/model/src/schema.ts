@@ -49,6 +49,9 @@ const isPlaceholder = (v: unknown) => {
   }
 }
 const lineBreakOrControl = /[\u0000-\u001f\u007f\u2028\u2029]/
+const isDecimals = (v: unknown) => {
+  if (!(Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 20)) throw new RangeError(`expected 0 to 20 decimals, got ${v}`)
+}
 const isLine = (v: unknown) => {
   if (typeof v !== 'string' || lineBreakOrControl.test(v)) throw new RangeError(`expected text on one line, got ${JSON.stringify(v)}`)
 }
@@ -443,7 +446,7 @@ const nodes: Record<string, NodeSpec> = {
   /**
    * 指标: a number with its unit (`22个`), unfilled (`X名`), a range (`3000-5000元`, `X-X个`), with a
    * scale (`1.5万名`) or an approximation (`X余人次`, `X万多人`). Displayed as value, range end,
-   * scale, approximation, unit.
+   * scale, approximation, unit; a number with the digits after its point as written (`12.50万元`).
    */
   metric: {
     inline: true,
@@ -459,6 +462,7 @@ const nodes: Record<string, NodeSpec> = {
       unit: { default: '', validate: isLine },
       label: { default: '', validate: isLine },
       placeholder: { default: 'X', validate: isPlaceholder },
+      decimals: { default: 0, validate: isDecimals },
     },
     toDOM: (node) => ['span', metricDataAttrs(node.attrs as MetricAttrs), metricText(node.attrs as MetricAttrs)],
     parseDOM: [{ tag: 'span.zj-metric', getAttrs: (dom) => metricAttrsFromData((name) => dom.getAttribute(name)) }],
@@ -575,6 +579,13 @@ export interface MetricAttrs {
   label: string
   /** How the number is written while unfilled (`X`, `XX`, `××`). */
   placeholder: string
+  /**
+   * How many digits the number (and a range's upper end) shows after its point at least, the
+   * zeros the number itself drops kept as the writer wrote them: 1 for `5.0%`, 2 for `12.50万元`;
+   * 0 (the default; absent from a Summary JSON that has none) shows the number as it is (`3.5万元`).
+   * See {@link metricNumberText}.
+   */
+  decimals?: number
 }
 
 /** The attributes of a blank node. */
@@ -587,8 +598,19 @@ export interface BlankAttrs {
   placeholder: string
 }
 
-function numberText(n: number | null, placeholder: string): string {
-  return n === null ? placeholder : String(n)
+/**
+ * A metric's number as displayed: with at least `decimals` digits after its point, the zeros the
+ * number drops put back (`5` with 1 is `5.0`, `12.5` with 2 is `12.50`). See {@link MetricAttrs.decimals}.
+ */
+export function metricNumberText(n: number, decimals?: number): string {
+  const s = String(n)
+  if (!decimals || s.includes('e')) return s
+  const t = s.includes('.') ? s : s + '.'
+  return t.padEnd(t.indexOf('.') + 1 + decimals, '0')
+}
+
+function numberText(n: number | null, placeholder: string, decimals?: number): string {
+  return n === null ? placeholder : metricNumberText(n, decimals)
 }
 
 /**
@@ -605,6 +627,7 @@ export function metricDataAttrs(attrs: MetricAttrs): Record<string, string> {
   out['data-unit'] = attrs.unit
   out['data-label'] = attrs.label
   out['data-placeholder'] = attrs.placeholder
+  if (attrs.decimals) out['data-decimals'] = String(attrs.decimals)
   return out
 }
 
@@ -620,6 +643,7 @@ export function metricAttrsFromData(get: (name: string) => string | null): Metri
     unit: get('data-unit') ?? '',
     label: get('data-label') ?? '',
     placeholder: get('data-placeholder') ?? 'X',
+    decimals: Number(get('data-decimals') ?? 0),
   }
   try {
     schema.nodes.metric!.create(attrs).check()
@@ -651,8 +675,8 @@ export function blankAttrsFromData(get: (name: string) => string | null): BlankA
 
 /** A metric as displayed: `X名`, `22个`, `X-X个`, `X余人次`, `X万多人`. */
 export function metricText(attrs: MetricAttrs): string {
-  const value = numberText(attrs.value, attrs.placeholder)
-  const upper = attrs.range ? '-' + numberText(attrs.upper, attrs.placeholder) : ''
+  const value = numberText(attrs.value, attrs.placeholder, attrs.decimals)
+  const upper = attrs.range ? '-' + numberText(attrs.upper, attrs.placeholder, attrs.decimals) : ''
   return value + upper + attrs.scale + attrs.approx + attrs.unit
 }
 

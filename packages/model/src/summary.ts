@@ -461,7 +461,11 @@ function noteAnchors(ids: readonly string[], shown: string, runPath: string | ((
 // then all of one shape, quick for JSON.stringify.
 
 function metricFieldOf(a: MetricAttrs): MetricField {
-  return { value: a.value, range: a.range, upper: a.upper, scale: a.scale, approx: a.approx, unit: a.unit, label: a.label, placeholder: a.placeholder }
+  const field: MetricField = { value: a.value, range: a.range, upper: a.upper, scale: a.scale, approx: a.approx, unit: a.unit, label: a.label, placeholder: a.placeholder }
+  // Only where the number shows digits it drops (`5.0%`): a summary written before there was
+  // `decimals` reads the same as one written now.
+  if (a.decimals) field.decimals = a.decimals
+  return field
 }
 
 function blankFieldOf(a: BlankAttrs): BlankField {
@@ -478,6 +482,7 @@ function metricEntry(a: MetricField, text: string, path: string, where: string, 
     unit: a.unit,
     label: a.label,
     placeholder: a.placeholder,
+    ...(a.decimals ? { decimals: a.decimals } : null),
     text,
     filled: !metricUnfilled(a),
     path,
@@ -1068,9 +1073,12 @@ const textRunKeys = keySets(['text'], 'bold', 'comments', 'inserted', 'deleted')
 const metricRunKeys = keySets(['metric'], 'bold', 'comments', 'inserted', 'deleted', 'modified')
 const blankRunKeys = keySets(['blank'], 'bold', 'comments', 'inserted', 'deleted', 'modified')
 const metricFieldKeys = ['value', 'range', 'upper', 'scale', 'approx', 'unit', 'label', 'placeholder']
+/** The keys of a metric field whose number shows digits it drops (see `MetricAttrs.decimals`). */
+const metricDecimalsKeys = [...metricFieldKeys, 'decimals']
 const blankFieldKeys = ['value', 'label', 'placeholder']
 const indexKeys = ['text', 'filled', 'path', 'where', 'context']
 const metricEntryKeys = [...metricFieldKeys, ...indexKeys]
+const metricDecimalsEntryKeys = [...metricDecimalsKeys, ...indexKeys]
 const blankEntryKeys = [...blankFieldKeys, ...indexKeys]
 const paragraphKeys = keySets(['type', 'text'], 'runs')
 const workItemsKeys = keySets(['type', 'layout', 'items'], 'intro', 'introRuns')
@@ -1094,7 +1102,9 @@ function sameMetricAttrs(v: Record<string, unknown>, a: Attrs): boolean {
     Object.is(v.approx, a.approx) &&
     Object.is(v.unit, a.unit) &&
     Object.is(v.label, a.label) &&
-    Object.is(v.placeholder, a.placeholder)
+    Object.is(v.placeholder, a.placeholder) &&
+    // Absent is 0, as in a summary from before there was `decimals`.
+    (v.decimals ?? 0) === (a.decimals ?? 0)
   )
 }
 
@@ -1125,10 +1135,10 @@ function checkField(node: Node, run: Record<string, unknown>, keys: number, wher
     if (
       !hasExactly(run, metricRunKeys[keys]!) ||
       !isObject(field) ||
-      !hasExactly(field, metricFieldKeys) ||
+      !hasExactly(field, attrs.decimals ? metricDecimalsKeys : metricFieldKeys) ||
       !sameMetricAttrs(field, attrs) ||
       !isObject(entry) ||
-      !hasExactly(entry, metricEntryKeys) ||
+      !hasExactly(entry, attrs.decimals ? metricDecimalsEntryKeys : metricEntryKeys) ||
       !sameMetricAttrs(entry, field) ||
       !sameIndexFields(entry, shown, !metricUnfilled(attrs as MetricAttrs), where, before, check.place)
     ) {

@@ -11,7 +11,7 @@
 import fc from 'fast-check'
 import type { Mark, Node } from 'prosemirror-model'
 import { Transform } from 'prosemirror-transform'
-import { schema, metricScales, metricApproximations, sectionTypeNames, periods, isSection, type MetricAttrs, type BlankAttrs, type CommentAuthor, type CommentScope, type CommentThread, type Suggestion, type SuggestionKind } from '../src/schema.ts'
+import { schema, metricNumberText, metricScales, metricApproximations, sectionTypeNames, periods, isSection, type MetricAttrs, type BlankAttrs, type CommentAuthor, type CommentScope, type CommentThread, type Suggestion, type SuggestionKind } from '../src/schema.ts'
 import { quoteBetween } from '../src/comments.ts'
 
 // ---------------------------------------------------------------------------------------------
@@ -201,6 +201,7 @@ export function docArbitraries(options: DocArbitraryOptions = {}): DocArbitrarie
     unit: fc.constantFrom(...units),
     label,
     placeholder,
+    decimals: fc.constantFrom(0, 0, 0, 1, 2, 20),
   })
   // A field's value stands on one line: the schema refuses line breaks and control characters there.
   const oneLine = text.map((t) => t.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, '')).filter((t) => t.length > 0)
@@ -338,8 +339,14 @@ export function textSafeDocArbitrary(): fc.Arbitrary<Node> {
       unit: fc.constantFrom(...units.filter((u) => u !== '')),
       placeholder: fc.constantFrom(...placeholders),
       label: fc.constantFrom('', '人数'),
+      // Zeros after the point kept (`5.0`, `12.50`): only where a number shows them, as a writer writes them.
+      decimals: fc.constantFrom(0, 0, 1, 2),
     })
-    .map(({ scaleApprox: [scale, approx], range, upper, ...rest }) => ({ ...rest, range, upper: range ? upper : null, scale, approx }))
+    .map(({ scaleApprox: [scale, approx], range, upper, decimals, ...rest }) => {
+      const ends = [rest.value, range ? upper : null].filter((v): v is number => v !== null)
+      const shows = ends.some((v) => metricNumberText(v, decimals) !== String(v))
+      return { ...rest, range, upper: range ? upper : null, scale, approx, decimals: shows ? decimals : 0 }
+    })
   const field = fc.oneof(
     { arbitrary: fc.tuple(metricAttrs, fc.boolean()).map(([a, b]) => metric(a, b)), weight: 2 },
     { arbitrary: fc.tuple(fc.constantFrom(...placeholders), fc.boolean()).map(([placeholder, b]) => blank({ placeholder }, b)), weight: 1 },

@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest'
 import fc from 'fast-check'
-import { importText, toSummary, toText, readFields, displayText } from '../src/index.ts'
+import { importText, toSummary, fromSummary, toText, toHTML, importHTML, readFields, displayText } from '../src/index.ts'
+import { halfWidthDigits } from '../src/import/fields.ts'
+import { parseHTML } from 'linkedom'
 
 /** The metrics and blanks of a one-paragraph summary, and its text as read back. */
 const read = (paragraph: string) => {
@@ -71,18 +73,80 @@ describe('readFields: only what reads back as written', () => {
     expect(text).toBe(source)
   })
 
-  it('gives back every text exactly as written (property)', () => {
-    const pieces = ['1', '2', '0', '5', '12', '.', 'X', 'XX', 'x', '×', 'Ｘ', '-', '－', '~', '～', '—', '–', '至', '到', ',', '，', '十', '百', '千', '万', '亿', '余', '多', '个', '名', '人', '人次', '万元', '元', '%', '百分点', '部', '门', '第', '年', '月', '日', '的', 'A']
+  it('gives back every text exactly as written, digits of metrics half-width (property)', () => {
+    const pieces = ['1', '2', '0', '5', '12', '.', '０', '５', '１２', '．', 'X', 'XX', 'x', '×', 'Ｘ', '-', '－', '~', '～', '—', '–', '至', '到', ',', '，', '十', '百', '千', '万', '亿', '余', '多', '个', '名', '人', '人次', '万元', '元', '%', '％', '百分点', '部', '门', '第', '年', '月', '日', '的', 'A', 'Ａ']
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((a) => a.join('')), (text) => {
-        expect(readFields(text).map(displayText).join('')).toBe(text)
+        const shown = readFields(text).map(displayText).join('')
+        // As long as what it was read from, so that offsets into the text (bold, comments) keep.
+        expect(shown.length).toBe(text.length)
+        expect(halfWidthDigits(shown)).toBe(halfWidthDigits(text))
+        if (!/[０-９．]/.test(text)) expect(shown).toBe(text)
       }),
       { numRuns: 3000 },
     )
   })
 
-  it('keeps numbers whose zeros a number would lose as text (5.0%, 05名)', () => {
-    expect(fields('增长5.0%，培训05名，达到10.50%')).toEqual([])
+  it('reads a number with zeros after its point as a metric that keeps them (5.0%, 12.50万元), a leading zero (05名) as text', () => {
+    expect(fields('增长5.0%，培训05名，达到10.50%，投入12.50万元，提高0.50个百分点，共3.0-3.5万元')).toEqual(['metric:5.0%', 'metric:10.50%', 'metric:12.50万元', 'metric:0.50个百分点', 'metric:3.0-3.5万元'])
+    expect(readFields('增长5.0%').find((n) => !n.isText)!.attrs).toMatchObject({ value: 5, decimals: 1, unit: '%' })
+    expect(readFields('投入12.50万元').find((n) => !n.isText)!.attrs).toMatchObject({ value: 12.5, decimals: 2, unit: '万元' })
+    // A number that shows as it is needs nothing kept.
+    expect(readFields('投入3.5万元').find((n) => !n.isText)!.attrs).toMatchObject({ value: 3.5, decimals: 0 })
+    // The ends of a range show alike: one that the other's zeros would change stays text.
+    expect(fields('共3.5-4.00万元')).toEqual([])
+    // More zeros than a metric keeps (20 after the point): text, as written.
+    expect(fields(`投入1.${'0'.repeat(21)}万元`)).toEqual([])
+    expect(fields(`投入1.${'0'.repeat(20)}万元`)).toEqual([`metric:1.${'0'.repeat(20)}万元`])
+  })
+
+  it('keeps the zeros through Summary JSON, text, HTML and back (12.50万元)', () => {
+    const r = read('全年增长5.0%，支出12.50万元，另有3.5万元，区间3.0-3.5%。')
+    expect(r.text).toBe(r.source)
+    expect(r.metrics.map((m) => [m.text, m.value, m.decimals])).toEqual([
+      ['5.0%', 5, 1],
+      ['12.50万元', 12.5, 2],
+      ['3.5万元', 3.5, undefined],
+      ['3.0-3.5%', 3, 1],
+    ])
+    const doc = importText(r.source).doc
+    const again = fromSummary(JSON.parse(JSON.stringify(toSummary(doc))))
+    expect(again.eq(doc)).toBe(true)
+    expect(toText(again)).toContain('全年增长5.0%，支出12.50万元，另有3.5万元，区间3.0-3.5%。')
+    const html = toHTML(doc)
+    expect(html).toContain('data-decimals="2">12.50万元</span>')
+    expect(importHTML(html, (h) => parseHTML(h).document).doc.eq(doc)).toBe(true)
+  })
+
+  it('reads a metric written in full-width digits as written half-width (１２０名, ３．５万元), and says so on its line', () => {
+    const source = '某局2025年工作总结\n今年以来，培训干部１２０名，完成率达到５０％。\n一、主要工作\n投入３.５万元、３．５万元，增长１０．０％。'
+    const { doc, warnings } = importText(source)
+    expect(toSummary(doc).metrics.map((m) => [m.text, m.value])).toEqual([
+      ['120名', 120],
+      ['50％', 50],
+      ['3.5万元', 3.5],
+      ['3.5万元', 3.5],
+      ['10.0％', 10],
+    ])
+    expect(toText(doc)).toContain('今年以来，培训干部120名，完成率达到50％。\n')
+    expect(toText(doc)).toContain('投入3.5万元、3.5万元，增长10.0％。')
+    expect(warnings.filter((w) => w.code === 'digit-width').map((w) => [w.line, w.message])).toEqual([
+      [2, '指标「１２０名」「５０％」中的全角数字已改为半角数字'],
+      [4, '指标「３.５万元」「３．５万元」「１０．０％」中的全角数字已改为半角数字'],
+    ])
+    // Read again from its own text, it is the same, with nothing to report.
+    const back = importText(toText(doc))
+    expect(back.doc.eq(doc)).toBe(true)
+    expect(back.warnings).toEqual([])
+  })
+
+  it('leaves full-width digits that are not a metric as written (２０２５年, ＩＳＯ９００１, １，２００万元)', () => {
+    for (const t of ['２０２５年', '第２批', 'ＩＳＯ９００１认证', '１，２００万元', '３－５个']) {
+      expect(fields(t), t).toEqual([])
+      const { doc, warnings } = importText(`标题总结\n${t}。`)
+      expect(toText(doc)).toContain(`${t}。`)
+      expect(warnings.filter((w) => w.code === 'digit-width')).toEqual([])
+    }
   })
 })
 

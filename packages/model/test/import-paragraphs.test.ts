@@ -82,3 +82,15 @@ describe('importParagraphs', () => {
     expect(marked(doc).slice(1)).toEqual(['paragraph: **全年**完成任务。', 'paragraph: **重点**突出。'])
   })
 })
+
+describe('importParagraphs: full-width digits', () => {
+  it('reads a metric of a Word paragraph written in full-width digits half-width, its bold kept, and names the paragraph', () => {
+    const { doc, warnings } = importParagraphs([rich('某局2025年工作总结', 1), rich('全年**培训干部１２０名**，增长５．０％。', 3)])
+    expect(marked(doc)).toContain('paragraph: 全年**培训干部120名**，增长5.0％。')
+    expect(toSummary(doc).metrics.map((m) => [m.text, m.value, m.decimals])).toEqual([
+      ['120名', 120, undefined],
+      ['5.0％', 5, 1],
+    ])
+    expect(warnings).toEqual([{ line: 3, code: 'digit-width', message: '指标「１２０名」「５．０％」中的全角数字已改为半角数字' }])
+  })
+})

@@ -14,4 +14,9 @@ describe('metricsToCSV', () => {
     expect(lines[4]).toBe('4,"""新""项目",,,个,X个,一、,否')
     expect(metricsToCSV(summary, { bom: true }).startsWith('\ufeff序号')).toBe(true)
   })
+
+  it('gives a value with the zeros after its point as written (12.50, 3.0-3.5)', () => {
+    const lines = metricsToCSV(toSummary(importText('工作总结\n一、工作\n投入12.50万元，增长3.0-3.5%。').doc)).trimEnd().split('\r\n')
+    expect(lines.slice(1)).toEqual(['1,投入,12.50,,万元,12.50万元,一、,是', '2,增长,3.0,3.5,%,3.0-3.5%,一、,是'])
+  })
 })

@@ -9,7 +9,7 @@ import Ajv2020 from 'ajv/dist/2020.js'
 import { parseHTML } from 'linkedom'
 import { Node, Slice } from 'prosemirror-model'
 import { Transform } from 'prosemirror-transform'
-import { schema, metricText, metricUnfilled, displayText, isSection, type MetricAttrs, type CommentThread } from '../src/schema.ts'
+import { schema, metricNumberText, metricText, metricUnfilled, displayText, isSection, type MetricAttrs, type CommentThread } from '../src/schema.ts'
 import { toSummary, readSummary, fromSummary, type Section, type Summary } from '../src/summary.ts'
 import { commentThreads, withoutCommentMarks } from '../src/comments.ts'
 import { validate as validateDraft, type Finding } from '../src/validate.ts'
@@ -163,7 +163,7 @@ const outlineOf = (sections: Section[]): OutlineEntry[] =>
 function fieldsOf(doc: Node) {
   const s = toSummary(doc)
   return {
-    metrics: s.metrics.map((m) => ({ text: m.text, value: m.value, range: m.range, upper: m.range ? m.upper : null, scale: m.scale, approx: m.approx, unit: m.unit })),
+    metrics: s.metrics.map((m) => ({ text: m.text, value: m.value, range: m.range, upper: m.range ? m.upper : null, scale: m.scale, approx: m.approx, unit: m.unit, decimals: m.decimals ?? 0 })),
     blanks: s.blanks.map((b) => ({ text: b.text, value: b.value })),
   }
 }
@@ -357,8 +357,16 @@ describe('metric text', () => {
       fc.property(arbDocMaterial.metricAttrs, (attrs: MetricAttrs) => {
         const text = metricText(attrs)
         expect(text.endsWith(attrs.unit)).toBe(true)
-        expect(text.startsWith(attrs.value === null ? attrs.placeholder : String(attrs.value))).toBe(true)
-        if (attrs.range) expect(text).toContain('-' + (attrs.upper === null ? attrs.placeholder : String(attrs.upper)))
+        const shown = (n: number | null) => (n === null ? attrs.placeholder : metricNumberText(n, attrs.decimals))
+        expect(text.startsWith(shown(attrs.value))).toBe(true)
+        if (attrs.range) expect(text).toContain('-' + shown(attrs.upper))
+        // A number shows its digits after the point as the writer wrote them: at least `decimals`, and what the number has.
+        for (const n of [attrs.value, attrs.range ? attrs.upper : null]) {
+          if (n === null || String(n).includes('e')) continue
+          const digits = (shown(n).split('.')[1] ?? '').length
+          expect(digits).toBe(Math.max(attrs.decimals ?? 0, (String(n).split('.')[1] ?? '').length))
+          expect(Number(shown(n))).toBe(n)
+        }
       }),
       { numRuns: runs(200), ...replay },
     )

@@ -242,6 +242,45 @@ describe('toSummary: runs and fields', () => {
   it('round-trips', () => roundTrips(d))
 })
 
+describe('toSummary: a metric\'s digits after its point (decimals)', () => {
+  const d = doc({ title: '总结', preamble: [p('增长', metric({ value: 5, unit: '%', decimals: 1 }), '，投入', metric({ value: 12.5, unit: '万元', decimals: 2 }), '，另有', metric({ value: 3.5, unit: '万元' }), '。')] })
+  const s = toSummary(d)
+
+  it('writes `decimals` where a number shows zeros it drops, in its run and in the index, and shows them', () => {
+    const runs = s.preamble[0]!.type === 'paragraph' ? s.preamble[0]!.runs! : []
+    expect(s.preamble[0]).toMatchObject({ text: '增长5.0%，投入12.50万元，另有3.5万元。' })
+    expect(runs[1]).toEqual({ metric: { value: 5, range: false, upper: null, scale: '', approx: '', unit: '%', label: '', placeholder: 'X', decimals: 1 } })
+    expect(s.metrics.map((m) => [m.text, m.value, m.decimals])).toEqual([
+      ['5.0%', 5, 1],
+      ['12.50万元', 12.5, 2],
+      ['3.5万元', 3.5, undefined],
+    ])
+    // None where the number shows as it is: the field reads as before there was `decimals`.
+    expect('decimals' in (runs[5] as { metric: object }).metric).toBe(false)
+    expect('decimals' in s.metrics[2]!).toBe(false)
+  })
+
+  it('round-trips, and two metrics that differ only in their zeros stay apart', () => {
+    roundTrips(d)
+    roundTrips(doc({ title: '总结', preamble: [p('由', metric({ value: 5, unit: '%' }), '到', metric({ value: 5, unit: '%', decimals: 1 }), '再到', metric({ value: 5, unit: '%' }), '。')] }))
+  })
+
+  it('opens a summary written before `decimals` unchanged', () => {
+    const before = {
+      version: 1,
+      title: '总结',
+      preamble: [{ type: 'paragraph', text: '增长5%。', runs: [{ text: '增长' }, { metric: { value: 5, range: false, upper: null, scale: '', approx: '', unit: '%', label: '', placeholder: 'X' } }, { text: '。' }] }],
+      sections: [],
+      closing: [],
+      metrics: [{ value: 5, range: false, upper: null, scale: '', approx: '', unit: '%', label: '', placeholder: 'X', text: '5%', filled: true, path: '$.preamble[0].runs[1]', where: '导语', context: '增长' }],
+      blanks: [],
+    }
+    const opened = fromSummary(copy(before as unknown as Summary))
+    expect(opened.eq(doc({ title: '总结', preamble: [p('增长', metric({ value: 5, unit: '%' }), '。')] }))).toBe(true)
+    expect(toSummary(opened)).toEqual(before)
+  })
+})
+
 describe('fromSummary: refusals name the field', () => {
   const d = doc({
     title: '总结',
@@ -279,6 +318,11 @@ describe('fromSummary: refusals name the field', () => {
     ['a metric value that is a string', (s) => (s.preamble[1].runs[1].metric.value = '3'), '$.preamble[1].runs[1]'],
     ['an unknown scale', (s) => (s.preamble[1].runs[1].metric.scale = '兆'), '$.preamble[1].runs[1]'],
     ['a bad placeholder', (s) => (s.preamble[1].runs[1].metric.placeholder = 'Y'), '$.preamble[1].runs[1]'],
+    ['decimals that are negative', (s) => (s.preamble[1].runs[1].metric.decimals = -1), '$.preamble[1].runs[1]'],
+    ['decimals that are a fraction', (s) => (s.preamble[1].runs[1].metric.decimals = 1.5), '$.preamble[1].runs[1]'],
+    ['decimals past 20', (s) => (s.preamble[1].runs[1].metric.decimals = 1e6), '$.preamble[1].runs[1]'],
+    ['decimals of 0, which a summary leaves out', (s) => (s.preamble[1].runs[1].metric.decimals = 0), '$.preamble[1].runs[1].metric.decimals'],
+    ['decimals that disagree with the text', (s) => (s.preamble[1].runs[1].metric = { ...s.preamble[1].runs[1].metric, value: 5, decimals: 1 }), '$.preamble[1].text'],
     ['an empty blank value', (s) => (s.preamble[1].runs[1] = { blank: { value: '', label: '', placeholder: 'X' } }), '$.preamble[1].runs[1]'],
     ['an empty text run', (s) => (s.preamble[1].runs[0].text = ''), '$.preamble[1].runs[0].text'],
     ['bold that is not true', (s) => (s.preamble[1].runs[0].bold = false), '$.preamble[1].runs[0].bold'],

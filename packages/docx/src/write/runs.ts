@@ -1,6 +1,6 @@
 import { DeletedTextRun, HighlightColor, InsertedTextRun, TextRun, type IRunOptions, type ParagraphChild } from 'docx'
 import type { Node } from 'prosemirror-model'
-import { suggestionAnchor, type BlankAttrs, type MetricAttrs } from '@zongjie/model'
+import { metricNumberText, suggestionAnchor, type BlankAttrs, type MetricAttrs } from '@zongjie/model'
 import type { TrackedRange } from '../embedded.ts'
 import type { CommentRanges } from './comments.ts'
 import { sameChange, InsertionAround, type Revisions, type WrittenChange } from './revisions.ts'
@@ -162,12 +162,12 @@ export class RunWriter {
     else if (field.type.name === 'blank') this.addBlank(field.attrs as BlankAttrs, bold)
   }
 
-  /** A metric as `metricText` displays it (`22个`, `X-X个`, `X万多人`), each missing number highlighted. */
+  /** A metric as `metricText` displays it (`22个`, `X-X个`, `X万多人`, `12.50万元`), each missing number highlighted. */
   private addMetric(attrs: MetricAttrs, bold: boolean): void {
-    this.add(attrs.value === null ? attrs.placeholder : String(attrs.value), bold, attrs.value === null)
+    this.add(attrs.value === null ? attrs.placeholder : metricNumberText(attrs.value, attrs.decimals), bold, attrs.value === null)
     if (attrs.range) {
       this.add('-', bold)
-      this.add(attrs.upper === null ? attrs.placeholder : String(attrs.upper), bold, attrs.upper === null)
+      this.add(attrs.upper === null ? attrs.placeholder : metricNumberText(attrs.upper, attrs.decimals), bold, attrs.upper === null)
     }
     this.add(attrs.scale + attrs.approx + attrs.unit, bold)
   }

@@ -1,6 +1,7 @@
 import { css, html, type TemplateResult } from 'lit'
 import type { Node } from 'prosemirror-model'
 import { metricText, metricUnfilled, contextBefore, displayText, PartCache, type MetricAttrs } from '@zongjie/model'
+import { metricInputText } from '@zongjie/commands'
 import type { Catalog } from '../locales/index.ts'
 import { adoptPanelStyles } from './panel-styles.ts'
 
@@ -50,11 +51,8 @@ function sameRow(a: MetricRow, b: MetricRow): boolean {
   return a.label === b.label && a.text === b.text && a.filled === b.filled && metricInputValue(a.attrs) === metricInputValue(b.attrs) && a.attrs.unit === b.attrs.unit && a.attrs.scale === b.attrs.scale && a.attrs.approx === b.attrs.approx
 }
 
-/** The value a metric shows in the table's input: `22`, `3000-5000`, empty while unfilled. */
-export function metricInputValue(attrs: MetricAttrs): string {
-  if (attrs.value === null) return ''
-  return attrs.range ? `${attrs.value}-${attrs.upper ?? ''}` : String(attrs.value)
-}
+/** The value a metric shows in the table's input, as in the field's own: `22`, `5.0`, `3000-5000`, empty while unfilled. */
+export const metricInputValue: (attrs: MetricAttrs) => string = metricInputText
 
 /** Rows built at once when a table is built; the rest follow in chunks of this size, a task each. */
 const rowsAtOnce = 100

@@ -2,7 +2,7 @@ import type { Node } from 'prosemirror-model'
 import { NodeSelection, Plugin, PluginKey, TextSelection } from 'prosemirror-state'
 import type { EditorView, NodeView } from 'prosemirror-view'
 import { metricText, blankText, metricUnfilled, contextBefore, displayText, isField, type MetricAttrs, type BlankAttrs } from '@zongjie/model'
-import { fillField, parseMetricInput, metricInputCharacters } from '@zongjie/commands'
+import { fillField, parseMetricInput, metricInputText, metricInputCharacters } from '@zongjie/commands'
 import type { Catalog } from '../locales/index.ts'
 import { zhCN } from '../locales/zh-CN.ts'
 
@@ -84,11 +84,7 @@ export class FieldView implements NodeView {
     this.dom.removeAttribute('role')
     this.dom.removeAttribute('aria-label')
     if (this.isMetric) input.inputMode = 'decimal'
-    const current = this.isMetric
-      ? attrs.value === null
-        ? ''
-        : String(attrs.value) + (attrs.range ? '-' + (attrs.upper ?? '') : '')
-      : (attrs.value ?? '')
+    const current = this.isMetric ? metricInputText(attrs as MetricAttrs) : (attrs.value ?? '')
     input.value = initial ? initial : current
     input.size = Math.max(3, input.value.length + 1)
     const hint = document.createElement('span')
@@ -169,8 +165,8 @@ export class FieldView implements NodeView {
         return this.close(refocus)
       }
       const attrs = this.node.attrs
-      if (parsed.value !== attrs.value || parsed.upper !== attrs.upper || (parsed.range && !attrs.range)) {
-        ok = fillField(pos, parsed.value, parsed.range || attrs.range ? parsed.upper : undefined)(this.view.state, this.view.dispatch)
+      if (parsed.value !== attrs.value || parsed.upper !== attrs.upper || (parsed.range && !attrs.range) || parsed.decimals !== attrs.decimals) {
+        ok = fillField(pos, parsed.value, parsed.range || attrs.range ? parsed.upper : undefined, parsed.decimals)(this.view.state, this.view.dispatch)
       }
     } else {
       const value = raw.trim() || null

@@ -1506,7 +1506,7 @@ export class ZongjieEditor extends LitElement {
     const row = this.panelData?.metrics[index]
     const parsed = parseMetricInput(input)
     if (!view || !row || !parsed) return false
-    return fillField(row.pos, parsed.value, parsed.range || row.attrs.range ? parsed.upper : undefined)(view.state, view.dispatch)
+    return fillField(row.pos, parsed.value, parsed.range || row.attrs.range ? parsed.upper : undefined, parsed.decimals)(view.state, view.dispatch)
   }
 
   /** Selects the metric of the table's row `index`. */

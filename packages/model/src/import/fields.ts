@@ -1,5 +1,5 @@
 import type { Node } from 'prosemirror-model'
-import { schema, metricText, type MetricAttrs } from '../schema.ts'
+import { schema, metricNumberText, metricText, type MetricAttrs } from '../schema.ts'
 
 /**
  * Measure words and units a metric may end with (`名` `人次` `万元` `%` `个百分点` …), longest first
@@ -30,7 +30,9 @@ const notAfterUnit: Record<string, RegExp> = {
 }
 
 const placeholder = '(?:[Xx]{1,3}|[×Ｘｘ]{1,3})'
-const digits = '\\d+(?:\\.\\d+)?'
+/** A digit, half-width or full-width (`１２０名`, as a full-width input mode types it). */
+const digit = '[0-9０-９]'
+const digits = `${digit}+(?:[.．]${digit}+)?`
 const numberOrPlaceholder = `(?:${placeholder}|${digits})`
 const fieldPattern = new RegExp(`(${numberOrPlaceholder})(?:[-－~～](${numberOrPlaceholder}))?`, 'g')
 const scaleApprox = /^([十百千万亿])?([余多])?/
@@ -41,19 +43,38 @@ const scaleApprox = /^([十百千万亿])?([余多])?/
  */
 const rangeJoin = '(?:——|[-－~～—–至到])'
 /** The end of the text before a range's second number: a number or `X`, maybe a scale, and the join (`3—`, `3万-`). */
-const afterRangeStart = new RegExp(`(?:\\d|${placeholder})[十百千万亿]?${rangeJoin}$`)
+const afterRangeStart = new RegExp(`(?:${digit}|${placeholder})[十百千万亿]?${rangeJoin}$`)
 /** The rest of a range after its first end where the field pattern does not take it (`—5`, `至X`, `万-X`). */
 const rangeRest = new RegExp(`^[十百千万亿]?${rangeJoin}${numberOrPlaceholder}`)
 /** The end of the text before a digit group (`1,`, `1，`): `1,200万元` is one number, not `200万元`. */
-const afterDigitGroup = /\d[,，]$/
+const afterDigitGroup = /[0-9０-９][,，]$/
+/** A character a field's number cannot follow: a Latin letter, a digit or a point (`ISO9001`, `1.5`), either width. */
+const wordBefore = /[A-Za-z0-9.．Ａ-Ｚａ-ｚ０-９]/
 
 function isPlaceholder(s: string) {
   return new RegExp(`^${placeholder}$`).test(s)
 }
 
-function canonicalNumber(s: string): number | null {
-  const n = Number(s)
-  return Number.isFinite(n) && String(n) === s ? n : null
+/**
+ * Text with its full-width digits and points half-width (`３．５` → `3.5`), as GB/T 15835 writes
+ * Arabic numerals; every character stays one, so offsets keep.
+ */
+export function halfWidthDigits(text: string): string {
+  return text.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+}
+
+/**
+ * A number as written (half-width): its value, and the digits after its point that it shows and
+ * the value alone would drop (1 for `5.0`, 2 for `12.50`, 0 for `3.5`; see `MetricAttrs.decimals`).
+ * Null when the value cannot show as written (`05`, or more than the 20 decimals a metric keeps).
+ */
+function writtenNumber(s: string): { value: number; decimals: number } | null {
+  const value = Number(s)
+  if (!Number.isFinite(value)) return null
+  if (String(value) === s) return { value, decimals: 0 }
+  const point = s.indexOf('.')
+  const decimals = point < 0 ? 0 : s.length - point - 1
+  return decimals && decimals <= 20 && metricNumberText(value, decimals) === s ? { value, decimals } : null
 }
 
 function unitAt(text: string, at: number): string | null {
@@ -89,11 +110,15 @@ function tailAt(text: string, at: number): { scale: MetricAttrs['scale']; approx
  * (`第2批`) and dates stay text.
  *
  * Reading is lossless: a number is a metric only when the metric displays exactly the characters it
- * was read from ({@link metricText}). So numbers with a zero a number does not keep (`5.0%`, `05名`),
- * digit groups (`1,200万元`, `1,234,567元`: neither the whole nor a part is a metric) and ranges not
- * joined by `-` (`3～5个`, `3—5个`, `1至2名`, `8到10个`: neither end is a metric) stay text.
+ * was read from ({@link metricText}), the zeros after a point included (`5.0%`, `12.50万元`: see
+ * `MetricAttrs.decimals`). So numbers with a leading zero (`05名`), digit groups (`1,200万元`,
+ * `1,234,567元`: neither the whole nor a part is a metric) and ranges not joined by `-` (`3～5个`,
+ * `3—5个`, `1至2名`, `8到10个`: neither end is a metric) stay text. The one exception is the width
+ * of digits: a number written in full-width digits (`１２０名`, `３．５万元`) is read as written
+ * half-width (`120名`, `3.5万元`), as GB/T 15835 writes Arabic numerals, and told to `widened` with
+ * the metric as written. A metric is as long as what it was read from either way.
  */
-export function readFields(text: string): Node[] {
+export function readFields(text: string, widened?: (written: string) => void): Node[] {
   const nodes: Node[] = []
   let plainFrom = 0
   const flush = (to: number) => {
@@ -110,22 +135,26 @@ export function readFields(text: string): Node[] {
     // not a group of a number written with separators (the `200` of `1,200`).
     // (What these look back on is at most 6 characters: `XXX万——`.)
     const behind = text.slice(Math.max(0, start - 8), start)
-    if (/[A-Za-z0-9.．]/.test(before) || before === '第' || afterDigitGroup.test(behind)) continue
+    if (wordBefore.test(before) || before === '第' || afterDigitGroup.test(behind)) continue
     const end = start + m[0].length
     const tail = tailAt(text, end)
     const firstIsX = isPlaceholder(first)
     if (tail) {
       // The second number of a range whose first the field pattern did not take (`3—5个`, `3万-5万元`).
       if (afterRangeStart.test(behind)) continue
-      const value = firstIsX ? null : canonicalNumber(first)
-      const upper = second === undefined ? null : isPlaceholder(second) ? null : canonicalNumber(second)
+      const value = firstIsX ? null : writtenNumber(halfWidthDigits(first))
+      const upper = second === undefined || isPlaceholder(second) ? null : writtenNumber(halfWidthDigits(second))
       const badNumber = (!firstIsX && value === null) || (second !== undefined && !isPlaceholder(second) && upper === null)
       const mixedPlaceholders = firstIsX && second !== undefined && isPlaceholder(second) && second !== first
       if (badNumber || mixedPlaceholders) continue
       const ph = firstIsX ? first : second !== undefined && isPlaceholder(second) ? second : 'X'
-      const attrs: MetricAttrs = { value, range: second !== undefined, upper, scale: tail.scale, approx: tail.approx, unit: tail.unit, label: '', placeholder: ph }
-      // Only what displays as written: `2～3期` would show as `2-3期`.
-      if (metricText(attrs) !== text.slice(start, tail.end)) continue
+      const decimals = Math.max(value?.decimals ?? 0, upper?.decimals ?? 0)
+      const attrs: MetricAttrs = { value: value?.value ?? null, range: second !== undefined, upper: upper?.value ?? null, scale: tail.scale, approx: tail.approx, unit: tail.unit, label: '', placeholder: ph, decimals }
+      // Only what displays as written, digits half-width: `2～3期` would show as `2-3期`, `3.5-4.00元` as `3.50-4.00元`.
+      const written = text.slice(start, tail.end)
+      const shown = metricText(attrs)
+      if (shown !== halfWidthDigits(written)) continue
+      if (shown !== written) widened?.(written)
       flush(start)
       nodes.push(schema.nodes.metric!.create(attrs))
       plainFrom = tail.end

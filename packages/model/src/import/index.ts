@@ -119,16 +119,17 @@ const formats = Object.values(sectionFormats) as SectionFormat[]
 export function importText(text: string, options: ImportOptions = {}): ImportResult {
   const removed: ImportWarning[] = []
   const lines = sourceLines(text, (line, found) => removed.push({ line, code: 'control-characters', message: controlsRemoved(found) }))
-  const result = importLines(lines, (piece) => readFields(piece.text), options)
+  const result = importLines(lines, (piece, widened) => readFields(piece.text, widened), options)
   if (!removed.length) return result
   return { ...result, warnings: [...removed, ...result.warnings].sort((a, b) => a.line - b.line) }
 }
 
 /**
  * The importer proper, on trimmed lines; `inline` makes a piece of a line into inline content
- * (fields, and bold for paragraphs that carry it: text has none, and pays nothing for it).
+ * (fields, and bold for paragraphs that carry it: text has none, and pays nothing for it), telling
+ * `widened` each metric it read from full-width digits, as written (see {@link readFields}).
  */
-export function importLines(source: SourceLine[], inline: (piece: Piece) => Node[], options: ImportOptions): ImportResult {
+export function importLines(source: SourceLine[], inline: (piece: Piece, widened: (written: string) => void) => Node[], options: ImportOptions): ImportResult {
   const warnings: ImportWarning[] = []
   const warn = (line: number, code: ImportWarning['code'], message: string) => warnings.push({ line, code, message })
   let lines = source
@@ -389,9 +390,11 @@ export function importLines(source: SourceLine[], inline: (piece: Piece) => Node
   checkOrdinals(closing)
   warnings.sort((a, b) => a.line - b.line)
 
-  // Into the schema.
+  // Into the schema. The metrics written in full-width digits, read half-width, by line.
+  const widened = new Map<number, Set<string>>()
+  const inlineOf = (piece: Piece) => inline(piece, (written) => widened.set(piece.line.no, (widened.get(piece.line.no) ?? new Set()).add(written)))
   const n = schema.nodes
-  const textblock = (type: string, piece: Piece | null) => n[type]!.create(null, piece ? inline(piece) : [])
+  const textblock = (type: string, piece: Piece | null) => n[type]!.create(null, piece ? inlineOf(piece) : [])
   const blockNode = (b: BlockDraft): Node => {
     if (b.kind === 'para') return textblock('paragraph', b.text)
     const children: Node[] = []
@@ -409,7 +412,7 @@ export function importLines(source: SourceLine[], inline: (piece: Piece) => Node
   }
   // A title on several lines: each line's inline content on its own, so that the changes of each
   // are counted on its number (see `importParagraphs`).
-  const children: Node[] = [titleLines.length > 1 ? n.title!.create(null, titleLines.flatMap((l) => inline(wholeLine(l)))) : textblock('title', title && wholeLine(title))]
+  const children: Node[] = [titleLines.length > 1 ? n.title!.create(null, titleLines.flatMap((l) => inlineOf(wholeLine(l)))) : textblock('title', title && wholeLine(title))]
   if (subtitle) children.push(textblock('subtitle', wholeLine(subtitle)))
   children.push(n.preamble!.create(null, preamble.map(blockNode)))
   children.push(...top.map(sectionNode))
@@ -419,6 +422,10 @@ export function importLines(source: SourceLine[], inline: (piece: Piece) => Node
   const covers = readPeriod(title?.text ?? '')
   const doc = n.doc!.create(covers, children)
   doc.check()
+  if (widened.size) {
+    for (const [line, written] of widened) warn(line, 'digit-width', `指标${[...written].map((w) => `「${w}」`).join('')}中的全角数字已改为半角数字`)
+    warnings.sort((a, b) => a.line - b.line)
+  }
   return { doc, warnings, topRank }
 }
 

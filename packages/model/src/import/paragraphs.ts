@@ -102,10 +102,10 @@ export function sourceParagraphs(paragraphs: readonly SourceParagraph[]): Source
  */
 export function importParagraphs(paragraphs: readonly SourceParagraph[], options: ImportOptions = {}): ImportResult {
   const lines = sourceParagraphs(paragraphs)
-  if (!paragraphs.some((p) => p.suggestions?.length)) return importLines(lines, (piece) => inlineOf(piece), options)
+  if (!paragraphs.some((p) => p.suggestions?.length)) return importLines(lines, (piece, widened) => inlineOf(piece, undefined, widened), options)
   const placed = new Map<number, number>()
   const placement: SuggestionPlacement = { used: new Set(), placed: (no, chars) => placed.set(no, (placed.get(no) ?? 0) + chars) }
-  const result = importLines(lines, (piece) => inlineOf(piece, placement), options)
+  const result = importLines(lines, (piece, widened) => inlineOf(piece, placement, widened), options)
   // The changes that fell where the importer keeps no text: accepted, and said so.
   // A paragraph inserted whole goes whole when rejected: its numbers with it.
   const changed = new Map<number, number>()

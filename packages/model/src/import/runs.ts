@@ -42,8 +42,8 @@ function marksAt(ranges: readonly MarkRange[], at: number, base: readonly Mark[]
  * or end, each part with the marks of the ranges over it and `base`. A field takes the marks of its
  * first character; a field reads exactly as many characters as it displays.
  */
-function markedInline(text: string, ranges: readonly MarkRange[], base: readonly Mark[] = []): Node[] {
-  const nodes = readFields(text)
+function markedInline(text: string, ranges: readonly MarkRange[], base: readonly Mark[] = [], widened?: (written: string) => void): Node[] {
+  const nodes = readFields(text, widened)
   if (!ranges.length && !base.length) return nodes
   const out: Node[] = []
   let at = 0
@@ -109,9 +109,10 @@ function deletedInline(d: DeletedText): Node[] {
  * inserted, so that it stays one field either way.
  *
  * `placement` keeps track of the deleted texts across the pieces of one line and counts what was
- * placed; without it, each call places the deleted texts of its piece.
+ * placed; without it, each call places the deleted texts of its piece. `widened` is told each
+ * metric of the piece read from full-width digits (see {@link readFields}).
  */
-export function inlineOf(piece: Piece, placement?: SuggestionPlacement): Node[] {
+export function inlineOf(piece: Piece, placement?: SuggestionPlacement, widened?: (written: string) => void): Node[] {
   const line = piece.line
   const start = piece.at
   const end = start + piece.text.length
@@ -127,7 +128,7 @@ export function inlineOf(piece: Piece, placement?: SuggestionPlacement): Node[] 
     r.from -= start
     r.to -= start
   }
-  if (!inserted.length && !deleted.length) return markedInline(piece.text, ranges)
+  if (!inserted.length && !deleted.length) return markedInline(piece.text, ranges, [], widened)
   ranges.push(...inserted)
   let changed = 0
   for (const r of inserted) changed += visibleLength(piece.text.slice(Math.max(r.from, 0), Math.min(r.to, piece.text.length)))
@@ -145,7 +146,7 @@ export function inlineOf(piece: Piece, placement?: SuggestionPlacement): Node[] 
   }
   const insertedAt = (i: number) => inserted.some((r) => i >= r.from && i < r.to)
   let at = 0
-  for (const node of readFields(piece.text)) {
+  for (const node of readFields(piece.text, widened)) {
     if (!node.isText) {
       const a = at
       const b = at + displayText(node).length

@@ -23,6 +23,8 @@ export interface ImportWarning {
  * - `ordinal-repaired`: a work-item ordinal out of sequence (`二是…二是`), renumbered;
  * - `line-dropped`: a line above the title that is not part of the summary (an advertisement, a source line);
  * - `control-characters`: control characters (a bell, a vertical tab) removed from a line of text;
+ * - `digit-width`: a metric written in full-width digits (`１２０名`, `３．５万元`) read half-width
+ *   (`120名`, `3.5万元`), as GB/T 15835 writes Arabic numerals;
  * - `suggestion-accepted`: a suggestion (修订) of the file that the document cannot keep as one (it
  *   falls into a heading's number or a work item's ordinal, or joins or splits paragraphs), accepted.
  */
@@ -35,4 +37,5 @@ export type ImportWarningCode =
   | 'ordinal-repaired'
   | 'line-dropped'
   | 'control-characters'
+  | 'digit-width'
   | 'suggestion-accepted'
