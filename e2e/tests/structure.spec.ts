@@ -235,6 +235,48 @@ test('selecting a （一） section with Shift-arrows and Backspace removes it a
   expect((await getSummary(page)).sections[0]!.body).toEqual([{ type: 'paragraph', text: '全年发放救助资金。' }])
 })
 
+// Before, Backspace or a cut over a whole section (from its heading's start to the end of its last
+// line) left its heading behind, empty (二、), or its last line's emptied paragraph under the section before.
+for (const how of ['Backspace', 'cut'] as const) {
+  test(`a whole section selected from its heading's start to the end of its last line, ${how === 'cut' ? 'cut' : 'with Backspace'}: it goes with its heading, no empty 二、 or line left, the rest renumbered, the caret at the end of the line before; one Ctrl-Z restores all`, async ({ page }) => {
+    const start = await textLines(page)
+    // What takes whole sections comes with the chunk the first focus loads, as a writer's first click does.
+    await placeCursor(page, '社会事务')
+    await page.waitForLoadState('networkidle')
+    await selectRange(page, await positionOf(page, '社会事务', 'start'), await positionOf(page, '办理婚姻登记。', 'end'))
+    if (how === 'cut') expect((await copy(page, 'cut')).text).toContain('办理婚姻登记。')
+    else await press(page, 'Backspace')
+    expect(await headings(page)).toEqual(['一、主要工作', '（一）兜牢民生底线', '（二）提升养老服务', '二、基层治理', '三、存在的问题', '四、下半年工作计划'])
+    expect(await textLines(page)).toEqual(start.filter((line) => line !== '二、社会事务' && line !== '办理婚姻登记。').map((line) => line.replace(/^[三四五](?=、)/, (n) => '二三四'['三四五'.indexOf(n)]!)))
+    expect((await getSummary(page)).sections[0]!.sections[1]!.body.at(-1)).toMatchObject({ type: 'workItems' })
+    expect((await editorSelection(page)).head).toBe(await positionOf(page, '实施适老化改造。', 'end'))
+    await press(page, 'Control+z')
+    expect(await textLines(page)).toEqual(start)
+  })
+}
+
+// Selected with the keyboard (Shift-↓ from the heading's start, Shift-← back to the end of the last
+// line). Before, Delete left the first heading behind, empty (二、); typed over, that heading takes the text.
+test('two whole sections selected with Shift-arrows: Delete takes them with their headings, no empty 二、 left; typed over, the first heading takes the text; one Ctrl-Z restores all', async ({ page }) => {
+  const start = await textLines(page)
+  await placeCursor(page, '社会事务', 'start')
+  await page.waitForLoadState('networkidle')
+  for (const how of ['Delete', 'typed'] as const) {
+    await placeCursor(page, '社会事务', 'start')
+    for (const key of ['Shift+ArrowDown', 'Shift+ArrowDown', 'Shift+ArrowDown', 'Shift+ArrowDown', 'Shift+ArrowLeft']) await press(page, key)
+    const selected = await editorSelection(page)
+    expect([selected.anchor, selected.head]).toEqual([await positionOf(page, '社会事务', 'start'), await positionOf(page, '培训社区工作者。', 'end')])
+    if (how === 'Delete') await press(page, 'Delete')
+    else await typeText(page, 'x')
+    const typed = how === 'typed' ? ['二、x'] : []
+    expect(await headings(page)).toEqual(['一、主要工作', '（一）兜牢民生底线', '（二）提升养老服务', ...typed, `${typed.length ? '三' : '二'}、存在的问题`, `${typed.length ? '四' : '三'}、下半年工作计划`])
+    const end = ['二是实施适老化改造。', ...typed, `${typed.length ? '三' : '二'}、存在的问题`, '基层力量不足。', `${typed.length ? '四' : '三'}、下半年工作计划`, '持续做好社会救助。']
+    expect((await textLines(page)).slice(-end.length - 1)).toEqual(['一是建设养老服务站。', ...end])
+    await press(page, 'Control+z')
+    expect(await textLines(page)).toEqual(start)
+  }
+})
+
 // Before, Enter split the selection's first heading at its start: （一） stayed behind, an empty heading owning the rest.
 test('Enter over a selection from a （一） heading to the next heading deletes that section, then opens an empty line above the heading, as at its start', async ({ page }) => {
   await selectRange(page, await positionOf(page, '兜牢民生底线', 'start'), await positionOf(page, '提升养老服务', 'start'))

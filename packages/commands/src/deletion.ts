@@ -10,8 +10,10 @@ const keptBlocks = new Set(['title', 'subtitle'])
  * what the writer types, loaded on the first focus (see {@link takeApartSectionsWith}).
  */
 export interface HeadlessSections {
-  /** Whether ProseMirror's deletion of the selection of `state` would leave such a heading empty, or give it the text of a body block. */
+  /** Whether ProseMirror's deletion of the selection of `state` would leave such a heading empty, or give it the text of a body block, or leave sections selected whole with an empty heading or line. */
   leavesHeadless(state: EditorState): boolean
+  /** The sections the selection of `state` takes whole deleted with their headings, the first one's heading kept when `typed` over from its start (整节删除); null where it takes no section whole. */
+  deleteWhole(state: EditorState, typed?: boolean): Transaction | null
   /** Takes apart in `tr`, the selection of `state` deleted across parts, such sections, the heading where the selection starts kept when `typed` over; gives the caret's place after, or null where it stays where the selection began. */
   takeApart(tr: Transaction, state: EditorState, typed?: boolean): number | null
 }
@@ -31,8 +33,9 @@ export function takeApartSectionsWith(sections: HeadlessSections): void {
  * title, its body the opening's), nor where it takes whole the heading of a section it ends
  * inside, that section holding its start (from the heading's start into the body) or lying deeper
  * than the section where it starts (from `一、` or the opening into a `（一）`): that deletion would
- * leave the heading empty, or give it the text of a body block. There {@link deleteAcrossParts}
- * deletes it. A selection from one section into the body of the next at its level is joined as in
+ * leave the heading empty, or give it the text of a body block; nor where it takes sections whole
+ * (整节, from a heading's start to the end of a section's last line), which that deletion would
+ * leave with an empty heading or an empty line. There {@link deleteAcrossParts} deletes it. A selection from one section into the body of the next at its level is joined as in
  * Word, by ProseMirror's deletion.
  */
 export function deletionKeepsParts(state: EditorState): boolean {
@@ -87,9 +90,12 @@ function rangesInside(parent: Node, start: number, from: number, to: number, ran
  * the section before; but where the selection starts at that heading's start and is `typed` over,
  * the heading stays, to take what is typed (`（一）` typed over up to a work item is a new title,
  * the item's rest still the item). The caret goes where the selection began (a section gone with
- * its heading: the start of what was left of it).
+ * its heading: the start of what was left of it). Sections taken whole go whole, with their
+ * headings (see {@link HeadlessSections.deleteWhole}).
  */
 export function deleteAcrossParts(state: EditorState, typed?: boolean): Transaction {
+  const whole = headless?.deleteWhole(state, typed)
+  if (whole) return whole
   const { from, to } = state.selection
   const ranges: [number, number][] = []
   rangesInside(state.doc, 0, from, to, ranges)

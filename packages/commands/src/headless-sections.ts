@@ -4,6 +4,7 @@ import { ReplaceStep, Transform } from 'prosemirror-transform'
 import { isSection } from '@zongjie/model'
 import { childRank, dissolveTr, sectionRank, shiftSection } from './sections.ts'
 import type { HeadlessSections } from './deletion.ts'
+import { deleteSectionsWhole, sectionsSelectedWhole } from './whole-sections.ts'
 
 /**
  * 随标题而去: the section at `pos` in `tr.doc`, whose heading a deletion across parts took whole
@@ -79,11 +80,13 @@ function headingsTakenWhole(doc: Node, from: number, to: number): number[] {
  * from `加` into the item) or lies deeper than the section where it starts (from `一、`, or the
  * opening, into a `（一）`); a selection from one section into the body of the next at its level
  * is joined there as in Word. Typed over from the heading's start, that heading stays, to take
- * what is typed.
+ * what is typed. Sections the selection takes whole go whole, with their headings (see
+ * `deleteSectionsWhole`).
  */
 export const headlessSections: HeadlessSections = {
   leavesHeadless(state) {
     const { $from, $to } = state.selection
+    if (sectionsSelectedWhole(state)) return true
     let startDepth = $from.depth
     while (startDepth > 0 && !isSection($from.node(startDepth))) startDepth--
     return headingsTakenWhole(state.doc, $from.pos, $to.pos).some((pos) => {
@@ -91,6 +94,7 @@ export const headlessSections: HeadlessSections = {
       return depth > startDepth || $from.before(depth) === pos
     })
   },
+  deleteWhole: deleteSectionsWhole,
   takeApart(tr, state, typed) {
     const { from, to } = state.selection
     // The caret, in the document after the step it counts from.

@@ -3,7 +3,7 @@ import { EditorState, TextSelection, type Command, type Transaction } from 'pros
 import { baseKeymap, chainCommands } from 'prosemirror-commands'
 import type { Node } from 'prosemirror-model'
 import { importText, isSection, toText } from '@zongjie/model'
-import { backspaceAtBlockStart, backspaceAtHeadingStart, changedRanges, deleteAcrossParts, deleteAtBlockEnd, deleteSelectionTr, deletionKeepsParts, enterOverSelection, headlessSections, takeApartSectionsWith, exitEmptyWorkItem, joinEmptiedSection, joinHeading, joinSectionEmptiedBy, moveSelectionTr, splitHeading, returnJoinedClausesIn, settleRunInTitlesIn } from '../src/index.ts'
+import { backspaceAtBlockStart, backspaceAtHeadingStart, changedRanges, deleteAcrossParts, deleteAtBlockEnd, deleteSelectionTr, deletionKeepsParts, enterOverSelection, headlessSections, takeApartSectionsWith, exitEmptyWorkItem, joinEmptiedSection, joinHeading, joinSectionEmptiedBy, moveSelectionTr, splitHeading, returnJoinedClausesIn, settleRunInTitlesIn, sectionsSelectedWhole } from '../src/index.ts'
 import { positionIn, rangeOf } from './ranges.ts'
 
 const text = [
@@ -512,6 +512,37 @@ describe('a selection taking a section’s heading whole, ending inside the sect
       expect(caret(after)).toEqual(['workItem', '', '低保动态管理；'])
     })
   }
+
+  // Before, 二、 kept its heading, emptied (a section selected whole, deleted, left `二、` to type in), or
+  // its body's emptied line under the section before; several sections, the first one's heading.
+  for (const [what, from, to, expected, caretAt] of [
+    ['二、 from the start of its heading', ['社会事务', 0], ['办理婚姻登记。', 7], ['工作总结', '开头一句。', '一、主要工作', '全年发放救助资金。', '（一）兜底保障', '一是完善低保动态管理；', '二是用好临时救助。', '（二）养老服务', '建设站点。'], ['paragraph', '建设站点。', '']],
+    ['一、 and 二、, from the end of the opening', ['开头一句。', 5], ['办理婚姻登记。', 7], ['工作总结', '开头一句。'], ['paragraph', '开头一句。', '']],
+    ['（一） from the start of its heading', ['兜底保障', 0], ['用好临时救助。', 7], ['工作总结', '开头一句。', '一、主要工作', '全年发放救助资金。', '（一）养老服务', '建设站点。', '二、社会事务', '办理婚姻登记。'], ['paragraph', '全年发放救助资金。', '']],
+  ] as const) {
+    it(`whole sections (整节), ${what} to the end of the last line, deleted: they go with their headings, no heading or line left empty, the caret at the end of what was before`, () => {
+      const after = edit(nested, [...from], [...to], 'deleted')
+      expect(lines(toText(after.doc))).toEqual(expected)
+      expect(headings(after).some((h) => h.endsWith(':'))).toBe(false)
+      expect(caret(after)).toEqual(caretAt)
+    })
+  }
+
+  it('whole sections (整节), typed over from the first one’s heading start: that heading takes what is typed, the rest goes', () => {
+    const after = edit(nested, ['主要', 0], ['办理婚姻登记。', 7], '和')
+    expect(lines(toText(after.doc))).toEqual(['工作总结', '开头一句。', '一、和'])
+    expect(caret(after)).toEqual(['heading', '和', ''])
+  })
+
+  it('takes no section whole from the middle of a heading, to the middle of a line, or ending in a section that goes on', () => {
+    const doc = importText(nested).doc
+    const whole = (from: [string, number], to: [string, number]) => sectionsSelectedWhole(EditorState.create({ doc, selection: TextSelection.create(doc, rangeOf(doc, from[0]).from + from[1], rangeOf(doc, to[0]).from + to[1]) }))
+    expect(whole(['社会事务', 0], ['办理婚姻登记。', 7])).not.toBeNull()
+    expect(whole(['社会事务', 1], ['办理婚姻登记。', 7])).toBeNull()
+    expect(whole(['社会事务', 0], ['办理婚姻登记。', 6])).toBeNull()
+    expect(whole(['主要工作', 0], ['用好临时救助。', 7])).toBeNull()
+    expect(whole(['开头一句。', 4], ['办理婚姻登记。', 7])).toBeNull()
+  })
 
   it('from the start of a run-in title into its first work item, typed over: what is typed is the title, the rest of the item still its first work item', () => {
     const after = edit(runIn, ['加强', 0], ['完善低保', 2], '和')

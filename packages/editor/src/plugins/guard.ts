@@ -75,7 +75,7 @@ export function validDoc(state: EditorState): Node {
  * where it changed the document (ProseMirror's replace can produce one when fitting awkward
  * pastes) is dropped, and a selection whose deletion by ProseMirror would not keep the summary's
  * parts (from the opening or the title into a section; over a heading taken whole, ending inside
- * its section) is deleted across parts before typing, deleting, composing or pasting over it (see
+ * its section; over whole sections, which go with their headings) is deleted across parts before typing, deleting, composing or pasting over it (see
  * `deleteAcrossParts`; typed or composed over, a heading where it starts stays to take the text;
  * Enter deletes it itself, see `enterOverSelection`). A co-edited document's own state is let
  * through as it is (see `isSharedDocumentChange`): two writers' valid changes merged can leave it
