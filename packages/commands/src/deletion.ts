@@ -10,7 +10,10 @@ const keptBlocks = new Set(['title', 'subtitle'])
  * what the writer types, loaded on the first focus (see {@link takeApartSectionsWith}).
  */
 export interface HeadlessSections {
-  /** Whether ProseMirror's deletion of the selection of `state` would leave such a heading empty, or give it the text of a body block, or leave sections selected whole with an empty heading or line. */
+  /**
+   * Whether ProseMirror's deletion of the selection of `state` would leave such a heading empty,
+   * give it the text of a body block, or leave sections selected whole with an empty heading or line.
+   */
   leavesHeadless(state: EditorState): boolean
   /** The sections the selection of `state` takes whole deleted with their headings, the first one's heading kept when `typed` over from its start (整节删除); null where it takes no section whole. */
   deleteWhole(state: EditorState, typed?: boolean): Transaction | null
@@ -35,8 +38,9 @@ export function takeApartSectionsWith(sections: HeadlessSections): void {
  * than the section where it starts (from `一、` or the opening into a `（一）`): that deletion would
  * leave the heading empty, or give it the text of a body block; nor where it takes sections whole
  * (整节, from a heading's start to the end of a section's last line), which that deletion would
- * leave with an empty heading or an empty line. There {@link deleteAcrossParts} deletes it. A selection from one section into the body of the next at its level is joined as in
- * Word, by ProseMirror's deletion.
+ * leave with an empty heading or an empty line. There {@link deleteAcrossParts} deletes it. A
+ * selection from one section into the body of the next at its level is joined as in Word, by
+ * ProseMirror's deletion.
  */
 export function deletionKeepsParts(state: EditorState): boolean {
   const { selection } = state
