@@ -7,6 +7,15 @@ import { fillShared, summaryOfShared, sharedProblem, sharedContent, sharedAttrib
 
 const draft = ['示范县民政局2024年上半年工作总结', '上半年，我局稳步推进各项工作。', '一、主要工作', '新建社区养老服务站6个，培训X名干部。', '二、存在的问题', '一是力量不足。'].join('\n')
 
+/** `doc` put in a shared document `a`, and a second one `b` made from `a`'s whole state. */
+function sharedTwice(doc: ReturnType<typeof schema.nodeFromJSON>) {
+  const a = new Y.Doc()
+  fillShared(a, doc)
+  const b = new Y.Doc()
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+  return { a, b }
+}
+
 describe('a summary in a shared Yjs document', () => {
   it('goes in and comes back exactly: content, fields, overlapping comments, suggestions on text and fields, the attributes', () => {
     const doc = importText(draft).doc
@@ -33,10 +42,7 @@ describe('a summary in a shared Yjs document', () => {
     }
     const reviewed = schema.nodeFromJSON(text)
     reviewed.check()
-    const a = new Y.Doc()
-    fillShared(a, reviewed)
-    const b = new Y.Doc()
-    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+    const { b } = sharedTwice(reviewed)
     expect(summaryOfShared(b)!.eq(reviewed)).toBe(true)
     expect(fromSummary(toSummary(summaryOfShared(b)!)).eq(reviewed)).toBe(true)
   })
@@ -89,10 +95,7 @@ describe('a summary in a shared Yjs document', () => {
     text.attrs = { ...text.attrs, suggestions: [{ id: 's1', author: { id: 'u1', name: '张三' }, time, kind: 'insert' }, { id: 's2', author: { id: 'u2', name: '李四' }, time, kind: 'delete' }] }
     const reviewed = schema.nodeFromJSON(text)
     reviewed.check()
-    const a = new Y.Doc()
-    fillShared(a, reviewed)
-    const b = new Y.Doc()
-    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+    const { a, b } = sharedTwice(reviewed)
     expect(summaryOfShared(b)!.eq(reviewed)).toBe(true)
     // The deletion rejected on one side: the other follows, the insertions kept.
     const rejected = reviewed.type.schema.nodeFromJSON(JSON.parse(JSON.stringify(text).replaceAll(',{"type":"deletion","attrs":{"id":"s2"}}', '')))

@@ -121,31 +121,29 @@ describe('commentThreads', () => {
     expect(list[3]).toMatchObject({ from: null, to: null })
   })
 
-  it('quotes every stretch in reading order, a line a textblock, and spans from the first to the last, reading fields as displayed', () => {
+  /** The base summary with the comment `x` on three stretches: `全面`, `培训X名` (with its field) and the second `上半`. */
+  function commentedInThreeStretches() {
     const tr = new Transform(base)
     const mark = schema.marks.comment!.create({ id: 'x' })
     tr.addMark(rangeOf(base, '全面').from, rangeOf(base, '全面').to, mark)
     const training = rangeOf(base, '培训')
     tr.addMark(training.from, training.to + 1, mark)
     tr.addMark(rangeOf(base, '上半', 1).from, rangeOf(base, '上半', 1).to, mark)
-    tr.setDocAttribute('comments', [thread('x', '上半\n培训X名\n全面')])
-    const [x] = commentThreads(tr.doc)
+    return tr.setDocAttribute('comments', [thread('x', '上半\n培训X名\n全面')]).doc
+  }
+
+  it('quotes every stretch in reading order, a line a textblock, and spans from the first to the last, reading fields as displayed', () => {
+    const [x] = commentThreads(commentedInThreeStretches())
     expect(x!.anchorText).toBe('上半…培训X名\n全面')
     expect([x!.from, x!.to]).toEqual([rangeOf(base, '上半', 1).from, rangeOf(base, '全面').to])
   })
 
   it('Summary JSON quotes every stretch in its anchor as the panel does, at its first run, and gives each stretch its comment back', () => {
-    const tr = new Transform(base)
-    const mark = schema.marks.comment!.create({ id: 'x' })
-    tr.addMark(rangeOf(base, '全面').from, rangeOf(base, '全面').to, mark)
-    const training = rangeOf(base, '培训')
-    tr.addMark(training.from, training.to + 1, mark)
-    tr.addMark(rangeOf(base, '上半', 1).from, rangeOf(base, '上半', 1).to, mark)
-    const d = tr.setDocAttribute('comments', [thread('x', '上半\n培训X名\n全面')]).doc
+    const d = commentedInThreeStretches()
     const json = toSummary(d)
     expect(json.comments![0]!.anchor).toEqual({ path: '$.preamble[0].runs[0]', text: '上半…培训X名\n全面' })
     expect(json.comments![0]!.anchor!.text).toBe(commentThreads(d)[0]!.anchorText)
-    // Read again from kept parts, the same anchor (the parts' own left as they were).
+    // Read again from kept parts, the same anchor; read a second time, still (the parts' own left as they were).
     expect(readSummary(d).comments).toEqual(json.comments)
     expect(readSummary(d).comments).toEqual(json.comments)
     // Back from the JSON: the comment on each of the three stretches, the thread on the same text.
