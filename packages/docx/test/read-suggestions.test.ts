@@ -89,6 +89,51 @@ describe('tracked changes of a Word file', () => {
     expect(doc.attrs.suggestions).toEqual([])
   })
 
+  it("one reviewer's deletion of another's inserted words (a w:del inside the w:ins) is both suggestions on that text, by their authors and times", () => {
+    const li = 'w:author="李科长" w:date="2024-07-08T09:30:00Z"'
+    const wang = 'w:author="王科员" w:date="2024-07-09T16:05:00Z"'
+    const file = buildDocx({
+      body: [
+        para(run('示范局工作总结')),
+        // 李科长 inserted 新建站点5个，; 王科员 deleted 新建 and 5个， of it, and 扎实 before it.
+        para([
+          run('全年完成项目12个，'),
+          `<w:ins w:id="1" ${li}><w:del w:id="2" ${wang}><w:r><w:delText>新建</w:delText></w:r></w:del></w:ins>`,
+          `<w:ins w:id="3" ${li}>${run('站点')}</w:ins>`,
+          `<w:ins w:id="4" ${li}><w:del w:id="5" ${wang}><w:r><w:delText>5个，</w:delText></w:r></w:del></w:ins>`,
+          del(6, '王科员', '2024-07-09T16:05:00Z', '扎实'),
+          run('推进各项工作。'),
+        ]),
+        // A paragraph 李科长 inserted whole, mark and all, which 王科员 deleted whole.
+        `<w:p><w:pPr><w:rPr><w:ins w:id="7" ${li}/><w:del w:id="8" ${wang}/></w:rPr></w:pPr><w:ins w:id="9" ${li}><w:del w:id="10" ${wang}><w:r><w:delText>此外，做好信访工作。</w:delText></w:r></w:del></w:ins></w:p>`,
+        para(run('一、存在的问题')),
+      ].join(''),
+    })
+    const { doc, warnings } = importDocx(file, parseXml)
+    expect(warnings).toEqual([])
+    doc.check()
+    expect(suggestionsProblem(doc.attrs.suggestions)).toBeNull()
+    expect(suggestionsAt(doc).map((s) => [s.kind, s.suggestion.author.name, s.suggestion.time, s.text])).toEqual([
+      // 李科长's insertion goes on through what 王科员 deleted of it: one suggestion.
+      ['insert', '李科长', '2024-07-08T09:30:00.000Z', '新建站点5个，'],
+      ['delete', '王科员', '2024-07-09T16:05:00.000Z', '新建'],
+      ['delete', '王科员', '2024-07-09T16:05:00.000Z', '5个，扎实'],
+      ['insert', '李科长', '2024-07-08T09:30:00.000Z', '此外，做好信访工作。'],
+      ['delete', '王科员', '2024-07-09T16:05:00.000Z', '此外，做好信访工作。'],
+    ])
+    // The paragraph is a block inserted by one and deleted by the other.
+    let inserted = doc
+    doc.descendants((n) => {
+      if (n.isTextblock && n.textContent === '此外，做好信访工作。') inserted = n
+    })
+    expect(inserted.type.name).toBe('paragraph')
+    expect(inserted.marks.map((m) => m.type.name)).toEqual(['insertion', 'deletion'])
+    // Accepted: 站点 is all that is left of 李科长's words; rejected: none of them.
+    const lines = (d: typeof doc) => toText(d).split('\n').filter(Boolean)
+    expect(lines(settledDoc(doc, true))).toEqual(['示范局工作总结', '全年完成项目12个，站点推进各项工作。', '一、存在的问题'])
+    expect(lines(settledDoc(doc, false))).toEqual(['示范局工作总结', '全年完成项目12个，扎实推进各项工作。', '一、存在的问题'])
+  })
+
   it('a stretch of deletions across a paragraph boundary is a suggestion in each paragraph: accepting them keeps the paragraphs', () => {
     const wang = (id: number, text: string) => del(id, '王科员', '2024-07-09T16:05:00Z', text)
     const file = buildDocx({ body: [para(run('示范局工作总结')), para([run('全年完成项目12个'), wang(1, '，成效明显')]), para([wang(2, '此外，'), run('做好信访工作。')])].join('') })

@@ -124,6 +124,69 @@ describe('suggestions in the Word export', () => {
     expect(toText(settledDoc(plain.doc, false))).toBe(toText(doc, { suggestions: 'original' }))
   })
 
+  it("without that summary, another reviewer's deletion of suggested words and of a paragraph suggested whole is read as both suggestions: the insertion and the deletion, by their authors and times", async () => {
+    const doc = reviewed({ deletedInsertions: true })
+    const read = importDocx(withoutEmbedded(await toDocx(doc)), parseXml)
+    expect(read.source).toBe('document')
+    expect(read.warnings).toEqual([])
+    read.doc.check()
+    expect(suggestionsProblem(read.doc.attrs.suggestions)).toBeNull()
+    const li = Date.parse(reviewers.li.time)
+    const zhang = Date.parse(reviewers.zhang.time)
+    const wang = Date.parse(reviewers.wang.time)
+    // 李科长's 上半年， whole, 王科员's deletion of 上半 in it; 张主任's paragraph, and 王科员's deletion of it.
+    // (王科员's two deletions, apart in the file, are two suggestions; the field, its old text deleted and its new one inserted.)
+    const found = described(read.doc)
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['insert', '李科长', li, replaced.inserted],
+        ['delete', '王科员', wang, replaced.inserted.slice(0, 2)],
+        ['insert', '张主任', zhang, insertedParagraph],
+        ['delete', '王科员', wang, insertedParagraph],
+      ]),
+    )
+    expect(found).toHaveLength(7)
+    // The opening: 上半 marked by both, 年， by 李科长's insertion only, one suggestion.
+    const runs = (toSummary(read.doc).preamble[0] as ParagraphBlock).runs!
+    const opening = runs.slice(0, 3).map((r) => ['text' in r ? r.text : null, r.inserted !== undefined, r.deleted !== undefined])
+    expect(opening).toEqual([
+      [replaced.deleted, false, true],
+      [replaced.inserted.slice(0, 2), true, true],
+      [replaced.inserted.slice(2), true, false],
+    ])
+    expect(runs[1]!.inserted).toBe(runs[2]!.inserted)
+    // The paragraph is a block inserted whole by 张主任 and deleted whole by 王科员, as in the summary.
+    const closing = read.doc.child(read.doc.childCount - 2)
+    expect(closing.child(0).textContent).toBe(insertedParagraph)
+    const authorOf = (id: string) => read.doc.attrs.suggestions.find((s: { id: string }) => s.id === id)?.author.name
+    expect(closing.child(0).marks.map((m) => [m.type.name, authorOf(m.attrs.id)])).toEqual([
+      ['insertion', '张主任'],
+      ['deletion', '王科员'],
+    ])
+    // Accepting all reads as the summary accepted; rejecting all as before the suggestions.
+    expect(toText(settledDoc(read.doc, true))).toBe(toText(doc))
+    expect(toText(settledDoc(read.doc, false))).toBe(toText(doc, { suggestions: 'original' }))
+  })
+
+  it('without that summary, a section suggested whole and deleted whole by another reviewer comes back as that section with both suggestions, the numbers after it as before', async () => {
+    const doc = reviewed({ deletedInsertedSection: true })
+    const read = importDocx(withoutEmbedded(await toDocx(doc)), parseXml)
+    expect(read.source).toBe('document')
+    // No number repaired: the sections after it are numbered as the text reads with the deletion accepted.
+    expect(read.warnings).toEqual([])
+    read.doc.check()
+    const authorOf = (id: string) => read.doc.attrs.suggestions.find((s: { id: string }) => s.id === id)?.author.name
+    const section = (d: Node) => d.content.content.filter((n) => n.type.name === 'section1')[1]!
+    expect(section(read.doc).textContent).toBe(section(doc).textContent)
+    expect(section(read.doc).marks.map((m) => [m.type.name, authorOf(m.attrs.id)])).toEqual([
+      ['insertion', '李科长'],
+      ['deletion', '王科员'],
+    ])
+    expect(toSummary(read.doc).sections.map((s) => s.number)).toEqual(toSummary(doc).sections.map((s) => s.number))
+    expect(toText(settledDoc(read.doc, true))).toBe(toText(doc))
+    expect(toText(settledDoc(read.doc, false))).toBe(toText(doc, { suggestions: 'original' }))
+  })
+
   it('a section deleted whole: its paragraphs and their marks deleted, its number as before, the numbers after it as accepted', async () => {
     const doc = reviewed({ deletedSection: true })
     const body = strFromU8(unzipSync(await toDocx(doc))['word/document.xml']!)

@@ -13,9 +13,10 @@ import { localName, type WordNames, type XmlNode } from './xml.ts'
  * kind, author and date, as LibreOffice joins them into one change: it takes the model id `w` +
  * the `w:id` of its first element (unique: `-2` … added when a file repeats ids). Where such a
  * stretch goes on into a paragraph that the import does not take as part of one block inserted
- * whole, the import gives the rest its own id (`w3.2`, see `importParagraphs`). Text inserted and
- * then deleted (a `w:del` inside a `w:ins`) is in neither the accepted nor the original text: it
- * is left out, as the model's own suggestions drop it.
+ * whole, the import gives the rest its own id (`w3.2`, see `importParagraphs`). A `w:del` inside
+ * a `w:ins`, as Word writes one reviewer's deletion of words another inserted, is text of both
+ * suggestions: the insertion's and the deletion's, each a stretch of its own (an insertion goes
+ * on through the part of it another deleted). Text in a `w:ins` inside a `w:del` is left out.
  */
 
 /** The change the text being read is part of. */
@@ -27,8 +28,16 @@ export interface ChangeContext {
   author: string
   /** The raw date (`w16du:dateUtc`, else `w:date`), or null. */
   date: string | null
-  /** Text that changes of both kinds cover (inserted, then deleted): read as no text at all. */
+  /** For a deletion inside an insertion (one reviewer deleting what another inserted): that insertion. */
+  inside: ChangeContext | null
+  /** Text inside a deletion that is inside an insertion (a `w:ins` in a `w:del`): read as no text at all. */
   dropped: boolean
+}
+
+/** A suggestion that text read goes to, and whether it inserts or deletes it. */
+export interface ChangeOf {
+  id: string
+  kind: 'insert' | 'delete'
 }
 
 /** A suggestion being gathered: its author and date as the file has them. */
@@ -71,37 +80,51 @@ function dateOf(w: WordNames, element: XmlNode): string | null {
 /** The tracked changes of a document as they are read: what each change element is, and which suggestion its text goes to. */
 export class TrackedChanges {
   private readonly gathered = new Map<string, Gathered>()
-  /** The suggestion the last text read went to, while no unchanged text has followed it. */
-  private last: (Gathered & { id: string }) | null = null
+  /** The suggestion of each kind the last text read went to, while no text without a change of that kind has followed it. */
+  private readonly last: Record<'insert' | 'delete', (Gathered & { id: string }) | null> = { insert: null, delete: null }
 
   constructor(private readonly w: WordNames) {}
 
   /** The context of the text inside a change element (`ins`, `moveTo`, `del`, `moveFrom`), within `outer`. */
   enter(element: XmlNode, local: string, outer: ChangeContext | null): ChangeContext {
     const kind = local === 'ins' || local === 'moveTo' ? 'insert' : 'delete'
+    // A deletion inside an insertion (or inside such a deletion): text of both.
+    const inside = outer === null || outer.dropped ? null : outer.kind === 'insert' ? (kind === 'delete' ? outer : null) : outer.inside
     return {
       kind,
       wordId: this.w.attr(element, 'id'),
       author: authorName(this.w.attr(element, 'author')),
       date: dateOf(this.w, element),
-      dropped: outer !== null && (outer.dropped || outer.kind !== kind),
+      inside,
+      dropped: outer !== null && (outer.dropped || (outer.kind === 'delete' && kind === 'insert')),
     }
   }
 
-  /** The suggestion id for text read in `change`, or null for unchanged text (which ends the stretch before it). */
-  idFor(change: ChangeContext | null): string | null {
-    if (!change) {
-      this.last = null
-      return null
+  /**
+   * The suggestions text read in `change` goes to: its insertion, its deletion, or both (a deletion
+   * inside an insertion); none for unchanged text. Text without a change of a kind ends the stretch
+   * of that kind before it.
+   */
+  idsFor(change: ChangeContext | null): ChangeOf[] {
+    const out: ChangeOf[] = []
+    for (const kind of ['insert', 'delete'] as const) {
+      const part = change === null ? null : change.kind === kind ? change : change.inside?.kind === kind ? change.inside : null
+      if (part === null) this.last[kind] = null
+      else out.push({ id: this.idOf(part), kind })
     }
-    const last = this.last
-    if (last && last.kind === change.kind && last.author === change.author && last.date === change.date) return last.id
+    return out
+  }
+
+  /** The suggestion id for text read in `change`: the stretch of its kind going on, or a new one. */
+  private idOf(change: ChangeContext): string {
+    const last = this.last[change.kind]
+    if (last && last.author === change.author && last.date === change.date) return last.id
     const base = 'w' + (change.wordId ?? '').replace(/[^A-Za-z0-9_.:-]/g, '_').slice(0, 56)
     let id = base
     for (let n = 2; this.gathered.has(id); n++) id = `${base}-${n}`
     const entry = { kind: change.kind, author: change.author, date: change.date }
     this.gathered.set(id, entry)
-    this.last = { ...entry, id }
+    this.last[change.kind] = { ...entry, id }
     return id
   }
 

@@ -3,6 +3,7 @@ import { ImportError, commentThreads, fromSummary, importParagraphs, withoutComm
 import { replyIds } from './comments.ts'
 import { digestLine, textDigest } from '../embedded.ts'
 import { readDocx } from './docx.ts'
+import type { DocxParagraph } from './paragraphs.ts'
 import { withSuggestions } from './suggestions.ts'
 import type { ParseXml } from './xml.ts'
 
@@ -65,7 +66,7 @@ export function importDocx(bytes: Uint8Array, parseXml: ParseXml, options: DocxI
   const content = readDocx(bytes, parseXml)
   const warnings: DocxWarning[] = []
   if (content.embedded) {
-    if (textDigest(content.paragraphs.map((p) => digestLine(p.text, p.suggestions))) === content.embedded.digest) {
+    if (textDigest(content.paragraphs.map(digestOf)) === content.embedded.digest) {
       try {
         return { doc: fromSummary(JSON.parse(content.embedded.json)), warnings: [], source: 'embedded', topRank: 1 }
       } catch {
@@ -89,6 +90,26 @@ export function importDocx(bytes: Uint8Array, parseXml: ParseXml, options: DocxI
   for (const a of content.accepted) warnings.push({ paragraph: a.paragraph, code: 'suggestion-accepted', message: a.message })
   warnings.sort((a, b) => a.paragraph - b.paragraph)
   return { doc: withSuggestions(withComments(result.doc, content.comments), content.suggestions), warnings, source: 'document', topRank: result.topRank }
+}
+
+/**
+ * A paragraph read as the fingerprint reads it (see `digestLine`): the text that one suggestion
+ * inserts and another deletes (a `w:del` inside a `w:ins`; a paragraph inserted whole and deleted
+ * whole) left out, as it is in neither the text accepted nor the text before the changes.
+ */
+function digestOf(p: DocxParagraph): string {
+  if (p.deletedWhole !== undefined) return ''
+  const ranges = p.suggestions ?? []
+  const both = (i: number) => ranges.some((r) => r.kind === 'insert' && i >= r.from && i < r.to) && ranges.some((r) => r.kind === 'delete' && i >= r.from && i < r.to)
+  if (!ranges.some((r) => r.kind === 'insert') || !ranges.some((r) => r.kind === 'delete')) return digestLine(p.text, ranges)
+  let text = ''
+  const at: number[] = []
+  for (let i = 0; i <= p.text.length; i++) {
+    at.push(text.length)
+    if (i < p.text.length && !both(i)) text += p.text[i]
+  }
+  const kept = ranges.map((r) => ({ kind: r.kind, from: at[r.from]!, to: at[r.to]! })).filter((r) => r.to > r.from)
+  return digestLine(text, kept)
 }
 
 /**

@@ -3,7 +3,7 @@ import { HeadingNumbers } from './headings.ts'
 import type { Numbering } from './numbering.ts'
 import { readNumPr, type Styles } from './styles.ts'
 import { wordCommentId } from './comments.ts'
-import { TrackedChanges, type ChangeContext } from './changes.ts'
+import { TrackedChanges, type ChangeContext, type ChangeOf } from './changes.ts'
 import { acceptedText } from '../embedded.ts'
 import { WordNames, integer, localName, onOff, type XmlNode } from './xml.ts'
 
@@ -15,7 +15,9 @@ import { WordNames, integer, localName, onOff, type XmlNode } from './xml.ts'
  * `w:br` and `w:cr` end a line (a new source paragraph with the same number; a space inside a
  * table). Tracked changes (修订) are read as suggestions ({@link TrackedChanges}): inserted text
  * (`w:ins`, `w:moveTo`) and deleted text (`w:del` with its `w:delText`, `w:moveFrom`) are both
- * read, with ranges saying which is which; a deleted line break is no break. What ranges cannot
+ * read, with ranges saying which is which (text in a `w:del` inside a `w:ins` in both kinds of
+ * range; a paragraph inserted whole and deleted whole by another, its mark too, a paragraph with
+ * its `deletedWhole`); a deleted line break is no break. What ranges cannot
  * say is accepted, with a note: a paragraph whose mark was deleted joins the next, as Word shows
  * the change accepted (its deleted text goes to the start of the next); so does a paragraph left
  * with deleted text only, so that its text is not lost; a paragraph mark inserted inside a
@@ -76,14 +78,17 @@ class Line {
   bold: [number, number][] = []
   comments: { id: string; from: number; to: number }[] = []
   changes: ChangeRange[] = []
+  /** The suggestion deleting the line's paragraph whole, which its insertions insert whole (see `deletedWhole` of `SourceParagraph`). */
+  deletedWhole: string | null = null
 
-  /** Adds text, bold or not, on which the comments `active` are, inserted or deleted by the suggestion `change`. */
-  add(text: string, bold: boolean, active?: ReadonlySet<string>, change?: { id: string; kind: 'insert' | 'delete' } | null): void {
+  /** Adds text, bold or not, on which the comments `active` are, inserted or deleted by the suggestions `changes` (both, for one reviewer's deletion of another's insertion). */
+  add(text: string, bold: boolean, active?: ReadonlySet<string>, changes: readonly ChangeOf[] = []): void {
     if (!text) return
     const from = this.text.length
-    if (change) {
-      const last = this.changes[this.changes.length - 1]
-      if (last && last.id === change.id && last.kind === change.kind && last.to === from) last.to += text.length
+    for (const change of changes) {
+      let last: ChangeRange | undefined
+      for (let i = this.changes.length - 1; i >= 0 && !last; i--) if (this.changes[i]!.kind === change.kind) last = this.changes[i]
+      if (last && last.id === change.id && last.to === from) last.to += text.length
       else this.changes.push({ id: change.id, kind: change.kind, from, to: from + text.length })
     }
     if (bold) {
@@ -139,6 +144,7 @@ class Line {
     while (end > start && isSpace(text.charCodeAt(end - 1))) end--
     if (start === 0 && end === text.length) return this
     const out = new Line()
+    out.deletedWhole = this.deletedWhole
     out.text = text.slice(start, end)
     for (const [a, b] of this.bold) {
       const from = Math.max(a, start) - start
@@ -166,8 +172,13 @@ class Line {
   /** Whether every character that is not a space is inserted (and nothing deleted): a line a suggestion inserts whole. */
   insertedWhole(): boolean {
     if (!this.changes.length || this.changes.some((c) => c.kind === 'delete')) return false
+    return this.covered('insert')
+  }
+
+  /** Whether the changes of `kind` cover every character that is not a space. */
+  covered(kind: 'insert' | 'delete'): boolean {
     let rest = this.text
-    for (const c of this.changes) rest = rest.slice(0, c.from) + ' '.repeat(c.to - c.from) + rest.slice(c.to)
+    for (const c of this.changes) if (c.kind === kind) rest = rest.slice(0, c.from) + ' '.repeat(c.to - c.from) + rest.slice(c.to)
     return !hasText(rest)
   }
 }
@@ -201,6 +212,8 @@ interface ParagraphProps {
   markDeleted: boolean
   /** Whether the paragraph mark is a tracked insertion (the paragraph was split from the next, or inserted whole). */
   markInserted: boolean
+  /** Whether the paragraph mark is a tracked insertion that another change deletes (a paragraph inserted whole, then deleted whole). */
+  markInsertedDeleted: boolean
 }
 
 class BodyReader {
@@ -240,6 +253,7 @@ class BodyReader {
         if (t.bold.length) p.bold = t.bold
         if (t.comments.length) p.comments = t.comments
         if (t.changes.length) p.suggestions = t.changes
+        if (t.deletedWhole !== null) p.deletedWhole = t.deletedWhole
         this.paragraphs.push(p)
       }
       if (any && whole) this.insertedWhole.add(this.no)
@@ -263,11 +277,26 @@ class BodyReader {
     return [...this.acceptedBy].sort((a, b) => a[0] - b[0]).map(([paragraph, message]) => ({ paragraph, message }))
   }
 
-  /** Adds text to the last line, bold or not, in the change being read; text inserted and deleted again adds nothing. */
+  /** Adds text to the last line, bold or not, in the change being read (text a `w:ins` inside a `w:del` holds adds nothing). */
   private put(lines: Line[], text: string, bold: boolean): void {
     if (!text || this.change?.dropped) return
-    const id = this.changes.idFor(this.change)
-    lines[lines.length - 1]!.add(text, bold, this.activeComments, id === null ? null : { id, kind: this.change!.kind })
+    lines[lines.length - 1]!.add(text, bold, this.activeComments, this.changes.idsFor(this.change))
+  }
+
+  /**
+   * Whether the lines of a paragraph are inserted whole and deleted whole by one deletion: if so,
+   * they are made the inserted lines they are, that deletion kept as deleting them whole (no
+   * list label or heading number is counted for them: with it accepted, the paragraph is gone).
+   */
+  private deletedWhole(lines: Line[]): boolean {
+    const deletions = new Set(lines.flatMap((l) => l.changes.filter((c) => c.kind === 'delete').map((c) => c.id)))
+    if (deletions.size !== 1 || !lines.some((l) => hasText(l.text)) || !lines.every((l) => l.covered('insert') && l.covered('delete'))) return false
+    const [id] = deletions
+    for (const line of lines) {
+      line.changes = line.changes.filter((c) => c.kind === 'insert')
+      line.deletedWhole = id!
+    }
+    return true
   }
 
   read(body: XmlNode): void {
@@ -317,7 +346,7 @@ class BodyReader {
   }
 
   private props(pPr: XmlNode | null): ParagraphProps {
-    const props: ParagraphProps = { style: null, numId: null, ilvl: null, outlineLevel: null, markDeleted: false, markInserted: false }
+    const props: ParagraphProps = { style: null, numId: null, ilvl: null, outlineLevel: null, markDeleted: false, markInserted: false, markInsertedDeleted: false }
     if (!pPr) return props
     const { w } = this
     for (let c = pPr.firstChild; c; c = c.nextSibling) {
@@ -336,7 +365,9 @@ class BodyReader {
           break
         case 'rPr':
           props.markDeleted = w.child(c, 'del') !== null || w.child(c, 'moveFrom') !== null
-          props.markInserted = !props.markDeleted && (w.child(c, 'ins') !== null || w.child(c, 'moveTo') !== null)
+          props.markInserted = w.child(c, 'ins') !== null || w.child(c, 'moveTo') !== null
+          props.markInsertedDeleted = props.markInserted && props.markDeleted
+          props.markInserted &&= !props.markDeleted
           break
       }
     }
@@ -349,10 +380,16 @@ class BodyReader {
     while (pPr && pPr.nodeType !== 1) pPr = pPr.nextSibling
     const props = this.props(pPr && this.w.local(pPr) === 'pPr' ? pPr : null)
     const style = props.style ?? this.styles.defaultParagraphStyle
+    const joined = this.pending !== null
     const lines = this.pending ?? [new Line()]
     this.pending = null
     this.inline(p, lines, inTable, this.styles.hidden(style) ?? false)
     this.endInstructions()
+    // A paragraph one reviewer inserted whole and another deleted whole: the inserted paragraph, deleted whole.
+    if (props.markInsertedDeleted && !joined && !inTable && this.deletedWhole(lines)) {
+      sink.take(lines, false)
+      return
+    }
     // A deleted paragraph mark joins the paragraph to the next, as accepting it does; so does a
     // paragraph with deleted text only, whose text would otherwise be lost with it.
     const kept = lines.some((l) => hasText(l.accepted()))

@@ -354,15 +354,23 @@ export function importLines(source: SourceLine[], inline: (piece: Piece, widened
     if (l.kind !== 'heading') addText(l, closing, -1)
   }
 
-  // Report the numbers and ordinals that the outline changes.
+  // Report the numbers and ordinals that the outline changes. A heading or item on a line that a
+  // suggestion deletes whole (see `deletedWhole` of `SourceParagraph`) is not counted in the
+  // numbers after it, which read as with the deletion accepted.
+  const counted = (piece: Piece | null) => piece?.line.deletedWhole === undefined
   let topCount = 0
   const checkNumbers = (sections: SectionDraft[], depth: number) => {
-    sections.forEach((s, i) => {
+    let count = 0
+    sections.forEach((s) => {
       let expected: number
       if (depth === 1) {
         if (!s.numbered) return checkNumbers(s.children, depth + 1)
-        expected = ++topCount
-      } else expected = i + 1
+        expected = topCount + 1
+        if (counted(s.title)) topCount++
+      } else {
+        expected = count + 1
+        if (counted(s.title)) count++
+      }
       // The format as written: a fragment read one or more levels up keeps its own.
       const format = formats[s.rank + readRank - 2]!
       if (s.typed && s.typed.n !== expected && s.typed.format === format) {
@@ -375,8 +383,11 @@ export function importLines(source: SourceLine[], inline: (piece: Piece, widened
   const checkOrdinals = (blocks: BlockDraft[]) => {
     for (const b of blocks) {
       if (b.kind !== 'list') continue
-      b.items.forEach((item, i) => {
-        if (item.n !== i + 1) warn(item.no, 'ordinal-repaired', `「${formatOrdinal(item.n)}」与前后顺序不符，已改为「${formatOrdinal(i + 1)}」`)
+      let count = 0
+      b.items.forEach((item) => {
+        const expected = count + 1
+        if (counted(item.text)) count++
+        if (item.n !== expected) warn(item.no, 'ordinal-repaired', `「${formatOrdinal(item.n)}」与前后顺序不符，已改为「${formatOrdinal(expected)}」`)
       })
     }
   }

@@ -35,6 +35,8 @@ export interface DeletedText {
   text: string
   bold: TextRange[]
   comments?: CommentRange[]
+  /** The parts of `text` that another suggestion inserted (a reviewer deleting words another suggested), by that suggestion's id. */
+  inserted?: SuggestionRange[]
 }
 
 /**
@@ -54,6 +56,8 @@ export interface SourceLine {
   suggestions?: SuggestionRange[]
   /** The text that suggestions of the file delete, by where it stood, in order; none for plain text. */
   deleted?: DeletedText[]
+  /** The suggestion that deletes the line whole, inserted whole by its `suggestions` (see `deletedWhole` of `SourceParagraph`). */
+  deletedWhole?: string
 }
 
 /**

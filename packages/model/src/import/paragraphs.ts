@@ -28,6 +28,13 @@ export interface SourceParagraph {
    * marks from there on take the id `id.2` (`.3` …), which the caller's entry for `id` stands for.
    */
   suggestions?: readonly SuggestionRange[]
+  /**
+   * The id of a suggestion that deletes the paragraph whole, its mark too, where the `insert`
+   * ranges insert it whole (a reviewer deleting a paragraph another suggested): it is read as the
+   * inserted paragraph it is with that deletion rejected, and what is made of it is marked deleted
+   * by that id too (the blocks themselves when they are inserted whole, see `withInsertedBlocks`).
+   */
+  deletedWhole?: string
   /** The line or paragraph number (from 1) that warnings name; its place in the list by default. */
   no?: number
 }
@@ -72,6 +79,7 @@ export function sourceParagraphs(paragraphs: readonly SourceParagraph[]): Source
       if (text) {
         const shift = offset + lead
         const line: SourceLine = { no, text, bold: normalRanges(view ? view.bold : p.bold, shift, text.length) }
+        if (p.deletedWhole !== undefined) line.deletedWhole = p.deletedWhole
         const moved = <T extends { from: number; to: number }>(ranges: readonly T[]) =>
           ranges.map((r) => ({ ...r, from: Math.max(r.from - shift, 0), to: Math.min(r.to - shift, text.length) })).filter((r) => r.to > r.from)
         const comments = moved(view ? view.comments : (p.comments ?? []))
@@ -113,7 +121,16 @@ export function importParagraphs(paragraphs: readonly SourceParagraph[], options
     const no = p.no ?? i + 1
     const ranges = p.suggestions ?? []
     if (ranges.every((s) => s.kind === 'insert') && !visibleLength(ranges.reduce((rest, s) => rest.slice(0, s.from) + ' '.repeat(Math.max(s.to - s.from, 0)) + rest.slice(s.to), p.text))) return
-    for (const s of ranges) changed.set(no, (changed.get(no) ?? 0) + visibleLength(p.text.slice(Math.max(s.from, 0), Math.max(s.to, 0))))
+    // Each character once, though an insertion and another's deletion both cover it.
+    let at = 0
+    let covered = 0
+    for (const s of [...ranges].sort((a, b) => a.from - b.from)) {
+      const from = Math.max(s.from, at, 0)
+      if (s.to <= from) continue
+      covered += visibleLength(p.text.slice(from, s.to))
+      at = s.to
+    }
+    changed.set(no, (changed.get(no) ?? 0) + covered)
   })
   const dropped = new Set(result.warnings.filter((w) => w.code === 'line-dropped').map((w) => w.line))
   const warnings = [...result.warnings]

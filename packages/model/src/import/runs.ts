@@ -91,10 +91,11 @@ function joinsAfter(field: string, deleted: string): boolean {
   return first !== undefined && !first.isText && displayText(first).length > field.length
 }
 
-/** Deleted text as inline content: its fields and text marked deleted, bold and commented where it was. */
+/** Deleted text as inline content: its fields and text marked deleted, bold, commented and inserted (by another suggestion) where it was. */
 function deletedInline(d: DeletedText): Node[] {
   const ranges: MarkRange[] = d.bold.map(([from, to]) => ({ from, to, mark: bold }))
   for (const c of d.comments ?? []) ranges.push({ from: c.from, to: c.to, mark: schema.marks.comment!.create({ id: c.id }) })
+  for (const s of d.inserted ?? []) ranges.push({ from: s.from, to: s.to, mark: insertion(s.id) })
   return markedInline(d.text, ranges, [deletion(d.id)])
 }
 
@@ -102,7 +103,8 @@ function deletedInline(d: DeletedText): Node[] {
  * The inline content of a piece of a line: its fields ({@link readFields}) and text, with the
  * line's bold ranges that fall in it set bold, its comment ranges marked with their comments, and
  * its suggestions (修订) marked: inserted text `insertion`, and the deleted text that stood in it
- * (at its start, inside or at its end) put back, marked `deletion`. A field takes the marks of its
+ * (at its start, inside or at its end) put back, marked `deletion` (and `insertion` where another
+ * suggestion had inserted it); a line a suggestion deletes whole marked `deletion` throughout. A field takes the marks of its
  * first character; a field reads exactly as many characters as it displays, so offsets in the
  * line stay aligned. A field that a change covers only in part (`3` of `30名` changed to `2`) is
  * taken as replaced whole: its text before the change deleted, the field as it reads now
@@ -128,6 +130,7 @@ export function inlineOf(piece: Piece, placement?: SuggestionPlacement, widened?
     r.from -= start
     r.to -= start
   }
+  if (line.deletedWhole !== undefined) ranges.push({ from: 0, to: piece.text.length, mark: deletion(line.deletedWhole) })
   if (!inserted.length && !deleted.length) return markedInline(piece.text, ranges, [], widened)
   ranges.push(...inserted)
   let changed = 0

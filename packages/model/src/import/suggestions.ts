@@ -37,8 +37,9 @@ function clipTo<T extends { from: number; to: number }>(ranges: readonly T[], fr
 /**
  * A paragraph's text with its suggestions accepted: the ranges the `delete` suggestions cover taken
  * out of the text (overlapping ones counted once) and kept as {@link DeletedText} anchored where
- * they stood, with their bold and comments; bold, comment and `insert` ranges moved to the
- * shortened text (their deleted parts left out).
+ * they stood, with their bold, comments and the `insert` ranges under them (a reviewer's deletion
+ * of words another suggested: both suggestions on that text); bold, comment and `insert` ranges
+ * moved to the shortened text (their deleted parts left out).
  */
 export function acceptedView(text: string, bold: readonly TextRange[], comments: readonly CommentRange[], suggestions: readonly SuggestionRange[]): AcceptedView {
   const inserted = suggestions.filter((s) => s.kind === 'insert')
@@ -86,6 +87,8 @@ export function acceptedView(text: string, bold: readonly TextRange[], comments:
       }
       const on = clipTo(comments, c.from, c.to)
       if (on.length) d.comments = on
+      const insertedToo = clipTo(inserted, c.from, c.to)
+      if (insertedToo.length) d.inserted = insertedToo
       return d
     }),
   }
@@ -94,49 +97,70 @@ export function acceptedView(text: string, bold: readonly TextRange[], comments:
 /** Node types a whole inserted block can be (the required textblocks, headings and the parts of the document never are). */
 const wholeBlocks = new Set(['paragraph', 'workItems', 'workIntro', 'workItem', 'workNote', 'section1', 'section2', 'section3', 'section4', 'problems', 'plans'])
 
-/** The id of the insertion that every inline node of a textblock carries, or null. */
-function insertedWhole(block: Node): string | null {
+/** The suggestions a block is inserted whole by, and deleted whole by (another reviewer's deletion of it) or not. */
+interface Whole {
+  insertion: string
+  deletion: string | null
+}
+
+/** Whether two blocks are inserted, and deleted, whole by the same suggestions. */
+function sameWhole(a: Whole | null, b: Whole | null): boolean {
+  return a !== null && b !== null && a.insertion === b.insertion && a.deletion === b.deletion
+}
+
+/** The id of the mark of type `name` that every inline node of a textblock carries, or null. */
+function sharedMark(block: Node, name: string): string | null {
   let id: string | null = null
   for (let i = 0; i < block.childCount; i++) {
-    const mark = block.child(i).marks.find((m) => m.type.name === 'insertion')
+    const mark = block.child(i).marks.find((m) => m.type.name === name)
     if (!mark || (id !== null && mark.attrs.id !== id)) return null
     id = mark.attrs.id as string
   }
   return id
 }
 
-/** A node with the insertion `id` taken off everything inside it and put on itself. */
-function markedWhole(node: Node, id: string): Node {
-  const mark = schema.marks.insertion!.create({ id })
-  const strip = (n: Node): Node => {
-    const marks = n.marks.filter((m: Mark) => !(m.type.name === 'insertion' && m.attrs.id === id))
-    if (n.isText) return n.mark(marks)
-    const content: Node[] = []
-    n.forEach((c) => content.push(strip(c)))
-    return n.type.create(n.attrs, Fragment.fromArray(content), marks)
-  }
-  return strip(node).mark(mark.addToSet(node.marks))
+/** The insertion that every inline node of a textblock carries, with the deletion they all carry too, if any; or null. */
+function insertedWhole(block: Node): Whole | null {
+  const insertion = sharedMark(block, 'insertion')
+  return insertion === null ? null : { insertion, deletion: sharedMark(block, 'deletion') }
 }
 
-/** A node with its whole inserted blocks marked as blocks, and the insertion it is inside whole, if any. */
-function lift(node: Node): { node: Node; id: string | null } {
-  if (node.isTextblock) return { node, id: node.childCount ? insertedWhole(node) : null }
-  if (node.isLeaf) return { node, id: null }
-  const children: { node: Node; id: string | null }[] = []
-  node.forEach((c) => children.push(lift(c)))
-  const first = children[0]?.id ?? null
-  if (first !== null && wholeBlocks.has(node.type.name) && children.every((c) => c.id === first)) {
-    return { node: node.copy(Fragment.fromArray(children.map((c) => c.node))), id: first }
+/** A node with the insertion (and deletion) of `whole` taken off everything inside it and put on itself. */
+function markedWhole(node: Node, whole: Whole): Node {
+  const marks = [schema.marks.insertion!.create({ id: whole.insertion })]
+  if (whole.deletion !== null) marks.push(schema.marks.deletion!.create({ id: whole.deletion }))
+  const ours = (m: Mark) => (m.type.name === 'insertion' && m.attrs.id === whole.insertion) || (m.type.name === 'deletion' && m.attrs.id === whole.deletion)
+  const strip = (n: Node): Node => {
+    const kept = n.marks.filter((m: Mark) => !ours(m))
+    if (n.isText) return n.mark(kept)
+    const content: Node[] = []
+    n.forEach((c) => content.push(strip(c)))
+    return n.type.create(n.attrs, Fragment.fromArray(content), kept)
   }
-  const content = children.map((c) => (c.id !== null && wholeBlocks.has(c.node.type.name) ? markedWhole(c.node, c.id) : c.node))
-  return { node: node.copy(Fragment.fromArray(content)), id: null }
+  return strip(node).mark(marks.reduce((set, m) => m.addToSet(set), node.marks))
+}
+
+/** A node with its whole inserted blocks marked as blocks, and the suggestions it is inside whole, if any. */
+function lift(node: Node): { node: Node; whole: Whole | null } {
+  if (node.isTextblock) return { node, whole: node.childCount ? insertedWhole(node) : null }
+  if (node.isLeaf) return { node, whole: null }
+  const children: { node: Node; whole: Whole | null }[] = []
+  node.forEach((c) => children.push(lift(c)))
+  const first = children[0]?.whole ?? null
+  if (first !== null && wholeBlocks.has(node.type.name) && children.every((c) => sameWhole(c.whole, first))) {
+    return { node: node.copy(Fragment.fromArray(children.map((c) => c.node))), whole: first }
+  }
+  const content = children.map((c) => (c.whole !== null && wholeBlocks.has(c.node.type.name) ? markedWhole(c.node, c.whole) : c.node))
+  return { node: node.copy(Fragment.fromArray(content)), whole: null }
 }
 
 /**
  * A document whose inserted blocks are marked as blocks: a paragraph, work item or note whose
  * whole text one suggestion inserts, and a section or list all of whose content it inserts, carry
  * the `insertion` on the block itself, so that rejecting it removes the block rather than leaving
- * it empty (as a paragraph inserted in Word goes with its paragraph mark). The document itself when
+ * it empty (as a paragraph inserted in Word goes with its paragraph mark); a `deletion` that all of
+ * that text carries too (another reviewer's deletion of the block) goes on the block beside it.
+ * The document itself when
  * nothing is marked so, or when the blocks so marked could not all be rejected and accepted.
  */
 export function withInsertedBlocks(doc: Node): Node {
