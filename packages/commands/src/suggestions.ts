@@ -12,7 +12,7 @@
  * boundaries in the text when they have merged into a longer text node.
  */
 import { transformToSuggestionTransaction, suggestChangesKey } from '@handlewithcare/prosemirror-suggest-changes'
-import { Mark, type Fragment, type Node, type ResolvedPos } from 'prosemirror-model'
+import { Fragment, Mark, type Node, type ResolvedPos } from 'prosemirror-model'
 import { Mapping, ReplaceStep, Transform } from 'prosemirror-transform'
 import { Selection, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
 import { suggestionsSettled, suggestionsResolved } from './suggestible.ts'
@@ -147,14 +147,64 @@ function lastIdNumber(doc: Node, changed: Changed): number {
 /** The text of a fragment, blocks on lines of their own and fields as one character. */
 const textOf = (f: Fragment) => f.textBetween(0, f.size, '\n', '\ufffc')
 
+/** Whether `after` holds the same nodes as `before`, in another order (sections moved up or down). */
+function reordered(before: Fragment, after: Fragment): boolean {
+  if (before.childCount !== after.childCount) return false
+  const left: Node[] = []
+  before.forEach((node) => left.push(node))
+  let all = true
+  after.forEach((node) => {
+    const i = left.findIndex((other) => other.eq(node))
+    if (i < 0) all = false
+    else left.splice(i, 1)
+  })
+  return all
+}
+
+/**
+ * Where a restructuring puts back the sections as they stood before the author's own earlier
+ * restructuring of them (demoted and promoted again, moved up and down again), that suggestion
+ * taken back: its marks taken off the sections `tr` put in at `from` in place of `old`, so that no
+ * suggestion is left that changes nothing. Whether it was.
+ */
+function takesBack(state: EditorState, tr: Transaction, old: Fragment, from: number, author: CommentAuthor): boolean {
+  const structural = (n: Node) => n.marks.find((m) => m.type === schema.marks.modification && m.attrs.type === 'structure')
+  const ids = new Set<string>()
+  let previous: unknown = null
+  old.forEach((n) => {
+    const m = structural(n)
+    ids.add(m ? (m.attrs.id as string) : '')
+    previous ??= m?.attrs.previousValue
+  })
+  const [id] = ids
+  if (ids.size !== 1 || !id || suggestionsOf(state.doc).find((s) => s.id === id)?.author.id !== author.id) return false
+  // The suggestion's sections are all among these.
+  let elsewhere = 0
+  state.doc.descendants((n) => {
+    if (structural(n)?.attrs.id === id) elsewhere++
+  })
+  if (elsewhere !== old.childCount || !previous) return false
+  const made = (tr.steps[0] as ReplaceStep).slice.content
+  const bare: Node[] = []
+  made.forEach((n) => bare.push(n.mark(n.marks.filter((m) => m !== structural(n)))))
+  if (!Fragment.fromArray(bare).eq(Fragment.fromJSON(schema, previous as object[]))) return false
+  made.forEach((n, offset) => {
+    const m = structural(n)
+    if (m) tr.removeNodeMark(from + offset, m)
+  })
+  return true
+}
+
 /**
  * A restructuring of sections (demoting, promoting, moving: one step that puts sections, with the
- * same text, where sections were) as one suggestion of kind `structure`: the edit is made, and each
- * section it made is marked with a `modification` of type `structure`, the first holding the
- * sections that stood there before, so that rejecting puts them back. Null for any other edit, and
- * for sections that carry suggestions already (those go through the rewriting of the library).
+ * same text or the same sections in another order, where sections were) as one suggestion of kind
+ * `structure`: the edit is made, and each section it made is marked with a `modification` of type
+ * `structure`, the first holding the sections that stood there before, so that rejecting puts them
+ * back; where it puts back what the author's own earlier restructuring changed, that suggestion is
+ * taken back instead (see {@link takesBack}). Null for any other edit, and for sections that carry
+ * suggestions already (those go through the rewriting of the library).
  */
-function restructuring(state: EditorState, tr: Transaction, id: string): Transaction | null {
+function restructuring(state: EditorState, tr: Transaction, id: string, author: CommentAuthor): Transaction | null {
   if (tr.steps.length !== 1) return null
   const step = tr.steps[0]
   if (!(step instanceof ReplaceStep) || step.slice.openStart || step.slice.openEnd) return null
@@ -166,7 +216,7 @@ function restructuring(state: EditorState, tr: Transaction, id: string): Transac
     f.forEach((n) => (all &&= isSection(n)))
     return all
   }
-  if (!sections(old.content) || !sections(step.slice.content) || textOf(old.content) !== textOf(step.slice.content)) return null
+  if (!sections(old.content) || !sections(step.slice.content) || (textOf(old.content) !== textOf(step.slice.content) && !reordered(old.content, step.slice.content))) return null
   // Sections restructured before may be restructured again; any other suggestion in them goes through the library.
   let marked = false
   old.content.descendants((node) => {
@@ -174,6 +224,7 @@ function restructuring(state: EditorState, tr: Transaction, id: string): Transac
     return !marked
   })
   if (marked) return null
+  if (takesBack(state, tr, old.content, from, author)) return tr
   let first = true
   step.slice.content.forEach((_node, offset) => {
     const previousValue = first ? old.content.toJSON() : null
@@ -181,6 +232,26 @@ function restructuring(state: EditorState, tr: Transaction, id: string): Transac
     tr.addNodeMark(from + offset, schema.marks.modification!.create({ id, type: 'structure', previousValue }))
   })
   return tr
+}
+
+/**
+ * A work-item list put in place of blocks right after another list (一是… on the paragraph after
+ * `二是……`) as that list's next items (`三是`), as the editor joins two lists side by side: the
+ * items put in at the end of the list before, then the blocks deleted, so that the blocks kept as
+ * deleted do not stand between the list and its new items. Null for any other edit.
+ */
+function listContinued(state: EditorState, tr: Transaction): Transaction | null {
+  const step = tr.steps[0]
+  if (tr.steps.length !== 1 || !(step instanceof ReplaceStep) || step.slice.openStart || step.slice.openEnd || step.slice.content.childCount !== 1) return null
+  const { from, to } = step as unknown as { from: number; to: number }
+  const items = step.slice.content.firstChild!.content
+  if (step.slice.content.firstChild!.type !== schema.nodes.workItems || state.doc.resolve(from).nodeBefore?.type !== schema.nodes.workItems) return null
+  const out = state.tr.insert(from - 1, items).delete(from + items.size, to + items.size)
+  // The selection in the items, two places earlier: they no longer open a list of their own.
+  const { anchor, head } = tr.selection
+  const inItems = (p: number) => p > from && p < from + items.size + 2
+  if (inItems(anchor) && inItems(head)) out.setSelection(TextSelection.create(out.doc, anchor - 2, head - 2))
+  return out
 }
 
 /**
@@ -314,10 +385,12 @@ function insertedAt($pos: ResolvedPos): boolean {
 
 /**
  * The selection of `tr` in its rewriting `out`, where it is in a block that `tr` inserted whole
- * (the body paragraph `。` starts after a run-in heading): there, in the same block, now marked
- * inserted. The rewriting maps the selection back to the document before the edit, where that
- * block is not, and forward again, which puts it past the block (into the next heading). Null
- * where the selection is not in such a block, or the block is not found in `out`.
+ * (the body paragraph `。` starts after a run-in heading; a paragraph made a work item, a list made
+ * paragraphs, the blocks before kept as deleted): there, in the same block, now marked inserted.
+ * The rewriting maps the selection back to the document before the edit, where that block is not,
+ * and forward again, which puts it past the block (into the next heading) or at the start of the
+ * blocks kept as deleted. Null where the selection is not in such a block, or the block is not
+ * found in `out`.
  */
 function selectionInNewBlock(tr: Transaction, out: Transaction): Selection | null {
   const sel = tr.selection
@@ -330,9 +403,18 @@ function selectionInNewBlock(tr: Transaction, out: Transaction): Selection | nul
     // A block the edit inserted whole: all of it goes when the edit is taken back.
     if (sel.to > end || back.map(end, -1) > back.map(start, 1)) continue
     const block = tr.doc.nodeAt(start)!
-    const at = out.mapping.map(back.map(start, -1), -1)
-    const made = out.doc.nodeAt(at)
-    if (!made || made.type !== block.type || made.nodeSize !== block.nodeSize || !insertedAt(out.doc.resolve(at + 1))) return null
+    // Where the inserted content starts: at the place of the edit, or, where the edit replaced
+    // blocks (a paragraph made a work item, a list made paragraphs), after them, kept as deleted;
+    // the block is as far into it as in the edit.
+    const replaced = back.map(start, -1)
+    const offset = start - tr.mapping.map(replaced, -1)
+    const at = [out.mapping.map(replaced, -1), out.mapping.map(back.map(start, 1), -1)]
+      .map((p) => p + offset)
+      .find((p) => {
+        const made = p <= out.doc.content.size ? out.doc.nodeAt(p) : null
+        return !!made && made.type === block.type && made.nodeSize === block.nodeSize && insertedAt(out.doc.resolve(p + 1))
+      })
+    if (at === undefined) return null
     const $anchor = out.doc.resolve(at + sel.anchor - start)
     const $head = out.doc.resolve(at + sel.head - start)
     return $anchor.parent.inlineContent && $head.parent.inlineContent ? new TextSelection($anchor, $head) : null
@@ -530,6 +612,7 @@ function authorOf(a: CommentAuthor): CommentAuthor {
  */
 export function suggestTransaction(state: EditorState, tr: Transaction, author: CommentAuthor, time: string): Transaction | null {
   if (!tr.docChanged) return tr
+  tr = listContinued(state, tr) ?? tr
   const known = new Set(suggestionsOf(state.doc).map((s) => s.id))
   const edited = changedParts(state.doc, tr.doc)
   const before = markedIds(state.doc, edited)
@@ -543,7 +626,7 @@ export function suggestTransaction(state: EditorState, tr: Transaction, author: 
     const own = ownInsertionEdits(state, tr, author).find((t) => saysEdit(state.doc, t.doc, plain))
     if (own) out = own
     else {
-      const restructured = restructuring(state, tr, `s${last + 1}`)
+      const restructured = restructuring(state, tr, `s${last + 1}`, author)
       if (restructured) out = restructured
       else {
         const edit = fieldChange(state, tr) ?? tr

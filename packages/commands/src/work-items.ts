@@ -60,18 +60,18 @@ export const paragraphsToWorkItems: Command = (state, dispatch) => {
 
 /**
  * 转为段落: turns the work-item list at the cursor back into paragraphs, each item keeping its
- * ordinal as text (`一是……`), so the words on the page do not change.
+ * ordinal as text (`一是……`), so the words on the page do not change: one paragraph an item, or,
+ * for a list run together (`joined`), the one paragraph it was printed as.
  */
 export const workItemsToParagraphs: Command = (state, dispatch) => {
   const list = listAround(state)
   if (!list) return false
   const $list = state.doc.resolve(list.pos)
-  const paragraphs: Node[] = []
-  list.node.forEach((child, _offset, index) => {
-    let content = child.content
-    if (child.type.name === 'workItem') content = Fragment.from(schema.text(workItemOrdinal(list.node, index))).append(content)
-    paragraphs.push(schema.nodes.paragraph!.create(null, content))
-  })
+  const joined = list.node.attrs.layout === 'joined'
+  // Each item's words with its ordinal before them.
+  const texts: Fragment[] = []
+  list.node.forEach((child, _offset, index) => texts.push(child.type.name === 'workItem' ? Fragment.from(schema.text(workItemOrdinal(list.node, index))).append(child.content) : child.content))
+  const paragraphs = (joined ? [texts.reduce((all, t) => all.append(t))] : texts).map((t) => schema.nodes.paragraph!.create(null, t))
   if (!$list.parent.canReplace($list.index(), $list.index() + 1, Fragment.from(paragraphs))) return false
   if (dispatch) {
     const tr = state.tr.replaceWith(list.pos, list.pos + list.node.nodeSize, paragraphs)
@@ -80,8 +80,8 @@ export const workItemsToParagraphs: Command = (state, dispatch) => {
     let cursor = list.pos + 1
     if ($head.depth >= 1 && $head.node($head.depth - 1) === list.node && $head.before($head.depth - 1) === list.pos) {
       const index = $head.index($head.depth - 1)
-      cursor = list.pos + 1 + $head.parentOffset + paragraphs[index]!.content.size - list.node.child(index).content.size
-      for (let i = 0; i < index; i++) cursor += paragraphs[i]!.nodeSize
+      cursor += $head.parentOffset + texts[index]!.size - list.node.child(index).content.size
+      for (let i = 0; i < index; i++) cursor += texts[i]!.size + (joined ? 0 : 2)
     }
     dispatch(closeHistory(tr.setSelection(TextSelection.near(tr.doc.resolve(Math.min(tr.doc.content.size, cursor))))).scrollIntoView())
   }

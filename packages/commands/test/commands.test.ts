@@ -272,6 +272,17 @@ describe('work items', () => {
     expect([$head.parent.type.name, $head.parent.textContent, $head.parentOffset]).toEqual(['paragraph', '二是抓制度。', 3])
   })
 
+  it('turns a list run together in one paragraph back into that one paragraph, the caret in the words it was in', () => {
+    const joined = run(stateOf(['工作总结', '一、甲', '一是抓学习；', '二是抓|制度；', '三是抓落实。', '二、乙'].join('\n')), toggleWorkItemsLayout)!
+    expect(lines(joined.text)).toEqual(['工作总结', '一、甲', '一是抓学习；二是抓制度；三是抓落实。', '二、乙'])
+    const back = run(joined.state, workItemsToParagraphs)!
+    // The page does not change: one paragraph, as the list was printed.
+    expect(lines(back.text)).toEqual(['工作总结', '一、甲', '一是抓学习；二是抓制度；三是抓落实。', '二、乙'])
+    expect(back.state.doc.toString()).not.toContain('workItem')
+    const $head = back.state.selection.$head
+    expect([$head.parent.type.name, $head.parent.textContent.slice(0, $head.parentOffset)]).toEqual(['paragraph', '一是抓学习；二是抓'])
+  })
+
   it('switches between one paragraph and one item a paragraph', () => {
     const r = run(stateOf(['工作总结', '一、甲', '一是|抓学习。', '二是抓制度。'].join('\n')), toggleWorkItemsLayout)!
     expect(lines(r.text)).toEqual(['工作总结', '一、甲', '一是抓学习。二是抓制度。'])

@@ -16,6 +16,11 @@ import {
   paragraphToSectionIn,
   demoteSection,
   promoteSection,
+  moveSectionUp,
+  moveSectionDown,
+  paragraphsToWorkItems,
+  workItemsToParagraphs,
+  joinAdjacentWorkItems,
   fillField,
   splitHeading,
   deleteAtBlockEnd,
@@ -147,6 +152,39 @@ describe('suggestions (修订)', () => {
     expect(made.selection.from).toBe(run(p, insertSection(1)).selection.from)
   })
 
+  it('a paragraph made a work item, or a list made paragraphs, keeps the caret in the words it was in, in the block suggested', () => {
+    const listed = ['2024年上半年工作总结', '开头。', '一、强化政治引领', '全面学习理论。', '一是抓学习；', '二是抓制度；', '三是抓落实。'].join('\n')
+    for (const [needle, command] of [
+      ['全面学习', paragraphsToWorkItems],
+      ['抓制度', workItemsToParagraphs],
+    ] as const) {
+      const s0 = EditorState.create({ doc: importText(listed).doc })
+      const s = at(s0, rangeOf(s0.doc, needle).from + 2)
+      const plain = run(s, command)
+      const suggested = run(s, suggesting(command, kezhang, t1))
+      const { $head } = suggested.selection
+      // Not at the start of the blocks kept as deleted: where the writer was, in the block suggested in their place.
+      expect([$head.parent.type.name, $head.parent.textContent.slice(0, $head.parentOffset)]).toEqual([plain.selection.$head.parent.type.name, plain.selection.$head.parent.textContent.slice(0, plain.selection.$head.parentOffset)])
+      const around = Array.from({ length: $head.depth }, (_, d) => $head.node(d + 1).marks.map((m) => m.type.name)).flat()
+      expect(around).toContain('insertion')
+      expect(around).not.toContain('deletion')
+      checkSettles(s.doc, suggested, plain.doc)
+    }
+  })
+
+  it('a paragraph right after a list made a work item is the list\'s next item (三是), as suggested and as accepted', () => {
+    const listed = ['2024年上半年工作总结', '开头。', '一、强化政治引领', '一是抓学习；', '二是抓制度；', '抓落实。', '二、夯实基层基础', '按期换届。'].join('\n')
+    const s0 = EditorState.create({ doc: importText(listed).doc })
+    const s = at(s0, rangeOf(s0.doc, '抓落实').from + 1)
+    // Made plainly, the two lists side by side are joined as the editor joins them.
+    const made = run(s, paragraphsToWorkItems)
+    const plain = made.apply(joinAdjacentWorkItems(made, [[0, made.doc.content.size]])!)
+    const suggested = run(s, suggesting(paragraphsToWorkItems, kezhang, t1))
+    for (const doc of [plain.doc, suggested.doc]) expect(toText(doc)).toContain('一是抓学习；\n二是抓制度；\n三是抓落实。\n')
+    expect([suggested.selection.$head.parent.type.name, suggested.selection.$head.parent.textContent.slice(0, suggested.selection.$head.parentOffset)]).toEqual(['workItem', '抓'])
+    checkSettles(s.doc, suggested, plain.doc)
+  })
+
   it('demoting and promoting a section are one structure suggestion each', () => {
     const s = at(start(), rangeOf(start().doc, '夯实基层基础').from)
     const demoted = run(s, suggesting(demoteSection, kezhang, t1))
@@ -164,6 +202,41 @@ describe('suggestions (修订)', () => {
     const undone = run(promoted, rejectSuggestion('s2'))
     expect(undone.doc.eq(demoted.doc)).toBe(true)
     expect(run(undone, rejectAll('u1')).doc.eq(s.doc)).toBe(true)
+  })
+
+  it('moving a section up or down is one structure suggestion, the caret staying where it was in the moved section', () => {
+    for (const [needle, move, titles] of [
+      ['夯实基层基础', moveSectionUp, ['一、夯实基层基础', '二、强化政治引领', '三、推进重点工作']],
+      ['夯实基层基础', moveSectionDown, ['一、强化政治引领', '二、推进重点工作', '三、夯实基层基础']],
+    ] as const) {
+      const s = at(start(), rangeOf(start().doc, needle).from + 2)
+      const plain = run(s, move)
+      const moved = run(s, suggesting(move, kezhang, t1))
+      // Not a deletion of both sections and an insertion of both again: one change of structure, each section shown once.
+      expect(suggestionsIn(moved.doc).map((x) => x.kind)).toEqual(['structure'])
+      expect(sectionTitles(moved.doc)).toEqual(titles)
+      expect(moved.selection.from).toBe(plain.selection.from)
+      expect(moved.selection.$from.parent.textContent).toBe(needle)
+      checkSettles(s.doc, moved, plain.doc)
+    }
+  })
+
+  it('a section demoted and promoted back, or moved up and down again, by the same author leaves no suggestion: the summary as it was', () => {
+    for (const [there, back] of [
+      [demoteSection, promoteSection],
+      [promoteSection, demoteSection],
+      [moveSectionUp, moveSectionDown],
+      [moveSectionDown, moveSectionUp],
+    ] as const) {
+      const s = at(start(), rangeOf(start().doc, '夯实基层基础').from + 1)
+      const s2 = there === promoteSection ? run(s, demoteSection) : s
+      const gone = run(s2, suggesting(there, kezhang, t1))
+      expect(suggestionsIn(gone.doc).map((x) => x.kind)).toEqual(['structure'])
+      const returned = run(gone, suggesting(back, kezhang, t1))
+      expect(suggestionsIn(returned.doc)).toEqual([])
+      expect(returned.doc.eq(s2.doc)).toBe(true)
+      expect(returned.selection.$head.parent.textContent).toBe('夯实基层基础')
+    }
   })
 
   it("a metric's value changed is a field suggestion that keeps the old value", () => {
