@@ -544,3 +544,37 @@ test('（一）加强救助。一是开展排查。 composed on one line: a run-
   expect(section.body).toMatchObject([{ type: 'workItems', items: [{ ordinal: '一是', text: '开展排查。' }, { ordinal: '二是', text: '发放资金' }] }])
   expect((await shownNumbers(page)).items).toEqual(['一是开展排查。', '二是发放资金'])
 })
+
+test('（一）加强救助。一是完善低保；二是落实救助。 composed on one line: a run-in section whose body is two work items run together, as the importer reads the line', async ({ page }) => {
+  await placeCursor(page, '办理婚姻登记。', 'end')
+  await press(page, 'Enter')
+  await compose(page, ['yi'], '（一）')
+  await compose(page, ['jiaqiang', '加强'], '加强救助。')
+  await compose(page, ['yishi', '一是完善'], '一是完善低保；')
+  await compose(page, ['ershi', '二是落实'], '二是落实救助。')
+  const section = (await getSummary(page)).sections[1]!.sections[0]!
+  expect(section).toMatchObject({ title: '加强救助', runIn: true, body: [{ type: 'workItems', layout: 'joined', items: [{ ordinal: '一是', text: '完善低保；' }, { ordinal: '二是', text: '落实救助。' }] }] })
+  expect(await textLines(page)).toContain('（一）加强救助。一是完善低保；二是落实救助。')
+  // The next composition goes on in the second item, each character once.
+  await compose(page, ['quanmian', '全面'], '全面')
+  expect((await getSummary(page)).sections[1]!.sections[0]!.body).toMatchObject([{ items: [{ text: '完善低保；' }, { text: '落实救助。全面' }] }])
+})
+
+test('1、 typed, then the title composed: a 1. section; Enter after a work item, then （二） and its title committed whole: the list ends, a （二） section follows', async ({ page }) => {
+  await placeCursor(page, '办理婚姻登记。', 'end')
+  await press(page, 'Enter')
+  await compose(page, ['yi'], '（一）')
+  await compose(page, ['dengji'], '登记')
+  await press(page, 'Enter')
+  await typeText(page, '1、')
+  await compose(page, ['zuzhi', '组织'], '组织动员')
+  let sections = (await getSummary(page)).sections[1]!.sections
+  expect(sections[0]!.sections.map((s) => [s.number, s.title])).toEqual([['1.', '组织动员']])
+  await press(page, 'Enter')
+  await compose(page, ['yishi'], '一是开展排查。')
+  await press(page, 'Enter')
+  await compose(page, ['er', '（二）完善'], '（二）完善保障')
+  sections = (await getSummary(page)).sections[1]!.sections
+  expect(sections.map((s) => [s.number, s.title])).toEqual([['（一）', '登记'], ['（二）', '完善保障']])
+  expect(sections[0]!.sections[0]!.body).toMatchObject([{ type: 'workItems', items: [{ ordinal: '一是', text: '开展排查。' }] }])
+})

@@ -52,9 +52,12 @@ import { libraryBundle } from '../../../bench/src/bundle.mjs'
  * reviewer's suggested words kept when deleted (a suggestion on them), the panels' times in
  * Beijing time and a suggestion mark with no entry read as plain text (the taking of whole
  * sections loads on first focus); the metrics table's reading of a field's typed value now shared
- * with the field's input, one chunk fewer.
+ * with the field's input, one chunk fewer; and to 128,900 for `1、` typed or composed read as `1.`
+ * once a word follows it, a heading's number composed with its words in the empty item Enter left
+ * ending the list, and 转为段落 giving a list run together back as its one paragraph (the reading
+ * of items typed run together on one line loads on first focus).
  */
-const budget = 128_800
+const budget = 128_900
 
 describe('the main chunk', () => {
   it(`stays within ${budget / 1000} kB gzip, with Word support, co-editing, the versions panel, opening files, reading pastes, the templates, the metrics table, the outline, findings and status line, the English strings and fill mode in chunks of their own`, async () => {

@@ -12,6 +12,7 @@ import { undo } from 'prosemirror-history'
 import { mountEditor } from './element.ts'
 import { posOf } from './positions.ts'
 import { loadPasteReader } from '../src/plugins/clipboard.ts'
+import { importText, toSummary } from '@zongjie/model'
 
 const summary = ['某县民政局2024年工作总结', '开头。', '一、主要工作', '（一）兜牢基本民生底线。一是完善低保动态管理。全面开展年度复核，新纳入低保X户；二是用好临时救助。实施临时救助X人次。', '（二）兜底保障', '做好救助。'].join('\n')
 const before = '（一）兜牢基本民生底线。一是完善低保动态管理。全面开展年度复核，新纳入低保X户；二是用好临时救助。实施临时救助X人次。'
@@ -200,5 +201,96 @@ describe('an ordinal typed at the start of a work item, by habit', () => {
     }
     expect(el.summary.sections[0]!.body).toMatchObject([{ type: 'workItems', items: [{ ordinal: '一是', text: '开展排查。' }, { ordinal: '二是', text: '发放资金' }] }])
     expect(el.getText()).toContain('\n二是发放资金')
+  })
+})
+
+describe('work items typed run together on one line, as in a word processor', () => {
+  const head = ['某县民政局2024年工作总结', '开头。', '一、主要工作']
+
+  /** The element holding `lines` after the head, what reads the parts loaded, the caret at the end of `at`. */
+  async function caretAfter(lines: readonly string[], at: string) {
+    const el = await mountEditor([...head, ...lines].join('\n'))
+    await loadPasteReader()
+    const view = el.view!
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, posOf(view.state.doc, at, at.length))))
+    return { el, view }
+  }
+
+  /** Types `text` at the caret as the keyboard's text input does. */
+  function typeKeys(view: NonNullable<Awaited<ReturnType<typeof mountEditor>>['view']>, text: string) {
+    for (const ch of text) {
+      const { from, to } = view.state.selection
+      if (!view.someProp('handleTextInput', (f) => f(view, from, to, ch, () => view.state.tr.insertText(ch)))) view.dispatch(view.state.tr.insertText(ch))
+    }
+  }
+
+  /** The text before the caret in its textblock, and that textblock's kind. */
+  const caret = (view: NonNullable<Awaited<ReturnType<typeof mountEditor>>['view']>) => {
+    const { $head } = view.state.selection
+    return [$head.parent.type.name, $head.parent.textContent.slice(0, $head.parentOffset)]
+  }
+
+  it('`；二是落实救助。` typed key by key after 一是……: two work items on one line, as the importer reads the line', async () => {
+    const { el, view } = await caretAfter(['一是完善低保管理'], '完善低保管理')
+    typeKeys(view, '；二是落实救助。')
+    const line = '一是完善低保管理；二是落实救助。'
+    expect(el.summary.sections[0]!.body).toEqual(toSummary(importText([...head, line].join('\n')).doc).sections[0]!.body)
+    expect(el.summary.sections[0]!.body).toMatchObject([{ type: 'workItems', layout: 'joined', items: [{ ordinal: '一是', text: '完善低保管理；' }, { ordinal: '二是', text: '落实救助。' }] }])
+    expect(el.getText().split('\n')).toContain(line)
+    expect(caret(view)).toEqual(['workItem', '落实救助。'])
+  })
+
+  it('the same committed at once by an input method: the same two work items, the caret after the text', async () => {
+    const { el, view } = await caretAfter(['一是完善低保管理'], '完善低保管理')
+    view.dispatch(view.state.tr.insertText('；二是落实救助'))
+    view.dispatch(view.state.tr)
+    expect(el.summary.sections[0]!.body).toMatchObject([{ type: 'workItems', layout: 'joined', items: [{ text: '完善低保管理；' }, { ordinal: '二是', text: '落实救助' }] }])
+    expect(caret(view)).toEqual(['workItem', '落实救助'])
+  })
+
+  it('a run-in title typed on with 一是……；二是……: its body is the two work items', async () => {
+    const { el, view } = await caretAfter(['（一）加强救助', ''], '加强救助')
+    typeKeys(view, '。一是完善低保；二是落实救助。')
+    const line = '（一）加强救助。一是完善低保；二是落实救助。'
+    expect(el.summary.sections[0]!.sections[0]).toEqual(toSummary(importText([...head, line].join('\n')).doc).sections[0]!.sections[0])
+    expect(el.getText().split('\n')).toContain(line)
+  })
+
+  it('a paragraph `重点抓了两件事：一是……；二是……`: its introduction and two work items, as the importer reads the line', async () => {
+    const { el, view } = await caretAfter(['重点抓了两件事'], '重点抓了两件事')
+    typeKeys(view, '：一是完善低保；二是落实救助。')
+    const line = '重点抓了两件事：一是完善低保；二是落实救助。'
+    expect(el.summary.sections[0]!.body).toEqual(toSummary(importText([...head, line].join('\n')).doc).sections[0]!.body)
+    expect(el.summary.sections[0]!.body).toMatchObject([{ type: 'workItems', intro: '重点抓了两件事：' }])
+    expect(caret(view)).toEqual(['workItem', '落实救助。'])
+  })
+
+  it('in the problems section, `主要是：一是……；二是……` typed in a paragraph: its introduction and two work items', async () => {
+    const el = await mountEditor([...head, '做好救助。', '二、存在的问题', '主要是'].join('\n'))
+    await loadPasteReader()
+    const view = el.view!
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, posOf(view.state.doc, '主要是', 3))))
+    typeKeys(view, '：一是力量不足；二是经费紧张。')
+    const problems = el.summary.sections[1]!
+    expect(problems.role).toBe('problems')
+    expect(problems.body).toMatchObject([{ type: 'workItems', layout: 'joined', intro: '主要是：', items: [{ ordinal: '一是', text: '力量不足；' }, { ordinal: '二是', text: '经费紧张。' }] }])
+  })
+
+  it('`三是` typed in the last item of a joined list: a third item; in the second of a list written one a line, it stays text, as the importer reads those lines', async () => {
+    const joined = await caretAfter(['一是完善低保；二是落实救助'], '落实救助')
+    typeKeys(joined.view, '；三是')
+    expect(joined.el.summary.sections[0]!.body).toMatchObject([{ type: 'workItems', items: [{ text: '完善低保；' }, { text: '落实救助；' }, { ordinal: '三是', text: '' }] }])
+    const separate = await caretAfter(['一是完善低保；', '二是落实救助'], '落实救助')
+    typeKeys(separate.view, '；三是资助')
+    const lines = ['一是完善低保；', '二是落实救助；三是资助']
+    expect(separate.el.summary.sections[0]!.body).toEqual(toSummary(importText([...head, ...lines].join('\n')).doc).sections[0]!.body)
+  })
+
+  it('one undo takes the ordinal and the split back', async () => {
+    const { el, view } = await caretAfter(['一是完善低保管理'], '完善低保管理')
+    typeKeys(view, '；二是')
+    expect(el.summary.sections[0]!.body).toMatchObject([{ type: 'workItems', items: [{ text: '完善低保管理；' }, { ordinal: '二是', text: '' }] }])
+    undo(view.state, view.dispatch)
+    expect(el.summary.sections[0]!.body).toMatchObject([{ type: 'workItems', items: [{ text: '完善低保管理' }] }])
   })
 })

@@ -35,7 +35,7 @@ type Refused = (state: EditorState, tr: Transaction) => boolean
  * caret stays where it was in the text. Where the editor would refuse the edit (`refused`), the
  * number stays as typed. With `composedAtStart`, the rule is for a phrase (see {@link phrase}).
  */
-function numberRule(pattern: RegExp, make: (tr: Transaction, $start: ResolvedPos, start: number) => number | null, refused: Refused, composedAtStart?: () => boolean): InputRule {
+function numberRule(pattern: RegExp, make: (tr: Transaction, $start: ResolvedPos, start: number, end: number) => number | null, refused: Refused, composedAtStart?: () => boolean): InputRule {
   return new InputRule(
     pattern,
     (state, match, matchStart, end) => {
@@ -46,9 +46,11 @@ function numberRule(pattern: RegExp, make: (tr: Transaction, $start: ResolvedPos
       const $start = state.doc.resolve(start)
       if ($start.parentOffset !== start - matchStart || state.doc.resolve(matchStart).parentOffset !== 0) return null
       const tr = state.tr.delete(start, numberEnd)
-      const at = make(tr, $start, start)
+      const at = make(tr, $start, start, end)
       if (at === null) return null
-      tr.setSelection(TextSelection.create(tr.doc, at + end - numberEnd))
+      // A phrase's text typed with its last key (`1、组`) goes in after the number, the caret after it.
+      const typed = composedAtStart ? match[0].slice(end - matchStart) : ''
+      tr.insertText(typed, at + end - numberEnd).setSelection(TextSelection.create(tr.doc, at + end - numberEnd + typed.length))
       return refused(state, tr) ? null : tr
     },
     { undoable: !composedAtStart },
@@ -59,11 +61,16 @@ function numberRule(pattern: RegExp, make: (tr: Transaction, $start: ResolvedPos
 function headingRule(pattern: RegExp, rank: number, refused: Refused, composedAtStart?: () => boolean): InputRule {
   return numberRule(
     pattern,
-    (tr, $start, start) => {
+    (tr, $start, start, end) => {
       let from: number | null = start
-      // In an item left empty (Enter after the last item), the heading ends the list first.
-      if ($start.parent.type.name === 'workItem' && !composedAtStart) from = exitWorkItemIn(tr, start)
-      else if ($start.parent.type.name !== 'paragraph') return null
+      // In an item left empty (Enter after the last item), the heading ends the list first; a
+      // phrase composed there (`（二）完善`) too, its text going with it.
+      if ($start.parent.type.name === 'workItem') {
+        if (end !== $start.end()) return null
+        const rest = tr.doc.resolve(start).parent.content
+        from = exitWorkItemIn(tr.delete(start, start + rest.size), start)
+        if (from !== null) tr.insert(from, rest)
+      } else if ($start.parent.type.name !== 'paragraph') return null
       return from === null ? null : paragraphToSectionIn(tr, from, rank)
     },
     refused,
@@ -142,6 +149,8 @@ export function structureInputRules(suggesting: () => boolean = () => false, ref
         new InputRule(/。$/, runInStop, { undoable: false }),
         workItemRule(rule(`${cn}是`), refused),
         ...numbers.map(([source, rank]) => headingRule(phrase(source), rank, refused, composedAtStart)),
+        // `1、` is read once what follows it is no digit (`1、2月` is a sentence), typed or composed.
+        headingRule(phrase('\\d{1,2}、(?![0-9０-９])'), 3, refused, () => true),
         workItemRule(phrase(`${cn}是`), refused, composedAtStart),
       ],
     }),

@@ -6,6 +6,7 @@ import { parseDocument } from '../security/trusted-types.ts'
 import { settleClosingIn, settleResolvedClosingIn, settleSectionRolesIn } from '@zongjie/commands/roles'
 import { returnJoinedClausesIn } from '@zongjie/commands/run-in-clauses'
 import { settleTypedRunInIn } from '@zongjie/commands/run-in-typed'
+import { settleTypedJoinedItemsIn } from '@zongjie/commands/joined-items-typed'
 import { headlessSections } from '@zongjie/commands/headless-sections'
 import { takeApartSectionsWith } from '@zongjie/commands'
 import { readPartsWith } from './run-in-titles.ts'
@@ -27,9 +28,11 @@ readPartsWith({
   settleParts(tr, justSigned, edits, resolvedFrom) {
     // A heading typed on past its first stop is run-in first: the roles read its title.
     const runIn = settleTypedRunInIn(tr)
+    // Work items typed run together on one line (`一是……；二是`) are a list, as the importer reads the line.
+    const joined = settleTypedJoinedItemsIn(tr)
     const roles = settleSectionRolesIn(tr)
     const closing = resolvedFrom ? settleResolvedClosingIn(tr, resolvedFrom, justSigned, edits) : settleClosingIn(tr, justSigned, edits)
-    return closing || roles || runIn
+    return closing || roles || joined || runIn
   },
 })
 
