@@ -289,6 +289,8 @@ export function settledDoc(doc: Node, accept = true): Node {
  * {@link dropStraySuggestionMarks}).
  */
 export function settledSummary(doc: Node, accept = true): Node {
+  // Most documents have no marks: one walk to say so (settledDoc would walk again).
+  if (!hasSuggestionMarks(doc)) return suggestionsOf(doc).length ? settledDoc(doc, accept) : doc
   const tr = new Transform(doc)
   dropStraySuggestionMarks(tr)
   return settledDoc(tr.doc, accept)
