@@ -39,21 +39,16 @@ export function settleTypedRunInIn(tr: Transaction): boolean {
   // The heading now ends right after the stop's place; the body starts there.
   const bodyAt = stopAt + 1
   const first = tr.doc.resolve(bodyAt).nodeAfter
-  let restAt: number
-  if (first?.type === schema.nodes.paragraph && !first.content.size) {
-    tr.insert(bodyAt + 1, rest)
-    restAt = bodyAt + 1
-  } else {
-    tr.insert(bodyAt, schema.nodes.paragraph!.create(null, rest))
-    restAt = bodyAt + 1
-  }
+  // Into the body's empty first paragraph, or a paragraph of its own there: its text starts at `restAt`.
+  if (first?.type === schema.nodes.paragraph && !first.content.size) tr.insert(bodyAt + 1, rest)
+  else tr.insert(bodyAt, schema.nodes.paragraph!.create(null, rest))
+  const restAt = bodyAt + 1
   let caret = restAt + caretInRest
   const ordinal = typedOrdinal.exec(rest.textBetween(0, rest.size, '', '\ufffc'))?.[0]
   if (ordinal && caretInRest >= ordinal.length) {
     tr.delete(restAt, restAt + ordinal.length)
-    const itemAt = paragraphToWorkItemIn(tr, restAt)
-    if (itemAt !== null) caret = itemAt + caretInRest - ordinal.length
-    else caret -= ordinal.length
+    // A paragraph always becomes a work item: where the item's text starts.
+    caret = paragraphToWorkItemIn(tr, restAt)! + caretInRest - ordinal.length
   }
   tr.setSelection(TextSelection.create(tr.doc, caret))
   return true
