@@ -115,14 +115,15 @@ export async function typeSectionAfter(page: Page, after: string, heading: strin
 
 /**
  * The headings with their numbers as the page shows them (`data-number` and the heading's text).
- * Another writer's cursor drawn in a heading (y-prosemirror's caret, with their name in it) is not
- * part of its text.
+ * Another writer's cursor drawn in a heading (y-prosemirror's caret, with their name in it) and a
+ * run-in heading's caret stop are not part of its text.
  */
 export function headings(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [...document.querySelector('zongjie-editor')!.shadowRoot!.querySelectorAll('.ProseMirror .zj-heading')].map((h) => {
       const copy = h.cloneNode(true) as Element
-      for (const caret of copy.querySelectorAll('.ProseMirror-yjs-cursor')) caret.remove()
+      // Nor is the caret stop drawn at the end of a run-in heading (no text of the document).
+      for (const caret of copy.querySelectorAll('.ProseMirror-yjs-cursor, .zj-caret-stop')) caret.remove()
       return (h.getAttribute('data-number') ?? '') + copy.textContent
     }),
   )

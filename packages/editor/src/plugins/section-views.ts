@@ -8,12 +8,13 @@ const drawnAttrs = (node: Node) => (node.type.spec.toDOM!(node) as [string, Reco
 
 /**
  * The element of a section (`一、` … `（1）`, the problems, the plans), as the schema's `toDOM` draws
- * it, kept when the section becomes another kind or changes its attributes: titled `存在的问题`, a
- * `一、` section becomes the problems section; made run-in, it stays the element it was, its
- * classes and attributes brought up to date. ProseMirror would otherwise draw the section anew,
- * heading and body with it; drawn anew right after an input method committed the heading's text,
- * Chromium began the next composition twice, its first character doubled (`人人手不足`). The
- * classes of decorations on the element (`zj-current`) stay ProseMirror's.
+ * it, kept when the section becomes another kind or changes its other attributes: titled
+ * `存在的问题`, a `一、` section becomes the problems section and stays the element it was, its
+ * classes and attributes brought up to date (made run-in or not, it is drawn anew, for its caret
+ * stops). ProseMirror would otherwise draw the section anew, heading and body with it; drawn anew
+ * right after an input method committed the heading's text, Chromium began the next composition
+ * twice, its first character doubled (`人人手不足`). The classes of decorations on the element
+ * (`zj-current`) stay ProseMirror's.
  */
 class SectionView implements NodeView {
   dom: HTMLElement = document.createElement('section')
@@ -25,9 +26,13 @@ class SectionView implements NodeView {
     for (const [name, value] of Object.entries(drawnAttrs(node))) this.dom.setAttribute(name, value)
   }
 
-  /** Any section: the element's own classes and attributes follow it (a block of another type is drawn anew). */
+  /**
+   * Any section of the same layout: the element's own classes and attributes follow it. A block of
+   * another type, or a section made run-in or no longer run-in, is drawn anew: its heading's and
+   * body's caret stops are decided as they are drawn (see `caretStop`).
+   */
   update(node: Node): boolean {
-    if (!isSection(node)) return false
+    if (!isSection(node) || node.attrs.runIn !== this.node.attrs.runIn) return false
     if (node.sameMarkup(this.node)) return true
     const before = drawnAttrs(this.node)
     const after = drawnAttrs(node)
