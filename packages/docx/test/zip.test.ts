@@ -59,7 +59,18 @@ describe('a part compressed by the platform', () => {
     expect(part.data.length).toBeLessThan(bytes.length / 10)
   })
 
-  it('is left to the packer where the platform has no CompressionStream', async () => {
+  it('is the same by CompressionStream where the platform is not Node', async () => {
+    vi.stubGlobal('process', { ...process, getBuiltinModule: undefined })
+    const pieces = ['<summary>', '{"title":"城东区民政局2024年上半年工作总结"}'.repeat(500), '</summary>']
+    const part = (await deflateNatively('customXml/item1.xml', pieces))!
+    const bytes = strToU8(pieces.join(''))
+    expect(part.size).toBe(bytes.length)
+    expect(part.crc).toBe(crc32(bytes))
+    expect(strFromU8(inflateRawSync(part.data))).toBe(pieces.join(''))
+  })
+
+  it('is left to the packer where the platform has neither Node’s zlib nor CompressionStream', async () => {
+    vi.stubGlobal('process', { ...process, getBuiltinModule: undefined })
     vi.stubGlobal('CompressionStream', undefined)
     expect(deflateNatively('a.xml', 'x')).toBeNull()
   })

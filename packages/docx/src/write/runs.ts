@@ -75,6 +75,7 @@ export class RunWriter {
   /** The lines of the text added, as a reader of the file reads them: broken where {@link breakAt} said. */
   get lines(): string[] {
     const text = this.tracked.text
+    if (!this.brokenAt.length) return [text]
     const starts = [0, ...this.brokenAt, text.length]
     return starts.slice(1).map((end, i) => text.slice(starts[i], end))
   }

@@ -28,15 +28,47 @@ function fromGzip(gzip: Uint8Array): { data: Uint8Array; crc: number; size: numb
   return { data: gzip.subarray(at, end), crc: view.getUint32(end, true), size: view.getUint32(end + 4, true) }
 }
 
+/** What {@link deflateNatively} uses of Node's `zlib`, where the platform is Node. */
+interface NodeZlib {
+  gzip(data: Uint8Array, options: { chunkSize: number }, done: (error: Error | null, gzip: Uint8Array) => void): void
+}
+
+/**
+ * Node's own `zlib`, taken without an import (so that a browser bundle does not look for it), or
+ * null elsewhere and in a Node too old to hand out its modules so (before 20.16).
+ */
+function nodeZlib(): NodeZlib | null {
+  const process = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
+  return (process?.getBuiltinModule?.('node:zlib') as NodeZlib | undefined) ?? null
+}
+
 /**
  * Compresses a text part (whole, or in pieces written one after the other) with the platform's
- * own zlib (`CompressionStream`), for {@link appendToZip}; its gzip wrapper gives the CRC-32 the
- * zip needs. `null`, at once, where the platform has no such compressor: the caller then leaves the
- * part to the packer. Where the platform compresses off the main thread (Node's zlib), the caller
- * can pack the rest meanwhile: the pieces are handed to the compressor before this returns.
+ * own zlib, for {@link appendToZip}; its gzip wrapper gives the CRC-32 the zip needs. In Node, by
+ * `zlib` in one job on its thread pool, so that the part is compressed while the caller packs
+ * the rest (a `CompressionStream` there needs the main thread between every 16 kB it gives, and
+ * would wait for the packing to end); elsewhere by `CompressionStream`, or `null`, at once, where
+ * the platform has neither: the caller then leaves the part to the packer.
  */
 export function deflateNatively(path: string, text: string | readonly string[]): Promise<DeflatedPart> | null {
-  // Native where the platform has CompressionStream with gzip (Node 18+, Chrome 80+, Firefox 113+, Safari 16.4+).
+  const pieces = typeof text === 'string' ? [text] : text
+  const zlib = nodeZlib()
+  if (zlib) {
+    const encoder = new TextEncoder()
+    const encoded = pieces.map((piece) => encoder.encode(piece))
+    const bytes = new Uint8Array(encoded.reduce((n, piece) => n + piece.length, 0))
+    let at = 0
+    for (const piece of encoded) {
+      bytes.set(piece, at)
+      at += piece.length
+    }
+    // An output buffer as large as the input (and more than its header), so that the whole part is one job.
+    const chunkSize = Math.max(bytes.length + 1024, 64 * 1024)
+    return new Promise((resolve, reject) =>
+      zlib.gzip(bytes, { chunkSize }, (error, gzip) => (error ? reject(error) : resolve({ path, ...fromGzip(gzip) }))),
+    )
+  }
+  // Native where the platform has CompressionStream with gzip (Chrome 80+, Firefox 113+, Safari 16.4+).
   let stream: CompressionStream
   try {
     stream = new CompressionStream('gzip')
@@ -45,7 +77,7 @@ export function deflateNatively(path: string, text: string | readonly string[]):
   }
   const writer = stream.writable.getWriter()
   const encoder = new TextEncoder()
-  for (const piece of typeof text === 'string' ? [text] : text) void writer.write(encoder.encode(piece))
+  for (const piece of pieces) void writer.write(encoder.encode(piece))
   void writer.close()
   return new Response(stream.readable).arrayBuffer().then((gzip) => ({ path, ...fromGzip(new Uint8Array(gzip)) }))
 }
