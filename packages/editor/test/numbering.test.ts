@@ -11,6 +11,7 @@ import type { Node } from 'prosemirror-model'
 import { importText, workItemOrdinal } from '@zongjie/model'
 import { demoteSection, promoteSection, moveSectionDown, paragraphsToWorkItems } from '@zongjie/commands'
 import { numbering, headingNumbers } from '../src/plugins/numbering.ts'
+import { drawnInline } from '../src/plugins/inline-blocks.ts'
 import { arbDoc } from '../../model/test/arbitrary.ts'
 import { arbEdit, tryEdit } from '../../model/test/edits.ts'
 
@@ -135,6 +136,54 @@ describe('numbers shown in the editor', () => {
       view.dispatch(view.state.tr.setMeta(caret, at))
       expect(shownNumbers(view).headings).toEqual(['一、', '二、', '三、', '四、'])
     }
+  })
+
+  it('are drawn with any document, numbers and caret stops alike, however many blocks it has', () => {
+    // Headings end with a caret stop in a run-in section; work items begin with one where drawn on the line before.
+    const stops = (doc: Node) => {
+      const out: string[] = []
+      doc.descendants((node, pos) => {
+        if (node.type.name === 'heading') out.push(doc.resolve(pos + 1).node(-1).attrs.runIn === true ? 'end' : '-')
+        else if (node.type.name === 'workItem') out.push(drawnInline(doc.resolve(pos + 1)) ? 'start' : '-')
+        return !node.isTextblock
+      })
+      return out
+    }
+    const shownStops = (view: EditorView) =>
+      [...view.dom.querySelectorAll('.zj-heading, .zj-work-item')].map((el) =>
+        el.lastElementChild?.classList.contains('zj-caret-stop') && el.classList.contains('zj-heading') ? 'end' : el.firstElementChild?.classList.contains('zj-caret-stop') ? 'start' : '-',
+      )
+    const long = importText(
+      [
+        '工作总结',
+        '开头。',
+        '一、甲',
+        '（一）甲一。一是学习；二是制度；三是落实。',
+        '（二）甲二',
+        '一是走访。',
+        '二是座谈。',
+        '1.调研',
+        '（1）入户',
+        '（2）回访。一是记录。',
+        '2.整改',
+        '二、乙',
+        '（一）乙一。正文。',
+        '三、存在的问题',
+        '一是人手不足；二是经费紧张。',
+        '四、下步打算',
+        '（一）完善制度',
+        '（二）加强队伍。一是培训；二是考核。',
+      ].join('\n'),
+    ).doc
+    fc.assert(
+      fc.property(fc.oneof(fc.constant(long), arbDoc), (doc) => {
+        const view = mount(doc)
+        expect(shownNumbers(view)).toEqual(modelNumbers(doc))
+        expect(shownStops(view)).toEqual(stops(doc))
+        unmount(views.pop()!)
+      }),
+      { numRuns: runs(150) },
+    )
   })
 
   it('equal the model after any random edits, pastes, moves and retypings', async () => {
