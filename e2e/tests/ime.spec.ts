@@ -169,7 +169,7 @@ test('a composition after a metric field that ends its paragraph', async ({ page
   expect(summary.metrics.map((m) => m.text)).toEqual(['X名', 'X万元'])
 })
 
-test('一、 composed at the start of a paragraph becomes a section only when committed', async ({ page }) => {
+test('一、 composed at the start of a paragraph becomes a section once its title is committed', async ({ page }) => {
   await placeCursor(page, '办理婚姻登记。', 'end')
   await press(page, 'Enter')
   const before = await outline(page)
@@ -180,12 +180,14 @@ test('一、 composed at the start of a paragraph becomes a section only when co
     expect(await outline(page)).toEqual(before)
   }
   await ime.commit('一、')
+  // Alone, `一、` stays as typed: what follows says whether the line is a heading (`一、二季度` is a sentence).
   let summary = await getSummary(page)
-  expect(summary.sections.map((s) => s.number + s.title)).toEqual(['一、主要工作', '二、社会事务', '三、'])
-  expect(summary.sections[1]!.body).toEqual([{ type: 'paragraph', text: '办理婚姻登记。' }])
+  expect(summary.sections.map((s) => s.number + s.title)).toEqual(['一、主要工作', '二、社会事务'])
+  expect(summary.sections[1]!.body).toEqual([{ type: 'paragraph', text: '办理婚姻登记。' }, { type: 'paragraph', text: '一、' }])
   // The heading's own text comes next, also composed.
   await compose(page, ['m', 'min', 'minzheng'], '民政')
   summary = await getSummary(page)
+  expect(summary.sections[1]!.body).toEqual([{ type: 'paragraph', text: '办理婚姻登记。' }])
   expect(summary.sections.map((s) => s.number + s.title)).toEqual(['一、主要工作', '二、社会事务', '三、民政'])
   expect((await shownNumbers(page)).headings).toEqual(['一、主要工作', '二、社会事务', '三、民政'])
 })
@@ -577,4 +579,41 @@ test('1、 typed, then the title composed: a 1. section; Enter after a work item
   sections = (await getSummary(page)).sections[1]!.sections
   expect(sections.map((s) => [s.number, s.title])).toEqual([['（一）', '登记'], ['（二）', '完善保障']])
   expect(sections[0]!.sections[0]!.body).toMatchObject([{ type: 'workItems', items: [{ ordinal: '一是', text: '开展排查。' }] }])
+})
+
+// Before, the number made a heading as soon as it was typed: 1.5万亩… gave the heading 1. with 5万亩…, 一、二季度… the heading 一、 with 二季度….
+for (const [line, number, words] of [
+  ['1.5万亩高标准农田已建成。', '1.5', '万亩高标准农田已建成。'],
+  ['一、二季度，全市完成投资。', '一、', '二季度，全市完成投资。'],
+] as const) {
+  test(`${line} at the start of a new paragraph, ${number} typed and the words composed: a paragraph, as the importer reads the line`, async ({ page }) => {
+    await placeCursor(page, '办理婚姻登记。', 'end')
+    await press(page, 'Enter')
+    // The numeral of 一、 through the input method, its mark (and the digits) from the keyboard.
+    if (number === '一、') await compose(page, ['yi'], '一')
+    await typeText(page, number === '一、' ? '、' : number)
+    await compose(page, ['x', words.slice(0, 2)], words)
+    const summary = await getSummary(page)
+    expect(summary.sections.map((s) => s.number + s.title)).toEqual(['一、主要工作', '二、社会事务'])
+    expect(summary.sections[1]!.body).toMatchObject([{ type: 'paragraph', text: '办理婚姻登记。' }, { type: 'paragraph', text: line }])
+    expect(await textLines(page)).toContain(line)
+    // The caret at the end of the line: what is typed next goes on there.
+    await typeText(page, '好')
+    expect((await getSummary(page)).sections[1]!.body[1]).toMatchObject({ text: line + '好' })
+  })
+}
+
+test('1. typed, then the title composed: a 1. section, the caret after the title', async ({ page }) => {
+  await placeCursor(page, '办理婚姻登记。', 'end')
+  await press(page, 'Enter')
+  await compose(page, ['yi'], '（一）')
+  await compose(page, ['dengji'], '登记')
+  await press(page, 'Enter')
+  await typeText(page, '1.')
+  // Alone, `1.` stays as typed: what follows says whether it is a heading (`1.5万` is a number).
+  expect((await getSummary(page)).sections[1]!.sections[0]!.sections).toEqual([])
+  await compose(page, ['zuzhi', '组织'], '组织动员')
+  expect((await getSummary(page)).sections[1]!.sections[0]!.sections.map((s) => [s.number, s.title])).toEqual([['1.', '组织动员']])
+  await typeText(page, '工作')
+  expect((await getSummary(page)).sections[1]!.sections[0]!.sections.map((s) => s.title)).toEqual(['组织动员工作'])
 })

@@ -333,6 +333,39 @@ test('two 一、 sections copied with the keyboard and pasted into the plans\' b
   expect((await shownNumbers(page)).headings).toEqual(before)
 })
 
+// Before, pasted at the end of the plans' heading, the sections were taken apart: （一）主要工作 lost its
+// subsections, which came in as （二） and （三） after it.
+test('two 一、 sections copied with the keyboard and pasted at the end of the plans\' heading, the plans with no body yet, become its （一） and （二）, their subsections 1. and 2.', async ({ page }) => {
+  await openWith(page, structured.replace('\n持续做好社会救助。', ''))
+  await selectRange(page, await positionOf(page, '主要工作', 'start'), await positionOf(page, '存在的问题', 'start'))
+  await press(page, 'Control+c')
+  await placeCursor(page, '下半年工作计划', 'end')
+  await press(page, 'Control+v')
+  expect((await shownNumbers(page)).headings.slice(-5)).toEqual(['四、下半年工作计划', '（一）主要工作', '1.兜牢民生底线', '2.提升养老服务', '（二）社会事务'])
+  const plans = (await getSummary(page)).sections.at(-1)!
+  expect([plans.role, plans.body]).toEqual(['plans', []])
+})
+
+for (const kind of ['text', 'Word HTML'] as const) {
+  test(`（一） and （二） pasted as ${kind} at the end of the plans' heading, the plans with no body yet, become its subsections`, async ({ page }) => {
+    await openWith(page, structured.replace('\n持续做好社会救助。', ''))
+    await placeCursor(page, '下半年工作计划', 'end')
+    const text = '（一）加强队伍建设。一是开展业务培训；二是充实基层力量。\n（二）完善制度。修订救助管理办法。'
+    const html = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta name=ProgId content=Word.Document></head><body><!--StartFragment-->${text
+      .split('\n')
+      .map((line) => `<p class=MsoNormal style='text-indent:32.0pt'><span style='font-family:仿宋_GB2312'>${line}<o:p></o:p></span></p>`)
+      .join('')}<!--EndFragment--></body></html>`
+    await paste(page, kind === 'text' ? { text } : { text, html })
+    const plans = (await getSummary(page)).sections.at(-1)!
+    expect(plans.role).toBe('plans')
+    expect(plans.body).toEqual([])
+    expect(plans.sections.map((s) => [s.number, s.title, s.runIn])).toEqual([
+      ['（一）', '加强队伍建设', true],
+      ['（二）', '完善制度', true],
+    ])
+  })
+}
+
 test('the whole summary, copied and pasted into a new empty summary, is the same', async ({ page }) => {
   await openWith(page, structured)
   const original = await getSummary(page)

@@ -554,8 +554,11 @@ test('Ctrl-Z undoes typing and a section typed with 一、', async ({ page }) =>
   await placeCursor(page, '办理婚姻登记。', 'end')
   await press(page, 'Enter')
   await typeText(page, '二、')
+  // A heading once a word follows its number.
+  expect((await getSummary(page)).sections).toHaveLength(5)
+  await typeText(page, '新')
   expect((await getSummary(page)).sections).toHaveLength(6)
-  await typeText(page, '新工作')
+  await typeText(page, '工作')
   expect(await headings(page)).toContain('三、新工作')
   for (let i = 0; i < 5 && JSON.stringify(await getSummary(page)) !== JSON.stringify(start); i++) await press(page, 'Control+z')
   expect(await getSummary(page)).toEqual(start)

@@ -89,14 +89,17 @@ function keepsLevels(state: EditorState, tr: Transaction, pasted: Fragment): boo
 
 /**
  * `slice`, whole sections from its start (a copy from a heading's start), as subsections of the
- * section whose body `$from` is in (下步打算 too): at the level of its subsections, or one below
- * it where it has none, each with its body and subsections moved as far (see `shiftSection`;
+ * section whose body `$from` is in (下步打算 too), or at whose heading's end `$from` is while it
+ * has no body yet (where its body would start): at the level of its subsections, or one below it
+ * where it has none, each with its body and subsections moved as far (see `shiftSection`;
  * problems and plans as ordinary sections). Null where the slice is not such sections, the caret
- * is in no section's body, or a level would go below `（1）`.
+ * is in no section's body nor there, or a level would go below `（1）`.
  */
 function asSubsections(slice: Slice, $from: ResolvedPos): Slice | null {
   const around = sectionsAround($from).pop()
-  if (!around || $from.parent.type === schema.nodes.heading || slice.openStart > 0) return null
+  const inHeading = $from.parent.type === schema.nodes.heading
+  if (!around || slice.openStart > 0) return null
+  if (inHeading && ($from.parentOffset < $from.parent.content.size || (around.node.childCount > 1 && !isSection(around.node.child(1))))) return null
   const last = around.node.lastChild!
   const rank = isSection(last) ? sectionRank(last) : sectionRank(around.node) + 1
   const sections: Node[] = []

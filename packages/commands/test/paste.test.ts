@@ -150,6 +150,29 @@ describe('pasting sections into a section\'s body', () => {
       '（四）提升养老服务',
     ])
   })
+  // Before, at the end of the heading they were taken apart: （一）主要工作 lost its subsections, which came in as （二） and （三）.
+  describe('at the end of the plans\' heading, the plans with no body yet: as into its body', () => {
+    const headingOnly = text.replace('\n继续做好救助。', '')
+    for (const [what, from, to, expected, caretIn] of [
+      ['two 一、 sections: its （一） and （二）, each with its subsections one level down', '主要工作', '存在的问题', ['（一）主要工作', '全年发放救助资金。', '1.兜牢民生底线。一是完善低保动态管理，新纳入低保X户；二是用好临时救助。', '2.提升养老服务', '一是建设社区养老服务站。', '二是实施居家适老化改造X户。', '（二）社会事务', '办理婚姻登记。'], '办理婚姻登记。'],
+      ['two （一） sections: its （一） and （二）', '兜牢民生底线', '社会事务', ['（一）兜牢民生底线。一是完善低保动态管理，新纳入低保X户；二是用好临时救助。', '（二）提升养老服务', '一是建设社区养老服务站。', '二是实施居家适老化改造X户。'], '实施居家适老化改造。'],
+    ] as const) {
+      it(what, () => {
+        const { slice, state } = copyThenCaret(headingOnly, from, to, '下半年工作计划')
+        const pasted = paste(state, slice)!
+        expect(linesFrom(pasted, '四、下半年工作计划')).toEqual(['四、下半年工作计划', ...expected])
+        const plans = toSummary(pasted.doc).sections.at(-1)!
+        expect([plans.role, plans.body]).toEqual(['plans', []])
+        // The same as pasted at an empty line of its body.
+        const { state: atLine } = copyThenCaret(headingOnly + '\n甲乙', from, to, '甲乙')
+        const emptied = atLine.apply(atLine.tr.delete(atLine.selection.from - 2, atLine.selection.from))
+        expect(toSummary(paste(emptied, slice)!.doc).sections.at(-1)!.sections).toEqual(plans.sections)
+        // The caret at the end of what was pasted (the last line's text, without its ordinal and field).
+        const { $head } = pasted.selection
+        expect([$head.parent.textContent, $head.parentOffset === $head.parent.content.size]).toEqual([caretIn, true])
+      })
+    }
+  })
   it('where a level would go below （1）, as ProseMirror fits them, every line kept in order', () => {
     const { slice, state } = copyThenCaret(deeper, '主要工作', '存在的问题', '继续做好救助。')
     const lines = linesFrom(paste(state, slice)!, '继续做好救助。').map((l) => l.replace(/^(?:（[一二三四五六]）|\d\.|（\d）)/, ''))

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { importText, toSummary, fromSummary, toText, readFields, ImportError, type Section, type Metric } from '../src/index.ts'
+import { importText, toSummary, fromSummary, toText, readFields, ImportError, headingMark, isTypedHeading, type Section, type Metric } from '../src/index.ts'
 
 const flat = (sections: Section[]): Section[] => sections.flatMap((s) => [s, ...flat(s.sections)])
 const outline = (text: string) => flat(toSummary(importText(text).doc).sections).map((s) => `${s.level}|${s.number}|${s.role}|${s.runIn ? 'R' : ''}|${s.title}`)
@@ -80,6 +80,18 @@ describe('importText: headings', () => {
 
   it('does not take a decimal, a year or a date for a heading', () => {
     expect(outline('总结\n1.5万元资金已拨付。\n2021年3月完成验收。')).toEqual([])
+    // Nor a decimal written with a full-width digit.
+    expect(outline('总结\n1.５万元资金已拨付。\n1、２月份完成登记。')).toEqual([])
+  })
+
+  it('says when a line being typed has become a heading: whatever follows, it stays one', () => {
+    // A bracketed number at once; `一、` and `1.` once a word follows them; not a decimal, nor listed numerals, nor numerals that may yet be listed.
+    const typed = ['（一）', '(1)', '一、主', '1.组', '1．组', '1、组', '一、二〇二五年工', '一、十四五规']
+    const notYet = ['（一', '一、', '1.', '1、', '1.5', '1.５', '1、2', '一、二', '一、二、', '一、二年', '一、二季', '三、四月份', '（〇）', '一是', '12.5万元']
+    expect(typed.filter((line) => !isTypedHeading(line))).toEqual([])
+    expect(notYet.filter((line) => isTypedHeading(line))).toEqual([])
+    // What it says of a whole line is what the importer reads.
+    for (const line of [...typed, ...notYet].map((l) => l + '工作')) expect(isTypedHeading(line), line).toBe(headingMark(line) !== null)
   })
 
   it('does not take numerals listed before what they count for a heading: 一、二季度 is a sentence', () => {

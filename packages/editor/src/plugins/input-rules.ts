@@ -30,23 +30,39 @@ const phrase = (source: string) => new RegExp(`^${suggestionAnchor}*(${source})[
 type Refused = (state: EditorState, tr: Transaction) => boolean
 
 /**
+ * Whether a paragraph's text from its start, as typed so far and with what follows the caret,
+ * reads as a heading whatever is typed next, as the importer reads it (the model's
+ * `isTypedHeading`, set with {@link readTypedHeadingsWith} by what reads pastes, which loads on the
+ * writer's first focus); until then, any number does.
+ */
+let typedHeading = (_line: string) => true
+
+/** Reads the heading numbers typed at the start of a paragraph with `read` from now on (see {@link structureInputRules}). */
+export function readTypedHeadingsWith(read: (line: string) => boolean): void {
+  typedHeading = read
+}
+
+/**
  * A rule for a number typed at the start of a paragraph: the number is deleted and `make` turns
  * the paragraph into structure, returning where the new text starts (null where it cannot); the
- * caret stays where it was in the text. Where the editor would refuse the edit (`refused`), the
- * number stays as typed. With `composedAtStart`, the rule is for a phrase (see {@link phrase}).
+ * caret stays where it was in the text. `make` is given the paragraph's text from the number on,
+ * with what is typed and what follows the caret. Where the editor would refuse the edit
+ * (`refused`), the number stays as typed. With `composedAtStart`, the rule is for a phrase (see
+ * {@link phrase}); it is told whether the phrase's last character is being typed (not composed).
  */
-function numberRule(pattern: RegExp, make: (tr: Transaction, $start: ResolvedPos, start: number, end: number) => number | null, refused: Refused, composedAtStart?: () => boolean): InputRule {
+function numberRule(pattern: RegExp, make: (tr: Transaction, $start: ResolvedPos, start: number, end: number, line: string) => number | null, refused: Refused, composedAtStart?: (typed: boolean) => boolean): InputRule {
   return new InputRule(
     pattern,
     (state, match, matchStart, end) => {
-      if (composedAtStart && !composedAtStart()) return null
+      // Typed, the last character is not in the document yet: the match runs past the caret.
+      if (composedAtStart && !composedAtStart(matchStart + match[0].length > end)) return null
       const start = afterAnchors(match, matchStart)
       // The number's end: the caret, or, for a phrase, what follows it stays as the new text.
       const numberEnd = composedAtStart ? start + match[1]!.length : end
       const $start = state.doc.resolve(start)
       if ($start.parentOffset !== start - matchStart || state.doc.resolve(matchStart).parentOffset !== 0) return null
       const tr = state.tr.delete(start, numberEnd)
-      const at = make(tr, $start, start, end)
+      const at = make(tr, $start, start, end, match[0].slice(start - matchStart) + $start.parent.textBetween(end - $start.start(), $start.parent.content.size))
       if (at === null) return null
       // A phrase's text typed with its last key (`1、组`) goes in after the number, the caret after it.
       const typed = composedAtStart ? match[0].slice(end - matchStart) : ''
@@ -57,11 +73,15 @@ function numberRule(pattern: RegExp, make: (tr: Transaction, $start: ResolvedPos
   )
 }
 
-/** `一、` `（一）` `1.` `（1）` typed at the start of a paragraph makes it a heading of `rank`. */
-function headingRule(pattern: RegExp, rank: number, refused: Refused, composedAtStart?: () => boolean): InputRule {
+/**
+ * `一、` `（一）` `1.` `（1）` typed at the start of a paragraph makes it a heading of `rank`, once
+ * the line reads as one whatever is typed next (see `typedHeading`).
+ */
+function headingRule(pattern: RegExp, rank: number, refused: Refused, composedAtStart?: (typed: boolean) => boolean): InputRule {
   return numberRule(
     pattern,
-    (tr, $start, start, end) => {
+    (tr, $start, start, end, line) => {
+      if (!typedHeading(line)) return null
       let from: number | null = start
       // In an item left empty (Enter after the last item), the heading ends the list first; a
       // phrase composed there (`（二）完善`) too, its text going with it.
@@ -82,7 +102,7 @@ function headingRule(pattern: RegExp, rank: number, refused: Refused, composedAt
  * `一是` at the start of a paragraph makes it a work item; at the start of a work item, which has
  * its ordinal already (Enter after `一是……` gave `二是`), it is dropped, as typed by habit.
  */
-function workItemRule(pattern: RegExp, refused: Refused, composedAtStart?: () => boolean): InputRule {
+function workItemRule(pattern: RegExp, refused: Refused, composedAtStart?: (typed: boolean) => boolean): InputRule {
   return numberRule(
     pattern,
     (tr, $start, start) => {
@@ -137,8 +157,8 @@ export function structureInputRules(suggesting: () => boolean = () => false, ref
   const numbers: [string, number][] = [
     [`${cn}、`, 1],
     [`[（(]${cn}[）)]`, 2],
-    // Not a decimal (`12.5万元` composed whole is a number, not the heading `12.`).
-    ['\\d{1,2}[.．](?![0-9０-９])', 3],
+    // `1、` too, read as `1.`.
+    ['\\d{1,2}[.．、]', 3],
     ['[（(]\\d{1,2}[）)]', 4],
   ]
   return [
@@ -148,9 +168,10 @@ export function structureInputRules(suggesting: () => boolean = () => false, ref
         // Not taken back by Backspace: the stop stays drawn, and Backspace acts in the body as anywhere.
         new InputRule(/。$/, runInStop, { undoable: false }),
         workItemRule(rule(`${cn}是`), refused),
-        ...numbers.map(([source, rank]) => headingRule(phrase(source), rank, refused, composedAtStart)),
-        // `1、` is read once what follows it is no digit (`1、2月` is a sentence), typed or composed.
-        headingRule(phrase('\\d{1,2}、(?![0-9０-９])'), 3, refused, () => true),
+        // `一、` and `1.` alone are read once what follows them says whether the line is a heading
+        // (`1.5万`, `一、二季度` are sentences), typed or composed (not in suggestion mode, which
+        // takes a phrase as it stands); a bracketed number at once.
+        ...numbers.map(([source, rank]) => headingRule(phrase(source), rank, refused, rank === 1 || rank === 3 ? (typed) => typed || !suggesting() : composedAtStart)),
         workItemRule(phrase(`${cn}是`), refused, composedAtStart),
       ],
     }),

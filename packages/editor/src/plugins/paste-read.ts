@@ -1,6 +1,6 @@
 import type { Node } from 'prosemirror-model'
 import { importText, importHTML } from '@zongjie/model/read'
-import { ImportError, settledDoc } from '@zongjie/model'
+import { ImportError, isTypedHeading, settledDoc } from '@zongjie/model'
 import { parseDocument } from '../security/trusted-types.ts'
 
 import { settleClosingIn, settleResolvedClosingIn, settleSectionRolesIn } from '@zongjie/commands/roles'
@@ -10,6 +10,7 @@ import { settleTypedJoinedItemsIn } from '@zongjie/commands/joined-items-typed'
 import { headlessSections } from '@zongjie/commands/headless-sections'
 import { takeApartSectionsWith } from '@zongjie/commands'
 import { readPartsWith } from './run-in-titles.ts'
+import { readTypedHeadingsWith } from './input-rules.ts'
 
 export { pasteSlice, insertImported } from '@zongjie/commands/paste'
 // A selection across blocks dragged and dropped goes in as a paste of it there would.
@@ -35,6 +36,10 @@ readPartsWith({
     return closing || roles || joined || runIn
   },
 })
+
+// A number typed at the start of a paragraph makes a heading once the line reads as one, as the
+// importer reads it (`1.5万`, `一、二季度` are sentences).
+readTypedHeadingsWith(isTypedHeading)
 
 /**
  * Reading what is pasted or dropped (粘贴): the model's importers of HTML and text, loaded on the
