@@ -51,6 +51,32 @@ test.describe('<zongjie-editor> in a <form>', () => {
     expect(await text()).toBe(before)
   })
 
+  test("the editor's label, clicked, puts the keyboard focus in its text, read-only too, as a native control's label does", async ({ page }) => {
+    const el = page.locator('zongjie-editor')
+    // What has the keyboard focus: the text box inside the editor's shadow root, or something else.
+    const focused = () => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('role') ?? document.activeElement?.tagName)
+    await el.evaluate((e) => {
+      e.id = 'summary-editor'
+      const label = document.createElement('label')
+      label.htmlFor = 'summary-editor'
+      label.textContent = '工作总结正文'
+      label.id = 'summary-label'
+      e.before(label)
+    })
+    await page.locator('#summary-label').click()
+    expect(await focused()).toBe('textbox')
+    await page.keyboard.type('从标签进入')
+    expect(await el.evaluate((e) => (e as unknown as { getText(): string }).getText())).toContain('从标签进入')
+
+    await page.locator('input[name=unit]').focus()
+    await el.evaluate((e) => e.setAttribute('readonly', ''))
+    await page.locator('#summary-label').click()
+    expect(await focused()).toBe('textbox')
+    await page.locator('input[name=unit]').focus()
+    await el.evaluate((e) => (e as HTMLElement).focus())
+    expect(await focused()).toBe('textbox')
+  })
+
   test('an editor mounted outside a form and moved into one submits its Summary JSON', async ({ page }) => {
     const value = await page.evaluate(async () => {
       const el = document.createElement('zongjie-editor') as HTMLElement & { summary: { title: string } }

@@ -1,4 +1,4 @@
-import { test, expect } from './helpers.ts'
+import { test, expect, summaryOf } from './helpers.ts'
 
 test.describe('integration examples', () => {
   test('one script tag: the form posts the Summary JSON, required blocks it while a metric is unfilled, the OA textarea follows, reset restores', async ({ page }) => {
@@ -69,4 +69,34 @@ test('a Vue application binds the editor with v-model on its value and follows i
   await page.keyboard.press('End')
   await page.keyboard.type('（修订）')
   await expect(page.locator('#vue-title')).toHaveText('示范县民政局2024年上半年工作总结（修订）')
+})
+
+test('what a page set on the editors before the script defined them is loaded, and set again later too', async ({ page }) => {
+  test.setTimeout(90_000)
+  const first = JSON.stringify(summaryOf('示范县民政局2024年上半年工作总结\n上半年，我局稳步推进各项工作。'))
+  const second = summaryOf('示范县卫健局2024年工作总结\n全年工作平稳。')
+  // An OA page's own script runs before the editor's script tag at the end of the page.
+  await page.route('**/before-defined.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><body>
+        <zongjie-editor id="by-value"></zongjie-editor><zongjie-editor id="by-summary"></zongjie-editor>
+        <script>
+          document.getElementById('by-value').value = ${JSON.stringify(first)}
+          document.getElementById('by-summary').summary = ${JSON.stringify(second)}
+          document.getElementById('by-summary').user = { id: 'u1', name: '张三' }
+        </script>
+        <script src="/zongjie-editor.iife.js"></script>`,
+    }),
+  )
+  await page.goto('before-defined.html', { timeout: 80_000 })
+  await page.locator('#by-value .zj-title').waitFor()
+  await expect(page.locator('#by-value .zj-title')).toHaveText('示范县民政局2024年上半年工作总结')
+  await expect(page.locator('#by-summary .zj-title')).toHaveText('示范县卫健局2024年工作总结')
+  expect(await page.locator('#by-summary').evaluate((el) => (el as unknown as { user: { name: string } | null }).user?.name)).toBe('张三')
+
+  // Set again, the value loads: it is no longer kept beside the editor.
+  await page.locator('#by-value').evaluate((el, value) => ((el as unknown as { value: string }).value = value), JSON.stringify(second))
+  await expect(page.locator('#by-value .zj-title')).toHaveText('示范县卫健局2024年工作总结')
+  expect(await page.locator('#by-value').evaluate((el) => (el as unknown as { getText(): string }).getText())).toContain('全年工作平稳。')
 })

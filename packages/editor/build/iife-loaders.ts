@@ -41,6 +41,9 @@ function loadDocx(): Promise<DocxModule> {
 /** What opens a file: in the script itself (only Word support is a script of its own). */
 export const loadFileReader = () => import('../src/files/open.ts')
 
+/** What gives the writer a file to save: in the script itself. */
+export const loadDownload = () => import('../src/files/download.ts')
+
 /** The Word reader, from zongjie-docx.iife.js. */
 export const loadDocxReader = loadDocx
 

@@ -50,4 +50,19 @@ describe('lang set on an ancestor after the editor loaded', () => {
     await vi.waitFor(() => expect(toolbar()).toBe('Editing toolbar'))
     block.remove()
   })
+
+  it("follows the page's lang from inside another component's shadow root", async () => {
+    // An OA form built of components: the editor sits in a shadow root, the language is the page's.
+    document.documentElement.setAttribute('lang', 'en')
+    const host = document.createElement('div')
+    document.body.append(host)
+    const el = await mountEditor(text, { toolbar: '' })
+    host.attachShadow({ mode: 'open' }).append(el)
+    await el.updateComplete
+    const toolbar = () => el.shadowRoot!.querySelector('.toolbar')!.getAttribute('aria-label')
+    await vi.waitFor(() => expect(toolbar()).toBe('Editing toolbar'))
+    host.lang = 'zh-CN'
+    await vi.waitFor(() => expect(toolbar()).toBe('编辑工具栏'))
+    host.remove()
+  })
 })

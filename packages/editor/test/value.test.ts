@@ -107,6 +107,23 @@ describe('value', () => {
     expect(el.value).toBe(before)
   })
 
+  it('says in Chinese why a value was refused, to the page and to the writer, also when it is not JSON at all', async () => {
+    // An OA form whose stored summary is damaged: the writer is told, not left with an empty editor.
+    const el = await mount()
+    const seen = errors(el)
+    el.value = '{"version": 1, "title": '
+    expect(seen[0]!.message).toBe('无法载入：内容不是有效的 JSON')
+    expect(seen[0]!.error).toBeInstanceOf(SyntaxError)
+    await el.updateComplete
+    expect(el.shadowRoot!.querySelector('[part=hint]')?.textContent).toBe('无法载入：内容不是有效的 JSON')
+
+    el.value = JSON.stringify({ ...JSON.parse(json(draft)), version: 99 })
+    await el.updateComplete
+    expect(seen[1]!.path).toBe('$.version')
+    expect(el.shadowRoot!.querySelector('[part=hint]')?.textContent).toBe(seen[1]!.message)
+    expect(seen[1]!.message).toMatch(/^无法载入：\$\.version: /)
+  })
+
   it("is a new summary when set to '': an empty one, or the template's", async () => {
     const el = await mount(json(draft))
     el.value = ''

@@ -13,6 +13,9 @@ import { loadPart } from '../zongjie-editor/parts.ts'
  */
 export const loadFileReader = () => loadPart('files', () => import('./open.ts'))
 
+/** What gives the writer a file to save (`files/download.ts`), loaded the first time one is exported. */
+export const loadDownload = () => loadPart('files', () => import('./download.ts'))
+
 /** The Word reader (`@zongjie/docx/read`), loaded on first use. */
 export const loadDocxReader = () => loadPart('word', () => import('@zongjie/docx/read'))
 

@@ -11,6 +11,8 @@ export interface Catalog {
   lang: string
   editorLabel: string
   loadRefused: (message: string) => string
+  /** What a `value` that is not JSON at all is (the parser's own message is in English). */
+  notJson: string
   validity: (first: string, count: number) => string
   csvFile: (title: string) => string
   defaultTitle: string

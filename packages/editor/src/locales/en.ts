@@ -27,6 +27,7 @@ export const en: Catalog = {
   lang: 'en',
   editorLabel: 'Work summary',
   loadRefused: (message) => `Cannot load: ${message}`,
+  notJson: 'not valid JSON',
   validity: (first, count) => `${first} (${count} to resolve)`,
   csvFile: (title) => `${title}-metrics.csv`,
   defaultTitle: 'work-summary',

@@ -26,6 +26,17 @@ export function languageOf(lang: string | null | undefined): string {
   return base in languages ? base : 'zh-CN'
 }
 
+/**
+ * The language tag in force for an element: its own `lang` or its closest ancestor's, looking past
+ * a shadow root to its host as the browser does (an editor inside another component's shadow root
+ * follows the page), or null when none has one.
+ */
+export function langOf(element: Element): string | null {
+  let node: Node | null = element
+  while (node && !(node as Element).hasAttribute?.('lang')) node = node.parentNode ?? (node as ShadowRoot).host ?? null
+  return node && (node as Element).getAttribute('lang')
+}
+
 /** The catalogue for a language tag (see {@link languageOf}), once loaded; `zh-CN`'s until then. */
 export function catalogFor(lang: string | null | undefined): Catalog {
   return loaded[languageOf(lang)] ?? zhCN

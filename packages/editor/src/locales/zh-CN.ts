@@ -6,6 +6,7 @@ export const zhCN: Catalog = {
   lang: 'zh-CN',
   editorLabel: '工作总结',
   loadRefused: (message) => `无法载入：${message}`,
+  notJson: '内容不是有效的 JSON',
   validity: (first, count) => `${first}（共 ${count} 处须处理）`,
   csvFile: (title) => `${title}-指标.csv`,
   defaultTitle: '工作总结',

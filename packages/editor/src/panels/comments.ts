@@ -12,6 +12,7 @@ import { addComment, replyToComment, setCommentResolved, editComment, deleteComm
 import type { Catalog, CommentsCatalog } from '../locales/catalog.ts'
 import { commentsCatalogs, commentsZhCN } from '../locales/comments/index.ts'
 import { userColor, type User } from '../review/user.ts'
+import { ReviewError } from '../review/errors.ts'
 import { ListedFrom } from './listed.ts'
 
 /**
@@ -190,6 +191,20 @@ function freshId(prefix: string, taken: (id: string) => boolean): string {
   let id: string
   do id = `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
   while (taken(id))
+  return id
+}
+
+/**
+ * The element's `addComment()`: a comment with `text` by `user` on what is selected in `view` (see
+ * {@link commentOnSelection}). Throws a `ReviewError` naming what is missing: the `user`, the
+ * `text`, an editor that can be edited, or something selected to comment on.
+ */
+export function commentAs(view: EditorView | null, user: User | null, editable: boolean, text: string, t: Catalog['review']): string {
+  if (!user) throw new ReviewError('user', t.noUser)
+  if (typeof text !== 'string' || !text.trim()) throw new ReviewError('text', t.emptyComment)
+  if (!editable) throw new ReviewError('readonly', t.readOnly)
+  const id = view && commentOnSelection(view, user.role ? { id: user.id, name: user.name, role: user.role } : { id: user.id, name: user.name }, text.trim())
+  if (!id) throw new ReviewError('selection', t.nothingSelected)
   return id
 }
 

@@ -1,9 +1,10 @@
 import { css, html, type TemplateResult } from 'lit'
 import type { Node } from 'prosemirror-model'
-import { metricText, metricUnfilled, contextBefore, displayText, PartCache, type MetricAttrs } from '@zongjie/model'
+import { metricText, metricUnfilled, contextBefore, displayText, PartCache, readSummary, type MetricAttrs } from '@zongjie/model'
 import { metricInputText } from '@zongjie/commands'
 import type { Catalog } from '../locales/index.ts'
 import { adoptPanelStyles } from './panel-styles.ts'
+import { download } from '../files/download.ts'
 
 /** A row of the metrics table: a metric field, where it is, and what it counts. */
 export interface MetricRow {
@@ -172,11 +173,23 @@ function writeRow(tr: HTMLTableRowElement, row: MetricRow, readonly: boolean, t:
   unit.textContent = row.attrs.scale + row.attrs.approx + row.attrs.unit
 }
 
+/** What the table's 导出 CSV needs of the editor. */
+export interface CsvSource {
+  readonly doc: Node
+  readonly strings: Catalog
+  getMetricsCSV(): string
+}
+
 /**
  * Renders the metrics panel (指标表): every metric with its label, value (editable in place: the
- * text changes at once), unit and place, in the element's `table`; `csv` downloads the table.
+ * text changes at once), unit and place, in the element's `table`; its 导出 CSV downloads the
+ * `editor`'s metrics as a file named after the summary's title.
  */
-export function renderMetrics(rows: MetricRow[], table: MetricTable, readonly: boolean, csv: () => void, t: Catalog['metrics']): TemplateResult {
+export function renderMetrics(rows: MetricRow[], table: MetricTable, readonly: boolean, editor: CsvSource, t: Catalog['metrics']): TemplateResult {
+  const csv = () => {
+    const name = editor.strings.csvFile(readSummary(editor.doc).title || editor.strings.defaultTitle)
+    download(new Blob([editor.getMetricsCSV()], { type: 'text/csv;charset=utf-8' }), name)
+  }
   return html`<section class="metrics" part="metrics" aria-label=${t.label}>
     <div class="panel-title">
       ${t.title(rows.filter((r) => !r.filled).length)}

@@ -28,9 +28,8 @@ import { fillField, parseMetricInput, replaceDocument, isSuggestible, documentRe
 import { keymap } from 'prosemirror-keymap'
 import { fileDrop } from '../plugins/file-drop.ts'
 import type { OpenedFile } from '../files/open.ts'
-import { loadDocxWriter, loadFileReader } from '../files/loaders.ts'
-import { download } from '../files/download.ts'
-import { catalogFor, loadCatalog, type Catalog } from '../locales/index.ts'
+import { loadDocxWriter, loadDownload, loadFileReader } from '../files/loaders.ts'
+import { catalogFor, langOf, loadCatalog, type Catalog } from '../locales/index.ts'
 import type { VersionsPanel } from '../panels/versions.ts'
 import type { CommentsPanel } from '../panels/comments.ts'
 import type { SuggestionsPanel, SuggestionView } from '../panels/suggestions.ts'
@@ -41,7 +40,6 @@ import { watchNarrow, type NarrowWatch } from './narrow.ts'
 import { loadPart, PartLoadError } from './parts.ts'
 import { newVersion, readVersions, type Version } from '../review/versions.ts'
 import { readUser, userColor, type User } from '../review/user.ts'
-import { ReviewError } from '../review/errors.ts'
 
 /** The detail of the `input` and `change` events: the Summary JSON, computed when read. */
 export interface ZongjieChangeDetail {
@@ -96,12 +94,12 @@ export function emptyDoc(): Node {
  * @attr name - The name under which a `<form>` submits the Summary JSON (a form-associated element).
  * @attr required - The form is invalid while the validator reports errors (unfilled fields …); the first one is the validation message.
  * @attr disabled - No editing, and the form leaves the editor out.
- * @attr lang - The language of the editor's own strings (toolbar, panels, guidance, messages): `zh-CN` (the default) or `en`; taken from the closest ancestor with `lang` when the element has none, and followed when either is set later.
+ * @attr lang - The language of the editor's own strings (toolbar, panels, guidance, messages): `zh-CN` (the default) or `en`; taken from the closest ancestor with `lang` when the element has none (inside another component's shadow root, from its host's ancestors), and followed when either is set later.
  * @attr mode - `free` (default), `fill` or `review`: in fill mode the template's fixed headings and required parts cannot be changed or removed, and Tab goes on through what is left to fill, Shift-Tab back through every field (filled ones too, as in a form), each field opening as it is reached, its value selected (what fill mode needs loads the first time it is on, the editor read-only in fill mode until then); in review mode (审阅) the reader comments and suggests but does not edit directly: every change is a suggestion (suggestion mode cannot be turned off), no file is opened, and of the suggestions the reader only withdraws (撤回) their own.
  *
  * @event input - After every change of the document. `detail.summary` is the Summary JSON.
  * @event change - When the editor loses focus after a change. `detail.summary` is the Summary JSON.
- * @event error - When a value set on `summary`, `value`, `versions` or `user` is refused, a file the writer opened (打开, or dropped on the editor) cannot be read, the writer acts on comments while the page has set no `user`, the co-editing server refused a change of the writer's (`path: 'collab'`: the change is dropped and the server's document taken again), or a part that loads on use could not be loaded (`path` names it: `word`, `versions`, `comments`, `suggestions`, `collab`, `files` …; the hint says so in one line); the content (or the list, or the user) is kept. `detail.message`, `detail.path`.
+ * @event error - When a value set on `summary`, `value`, `versions` or `user` is refused (the hint tells the writer too, so that a summary that could not load is not an empty editor unexplained; a `value` that is not JSON at all is said to be so, `内容不是有效的 JSON`, the parser's `SyntaxError` in `detail.error`), a file the writer opened (打开, or dropped on the editor) cannot be read, the writer acts on comments while the page has set no `user`, the co-editing server refused a change of the writer's (`path: 'collab'`: the change is dropped and the server's document taken again), or a part that loads on use could not be loaded (`path` names it: `word`, `versions`, `comments`, `suggestions`, `collab`, `files` …; the hint says so in one line); the content (or the list, or the user) is kept. `detail.message`, `detail.path`, and `detail.error`, the error itself (a `SummaryError` of the model for Summary JSON it refuses).
  * @event collab - When the co-editing connection changes (see `collab`): `detail.status` is `connecting`, `connected`, `reconnecting`, `offline` (changes kept in the browser) or `refused` (with `detail.reason`, the server's; `connecting` with a reason `update-refused:…` when the server refused a change and the document is taken again).
  * @event version - When a version is saved (`saveVersion()`, or 保存版本 in the versions panel), for the page to store it. `detail` is the version: `id`, `label`, `author`, `time`, `summary`.
  *
@@ -141,6 +139,14 @@ export class ZongjieEditor extends LitElement {
   /** A form-associated custom element: it takes part in a `<form>` like a native control. */
   static formAssociated = true
 
+  constructor() {
+    super()
+    // The editor's `<label>`, clicked, clicks the element itself: the focus goes into the text, as a native control's label puts it in the control.
+    this.addEventListener('click', (event) => {
+      if (event.composedPath()[0] === this) this.focus()
+    })
+  }
+
   /** `lang` chooses the catalogue of the editor's own strings (`zh-CN` by default, `en`). */
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang']
@@ -174,7 +180,7 @@ export class ZongjieEditor extends LitElement {
    */
   private loadLanguage() {
     this.catalog = null
-    const load = loadCatalog(this.closest('[lang]')?.getAttribute('lang'))
+    const load = loadCatalog(langOf(this))
     if (load && load === this.languageLoad) return
     this.languageLoad = load
     if (!load) this.showLanguage()
@@ -204,7 +210,7 @@ export class ZongjieEditor extends LitElement {
    * update).
    */
   get strings(): Catalog {
-    return (this.catalog ??= catalogFor(this.closest('[lang]')?.getAttribute('lang')))
+    return (this.catalog ??= catalogFor(langOf(this)))
   }
 
   /** The catalogue {@link strings} found, until the next render or change of language. */
@@ -347,7 +353,7 @@ export class ZongjieEditor extends LitElement {
   private authorColors: CSSStyleSheet | null = null
   private panelData: { findings: Finding[]; outline: OutlineEntry[]; status: { characters: number; unfilled: number; left?: number } | null; metrics: MetricRow[] } | null = null
 
-  /** The summary as Summary JSON. Setting it loads a summary after validating it; a value that is not valid Summary JSON is refused with an `error` event, and the content stays. */
+  /** The summary as Summary JSON. Setting it loads a summary after validating it; a value that is not valid Summary JSON is refused with an `error` event, and the content stays. Set before the element is defined (by a page script that runs before the editor's), it loads once it is, as do `value`, `user`, `versions` and `collab`. */
   get summary(): Summary {
     return toSummary(this.doc)
   }
@@ -363,7 +369,7 @@ export class ZongjieEditor extends LitElement {
    * `summary` does (an invalid one is refused with an `error` event, and the content stays);
    * setting the string the editor already gives, or one that describes the same document, does
    * nothing (the selection and the undo history stay). `''` is a new summary: from `template` when
-   * it is set, otherwise empty.
+   * it is set, otherwise empty. Set before the element is defined, it loads once it is.
    */
   get value(): string {
     const doc = this.doc
@@ -399,15 +405,18 @@ export class ZongjieEditor extends LitElement {
 
   /**
    * What `read` makes of a value the page set (a document from Summary JSON, a list of versions),
-   * or null when the value is refused: then an `error` event tells why, in the words of `say`,
-   * with the path of the offending field.
+   * or null when the value is refused: then an `error` event tells the page why, in the words of
+   * `say`, with the path of the offending field, and the writer sees the same words (a summary
+   * the page could not load would otherwise be an empty editor, unexplained).
    */
   private accept<T>(read: () => T, say: (message: string) => string): T | null {
     try {
       return read()
     } catch (error) {
       const e = error as Error & { path?: string }
-      this.emit<ZongjieErrorDetail>('error', { message: say(e.message), ...(e.path ? { path: e.path } : {}), error })
+      const message = say(error instanceof SyntaxError ? this.strings.notJson : e.message)
+      this.emit<ZongjieErrorDetail>('error', { message, ...(e.path ? { path: e.path } : {}), error })
+      this.showHint(message)
       return null
     }
   }
@@ -902,7 +911,7 @@ export class ZongjieEditor extends LitElement {
     const t = this.strings.files
     this.showHint(t.exporting)
     try {
-      const blob = await this.getDocx()
+      const [blob, { download }] = await Promise.all([this.getDocx(), loadDownload()])
       download(blob, `${readSummary(this.doc).title || this.strings.defaultTitle}.docx`)
       this.hint = ''
     } catch (error) {
@@ -940,15 +949,8 @@ export class ZongjieEditor extends LitElement {
    * selected to comment on; and when the editor is read-only. What adds comments loads on first use.
    */
   async addComment(text: string): Promise<string> {
-    const t = this.strings.review
-    if (!this.writer) throw new ReviewError('user', t.noUser)
-    if (typeof text !== 'string' || !text.trim()) throw new ReviewError('text', t.emptyComment)
-    if (!this.editable) throw new ReviewError('readonly', t.readOnly)
-    const { commentOnSelection } = await loadPart('comments', () => import('../panels/comments.ts'))
-    const u = this.writer
-    const id = this.view && commentOnSelection(this.view, u.role ? { id: u.id, name: u.name, role: u.role } : { id: u.id, name: u.name }, text.trim())
-    if (!id) throw new ReviewError('selection', t.nothingSelected)
-    return id
+    const { commentAs } = await loadPart('comments', () => import('../panels/comments.ts'))
+    return commentAs(this.view, this.writer, this.editable, text, this.strings.review)
   }
 
   /**
@@ -1076,10 +1078,12 @@ export class ZongjieEditor extends LitElement {
     })
   }
 
-  /** Puts the keyboard focus in the editor. */
+  /** Puts the keyboard focus in the editor (read-only too: its text still scrolls by keyboard). */
   override focus(options?: FocusOptions) {
-    if (this.view) this.view.focus()
-    else super.focus(options)
+    if (!this.view) super.focus(options)
+    else if (this.view.editable) this.view.focus()
+    // ProseMirror focuses an editable view only.
+    else this.view.dom.focus(options)
   }
 
   /** The editor's plugins. */
@@ -1165,7 +1169,7 @@ export class ZongjieEditor extends LitElement {
               ${this.suggestionsPanel && this.suggestionsView ? this.suggestionsView.render() : nothing}
               ${this.commentsPanel && this.commentsView ? this.commentsView.render() : nothing}
               ${this.findings && data && this.overview ? this.overview.module.renderFindings(data.findings, this.overview.findings, (f) => f.pos !== undefined && this.goTo(f.pos, true), t.findings) : nothing}
-              ${this.metrics && data && this.metricsPart ? this.metricsPart.module.renderMetrics(data.metrics, this.metricsPart.table, !this.editable, () => this.downloadCSV(), t.metrics) : nothing}
+              ${this.metrics && data && this.metricsPart ? this.metricsPart.module.renderMetrics(data.metrics, this.metricsPart.table, !this.editable, this, t.metrics) : nothing}
               ${this.versionsPanel && this.versionsView ? this.versionsView.render() : nothing}
             </div>`
           : nothing}
@@ -1381,6 +1385,16 @@ export class ZongjieEditor extends LitElement {
   private reconnectOnReturn: CollabOptions | null = null
 
   override connectedCallback() {
+    // What the page set before the element was defined is an own property that hides the setter:
+    // taken through the setter now (Lit does so for its own properties).
+    for (const key of ['user', 'versions', 'summary', 'value', 'collab']) {
+      if (this.hasOwnProperty(key)) {
+        const own = this as unknown as Record<string, unknown>
+        const value = own[key]
+        delete own[key]
+        own[key] = value
+      }
+    }
     super.connectedCallback()
     this.loadLanguage()
     // A `lang` set on an ancestor (the page's language switched on `<html>`) is taken at once.
@@ -1513,10 +1527,6 @@ export class ZongjieEditor extends LitElement {
   private goToMetric(index: number) {
     const row = this.panelData?.metrics[index]
     if (row) this.goTo(row.pos, true)
-  }
-
-  private downloadCSV() {
-    download(new Blob([this.getMetricsCSV()], { type: 'text/csv;charset=utf-8' }), this.strings.csvFile(readSummary(this.doc).title || this.strings.defaultTitle))
   }
 
   /** The toolbar's file buttons. */
