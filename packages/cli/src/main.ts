@@ -36,6 +36,16 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 // and ends with its own exit code.
 process.stderr.on('error', () => {})
 
+// Run as the repository's script (`pnpm zongjie …`, which pnpm runs in the repository's root),
+// files are named from the folder the command was typed in, as a command's files are.
+if (process.env.npm_lifecycle_event === 'zongjie' && process.env.INIT_CWD) {
+  try {
+    process.chdir(process.env.INIT_CWD)
+  } catch {
+    // That folder is gone: names are read from the root, as before.
+  }
+}
+
 try {
   const { run } = await import('./cli.ts')
   process.exitCode = await run(process.argv.slice(2), processIo)
