@@ -51,6 +51,80 @@ test.describe('<zongjie-editor> in a <form>', () => {
     expect(await text()).toBe(before)
   })
 
+  test('disabled, by its attribute or a disabled fieldset, the editor leaves the tab order, its toolbar and panels too, and its text is announced as disabled; enabled again, all is back', async ({ page }) => {
+    const el = page.locator('zongjie-editor')
+    await el.evaluate((e) => ['toolbar', 'outline', 'metrics'].forEach((a) => e.setAttribute(a, '')))
+    await expect(el.locator('.outline')).toBeVisible()
+    const text = page.getByRole('textbox', { name: '工作总结' })
+    // What Tab reaches from the unit's input, up to the form's 提交: inside the editor, the element's role and text.
+    const tabStops = async () => {
+      await page.locator('input[name=unit]').focus()
+      const stops: string[] = []
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab')
+        const stop = await page.evaluate(() => {
+          const a = document.activeElement
+          const inner = a?.shadowRoot?.activeElement
+          return inner ? `editor ${inner.getAttribute('role') ?? inner.tagName.toLowerCase()} ${inner.textContent!.trim().slice(0, 8)}` : `${a?.tagName.toLowerCase()} ${a?.textContent!.trim()}`
+        })
+        stops.push(stop)
+        if (stop === 'button 提交') break
+      }
+      return stops
+    }
+    // Chromium's own accessibility tree (what a screen reader gets), not a reading of the DOM: the text box's state and text, and what of the toolbar is there.
+    const cdp = await page.context().newCDPSession(page)
+    const chromiumSees = async () => {
+      const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; ignored: boolean; properties?: { name: string; value: { value: unknown } }[] }[] }
+      const box = nodes.find((n) => n.role?.value === 'textbox' && n.name?.value === '工作总结' && !n.ignored)
+      return {
+        textBox: box ? { disabled: box.properties?.some((p) => p.name === 'disabled' && p.value.value === true) ?? false } : null,
+        text: nodes.some((n) => !n.ignored && n.role?.value === 'StaticText' && n.name?.value === '上半年，我局稳步推进各项工作。'),
+        exportWord: nodes.some((n) => !n.ignored && n.role?.value === 'button' && n.name?.value === '导出 Word'),
+      }
+    }
+    const enabledStops = await tabStops()
+    for (const stop of ['editor button 导出 Word', 'editor button 一、主要工作', 'editor textbox 示范县民政局', 'editor button 导出 CSV']) {
+      expect(enabledStops.some((s) => s.startsWith(stop)), stop).toBe(true)
+    }
+    expect(await chromiumSees()).toEqual({ textBox: { disabled: false }, text: true, exportWord: true })
+
+    for (const disable of ['attribute', 'fieldset'] as const) {
+      await el.evaluate((e, disable) => {
+        if (disable === 'attribute') return e.setAttribute('disabled', '')
+        const fieldset = document.createElement('fieldset')
+        e.before(fieldset)
+        fieldset.append(e)
+        fieldset.disabled = true
+      }, disable)
+      await expect(text).toHaveAttribute('aria-disabled', 'true')
+      // From the input to the form's button: nothing of the editor between, no frame or scroller either.
+      expect(await tabStops(), disable).toEqual(['button 提交'])
+      await expect(text).toBeDisabled()
+      expect(await chromiumSees(), disable).toEqual({ textBox: { disabled: true }, text: true, exportWord: false })
+      await expect(el.locator('.zj-paragraph').first()).toHaveText('上半年，我局稳步推进各项工作。')
+      // Narrow, the panels under the page scroll with it in one frame: that is not reached either.
+      await el.evaluate((e) => ((e as HTMLElement).style.width = '520px'))
+      await expect(el.locator('.shell[data-narrow]')).toBeAttached()
+      expect(await tabStops(), `${disable}, narrow`).toEqual(['button 提交'])
+      await el.evaluate((e) => ((e as HTMLElement).style.width = ''))
+      await expect(el.locator('.shell[data-narrow]')).not.toBeAttached()
+
+      await el.evaluate((e, disable) => {
+        if (disable === 'attribute') e.removeAttribute('disabled')
+        else (e.closest('fieldset') as HTMLFieldSetElement).disabled = false
+      }, disable)
+      await expect(text).toHaveAttribute('aria-disabled', 'false')
+      expect(await tabStops(), `${disable}, enabled again`).toEqual(enabledStops)
+      expect(await chromiumSees()).toEqual({ textBox: { disabled: false }, text: true, exportWord: true })
+    }
+    // Enabled again, the writer types.
+    await el.locator('.zj-paragraph').first().click()
+    await page.keyboard.press('End')
+    await page.keyboard.type('再次启用。')
+    await expect(el.locator('.zj-paragraph').first()).toHaveText('上半年，我局稳步推进各项工作。再次启用。')
+  })
+
   test("the editor's label, clicked, puts the keyboard focus in its text, read-only too, as a native control's label does", async ({ page }) => {
     const el = page.locator('zongjie-editor')
     // What has the keyboard focus: the text box inside the editor's shadow root, or something else.

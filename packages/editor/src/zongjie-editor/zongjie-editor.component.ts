@@ -93,7 +93,7 @@ export function emptyDoc(): Node {
  * @attr period - The period of a new document from a template: `first-half`, `second-half` or `year`.
  * @attr name - The name under which a `<form>` submits the Summary JSON (a form-associated element).
  * @attr required - The form is invalid while the validator reports errors (unfilled fields …); the first one is the validation message.
- * @attr disabled - No editing, and the form leaves the editor out.
+ * @attr disabled - No editing, and the form leaves the editor out; as a disabled native control (so too in a disabled `<fieldset>`), the editor leaves the tab order, its text, toolbar and panels alike, and its text is announced as disabled (`aria-disabled`), still shown; enabled again, all is as it was.
  * @attr lang - The language of the editor's own strings (toolbar, panels, guidance, messages): `zh-CN` (the default) or `en`; taken from the closest ancestor with `lang` when the element has none (inside another component's shadow root, from its host's ancestors), and followed when either is set later.
  * @attr mode - `free` (default), `fill` or `review`: in fill mode the template's fixed headings and required parts cannot be changed or removed, and Tab goes on through what is left to fill, Shift-Tab back through every field (filled ones too, as in a form), each field opening as it is reached, its value selected (what fill mode needs loads the first time it is on, the editor read-only in fill mode until then); in review mode (审阅) the reader comments and suggests but does not edit directly: every change is a suggestion (suggestion mode cannot be turned off), no file is opened, and of the suggestions the reader only withdraws (撤回) their own.
  *
@@ -282,7 +282,7 @@ export class ZongjieEditor extends LitElement {
   name = ''
   /** When set, the form is invalid while the validator reports errors; the first is the validation message. */
   required = false
-  /** No editing, and the form leaves the editor out, as with a disabled native control. */
+  /** No editing, and the form leaves the editor out; out of the tab order, its text announced as disabled: as a disabled native control. */
   disabled = false
 
   private readonly internals: ElementInternals = this.attachInternals()
@@ -1127,6 +1127,8 @@ export class ZongjieEditor extends LitElement {
     const state = this.view?.state ?? null
     const data = this.panelData
     const t = this.strings
+    // Disabled, the scrollers leave the tab order too (Chromium puts a scroller with nothing focusable in it there).
+    const skip = this.disabled || this.formDisabled ? -1 : nothing
     // The hint's live region is always there, so that a hint appearing in it is announced (politely).
     return html`<div class="shell" part="base">
       ${this.toolbar
@@ -1161,9 +1163,9 @@ export class ZongjieEditor extends LitElement {
             <button type="button" class="discard" @click=${() => this.discardDraft()}>${t.drafts.discard}</button>
           </div>`
         : nothing}
-      <div class="body">
+      <div class="body" tabindex=${skip}>
         ${this.outline && data && this.overview ? this.overview.module.renderOutline(data.outline, this.overview.outline, (pos) => this.goTo(pos, false), t.outline) : nothing}
-        <div class="page-scroll"><div class="page" part="page" data-suggestion-view=${this.suggestionView}>${this.mount}</div></div>
+        <div class="page-scroll" tabindex=${skip}><div class="page" part="page" data-suggestion-view=${this.suggestionView}>${this.mount}</div></div>
         ${this.findings || this.metrics || this.versionsPanel || this.commentsPanel || this.suggestionsPanel
           ? html`<div class="side">
               ${this.suggestionsPanel && this.suggestionsView ? this.suggestionsView.render() : nothing}
@@ -1207,8 +1209,8 @@ export class ZongjieEditor extends LitElement {
         state: this.createState(this.pending),
         dispatchTransaction: (tr) => this.dispatch(tr),
         editable: () => this.editable,
-        // In the tab order even when read-only, so that the keyboard can scroll the page.
-        attributes: () => ({ role: 'textbox', 'aria-multiline': 'true', 'aria-label': this.strings.editorLabel, 'aria-readonly': String(!this.editable), tabindex: '0', lang: 'zh-CN', spellcheck: 'false' }),
+        // In the tab order even when read-only, so that the keyboard can scroll the page; disabled, out of it.
+        attributes: () => ({ role: 'textbox', 'aria-multiline': 'true', 'aria-label': this.strings.editorLabel, 'aria-readonly': String(!this.editable), 'aria-disabled': String(this.disabled || this.formDisabled), tabindex: this.disabled || this.formDisabled ? '-1' : '0', lang: 'zh-CN', spellcheck: 'false' }),
       },
     )
     this.initialDoc ??= this.pending
@@ -1371,6 +1373,8 @@ export class ZongjieEditor extends LitElement {
   protected override updated(changed: PropertyValues) {
     const shell = this.renderRoot.querySelector<HTMLElement>('.shell')
     if (shell) (this.narrow ??= watchNarrow(shell)).rendered()
+    // Disabled, the toolbar, the panels and the draft's offer are inert: out of the tab order, not clicked (the text stays, announced as disabled).
+    for (const part of this.renderRoot.querySelectorAll('.toolbar,.outline,.side,.draft')) part.toggleAttribute('inert', this.disabled || this.formDisabled)
     if (!this.view) return
     if (changed.has('draftKey') && this.draftKey) void this.offerDraft()
     // Fill mode switched on waits read-only for its rules (see loadFillMode).
