@@ -20,6 +20,13 @@ afterEach(() => {
   }
 })
 
+/**
+ * The time limit of a wait for what the element does in its own time: its first frame, a module it
+ * loads on use (compiled the first time a test file imports it, seconds on a busy machine).
+ * Generous, as only a wait that fails takes it all.
+ */
+export const loading = { timeout: 30_000 }
+
 /** A rendered `<zongjie-editor>` with these attributes, holding the summary `text` imports to; removed after the test. */
 export async function mountEditor(text: string, attributes: Record<string, string> = {}): Promise<ZongjieEditor> {
   const el = document.createElement('zongjie-editor')

@@ -6,7 +6,7 @@
  */
 import { describe, it, expect, vi } from 'vitest'
 import type { ZongjieErrorDetail } from '../src/index.ts'
-import { mountEditor } from './element.ts'
+import { loading, mountEditor } from './element.ts'
 
 // Fill mode's chunk as the test has it: held back until let through, or failing as a browser that cannot fetch it.
 let failFill = false
@@ -32,7 +32,7 @@ describe('fill mode loading', () => {
     expect(el.editable).toBe(false)
     expect(el.view!.dom.getAttribute('contenteditable')).toBe('false')
     release()
-    await vi.waitFor(() => expect(el.editable).toBe(true))
+    await vi.waitFor(() => expect(el.editable).toBe(true), loading)
     expect(el.view!.dom.getAttribute('contenteditable')).toBe('true')
     el.mode = 'free'
     await el.updateComplete
@@ -48,7 +48,7 @@ describe('fill mode loading', () => {
     try {
       const el = await mountEditor(text, { mode: 'fill' })
       const message = '无法加载「填写模式」：网络连接失败，或编辑器已更新，请刷新页面后重试'
-      await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[part="hint"]')?.textContent).toBe(message))
+      await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[part="hint"]')?.textContent).toBe(message), loading)
       expect(errors.map((e) => [e.message, e.path])).toEqual([[message, 'fill']])
       expect(el.editable).toBe(false)
       expect(el.view!.dom.getAttribute('contenteditable')).toBe('false')

@@ -5,7 +5,7 @@
  * panels come.
  */
 import { describe, it, expect, vi } from 'vitest'
-import { mountEditor } from './element.ts'
+import { loading, mountEditor } from './element.ts'
 
 const requested: string[] = []
 vi.mock('../src/zongjie-editor/parts.ts', async (original) => {
@@ -28,7 +28,7 @@ describe('the first frame', () => {
     // Drawn with the text, not yet checked: the caret is in the title, where nothing can be demoted.
     expect(demote()).toBeDefined()
     expect(demote().disabled).toBe(false)
-    await vi.waitFor(() => expect(demote().disabled).toBe(true), { timeout: 2000 })
+    await vi.waitFor(() => expect(demote().disabled).toBe(true), loading)
     // A click before the check does nothing where the command does not apply.
     const before = el.getText()
     demote().click()
@@ -39,13 +39,13 @@ describe('the first frame', () => {
     requested.length = 0
     const el = await mountEditor(text, { metrics: '' })
     expect(requested).not.toContain('metrics')
-    await vi.waitFor(() => expect(el.shadowRoot!.querySelectorAll('.metrics tbody tr')).toHaveLength(1), { timeout: 2000 })
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelectorAll('.metrics tbody tr')).toHaveLength(1), loading)
     expect(requested).toContain('metrics')
   })
 
   it('has passed when a panel is switched on later: its module is asked for at once', async () => {
     const el = await mountEditor(text)
-    await vi.waitFor(() => expect((el as unknown as { drawn: boolean }).drawn).toBe(true), { timeout: 2000 })
+    await vi.waitFor(() => expect((el as unknown as { drawn: boolean }).drawn).toBe(true), loading)
     requested.length = 0
     el.metrics = true
     await el.updateComplete
@@ -61,7 +61,7 @@ describe('the first frame', () => {
     expect(requested).not.toContain('metrics')
     expect((el as unknown as { drawn: boolean }).drawn).toBe(false)
     parent.append(el)
-    await vi.waitFor(() => expect(el.shadowRoot!.querySelectorAll('.metrics tbody tr')).toHaveLength(1), { timeout: 2000 })
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelectorAll('.metrics tbody tr')).toHaveLength(1), loading)
     expect(requested).toContain('metrics')
   })
 })

@@ -6,7 +6,7 @@
  */
 import { describe, it, expect, vi, afterEach } from 'vitest'
 import { Selection } from 'prosemirror-state'
-import { mountEditor } from './element.ts'
+import { loading, mountEditor } from './element.ts'
 
 const text = '示范县民政局2024年上半年工作总结\n上半年，我局稳步推进各项工作。'
 
@@ -20,9 +20,9 @@ describe('lang set on an ancestor after the editor loaded', () => {
     expect([toolbar(), textArea()]).toEqual(['编辑工具栏', '工作总结'])
     // English has not been loaded yet in this page.
     document.documentElement.setAttribute('lang', 'en')
-    await vi.waitFor(() => expect([toolbar(), textArea()]).toEqual(['Editing toolbar', 'Work summary']))
+    await vi.waitFor(() => expect([toolbar(), textArea()]).toEqual(['Editing toolbar', 'Work summary']), loading)
     document.documentElement.setAttribute('lang', 'zh-CN')
-    await vi.waitFor(() => expect([toolbar(), textArea()]).toEqual(['编辑工具栏', '工作总结']))
+    await vi.waitFor(() => expect([toolbar(), textArea()]).toEqual(['编辑工具栏', '工作总结']), loading)
   })
 
   it('takes away a hint said in the language before', async () => {
@@ -31,9 +31,9 @@ describe('lang set on an ancestor after the editor loaded', () => {
     const hint = () => el.shadowRoot!.querySelector('[part="hint"]')?.textContent ?? ''
     view.dispatch(view.state.tr.setSelection(Selection.atEnd(view.state.doc)))
     view.dom.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', keyCode: 13, bubbles: true }))
-    await vi.waitFor(() => expect(hint()).toBe('落款日期是总结的最后一行'))
+    await vi.waitFor(() => expect(hint()).toBe('落款日期是总结的最后一行'), loading)
     document.documentElement.setAttribute('lang', 'en')
-    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('.toolbar')!.getAttribute('aria-label')).toBe('Editing toolbar'))
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('.toolbar')!.getAttribute('aria-label')).toBe('Editing toolbar'), loading)
     expect(hint()).toBe('')
   })
 
@@ -47,7 +47,7 @@ describe('lang set on an ancestor after the editor loaded', () => {
     const toolbar = () => el.shadowRoot!.querySelector('.toolbar')!.getAttribute('aria-label')
     expect(toolbar()).toBe('编辑工具栏')
     block.lang = 'en-GB'
-    await vi.waitFor(() => expect(toolbar()).toBe('Editing toolbar'))
+    await vi.waitFor(() => expect(toolbar()).toBe('Editing toolbar'), loading)
     block.remove()
   })
 
@@ -60,9 +60,9 @@ describe('lang set on an ancestor after the editor loaded', () => {
     host.attachShadow({ mode: 'open' }).append(el)
     await el.updateComplete
     const toolbar = () => el.shadowRoot!.querySelector('.toolbar')!.getAttribute('aria-label')
-    await vi.waitFor(() => expect(toolbar()).toBe('Editing toolbar'))
+    await vi.waitFor(() => expect(toolbar()).toBe('Editing toolbar'), loading)
     host.lang = 'zh-CN'
-    await vi.waitFor(() => expect(toolbar()).toBe('编辑工具栏'))
+    await vi.waitFor(() => expect(toolbar()).toBe('编辑工具栏'), loading)
     host.remove()
   })
 })

@@ -6,7 +6,7 @@
  * that needs no load (Chinese) is not undone when English arrives.
  */
 import { describe, it, expect, vi } from 'vitest'
-import { mountEditor } from './element.ts'
+import { loading, mountEditor } from './element.ts'
 
 // The English strings' chunk, held back until the test lets it through.
 let release: () => void = () => {}
@@ -32,7 +32,7 @@ describe('the English strings loading', () => {
     chinese.setAttribute('lang', 'zh-CN')
     await Promise.all([english.updateComplete, chinese.updateComplete])
     release()
-    await vi.waitFor(() => expect(english.shadowRoot!.querySelector('.toolbar')!.getAttribute('aria-label')).toBe('Editing toolbar'))
+    await vi.waitFor(() => expect(english.shadowRoot!.querySelector('.toolbar')!.getAttribute('aria-label')).toBe('Editing toolbar'), loading)
     await new Promise((ok) => setTimeout(ok, 50))
     expect(renewals).toHaveBeenCalledTimes(1)
     expect(chineseRenewals).not.toHaveBeenCalled()

@@ -287,6 +287,6 @@ describe('the versions panel', () => {
     // Restore: the draft is the version again, and the comparison says so once it is made again.
     entry.querySelector<HTMLButtonElement>('.restore')!.click()
     expect(el.summary).toEqual(el.versions[0]!.summary)
-    await expect.poll(() => root.querySelector('.comparison-title')?.textContent ?? '', { timeout: 3000 }).toContain('当前稿与“送审稿”相同')
+    await expect.poll(() => root.querySelector('.comparison-title')?.textContent ?? '').toContain('当前稿与“送审稿”相同')
   })
 })

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { importText, toSummary } from '@zongjie/model'
-import { acknowledged, connect, connectSynced, openingText, startServer, textOf, tokenFor, waitFor, type Client, type Running } from './helpers.ts'
+import { acknowledged, connect, connectSynced, openingText, patience, startServer, textOf, tokenFor, waitFor, type Client, type Running } from './helpers.ts'
 import { emptySummary, fillingUpdate, sqliteStore } from '../src/index.ts'
 import { sharedContent, sharedProblem, summaryOfShared } from '../src/shared.ts'
 
@@ -87,7 +87,7 @@ describe('co-editing and storage', () => {
     try {
       let stored = await reader.read(doc)
       const start = Date.now()
-      while ((stored?.summary?.preamble[0] as { text?: string } | undefined)?.text !== text && Date.now() - start < 5000) {
+      while ((stored?.summary?.preamble[0] as { text?: string } | undefined)?.text !== text && Date.now() - start < patience) {
         await new Promise((r) => setTimeout(r, 50))
         stored = await reader.read(doc)
       }

@@ -83,8 +83,14 @@ export function tokenFor(document: string, role: Role = 'editor', user = { id: `
   return signToken({ document, role, user }, key, seconds)
 }
 
+/**
+ * The time limit of a wait for the server, its store or another client: generous, for a busy
+ * machine, as only a wait that fails takes it all.
+ */
+export const patience = 30_000
+
 /** Waits until `check` holds, polling; throws `what` after `timeout` ms. */
-export async function waitFor(check: () => boolean, what: string, timeout = 5000): Promise<void> {
+export async function waitFor(check: () => boolean, what: string, timeout = patience): Promise<void> {
   const start = Date.now()
   while (!check()) {
     if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${what}`)
@@ -135,7 +141,7 @@ export async function connectSynced(url: string, name: string, token: string | (
 }
 
 /** Waits until the server has acknowledged every change the client sent. */
-export function acknowledged(client: Client, timeout = 5000): Promise<void> {
+export function acknowledged(client: Client, timeout = patience): Promise<void> {
   return waitFor(() => client.provider.synced && client.provider.unsyncedChanges === 0, 'acknowledgement', timeout)
 }
 
@@ -161,8 +167,11 @@ export function syncStep1Message(document: string): Uint8Array {
   return new Writer().varString(document).varUint(0).varUint(0).varUint8Array(Y.encodeStateVector(new Y.Doc())).toUint8Array()
 }
 
-/** Opens a raw WebSocket, sends `messages`, and collects every frame received for `ms` milliseconds. */
-export async function rawExchange(url: string, messages: Uint8Array[], ms = 600): Promise<Buffer[]> {
+/**
+ * Opens a raw WebSocket, sends `messages`, and collects every frame received until those received
+ * hold the bytes `awaited`, then for `ms` milliseconds more: whatever the server sends after it.
+ */
+export async function rawExchange(url: string, messages: Uint8Array[], awaited: Buffer, ms = 600): Promise<Buffer[]> {
   const frames: Buffer[] = []
   const ws = new WebSocket(url)
   ws.on('message', (data: Buffer) => frames.push(Buffer.from(data)))
@@ -170,9 +179,13 @@ export async function rawExchange(url: string, messages: Uint8Array[], ms = 600)
     ws.once('open', () => resolve())
     ws.once('error', reject)
   })
-  for (const m of messages) ws.send(m)
-  await sleep(ms)
-  ws.close()
+  try {
+    for (const m of messages) ws.send(m)
+    await waitFor(() => Buffer.concat(frames).includes(awaited), `the frames holding ${JSON.stringify(awaited.toString())}`)
+    await sleep(ms)
+  } finally {
+    ws.close()
+  }
   return frames
 }
 

@@ -70,7 +70,7 @@ describe('persistence across restarts (the server as a command)', () => {
     // Typed while the server is down.
     openingText(writer.ydoc).insert(openingText(writer.ydoc).length, '离线')
     const second = await start(env)
-    await waitFor(() => writer.provider.synced && writer.provider.unsyncedChanges === 0, 'the writer reconnected and synced', 10_000)
+    await waitFor(() => writer.provider.synced && writer.provider.unsyncedChanges === 0, 'the writer reconnected and synced')
     const expected = acked + '尾'.repeat(5) + '离线'
     expect(textOf(writer.ydoc)).toBe(expected)
     const fresh = await connectSynced(second.url, doc, await tokenFor(doc, 'reader'))
@@ -78,7 +78,7 @@ describe('persistence across restarts (the server as a command)', () => {
     expect(textOf(fresh.ydoc)).toBe(expected)
 
     // The document filled by the first run and again by the second holds one summary.
-    await waitFor(() => idle.provider.synced && idle.provider.unsyncedChanges === 0, 'the idle client reconnected', 10_000)
+    await waitFor(() => idle.provider.synced && idle.provider.unsyncedChanges === 0, 'the idle client reconnected')
     const other = await connectSynced(second.url, 'persist/never-stored', await tokenFor('persist/never-stored', 'reader'))
     clients.push(other)
     expect(sharedContent(other.ydoc).length).toBe(3)

@@ -87,7 +87,7 @@ function storageTests(name: string, make: () => Promise<Backend>) {
       clients.push(writer)
       openingText(writer.ydoc).insert(0, '存进数据库的字')
       await acknowledged(writer)
-      await waitFor(() => first.logs.some((e) => e.event === 'document-stored' && e.document === doc), 'a debounced store', 5000)
+      await waitFor(() => first.logs.some((e) => e.event === 'document-stored' && e.document === doc), 'a debounced store')
       const row = (await backend.row(doc))!
       const copy = new Y.Doc()
       Y.applyUpdate(copy, row.data)
@@ -119,7 +119,7 @@ function storageTests(name: string, make: () => Promise<Backend>) {
         openingText(writer.ydoc).insert(0, '不能丢的字')
         await acknowledged(writer)
         writer.destroy()
-        await waitFor(() => !running.server.hocuspocus.documents.has(doc), 'the document stored and unloaded', 5000)
+        await waitFor(() => !running.server.hocuspocus.documents.has(doc), 'the document stored and unloaded')
         await backend.moveTable(true)
         const refused = connect(running.server.url, doc, await tokenFor(doc))
         clients.push(refused)

@@ -52,7 +52,7 @@ describe('tokens', () => {
         client.destroy()
       }
       // A raw client asking for the whole document before and after its bad token.
-      const frames = await rawExchange(running.server.url, [syncStep1Message(doc), authMessage(doc, token), syncStep1Message(doc)])
+      const frames = await rawExchange(running.server.url, [syncStep1Message(doc), authMessage(doc, token), syncStep1Message(doc)], Buffer.from(reason))
       const needle = Buffer.from(phrase.slice(0, 4), 'utf8')
       expect(frames.length).toBeGreaterThan(0)
       for (const frame of frames) expect(frame.includes(needle)).toBe(false)
@@ -62,7 +62,7 @@ describe('tokens', () => {
   }
 
   it('a good token is accepted, and a raw client with it gets the document (the check above can see it)', async () => {
-    const frames = await rawExchange(running.server.url, [authMessage(doc, await tokenFor(doc, 'reader')), syncStep1Message(doc)])
+    const frames = await rawExchange(running.server.url, [authMessage(doc, await tokenFor(doc, 'reader')), syncStep1Message(doc)], Buffer.from(phrase.slice(0, 4), 'utf8'))
     expect(Buffer.concat(frames).includes(Buffer.from(phrase.slice(0, 4), 'utf8'))).toBe(true)
   })
 
