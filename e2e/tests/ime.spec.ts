@@ -562,12 +562,17 @@ test('（一）加强救助。一是完善低保；二是落实救助。 compose
   expect((await getSummary(page)).sections[1]!.sections[0]!.body).toMatchObject([{ items: [{ text: '完善低保；' }, { text: '落实救助。全面' }] }])
 })
 
-test('1、 typed, then the title composed: a 1. section; Enter after a work item, then （二） and its title committed whole: the list ends, a （二） section follows', async ({ page }) => {
+/** A new line after a `（一）登记` section made in 二、社会事务's body, through the input method: where a `1.` heading is typed. */
+async function newSubsectionLine(page: Page) {
   await placeCursor(page, '办理婚姻登记。', 'end')
   await press(page, 'Enter')
   await compose(page, ['yi'], '（一）')
   await compose(page, ['dengji'], '登记')
   await press(page, 'Enter')
+}
+
+test('1、 typed, then the title composed: a 1. section; Enter after a work item, then （二） and its title committed whole: the list ends, a （二） section follows', async ({ page }) => {
+  await newSubsectionLine(page)
   await typeText(page, '1、')
   await compose(page, ['zuzhi', '组织'], '组织动员')
   let sections = (await getSummary(page)).sections[1]!.sections
@@ -604,11 +609,7 @@ for (const [line, number, words] of [
 }
 
 test('1. typed, then the title composed: a 1. section, the caret after the title', async ({ page }) => {
-  await placeCursor(page, '办理婚姻登记。', 'end')
-  await press(page, 'Enter')
-  await compose(page, ['yi'], '（一）')
-  await compose(page, ['dengji'], '登记')
-  await press(page, 'Enter')
+  await newSubsectionLine(page)
   await typeText(page, '1.')
   // Alone, `1.` stays as typed: what follows says whether it is a heading (`1.5万` is a number).
   expect((await getSummary(page)).sections[1]!.sections[0]!.sections).toEqual([])
