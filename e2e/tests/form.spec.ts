@@ -101,6 +101,10 @@ test.describe('<zongjie-editor> in a <form>', () => {
       // From the input to the form's button: nothing of the editor between, no frame or scroller either.
       expect(await tabStops(), disable).toEqual(['button 提交'])
       await expect(text).toBeDisabled()
+      // focus() leaves the focus where it was, as on a disabled native control.
+      await page.locator('input[name=unit]').focus()
+      await el.evaluate((e) => (e as HTMLElement).focus())
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('name')), disable).toBe('unit')
       expect(await chromiumSees(), disable).toEqual({ textBox: { disabled: true }, text: true, exportWord: false })
       await expect(el.locator('.zj-paragraph').first()).toHaveText('上半年，我局稳步推进各项工作。')
       // Narrow, the panels under the page scroll with it in one frame: that is not reached either.

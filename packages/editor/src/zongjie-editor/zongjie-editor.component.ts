@@ -1078,8 +1078,10 @@ export class ZongjieEditor extends LitElement {
     })
   }
 
-  /** Puts the keyboard focus in the editor (read-only too: its text still scrolls by keyboard). */
+  /** Puts the keyboard focus in the editor (read-only too: its text still scrolls by keyboard); disabled, nowhere, as a disabled native control. */
   override focus(options?: FocusOptions) {
+    // Disabled, as a disabled native control, it takes no focus (its label's click neither).
+    if (this.disabled || this.formDisabled) return
     if (!this.view) super.focus(options)
     else if (this.view.editable) this.view.focus()
     // ProseMirror focuses an editable view only.
