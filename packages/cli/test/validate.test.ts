@@ -21,6 +21,20 @@ describe('zongjie validate', () => {
     expect(r.stderr).toBe(`draft.txt: ${draftMetrics.length} 个错误，0 个警告，0 条建议，0 条提示\n`)
   })
 
+  it('says each field’s place once, a field in a heading as its section’s 标题, quoting the words around it', async () => {
+    const fields = ['溪口镇2024年一季度工作总结', '一季度，全镇新增市场主体X户。', '一、X个重点项目建设情况', '完成投资X万元，开工X、X两个项目。', '二、存在的问题', '项目储备不足。', '三、下步打算', '再谋划X个项目。'].join('\n')
+    writeFiles(dir, { 'fields.txt': fields })
+    const r = await zongjie(['validate', 'fields.txt'], { cwd: dir })
+    expect(lines(r.stdout)).toEqual([
+      '错误 metric-unfilled 导语: 指标「全镇新增市场主体X户」未填写数字',
+      '错误 metric-unfilled 一、标题: 指标「X个重点项目建设情况」未填写数字',
+      '错误 metric-unfilled 一、: 指标「完成投资X万元」未填写数字',
+      '错误 blank-unfilled 一、: 「开工【X】、X两个项目」中的名称未填写',
+      '错误 blank-unfilled 一、: 「开工X、【X】两个项目」中的名称未填写',
+      '错误 metric-unfilled 三、: 指标「再谋划X个项目」未填写数字',
+    ])
+  })
+
   it('exits 0 on the same draft with the metrics filled', async () => {
     const r = await zongjie(['validate', 'filled.txt'], { cwd: dir })
     expect(r.status).toBe(0)

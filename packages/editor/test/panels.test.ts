@@ -70,10 +70,10 @@ describe('panel lists', () => {
 
   it('keep the findings list while the findings read the same', () => {
     const list = findingsList()
-    const finding = { code: 'metric-unfilled' as const, severity: 'error' as const, message: '一、：指标「培训X名」未填写数字', where: '一、', pos: 10 }
+    const finding = { code: 'metric-unfilled' as const, severity: 'error' as const, message: '第一部分：指标「培训X名」未填写数字', where: '一、', pos: 10 }
     const ol = list.of([finding], zhCN.findings)
     expect(list.of([{ ...finding, pos: 20 }], zhCN.findings)).toBe(ol)
-    expect(list.of([{ ...finding, message: '一、：指标「培训X人」未填写数字' }], zhCN.findings)).not.toBe(ol)
+    expect(list.of([{ ...finding, message: '第一部分：指标「培训X人」未填写数字' }], zhCN.findings)).not.toBe(ol)
   })
 
   it('keep the metrics table while its rows read the same, and write a changed row in place', () => {

@@ -279,7 +279,8 @@ export const clauseBreak = /[。；！？，：、,;:!?]/
 
 /**
  * The words at the end of a text back to the last clause break, at most `max` characters: what a
- * field counts (`培训党组织书记` before `X名`), for the metrics index, the metrics table and messages.
+ * field counts (`培训党组织书记` before `X名`), for the metrics index and the metrics table (the
+ * validator's messages quote a field with more around it, by a rule of their own).
  */
 export function contextBefore(text: string, max = 20): string {
   let start = text.length

@@ -2,10 +2,10 @@ import type { Node } from 'prosemirror-model'
 import { Transform } from 'prosemirror-transform'
 import { settleSuggestionsAndTitles, suggestionsOf } from './suggestions.ts'
 import { summaryPart, summaryPartKey, clauseBreak, type Section, type SectionRole, type SummaryPart, type Block } from './summary.ts'
-import { knownTemplate } from './templates/registry.ts'
+import { templatePartFindings } from './templates/registry.ts'
 import { periodConflicts } from './period.ts'
-import type { Period } from './schema.ts'
-import { displayText, isSection } from './schema.ts'
+import type { MetricAttrs, Period } from './schema.ts'
+import { displayText, isSection, metricUnfilled } from './schema.ts'
 import { PartCache } from './parts.ts'
 import { standardDate } from './dates.ts'
 
@@ -56,7 +56,7 @@ export type FindingCode =
 export interface Finding {
   code: FindingCode
   severity: Severity
-  /** What is wrong and what to do, in Chinese, naming the place. */
+  /** What is wrong and what to do, in Chinese, naming the place in words (see {@link placeName}). */
   message: string
   /** The Summary JSON path of the field or section. */
   path?: string
@@ -152,7 +152,7 @@ function validateText(doc: Node, options: ValidateOptions): Finding[] {
   }
 
   const lengthOfPart = (kind: string) => reports.find((r) => r.kind === kind)?.length ?? 0
-  findings.push(...templateFindings(doc, { opening: lengthOfPart('preamble'), closing: lengthOfPart('closing'), sections }))
+  if (doc.attrs.template) findings.push(...templatePartFindings(doc.attrs.template, { opening: lengthOfPart('preamble'), closing: lengthOfPart('closing'), sections }))
   findings.push(...periodFindings(doc, rawTitle, sections))
 
   for (const w of options.repairs ?? []) {
@@ -232,22 +232,25 @@ function reportOf(node: Node, part: SummaryPart, sectionPath: string): PartRepor
   const { metricPos, blankPos, sectionPos } = positions
 
   let sectionIndex = 0
-  const walk = (s: Section, here: string) => {
+  // `parent` is the place of the section's parent, for people, as the metrics index writes places (`一、（二）`).
+  const walk = (s: Section, here: string, parent: string) => {
     const pos = sectionPos[sectionIndex++]
-    const name = s.number + (s.title || (s.role === 'plans' ? '（工作计划）' : s.role === 'problems' ? '（存在问题）' : ''))
-    if (!s.title.trim() && s.number) findings.push({ code: 'heading-empty', severity: 'warning', message: `${s.number} 部分没有标题：请填写标题`, path: `${here}.title`, where: s.number, ...(pos !== undefined ? { pos } : {}) })
-    if (!s.body.length && !s.sections.length) findings.push({ code: 'section-empty', severity: 'warning', message: `「${name}」部分还没有内容`, path: here, where: s.number || name, ...(pos !== undefined ? { pos } : {}) })
-    s.sections.forEach((sub, i) => walk(sub, `${here}.sections[${i}]`))
+    const place = parent + (s.number || (s.role === 'plans' ? '（计划）' : '（问题）'))
+    const at = pos !== undefined ? { pos } : {}
+    if (!s.title.trim() && s.number) findings.push({ code: 'heading-empty', severity: 'warning', message: `${placeName(place)}没有标题：请填写标题`, path: `${here}.title`, where: place, ...at })
+    if (!s.body.length && !s.sections.length) findings.push({ code: 'section-empty', severity: 'warning', message: `${s.title.trim() ? `「${s.number}${s.title}」部分` : placeName(place)}还没有内容`, path: here, where: place, ...at })
+    s.sections.forEach((sub, i) => walk(sub, `${here}.sections[${i}]`, place))
   }
-  if (part.kind === 'section') walk(part.section, sectionPath)
+  if (part.kind === 'section') walk(part.section, sectionPath, '')
 
   part.metrics.forEach((m, i) => {
     if (m.filled) return
     const pos = metricPos[i]
+    const q = quoteField(node, pos, m)
     findings.push({
       code: 'metric-unfilled',
       severity: 'error',
-      message: `${m.where || '正文'}：指标「${m.context}${m.text}」未填写数字`,
+      message: `${q.place}：指标「${q.text}」未填写数字`,
       path: m.path,
       where: m.where,
       ...(pos !== undefined ? { pos } : {}),
@@ -256,12 +259,11 @@ function reportOf(node: Node, part: SummaryPart, sectionPath: string): PartRepor
   part.blanks.forEach((b, i) => {
     if (b.filled) return
     const pos = blankPos[i]
-    // Within the part, positions count from its content: one less than from the part's start.
-    const after = pos === undefined ? '' : wordsAfter(node, pos - 1)
+    const q = quoteField(node, pos, b)
     findings.push({
       code: 'blank-unfilled',
       severity: 'error',
-      message: `${b.where || '正文'}：「${b.context.slice(-6)}${b.text}${after}」中的名称未填写`,
+      message: `${q.place}：「${q.text}」中的名称未填写`,
       path: b.path,
       where: b.where,
       ...(pos !== undefined ? { pos } : {}),
@@ -302,47 +304,6 @@ function lengthOf(blocks: readonly Block[], sections: readonly Section[] = []): 
   return n
 }
 
-/** The text lengths of a summary's parts, and its top-level sections, as the checks of the whole summary read them. */
-interface PartLengths {
-  opening: number
-  closing: number
-  sections: readonly SectionFacts[]
-}
-
-/** What the summary's template requires of its parts (当模板要求时): present, not empty, of a usual length. */
-function templateFindings(doc: Node, parts: PartLengths): Finding[] {
-  const template = doc.attrs.template ? knownTemplate(doc.attrs.template) : undefined
-  if (!template) return []
-  const out: Finding[] = []
-  const byPart = new Map(parts.sections.flatMap((s, i) => (s.part ? [[s.part, { s, i }] as const] : [])))
-  for (const part of template.parts) {
-    let length: number
-    let path: string
-    if (part.id === 'opening' || part.id === 'closing') {
-      length = part.id === 'opening' ? parts.opening : parts.closing
-      path = part.id === 'opening' ? '$.preamble' : '$.closing'
-    } else {
-      const found = byPart.get(part.id)
-      if (!found) {
-        if (part.required) out.push({ code: 'part-missing', severity: 'error', message: `缺少模板要求的“${part.name}”部分`, path: '$.sections', where: part.name })
-        continue
-      }
-      length = found.s.length
-      path = `$.sections[${found.i}]`
-    }
-    if (part.required && length === 0) {
-      out.push({ code: 'part-empty', severity: 'error', message: `“${part.name}”部分是必填的，还没有内容：${part.guidance}`, path, where: part.name })
-      continue
-    }
-    if (part.length && length > 0) {
-      const [min, max] = part.length
-      if (length < min / 2) out.push({ code: 'part-length', severity: 'advice', message: `“${part.name}”只有 ${length} 字，通常为 ${min}–${max} 字：${part.guidance}`, path, where: part.name })
-      else if (length > max * 2) out.push({ code: 'part-length', severity: 'advice', message: `“${part.name}”有 ${length} 字，通常为 ${min}–${max} 字，可以精简`, path, where: part.name })
-    }
-  }
-  return out
-}
-
 /** The title and the plans heading against the period the summary covers. */
 function periodFindings(doc: Node, title: string, sections: readonly SectionFacts[]): Finding[] {
   const covers = { year: doc.attrs.year as number | null, period: doc.attrs.period as Period | null }
@@ -361,13 +322,58 @@ export function canSubmit(findings: readonly Finding[]): boolean {
   return !findings.some((f) => f.severity === 'error')
 }
 
-/** The words after an inline node up to the end of its clause (at most eight characters): `社区` after `X`. */
-function wordsAfter(doc: Node, pos: number): string {
-  const $pos = doc.resolve(pos)
-  const parent = $pos.parent
-  const start = $pos.parentOffset + 1
-  if (start > parent.content.size) return ''
-  const text = displayText(parent.cut(start))
-  const m = clauseBreak.exec(text)
-  return (m ? text.slice(0, m.index) : text).slice(0, 8)
+/**
+ * A place as a finding's message names it, from its `where` (see {@link Finding}): a top-level
+ * section as 第一部分 (`一、` followed by `：` reads as a stray mark), its subsections after it
+ * (第一部分（二）), an unnumbered problems or plans section by what it is, a level written `1.`
+ * last as 第1条; 标题, 导语, 结尾, 落款 as they are; none as 正文.
+ */
+export function placeName(where: string): string {
+  return where ? where.replace(/^(.+?)、/, '第$1部分').replace('（问题）', '“存在的问题”部分').replace('（计划）', '“下步打算”部分').replace(/(\d+)\.$/, '第$1条') : '正文'
+}
+
+/**
+ * How a message about a field says where it is: `place`, the place named (see {@link placeName};
+ * `标题` after a section's when the field is in its heading); `text`, the field as shown with the
+ * words of its clause around it: back to the mark that ends the clause before (a `、` between
+ * names does not) or the paragraph's start, at most 16 characters, and on to the clause's end, at
+ * most 8, each `…` where cut; the field in `【】` when the quote shows other unfilled fields
+ * (`捐赠X和【X】两个社区`). The one rule for every message about a field, and so for every output
+ * of the findings (the editor's panel, the command line). `pos` is the field's position in `part`
+ * counted from the part's start (the part itself at 0).
+ */
+function quoteField(part: Node, pos: number | undefined, field: { where: string; context: string; text: string }): { place: string; text: string } {
+  const place = placeName(field.where)
+  if (pos === undefined) return { place, text: field.context + field.text }
+  const $pos = part.resolve(pos - 1)
+  const block = $pos.parent
+  const index = $pos.index()
+  // The block's text as shown, the field's span in it, and where each other unfilled field starts.
+  let text = ''
+  let start = 0
+  let end = 0
+  const unfilled: number[] = []
+  block.forEach((child, _, i) => {
+    if (i === index) start = text.length
+    else if (child.type.name === 'metric' ? metricUnfilled(child.attrs as MetricAttrs) : child.type.name === 'blank' && child.attrs.value === null) unfilled.push(text.length)
+    text += displayText(child)
+    if (i === index) end = text.length
+  })
+  const ends = (i: number) => text[i] !== '、' && clauseBreak.test(text[i]!)
+  let from = start
+  while (from > 0 && !ends(from - 1)) from--
+  let to = end
+  while (to < text.length && !ends(to)) to++
+  if (start - from > 16) from = start - 15
+  if (to - end > 8) to = end + 7
+  const own = text.slice(start, end)
+  return {
+    place: block.type.name === 'heading' ? place + '标题' : place,
+    text:
+      (from > 0 && !ends(from - 1) ? '…' : '') +
+      text.slice(from, start) +
+      (unfilled.some((at) => at >= from && at < to) ? `【${own}】` : own) +
+      text.slice(end, to) +
+      (to < text.length && !ends(to) ? '…' : ''),
+  }
 }

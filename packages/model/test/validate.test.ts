@@ -26,7 +26,7 @@ describe('validate', () => {
     ])
     expect(unfilled[0]!.message).toContain('完成X个')
     // A blank's message reads on to the end of its clause, so the writer knows which name is missing.
-    expect(unfilled[2]!.message).toBe('二、：「X社区设施老旧」中的名称未填写')
+    expect(unfilled[2]!.message).toBe('第二部分：「X社区设施老旧」中的名称未填写')
     expect(unfilled[0]!.path).toBe('$.sections[0].sections[0].body[0].runs[1]')
     // The position points at the field itself.
     expect(doc.nodeAt(unfilled[0]!.pos!)?.type.name).toBe('metric')
@@ -36,7 +36,8 @@ describe('validate', () => {
   it('flags an empty section, and nothing else, on a complete draft', () => {
     const { doc } = importText(draft)
     const others = validate(doc).filter((f) => f.severity !== 'error')
-    expect(others.map((f) => [f.code, f.where])).toEqual([['section-empty', '（二）']])
+    // Placed in full: the （二） of section 一、, not of another section.
+    expect(others.map((f) => [f.code, f.where, f.message])).toEqual([['section-empty', '一、（二）', '「（二）民生服务」部分还没有内容']])
   })
 
   it('passes a draft once every field is filled', () => {
@@ -60,6 +61,95 @@ describe('validate', () => {
     const repaired = validate(doc, { repairs: warnings }).filter((f) => f.code === 'import-repaired')
     expect(repaired).toEqual([expect.objectContaining({ severity: 'info', line: 3 })])
     expect(repaired[0]!.message).toMatch(/^第 3 行/)
+  })
+})
+
+describe('the place a finding names', () => {
+  // A draft of our own with an unfilled field in every kind of place.
+  const everywhere = [
+    '东湖街道X社区2023年上半年工作总结',
+    '上半年，社区共走访居民X户，办结诉求X件。',
+    '一、X项民生实事推进情况',
+    '全年计划完成X项。',
+    '一是改造老旧楼道X处；二是联系X物业公司进驻。',
+    '（一）X工程。已完工X栋。',
+    '二、存在的问题',
+    '一是X小区停车位紧张。',
+    '三、下半年工作打算',
+    '一是新增充电桩X个。',
+    '总之，我们将再走访X户。',
+  ].join('\n')
+
+  it('names each place so that it reads in a sentence: the title, the opening, a section (第一部分), its heading, a subsection, the problems, the plans and the closing', () => {
+    const messages = validate(importText(everywhere).doc).filter((f) => f.severity === 'error').map((f) => [f.where, f.message])
+    expect(messages).toEqual([
+      ['标题', '标题：「东湖街道X社区2023年…」中的名称未填写'],
+      ['导语', '导语：指标「社区共走访居民X户」未填写数字'],
+      ['导语', '导语：指标「办结诉求X件」未填写数字'],
+      ['一、', '第一部分标题：指标「X项民生实事推进情况」未填写数字'],
+      ['一、', '第一部分：指标「全年计划完成X项」未填写数字'],
+      ['一、', '第一部分：指标「改造老旧楼道X处」未填写数字'],
+      ['一、', '第一部分：「联系X物业公司进驻」中的名称未填写'],
+      ['一、（一）', '第一部分（一）标题：「X工程」中的名称未填写'],
+      ['一、（一）', '第一部分（一）：指标「已完工X栋」未填写数字'],
+      ['二、', '第二部分：「X小区停车位紧张」中的名称未填写'],
+      ['三、', '第三部分：指标「新增充电桩X个」未填写数字'],
+      ['结尾', '结尾：指标「我们将再走访X户」未填写数字'],
+    ])
+  })
+
+  it('names problems and plans sections without a number by what they are, and an untitled section by its place', () => {
+    const doc = importText(['2023年工作总结', '存在的问题', '一是X个网格无专职人员。', '下步打算', '一是招聘X名网格员。'].join('\n')).doc
+    const messages = validate(doc).filter((f) => f.code !== 'problems-missing').map((f) => f.message)
+    expect(messages).toContain('“存在的问题”部分：指标「X个网格无专职人员」未填写数字')
+    expect(messages).toContain('“下步打算”部分：指标「招聘X名网格员」未填写数字')
+  })
+
+  it('names a numbered section with no heading by its place, and a level written 1. as 第1条', () => {
+    const imported = importText(['2023年工作总结', '一、甲', '（一）乙', '1.丙', '二、存在的问题', '不足。', '三、下步打算', '打算。'].join('\n')).doc
+    // The three headings of section 一、 emptied, the last first.
+    const tr = new Transform(imported)
+    const headings: [number, number][] = []
+    imported.descendants((node, pos) => {
+      if (node.type.name === 'heading' && '甲乙丙'.includes(node.textContent)) headings.push([pos + 1, pos + node.nodeSize - 1])
+    })
+    for (const [from, to] of headings.reverse()) tr.delete(from, to)
+    const doc = tr.doc
+    const found = validate(doc).filter((f) => f.code === 'heading-empty' || f.code === 'section-empty').map((f) => [f.code, f.where, f.message])
+    expect(found).toEqual([
+      ['heading-empty', '一、', '第一部分没有标题：请填写标题'],
+      ['heading-empty', '一、（一）', '第一部分（一）没有标题：请填写标题'],
+      ['heading-empty', '一、（一）1.', '第一部分（一）第1条没有标题：请填写标题'],
+      ['section-empty', '一、（一）1.', '第一部分（一）第1条还没有内容'],
+    ])
+  })
+})
+
+describe('the words a finding quotes around a field', () => {
+  const quoted = (paragraph: string) =>
+    validate(importText(`2023年工作总结\n一、工作\n${paragraph}\n二、存在的问题\n不足。\n三、下步打算\n打算。`).doc)
+      .filter((f) => f.severity === 'error')
+      .map((f) => f.message)
+
+  it('are the field’s clause: back to the mark before it, on to the mark after it', () => {
+    expect(quoted('今年，我们组织走访挂钩点X社区，慰问困难群众。')).toEqual(['第一部分：「我们组织走访挂钩点X社区」中的名称未填写'])
+  })
+
+  it('are cut with … past 16 characters before the field and 8 after it', () => {
+    expect(quoted('依托新时代文明实践站持续开展志愿服务走访X户困难家庭和空巢老人及留守儿童。')).toEqual([
+      '第一部分：指标「…文明实践站持续开展志愿服务走访X户困难家庭和空巢…」未填写数字',
+    ])
+  })
+
+  it('go on past a 、 between names, and mark the field in 【】 when others unfilled are quoted with it', () => {
+    expect(quoted('先后走访X、X两个社区。')).toEqual([
+      '第一部分：「先后走访【X】、X两个社区」中的名称未填写',
+      '第一部分：「先后走访X、【X】两个社区」中的名称未填写',
+    ])
+    expect(quoted('捐赠口罩X个、消毒液X箱。')).toEqual([
+      '第一部分：指标「捐赠口罩【X个】、消毒液X箱」未填写数字',
+      '第一部分：指标「捐赠口罩X个、消毒液【X箱】」未填写数字',
+    ])
   })
 })
 

@@ -1,4 +1,4 @@
-import { validate, type Finding } from '@zongjie/model'
+import { validate, placeName, type Finding } from '@zongjie/model'
 import { exitCodes, guard } from '../errors.ts'
 import type { Io } from '../io.ts'
 import { formatWarning, loadDocument } from '../load.ts'
@@ -21,13 +21,23 @@ export function findingPlace(finding: Finding): string {
 /** One finding as printed: `级别 代码 位置: 说明`, on one line. */
 export function formatFinding(finding: Finding): string {
   const severity = severityWords[finding.severity] ?? finding.severity
-  const place = findingPlace(finding).replace(/\s+/g, '')
+  let place = findingPlace(finding).replace(/\s+/g, '')
   let message = finding.message.replace(/\s*[\r\n]+\s*/g, ' ')
-  // The model's messages often start by naming the place again (`一、（二）：指标…`, `第 3 行：…`).
-  const again = [finding.where, finding.line ? `第 ${finding.line} 行` : '', finding.line ? `第${finding.line}行` : '', finding.paragraph ? `第 ${finding.paragraph} 段` : '']
-  for (const prefix of again) {
-    if (prefix && (message.startsWith(prefix + '：') || message.startsWith(prefix + ':'))) {
+  // The model's messages often start by naming the place again, in words (`第一部分（二）：指标…`,
+  // `第一部分标题：…` for a field in its heading, `第 3 行：…`): said once, in the place.
+  const named = finding.where ? placeName(finding.where) : ''
+  const again: [string, string][] = [
+    [named + '标题', '标题'],
+    [named, ''],
+    [finding.where ?? '', ''],
+    [finding.line ? `第 ${finding.line} 行` : '', ''],
+    [finding.line ? `第${finding.line}行` : '', ''],
+    [finding.paragraph ? `第 ${finding.paragraph} 段` : '', ''],
+  ]
+  for (const [prefix, more] of again) {
+    if (prefix && prefix !== '标题' && (message.startsWith(prefix + '：') || message.startsWith(prefix + ':'))) {
       message = message.slice(prefix.length + 1).trimStart()
+      place += more
       break
     }
   }

@@ -1,6 +1,7 @@
 import type { Node } from 'prosemirror-model'
 import { defineTemplate, type NewDocumentOptions, type Template } from './template.ts'
 import { registerTemplates } from './registry.ts'
+import { templateFindings } from './check.ts'
 import { countyCommittee } from './definitions/county-committee.ts'
 import { bureau } from './definitions/bureau.ts'
 import { township } from './definitions/township.ts'
@@ -12,8 +13,8 @@ import { generic } from './definitions/generic.ts'
 /** The templates, one for each kind of office, the generic one last. */
 export const templates: readonly Template[] = [countyCommittee, bureau, township, street, hospital, enterprise, generic].map(defineTemplate)
 
-// The validator and fill mode know them from now on.
-registerTemplates(templates)
+// The validator and fill mode know them, and the validator what they require of a summary's parts, from now on.
+registerTemplates(templates, templateFindings)
 
 /** The template with an id, or `undefined`. */
 export function templateById(id: string): Template | undefined {
