@@ -3,7 +3,7 @@ import { Transform } from 'prosemirror-transform'
 import { settleSuggestionsAndTitles, suggestionsOf } from './suggestions.ts'
 import { summaryPart, summaryPartKey, clauseBreak, type Section, type SectionRole, type SummaryPart, type Block } from './summary.ts'
 import { templatePartFindings } from './templates/registry.ts'
-import { periodConflicts } from './period.ts'
+import { periodConflicts, readPeriod } from './period.ts'
 import type { MetricAttrs, Period } from './schema.ts'
 import { displayText, isSection, metricUnfilled } from './schema.ts'
 import { PartCache } from './parts.ts'
@@ -304,9 +304,14 @@ function lengthOf(blocks: readonly Block[], sections: readonly Section[] = []): 
   return n
 }
 
-/** The title and the plans heading against the period the summary covers. */
+/**
+ * The title and the plans heading against the period the summary covers: the one its meta says,
+ * or, for a draft with none (written in the editor from a blank page), the one its title names, so
+ * that its plans are checked as an imported draft's are.
+ */
 function periodFindings(doc: Node, title: string, sections: readonly SectionFacts[]): Finding[] {
-  const covers = { year: doc.attrs.year as number | null, period: doc.attrs.period as Period | null }
+  let covers = { year: doc.attrs.year as number | null, period: doc.attrs.period as Period | null }
+  if (covers.year === null && covers.period === null) covers = readPeriod(title)
   if (covers.year === null && covers.period === null) return []
   const plansIndex = sections.findIndex((s) => s.role === 'plans')
   const plans = plansIndex >= 0 ? sections[plansIndex]! : null

@@ -56,6 +56,20 @@ describe('validate', () => {
     expect(validate(doc).map((f) => f.code)).toEqual(['title-period-missing', 'title-genre-missing', 'problems-missing', 'plans-missing'])
   })
 
+  it('checks the plans of a draft with no period in its meta against the period its title names', () => {
+    const typed = (text: string) => {
+      const { doc } = importText(text)
+      // As written in the editor from a blank page: the title typed, no period kept beside it.
+      return doc.type.create({ ...doc.attrs, year: null, period: null }, doc.content)
+    }
+    const plans = (text: string) => validate(typed(text)).filter((f) => f.code === 'plans-period-conflict' || f.code === 'title-period-conflict')
+    const firstHalf = '某街道办事处2024年上半年工作总结\n一、主要工作\n开展走访。\n二、存在的问题\n力量不足。\n三、明年工作计划\n补齐短板。'
+    expect(plans(firstHalf).map((f) => [f.code, f.where, f.message])).toEqual([['plans-period-conflict', '三、', '上半年总结的工作计划应写下半年，「明年工作计划」写的是明年']])
+    expect(plans(firstHalf.replace('明年工作计划', '下半年工作计划'))).toEqual([])
+    // A title that names no period: nothing to check against.
+    expect(plans(firstHalf.replace('2024年上半年', ''))).toEqual([])
+  })
+
   it('reports what the importer repaired as information, with the line', () => {
     const { doc, warnings } = importText('2021年工作总结\n一、工作\n(一)甲\n二、存在的问题\n正文。\n三、下步打算\n正文。')
     const repaired = validate(doc, { repairs: warnings }).filter((f) => f.code === 'import-repaired')
