@@ -60,6 +60,43 @@ describe('importing a Word file through the model’s importer', () => {
     expect(warnings).toEqual([{ paragraph: 0, code: 'images-dropped', message: expect.stringContaining('2 张图片和 1 个图形或对象') }])
   })
 
+  it('says that a text box was left out with its text, not as a mere shape', () => {
+    // A text box as Word writes it (DrawingML, `wps:txbx`) and as older files do (VML, `v:textbox`), and an empty one.
+    const box = (text: string) =>
+      `<w:r><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx><w:txbxContent>${para(text)}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>`
+    const vmlBox = `<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>${para('全年粮食产量再创新高')}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>`
+    const bytes = buildDocx({ body: para('2024年工作总结') + para([box('亮点：连续十年丰收'), run('全年粮食播种面积52.3万亩。')]) + para([vmlBox, box('')]) })
+    const { doc, warnings } = importDocx(bytes, parseXml)
+    expect(warnings).toEqual([{ paragraph: 0, code: 'images-dropped', message: '文档中的 2 个文本框（连同其中的文字）和 1 个图形或对象未导入：总结只保留正文的文字' }])
+    expect(doc.textContent).not.toContain('亮点')
+  })
+
+  it('refuses a file whose text is all in text boxes, saying so rather than taking it for a scan', () => {
+    const vmlBox = `<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>${para('2024年工作总结')}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>`
+    expect(() => importDocx(buildDocx({ body: para([vmlBox]) }), parseXml)).toThrow('该 Word 文档的文字都在 1 个文本框中，无法导入：请把文字移出文本框后再导入')
+  })
+
+  it('names the paragraphs whose footnotes and endnotes it left out, counting neither deleted nor hidden ones', () => {
+    const footnote = (id: number, rPr = '') => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:footnoteReference w:id="${id}"/></w:r>`
+    const endnote = '<w:r><w:endnoteReference w:id="1"/></w:r>'
+    const deleted = `<w:del w:id="9" w:author="李科长" w:date="2024-07-08T01:30:00Z">${footnote(4)}</w:del>`
+    const bytes = buildDocx({
+      body: [
+        para('2024年工作总结'),
+        para([run('今年以来，我局认真贯彻县委部署'), footnote(1), run('，各项工作稳步推进。')]),
+        para('一、主要工作'),
+        para([run('全年培训干部120名'), footnote(2), run('，完成率100%'), footnote(3), endnote, run('。')]),
+        para([run('新建服务站6个'), deleted, footnote(5, '<w:vanish/>'), run('。')]),
+      ].join(''),
+    })
+    const { doc, warnings } = importDocx(bytes, parseXml)
+    expect(warnings).toEqual([
+      { paragraph: 2, code: 'notes-dropped', message: '此段的 1 个脚注未导入：总结没有脚注，需要保留的内容请写入正文' },
+      { paragraph: 4, code: 'notes-dropped', message: '此段的 2 个脚注和 1 个尾注未导入：总结没有脚注，需要保留的内容请写入正文' },
+    ])
+    expect(toSummary(doc).sections[0]!.body).toHaveLength(2)
+  })
+
   it('names the paragraph of each warning: half-width brackets typed in the third paragraph with text', () => {
     const bytes = buildDocx({ body: [para('2020年上半年工作总结'), para(''), para('一、主要工作'), para(''), para(''), para('(二)抓好队伍建设'), para('正文。')].join('') })
     const { warnings } = importDocx(bytes, parseXml)

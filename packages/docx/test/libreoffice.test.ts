@@ -123,6 +123,34 @@ describe.skipIf(skipOffice)('a reviewed summary exported, opened by LibreOffice'
     }
   }, 180_000)
 
+  it('saved again by LibreOffice through ODF (its embedded summary gone), reads back with the section a reviewer deleted still a suggestion and the closing still the closing', async () => {
+    const office = soffice()
+    if (!office) throw new Error('soffice (LibreOffice) is not installed: install it, or set SKIP_OFFICE=1 to skip these tests')
+    const doc = reviewed({ deletedSection: true })
+    const work = mkdtempSync(join(tmpdir(), 'zongjie-review-'))
+    try {
+      writeFileSync(join(work, 'reviewed.docx'), await toDocx(doc))
+      const profile = `-env:UserInstallation=file://${join(work, 'profile')}`
+      execFileSync(office, [profile, '--headless', '--convert-to', 'odt', '--outdir', join(work, 'odt'), join(work, 'reviewed.docx')], { stdio: 'pipe', timeout: 120_000 })
+      execFileSync(office, [profile, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', join(work, 'docx'), join(work, 'odt', 'reviewed.odt')], { stdio: 'pipe', timeout: 120_000 })
+      const read = importDocx(readFileSync(join(work, 'docx', 'reviewed.docx')), parseXml)
+      expect(read.source).toBe('document')
+      expect(read.warnings).toEqual([])
+      const before = toSummary(doc)
+      const after = toSummary(read.doc)
+      expect(after.sections.map((x) => x.number + x.title)).toEqual(before.sections.map((x) => x.number + x.title))
+      expect(after.closing.map((b) => ('text' in b ? b.text : b.type))).toEqual(before.closing.map((b) => ('text' in b ? b.text : b.type)))
+      const deletedBy: string[] = []
+      read.doc.descendants((n) => {
+        const deletion = n.marks.find((m) => m.type.name === 'deletion')
+        if (n.type.name === 'section1' && deletion) deletedBy.push(after.suggestions!.find((x) => x.id === deletion.attrs.id)!.author.name)
+      })
+      expect(deletedBy).toEqual(['王科员'])
+    } finally {
+      rmSync(work, { recursive: true, force: true })
+    }
+  }, 180_000)
+
   it("reads a reviewer's deletion of another's suggested words as Word writes it: a deletion stacked on that insertion, by both authors", async () => {
     const office = soffice()
     if (!office) throw new Error('soffice (LibreOffice) is not installed: install it, or set SKIP_OFFICE=1 to skip these tests')

@@ -110,7 +110,8 @@ describe('the text of paragraphs', () => {
     const drawing = `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx><w:txbxContent>${p(r(t('框里的字')))}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:rect xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>${p(r(t('框里的字')))}</w:txbxContent></v:textbox></v:rect></w:pict></mc:Fallback></mc:AlternateContent></w:r>`
     const c = read(p(choice, drawing, r(t('完'))))
     expect(c.paragraphs.map((x) => x.text)).toEqual(['一次完'])
-    expect([c.images, c.shapes]).toEqual([0, 1])
+    // A text box with text, counted once, as a text box.
+    expect([c.images, c.textBoxes, c.shapes]).toEqual([0, 1, 0])
   })
 
   it('ignores footnote, endnote and comment references, bookmarks and proofing marks', () => {

@@ -89,6 +89,53 @@ describe('tracked changes of a Word file', () => {
     expect(doc.attrs.suggestions).toEqual([])
   })
 
+  it('a paragraph and a section a reviewer deleted whole, marks too, stay deleted blocks: rejected they come back as they were, accepted they go, the numbers closing up', () => {
+    const wang = 'w:author="王科员" w:date="2024-07-09T16:05:00Z"'
+    // As Word writes a paragraph selected whole and deleted with 修订 on: its text and its mark deleted.
+    const deleted = (id: number, text: string) => `<w:p><w:pPr><w:rPr><w:del w:id="${id}" ${wang}/></w:rPr></w:pPr><w:del w:id="${id + 1}" ${wang}><w:r><w:delText>${text}</w:delText></w:r></w:del></w:p>`
+    const file = buildDocx({
+      body: [
+        para(run('示范局2024年工作总结')),
+        para(run('今年以来，我局扎实推进各项工作。')),
+        para(run('一、主要工作')),
+        para(run('全年培训干部30名。')),
+        deleted(1, '检查中发现的问题已全部整改到位。'),
+        para(run('完成项目12个。')),
+        deleted(3, '二、深化养老服务'),
+        deleted(5, '推进社区养老服务站建设。'),
+        para(run('二、存在的问题')),
+        para(run('一是人手不足。')),
+      ].join(''),
+    })
+    const { doc, warnings } = importDocx(file, parseXml)
+    expect(warnings).toEqual([])
+    doc.check()
+    expect(suggestionsAt(doc).map((s) => [s.kind, s.suggestion.author.name, s.text])).toEqual([
+      ['delete', '王科员', '检查中发现的问题已全部整改到位。'],
+      ['delete', '王科员', '深化养老服务推进社区养老服务站建设。'],
+    ])
+    // The paragraph and the section are deleted as blocks, each its own suggestion.
+    const marked: string[] = []
+    doc.descendants((n) => {
+      if (n.marks.some((m) => m.type.name === 'deletion')) marked.push(n.type.name)
+    })
+    expect(marked).toEqual(['paragraph', 'section1'])
+    const lines = (d: typeof doc) => toText(d).split('\n').filter(Boolean)
+    expect(lines(settledDoc(doc, false))).toEqual([
+      '示范局2024年工作总结',
+      '今年以来，我局扎实推进各项工作。',
+      '一、主要工作',
+      '全年培训干部30名。',
+      '检查中发现的问题已全部整改到位。',
+      '完成项目12个。',
+      '二、深化养老服务',
+      '推进社区养老服务站建设。',
+      '三、存在的问题',
+      '一是人手不足。',
+    ])
+    expect(lines(settledDoc(doc, true))).toEqual(['示范局2024年工作总结', '今年以来，我局扎实推进各项工作。', '一、主要工作', '全年培训干部30名。', '完成项目12个。', '二、存在的问题', '一是人手不足。'])
+  })
+
   it("one reviewer's deletion of another's inserted words (a w:del inside the w:ins) is both suggestions on that text, by their authors and times", () => {
     const li = 'w:author="李科长" w:date="2024-07-08T09:30:00Z"'
     const wang = 'w:author="王科员" w:date="2024-07-09T16:05:00Z"'

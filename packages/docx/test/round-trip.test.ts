@@ -7,6 +7,7 @@ import { schema, toSummary } from '@zongjie/model'
 import { importDocx, toDocx } from '../src/index.ts'
 import { parseXml } from './docx-builder.ts'
 import { corpusDocs, everyPart, templateDocs } from './write-fixtures.ts'
+import { reviewed } from './suggestion-fixtures.ts'
 
 const docs = [{ name: 'a summary with every part', doc: everyPart() }, ...templateDocs(), ...corpusDocs()]
 
@@ -30,6 +31,46 @@ describe('export, then import', () => {
     expect(read.source).toBe('embedded')
     expect(read.doc.eq(doc)).toBe(true)
     expect(toSummary(read.doc).comments!.map((t) => t.detached ?? t.anchor!.text)).toEqual([first(json).text, true])
+  })
+
+  it('a closing that opens with no 总之, edited in Word after export, is still the closing, not the last section’s body', async () => {
+    const doc = everyPart()
+    const before = toSummary(doc)
+    expect(before.closing.map((b) => ('text' in b ? b.text : b.type))).toEqual(['我们将以更加务实的作风，推动民政事业高质量发展。'])
+    const files = unzipSync(await toDocx(doc))
+    // As a writer edits the closing in Word: a word changed, a sentence added in a paragraph of its own (Enter keeps the paragraph's style).
+    const xml = strFromU8(files['word/document.xml']!)
+    const closing = /<w:p>(?:(?!<w:p>).)*?务实的作风(?:(?!<w:p>).)*?<\/w:p>/s.exec(xml)![0]
+    const added = closing.replace(/<w:t([^>]*)>[^<]*务实的作风[^<]*<\/w:t>/, '<w:t$1>我们将持之以恒抓好落实。</w:t>')
+    files['word/document.xml'] = strToU8(xml.replace(closing, closing.replace('务实的作风', '扎实的作风') + added))
+    const read = importDocx(zipSync(files), parseXml)
+    expect(read.source).toBe('document')
+    const after = toSummary(read.doc)
+    expect(after.closing.map((b) => ('text' in b ? b.text : b.type))).toEqual(['我们将以更加扎实的作风，推动民政事业高质量发展。', '我们将持之以恒抓好落实。'])
+    expect(after.sections.at(-1)!.body).toEqual(before.sections.at(-1)!.body)
+  })
+
+  it('a reviewed summary, edited in Word after export, keeps the section a reviewer deleted whole as a suggestion, not accepted', async () => {
+    const doc = reviewed({ deletedSection: true })
+    const files = unzipSync(await toDocx(doc))
+    // As a writer corrects a word in Word: the text changes, the tracked changes stay.
+    const xml = strFromU8(files['word/document.xml']!)
+    expect(xml).toContain('基层经办力量不足')
+    files['word/document.xml'] = strToU8(xml.replace('基层经办力量不足', '基层经办人员不足'))
+    const read = importDocx(zipSync(files), parseXml)
+    expect(read.source).toBe('document')
+    expect(read.warnings.map((w) => w.code)).toEqual(['embedded-stale'])
+    const before = toSummary(doc)
+    const after = toSummary(read.doc)
+    // The outline is the same, the deleted section still there, deleted by 王科员.
+    const outline = (s: ReturnType<typeof toSummary>) => s.sections.map((x) => x.number + x.title)
+    expect(outline(after)).toEqual(outline(before))
+    const deletedBy: string[] = []
+    read.doc.descendants((n) => {
+      const deletion = n.marks.find((m) => m.type.name === 'deletion')
+      if (n.type.name === 'section1' && deletion) deletedBy.push(n.textContent.slice(0, 6), after.suggestions!.find((s) => s.id === deletion.attrs.id)!.author.name)
+    })
+    expect(deletedBy).toEqual([before.sections[1]!.title.slice(0, 6), '王科员'])
   })
 
   it.each(corpusDocs())('$name, one paragraph changed in document.xml, is read from its text, with a warning', async ({ doc }) => {

@@ -51,7 +51,8 @@ describe('suggestions in the Word export', () => {
     ])
     // Deleted text is w:delText, kept with its spaces.
     expect(body).toContain(`<w:delText xml:space="preserve">${replaced.deleted}</w:delText>`)
-    expect(body).toMatch(new RegExp(`<w:pPr><w:rPr><w:ins w:id="\\d+" w:author="张主任" w:date="${zhang.date}"/></w:rPr></w:pPr><w:ins [^>]*><w:r><w:t xml:space="preserve">${insertedParagraph}`))
+    // The paragraph inserted whole at the start of the closing: in the closing's style, its mark inserted too.
+    expect(body).toMatch(new RegExp(`<w:pPr><w:pStyle w:val="ZjClosing"/><w:rPr><w:ins w:id="\\d+" w:author="张主任" w:date="${zhang.date}"/></w:rPr></w:pPr><w:ins [^>]*><w:r><w:t xml:space="preserve">${insertedParagraph}`))
     // One id space: the comment and its reply take 0 and 1, the changes the next ones.
     const comments = [...strFromU8(files['word/comments.xml']!).matchAll(/<w:comment w:id="(\d+)"/g)].map((m) => m[1])
     expect(comments).toEqual(['0', '1'])

@@ -3,7 +3,7 @@ import { readComments } from './comments.ts'
 import { readEmbedded, type EmbeddedSummary } from './embedded.ts'
 import { Numbering } from './numbering.ts'
 import { openPackage } from './package.ts'
-import { readBody, type AcceptedChange, type DocxParagraph } from './paragraphs.ts'
+import { readBody, type AcceptedChange, type DocxParagraph, type DroppedNotes } from './paragraphs.ts'
 import { Styles } from './styles.ts'
 import type { ParseXml } from './xml.ts'
 
@@ -13,8 +13,12 @@ export interface DocxContent {
   paragraphs: DocxParagraph[]
   /** Pictures dropped. */
   images: number
-  /** Shapes, text boxes, charts and embedded objects dropped. */
+  /** Text boxes with text dropped, their text with them. */
+  textBoxes: number
+  /** Shapes, empty text boxes, charts and embedded objects dropped. */
   shapes: number
+  /** The footnotes and endnotes dropped, by the paragraph their references are in. */
+  notes: DroppedNotes[]
   /** The Summary JSON a file written by Zongjie carries, or `null`. */
   embedded: EmbeddedSummary | null
   /** The file's comments (批注) as threads by their ids in the model, replies under their thread; their quotes still empty. */

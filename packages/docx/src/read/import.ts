@@ -11,9 +11,10 @@ import type { ParseXml } from './xml.ts'
  * The kinds of {@link DocxWarning}: the importer's (`bracket-width`, `number-repaired` … see
  * `ImportWarningCode`), and `embedded-stale` (the file was edited after export: its text was
  * read, not the summary it carries), `embedded-invalid` (the summary it carries could not be read:
- * its text was read) and `images-dropped` (pictures, shapes or objects left out).
+ * its text was read), `images-dropped` (pictures, text boxes with their text, shapes or objects left
+ * out) and `notes-dropped` (a paragraph's footnotes or endnotes left out).
  */
-export type DocxWarningCode = ImportWarningCode | 'embedded-stale' | 'embedded-invalid' | 'images-dropped'
+export type DocxWarningCode = ImportWarningCode | 'embedded-stale' | 'embedded-invalid' | 'images-dropped' | 'notes-dropped'
 
 /**
  * A change or a guess the import made, with the paragraph it concerns (its number in the Word
@@ -66,7 +67,7 @@ export function importDocx(bytes: Uint8Array, parseXml: ParseXml, options: DocxI
   const content = readDocx(bytes, parseXml)
   const warnings: DocxWarning[] = []
   if (content.embedded) {
-    if (textDigest(content.paragraphs.map(digestOf)) === content.embedded.digest) {
+    if (textDigest(digestLinesOf(content.paragraphs)) === content.embedded.digest) {
       try {
         return { doc: fromSummary(JSON.parse(content.embedded.json)), warnings: [], source: 'embedded', topRank: 1 }
       } catch {
@@ -80,16 +81,42 @@ export function importDocx(bytes: Uint8Array, parseXml: ParseXml, options: DocxI
       })
     }
   }
-  const dropped = droppedText(content.images, content.shapes)
+  const dropped = droppedText(content.images, content.textBoxes, content.shapes)
   if (!content.paragraphs.length) {
+    if (content.textBoxes) throw new ImportError(`该 Word 文档的文字都在 ${content.textBoxes} 个文本框中，无法导入：请把文字移出文本框后再导入`)
     throw new ImportError(dropped ? `该 Word 文档中没有可导入的文字，只有 ${dropped}（可能是扫描件）` : '该 Word 文档中没有可导入的文字')
   }
-  if (dropped) warnings.push({ paragraph: 0, code: 'images-dropped', message: `文档中的 ${dropped}未导入：总结只保留文字` })
+  if (dropped) warnings.push({ paragraph: 0, code: 'images-dropped', message: `文档中的 ${dropped}未导入：总结只保留正文的文字` })
+  for (const n of content.notes) warnings.push({ paragraph: n.paragraph, code: 'notes-dropped', message: `此段的 ${notesText(n.footnotes, n.endnotes)}未导入：总结没有脚注，需要保留的内容请写入正文` })
   const result = importParagraphs(content.paragraphs, { fragment: options.fragment ?? false })
   for (const w of result.warnings) warnings.push({ paragraph: w.line, code: w.code, message: w.message })
   for (const a of content.accepted) warnings.push({ paragraph: a.paragraph, code: 'suggestion-accepted', message: a.message })
   warnings.sort((a, b) => a.paragraph - b.paragraph)
   return { doc: withSuggestions(withComments(result.doc, content.comments), content.suggestions), warnings, source: 'document', topRank: result.topRank }
+}
+
+/**
+ * The paragraphs' lines as the fingerprint reads them ({@link digestOf}), a paragraph deleted whole
+ * (its mark too) by one suggestion joined to the next as its deleted text, as the export reckons
+ * them: the fingerprint was made when such a paragraph was read so.
+ */
+function digestLinesOf(paragraphs: readonly DocxParagraph[]): string[] {
+  const out: string[] = []
+  let pending: DocxParagraph | null = null
+  for (const p of paragraphs) {
+    const alone = p.deletedWhole !== undefined && !p.suggestions?.length
+    let line: DocxParagraph = alone ? { text: p.text, no: p.no, suggestions: [{ id: p.deletedWhole!, kind: 'delete', from: 0, to: p.text.length }] } : p
+    if (pending) {
+      const shift = pending.text.length
+      line = { text: pending.text + line.text, no: p.no, suggestions: [...pending.suggestions!, ...(line.suggestions ?? []).map((r) => ({ ...r, from: r.from + shift, to: r.to + shift }))] }
+      if (!alone && p.deletedWhole !== undefined) line.deletedWhole = p.deletedWhole
+      pending = null
+    }
+    if (alone) pending = line
+    else out.push(digestOf(line))
+  }
+  if (pending) out.push(digestOf(pending))
+  return out
 }
 
 /**
@@ -132,10 +159,19 @@ function withComments(doc: Node, threads: Map<string, CommentThread>): Node {
   return clean.type.create({ ...clean.attrs, comments: kept.map((t) => ({ ...t, quote: quotes.get(t.id) ?? '' })) }, clean.content)
 }
 
-/** `3 张图片和 1 个图形或对象`, or `''` when nothing was dropped. */
-function droppedText(images: number, shapes: number): string {
+/** `3 张图片、1 个文本框（连同其中的文字）和 1 个图形或对象`, or `''` when nothing was dropped. */
+function droppedText(images: number, textBoxes: number, shapes: number): string {
   const parts: string[] = []
   if (images) parts.push(`${images} 张图片`)
+  if (textBoxes) parts.push(`${textBoxes} 个文本框（连同其中的文字）`)
   if (shapes) parts.push(`${shapes} 个图形或对象`)
+  return parts.length > 1 ? `${parts.slice(0, -1).join('、')}和 ${parts[parts.length - 1]}` : (parts[0] ?? '')
+}
+
+/** `2 个脚注和 1 个尾注`. */
+function notesText(footnotes: number, endnotes: number): string {
+  const parts: string[] = []
+  if (footnotes) parts.push(`${footnotes} 个脚注`)
+  if (endnotes) parts.push(`${endnotes} 个尾注`)
   return parts.join('和 ')
 }

@@ -25,8 +25,9 @@ import { WordNames, integer, localName, onOff, type XmlNode } from './xml.ts'
  * (`w:vanish`, directly or by style) is dropped; field instructions are dropped and their results
  * kept; hyperlinks, content controls (`w:sdt`), smart tags and custom XML elements are read
  * through; an `mc:AlternateContent` is read once (its first Choice); ruby text keeps its base. Images, shapes, text boxes and embedded objects (`w:drawing`,
- * `w:pict`, `w:object`) are dropped and counted. Footnote and comment references, bookmarks and
- * equations are left out.
+ * `w:pict`, `w:object`) are dropped and counted, text boxes with text apart from the rest (their
+ * text is dropped with them). Footnotes and endnotes are dropped, counted on the paragraph their
+ * reference is in (see {@link DroppedNotes}). Comment references, bookmarks and equations are left out.
  *
  * Bold is a run's own `w:b` (`w:val` 0, false or off meaning not bold), or else its character
  * style's (`w:rStyle`, following `w:basedOn`). A paragraph style's bold does not count: heading
@@ -60,8 +61,22 @@ export interface BodyText {
   accepted: AcceptedChange[]
   /** Pictures dropped. */
   images: number
-  /** Shapes, text boxes, charts and embedded objects dropped. */
+  /** Text boxes with text dropped, their text with them. */
+  textBoxes: number
+  /** Shapes, empty text boxes, charts and embedded objects dropped. */
   shapes: number
+  /** The footnotes and endnotes dropped, by the paragraph their references are in. */
+  notes: DroppedNotes[]
+}
+
+/** The footnotes (脚注) and endnotes (尾注) whose references a paragraph holds: left out of the summary. */
+export interface DroppedNotes {
+  /** The paragraph's number (see `no` of {@link DocxParagraph}). */
+  paragraph: number
+  /** How many footnotes (`w:footnoteReference`). */
+  footnotes: number
+  /** How many endnotes (`w:endnoteReference`). */
+  endnotes: number
 }
 
 /** A range of a line that a suggestion inserts or deletes. */
@@ -219,7 +234,9 @@ interface ParagraphProps {
 class BodyReader {
   readonly paragraphs: DocxParagraph[] = []
   images = 0
+  textBoxes = 0
   shapes = 0
+  readonly notes: DroppedNotes[] = []
   private no = 0
   /** Whether a paragraph with text has been read (the first is the title). */
   private seenText = false
@@ -296,6 +313,23 @@ class BodyReader {
       line.changes = line.changes.filter((c) => c.kind === 'insert')
       line.deletedWhole = id!
     }
+    return true
+  }
+
+  /**
+   * Whether a paragraph of one line is deleted whole by one deletion and holds no inserted text: if
+   * so, its line is made the paragraph it was, that deletion kept as deleting it whole (no list
+   * label or heading number is counted for it: with it accepted, the paragraph is gone).
+   */
+  private deletedAlone(lines: Line[]): boolean {
+    const texts = lines.filter((l) => hasText(l.text))
+    if (texts.length !== 1) return false
+    const line = texts[0]!
+    const deletions = new Set(line.changes.map((c) => (c.kind === 'delete' ? c.id : '')))
+    if (deletions.size !== 1 || deletions.has('') || !line.covered('delete')) return false
+    const [id] = deletions
+    line.changes = []
+    line.deletedWhole = id!
     return true
   }
 
@@ -387,7 +421,13 @@ class BodyReader {
     this.endInstructions()
     // A paragraph one reviewer inserted whole and another deleted whole: the inserted paragraph, deleted whole.
     if (props.markInsertedDeleted && !joined && !inTable && this.deletedWhole(lines)) {
-      sink.take(lines, false)
+      this.take(sink, lines, style, inTable)
+      return
+    }
+    // A paragraph deleted whole, its mark too (a reviewer striking a paragraph or a section): the
+    // paragraph, deleted whole, so that rejecting the deletion in the summary gives it back as it was.
+    if (props.markDeleted && !props.markInserted && !joined && !inTable && this.deletedAlone(lines)) {
+      this.take(sink, lines, style, inTable)
       return
     }
     // A deleted paragraph mark joins the paragraph to the next, as accepting it does; so does a
@@ -443,7 +483,14 @@ class BodyReader {
       firstLine.changes = t.changes
       firstLine.prepend(label)
     }
+    this.take(sink, lines, style, inTable)
+  }
+
+  /** Hands a paragraph's lines to `sink`; those in the closing's style (see `Styles.closing`) are marked as the closing's. */
+  private take(sink: Sink, lines: Line[], style: string | null, inTable: boolean): void {
+    const from = this.paragraphs.length
     sink.take(lines, false)
+    if (!inTable && this.styles.closing(style)) for (let i = from; i < this.paragraphs.length; i++) this.paragraphs[i]!.closing = true
   }
 
   /** Inline content of a paragraph (runs, and what holds runs). */
@@ -560,6 +607,10 @@ class BodyReader {
         case 'object':
           if (!hidden) this.shapes++
           break
+        case 'footnoteReference':
+        case 'endnoteReference':
+          if (!hidden && this.change?.kind !== 'delete' && !this.change?.dropped) this.countNote(l === 'footnoteReference')
+          break
         case 'ruby': {
           const base = w.child(c, 'rubyBase')
           if (base) this.inline(base, lines, inTable, hidden)
@@ -571,7 +622,7 @@ class BodyReader {
             if (branch) this.runContent(branch, lines, inTable, bold, hidden)
           }
           break
-        // w:delText outside a deletion, w:instrText, w:softHyphen, w:sym, w:footnoteReference, w:commentReference …: not text.
+        // w:delText outside a deletion, w:instrText, w:softHyphen, w:sym, w:commentReference …: not text.
       }
     }
   }
@@ -610,16 +661,27 @@ class BodyReader {
     this.instructions = 0
   }
 
-  /** A DrawingML object: a picture when its graphic is one, otherwise a shape (text box, chart, group …). */
+  /** A DrawingML object: a picture when its graphic is one, a text box when it holds text, otherwise a shape (chart, group …). */
   private countDrawing(drawing: XmlNode): void {
     if (findElement(drawing, (n) => localName(n.nodeName) === 'graphicData' && n.getAttribute?.('uri') === pictureUri)) this.images++
+    else if (holdsText(drawing)) this.textBoxes++
     else this.shapes++
   }
 
-  /** A VML object: a picture when it holds image data, otherwise a shape. */
+  /** A VML object: a picture when it holds image data, a text box when it holds text, otherwise a shape. */
   private countPicture(pict: XmlNode): void {
     if (findElement(pict, (n) => localName(n.nodeName) === 'imagedata')) this.images++
+    else if (holdsText(pict)) this.textBoxes++
     else this.shapes++
+  }
+
+  /** A footnote's or an endnote's reference, in the paragraph being read (the next to be numbered). */
+  private countNote(footnote: boolean): void {
+    const paragraph = this.no + 1
+    let last = this.notes[this.notes.length - 1]
+    if (last?.paragraph !== paragraph) this.notes.push((last = { paragraph, footnotes: 0, endnotes: 0 }))
+    if (footnote) last.footnotes++
+    else last.endnotes++
   }
 
   /** The rows of a table (through content controls and custom XML around rows). */
@@ -687,6 +749,12 @@ function cellSink(cell: Line): Sink {
   }
 }
 
+/** Whether a drawing or VML object holds a text box (`w:txbxContent`) with text in it. */
+function holdsText(object: XmlNode): boolean {
+  const box = findElement(object, (n) => localName(n.nodeName) === 'txbxContent')
+  return box !== null && hasText(box.textContent ?? '')
+}
+
 /** The first element under `node` (depth first, itself excluded) that `test` accepts. */
 function findElement(node: XmlNode, test: (n: XmlNode) => boolean): XmlNode | null {
   for (let c = node.firstChild; c; c = c.nextSibling) {
@@ -701,12 +769,13 @@ function findElement(node: XmlNode, test: (n: XmlNode) => boolean): XmlNode | nu
 /**
  * Reads the body of a main document part (`w:document`) into its paragraphs, with the list
  * numbers Word shows ({@link Numbering}) and numbers for unnumbered headings
- * ({@link HeadingNumbers}) before their text, and counts the images and shapes it dropped.
+ * ({@link HeadingNumbers}) before their text, and counts the images, text boxes, shapes and notes it dropped.
  */
 export function readBody(document: XmlNode, styles: Styles, numbering: Numbering): BodyText {
   const w = new WordNames(document)
   const reader = new BodyReader(w, styles, numbering)
   const body = w.child(document, 'body')
   if (body) reader.read(body)
-  return { paragraphs: reader.paragraphs, images: reader.images, shapes: reader.shapes, changes: reader.changes, accepted: reader.accepted() }
+  const { paragraphs, images, textBoxes, shapes, notes, changes } = reader
+  return { paragraphs, images, textBoxes, shapes, notes, changes, accepted: reader.accepted() }
 }

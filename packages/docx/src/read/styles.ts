@@ -1,4 +1,5 @@
 import { WordNames, integer, onOff, type XmlNode } from './xml.ts'
+import { closingStyleName } from '../style-names.ts'
 
 /**
  * The styles part (`word/styles.xml`), as the reader needs it: for paragraph styles, the list
@@ -142,6 +143,11 @@ export class Styles {
     const kind = found === 'body' ? null : found
     this.levels.set(styleId, kind)
     return kind
+  }
+
+  /** Whether a paragraph style is the closing's (结束语) that the export writes, by its name (`closingStyleName`), following `w:basedOn`. */
+  closing(styleId: string | null): boolean {
+    return this.inherited(styleId, (s) => (s.name === closingStyleName ? true : null)) ?? false
   }
 
   /** Whether a character style (`w:rStyle`) makes text bold, following `w:basedOn`; `null` when it does not say. */

@@ -153,15 +153,16 @@ class ParagraphWriter {
 
   /**
    * A body block: a paragraph is one line; a joined work-item list one line up to each note; a
-   * separate one a line an item. `outer`: the change the block is inside (its section's …).
+   * separate one a line an item. `outer`: the change the block is inside (its section's …);
+   * `style`: the paragraph style of its lines (the body's, or the closing's).
    */
-  block(block: Node, outer: WrittenChange | null = null): void {
+  block(block: Node, outer: WrittenChange | null = null, style: string = styleIds.body): void {
     const change = this.changeOf(block, outer)
     if (block.type.name === 'paragraph') {
       const line = this.line()
       line.block(change)
       line.addInline(block, change)
-      this.push(styleIds.body, line)
+      this.push(style, line)
       return
     }
     const joined = block.attrs.layout === 'joined'
@@ -170,7 +171,7 @@ class ParagraphWriter {
       const isItem = child.type.name === 'workItem'
       if (joined && child.type.name !== 'workNote') line ??= this.line()
       else {
-        if (line) this.push(styleIds.body, line)
+        if (line) this.push(style, line)
         line = undefined
       }
       const target = line ?? this.line()
@@ -182,9 +183,9 @@ class ParagraphWriter {
         target.add(workItemOrdinal(block, index, this.counts(child)))
       }
       target.addInline(child, own)
-      if (!line) this.push(styleIds.body, target)
+      if (!line) this.push(style, target)
     })
-    if (line) this.push(styleIds.body, line)
+    if (line) this.push(style, line)
   }
 
   /**
@@ -270,10 +271,10 @@ class ParagraphWriter {
     this.paragraphs.push(this.paragraph({ style: styleIds.signOff, indent: { right: place.dateRight } }, day))
   }
 
-  /** The opening or the closing: its blocks, in the change the part carries whole, if any. */
-  part(part: Node): void {
+  /** The opening or the closing: its blocks, in the change the part carries whole, if any, and in `style`. */
+  part(part: Node, style: string = styleIds.body): void {
     const change = this.changeOf(part, null)
-    part.forEach((block) => this.block(block, change))
+    part.forEach((block) => this.block(block, change, style))
   }
 
   /** What the digest reads of the paragraphs written: see `digestLine`. */
@@ -309,8 +310,10 @@ export function summaryBody(doc: Node, comments: CommentRanges | null = null, re
         out.titleLine(node, styleIds.subtitle, true)
         break
       case 'preamble':
-      case 'closing':
         out.part(node)
+        break
+      case 'closing':
+        out.part(node, styleIds.closing)
         break
       case 'signOff':
         out.signOff(node)

@@ -1,4 +1,5 @@
 import { escapeXml } from '../embedded.ts'
+import { closingStyleName } from '../style-names.ts'
 import {
   bodySize,
   characterSpacing,
@@ -32,6 +33,8 @@ export const styleIds = {
   runIn: ['ZjRunIn1', 'ZjRunIn2', 'ZjRunIn3', 'ZjRunIn4'],
   /** The sign-off's lines (落款: organisation and date). */
   signOff: 'ZjSignOff',
+  /** The closing's paragraphs (结束语): body text, named so that a reader knows them again (see `closingStyleName`). */
+  closing: 'ZjClosing',
   /** The page number (页码) in the footers. */
   pageNumber: 'ZjPageNumber',
 } as const
@@ -146,6 +149,7 @@ export const stylesXml =
         rPr,
       }),
     ),
+    style({ type: 'paragraph', id: styleIds.closing, name: closingStyleName, basedOn: styleIds.body, next: styleIds.closing }),
     style({ type: 'paragraph', id: styleIds.signOff, name: '总结 落款', basedOn: styleIds.body, next: styleIds.signOff, pPr: noIndent + '<w:jc w:val="right"/>' }),
     style({
       type: 'paragraph',

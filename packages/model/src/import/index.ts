@@ -206,6 +206,9 @@ export function importLines(source: SourceLine[], inline: (piece: Piece, widened
   // there (`三、下步打算` then `总之，下半年……`: the plans are not left empty); the closing is read
   // from the paragraphs after it.
   if (closingAt < classified.length && closingAt - 1 === topHeadings[topHeadings.length - 1]) closingAt += 1 + closingStart(paragraphs(classified.slice(closingAt + 1)))
+  // A closing its file marks as such (see `closing` of `SourceParagraph`), after the last heading, whatever its wording.
+  const marked = lines.findIndex((l) => l.closing)
+  if (marked >= 0 && classified.slice(marked).every((l) => l.kind !== 'heading')) closingAt = marked
 
   // Problems and plans parts with no number. After the last section of the main work: a lead-in
   // that announces the part's points (`下一步，我们将重点抓好以下几项工作：`, `工作中还存在一些不足，

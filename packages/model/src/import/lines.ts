@@ -58,6 +58,8 @@ export interface SourceLine {
   deleted?: DeletedText[]
   /** The suggestion that deletes the line whole, inserted whole by its `suggestions` (see `deletedWhole` of `SourceParagraph`). */
   deletedWhole?: string
+  /** The line is in the closing, as its file says (see `closing` of `SourceParagraph`). */
+  closing?: boolean
 }
 
 /**

@@ -29,12 +29,20 @@ export interface SourceParagraph {
    */
   suggestions?: readonly SuggestionRange[]
   /**
-   * The id of a suggestion that deletes the paragraph whole, its mark too, where the `insert`
-   * ranges insert it whole (a reviewer deleting a paragraph another suggested): it is read as the
-   * inserted paragraph it is with that deletion rejected, and what is made of it is marked deleted
-   * by that id too (the blocks themselves when they are inserted whole, see `withInsertedBlocks`).
+   * The id of a suggestion that deletes the paragraph whole, its mark too: where the `insert`
+   * ranges insert it whole (a reviewer deleting a paragraph another suggested), or with no
+   * `suggestions` at all (a paragraph or a section deleted whole). It is read as the paragraph it
+   * is with that deletion rejected, not counted in the numbers after it, and what is made of it is
+   * marked deleted by that id too (the blocks themselves when they are deleted whole, see
+   * `withInsertedBlocks`).
    */
   deletedWhole?: string
+  /**
+   * The paragraph is in the closing (结束语), as the file says (the style a Word file Zongjie wrote
+   * gives it), whatever its wording: the closing is read from the first such paragraph after the
+   * last heading.
+   */
+  closing?: boolean
   /** The line or paragraph number (from 1) that warnings name; its place in the list by default. */
   no?: number
 }
@@ -80,6 +88,7 @@ export function sourceParagraphs(paragraphs: readonly SourceParagraph[]): Source
         const shift = offset + lead
         const line: SourceLine = { no, text, bold: normalRanges(view ? view.bold : p.bold, shift, text.length) }
         if (p.deletedWhole !== undefined) line.deletedWhole = p.deletedWhole
+        if (p.closing) line.closing = true
         const moved = <T extends { from: number; to: number }>(ranges: readonly T[]) =>
           ranges.map((r) => ({ ...r, from: Math.max(r.from - shift, 0), to: Math.min(r.to - shift, text.length) })).filter((r) => r.to > r.from)
         const comments = moved(view ? view.comments : (p.comments ?? []))
@@ -110,7 +119,7 @@ export function sourceParagraphs(paragraphs: readonly SourceParagraph[]): Source
  */
 export function importParagraphs(paragraphs: readonly SourceParagraph[], options: ImportOptions = {}): ImportResult {
   const lines = sourceParagraphs(paragraphs)
-  if (!paragraphs.some((p) => p.suggestions?.length)) return importLines(lines, (piece, widened) => inlineOf(piece, undefined, widened), options)
+  if (!paragraphs.some((p) => p.suggestions?.length || p.deletedWhole !== undefined)) return importLines(lines, (piece, widened) => inlineOf(piece, undefined, widened), options)
   const placed = new Map<number, number>()
   const placement: SuggestionPlacement = { used: new Set(), placed: (no, chars) => placed.set(no, (placed.get(no) ?? 0) + chars) }
   const result = importLines(lines, (piece, widened) => inlineOf(piece, placement, widened), options)
@@ -140,5 +149,6 @@ export function importParagraphs(paragraphs: readonly SourceParagraph[], options
     }
   }
   warnings.sort((a, b) => a.line - b.line)
-  return { ...result, doc: separatedAtBlocks(withInsertedBlocks(result.doc)), warnings }
+  const deletedWhole = new Set(paragraphs.flatMap((p) => (p.deletedWhole !== undefined && !p.suggestions?.length ? [p.deletedWhole] : [])))
+  return { ...result, doc: separatedAtBlocks(withInsertedBlocks(result.doc, deletedWhole)), warnings }
 }

@@ -94,12 +94,12 @@ export function acceptedView(text: string, bold: readonly TextRange[], comments:
   }
 }
 
-/** Node types a whole inserted block can be (the required textblocks, headings and the parts of the document never are). */
+/** Node types a whole inserted or deleted block can be (the required textblocks, headings and the parts of the document never are). */
 const wholeBlocks = new Set(['paragraph', 'workItems', 'workIntro', 'workItem', 'workNote', 'section1', 'section2', 'section3', 'section4', 'problems', 'plans'])
 
-/** The suggestions a block is inserted whole by, and deleted whole by (another reviewer's deletion of it) or not. */
+/** The suggestions a block is inserted whole by, or not, and deleted whole by (a reviewer's deletion of it, or of another's insertion) or not; one at least. */
 interface Whole {
-  insertion: string
+  insertion: string | null
   deletion: string | null
 }
 
@@ -119,15 +119,22 @@ function sharedMark(block: Node, name: string): string | null {
   return id
 }
 
-/** The insertion that every inline node of a textblock carries, with the deletion they all carry too, if any; or null. */
-function insertedWhole(block: Node): Whole | null {
+/**
+ * The insertion that every inline node of a textblock carries, with the deletion they all carry
+ * too, if any; or, with no insertion, the deletion they all carry when it is one of `deletedWhole`;
+ * or null.
+ */
+function changedWhole(block: Node, deletedWhole: ReadonlySet<string>): Whole | null {
   const insertion = sharedMark(block, 'insertion')
-  return insertion === null ? null : { insertion, deletion: sharedMark(block, 'deletion') }
+  const deletion = sharedMark(block, 'deletion')
+  if (insertion === null) return deletion !== null && deletedWhole.has(deletion) ? { insertion, deletion } : null
+  return { insertion, deletion }
 }
 
 /** A node with the insertion (and deletion) of `whole` taken off everything inside it and put on itself. */
 function markedWhole(node: Node, whole: Whole): Node {
-  const marks = [schema.marks.insertion!.create({ id: whole.insertion })]
+  const marks: Mark[] = []
+  if (whole.insertion !== null) marks.push(schema.marks.insertion!.create({ id: whole.insertion }))
   if (whole.deletion !== null) marks.push(schema.marks.deletion!.create({ id: whole.deletion }))
   const ours = (m: Mark) => (m.type.name === 'insertion' && m.attrs.id === whole.insertion) || (m.type.name === 'deletion' && m.attrs.id === whole.deletion)
   const strip = (n: Node): Node => {
@@ -140,12 +147,12 @@ function markedWhole(node: Node, whole: Whole): Node {
   return strip(node).mark(marks.reduce((set, m) => m.addToSet(set), node.marks))
 }
 
-/** A node with its whole inserted blocks marked as blocks, and the suggestions it is inside whole, if any. */
-function lift(node: Node): { node: Node; whole: Whole | null } {
-  if (node.isTextblock) return { node, whole: node.childCount ? insertedWhole(node) : null }
+/** A node with its whole inserted and deleted blocks marked as blocks, and the suggestions it is inside whole, if any. */
+function lift(node: Node, deletedWhole: ReadonlySet<string>): { node: Node; whole: Whole | null } {
+  if (node.isTextblock) return { node, whole: node.childCount ? changedWhole(node, deletedWhole) : null }
   if (node.isLeaf) return { node, whole: null }
   const children: { node: Node; whole: Whole | null }[] = []
-  node.forEach((c) => children.push(lift(c)))
+  node.forEach((c) => children.push(lift(c, deletedWhole)))
   const first = children[0]?.whole ?? null
   if (first !== null && wholeBlocks.has(node.type.name) && children.every((c) => sameWhole(c.whole, first))) {
     return { node: node.copy(Fragment.fromArray(children.map((c) => c.node))), whole: first }
@@ -155,16 +162,19 @@ function lift(node: Node): { node: Node; whole: Whole | null } {
 }
 
 /**
- * A document whose inserted blocks are marked as blocks: a paragraph, work item or note whose
- * whole text one suggestion inserts, and a section or list all of whose content it inserts, carry
- * the `insertion` on the block itself, so that rejecting it removes the block rather than leaving
- * it empty (as a paragraph inserted in Word goes with its paragraph mark); a `deletion` that all of
- * that text carries too (another reviewer's deletion of the block) goes on the block beside it.
+ * A document whose inserted and deleted blocks are marked as blocks: a paragraph, work item or note
+ * whose whole text one suggestion inserts, and a section or list all of whose content it inserts,
+ * carry the `insertion` on the block itself, so that rejecting it removes the block rather than
+ * leaving it empty (as a paragraph inserted in Word goes with its paragraph mark); a `deletion`
+ * that all of that text carries too (another reviewer's deletion of the block) goes on the block
+ * beside it; and so does a deletion of `deletedWhole` that all the text of a block carries alone
+ * (paragraphs a reviewer deleted whole, their marks too: see `deletedWhole` of `SourceParagraph`),
+ * so that accepting it removes the block rather than leaving it empty.
  * The document itself when
  * nothing is marked so, or when the blocks so marked could not all be rejected and accepted.
  */
-export function withInsertedBlocks(doc: Node): Node {
-  const lifted = lift(doc).node
+export function withInsertedBlocks(doc: Node, deletedWhole: ReadonlySet<string> = new Set()): Node {
+  const lifted = lift(doc, deletedWhole).node
   if (lifted.eq(doc)) return doc
   try {
     settledDoc(lifted, false).check()
