@@ -25,6 +25,13 @@ describe('readFields: only what reads back as written', () => {
     expect(fields('完成X项，5个村')).toEqual(['metric:X项', 'metric:5个'])
   })
 
+  it('reads a duration counted in working days or months with its whole unit (个工作日, 个月), not 个 with words after it', () => {
+    expect(fields('审批时限压缩至10个工作日以内')).toEqual(['metric:10个工作日'])
+    expect(fields('办结时间由X个工作日缩短至5工作日')).toEqual(['metric:X个工作日', 'metric:5工作日'])
+    expect(fields('连续3个月开展排查，走访5个村')).toEqual(['metric:3个月', 'metric:5个'])
+    expect(readFields('压缩至10个工作日').filter((n) => !n.isText).map((n) => n.attrs.unit)).toEqual(['个工作日'])
+  })
+
   it('reads no end of a range joined by —, –, 至 or 到 as a metric', () => {
     for (const t of ['3—5个', '3——5个', '3–5个', '1至2名', '8到10个', 'X至X名', 'X—X个', '3万-5万元', 'X万-X万元', '第1—3名']) {
       expect(fields(t), t).toEqual([])
