@@ -1,7 +1,9 @@
 /**
  * Suggestions (修订) on the demo page. With 修订 on, what 张三 types is a suggested insertion and
  * what he deletes stays, struck out; a metric's new value keeps the old one beside it; an input
- * method's composition becomes one insertion of the committed text, never the pinyin; a number
+ * method's composition becomes one insertion of the committed text, never the pinyin (over a
+ * selection across paragraphs or over a field too, the selection struck out); text typed or
+ * composed inside words another reviewer suggested deleting is an insertion only; a number
  * typed at the start of a new paragraph makes its structure as a suggestion, or stays as typed
  * where suggestions cannot say that structure; 。 typed after a run-in heading with no body starts a
  * suggested body, and what is typed next goes into it, one insertion; Delete at the end of a run-in
@@ -13,7 +15,7 @@
  * listed with no action.
  */
 import type { Page } from '@playwright/test'
-import { test, expect, openWith, editor, content, placeCursor, focusEditor, press, typeText, startComposition, getSummary, getText, validate, docText, shownNumbers, setUser, reviewDraft, summaryOf } from './helpers.ts'
+import { test, expect, openWith, editor, content, placeCursor, focusEditor, press, typeText, startComposition, getSummary, getText, validate, docText, shownNumbers, setUser, reviewDraft, summaryOf, selectRange, positionOf, fieldPositions } from './helpers.ts'
 
 const draft = reviewDraft
 
@@ -292,6 +294,71 @@ test('in suggestion mode, a phrase an input method commits whole with its number
   await expect.poll(() => docText(page)).toContain('一是加强管理')
   expect((await marked(page)).inserted.join('')).toContain('一是加强管理')
 })
+
+/** A draft with two paragraphs in a section, the first with a metric, for selections across them. */
+const twoParagraphs = `示范县民政局2024年上半年工作总结
+
+上半年，我局稳步推进各项工作。
+
+一、主要工作
+新建社区养老服务站6个。
+完善救助制度，提高保障水平。
+`
+
+// The selection is deleted as the composition starts: made a suggestion there (struck out, kept in
+// the page), the browser composed beside it and the pinyin stayed in, 全面 reading quan全面.
+for (const [what, select, committed, accepted] of [
+  ['across two paragraphs', async (page: Page) => selectRange(page, await positionOf(page, '服务站'), await positionOf(page, '救助制度')), '全面', '新建社区养老全面救助制度，提高保障水平。'],
+  ['over a metric field', async (page: Page) => selectRange(page, await positionOf(page, '服务站'), (await fieldPositions(page))[0]! + 1), '十处', '新建社区养老十处。'],
+] as const) {
+  test(`in suggestion mode, a composition over a selection ${what}: the selection struck out, the committed text inserted, no pinyin; one undo takes both back`, async ({ page }) => {
+    await openWith(page, twoParagraphs)
+    await suggestAs(page, zhang)
+    await select(page)
+    const ime = await startComposition(page)
+    for (const step of ['s', 'sh', 'shi', committed]) await ime.step(step)
+    await ime.commit(committed)
+    await expect.poll(async () => (await marked(page)).inserted).toEqual([committed])
+    expect((await marked(page)).deleted.join('')).toContain('服务站')
+    expect(await docText(page)).not.toMatch(/[a-z]/)
+    expect(await getText(page)).toContain(accepted)
+    expect(await getText(page)).not.toMatch(/[a-z]/)
+    expect((await suggestions(page)).every(([, author]) => author === '张三')).toBe(true)
+    await expect(panel(page).locator('.suggestion .text')).not.toContainText([/[a-z]/])
+
+    await press(page, 'Control+z')
+    await expect.poll(() => suggestions(page)).toEqual([])
+    expect(await marked(page)).toEqual({ inserted: [], deleted: [] })
+    expect(await getText(page)).toContain('新建社区养老服务站6个。\n完善救助制度，提高保障水平。')
+  })
+}
+
+// Typed inside the struck words, the text took their deletion mark: struck out in 张三's colour
+// (the first key's, the whole composition), and gone when the suggestions were accepted.
+for (const how of ['typed', 'composed'] as const) {
+  test(`in suggestion mode, text ${how} inside words another reviewer suggested deleting is an insertion only: not struck out, kept when accepted`, async ({ page }) => {
+    await openWith(page, draft)
+    await suggestAs(page, li)
+    const from = await positionOf(page, '稳步推进')
+    await selectRange(page, from, from + 4)
+    await press(page, 'Backspace')
+    await expect.poll(() => marked(page)).toEqual({ inserted: [], deleted: ['稳步推进'] })
+    await setUser(page, zhang)
+    await selectRange(page, from + 2)
+    if (how === 'typed') await typeText(page, '深入')
+    else {
+      const ime = await startComposition(page)
+      for (const step of ['shen', 'shenru', '深入']) await ime.step(step)
+      await ime.commit('深入')
+    }
+    await expect.poll(() => marked(page)).toEqual({ inserted: ['深入'], deleted: ['稳步推进'] })
+    await expect(content(page).locator('ins.zj-insertion del, del.zj-deletion ins')).toHaveCount(0)
+    expect(await suggestions(page)).toEqual([['delete', '李四'], ['insert', '张三']])
+    expect(await getText(page)).toContain('我局深入各项工作。')
+    await panel(page).getByRole('button', { name: '全部接受' }).first().click()
+    await expect.poll(() => docText(page)).toContain('我局深入各项工作。')
+  })
+}
 
 /** A draft whose opening and first section go on after the paragraph the writer breaks. */
 const fullerDraft = `示范县民政局2024年上半年工作总结

@@ -12,7 +12,7 @@
  * boundaries in the text when they have merged into a longer text node.
  */
 import { transformToSuggestionTransaction, suggestChangesKey } from '@handlewithcare/prosemirror-suggest-changes'
-import { Fragment, Mark, type Node, type ResolvedPos } from 'prosemirror-model'
+import { Fragment, Mark, Slice, type Node, type ResolvedPos } from 'prosemirror-model'
 import { Mapping, ReplaceStep, Transform } from 'prosemirror-transform'
 import { Selection, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
 import { suggestionsSettled, suggestionsResolved } from './suggestible.ts'
@@ -251,6 +251,35 @@ function listContinued(state: EditorState, tr: Transaction): Transaction | null 
   const { anchor, head } = tr.selection
   const inItems = (p: number) => p > from && p < from + items.size + 2
   if (inItems(anchor) && inItems(head)) out.setSelection(TextSelection.create(out.doc, anchor - 2, head - 2))
+  return out
+}
+
+/**
+ * `tr` with the text it types freed of deletion marks: typed (or composed) inside words suggested
+ * deleted, text takes their marks as it takes those of the text before it, and would be struck
+ * out with them, in the writer's colour, and go when they are accepted. What is typed is an
+ * insertion only. Null when no typed text carries a deletion mark.
+ */
+function typedUndeleted(state: EditorState, tr: Transaction): Transaction | null {
+  const deletion = schema.marks.deletion!
+  const typed = (step: unknown): step is ReplaceStep =>
+    step instanceof ReplaceStep && !step.slice.openStart && !step.slice.openEnd && step.slice.content.childCount > 0 && step.slice.content.content.every((n) => n.isText)
+  if (!tr.steps.some((step) => typed(step) && step.slice.content.content.some((n) => deletion.isInSet(n.marks)))) return null
+  const out = state.tr
+  for (const step of tr.steps) {
+    if (!typed(step)) {
+      out.step(step)
+      continue
+    }
+    const { from, to } = step as unknown as { from: number; to: number }
+    const text = step.slice.content.content.map((n) => n.mark(deletion.removeFromSet(n.marks)))
+    out.step(new ReplaceStep(from, to, new Slice(Fragment.fromArray(text), 0, 0)))
+  }
+  out.setSelection(Selection.fromJSON(out.doc, tr.selection.toJSON()))
+  if (tr.storedMarksSet) out.setStoredMarks(tr.storedMarks)
+  if (tr.scrolledIntoView) out.scrollIntoView()
+  // The edit's meta as it was (the rewriting keeps a transaction's meta so too).
+  ;(out as unknown as { meta: unknown }).meta = (tr as unknown as { meta: unknown }).meta
   return out
 }
 
@@ -613,6 +642,7 @@ function authorOf(a: CommentAuthor): CommentAuthor {
 export function suggestTransaction(state: EditorState, tr: Transaction, author: CommentAuthor, time: string): Transaction | null {
   if (!tr.docChanged) return tr
   tr = listContinued(state, tr) ?? tr
+  tr = typedUndeleted(state, tr) ?? tr
   const known = new Set(suggestionsOf(state.doc).map((s) => s.id))
   const edited = changedParts(state.doc, tr.doc)
   const before = markedIds(state.doc, edited)

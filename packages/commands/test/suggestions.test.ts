@@ -429,6 +429,28 @@ describe('suggestions (修订)', () => {
     expect(listed(keys)).toEqual([['insert', '深入系统', '王科长'], ['delete', '系统', '李四']])
   })
 
+  it('text typed inside words suggested deleted is an insertion only, never struck out with them: accepted, it stays', () => {
+    const s0 = start()
+    const { from, to } = rangeOf(s0.doc, '学习')
+    const s1 = s0.apply(suggestTransaction(s0, s0.tr.delete(from, to), kezhang, t1)!)
+    const listed = (st: EditorState) => suggestionsIn(st.doc).map((x) => [x.kind, x.text, x.suggestion.author.name])
+    for (const author of [other, kezhang]) {
+      // Between 学 and 习, as a key or an input method puts it: with the marks of the text before it.
+      const typed = s1.apply(suggestTransaction(s1, s1.tr.insertText('深入', from + 1), author, t1)!)
+      let deletedTyped = false
+      typed.doc.descendants((node) => {
+        if (node.isText && node.text!.includes('深') && node.marks.some((m) => m.type.name === 'deletion')) deletedTyped = true
+      })
+      expect(deletedTyped).toBe(false)
+      // 李四's words his own suggestion; 王科长's go on with his deletion there, one replacement.
+      if (author === other) expect(listed(typed)).toEqual([['delete', '学习', '王科长'], ['insert', '深入', '李四']])
+      else expect(listed(typed).map(([kind, text]) => [kind, text])).toEqual([['delete', '学习深入']])
+      expect(toText(typed.doc)).toContain('全面深入理论')
+      expect(toText(run(typed, acceptAll()).doc)).toContain('全面深入理论')
+      expect(toText(run(typed, rejectAll()).doc)).toContain('全面学习理论')
+    }
+  })
+
   it("another author's deletion in a paragraph suggested whole keeps the paragraph and the words, marked deleted", () => {
     // 王科长 suggests a body paragraph 新任务 after a heading; 李四 deletes 任务 of it.
     const s0 = at(start(), rangeOf(start().doc, '强化政治引领').to)

@@ -2,7 +2,7 @@ import type { Node } from 'prosemirror-model'
 import { NodeSelection, Plugin, PluginKey, TextSelection } from 'prosemirror-state'
 import type { EditorView, NodeView } from 'prosemirror-view'
 import { metricText, blankText, metricUnfilled, contextBefore, displayText, isField, type MetricAttrs, type BlankAttrs } from '@zongjie/model'
-import { fillField, parseMetricInput, metricInputText, metricInputCharacters } from '@zongjie/commands'
+import { fillField, parseMetricInput, metricInputText, metricInputCharacters, compositionStarts } from '@zongjie/commands'
 import type { Catalog } from '../locales/index.ts'
 import { zhCN } from '../locales/zh-CN.ts'
 
@@ -310,12 +310,14 @@ function selectFieldBeforeDeleting(view: EditorView, event: KeyboardEvent): bool
 /**
  * Before an input method composes over a selection that holds a field, the selection is deleted,
  * as a typed letter replaces it: the browser would otherwise compose over the field's widget,
- * which ProseMirror cannot read back (nothing went in, and the composition never ended).
+ * which ProseMirror cannot read back (nothing went in, and the composition never ended). The
+ * deletion is marked `compositionStarts`: read with what the composition commits (a suggestion
+ * with it, in suggestion mode).
  */
 function clearFieldsBeforeComposing(view: EditorView) {
-  const { selection: sel, doc } = view.state
-  if (sel.empty || view.composing || !view.editable) return
-  if (holdsField(doc, sel.from, sel.to)) view.dispatch(view.state.tr.deleteSelection().scrollIntoView())
+  const { state } = view
+  const { empty, from, to } = state.selection
+  if (!empty && !view.composing && view.editable && holdsField(state.doc, from, to)) view.dispatch(state.tr.deleteSelection().setMeta(compositionStarts, true).scrollIntoView())
 }
 
 /** Whether a field (a metric or a blank) is between `from` and `to`. */

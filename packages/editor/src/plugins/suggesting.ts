@@ -2,7 +2,7 @@ import { Plugin, PluginKey, Selection, type EditorState, type Transaction } from
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
 import type { Node } from 'prosemirror-model'
 import { schema, displayText, suggestionsOf, type CommentAuthor } from '@zongjie/model'
-import { isSuggestible, suggestionsSettled, suggestTransaction, replacementBetween } from '@zongjie/commands'
+import { isSuggestible, suggestionsSettled, suggestTransaction, replacementBetween, compositionStarts } from '@zongjie/commands'
 import { css } from 'lit'
 import { adoptPanelStyles } from '../panels/panel-styles.ts'
 
@@ -15,6 +15,10 @@ import { adoptPanelStyles } from '../panels/panel-styles.ts'
  * intermediate steps would mark the pinyin and disturb the composition, so while the writer
  * composes, the steps are made plainly and kept; when the composition ends, they are taken back
  * and made again as one suggestion of what was committed (`你好`), in one step of the undo history.
+ * A selection across blocks or over a field that the composition replaces is deleted plainly as it
+ * starts (marked `compositionStarts`), as with 修订 off, and suggested with what was committed:
+ * struck out there, the text kept in the page would have the browser compose beside it and leave
+ * the pinyin in.
  */
 
 /**
@@ -57,9 +61,10 @@ export interface SuggestingOptions {
   refuse(reason: 'noUser' | 'refused'): void
 }
 
-/** A composition under way: the state before it (its steps are made plainly since). */
+/** A composition under way: the state before it (its steps are made plainly since), and the deletion of the selection it replaces, when it began with one. */
 interface Composition {
   start: EditorState
+  deletion?: Transaction
 }
 
 /**
@@ -93,6 +98,12 @@ export class SuggestionRecorder {
       this.composition = null
       this.options.refuse('noUser')
       return null
+    }
+    if (tr.getMeta(compositionStarts) && !this.composition) {
+      // The selection the composition replaces: deleted plainly, suggested with what is committed.
+      this.composition = { start: view.state, deletion: tr }
+      this.schedule(view)
+      return tr
     }
     if (view.composing || this.composition) {
       // Made plainly while composing, and after: the text a composition commits comes just after it ends.
@@ -153,7 +164,12 @@ export class SuggestionRecorder {
     const now = view.state.doc
     const change = replacementBetween(start, now)
     if (!change) return
-    const plain = c.start.tr.step(change)
+    const plain = c.start.tr
+    // The deletion of a selection across blocks as it was made (a heading's section taken apart
+    // with it, say), then what the composition changed.
+    for (const step of c.deletion?.steps ?? []) plain.step(step)
+    const composed = replacementBetween(plain.doc, now)
+    if (composed) plain.step(composed)
     if (!plain.doc.eq(now)) return
     plain.setSelection(Selection.fromJSON(plain.doc, view.state.selection.toJSON()))
     const author = this.options.author()
