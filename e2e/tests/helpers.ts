@@ -392,6 +392,22 @@ export async function paste(page: Page, data: { text?: string; html?: string }, 
   return taken
 }
 
+/**
+ * Waits until what loads on the writer's first focus, with the module that reads pastes, is in
+ * (Tab's and Shift-Tab's reversible demote and promote among it): the editor's own
+ * `loadPasteReader`, from the copy of its clipboard module the demo page loaded.
+ */
+export async function firstFocusPartsLoaded(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const url = performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .find((name) => /\/plugins\/clipboard\.ts(\?|$)/.test(name))
+    if (!url) throw new Error('the editor’s clipboard module is not among the modules the page loaded')
+    await ((await import(url)) as { loadPasteReader(): Promise<unknown> }).loadPasteReader()
+  })
+}
+
 /** Waits until no paste or drop waits for the module that reads it (the clipboard plugin's pending pastes). */
 export async function pastesSettled(page: Page): Promise<void> {
   await page.waitForFunction(() => {

@@ -8,8 +8,11 @@
 import type { Page } from '@playwright/test'
 import {
   compose,
+  content,
   copy,
+  editor,
   editorSelection,
+  firstFocusPartsLoaded,
   editorTest as test,
   expect,
   generatedNumbers,
@@ -170,6 +173,53 @@ test('Tab demotes a section under the one before it; Shift-Tab promotes it back'
   await press(page, 'Shift+Tab')
   expect(await headings(page)).toEqual(['一、主要工作', '（一）兜牢民生底线', '（二）提升养老服务', '二、社会事务服务', '三、基层治理', '四、存在的问题', '五、下半年工作计划'])
   expect((await getSummary(page)).sections[1]!.body).toEqual([{ type: 'paragraph', text: '办理婚姻登记。' }])
+})
+
+test('Shift-Tab then Tab gives back what was there: the sections Shift-Tab made subsections are siblings again', async ({ page }) => {
+  const at = await placeCursor(page, '兜牢民生底线', 'end')
+  const before = await getSummary(page)
+  await firstFocusPartsLoaded(page)
+  await press(page, 'Shift+Tab')
+  // （二） followed （一） at its level: promoted, （一） takes it in, in reading order.
+  expect(await headings(page)).toEqual(['一、主要工作', '二、兜牢民生底线', '（一）提升养老服务', '三、社会事务', '四、基层治理', '五、存在的问题', '六、下半年工作计划'])
+  await press(page, 'Tab')
+  expect(await headings(page)).toEqual(original)
+  expect(await getSummary(page)).toEqual(before)
+  // The caret is where it was, at the end of the heading.
+  expect(await editorSelection(page)).toMatchObject({ from: at, to: at })
+  // And Tab then Shift-Tab, as before.
+  await placeCursor(page, '提升养老服务', 'end')
+  await press(page, 'Tab')
+  expect(await headings(page)).toEqual(['一、主要工作', '（一）兜牢民生底线', '1.提升养老服务', '二、社会事务', '三、基层治理', '四、存在的问题', '五、下半年工作计划'])
+  await press(page, 'Shift+Tab')
+  expect(await getSummary(page)).toEqual(before)
+})
+
+test('Tab or Shift-Tab where no section can move keeps the text and the focus and says why; the same key again goes on out of the text', async ({ page }) => {
+  await placeCursor(page, '现将上半年工作总结如下：', 'end')
+  await typeText(page, '一')
+  const before = await getSummary(page)
+  const hint = editor(page).getByRole('status').filter({ hasText: '这里没有能降级的节；再按 Tab 离开正文' })
+  await page.keyboard.press('Tab')
+  await expect(hint).toHaveCount(1)
+  await expect(content(page)).toBeFocused()
+  expect(await getSummary(page)).toEqual(before)
+  // Shift-Tab, on the first 一、, neither: said too.
+  await placeCursor(page, '主要工作', 'end')
+  await page.keyboard.press('Shift+Tab')
+  await expect(editor(page).getByRole('status').filter({ hasText: '这里没有能升级的节' })).toHaveCount(1)
+  await expect(content(page)).toBeFocused()
+  expect(await getSummary(page)).toEqual(before)
+  // The same key again at once leaves the text, as from any control: the keyboard is never held.
+  await page.keyboard.press('Shift+Tab')
+  await expect(content(page)).not.toBeFocused()
+  expect(await getSummary(page)).toEqual(before)
+  // Come back into the text by the keyboard, Tab goes on out at once, as through a form.
+  await page.keyboard.press('Tab')
+  await expect(content(page)).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(content(page)).not.toBeFocused()
+  expect(await getSummary(page)).toEqual(before)
 })
 
 test('Tab on a （二） section makes it the 1. of the （一） before it, with its work items', async ({ page }) => {

@@ -6,6 +6,7 @@
  */
 import {
   content,
+  editor,
   editorTest as test,
   expect,
   focusEditor,
@@ -20,6 +21,8 @@ import {
   textLines,
   typeText,
   compose,
+  validate,
+  waitForEditorSelection,
 } from './helpers.ts'
 import type { Page } from '@playwright/test'
 
@@ -223,6 +226,47 @@ test.describe('typing in an empty summary', () => {
     await press(page, 'Backspace')
     summary = await getSummary(page)
     expect(summary.preamble).toEqual([{ type: 'paragraph', text: '一是' }])
+  })
+})
+
+test.describe('clicking into an empty summary', () => {
+  test.beforeEach(async ({ page }) => {
+    await openDemo(page)
+  })
+
+  test('a click on the opening’s empty line puts the caret in the empty title: what is typed first is the title; then a click goes where it lands', async ({ page }) => {
+    await content(page).locator('.zj-preamble .zj-paragraph').click()
+    await waitForEditorSelection(page)
+    await typeText(page, '示范县民政局2024年工作总结')
+    let summary = await getSummary(page)
+    expect(summary.title).toBe('示范县民政局2024年工作总结')
+    expect(summary.preamble).toEqual([{ type: 'paragraph', text: '' }])
+    expect((await validate(page)).map((f) => f.message).join('\n')).not.toContain('标题为空')
+    // With the title written, the opening takes the click.
+    await content(page).locator('.zj-preamble .zj-paragraph').click()
+    await waitForEditorSelection(page)
+    await typeText(page, '现将全年工作总结如下：')
+    summary = await getSummary(page)
+    expect(summary.title).toBe('示范县民政局2024年工作总结')
+    expect(summary.preamble).toEqual([{ type: 'paragraph', text: '现将全年工作总结如下：' }])
+  })
+
+  test('a click on the empty page below the text, or in its margin, puts the caret in the title too', async ({ page }) => {
+    const sheet = editor(page).locator('.page')
+    const box = (await sheet.boundingBox())!
+    for (const [x, y] of [
+      [box.width / 2, box.height * 0.8],
+      [8, box.height / 3],
+    ] as const) {
+      await content(page).evaluate((el) => el.blur())
+      await sheet.click({ position: { x, y } })
+      await expect(content(page)).toBeFocused()
+      await waitForEditorSelection(page)
+      await typeText(page, '标')
+      expect((await getSummary(page)).title).toBe('标')
+      await press(page, 'Backspace')
+    }
+    expect(await getSummary(page)).toMatchObject({ title: '', preamble: [{ type: 'paragraph', text: '' }] })
   })
 })
 

@@ -1,7 +1,7 @@
 import { Fragment, Slice, type Node, type ResolvedPos } from 'prosemirror-model'
 import { Selection, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
 import { closeHistory } from 'prosemirror-history'
-import { schema, closingStart, isSection, toText } from '@zongjie/model'
+import { schema, closingStart, isSection, readPeriod, toText } from '@zongjie/model'
 import { endBefore, sectionRank, sectionsAround, shiftSection } from './sections.ts'
 import { isEmptyDoc, replaceDocumentIn } from './structure.ts'
 
@@ -115,6 +115,22 @@ function asSubsections(slice: Slice, $from: ResolvedPos): Slice | null {
 }
 
 /**
+ * A whole summary the editor copied (from its title on), pasted into an empty editor, becomes the
+ * document, what it reports on read from its title, as when a summary is imported. `null` when the
+ * editor holds anything or the slice is no whole summary.
+ */
+function wholeSummaryTr(state: EditorState, slice: Slice): Transaction | null {
+  if (!isEmptyDoc(state.doc)) return null
+  try {
+    const title = slice.content.firstChild?.type.name === 'title' ? slice.content.firstChild.textContent : ''
+    const doc = schema.nodes.doc!.createChecked({ ...state.doc.attrs, ...readPeriod(title) }, slice.content)
+    return replaceDocumentIn(state.tr, doc)
+  } catch {
+    return null
+  }
+}
+
+/**
  * 粘贴 (what the editor itself copied): puts `slice` at the selection as ProseMirror's replace fits
  * it, except that sections or lines pasted at the start of a heading go in before that heading's
  * section in reading order (a subsection as the last subsection of the part before, where a cut
@@ -124,10 +140,16 @@ function asSubsections(slice: Slice, $from: ResolvedPos): Slice | null {
  * siblings, with their subtrees (see `asSubsections`). Returns false, changing nothing, when the slice cannot go
  * in with every character and field it holds and the document still a summary: the caller then
  * pastes its text (see `insertImported`). A drop inside the editor puts what was dragged in as
- * this puts it (see `moveSelectionTr`).
+ * this puts it (see `moveSelectionTr`). A whole summary pasted into an empty editor becomes the
+ * document (see `wholeSummaryTr`).
  */
 export function pasteSlice(slice: Slice): Command {
   return (state, dispatch) => {
+    const whole = wholeSummaryTr(state, slice)
+    if (whole) {
+      if (dispatch) dispatch(whole.scrollIntoView())
+      return true
+    }
     const tr = pasteSliceTr(state, slice)
     if (!tr) return false
     if (dispatch) dispatch(tr.setMeta('paste', true).setMeta('uiEvent', 'paste').scrollIntoView())

@@ -26,6 +26,7 @@ import {
   selectDocumentEdge,
   settleRunInTitles,
 } from '../src/index.ts'
+import { demoteSectionReversibly, promoteSectionReversibly } from '../src/section-shifts.ts'
 
 /** A state from summary text, the cursor placed where `|` stands in it. */
 function stateOf(text: string): EditorState {
@@ -88,6 +89,52 @@ describe('sections', () => {
     const s = stateOf(['工作总结', '一、甲', '（一）甲一', '（二）|甲二', '（三）甲三', '二、乙'].join('\n'))
     const r = run(s, promoteSection)!
     expect(lines(r.text)).toEqual(['工作总结', '一、甲', '（一）甲一', '二、甲二', '（一）甲三', '三、乙'])
+  })
+
+  it('gives back what was there at Tab right after Shift-Tab (the reversible demote and promote), the sections the promotion took in siblings again', () => {
+    for (const text of [
+      ['工作总结', '一、甲', '（一）甲一', '（二）|甲二', '（三）甲三', '二、乙'],
+      ['工作总结', '一、甲', '（一）甲一', '（二）|甲二', '1.甲二一', '2.甲二二', '（三）甲三', '1.甲三一', '二、乙'],
+      ['工作总结', '一、甲', '（一）|甲一', '甲一正文。', '（二）甲二', '二、乙'],
+    ]) {
+      const s = stateOf(text.join('\n'))
+      const promoted = run(s, promoteSectionReversibly)!
+      const back = run(promoted.state, demoteSectionReversibly)!
+      expect(lines(back.text)).toEqual(lines(toText(s.doc)))
+      expect(back.state.doc.eq(s.doc)).toBe(true)
+      // The cursor is where it was, in the same words.
+      expect(back.state.selection.from).toBe(s.selection.from)
+    }
+  })
+
+  it('gives back every section as it was at Shift-Tab after Tab, and at Tab after Shift-Tab', () => {
+    const text = ['工作总结', '一、甲', '（一）甲一', '1.甲一一', '（二）甲二', '1.甲二一', '（1）甲二一一', '2.甲二二', '（三）甲三', '二、乙', '（一）乙一', '（二）乙二', '1.乙二一', '三、丙'].join('\n')
+    const doc = stateOf('|' + text).doc
+    const headings: number[] = []
+    doc.descendants((node, pos) => {
+      if (node.type.name === 'heading') headings.push(pos + 1)
+      return true
+    })
+    for (const at of headings) {
+      const s = EditorState.create({ doc, plugins: [history()], selection: TextSelection.create(doc, at) })
+      for (const [there, back] of [
+        [demoteSectionReversibly, promoteSectionReversibly],
+        [promoteSectionReversibly, demoteSectionReversibly],
+      ] as const) {
+        const gone = run(s, there)
+        if (!gone) continue
+        const returned = run(gone.state, back)!
+        expect(returned.text, `${there === demoteSectionReversibly ? 'Tab' : 'Shift-Tab'} then back at ${doc.resolve(at).parent.textContent}`).toBe(toText(s.doc))
+        expect(returned.state.doc.eq(s.doc)).toBe(true)
+      }
+    }
+  })
+
+  it('demotes as ever once anything changed after Shift-Tab', () => {
+    const s = stateOf(['工作总结', '一、甲', '（一）甲一', '（二）|甲二', '（三）甲三', '二、乙'].join('\n'))
+    const promoted = run(s, promoteSectionReversibly)!.state
+    const typed = promoted.apply(promoted.tr.insertText('新'))
+    expect(lines(run(typed, demoteSection)!.text)).toEqual(['工作总结', '一、甲', '（一）甲一', '（二）新甲二', '1.甲三', '二、乙'])
   })
 
   it('does not demote the first section nor promote a top one', () => {

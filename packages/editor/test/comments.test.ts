@@ -14,7 +14,7 @@ import { importText, commentThreads, schema } from '@zongjie/model'
 import type { ZongjieEditor } from '../src/zongjie-editor/zongjie-editor.component.ts'
 import type { ZongjieErrorDetail } from '../src/index.ts'
 import { userColor } from '../src/index.ts'
-import { withoutForeignComments } from '../src/plugins/clipboard.ts'
+import { withoutForeignComments } from '../src/plugins/pasted-marks.ts'
 import { posOf } from './positions.ts'
 import { mountEditor } from './element.ts'
 

@@ -12,7 +12,7 @@ import { fillField } from '@zongjie/commands'
 import type { ZongjieEditor } from '../src/zongjie-editor/zongjie-editor.component.ts'
 import { posOf } from './positions.ts'
 import { mountEditor } from './element.ts'
-import { withoutSuggestions } from '../src/plugins/clipboard.ts'
+import { withoutSuggestions } from '../src/plugins/pasted-marks.ts'
 import { readPasted } from '../src/plugins/paste-read.ts'
 
 

@@ -18,6 +18,8 @@ export interface Catalog {
   defaultTitle: string
   /** Enter in the sign-off's date, which opens no line: the date is the summary's last. */
   dateIsLast: string
+  /** Tab (`demote`) or Shift-Tab (`promote`) with no section to act on, held once: why, and that the key again leaves the text. */
+  nothingToShift: { demote: string; promote: string }
   toolbar: {
     label: string
     insert: [string, string, string, string]

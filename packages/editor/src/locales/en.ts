@@ -32,6 +32,7 @@ export const en: Catalog = {
   csvFile: (title) => `${title}-metrics.csv`,
   defaultTitle: 'work-summary',
   dateIsLast: 'The sign-off date is the last line of the summary',
+  nothingToShift: { demote: 'No section here to demote; press Tab again to leave the text', promote: 'No section here to promote; press Shift+Tab again to leave the text' },
   toolbar: {
     label: 'Editing toolbar',
     insert: ['Level 1', 'Level 2', 'Level 3', 'Level 4'],

@@ -11,6 +11,7 @@ export const zhCN: Catalog = {
   csvFile: (title) => `${title}-指标.csv`,
   defaultTitle: '工作总结',
   dateIsLast: '落款日期是总结的最后一行',
+  nothingToShift: { demote: '这里没有能降级的节；再按 Tab 离开正文', promote: '这里没有能升级的节；再按 Shift+Tab 离开正文' },
   toolbar: {
     label: '编辑工具栏',
     insert: ['一、', '（一）', '1.', '（1）'],

@@ -1,8 +1,8 @@
 import { Plugin, PluginKey, TextSelection, type Transaction } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
-import { Fragment, Slice, type Node } from 'prosemirror-model'
-import { isSection, sectionNumber, workItemOrdinal, textBetween, schema, readPeriod, isSuggestionMark, suggestionAnchor } from '@zongjie/model'
-import { copiedSlice, isEmptyDoc, replaceDocumentIn, deletionKeepsParts, deleteAcrossParts } from '@zongjie/commands'
+import type { Node, Slice } from 'prosemirror-model'
+import { isSection, sectionNumber, workItemOrdinal, textBetween } from '@zongjie/model'
+import { copiedSlice, isEmptyDoc, deletionKeepsParts, deleteAcrossParts } from '@zongjie/commands'
 import { loadPart } from '../zongjie-editor/parts.ts'
 
 /** What reads pasted HTML and text (`paste-read.ts`, the model's importers), once loaded. */
@@ -85,45 +85,6 @@ export interface ClipboardOptions {
   dropRefused?: () => void
 }
 
-/**
- * A slice without the comment marks (批注) that would anchor a thread a second time: those of a
- * thread whose text is still in `doc` outside `from`–`to` (the text being moved, if any), and
- * those of a thread `doc` does not have (text copied from another summary). Text cut and pasted
- * again keeps its comments: at paste time its thread anchors nowhere else.
- */
-export function withoutForeignComments(slice: Slice, doc: Node, from = 0, to = 0): Slice {
-  const type = schema.marks.comment!
-  const threads = doc.attrs.comments as readonly { id: string }[]
-  const verdicts = new Map<string, boolean>()
-  const drop = (id: string) => {
-    let d = verdicts.get(id)
-    if (d === undefined) {
-      const mark = type.create({ id })
-      d = !threads.some((t) => t.id === id) || doc.rangeHasMark(0, from, mark) || doc.rangeHasMark(to, doc.content.size, mark)
-      verdicts.set(id, d)
-    }
-    return d
-  }
-  const strip = (fragment: Fragment): Fragment => {
-    const nodes: Node[] = []
-    fragment.forEach((child) => {
-      let node = child.isLeaf ? child : child.copy(strip(child.content))
-      const marks = node.marks.filter((m) => m.type !== type || !drop(m.attrs.id as string))
-      if (marks.length < node.marks.length) node = node.mark(marks)
-      const last = nodes[nodes.length - 1]
-      if (last?.isText && node.isText && last.sameMarkup(node)) nodes[nodes.length - 1] = schema.text(last.text! + node.text!, last.marks)
-      else nodes.push(node)
-    })
-    return Fragment.from(nodes)
-  }
-  let any = false
-  slice.content.descendants((node) => {
-    any ||= node.marks.some((m) => m.type === type)
-    return !any
-  })
-  return any ? new Slice(strip(slice.content), slice.openStart, slice.openEnd) : slice
-}
-
 /** The numbers (and ordinals) of the headings and items in a range, in document order. */
 function numbersBetween(doc: Node, from: number, to: number): { headings: string[]; ordinals: string[] } {
   const headings: string[] = []
@@ -135,42 +96,6 @@ function numbersBetween(doc: Node, from: number, to: number): { headings: string
     return !node.isTextblock
   })
   return { headings, ordinals }
-}
-
-/**
- * A pasted slice read as it would be with its suggestions (修订) accepted: what is marked deleted
- * is left out, and what is marked inserted or changed pasted as plain content without its marks
- * or the anchors at block boundaries. A suggestion is made where it stands, by its author: a
- * copy elsewhere is the text it proposes, which suggestion mode makes a new insertion by the one
- * who pastes.
- */
-export function withoutSuggestions(slice: Slice): Slice {
-  let any = false
-  slice.content.descendants((node) => {
-    any ||= node.marks.some(isSuggestionMark)
-    return !any
-  })
-  if (!any) return slice
-  const strip = (fragment: Fragment): Fragment => {
-    const nodes: Node[] = []
-    fragment.forEach((child) => {
-      if (child.marks.some((m) => m.type === schema.marks.deletion)) return
-      let node = child.isLeaf ? child : child.copy(strip(child.content))
-      if (node.marks.some(isSuggestionMark)) {
-        node = node.mark(node.marks.filter((m) => !isSuggestionMark(m)))
-        if (node.isText) {
-          const text = node.text!.replaceAll(suggestionAnchor, '')
-          if (!text) return
-          node = schema.text(text, node.marks)
-        }
-      }
-      const last = nodes[nodes.length - 1]
-      if (last?.isText && node.isText && last.sameMarkup(node)) nodes[nodes.length - 1] = schema.text(last.text! + node.text!, last.marks)
-      else nodes.push(node)
-    })
-    return Fragment.from(nodes)
-  }
-  return new Slice(strip(slice.content), slice.openStart, slice.openEnd)
 }
 
 /**
@@ -245,7 +170,7 @@ export function clipboard(options: ClipboardOptions = {}): Plugin {
   const landPending = (view: EditorView, before: Node) => {
     const { anchor, head, empty } = view.state.selection
     const moved = view.state.doc !== before || !empty
-    landEach(view, moved ? { anchor, head } : null, (p) => insertRead(view, p.html, p.text, p.slice))
+    landEach(view, moved ? { anchor, head } : null, (p) => insertRead(view, p.html, p.text, p.slice && reader!.withoutSuggestions(reader!.withoutForeignComments(p.slice, view.state.doc))))
   }
   /**
    * The reader could not load: the waiting pastes go in as plain text (ProseMirror's), and the
@@ -289,9 +214,10 @@ export function clipboard(options: ClipboardOptions = {}): Plugin {
     state: { init: () => none, apply: applyPending },
     props: {
       // Text moved by dragging is still in the document while it is dropped: its own comments stay.
+      // (With the reader, which brings what does it; a paste before it has loaded is cleaned as it lands.)
       transformPasted: (slice, view) => {
         const moving = view.dragging?.move ? view.state.selection : null
-        return withoutSuggestions(withoutForeignComments(slice, view.state.doc, moving?.from, moving?.to))
+        return reader ? reader.withoutSuggestions(reader.withoutForeignComments(slice, view.state.doc, moving?.from, moving?.to)) : slice
       },
       handleDOMEvents: {
         copy: (view, event) => copy(view, event as ClipboardEvent, false),
@@ -338,9 +264,9 @@ export function clipboard(options: ClipboardOptions = {}): Plugin {
         const at = view.posAtCoords({ left: event.clientX, top: event.clientY })
         if (!at) return false
         const copied = copiedSlice(selection)
-        const slice = withoutSuggestions(withoutForeignComments(copied.slice, doc, copied.from, copied.to))
         const move = () => {
           if (view.isDestroyed || view.state !== state) return
+          const slice = reader!.withoutSuggestions(reader!.withoutForeignComments(copied.slice, doc, copied.from, copied.to))
           const tr = reader!.moveSelectionTr(state, slice, at.pos)
           if (tr) view.dispatch(tr.setMeta('uiEvent', 'drop').scrollIntoView())
           else options.dropRefused?.()
@@ -354,21 +280,8 @@ export function clipboard(options: ClipboardOptions = {}): Plugin {
         if (!data || !view.editable || plainPaste) return false
         const html = data.getData('text/html')
         const text = data.getData('text/plain')
-        const whole = isEmptyDoc(view.state.doc)
-        if (html && /data-pm-slice/.test(html)) {
-          if (!whole) return pasteRead(view, html, text, slice)
-          // A whole summary copied from an editor, pasted into an empty one, becomes the document.
-          try {
-            // What it reports on comes from its title, as when a summary is imported.
-            const title = slice.content.firstChild?.type.name === 'title' ? slice.content.firstChild.textContent : ''
-            const doc = schema.nodes.doc!.createChecked({ ...view.state.doc.attrs, ...readPeriod(title) }, slice.content)
-            view.dispatch(replaceDocumentIn(view.state.tr, doc).scrollIntoView())
-            return true
-          } catch {
-            return false
-          }
-        }
-        return pasteRead(view, html, text)
+        // What the editor itself copied goes in as it was (a whole summary into an empty editor as the document, see `pasteSlice`).
+        return pasteRead(view, html, text, html && /data-pm-slice/.test(html) ? slice : null)
       },
     },
   })

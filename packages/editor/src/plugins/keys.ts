@@ -2,7 +2,7 @@ import { keymap } from 'prosemirror-keymap'
 import { baseKeymap, chainCommands, toggleMark } from 'prosemirror-commands'
 import { undo, redo } from 'prosemirror-history'
 import { undoInputRule } from 'prosemirror-inputrules'
-import { Plugin, TextSelection, type Command } from 'prosemirror-state'
+import { Plugin, TextSelection, type Command, type EditorState } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import { schema } from '@zongjie/model'
 import { scrollerOf } from './long-summary.ts'
@@ -114,12 +114,26 @@ export function selectionBeforeKeys(): Plugin {
   })
 }
 
+/** Tab's and Shift-Tab's commands (see {@link shiftSectionsWith}). */
+let shifts = { demote: demoteSection, promote: promoteSection }
+
+/**
+ * Tab and Shift-Tab demote and promote with these from now on: the commands' reversible ones,
+ * loaded on the writer's first focus with what reads pastes (Tab right after Shift-Tab gives back
+ * what was there); until then, `demoteSection` and `promoteSection`.
+ */
+export function shiftSectionsWith(commands: { demote: Command; promote: Command }): void {
+  shifts = commands
+}
+
 /** What the editor's keys depend on. */
 export interface KeysOptions {
   /** Whether Tab / Shift-Tab demote and promote sections (not in fill mode, where they go from field to field and then out). */
   sectionKeys?: () => boolean
   /** Tells the writer that Enter in the sign-off's date opens no line: the date is the summary's last (see {@link enterInDate}). */
   dateIsLast?: () => void
+  /** Tells the writer that Tab (`demote`) or Shift-Tab (`promote`) has no section to act on here, and that the key again leaves the text. */
+  nothingToShift?: (key: 'demote' | 'promote') => void
 }
 
 /**
@@ -138,7 +152,8 @@ export const redoKeepingKey =
  * The editor's keys. Enter: at the end of a heading into its body, in an empty work item out of
  * the list, in the sign-off's organisation on to its date, in its date nowhere (the summary's last
  * line; `dateIsLast` says so), over a selection across blocks the same
- * at the caret its deletion leaves (`enterOverSelection`); Tab / Shift-Tab demote / promote the section; Alt-↑ / Alt-↓ move it; Ctrl-Z,
+ * at the caret its deletion leaves (`enterOverSelection`); Tab / Shift-Tab demote / promote the section (with none to act on, held
+ * once and said, `nothingToShift`, then on out of the text); Alt-↑ / Alt-↓ move it; Ctrl-Z,
  * Ctrl-Shift-Z, Ctrl-Y undo and redo; Ctrl-B bold; Ctrl-Home / Ctrl-End to the start / end of the
  * summary (with Shift, selecting), whatever the browser has drawn of a long one; Backspace right after `一、` turned a paragraph
  * into a heading takes that back, and at the start of a heading never takes its section apart; Backspace and Delete at the edge of
@@ -151,18 +166,29 @@ export function keys(options: KeysOptions = {}): Plugin[] {
   const enter = chainCommands(exitEmptyWorkItem, splitHeading, enterFromTitle, signOff)
   const enterAfterDeleting = chainCommands(exitEmptyWorkItem, splitHeading, enterFromTitleWith(true), signOff)
   const sections = options.sectionKeys ?? (() => true)
+  // Tab or Shift-Tab with no section to act on: held where the writer is writing, and said; the
+  // same key again at once (nothing changed since), or either with the focus just come in (nothing
+  // changed since either), goes on out of the text, as from any control.
+  let passes: { state: EditorState; key?: string } | null = null
   const onSections =
-    (command: Command): Command =>
-    (state, dispatch, view) =>
-      sections() && command(state, dispatch, view)
+    (key: 'demote' | 'promote'): Command =>
+    (state, dispatch, view) => {
+      if (!sections()) return false
+      if (shifts[key](state, dispatch, view)) return true
+      if (passes?.state === state && (!passes.key || passes.key === key)) return false
+      passes = { state, key }
+      options.nothingToShift?.(key)
+      return true
+    }
   return [
     selectionBeforeKeys(),
+    new Plugin({ props: { handleDOMEvents: { focus: (view) => void (passes = { state: view.state }) } } }),
     keymap({
       Enter: chainCommands(enterOverSelection(enterAfterDeleting), enter),
       Backspace: chainCommands(undoInputRule, joinHeading, backspaceAtHeadingStart, backspaceAtBlockStart),
       Delete: deleteAtBlockEnd,
-      Tab: onSections(demoteSection),
-      'Shift-Tab': onSections(promoteSection),
+      Tab: onSections('demote'),
+      'Shift-Tab': onSections('promote'),
       'Alt-ArrowUp': moveSectionUp,
       'Alt-ArrowDown': moveSectionDown,
       'Mod-z': undo,

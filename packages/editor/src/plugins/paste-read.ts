@@ -11,8 +11,11 @@ import { headlessSections } from '@zongjie/commands/headless-sections'
 import { takeApartSectionsWith } from '@zongjie/commands'
 import { readPartsWith } from './run-in-titles.ts'
 import { readTypedHeadingsWith } from './input-rules.ts'
+import { shiftSectionsWith } from './keys.ts'
+import { demoteSectionReversibly, promoteSectionReversibly } from '@zongjie/commands/section-shifts'
 
 export { pasteSlice, insertImported } from '@zongjie/commands/paste'
+export { withoutForeignComments, withoutSuggestions } from './pasted-marks.ts'
 // A selection across blocks dragged and dropped goes in as a paste of it there would.
 export { moveSelectionTr } from '@zongjie/commands/drag'
 
@@ -36,6 +39,9 @@ readPartsWith({
     return closing || roles || joined || runIn
   },
 })
+
+// Tab right after Shift-Tab gives back what was there.
+shiftSectionsWith({ demote: demoteSectionReversibly, promote: promoteSectionReversibly })
 
 // A number typed at the start of a paragraph makes a heading once the line reads as one, as the
 // importer reads it (`1.5万`, `一、二季度` are sentences).

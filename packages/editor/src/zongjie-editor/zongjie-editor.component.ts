@@ -15,6 +15,7 @@ import { keys } from '../plugins/keys.ts'
 import { structureInputRules } from '../plugins/input-rules.ts'
 import { workItemLists } from '../plugins/lists.ts'
 import { runInTitles } from '../plugins/run-in-titles.ts'
+import { titleFirst } from '../plugins/title-first.ts'
 import { clipboard } from '../plugins/clipboard.ts'
 import { longSummary } from '../plugins/long-summary.ts'
 import { guard, validDoc } from '../plugins/guard.ts'
@@ -1098,7 +1099,7 @@ export class ZongjieEditor extends LitElement {
       ...structureInputRules(() => this.suggestionsOn, (state, tr) => this.recorder?.refuses(state, tr) ?? false),
       workItemLists(),
       runInTitles(() => this.suggestionsOn),
-      ...keys({ sectionKeys: () => this.mode !== 'fill', dateIsLast: () => this.showHint(this.strings.dateIsLast) }),
+      ...keys({ sectionKeys: () => this.mode !== 'fill', dateIsLast: () => this.showHint(this.strings.dateIsLast), nothingToShift: (key) => this.showHint(this.strings.nothingToShift[key]) }),
       ...undoSteps(),
       numbering(),
       sectionViews(),
@@ -1167,7 +1168,7 @@ export class ZongjieEditor extends LitElement {
         : nothing}
       <div class="body" tabindex=${skip}>
         ${this.outline && data && this.overview ? this.overview.module.renderOutline(data.outline, this.overview.outline, (pos) => this.goTo(pos, false), t.outline) : nothing}
-        <div class="page-scroll" tabindex=${skip}><div class="page" part="page" data-suggestion-view=${this.suggestionView}>${this.mount}</div></div>
+        <div class="page-scroll" tabindex=${skip}><div class="page" part="page" data-suggestion-view=${this.suggestionView} @mousedown=${this.pressOnPage}>${this.mount}</div></div>
         ${this.findings || this.metrics || this.versionsPanel || this.commentsPanel || this.suggestionsPanel
           ? html`<div class="side">
               ${this.suggestionsPanel && this.suggestionsView ? this.suggestionsView.render() : nothing}
@@ -1200,6 +1201,9 @@ export class ZongjieEditor extends LitElement {
       if (this.toolbar) this.revision++
     })
   }
+
+  /** A press of the mouse on the page, before ProseMirror's: on an empty draft, into the title (see `titleFirst`). */
+  private readonly pressOnPage = { handleEvent: (e: MouseEvent) => this.view && titleFirst(this.view, e), capture: true }
 
   /** The editable element ProseMirror manages; Lit places it once and never touches it again. */
   private readonly mount: HTMLElement = document.createElement('div')
