@@ -90,86 +90,94 @@ function wordChanges(doc: Node): number {
   return suggestionsOf(doc).reduce((n, s) => n + (s.kind === 'field' ? 2 : s.kind === 'structure' ? 0 : 1), 0)
 }
 
+/**
+ * `doc` exported and converted by LibreOffice, each of `filters` in turn (`odt`, then `docx:MS Word
+ * 2007 XML`…), each conversion from the file the one before made; `use` reads the last file's bytes.
+ * The folder the files are in is removed after, whatever happens.
+ */
+async function throughOffice<T>(doc: Node, filters: string[], use: (bytes: Uint8Array) => T): Promise<T> {
+  const office = soffice()
+  if (!office) throw new Error('soffice (LibreOffice) is not installed: install it, or set SKIP_OFFICE=1 to skip these tests')
+  const work = mkdtempSync(join(tmpdir(), 'zongjie-review-'))
+  try {
+    let file = join(work, 'reviewed.docx')
+    writeFileSync(file, await toDocx(doc))
+    for (const [i, filter] of filters.entries()) {
+      const outdir = join(work, String(i))
+      execFileSync(office, [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', filter, '--outdir', outdir, file], { stdio: 'pipe', timeout: 120_000 })
+      file = join(outdir, `reviewed.${filter.split(':')[0]}`)
+    }
+    return use(readFileSync(file))
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
+/** The text of an OpenDocument file's `content.xml`. */
+const odfContent = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)['content.xml']!)
+
 describe.skipIf(skipOffice)('a reviewed summary exported, opened by LibreOffice', () => {
   it('has as many tracked changes as the summary has suggestions, by the same authors, and its comments', async () => {
-    const office = soffice()
-    if (!office) throw new Error('soffice (LibreOffice) is not installed: install it, or set SKIP_OFFICE=1 to skip these tests')
     const doc = reviewed({ deletedSection: true })
-    const work = mkdtempSync(join(tmpdir(), 'zongjie-review-'))
-    try {
-      writeFileSync(join(work, 'reviewed.docx'), await toDocx(doc))
-      execFileSync(office, [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', 'odt', '--outdir', work, join(work, 'reviewed.docx')], { stdio: 'pipe', timeout: 120_000 })
-      const content = strFromU8(unzipSync(readFileSync(join(work, 'reviewed.odt')))['content.xml']!)
-      const regions = [...content.matchAll(/<text:changed-region\b[^>]*>([\s\S]*?)<\/text:changed-region>/g)].map((m) => ({
-        kind: /^<text:(insertion|deletion|format-change)/.exec(m[1]!)?.[1],
-        author: /<dc:creator>([^<]*)<\/dc:creator>/.exec(m[1]!)?.[1],
-      }))
-      // s1 deleted, s2 inserted, s3 a field (deleted, inserted), s5 a section deleted whole, s4 a paragraph inserted whole.
-      expect(regions).toHaveLength(wordChanges(doc))
-      expect(regions).toEqual([
-        { kind: 'deletion', author: '李科长' },
-        { kind: 'insertion', author: '李科长' },
-        { kind: 'deletion', author: '张主任' },
-        { kind: 'insertion', author: '张主任' },
-        { kind: 'deletion', author: '王科员' },
-        { kind: 'insertion', author: '张主任' },
-      ])
-      // Each comment and each reply is an annotation.
-      const annotations = [...content.matchAll(/<office:annotation\b(?!-end)[^>]*>([\s\S]*?)<\/office:annotation>/g)]
-      expect(annotations).toHaveLength(commentThreads(doc).reduce((n, at) => n + 1 + at.thread.replies.length, 0))
-      expect(annotations.map((a) => a[1]!.match(/<dc:creator>([^<]*)<\/dc:creator>/)?.[1]).sort()).toEqual(['张主任', '李科长'].sort())
-    } finally {
-      rmSync(work, { recursive: true, force: true })
-    }
+    const content = await throughOffice(doc, ['odt'], odfContent)
+    const regions = [...content.matchAll(/<text:changed-region\b[^>]*>([\s\S]*?)<\/text:changed-region>/g)].map((m) => ({
+      kind: /^<text:(insertion|deletion|format-change)/.exec(m[1]!)?.[1],
+      author: /<dc:creator>([^<]*)<\/dc:creator>/.exec(m[1]!)?.[1],
+    }))
+    // s1 deleted, s2 inserted, s3 a field (deleted, inserted), s5 a section deleted whole, s4 a paragraph inserted whole.
+    expect(regions).toHaveLength(wordChanges(doc))
+    expect(regions).toEqual([
+      { kind: 'deletion', author: '李科长' },
+      { kind: 'insertion', author: '李科长' },
+      { kind: 'deletion', author: '张主任' },
+      { kind: 'insertion', author: '张主任' },
+      { kind: 'deletion', author: '王科员' },
+      { kind: 'insertion', author: '张主任' },
+    ])
+    // Each comment and each reply is an annotation.
+    const annotations = [...content.matchAll(/<office:annotation\b(?!-end)[^>]*>([\s\S]*?)<\/office:annotation>/g)]
+    expect(annotations).toHaveLength(commentThreads(doc).reduce((n, at) => n + 1 + at.thread.replies.length, 0))
+    expect(annotations.map((a) => a[1]!.match(/<dc:creator>([^<]*)<\/dc:creator>/)?.[1]).sort()).toEqual(['张主任', '李科长'].sort())
   }, 180_000)
 
   it('saved again by LibreOffice through ODF (its embedded summary gone), reads back with the section a reviewer deleted still a suggestion and the closing still the closing', async () => {
-    const office = soffice()
-    if (!office) throw new Error('soffice (LibreOffice) is not installed: install it, or set SKIP_OFFICE=1 to skip these tests')
     const doc = reviewed({ deletedSection: true })
-    const work = mkdtempSync(join(tmpdir(), 'zongjie-review-'))
-    try {
-      writeFileSync(join(work, 'reviewed.docx'), await toDocx(doc))
-      const profile = `-env:UserInstallation=file://${join(work, 'profile')}`
-      execFileSync(office, [profile, '--headless', '--convert-to', 'odt', '--outdir', join(work, 'odt'), join(work, 'reviewed.docx')], { stdio: 'pipe', timeout: 120_000 })
-      execFileSync(office, [profile, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', join(work, 'docx'), join(work, 'odt', 'reviewed.odt')], { stdio: 'pipe', timeout: 120_000 })
-      const read = importDocx(readFileSync(join(work, 'docx', 'reviewed.docx')), parseXml)
-      expect(read.source).toBe('document')
-      expect(read.warnings).toEqual([])
-      const before = toSummary(doc)
-      const after = toSummary(read.doc)
-      expect(after.sections.map((x) => x.number + x.title)).toEqual(before.sections.map((x) => x.number + x.title))
-      expect(after.closing.map((b) => ('text' in b ? b.text : b.type))).toEqual(before.closing.map((b) => ('text' in b ? b.text : b.type)))
-      const deletedBy: string[] = []
-      read.doc.descendants((n) => {
-        const deletion = n.marks.find((m) => m.type.name === 'deletion')
-        if (n.type.name === 'section1' && deletion) deletedBy.push(after.suggestions!.find((x) => x.id === deletion.attrs.id)!.author.name)
-      })
-      expect(deletedBy).toEqual(['王科员'])
-    } finally {
-      rmSync(work, { recursive: true, force: true })
-    }
+    const read = await throughOffice(doc, ['odt', 'docx:MS Word 2007 XML'], (bytes) => importDocx(bytes, parseXml))
+    expect(read.source).toBe('document')
+    expect(read.warnings).toEqual([])
+    const before = toSummary(doc)
+    const after = toSummary(read.doc)
+    expect(after.sections.map((x) => x.number + x.title)).toEqual(before.sections.map((x) => x.number + x.title))
+    expect(after.closing.map((b) => ('text' in b ? b.text : b.type))).toEqual(before.closing.map((b) => ('text' in b ? b.text : b.type)))
+    const deletedBy: string[] = []
+    read.doc.descendants((n) => {
+      const deletion = n.marks.find((m) => m.type.name === 'deletion')
+      if (n.type.name === 'section1' && deletion) deletedBy.push(after.suggestions!.find((x) => x.id === deletion.attrs.id)!.author.name)
+    })
+    expect(deletedBy).toEqual(['王科员'])
+  }, 180_000)
+
+  it("saved again by LibreOffice as .docx, unedited, a summary in which one reviewer deleted words and a paragraph another suggested comes back from the summary it carries, not as edited", async () => {
+    const doc = reviewed({ deletedInsertions: true })
+    const saved = await throughOffice(doc, ['docx:MS Word 2007 XML'], (bytes) => bytes)
+    // LibreOffice writes the paragraph inserted whole and deleted as deleted only.
+    expect(strFromU8(unzipSync(saved)['word/document.xml']!)).not.toMatch(/<w:ins [^>]*><w:del [^>]*><w:r>(?:(?!<\/w:r>).)*总之/s)
+    const read = importDocx(saved, parseXml)
+    expect(read.warnings).toEqual([])
+    expect(read.source).toBe('embedded')
+    expect(read.doc.eq(doc)).toBe(true)
   }, 180_000)
 
   it("reads a reviewer's deletion of another's suggested words as Word writes it: a deletion stacked on that insertion, by both authors", async () => {
-    const office = soffice()
-    if (!office) throw new Error('soffice (LibreOffice) is not installed: install it, or set SKIP_OFFICE=1 to skip these tests')
-    const work = mkdtempSync(join(tmpdir(), 'zongjie-review-'))
-    try {
-      writeFileSync(join(work, 'reviewed.docx'), await toDocx(reviewed({ deletedInsertions: true })))
-      execFileSync(office, [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', 'odt', '--outdir', work, join(work, 'reviewed.docx')], { stdio: 'pipe', timeout: 120_000 })
-      const content = strFromU8(unzipSync(readFileSync(join(work, 'reviewed.odt')))['content.xml']!)
-      const stacked = [...content.matchAll(/<text:changed-region\b[^>]*>([\s\S]*?)<\/text:changed-region>/g)]
-        .map((m) => m[1]!)
-        .filter((region) => /^<text:deletion>/.test(region) && region.includes('<text:insertion>'))
-        .map((region) => ({ creators: [...region.matchAll(/<dc:creator>([^<]*)<\/dc:creator>/g)].map((c) => c[1]), text: /<text:p[^>]*>([^<]*)<\/text:p>/.exec(region)?.[1] }))
-      // 王科员 deletes 上半 of 李科长's insertion, and 张主任's paragraph inserted whole.
-      expect(stacked).toEqual([
-        { creators: ['王科员', '李科长'], text: '上半' },
-        { creators: ['王科员', '张主任'], text: '总之，我们将继续补齐短板弱项。' },
-      ])
-    } finally {
-      rmSync(work, { recursive: true, force: true })
-    }
+    const content = await throughOffice(reviewed({ deletedInsertions: true }), ['odt'], odfContent)
+    const stacked = [...content.matchAll(/<text:changed-region\b[^>]*>([\s\S]*?)<\/text:changed-region>/g)]
+      .map((m) => m[1]!)
+      .filter((region) => /^<text:deletion>/.test(region) && region.includes('<text:insertion>'))
+      .map((region) => ({ creators: [...region.matchAll(/<dc:creator>([^<]*)<\/dc:creator>/g)].map((c) => c[1]), text: /<text:p[^>]*>([^<]*)<\/text:p>/.exec(region)?.[1] }))
+    // 王科员 deletes 上半 of 李科长's insertion, and 张主任's paragraph inserted whole.
+    expect(stacked).toEqual([
+      { creators: ['王科员', '李科长'], text: '上半' },
+      { creators: ['王科员', '张主任'], text: '总之，我们将继续补齐短板弱项。' },
+    ])
   }, 180_000)
 })

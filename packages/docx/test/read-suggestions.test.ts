@@ -136,6 +136,51 @@ describe('tracked changes of a Word file', () => {
     expect(lines(settledDoc(doc, true))).toEqual(['示范局2024年工作总结', '今年以来，我局扎实推进各项工作。', '一、主要工作', '全年培训干部30名。', '完成项目12个。', '二、存在的问题', '一是人手不足。'])
   })
 
+  it('a number or a blank a reviewer typed over in Word is one change of the field’s value by them: accepted the new value, rejected the old, a field either way; text and other reviewers’ changes stay as typed', () => {
+    const zhang = (id: number, kind: 'ins' | 'del', text: string) => (kind === 'ins' ? ins : del)(id, '张主任', '2024-07-09T07:45:00Z', text)
+    const file = buildDocx({
+      body: [
+        para(run('示范局2024年工作总结')),
+        para(run('一、主要工作')),
+        // 30名 selected and typed over; the 2 of 12个 alone; the blank's X typed over with a name.
+        para([run('全年培训干部'), zhang(1, 'del', '30名'), zhang(2, 'ins', '35名'), run('，完成项目1'), zhang(3, 'del', '2'), zhang(4, 'ins', '5'), run('个，在'), zhang(5, 'del', 'X'), zhang(6, 'ins', '城关镇'), run('试点。')]),
+        // Another unit, words with the number, and a number two reviewers changed: typed text.
+        para([run('走访'), zhang(7, 'del', '3名'), zhang(8, 'ins', '3人'), run('，新建'), zhang(9, 'del', '6个'), zhang(10, 'ins', '8个站点'), run('，覆盖'), del(11, '李科长', '2024-07-08T09:30:00Z', '5个'), ins(12, '王科员', '2024-07-10T08:00:00Z', '7个'), run('乡镇。')]),
+      ].join(''),
+    })
+    const { doc, warnings } = importDocx(file, parseXml)
+    expect(warnings).toEqual([])
+    doc.check()
+    expect(suggestionsProblem(doc.attrs.suggestions)).toBeNull()
+    const changed: unknown[] = []
+    doc.descendants((n) => {
+      for (const m of n.marks) if (m.type.name === 'modification') changed.push([n.type.name, m.attrs.attrName, m.attrs.previousValue, m.attrs.newValue])
+    })
+    expect(changed).toEqual([
+      ['metric', 'value', 30, 35],
+      ['metric', 'value', 12, 15],
+      ['blank', 'value', null, '城关镇'],
+    ])
+    expect(suggestionsAt(doc).map((s) => [s.kind, s.suggestion.author.name, s.text])).toEqual([
+      ['field', '张主任', '35名'],
+      ['field', '张主任', '15个'],
+      ['field', '张主任', '城关镇'],
+      ['delete', '张主任', '3名'],
+      ['insert', '张主任', '3人'],
+      ['delete', '张主任', '6个'],
+      ['insert', '张主任', '8个站点'],
+      ['delete', '李科长', '5个'],
+      ['insert', '王科员', '7个'],
+    ])
+    const lines = (d: typeof doc) => toText(d).split('\n').filter(Boolean).slice(2)
+    expect(lines(settledDoc(doc, true))).toEqual(['全年培训干部35名，完成项目15个，在城关镇试点。', '走访3人，新建8个站点，覆盖7个乡镇。'])
+    expect(lines(settledDoc(doc, false))).toEqual(['全年培训干部30名，完成项目12个，在X试点。', '走访3名，新建6个，覆盖5个乡镇。'])
+    // Fields either way.
+    const fields = (d: typeof doc) => toSummary(d).metrics.map((m) => m.text)
+    expect(fields(settledDoc(doc, true))).toEqual(['35名', '15个', '3人', '8个', '7个'])
+    expect(fields(settledDoc(doc, false))).toEqual(['30名', '12个', '3名', '6个', '5个'])
+  })
+
   it("one reviewer's deletion of another's inserted words (a w:del inside the w:ins) is both suggestions on that text, by their authors and times", () => {
     const li = 'w:author="李科长" w:date="2024-07-08T09:30:00Z"'
     const wang = 'w:author="王科员" w:date="2024-07-09T16:05:00Z"'

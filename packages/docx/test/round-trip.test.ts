@@ -3,11 +3,11 @@
 import { describe, it, expect } from 'vitest'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { Node } from 'prosemirror-model'
-import { schema, toSummary } from '@zongjie/model'
+import { schema, settledDoc, toSummary } from '@zongjie/model'
 import { importDocx, toDocx } from '../src/index.ts'
 import { parseXml } from './docx-builder.ts'
 import { corpusDocs, everyPart, templateDocs } from './write-fixtures.ts'
-import { reviewed } from './suggestion-fixtures.ts'
+import { reviewed, reviewers } from './suggestion-fixtures.ts'
 
 const docs = [{ name: 'a summary with every part', doc: everyPart() }, ...templateDocs(), ...corpusDocs()]
 
@@ -72,6 +72,68 @@ describe('export, then import', () => {
     })
     expect(deletedBy).toEqual([before.sections[1]!.title.slice(0, 6), '王科员'])
   })
+
+  it('a reviewed summary, edited in Word after export, keeps a reviewer’s change to a metric’s value and the blank they filled as changes of the fields, by that reviewer: accepted they read the new values, rejected the old, fields either way', async () => {
+    const doc = reviewed({ filledBlank: true })
+    const files = unzipSync(await toDocx(doc))
+    // As a writer corrects a word in Word: the text changes, the tracked changes stay.
+    const xml = strFromU8(files['word/document.xml']!)
+    files['word/document.xml'] = strToU8(xml.replace('基层经办力量不足', '基层经办人员不足'))
+    const read = importDocx(zipSync(files), parseXml)
+    expect(read.source).toBe('document')
+    expect(read.warnings.map((w) => w.code)).toEqual(['embedded-stale'])
+    const suggestions = new Map(toSummary(read.doc).suggestions!.map((s) => [s.id, s]))
+    /** The fields whose values a suggestion changes: what they show, the change, and the suggestion's kind, author and time. */
+    const changes = (d: Node) => {
+      const out: unknown[] = []
+      d.descendants((n) => {
+        for (const m of n.marks) {
+          if (m.type.name !== 'modification') continue
+          const s = suggestions.get(m.attrs.id as string)
+          out.push([n.type.name, m.attrs.attrName, m.attrs.previousValue, m.attrs.newValue, s?.kind, s?.author.name, s && Date.parse(s.time)])
+        }
+        for (const m of n.marks) if (!n.isText && n.isInline && (m.type.name === 'insertion' || m.type.name === 'deletion')) out.push([n.type.name, m.type.name])
+      })
+      return out
+    }
+    const zhang = Date.parse(reviewers.zhang.time)
+    expect(changes(read.doc)).toEqual([
+      ['metric', 'value', 600, 620, 'field', '张主任', zhang],
+      ['blank', 'value', null, '城关镇', 'field', '张主任', zhang],
+    ])
+    // No other suggestion: the old values are no deletions of their own, the new ones no insertions.
+    expect([...suggestions.values()].map((s) => s.kind).sort()).toEqual(toSummary(doc).suggestions!.map((s) => s.kind).sort())
+    /** The metric of 元 and the blank after 覆盖, as they read. */
+    const fields = (d: Node) => {
+      const out: string[] = []
+      d.descendants((n, _pos, parent) => {
+        if (n.type.name === 'metric' && n.attrs.unit === '元') out.push(`metric ${n.attrs.value}元`)
+        if (n.type.name === 'blank' && parent!.textContent.includes('覆盖')) out.push(`blank ${n.attrs.value ?? n.attrs.placeholder}`)
+      })
+      return out
+    }
+    expect(fields(read.doc)).toEqual(['metric 620元', 'blank 城关镇'])
+    expect(fields(settledDoc(read.doc, true))).toEqual(['metric 620元', 'blank 城关镇'])
+    expect(fields(settledDoc(read.doc, false))).toEqual(['metric 600元', 'blank X'])
+    expect(changes(settledDoc(read.doc, true))).toEqual([])
+  })
+
+  it.each([{ name: 'words and a paragraph', options: { deletedInsertions: true } }, { name: 'a section', options: { deletedInsertedSection: true } }])(
+    'a reviewed summary in which a reviewer deleted $name another suggested, saved again with only the deletions (as LibreOffice saves it), was not edited: it comes back exactly from the summary it carries',
+    async ({ options }) => {
+      const doc = reviewed(options)
+      const files = unzipSync(await toDocx(doc))
+      const xml = strFromU8(files['word/document.xml']!)
+      // As LibreOffice writes a w:del inside a w:ins again: the deletion alone, the paragraph marks' insertions gone too.
+      const resaved = xml.replace(/<w:ins [^>/]*>(<w:del [^>/]*>(?:(?!<\/w:del>).)*<\/w:del>)<\/w:ins>/gs, '$1').replace(/<w:ins [^>/]*\/>(<w:del [^>/]*\/>)/g, '$1')
+      expect(resaved).not.toBe(xml)
+      files['word/document.xml'] = strToU8(resaved)
+      const read = importDocx(zipSync(files), parseXml)
+      expect(read.warnings).toEqual([])
+      expect(read.source).toBe('embedded')
+      expect(read.doc.eq(doc)).toBe(true)
+    },
+  )
 
   it.each(corpusDocs())('$name, one paragraph changed in document.xml, is read from its text, with a warning', async ({ doc }) => {
     const summary = toSummary(doc)

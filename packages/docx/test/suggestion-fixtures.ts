@@ -25,10 +25,11 @@ export const insertedParagraph = '总之，我们将继续补齐短板弱项。'
  * paragraph in the closing (`s4`); with `deletedSection`, 王科员 deletes the second `一、` section
  * whole (`s5`); with `deletedInsertions`, 王科员 deletes 上半 of 李科长's 上半年， and 张主任's
  * paragraph whole (`s6`); with `deletedInsertedSection`, 李科长 inserted the second `一、` section whole
- * (`s7`) and 王科员 deleted it whole (`s8`). A comment (`c1`) on the title, answered once, so that comments and
+ * (`s7`) and 王科员 deleted it whole (`s8`); with `filledBlank`, 张主任 fills the blank 乡镇 with 城关镇 (`s9`,
+ * kind `field`). A comment (`c1`) on the title, answered once, so that comments and
  * changes share Word's ids.
  */
-export function reviewed(options: { deletedSection?: boolean; deletedInsertions?: boolean; deletedInsertedSection?: boolean } = {}): Node {
+export function reviewed(options: { deletedSection?: boolean; deletedInsertions?: boolean; deletedInsertedSection?: boolean; filledBlank?: boolean } = {}): Node {
   const json = everyPart().toJSON()
   const ins = (id: string) => ({ type: 'insertion', attrs: { id } })
   const del = (id: string) => ({ type: 'deletion', attrs: { id } })
@@ -73,6 +74,12 @@ export function reviewed(options: { deletedSection?: boolean; deletedInsertions?
     const sections = json.content.filter((n: any) => n.type === 'section1')
     sections[1].marks = [ins('s7'), del('s8')]
     suggestions.push({ id: 's7', ...pick(reviewers.li), kind: 'insert' }, { id: 's8', ...pick(reviewers.wang), kind: 'delete' })
+  }
+  if (options.filledBlank) {
+    const blank = find(json, (n) => n.type === 'blank' && n.attrs.value === null)
+    blank.attrs.value = '城关镇'
+    blank.marks = [{ type: 'modification', attrs: { id: 's9', type: 'attr', attrName: 'value', previousValue: null, newValue: '城关镇' } }]
+    suggestions.push({ id: 's9', ...pick(reviewers.zhang), kind: 'field' })
   }
   const thread = { id: 'c1', author: { id: 'u2', name: '张主任' }, time: reviewers.zhang.time, text: '标题请再斟酌', replies: [{ id: 'r1', author: { id: 'u1', name: '李科长' }, time: reviewers.li.time, text: '已改' }], resolved: false, quote: title.content.map((t: any) => t.text).join(''), scope: 'text' }
   json.attrs = { ...json.attrs, suggestions, comments: [thread] }

@@ -1,9 +1,10 @@
 import type { Node } from 'prosemirror-model'
 import { ImportError, commentThreads, fromSummary, importParagraphs, withoutCommentMarks, type CommentThread, type ImportWarningCode } from '@zongjie/model'
 import { replyIds } from './comments.ts'
-import { digestLine, textDigest } from '../embedded.ts'
+import { digestLine, textDigest, type TrackedRange } from '../embedded.ts'
 import { readDocx } from './docx.ts'
 import type { DocxParagraph } from './paragraphs.ts'
+import { withFieldChanges } from './field-changes.ts'
 import { withSuggestions } from './suggestions.ts'
 import type { ParseXml } from './xml.ts'
 
@@ -59,8 +60,10 @@ export interface DocxImportOptions {
  * and warnings naming paragraphs. Its tracked changes (修订) become suggestions, not accepted: the
  * structure is read from the text with them accepted, the inserted text marked inserted and the
  * deleted text kept, marked deleted, one suggestion for each stretch of changes of one author and
- * date (see `TrackedChanges`); what marks on the text cannot say (paragraphs joined or split, a
- * change to a heading's number) is accepted with a `suggestion-accepted` warning. Throws a
+ * date (see `TrackedChanges`), a field's old text deleted and its new text inserted by one author
+ * at one time a change of the field's value (see `withFieldChanges`); what marks on the text
+ * cannot say (paragraphs joined or split, a change to a heading's number) is accepted with a
+ * `suggestion-accepted` warning. Throws a
  * {@link DocxError} for a file that cannot be read, and an `ImportError` when it holds no text.
  */
 export function importDocx(bytes: Uint8Array, parseXml: ParseXml, options: DocxImportOptions = {}): DocxImport {
@@ -92,24 +95,26 @@ export function importDocx(bytes: Uint8Array, parseXml: ParseXml, options: DocxI
   for (const w of result.warnings) warnings.push({ paragraph: w.line, code: w.code, message: w.message })
   for (const a of content.accepted) warnings.push({ paragraph: a.paragraph, code: 'suggestion-accepted', message: a.message })
   warnings.sort((a, b) => a.paragraph - b.paragraph)
-  return { doc: withSuggestions(withComments(result.doc, content.comments), content.suggestions), warnings, source: 'document', topRank: result.topRank }
+  const doc = withFieldChanges(result.doc, content.suggestions)
+  return { doc: withSuggestions(withComments(doc, content.comments), content.suggestions), warnings, source: 'document', topRank: result.topRank }
 }
 
 /**
  * The paragraphs' lines as the fingerprint reads them ({@link digestOf}), a paragraph deleted whole
  * (its mark too) by one suggestion joined to the next as its deleted text, as the export reckons
- * them: the fingerprint was made when such a paragraph was read so.
+ * them: the fingerprint was made when such a paragraph was read so. A paragraph inserted whole and
+ * deleted whole by another reviewer reads as deleted whole, as LibreOffice saves it again (its
+ * deletion alone).
  */
 function digestLinesOf(paragraphs: readonly DocxParagraph[]): string[] {
   const out: string[] = []
   let pending: DocxParagraph | null = null
   for (const p of paragraphs) {
-    const alone = p.deletedWhole !== undefined && !p.suggestions?.length
+    const alone = p.deletedWhole !== undefined
     let line: DocxParagraph = alone ? { text: p.text, no: p.no, suggestions: [{ id: p.deletedWhole!, kind: 'delete', from: 0, to: p.text.length }] } : p
     if (pending) {
       const shift = pending.text.length
       line = { text: pending.text + line.text, no: p.no, suggestions: [...pending.suggestions!, ...(line.suggestions ?? []).map((r) => ({ ...r, from: r.from + shift, to: r.to + shift }))] }
-      if (!alone && p.deletedWhole !== undefined) line.deletedWhole = p.deletedWhole
       pending = null
     }
     if (alone) pending = line
@@ -121,22 +126,26 @@ function digestLinesOf(paragraphs: readonly DocxParagraph[]): string[] {
 
 /**
  * A paragraph read as the fingerprint reads it (see `digestLine`): the text that one suggestion
- * inserts and another deletes (a `w:del` inside a `w:ins`; a paragraph inserted whole and deleted
- * whole) left out, as it is in neither the text accepted nor the text before the changes.
+ * inserts and another deletes (a `w:del` inside a `w:ins`) read as deleted only, as the export
+ * reckons it, so that the fingerprint is the same whether the file keeps the insertion under the
+ * deletion or, saved again by LibreOffice, only the deletion.
  */
 function digestOf(p: DocxParagraph): string {
-  if (p.deletedWhole !== undefined) return ''
   const ranges = p.suggestions ?? []
-  const both = (i: number) => ranges.some((r) => r.kind === 'insert' && i >= r.from && i < r.to) && ranges.some((r) => r.kind === 'delete' && i >= r.from && i < r.to)
-  if (!ranges.some((r) => r.kind === 'insert') || !ranges.some((r) => r.kind === 'delete')) return digestLine(p.text, ranges)
-  let text = ''
-  const at: number[] = []
-  for (let i = 0; i <= p.text.length; i++) {
-    at.push(text.length)
-    if (i < p.text.length && !both(i)) text += p.text[i]
+  const deleted = ranges.filter((r) => r.kind === 'delete').sort((a, b) => a.from - b.from)
+  if (!deleted.length) return digestLine(p.text, ranges)
+  const kept: TrackedRange[] = [...deleted]
+  for (const r of ranges) {
+    if (r.kind !== 'insert') continue
+    let from = r.from
+    for (const d of deleted) {
+      if (d.to <= from || d.from >= r.to) continue
+      if (d.from > from) kept.push({ kind: 'insert', from, to: d.from })
+      from = Math.max(from, d.to)
+    }
+    if (from < r.to) kept.push({ kind: 'insert', from, to: r.to })
   }
-  const kept = ranges.map((r) => ({ kind: r.kind, from: at[r.from]!, to: at[r.to]! })).filter((r) => r.to > r.from)
-  return digestLine(text, kept)
+  return digestLine(p.text, kept)
 }
 
 /**

@@ -109,8 +109,9 @@ export class RunWriter {
       this.unfilled = unfilled
     }
     this.text += text
-    // Text one suggestion inserts and another deletes is in neither the accepted nor the original text: a reader leaves it out.
-    if (this.change?.inserted) return
+    // Text one suggestion inserts and another deletes goes as deleted text only (its change is the deletion), as the
+    // fingerprint reads it: the same whether the file keeps the insertion under the deletion or, saved again by
+    // LibreOffice, only the deletion.
     const t = this.tracked
     if (this.change) {
       const last = t.changes[t.changes.length - 1]
