@@ -195,6 +195,25 @@ test('Shift-Tab then Tab gives back what was there: the sections Shift-Tab made 
   expect(await getSummary(page)).toEqual(before)
 })
 
+test('the toolbar’s 升级 then 降级 give back what was there, as Shift-Tab then Tab do', async ({ page }) => {
+  const at = await placeCursor(page, '兜牢民生底线', 'end')
+  const before = await getSummary(page)
+  await firstFocusPartsLoaded(page)
+  await toolbarButton(page, '升级').click()
+  expect(await headings(page)).toEqual(['一、主要工作', '二、兜牢民生底线', '（一）提升养老服务', '三、社会事务', '四、基层治理', '五、存在的问题', '六、下半年工作计划'])
+  await toolbarButton(page, '降级').click()
+  expect(await headings(page)).toEqual(original)
+  expect(await getSummary(page)).toEqual(before)
+  expect(await editorSelection(page)).toMatchObject({ from: at, to: at })
+  // The button and the key take each other back too.
+  await toolbarButton(page, '升级').click()
+  await press(page, 'Tab')
+  expect(await getSummary(page)).toEqual(before)
+  await press(page, 'Shift+Tab')
+  await toolbarButton(page, '降级').click()
+  expect(await getSummary(page)).toEqual(before)
+})
+
 test('Tab or Shift-Tab where no section can move keeps the text and the focus and says why; the same key again goes on out of the text', async ({ page }) => {
   await placeCursor(page, '现将上半年工作总结如下：', 'end')
   await typeText(page, '一')

@@ -270,6 +270,41 @@ test.describe('clicking into an empty summary', () => {
   })
 })
 
+test.describe('clicking below the text of a summary', () => {
+  test.beforeEach(async ({ page }) => {
+    await openWith(page, structured)
+  })
+
+  test('a click on the blank page below the last line puts the caret at the end of the summary, as in Word; on the text, where it lands', async ({ page }) => {
+    const sheet = editor(page).locator('.page')
+    const box = (await sheet.boundingBox())!
+    const text = (await content(page).boundingBox())!
+    expect(box.y + box.height - 12).toBeGreaterThan(text.y + text.height)
+    await content(page).evaluate((el) => el.blur())
+    await sheet.click({ position: { x: box.width / 2, y: box.height - 12 } })
+    await expect(content(page)).toBeFocused()
+    expect(await waitForEditorSelection(page)).toMatchObject({ empty: true })
+    await typeText(page, '另起')
+    expect((await getSummary(page)).sections[1]!.body).toEqual([{ type: 'paragraph', text: '办理婚姻登记。另起' }])
+    expect((await textLines(page)).at(-1)).toBe('办理婚姻登记。另起')
+    // On the text, the click goes where it lands.
+    await content(page).getByText('主要工作').click()
+    await typeText(page, '甲')
+    expect((await getSummary(page)).sections[0]!.title).toMatch(/甲/)
+  })
+
+  test('read-only, a click below the text only puts the focus in it (for the keys that scroll)', async ({ page }) => {
+    await editor(page).evaluate((el) => el.setAttribute('readonly', ''))
+    const before = await getSummary(page)
+    const sheet = editor(page).locator('.page')
+    const box = (await sheet.boundingBox())!
+    await sheet.click({ position: { x: box.width / 2, y: box.height - 12 } })
+    await expect(content(page)).toBeFocused()
+    await page.keyboard.type('字')
+    expect(await getSummary(page)).toEqual(before)
+  })
+})
+
 test.describe('editing a structured summary', () => {
   test.beforeEach(async ({ page }) => {
     await openWith(page, structured)

@@ -6,7 +6,8 @@ const catalogs = { 'zh-CN': zhCN, en }
 import { versionsCatalogs, versionsZhCN, versionsEn } from '../src/locales/versions/index.ts'
 import { commentsCatalogs, commentsZhCN, commentsEn } from '../src/locales/comments/index.ts'
 import { suggestionsCatalogs, suggestionsZhCN, suggestionsEn } from '../src/locales/suggestions/index.ts'
-import { reviewTime, type Finding } from '@zongjie/model'
+import { reviewTime, validate, type Finding } from '@zongjie/model'
+import { importText } from '@zongjie/model/read'
 
 const cjk = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/
 
@@ -80,6 +81,42 @@ describe('locales', () => {
 
   it('every catalogue is complete: no empty string', () => {
     for (const catalog of Object.values(catalogs)) for (const [path, text] of strings(catalog)) expect(text.trim(), `${catalog.lang} ${path}`).not.toBe('')
+  })
+
+  it('English findings name their place in English and quote the words the Chinese message quotes', () => {
+    const { doc } = importText(
+      [
+        '示范县民政局工作总结',
+        '上半年，全镇新增市场主体X户。',
+        '一、X个重点项目建设情况',
+        '（一）社区治理',
+        '1.网格。完成X个网格划分。',
+        '（二）民生服务',
+        '存在的问题',
+        '一是服务力量不足；二是X社区设施老旧。',
+        '下半年工作打算',
+        '一是补齐短板。',
+        '总之，成绩是主要的。',
+        '示范县民政局',
+        '2025年07月01日',
+      ].join('\n'),
+    )
+    expect(validate(doc).map((f) => en.findings.message(f))).toEqual([
+      'The title names no period (such as the first half of a year): “示范县民政局工作总结” (Title)',
+      'A metric is not filled in: “全镇新增市场主体X户” (Opening)',
+      'A metric is not filled in: “X个重点项目建设情况” (heading of Section 1)',
+      'A metric is not filled in: “完成X个网格划分” (Section 1 (1) point 1)',
+      'A section has no content yet: “（二）民生服务” (Section 1 (2))',
+      'A name is not filled in: “X社区设施老旧” (Problems)',
+      'The sign-off date is not written as GB/T 9704 writes it (Arabic numerals, the year in full, no zero before a month or day): “2025年07月01日” → “2025年7月1日” (Sign-off)',
+    ])
+    const finding = (where: string, code: Finding['code'] = 'heading-empty', message = '没有标题：请填写标题'): string => en.findings.message({ code, severity: 'warning', message, where })
+    expect(finding('三、（十二）4.（2）')).toBe('A section has no heading (Section 3 (12) point 4 (2))')
+    expect(finding('（计划）（一）')).toBe('A section has no heading (Plans (1))')
+    expect(finding('结尾', 'blank-unfilled', '结尾：「X同志」中的名称未填写')).toBe('A name is not filled in: “X同志” (Closing)')
+    // A part a template names is quoted as it is named; an imported line is counted.
+    expect(finding('主要成效', 'part-missing', '缺少模板要求的“主要成效”部分')).toBe('A part the template requires is missing (“主要成效”)')
+    expect(en.findings.message({ code: 'import-repaired', severity: 'info', message: '第 3 行：……', line: 3 })).toBe('The importer changed the text here (line 3)')
   })
 
   it('the catalogues are those of the languages the editor has', () => {

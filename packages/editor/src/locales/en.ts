@@ -1,4 +1,4 @@
-import type { FindingCode } from '@zongjie/model'
+import { parseChineseNumeral, type Finding, type FindingCode } from '@zongjie/model'
 import type { Catalog } from './catalog.ts'
 import { timeIn } from './time.ts'
 
@@ -18,8 +18,31 @@ const findingText: Record<FindingCode, string> = {
   'part-length': 'A part is far shorter or longer than usual',
   'title-period-conflict': 'The title contradicts the period the summary covers',
   'plans-period-conflict': 'The plans heading contradicts the period the summary covers',
-  'date-format': 'The sign-off date is not written as GB/T 9704 writes it (2025年7月1日)',
+  'date-format': 'The sign-off date is not written as GB/T 9704 writes it (Arabic numerals, the year in full, no zero before a month or day)',
   'import-repaired': 'The importer changed the text here',
+}
+
+/** The summary's parts by their Chinese names, as a finding's `where` gives them, in English. */
+const partNames: Record<string, string> = { 标题: 'Title', 副标题: 'Subtitle', 导语: 'Opening', 结尾: 'Closing', 落款: 'Sign-off', 工作计划: 'Plans' }
+
+/**
+ * A finding's place in English, as the model's `placeName` says it in Chinese: a part by its name
+ * (`导语` Opening), a section by its numbers (`一、（二）1.（3）` Section 1 (2) point 1 (3)), an
+ * unnumbered problems or plans section as Problems or Plans, and `heading of` the section when
+ * the message names its heading (第一部分标题); a place it does not know (a template's part) quoted;
+ * an imported text's line or a Word file's paragraph by its number; none, no place.
+ */
+function placeOf(f: Finding): string {
+  const where = f.where
+  if (where === undefined) return f.line ? `line ${f.line}` : f.paragraph ? `paragraph ${f.paragraph}` : ''
+  if (partNames[where]) return partNames[where]
+  const numeral = (n: string) => parseChineseNumeral(n) ?? n
+  let place = where.replace(/（问题）|（计划）|(.+?)、|（(.+?)）|(\d+)\./g, (all, top?: string, paren?: string, point?: string) =>
+    all === '（问题）' ? ' Problems' : all === '（计划）' ? ' Plans' : top ? ` Section ${numeral(top)}` : paren ? ` (${numeral(paren)})` : ` point ${point}`,
+  )
+  if (/\p{Script=Han}/u.test(place)) return `“${where}”`
+  place = place.trim()
+  return /标题：[指「]/.test(f.message) ? `heading of ${place}` : place
 }
 
 /** English. */
@@ -89,7 +112,13 @@ export const en: Catalog = {
     label: 'Findings',
     title: (errors) => `Findings (${errors} to resolve)`,
     none: 'Nothing found',
-    message: (f) => `${findingText[f.code] ?? f.code}${f.where ? ` (${f.where})` : ''}`,
+    // The words the Chinese message quotes (「」: the field with its clause, the title, the
+    // section, the date and how to write it), then the place.
+    message: (f) => {
+      const quoted = [...f.message.matchAll(/「(.*?)」/g)].map((q) => `“${q[1]}”`).join(' → ')
+      const place = placeOf(f)
+      return `${findingText[f.code] ?? f.code}${quoted ? `: ${quoted}` : ''}${place ? ` (${place})` : ''}`
+    },
   },
   status: {
     characters: (n) => `${n} characters`,

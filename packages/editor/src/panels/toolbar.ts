@@ -5,8 +5,6 @@ import { undo, redo } from 'prosemirror-history'
 import { schema } from '@zongjie/model'
 import {
   insertSection,
-  demoteSection,
-  promoteSection,
   moveSectionUp,
   moveSectionDown,
   paragraphsToWorkItems,
@@ -16,6 +14,7 @@ import {
   insertBlank,
 } from '@zongjie/commands'
 import type { Catalog } from '../locales/index.ts'
+import { demoteShifted, promoteShifted } from '../plugins/keys.ts'
 
 /** A toolbar button: its label, its tooltip (with the shortcut), and the command it runs. */
 export interface ToolbarItem {
@@ -38,8 +37,8 @@ export function toolbarGroups(unit: string, t: Catalog['toolbar'], history: Tool
   return [
     ([1, 2, 3, 4] as const).map((rank) => ({ label: t.insert[rank - 1], title: t.insertTitles[rank - 1], command: insertSection(rank) })),
     [
-      { label: t.demote, title: t.demoteTitle, command: demoteSection },
-      { label: t.promote, title: t.promoteTitle, command: promoteSection },
+      { label: t.demote, title: t.demoteTitle, command: demoteShifted },
+      { label: t.promote, title: t.promoteTitle, command: promoteShifted },
       { label: t.moveUp, title: t.moveUpTitle, command: moveSectionUp },
       { label: t.moveDown, title: t.moveDownTitle, command: moveSectionDown },
     ],

@@ -118,13 +118,23 @@ export function selectionBeforeKeys(): Plugin {
 let shifts = { demote: demoteSection, promote: promoteSection }
 
 /**
- * Tab and Shift-Tab demote and promote with these from now on: the commands' reversible ones,
+ * Tab and Shift-Tab, and the toolbar's 降级 and 升级 ({@link demoteShifted}, {@link promoteShifted}),
+ * demote and promote with these from now on: the commands' reversible ones,
  * loaded on the writer's first focus with what reads pastes (Tab right after Shift-Tab gives back
  * what was there); until then, `demoteSection` and `promoteSection`.
  */
 export function shiftSectionsWith(commands: { demote: Command; promote: Command }): void {
   shifts = commands
 }
+
+/**
+ * 降级 as Tab does it: the command {@link shiftSectionsWith} last gave (Tab right after Shift-Tab,
+ * or right after {@link promoteShifted}, gives back what was there). The toolbar's button.
+ */
+export const demoteShifted: Command = (state, dispatch, view) => shifts.demote(state, dispatch, view)
+
+/** 升级 as Shift-Tab does it (see {@link demoteShifted}). The toolbar's button. */
+export const promoteShifted: Command = (state, dispatch, view) => shifts.promote(state, dispatch, view)
 
 /** What the editor's keys depend on. */
 export interface KeysOptions {

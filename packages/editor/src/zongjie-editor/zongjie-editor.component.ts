@@ -15,7 +15,7 @@ import { keys } from '../plugins/keys.ts'
 import { structureInputRules } from '../plugins/input-rules.ts'
 import { workItemLists } from '../plugins/lists.ts'
 import { runInTitles } from '../plugins/run-in-titles.ts'
-import { titleFirst } from '../plugins/title-first.ts'
+import { caretFromPage } from '../plugins/page-press.ts'
 import { clipboard } from '../plugins/clipboard.ts'
 import { longSummary } from '../plugins/long-summary.ts'
 import { guard, validDoc } from '../plugins/guard.ts'
@@ -1202,8 +1202,8 @@ export class ZongjieEditor extends LitElement {
     })
   }
 
-  /** A press of the mouse on the page, before ProseMirror's: on an empty draft, into the title (see `titleFirst`). */
-  private readonly pressOnPage = { handleEvent: (e: MouseEvent) => this.view && titleFirst(this.view, e), capture: true }
+  /** A press of the mouse on the page, before ProseMirror's: on an empty draft into the title, below the text to its end (see `caretFromPage`). */
+  private readonly pressOnPage = { handleEvent: (e: MouseEvent) => this.view && caretFromPage(this.view, e), capture: true }
 
   /** The editable element ProseMirror manages; Lit places it once and never touches it again. */
   private readonly mount: HTMLElement = document.createElement('div')
