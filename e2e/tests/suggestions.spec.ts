@@ -3,7 +3,9 @@
  * what he deletes stays, struck out; a metric's new value keeps the old one beside it; an input
  * method's composition becomes one insertion of the committed text, never the pinyin (over a
  * selection across paragraphs or over a field too, the selection struck out); text typed or
- * composed inside words another reviewer suggested deleting is an insertion only; a number
+ * composed inside words another reviewer suggested deleting is an insertion only, where the caret
+ * was; text typed or composed after Backspace suggested joining two paragraphs goes in where the
+ * caret is, the join still suggested; a number
  * typed at the start of a new paragraph makes its structure as a suggestion, or stays as typed
  * where suggestions cannot say that structure; 。 typed after a run-in heading with no body starts a
  * suggested body, and what is typed next goes into it, one insertion; Delete at the end of a run-in
@@ -334,9 +336,10 @@ for (const [what, select, committed, accepted] of [
 }
 
 // Typed inside the struck words, the text took their deletion mark: struck out in 张三's colour
-// (the first key's, the whole composition), and gone when the suggestions were accepted.
+// (the first key's, the whole composition), and gone when the suggestions were accepted; and it
+// went in after them (稳步推进深入), not where the caret was.
 for (const how of ['typed', 'composed'] as const) {
-  test(`in suggestion mode, text ${how} inside words another reviewer suggested deleting is an insertion only: not struck out, kept when accepted`, async ({ page }) => {
+  test(`in suggestion mode, text ${how} inside words another reviewer suggested deleting is an insertion only, where the caret was: not struck out, kept when accepted`, async ({ page }) => {
     await openWith(page, draft)
     await suggestAs(page, li)
     const from = await positionOf(page, '稳步推进')
@@ -351,7 +354,8 @@ for (const how of ['typed', 'composed'] as const) {
       for (const step of ['shen', 'shenru', '深入']) await ime.step(step)
       await ime.commit('深入')
     }
-    await expect.poll(() => marked(page)).toEqual({ inserted: ['深入'], deleted: ['稳步推进'] })
+    await expect.poll(() => marked(page)).toEqual({ inserted: ['深入'], deleted: ['稳步', '推进'] })
+    await expect(content(page).locator('p', { hasText: '深入' })).toHaveText('上半年，我局稳步深入推进各项工作。')
     await expect(content(page).locator('ins.zj-insertion del, del.zj-deletion ins')).toHaveCount(0)
     expect(await suggestions(page)).toEqual([['delete', '李四'], ['insert', '张三']])
     expect(await getText(page)).toContain('我局深入各项工作。')
@@ -359,6 +363,60 @@ for (const how of ['typed', 'composed'] as const) {
     await expect.poll(() => docText(page)).toContain('我局深入各项工作。')
   })
 }
+
+// Backspace suggested the join and left the caret at the end of the paragraph before, after the
+// join's invisible marker: what was typed there was put after the join, which then could not be
+// said, and every character was refused.
+for (const how of ['typed', 'composed'] as const) {
+  test(`in suggestion mode, Backspace at the start of a paragraph, then text ${how}: it goes in where the caret is, an insertion, the join still suggested`, async ({ page }) => {
+    await openWith(page, twoParagraphs)
+    await suggestAs(page, zhang)
+    await placeCursor(page, '完善', 'start')
+    await press(page, 'Backspace')
+    await expect.poll(() => suggestions(page)).toEqual([['delete', '张三']])
+    if (how === 'typed') await typeText(page, '进一步')
+    else {
+      const ime = await startComposition(page)
+      for (const step of ['j', 'jin', 'jinyibu', '进一步']) await ime.step(step)
+      await ime.commit('进一步')
+    }
+    await expect.poll(async () => (await marked(page)).inserted).toEqual(['进一步'])
+    expect(await suggestions(page)).toEqual([['delete', '张三'], ['insert', '张三']])
+    const lines = async () => (await content(page).locator('p').allTextContents()).map((t) => t.replaceAll('\u200b', ''))
+    expect(await lines()).toEqual(expect.arrayContaining(['新建社区养老服务站6个。进一步', '完善救助制度，提高保障水平。']))
+    await expect(editor(page).locator('[part="hint"]')).toHaveCount(0)
+    expect(await getText(page)).toContain('新建社区养老服务站6个。进一步完善救助制度，提高保障水平。')
+    // Typing goes on after it.
+    await typeText(page, '健全')
+    await expect.poll(async () => (await marked(page)).inserted).toEqual(['进一步健全'])
+    await panel(page).getByRole('button', { name: '全部接受' }).first().click()
+    await expect.poll(() => getText(page)).toContain('新建社区养老服务站6个。进一步健全完善救助制度，提高保障水平。')
+  })
+}
+
+// Typed while what records suggestions was still loading, keys went nowhere and nothing said so.
+test('in suggestion mode just turned on, what is typed before it has loaded is not made, and the writer is told; once loaded, typing is suggested', async ({ page }) => {
+  let release!: () => void
+  const released = new Promise<void>((ok) => (release = ok))
+  await page.route('**/plugins/suggesting.ts*', async (route) => {
+    await released
+    await route.continue()
+  })
+  await openWith(page, twoParagraphs)
+  await setUser(page, zhang)
+  await placeCursor(page, '完善', 'start')
+  await toggle(page).click()
+  await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true')
+  await placeCursor(page, '完善', 'start')
+  await typeText(page, '进')
+  await expect(editor(page).locator('[part="hint"]')).toHaveText('修订功能正在载入，此修改未执行，请稍候再改')
+  expect(await docText(page)).toContain('服务站。完善救助制度')
+  release()
+  await expect.poll(async () => {
+    await typeText(page, '进')
+    return (await marked(page)).inserted.join('')
+  }).toContain('进')
+})
 
 /** A draft whose opening and first section go on after the paragraph the writer breaks. */
 const fullerDraft = `示范县民政局2024年上半年工作总结

@@ -12,12 +12,12 @@
  * boundaries in the text when they have merged into a longer text node.
  */
 import { transformToSuggestionTransaction, suggestChangesKey } from '@handlewithcare/prosemirror-suggest-changes'
-import { Fragment, Mark, Slice, type Node, type ResolvedPos } from 'prosemirror-model'
+import { Fragment, Mark, Slice, type MarkType, type Node, type ResolvedPos } from 'prosemirror-model'
 import { Mapping, ReplaceStep, Transform } from 'prosemirror-transform'
 import { Selection, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state'
 import { suggestionsSettled, suggestionsResolved } from './suggestible.ts'
 import { replacementBetween } from './replacement.ts'
-import { schema, settleSuggestions, suggestionsOf, suggestionsProblem, isSuggestionMark, isSection, type CommentAuthor, type Suggestion, type SuggestionKind } from '@zongjie/model'
+import { schema, suggestionAnchor, settleSuggestions, suggestionsOf, suggestionsProblem, isSuggestionMark, isSection, type CommentAuthor, type Suggestion, type SuggestionKind } from '@zongjie/model'
 
 export { suggestionsAt as suggestionsIn } from '@zongjie/model'
 export type { SuggestionAt } from '@zongjie/model'
@@ -281,6 +281,79 @@ function typedUndeleted(state: EditorState, tr: Transaction): Transaction | null
   // The edit's meta as it was (the rewriting keeps a transaction's meta so too).
   ;(out as unknown as { meta: unknown }).meta = (tr as unknown as { meta: unknown }).meta
   return out
+}
+
+/** The single step of `tr` when it types text at the caret (puts in text and replaces nothing), else null. */
+function typedStep(tr: Transaction): ReplaceStep | null {
+  const step = tr.steps[0]
+  if (tr.steps.length !== 1 || !(step instanceof ReplaceStep) || step.slice.openStart || step.slice.openEnd || !step.slice.content.childCount) return null
+  const { from, to } = step as unknown as { from: number; to: number }
+  return from === to && step.slice.content.content.every((n) => n.isText) ? step : null
+}
+
+/**
+ * Text typed beside a suggested join of two textblocks (Backspace at the start of the second,
+ * then typing), made so that the deletion still runs from the end of the first to the start of
+ * the second and accepting it still joins them: typed at the end of the first, the text is
+ * followed by a marker of that deletion (a zero-width anchor carrying its mark); typed at the
+ * start of the second, before the anchors that start it, it goes in after them. Without, the text
+ * stood between the deletion and the boundary it deletes, and the edit could not be said. Null
+ * for any other edit.
+ */
+function joinKept(state: EditorState, tr: Transaction): Transaction | null {
+  const step = typedStep(tr)
+  if (!step) return null
+  const deletion = schema.marks.deletion!
+  const $pos = state.doc.resolve((step as unknown as { from: number }).from)
+  const { nodeBefore, nodeAfter } = $pos
+  let out: Transaction
+  if (!nodeAfter && nodeBefore && deletion.isInSet(nodeBefore.marks)) {
+    const struck = deletion.isInSet(nodeBefore.marks)!
+    const next = Selection.findFrom(state.doc.resolve($pos.after()), 1, true)
+    if (!next || !struck.isInSet(next.$from.nodeAfter?.marks ?? [])) return null
+    out = state.tr.insert($pos.pos, step.slice.content.addToEnd(schema.text(suggestionAnchor, [struck])))
+    out.setSelection(Selection.fromJSON(out.doc, tr.selection.toJSON()))
+  } else if (!$pos.parentOffset && nodeAfter?.isText && deletion.isInSet(nodeAfter.marks)) {
+    const anchors = /^\u200b*/.exec(nodeAfter.text!)![0].length
+    if (!anchors) return null
+    out = state.tr.insert($pos.pos + anchors, step.slice.content)
+    out.setSelection(TextSelection.create(out.doc, $pos.pos + anchors + step.slice.size))
+  } else return null
+  return carried(tr, out)
+}
+
+/** `out`, made in place of `tr`, with what `tr` carries besides its steps: stored marks, scrolling and meta. */
+function carried(tr: Transaction, out: Transaction): Transaction {
+  if (tr.storedMarksSet) out.setStoredMarks(tr.storedMarks)
+  if (tr.scrolledIntoView) out.scrollIntoView()
+  ;(out as unknown as { meta: unknown }).meta = (tr as unknown as { meta: unknown }).meta
+  return out
+}
+
+/**
+ * Text typed at the caret before words suggested deleted, or inside them, or beside the markers
+ * of a suggested join ({@link joinKept}), as an insertion there: the rewriting would move it to
+ * after the struck words (and after a suggested join, into the next paragraph, past the
+ * boundary). The text takes the id of the suggestion before the caret (an insertion it goes on
+ * with, the author's own deletion it replaces part of), else of the one after it, else a new
+ * one (`generate`); the markers of a join give none. Null for any other edit.
+ */
+function typedAtCaret(state: EditorState, tr: Transaction, generate: () => string): Transaction | null {
+  const step = typedStep(tr)
+  if (!step) return null
+  const { deletion, insertion } = schema.marks as { deletion: MarkType; insertion: MarkType }
+  const from = (step as unknown as { from: number }).from
+  const $pos = state.doc.resolve(from)
+  const text = step.slice.content
+  const words = (node: Node | null | undefined) => !!node && !!node.textContent.replaceAll(suggestionAnchor, '')
+  const struck = (node: Node | null | undefined) => !!node && !!deletion.isInSet(node.marks)
+  if (!struck($pos.nodeAfter) && !struck(text.lastChild) && !(struck($pos.nodeBefore) && !words($pos.nodeBefore))) return null
+  const idOf = (node: Node | null | undefined) => (words(node) ? (node!.marks.find((m) => m.type === insertion || m.type === deletion)?.attrs.id as string | undefined) : undefined)
+  const mark = insertion.create({ id: idOf($pos.nodeBefore) ?? idOf($pos.nodeAfter) ?? generate() })
+  const marked: Node[] = []
+  text.forEach((n) => marked.push(deletion.isInSet(n.marks) ? n : n.mark(mark.addToSet(insertion.removeFromSet(n.marks)))))
+  const out = state.tr.insert(from, marked)
+  return carried(tr, out.setSelection(Selection.fromJSON(out.doc, tr.selection.toJSON())))
 }
 
 /**
@@ -643,6 +716,7 @@ export function suggestTransaction(state: EditorState, tr: Transaction, author: 
   if (!tr.docChanged) return tr
   tr = listContinued(state, tr) ?? tr
   tr = typedUndeleted(state, tr) ?? tr
+  tr = joinKept(state, tr) ?? tr
   const known = new Set(suggestionsOf(state.doc).map((s) => s.id))
   const edited = changedParts(state.doc, tr.doc)
   const before = markedIds(state.doc, edited)
@@ -661,7 +735,7 @@ export function suggestTransaction(state: EditorState, tr: Transaction, author: 
       else {
         const edit = fieldChange(state, tr) ?? tr
         held = othersInsertionsDeleted(state, edit, author)
-        out = transformToSuggestionTransaction(edit, held.length ? withoutInsertions(state, held) : state, generate)
+        out = typedAtCaret(state, edit, generate) ?? transformToSuggestionTransaction(edit, held.length ? withoutInsertions(state, held) : state, generate)
         const selection = selectionInNewBlock(edit, out)
         if (selection) out.setSelection(selection)
       }

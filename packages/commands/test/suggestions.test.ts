@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest'
 import { EditorState, TextSelection, type Command, type Transaction } from 'prosemirror-state'
-import { chainCommands, joinForward } from 'prosemirror-commands'
+import { chainCommands, joinBackward, joinForward } from 'prosemirror-commands'
 import type { Node } from 'prosemirror-model'
 import { suggestionAnchor, importText, toSummary, fromSummary, toText, toHTML, validate, settledDoc, type CommentAuthor } from '@zongjie/model'
 import {
@@ -24,6 +24,7 @@ import {
   fillField,
   splitHeading,
   deleteAtBlockEnd,
+  backspaceAtBlockStart,
   settleRunInTitles,
 } from '../src/index.ts'
 import { rangeOf } from './ranges.ts'
@@ -444,10 +445,52 @@ describe('suggestions (修订)', () => {
       expect(deletedTyped).toBe(false)
       // 李四's words his own suggestion; 王科长's go on with his deletion there, one replacement.
       if (author === other) expect(listed(typed)).toEqual([['delete', '学习', '王科长'], ['insert', '深入', '李四']])
-      else expect(listed(typed).map(([kind, text]) => [kind, text])).toEqual([['delete', '学习深入']])
+      else expect(listed(typed).map(([kind, text]) => [kind, text])).toEqual([['delete', '学深入习']])
       expect(toText(typed.doc)).toContain('全面深入理论')
       expect(toText(run(typed, acceptAll()).doc)).toContain('全面深入理论')
       expect(toText(run(typed, rejectAll()).doc)).toContain('全面学习理论')
+    }
+  })
+
+  it('text typed inside words suggested deleted goes in where the caret is, not after them', () => {
+    const s0 = start()
+    const { from, to } = rangeOf(s0.doc, '学习理论')
+    const s1 = s0.apply(suggestTransaction(s0, s0.tr.delete(from, to), other, t1)!)
+    const s2 = at(s1, from + 2)
+    const typed = s2.apply(suggestTransaction(s2, s2.tr.insertText('深入'), kezhang, t1)!)
+    const runs = toSummary(typed.doc).sections[0]!.body[0]
+    expect(runs).toMatchObject({ type: 'paragraph', runs: [{ text: '全面' }, { text: '学习', deleted: 's1' }, { text: '深入', inserted: 's2' }, { text: '理论', deleted: 's1' }, { text: '，开展轮训。' }] })
+    expect(typed.selection.from).toBe(from + 4)
+    expect(suggestionsIn(typed.doc).map((x) => [x.kind, x.suggestion.author.name])).toEqual([['delete', '李四'], ['insert', '王科长']])
+    expect(toText(run(typed, acceptAll()).doc)).toContain('全面深入，开展轮训。')
+    expect(toText(run(typed, rejectAll()).doc)).toContain('全面学习理论，开展轮训。')
+  })
+
+  // Backspace at the start of a paragraph suggests joining it to the one before; the caret is then
+  // at the end of that one. What is typed there went nowhere: the edit was refused.
+  it('Backspace at the start of a paragraph, then typing: the text goes in where the caret is, an insertion, and the join stays suggested', () => {
+    const backspace = chainCommands(joinBackward, backspaceAtBlockStart)
+    for (const [caret, typedAt] of [
+      ['at the end of the paragraph before', (st: EditorState) => st.selection.from],
+      ['at the start of the joined paragraph', (st: EditorState) => rangeOf(st.doc, '共培训').from - 1],
+      ['at the start of its words', (st: EditorState) => rangeOf(st.doc, '共培训').from],
+    ] as const) {
+      const s0 = at(start(), rangeOf(start().doc, '共培训').from)
+      const joined = run(s0, suggesting(backspace, kezhang, t1))
+      expect(suggestionsIn(joined.doc).map((x) => x.kind), caret).toEqual(['delete'])
+      let s = at(joined, typedAt(joined))
+      for (const key of ['进', '一步']) {
+        const tr = suggestTransaction(s, s.tr.insertText(key), kezhang, t1)
+        expect(tr, caret).not.toBeNull()
+        s = s.apply(tr!)
+      }
+      expect(toText(s.doc, { suggestions: 'original' }), caret).toContain('全面学习理论，开展轮训。\n共培训X名干部。')
+      expect(suggestionsIn(s.doc).map((x) => [x.kind, x.text]), caret).toEqual([['delete', ''], ['insert', '进一步']])
+      // Accepted: joined, the text where it was typed; rejected: as before.
+      expect(toText(run(s, acceptAll()).doc), caret).toContain('全面学习理论，开展轮训。进一步共培训X名干部。')
+      expect(run(s, rejectAll()).doc.eq(s0.doc), caret).toBe(true)
+      // And the caret after the text, where typing goes on.
+      expect(s.doc.textBetween(s.selection.from - 3, s.selection.from), caret).toBe('进一步')
     }
   })
 

@@ -119,6 +119,8 @@ export interface Catalog {
     refused: string
     /** In review mode (`mode="review"`) changes are suggestions; suggestion mode cannot be turned off. */
     reviewOnly: string
+    /** An edit made while what records suggestions is still loading (suggestion mode just turned on). */
+    loading: string
   }
   fill: { cannotDelete: (part: string) => string; cannotEdit: (part: string) => string }
 }

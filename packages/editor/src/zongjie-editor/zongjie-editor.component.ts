@@ -83,7 +83,7 @@ export function emptyDoc(): Node {
  * @attr status - Shows the status line (字数, 未填写).
  * @attr metrics - Shows the metrics table (指标表): every metric, editable in place, exportable as CSV.
  * @attr comments - Shows the comments panel (批注): the threads in reading order with the text each is on, its author, time, text and replies; 回复, 解决 / 重新打开, 删除 (by its author); 添加批注 there and on the toolbar (Ctrl+Alt+M) comments on the selection, or with the cursor in a heading on the whole section, as the `user`. Its property is `commentsPanel`.
- * @attr suggesting - Suggestion mode (修订, track changes; the toolbar's 修订, Ctrl+Shift+E): what the writer types is a suggested insertion, what they delete stays, marked as a suggested deletion, a field's new value keeps the old one beside it, and a new, deleted, moved, demoted or promoted section is a suggestion of the whole block, each by the `user` at the time, in their colour; an input method's composition becomes one insertion of the committed text. Without a `user`, edits are refused with an `error` event. An edit suggestions cannot say (joining two sections) is refused with a hint.
+ * @attr suggesting - Suggestion mode (修订, track changes; the toolbar's 修订, Ctrl+Shift+E): what the writer types is a suggested insertion, what they delete stays, marked as a suggested deletion, a field's new value keeps the old one beside it, and a new, deleted, moved, demoted or promoted section is a suggestion of the whole block, each by the `user` at the time, in their colour; an input method's composition becomes one insertion of the committed text. Without a `user`, edits are refused with an `error` event. An edit suggestions cannot say (joining two sections), or made while what records suggestions is still loading (the mode just turned on), is refused with a hint.
  * @attr suggestions - Shows the suggestions panel (修订): the suggestions in reading order, each with what it does, its text, author and time, 接受 and 拒绝; 全部接受 / 全部拒绝, and by author; and how the text shows them (`suggestion-view`). Its property is `suggestionsPanel`.
  * @attr suggestion-view - How the text shows suggestions: `markup` (default: insertions underlined and deletions struck out in their author's colour), `final` (as it would be with every suggestion accepted) or `original` (as it was before them). Its property is `suggestionView`.
  * @attr versions - Shows the versions panel (版本): the versions saved, 保存版本, and for each version 与当前稿比较 (the differences listed, each leading to its place) and 恢复. Its property is `versionsPanel` (`versions` is the list).
@@ -1450,9 +1450,9 @@ export class ZongjieEditor extends LitElement {
     // Another writer's change arrives from y-prosemirror as a replacement of the whole document: as the change it is.
     if (this.session) tr = this.session.narrow(view.state, tr)
     if (this.suggestionsOn || this.recorder) {
-      // In suggestion mode an edit is made as suggestions (refused until what makes them has loaded, which it does when the mode is turned on).
+      // In suggestion mode an edit is made as suggestions (refused, and said, until what makes them has loaded, which it does when the mode is turned on).
       const rewritten = this.recorder ? this.recorder.rewrite(view, tr) : isSuggestible(tr) ? null : tr
-      if (!rewritten) return
+      if (!rewritten) return void (this.recorder || this.showHint(this.strings.suggesting.loading))
       tr = rewritten
     }
     const before = view.state
