@@ -275,12 +275,7 @@ function typedUndeleted(state: EditorState, tr: Transaction): Transaction | null
     const text = step.slice.content.content.map((n) => n.mark(deletion.removeFromSet(n.marks)))
     out.step(new ReplaceStep(from, to, new Slice(Fragment.fromArray(text), 0, 0)))
   }
-  out.setSelection(Selection.fromJSON(out.doc, tr.selection.toJSON()))
-  if (tr.storedMarksSet) out.setStoredMarks(tr.storedMarks)
-  if (tr.scrolledIntoView) out.scrollIntoView()
-  // The edit's meta as it was (the rewriting keeps a transaction's meta so too).
-  ;(out as unknown as { meta: unknown }).meta = (tr as unknown as { meta: unknown }).meta
-  return out
+  return carried(tr, out.setSelection(Selection.fromJSON(out.doc, tr.selection.toJSON())))
 }
 
 /** The single step of `tr` when it types text at the caret (puts in text and replaces nothing), else null. */
@@ -322,7 +317,7 @@ function joinKept(state: EditorState, tr: Transaction): Transaction | null {
   return carried(tr, out)
 }
 
-/** `out`, made in place of `tr`, with what `tr` carries besides its steps: stored marks, scrolling and meta. */
+/** `out`, made in place of `tr`, with what `tr` carries besides its steps: stored marks, scrolling and meta (the rewriting keeps a transaction's meta so too). */
 function carried(tr: Transaction, out: Transaction): Transaction {
   if (tr.storedMarksSet) out.setStoredMarks(tr.storedMarks)
   if (tr.scrolledIntoView) out.scrollIntoView()
