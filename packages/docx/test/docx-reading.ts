@@ -82,9 +82,12 @@ export function child(element: XmlElement | undefined, tag: string): XmlElement 
   return element ? Array.from(element.children).find((e) => e.tagName === tag) : undefined
 }
 
-/** The runs of a paragraph (direct children; the export writes no hyperlinks or fields in the body). */
+/**
+ * The runs of a paragraph: its direct children, and those of the content controls (`w:sdt`) the
+ * export writes blanks in (it writes no hyperlinks or fields in the body).
+ */
 export function runsOf(paragraph: XmlElement): XmlElement[] {
-  return childrenNamed(paragraph, 'w:r')
+  return Array.from(paragraph.children).flatMap((e) => (e.tagName === 'w:r' ? [e] : e.tagName === 'w:sdt' ? childrenNamed(child(e, 'w:sdtContent')!, 'w:r') : []))
 }
 
 /** A run's text: its `w:t`, with `w:tab` as a tab. */

@@ -136,6 +136,27 @@ describe('tracked changes of a Word file', () => {
     expect(lines(settledDoc(doc, true))).toEqual(['示范局2024年工作总结', '今年以来，我局扎实推进各项工作。', '一、主要工作', '全年培训干部30名。', '完成项目12个。', '二、存在的问题', '一是人手不足。'])
   })
 
+  it.each([
+    { name: 'with a line break in it that the deletion left', deleted: (d: (id: number, text: string) => string) => `<w:p><w:pPr><w:rPr>${d(1, '')}</w:rPr></w:pPr>${d(2, '检查中发现的问题')}<w:r><w:br/></w:r>${d(3, '已全部整改到位。')}</w:p>` },
+    { name: 'its mark kept', deleted: (d: (id: number, text: string) => string) => `<w:p>${d(2, '检查中发现的问题已全部整改到位。')}</w:p>` },
+  ])('a paragraph a reviewer deleted whole, $name, stays a deleted paragraph, not joined to the next: rejected it comes back, accepted it goes', ({ deleted }) => {
+    const wang = (id: number, text: string) => (text ? del(id, '王科员', '2024-07-09T16:05:00Z', text) : `<w:del w:id="${id}" w:author="王科员" w:date="2024-07-09T16:05:00Z"/>`)
+    const file = buildDocx({ body: [para(run('示范局2024年工作总结')), para(run('一、主要工作')), para(run('全年培训干部30名。')), deleted(wang), para(run('完成项目12个。'))].join('') })
+    const { doc, warnings } = importDocx(file, parseXml)
+    expect(warnings).toEqual([])
+    doc.check()
+    const marked: string[] = []
+    doc.descendants((n) => {
+      if (n.marks.some((m) => m.type.name === 'deletion')) marked.push(n.type.name)
+    })
+    expect(marked.every((name) => name === 'paragraph') && marked.length > 0).toBe(true)
+    expect(suggestionsAt(doc).map((s) => [s.kind, s.suggestion.author.name])).toEqual([['delete', '王科员']])
+    const lines = (d: typeof doc) => toText(d).split('\n').filter(Boolean)
+    expect(lines(settledDoc(doc, true))).toEqual(['示范局2024年工作总结', '一、主要工作', '全年培训干部30名。', '完成项目12个。'])
+    expect(lines(settledDoc(doc, false)).join('')).toBe('示范局2024年工作总结一、主要工作全年培训干部30名。检查中发现的问题已全部整改到位。完成项目12个。')
+    expect(lines(settledDoc(doc, false))).toContain('完成项目12个。')
+  })
+
   it('a number or a blank a reviewer typed over in Word is one change of the field’s value by them: accepted the new value, rejected the old, a field either way; text and other reviewers’ changes stay as typed', () => {
     const zhang = (id: number, kind: 'ins' | 'del', text: string) => (kind === 'ins' ? ins : del)(id, '张主任', '2024-07-09T07:45:00Z', text)
     const file = buildDocx({

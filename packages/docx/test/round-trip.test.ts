@@ -1,13 +1,14 @@
 // Export then import: every summary comes back as the same Summary JSON, and a file whose text was
 // edited in Word after export is read from its text, with the change and a warning.
 import { describe, it, expect } from 'vitest'
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { Node } from 'prosemirror-model'
 import { schema, settledDoc, toSummary } from '@zongjie/model'
 import { importDocx, toDocx } from '../src/index.ts'
 import { parseXml } from './docx-builder.ts'
+import { editedInWord } from './edited-in-word.ts'
 import { corpusDocs, everyPart, templateDocs } from './write-fixtures.ts'
 import { reviewed, reviewers } from './suggestion-fixtures.ts'
+import { blank, doc as summaryDoc, p } from '../../model/test/arbitrary.ts'
 
 const docs = [{ name: 'a summary with every part', doc: everyPart() }, ...templateDocs(), ...corpusDocs()]
 
@@ -37,27 +38,70 @@ describe('export, then import', () => {
     const doc = everyPart()
     const before = toSummary(doc)
     expect(before.closing.map((b) => ('text' in b ? b.text : b.type))).toEqual(['我们将以更加务实的作风，推动民政事业高质量发展。'])
-    const files = unzipSync(await toDocx(doc))
     // As a writer edits the closing in Word: a word changed, a sentence added in a paragraph of its own (Enter keeps the paragraph's style).
-    const xml = strFromU8(files['word/document.xml']!)
-    const closing = /<w:p>(?:(?!<w:p>).)*?务实的作风(?:(?!<w:p>).)*?<\/w:p>/s.exec(xml)![0]
-    const added = closing.replace(/<w:t([^>]*)>[^<]*务实的作风[^<]*<\/w:t>/, '<w:t$1>我们将持之以恒抓好落实。</w:t>')
-    files['word/document.xml'] = strToU8(xml.replace(closing, closing.replace('务实的作风', '扎实的作风') + added))
-    const read = importDocx(zipSync(files), parseXml)
+    const edited = editedInWord(await toDocx(doc), (xml) => {
+      const closing = /<w:p>(?:(?!<w:p>).)*?务实的作风(?:(?!<w:p>).)*?<\/w:p>/s.exec(xml)![0]
+      const added = closing.replace(/<w:t([^>]*)>[^<]*务实的作风[^<]*<\/w:t>/, '<w:t$1>我们将持之以恒抓好落实。</w:t>')
+      return xml.replace(closing, closing.replace('务实的作风', '扎实的作风') + added)
+    })
+    const read = importDocx(edited, parseXml)
     expect(read.source).toBe('document')
     const after = toSummary(read.doc)
     expect(after.closing.map((b) => ('text' in b ? b.text : b.type))).toEqual(['我们将以更加扎实的作风，推动民政事业高质量发展。', '我们将持之以恒抓好落实。'])
     expect(after.sections.at(-1)!.body).toEqual(before.sections.at(-1)!.body)
   })
 
+  it('blanks whose words were changed in Word, filled or cleared back to X, come back as the blanks they are, with their labels', async () => {
+    const doc = summaryDoc({
+      title: '示范局2024年上半年工作总结',
+      preamble: [
+        p('我局联合', blank({ value: '城关镇', label: '乡镇名称' }), '、', blank({ label: '社区名称', placeholder: 'XX' }), '社区和', blank({ value: '阳光', label: '小区名称' }), '小区开展走访。'),
+        p('今年以来，我局扎实推进各项工作。'),
+      ],
+    })
+    /** The blanks of a document: value (or placeholder while unfilled), label. */
+    const blanks = (d: Node) => {
+      const out: string[][] = []
+      d.descendants((n) => {
+        if (n.type.name === 'blank') out.push([n.attrs.value ?? `未填 ${n.attrs.placeholder}`, n.attrs.label])
+      })
+      return out
+    }
+    expect(blanks(importDocx(editedInWord(await toDocx(doc), (xml) => xml.replace('扎实推进', '稳步推进')), parseXml).doc)).toEqual(blanks(doc))
+    // As a writer types over the blanks' words in Word: a name changed, the unfilled one filled, one cleared back to X.
+    const edited = editedInWord(await toDocx(doc), (xml) => xml.replace('>城关镇<', '>城南镇<').replace(/>XX</, '>幸福<').replace('>阳光<', '>X<'))
+    const read = importDocx(edited, parseXml)
+    expect(read.source).toBe('document')
+    expect(blanks(read.doc)).toEqual([
+      ['城南镇', '乡镇名称'],
+      ['幸福', '社区名称'],
+      ['未填 X', '小区名称'],
+    ])
+  })
+
+  it('run-in 1. titles, edited in Word after export, come back run in as they went out, not bold', async () => {
+    const doc = everyPart()
+    const runIns = (d: Node) => {
+      const out: unknown[] = []
+      const walk = (sections: ReturnType<typeof toSummary>['sections']) => {
+        for (const s of sections) {
+          if (s.runIn) out.push([s.number + s.title, s.titleRuns])
+          walk(s.sections)
+        }
+      }
+      walk(toSummary(d).sections)
+      return out
+    }
+    expect(runIns(doc)).toHaveLength(4)
+    const read = importDocx(editedInWord(await toDocx(doc), (xml) => xml.replace('务实的作风', '扎实的作风')), parseXml)
+    expect(read.source).toBe('document')
+    expect(runIns(read.doc)).toEqual(runIns(doc))
+  })
+
   it('a reviewed summary, edited in Word after export, keeps the section a reviewer deleted whole as a suggestion, not accepted', async () => {
     const doc = reviewed({ deletedSection: true })
-    const files = unzipSync(await toDocx(doc))
     // As a writer corrects a word in Word: the text changes, the tracked changes stay.
-    const xml = strFromU8(files['word/document.xml']!)
-    expect(xml).toContain('基层经办力量不足')
-    files['word/document.xml'] = strToU8(xml.replace('基层经办力量不足', '基层经办人员不足'))
-    const read = importDocx(zipSync(files), parseXml)
+    const read = importDocx(editedInWord(await toDocx(doc), (xml) => xml.replace('基层经办力量不足', '基层经办人员不足')), parseXml)
     expect(read.source).toBe('document')
     expect(read.warnings.map((w) => w.code)).toEqual(['embedded-stale'])
     const before = toSummary(doc)
@@ -75,11 +119,8 @@ describe('export, then import', () => {
 
   it('a reviewed summary, edited in Word after export, keeps a reviewer’s change to a metric’s value and the blank they filled as changes of the fields, by that reviewer: accepted they read the new values, rejected the old, fields either way', async () => {
     const doc = reviewed({ filledBlank: true })
-    const files = unzipSync(await toDocx(doc))
     // As a writer corrects a word in Word: the text changes, the tracked changes stay.
-    const xml = strFromU8(files['word/document.xml']!)
-    files['word/document.xml'] = strToU8(xml.replace('基层经办力量不足', '基层经办人员不足'))
-    const read = importDocx(zipSync(files), parseXml)
+    const read = importDocx(editedInWord(await toDocx(doc), (xml) => xml.replace('基层经办力量不足', '基层经办人员不足')), parseXml)
     expect(read.source).toBe('document')
     expect(read.warnings.map((w) => w.code)).toEqual(['embedded-stale'])
     const suggestions = new Map(toSummary(read.doc).suggestions!.map((s) => [s.id, s]))
@@ -122,13 +163,11 @@ describe('export, then import', () => {
     'a reviewed summary in which a reviewer deleted $name another suggested, saved again with only the deletions (as LibreOffice saves it), was not edited: it comes back exactly from the summary it carries',
     async ({ options }) => {
       const doc = reviewed(options)
-      const files = unzipSync(await toDocx(doc))
-      const xml = strFromU8(files['word/document.xml']!)
       // As LibreOffice writes a w:del inside a w:ins again: the deletion alone, the paragraph marks' insertions gone too.
-      const resaved = xml.replace(/<w:ins [^>/]*>(<w:del [^>/]*>(?:(?!<\/w:del>).)*<\/w:del>)<\/w:ins>/gs, '$1').replace(/<w:ins [^>/]*\/>(<w:del [^>/]*\/>)/g, '$1')
-      expect(resaved).not.toBe(xml)
-      files['word/document.xml'] = strToU8(resaved)
-      const read = importDocx(zipSync(files), parseXml)
+      const resaved = editedInWord(await toDocx(doc), (xml) =>
+        xml.replace(/<w:ins [^>/]*>(<w:del [^>/]*>(?:(?!<\/w:del>).)*<\/w:del>)<\/w:ins>/gs, '$1').replace(/<w:ins [^>/]*\/>(<w:del [^>/]*\/>)/g, '$1'),
+      )
+      const read = importDocx(resaved, parseXml)
       expect(read.warnings).toEqual([])
       expect(read.source).toBe('embedded')
       expect(read.doc.eq(doc)).toBe(true)
@@ -138,12 +177,8 @@ describe('export, then import', () => {
   it.each(corpusDocs())('$name, one paragraph changed in document.xml, is read from its text, with a warning', async ({ doc }) => {
     const summary = toSummary(doc)
     const heading = summary.sections[0]!.title
-    const files = unzipSync(await toDocx(doc))
-    const xml = strFromU8(files['word/document.xml']!)
-    expect(xml).toContain(heading)
     // As a writer edits the first heading in Word: its text changes, the rest stays.
-    files['word/document.xml'] = strToU8(xml.replace(heading, heading + '（修改）'))
-    const read = importDocx(zipSync(files), parseXml)
+    const read = importDocx(editedInWord(await toDocx(doc), (xml) => xml.replace(heading, heading + '（修改）')), parseXml)
     expect(read.source).toBe('document')
     expect(read.warnings.map((w) => w.code)).toContain('embedded-stale')
     const after = toSummary(read.doc)

@@ -3,7 +3,7 @@ import { readComments } from './comments.ts'
 import { readEmbedded, type EmbeddedSummary } from './embedded.ts'
 import { Numbering } from './numbering.ts'
 import { openPackage } from './package.ts'
-import { readBody, type AcceptedChange, type DocxParagraph, type DroppedNotes } from './paragraphs.ts'
+import { readBody, type AcceptedChange, type DocxParagraph, type BlankControl, type DroppedNotes, type FlattenedTable } from './paragraphs.ts'
 import { Styles } from './styles.ts'
 import type { ParseXml } from './xml.ts'
 
@@ -19,6 +19,10 @@ export interface DocxContent {
   shapes: number
   /** The footnotes and endnotes dropped, by the paragraph their references are in. */
   notes: DroppedNotes[]
+  /** The tables read as text, a row a paragraph, by the paragraph of their first row. */
+  tables: FlattenedTable[]
+  /** The blanks its content controls say, by the ids of the comment ranges their text is read with (see {@link BlankControl}). */
+  blanks: Map<string, BlankControl>
   /** The Summary JSON a file written by Zongjie carries, or `null`. */
   embedded: EmbeddedSummary | null
   /** The file's comments (批注) as threads by their ids in the model, replies under their thread; their quotes still empty. */

@@ -4,6 +4,7 @@ import { replyIds } from './comments.ts'
 import { digestLine, textDigest, type TrackedRange } from '../embedded.ts'
 import { readDocx } from './docx.ts'
 import type { DocxParagraph } from './paragraphs.ts'
+import { withBlanks } from './blanks.ts'
 import { withFieldChanges } from './field-changes.ts'
 import { withSuggestions } from './suggestions.ts'
 import type { ParseXml } from './xml.ts'
@@ -13,9 +14,10 @@ import type { ParseXml } from './xml.ts'
  * `ImportWarningCode`), and `embedded-stale` (the file was edited after export: its text was
  * read, not the summary it carries), `embedded-invalid` (the summary it carries could not be read:
  * its text was read), `images-dropped` (pictures, text boxes with their text, shapes or objects left
- * out) and `notes-dropped` (a paragraph's footnotes or endnotes left out).
+ * out), `notes-dropped` (a paragraph's footnotes or endnotes left out) and `table-flattened` (a
+ * table read as text, a row a paragraph, on its first row's paragraph).
  */
-export type DocxWarningCode = ImportWarningCode | 'embedded-stale' | 'embedded-invalid' | 'images-dropped' | 'notes-dropped'
+export type DocxWarningCode = ImportWarningCode | 'embedded-stale' | 'embedded-invalid' | 'images-dropped' | 'notes-dropped' | 'table-flattened'
 
 /**
  * A change or a guess the import made, with the paragraph it concerns (its number in the Word
@@ -91,11 +93,12 @@ export function importDocx(bytes: Uint8Array, parseXml: ParseXml, options: DocxI
   }
   if (dropped) warnings.push({ paragraph: 0, code: 'images-dropped', message: `文档中的 ${dropped}未导入：总结只保留正文的文字` })
   for (const n of content.notes) warnings.push({ paragraph: n.paragraph, code: 'notes-dropped', message: `此段的 ${notesText(n.footnotes, n.endnotes)}未导入：总结没有脚注，需要保留的内容请写入正文` })
+  for (const t of content.tables) warnings.push({ paragraph: t.paragraph, code: 'table-flattened', message: `此段起的表格已按文字导入，每行一段（共 ${t.rows} 段）：总结没有表格，请核对这些段落` })
   const result = importParagraphs(content.paragraphs, { fragment: options.fragment ?? false })
   for (const w of result.warnings) warnings.push({ paragraph: w.line, code: w.code, message: w.message })
   for (const a of content.accepted) warnings.push({ paragraph: a.paragraph, code: 'suggestion-accepted', message: a.message })
   warnings.sort((a, b) => a.paragraph - b.paragraph)
-  const doc = withFieldChanges(result.doc, content.suggestions)
+  const doc = withBlanks(withFieldChanges(result.doc, content.suggestions), content.blanks)
   return { doc: withSuggestions(withComments(doc, content.comments), content.suggestions), warnings, source: 'document', topRank: result.topRank }
 }
 

@@ -5,6 +5,7 @@ import { readNumPr, type Styles } from './styles.ts'
 import { wordCommentId } from './comments.ts'
 import { TrackedChanges, type ChangeContext, type ChangeOf } from './changes.ts'
 import { acceptedText } from '../embedded.ts'
+import { placeholderOfTag } from '../blank-control.ts'
 import { WordNames, integer, localName, onOff, type XmlNode } from './xml.ts'
 
 /**
@@ -24,14 +25,17 @@ import { WordNames, integer, localName, onOff, type XmlNode } from './xml.ts'
  * paragraph (a paragraph split) stays a split. Deleted table rows are dropped. Hidden text
  * (`w:vanish`, directly or by style) is dropped; field instructions are dropped and their results
  * kept; hyperlinks, content controls (`w:sdt`), smart tags and custom XML elements are read
- * through; an `mc:AlternateContent` is read once (its first Choice); ruby text keeps its base. Images, shapes, text boxes and embedded objects (`w:drawing`,
+ * through (a content control the export wrote a blank in read as a range, see
+ * {@link BlankControl}); an `mc:AlternateContent` is read once (its first Choice); ruby text keeps
+ * its base. Images, shapes, text boxes and embedded objects (`w:drawing`,
  * `w:pict`, `w:object`) are dropped and counted, text boxes with text apart from the rest (their
  * text is dropped with them). Footnotes and endnotes are dropped, counted on the paragraph their
  * reference is in (see {@link DroppedNotes}). Comment references, bookmarks and equations are left out.
  *
  * Bold is a run's own `w:b` (`w:val` 0, false or off meaning not bold), or else its character
  * style's (`w:rStyle`, following `w:basedOn`). A paragraph style's bold does not count: heading
- * styles are bold by design, and the model gives headings their look itself.
+ * styles are bold by design, and the model gives headings their look itself; nor does the bold of
+ * the character style the export writes a run-in heading's title in (see `Styles.runInHeading`).
  *
  * A table is read a row at a time: each row becomes one paragraph, its cells' texts (paragraphs,
  * and nested tables' rows) joined with a space in reading order, so that no text is lost.
@@ -67,6 +71,31 @@ export interface BodyText {
   shapes: number
   /** The footnotes and endnotes dropped, by the paragraph their references are in. */
   notes: DroppedNotes[]
+  /** The tables read as text, a row a paragraph, in order. */
+  tables: FlattenedTable[]
+  /** The blanks the file's content controls say (see {@link BlankControl}), by the id of the range their text is read with. */
+  blanks: Map<string, BlankControl>
+}
+
+/**
+ * A blank as a content control of the file says it (see `blankControlTag`): its text is read as a
+ * comment range (`comments` of a {@link DocxParagraph}) whose id is the blank's (`zjblank1` …,
+ * never a Word comment's), so that it follows the text through the importer, which makes the blank
+ * of it again (see `withBlanks`).
+ */
+export interface BlankControl {
+  /** The content control's title (`w:alias`): the blank's label. */
+  label: string
+  /** The placeholder its tag names (`X`, `XX`). */
+  placeholder: string
+}
+
+/** A table (表格) of the body read as text: each row with text one paragraph (see {@link readBody}). */
+export interface FlattenedTable {
+  /** The number of its first row's paragraph (see `no` of {@link DocxParagraph}). */
+  paragraph: number
+  /** How many paragraphs its rows gave. */
+  rows: number
 }
 
 /** The footnotes (脚注) and endnotes (尾注) whose references a paragraph holds: left out of the summary. */
@@ -237,6 +266,8 @@ class BodyReader {
   textBoxes = 0
   shapes = 0
   readonly notes: DroppedNotes[] = []
+  readonly tables: FlattenedTable[] = []
+  readonly blanks = new Map<string, BlankControl>()
   private no = 0
   /** Whether a paragraph with text has been read (the first is the title). */
   private seenText = false
@@ -317,19 +348,21 @@ class BodyReader {
   }
 
   /**
-   * Whether a paragraph of one line is deleted whole by one deletion and holds no inserted text: if
-   * so, its line is made the paragraph it was, that deletion kept as deleting it whole (no list
-   * label or heading number is counted for it: with it accepted, the paragraph is gone).
+   * Whether a paragraph is deleted whole by one deletion and holds no inserted text, its lines
+   * (broken by a `w:br` the deletion left) too: if so, its lines are made the paragraph they were,
+   * that deletion kept as deleting each whole (no list label or heading number is counted for
+   * them: with it accepted, the paragraph is gone).
    */
   private deletedAlone(lines: Line[]): boolean {
     const texts = lines.filter((l) => hasText(l.text))
-    if (texts.length !== 1) return false
-    const line = texts[0]!
-    const deletions = new Set(line.changes.map((c) => (c.kind === 'delete' ? c.id : '')))
-    if (deletions.size !== 1 || deletions.has('') || !line.covered('delete')) return false
+    if (!texts.length) return false
+    const deletions = new Set(texts.flatMap((l) => l.changes.map((c) => (c.kind === 'delete' ? c.id : ''))))
+    if (deletions.size !== 1 || deletions.has('') || !texts.every((l) => l.covered('delete'))) return false
     const [id] = deletions
-    line.changes = []
-    line.deletedWhole = id!
+    for (const line of texts) {
+      line.changes = []
+      line.deletedWhole = id!
+    }
     return true
   }
 
@@ -354,9 +387,13 @@ class BodyReader {
         case 'p':
           this.paragraph(c, sink, inTable)
           break
-        case 'tbl':
+        case 'tbl': {
+          const from = this.no
           this.rows(c, sink)
+          // A table of the body (not one nested in a cell, which is part of its row): told of, once.
+          if (!inTable && this.no > from) this.tables.push({ paragraph: from + 1, rows: this.no - from })
           break
+        }
         case 'sdt': {
           const content = w.child(c, 'sdtContent')
           if (content) this.blocks(content, sink, inTable)
@@ -424,9 +461,10 @@ class BodyReader {
       this.take(sink, lines, style, inTable)
       return
     }
-    // A paragraph deleted whole, its mark too (a reviewer striking a paragraph or a section): the
-    // paragraph, deleted whole, so that rejecting the deletion in the summary gives it back as it was.
-    if (props.markDeleted && !props.markInserted && !joined && !inTable && this.deletedAlone(lines)) {
+    // A paragraph deleted whole (a reviewer striking a paragraph or a section), its mark too or its
+    // mark kept (accepted, an empty paragraph is left, which reads as none): the paragraph, deleted
+    // whole, so that rejecting the deletion in the summary gives it back as it was.
+    if (!props.markInserted && !joined && !inTable && this.deletedAlone(lines)) {
       this.take(sink, lines, style, inTable)
       return
     }
@@ -521,7 +559,11 @@ class BodyReader {
           break
         case 'sdt': {
           const content = w.child(c, 'sdtContent')
-          if (content) this.inline(content, lines, inTable, hiddenByStyle)
+          if (!content) break
+          const blank = this.blankControl(c)
+          if (blank) this.activeComments.add(blank)
+          this.inline(content, lines, inTable, hiddenByStyle)
+          if (blank) this.activeComments.delete(blank)
           break
         }
         case 'commentRangeStart':
@@ -565,7 +607,8 @@ class BodyReader {
       break
     }
     if (rStyle !== null) {
-      bold ??= styles.characterBold(rStyle)
+      // A run-in heading's style is bold by design, as a heading paragraph style is.
+      if (!styles.runInHeading(rStyle)) bold ??= styles.characterBold(rStyle)
       hidden ??= styles.hidden(rStyle)
     }
     this.runContent(r, lines, inTable, bold === true, hidden ?? hiddenByStyle)
@@ -625,6 +668,17 @@ class BodyReader {
         // w:delText outside a deletion, w:instrText, w:softHyphen, w:sym, w:commentReference …: not text.
       }
     }
+  }
+
+  /** The id of the range a content control's text is read with when the control is a blank's (see {@link BlankControl}), or null. */
+  private blankControl(sdt: XmlNode): string | null {
+    const { w } = this
+    const sdtPr = w.child(sdt, 'sdtPr')
+    const placeholder = sdtPr && placeholderOfTag(w.childVal(sdtPr, 'tag'))
+    if (!placeholder) return null
+    const id = `zjblank${this.blanks.size + 1}`
+    this.blanks.set(id, { label: w.childVal(sdtPr, 'alias') ?? '', placeholder })
+    return id
   }
 
   /** A comment's range starts or ends: the text read in between is on that comment (批注). */
@@ -769,13 +823,14 @@ function findElement(node: XmlNode, test: (n: XmlNode) => boolean): XmlNode | nu
 /**
  * Reads the body of a main document part (`w:document`) into its paragraphs, with the list
  * numbers Word shows ({@link Numbering}) and numbers for unnumbered headings
- * ({@link HeadingNumbers}) before their text, and counts the images, text boxes, shapes and notes it dropped.
+ * ({@link HeadingNumbers}) before their text, and counts the images, text boxes, shapes and notes it
+ * dropped and the tables it read as text.
  */
 export function readBody(document: XmlNode, styles: Styles, numbering: Numbering): BodyText {
   const w = new WordNames(document)
   const reader = new BodyReader(w, styles, numbering)
   const body = w.child(document, 'body')
   if (body) reader.read(body)
-  const { paragraphs, images, textBoxes, shapes, notes, changes } = reader
-  return { paragraphs, images, textBoxes, shapes, notes, changes, accepted: reader.accepted() }
+  const { paragraphs, images, textBoxes, shapes, notes, tables, blanks, changes } = reader
+  return { paragraphs, images, textBoxes, shapes, notes, tables, blanks, changes, accepted: reader.accepted() }
 }

@@ -1,5 +1,5 @@
 import { WordNames, integer, onOff, type XmlNode } from './xml.ts'
-import { closingStyleName } from '../style-names.ts'
+import { closingStyleName, levelNames, runInStyleName } from '../style-names.ts'
 
 /**
  * The styles part (`word/styles.xml`), as the reader needs it: for paragraph styles, the list
@@ -46,6 +46,9 @@ export interface StyleNumbering {
 
 const headingName = /^(?:heading|标题)([1-9])$/
 const titleName = /^(?:title|标题)$/
+
+/** The names of the run-in heading styles the export writes. */
+const runInNames: ReadonlySet<string> = new Set(levelNames.map((_, i) => runInStyleName(i + 1)))
 
 /** How deep `w:basedOn` is followed (a loop in a damaged file ends here). */
 const maxDepth = 20
@@ -148,6 +151,15 @@ export class Styles {
   /** Whether a paragraph style is the closing's (结束语) that the export writes, by its name (`closingStyleName`), following `w:basedOn`. */
   closing(styleId: string | null): boolean {
     return this.inherited(styleId, (s) => (s.name === closingStyleName ? true : null)) ?? false
+  }
+
+  /**
+   * Whether a character style is the one the export writes a run-in heading's title in (see
+   * `runInStyleName`), by its name: its bold is the heading's look, not the writer's.
+   */
+  runInHeading(styleId: string): boolean {
+    const name = this.byId.get(styleId)?.name
+    return name !== undefined && runInNames.has(name)
   }
 
   /** Whether a character style (`w:rStyle`) makes text bold, following `w:basedOn`; `null` when it does not say. */

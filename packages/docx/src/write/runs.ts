@@ -5,6 +5,7 @@ import type { TrackedRange } from '../embedded.ts'
 import type { CommentRanges } from './comments.ts'
 import { sameChange, InsertionAround, type Revisions, type WrittenChange } from './revisions.ts'
 import { wordText } from './xml-chars.ts'
+import { blankControl } from './blank-control.ts'
 
 /**
  * The runs (`w:r`) of one paragraph of the export, written as text is added: text of the same look
@@ -13,7 +14,8 @@ import { wordText } from './xml-chars.ts'
  *
  * What each run carries is only what differs from its paragraph's style: bold (加粗, from the model's
  * bold mark), the yellow highlight of a field still to fill (the `X` of `X名`), and the character
- * style of a run-in heading. Typeface and size come from the styles. A run a suggestion (修订)
+ * style of a run-in heading. A blank's runs go in a content control of their own (see
+ * `blankControl`). Typeface and size come from the styles. A run a suggestion (修订)
  * inserts or deletes is wrapped in its `w:ins` or `w:del` (see `Revisions`); one a suggestion
  * deletes of another's insertion in a `w:del` inside a `w:ins`.
  */
@@ -174,10 +176,18 @@ export class RunWriter {
     this.add(attrs.scale + attrs.approx + attrs.unit, bold)
   }
 
-  /** A blank as `blankText` displays it: its name, or its highlighted placeholder. */
+  /**
+   * A blank as `blankText` displays it: its name, or its highlighted placeholder; in a content
+   * control that says it is a blank, with its label (see `blankControl`).
+   */
   private addBlank(attrs: BlankAttrs, bold: boolean): void {
+    this.flush()
+    const from = this.runs.length
     if (attrs.value === null) this.add(attrs.placeholder, bold, true)
     else this.add(attrs.value, bold)
+    this.flush()
+    const runs = this.runs.splice(from)
+    if (runs.length) this.runs.push(blankControl(attrs, runs))
   }
 
   /** Writes the pending text as a run, in its tracked change if it is part of one. */

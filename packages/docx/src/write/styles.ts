@@ -1,5 +1,5 @@
 import { escapeXml } from '../embedded.ts'
-import { closingStyleName } from '../style-names.ts'
+import { closingStyleName, levelNames, runInStyleName } from '../style-names.ts'
 import {
   bodySize,
   characterSpacing,
@@ -56,8 +56,6 @@ const levelRuns = [
   typeface(fonts.level3) + (level3Bold ? '<w:b/><w:bCs/>' : ''),
   typeface(fonts.level4),
 ]
-
-const levelNames = ['一级', '二级', '三级', '四级']
 
 interface StyleSpec {
   type: 'paragraph' | 'character'
@@ -159,7 +157,7 @@ export const stylesXml =
       pPr: exactLine(pageNumberLine) + noIndent,
       rPr: typeface(fonts.pageNumber) + '<w:spacing w:val="0"/>' + size(pageNumberSize),
     }),
-    ...levelRuns.map((rPr, i) => style({ type: 'character', id: styleIds.runIn[i]!, name: `总结 ${levelNames[i]}标题（接排）`, rPr })),
+    ...levelRuns.map((rPr, i) => style({ type: 'character', id: styleIds.runIn[i]!, name: runInStyleName(i + 1), rPr })),
   ].join('') +
   '</w:styles>'
 
