@@ -13,7 +13,7 @@ const cn = '[一二三四五六七八九十]+'
 const rule = (source: string) => new RegExp(`^${suggestionAnchor}*${source}$`)
 
 /** Where the typed number starts: after the anchors the match begins with, if any. */
-const afterAnchors = (match: RegExpMatchArray, start: number) => start + match[0].length - match[0].replace(new RegExp(`^${suggestionAnchor}+`), '').length
+const afterAnchors = (match: RegExpMatchArray, start: number) => start + new RegExp(`^${suggestionAnchor}*`).exec(match[0])![0].length
 
 /**
  * The same rule for a phrase an input method commits whole with its number (`一是加强管理`,
@@ -32,14 +32,26 @@ type Refused = (state: EditorState, tr: Transaction) => boolean
 /**
  * Whether a paragraph's text from its start, as typed so far and with what follows the caret,
  * reads as a heading whatever is typed next, as the importer reads it (the model's
- * `isTypedHeading`, set with {@link readTypedHeadingsWith} by what reads pastes, which loads on the
+ * `isTypedHeading`, set with {@link readTypedWith} by what reads pastes, which loads on the
  * writer's first focus); until then, any number does.
  */
 let typedHeading = (_line: string) => true
 
-/** Reads the heading numbers typed at the start of a paragraph with `read` from now on (see {@link structureInputRules}). */
-export function readTypedHeadingsWith(read: (line: string) => boolean): void {
-  typedHeading = read
+/**
+ * The metric that the text just entered ends, made a field, as an input rule's handler given the
+ * match of the text from `start` to the caret at `end` with what is typed (the commands'
+ * `typedMetricTr`, set with {@link readTypedWith} by what reads pastes); until then, none: metrics
+ * typed stay text.
+ */
+let typedMetric: (state: EditorState, match: RegExpMatchArray, start: number, end: number) => Transaction | null = () => null
+
+/**
+ * Reads from now on the heading numbers typed at the start of a paragraph with `heading`, and the
+ * metrics typed in the text with `metric` (see {@link structureInputRules}).
+ */
+export function readTypedWith(heading: typeof typedHeading, metric: typeof typedMetric): void {
+  typedHeading = heading
+  typedMetric = metric
 }
 
 /**
@@ -60,7 +72,8 @@ function numberRule(pattern: RegExp, make: (tr: Transaction, $start: ResolvedPos
       // The number's end: the caret, or, for a phrase, what follows it stays as the new text.
       const numberEnd = composedAtStart ? start + match[1]!.length : end
       const $start = state.doc.resolve(start)
-      if ($start.parentOffset !== start - matchStart || state.doc.resolve(matchStart).parentOffset !== 0) return null
+      // The match starts where the number's textblock does (the match lies in one textblock).
+      if ($start.parentOffset !== start - matchStart) return null
       const tr = state.tr.delete(start, numberEnd)
       const at = make(tr, $start, start, end, match[0].slice(start - matchStart) + $start.parent.textBetween(end - $start.start(), $start.parent.content.size))
       if (at === null) return null
@@ -121,8 +134,8 @@ function workItemRule(pattern: RegExp, refused: Refused, composedAtStart?: (type
  */
 function runInStop(state: EditorState, _match: RegExpMatchArray, start: number, end: number): Transaction | null {
   const $start = state.doc.resolve(start)
-  // Typed, the 。 is not in yet (start = end); composed, it is, just before the caret.
-  if ($start.parent.type.name !== 'heading' || end !== $start.end() || (start !== end && state.doc.textBetween(start, end) !== '。')) return null
+  // Typed, the 。 is not in yet (start = end); composed, it is, just before the caret (the rule's match).
+  if ($start.parent.type.name !== 'heading' || end !== $start.end()) return null
   const section = $start.node($start.depth - 1)
   if (section.attrs.runIn !== true) return null
   const tr = state.tr.delete(start, end)
@@ -142,7 +155,10 @@ function runInStop(state: EditorState, _match: RegExpMatchArray, start: number, 
  * the start of a paragraph (`一是加强管理`) is read as if its number had been typed first, unless
  * `suggesting()` (suggestion mode takes the phrase as it is). A number whose structure the editor
  * would refuse (`refused`: in suggestion mode, one suggestions cannot say, such as a paragraph
- * broken before text that was there made a work item) stays as typed, made as any text is.
+ * broken before text that was there made a work item) stays as typed, made as any text is. A
+ * number and its unit typed anywhere in the text (`120名` before `，`) become a metric field, read as
+ * the importer reads them (see `typedMetric`); Backspace right after gives back the text as typed.
+ * Not in suggestion mode, where they stay text as typed.
  */
 export function structureInputRules(suggesting: () => boolean = () => false, refused: Refused = () => false): Plugin[] {
   // Whether the composition being committed began at the start of its paragraph (after the
@@ -173,6 +189,8 @@ export function structureInputRules(suggesting: () => boolean = () => false, ref
         // takes a phrase as it stands); a bracketed number at once.
         ...numbers.map(([source, rank]) => headingRule(phrase(source), rank, refused, rank === 1 || rank === 3 ? (typed) => typed || !suggesting() : composedAtStart)),
         workItemRule(phrase(`${cn}是`), refused, composedAtStart),
+        // Last: any text entered, in which a metric may end (not in suggestion mode, which takes it as typed).
+        new InputRule(/[^]+$/, (state, match, start, end) => (suggesting() ? null : typedMetric(state, match, start, end))),
       ],
     }),
     new Plugin({

@@ -10,7 +10,8 @@ import { settleTypedJoinedItemsIn } from '@zongjie/commands/joined-items-typed'
 import { headlessSections } from '@zongjie/commands/headless-sections'
 import { takeApartSectionsWith } from '@zongjie/commands'
 import { readPartsWith } from './run-in-titles.ts'
-import { readTypedHeadingsWith } from './input-rules.ts'
+import { readTypedWith } from './input-rules.ts'
+import { typedMetricTr } from '@zongjie/commands/metrics-typed'
 import { shiftSectionsWith } from './keys.ts'
 import { demoteSectionReversibly, promoteSectionReversibly } from '@zongjie/commands/section-shifts'
 
@@ -44,8 +45,9 @@ readPartsWith({
 shiftSectionsWith({ demote: demoteSectionReversibly, promote: promoteSectionReversibly })
 
 // A number typed at the start of a paragraph makes a heading once the line reads as one, as the
-// importer reads it (`1.5万`, `一、二季度` are sentences).
-readTypedHeadingsWith(isTypedHeading)
+// importer reads it (`1.5万`, `一、二季度` are sentences); a number and its unit typed in the text
+// become a metric field, as the importer reads them (`120名，`).
+readTypedWith(isTypedHeading, typedMetricTr)
 
 /**
  * Reading what is pasted or dropped (粘贴): the model's importers of HTML and text, loaded on the
