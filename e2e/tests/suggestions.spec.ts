@@ -562,3 +562,158 @@ test('in suggestion mode, Delete at the end of a run-in title whose body is one 
   await expect.poll(() => suggestions(page)).toEqual([])
   expect(await validate(page)).toEqual([])
 })
+
+/** A draft with two sections after the opening, for selections that cross a heading. */
+const twoSections = `示范县民政局2024年上半年工作总结
+
+上半年，我局稳步推进各项工作。
+
+一、兜底保障
+完善救助制度，提高保障水平。
+
+二、基层治理
+按期完成换届选举。
+`
+
+// Typed over a selection from the opening into the first heading, or from a section's body into
+// the next heading, the selection was deleted across the parts first and each of its pieces (the
+// opening's words, the heading's, the paragraphs between) made a suggestion of its own, the typed
+// text another, after the struck words (in the heading): one edit listed as three or more. Now the
+// typed text replaces the words where the selection began; the heading's words struck from the
+// opening are a suggestion apart (one with them, accepting would join the opening to the heading).
+for (const [where, from, to, struck, entries, replaced] of [
+  ['from the opening into the first heading', '稳步', '保障', ['稳步推进各项工作。', '兜底'], [['insert', '张三'], ['delete', '张三']], '稳步推进各项工作。'],
+  ["from a section's body into the next heading", '提高', '治理', ['提高保障水平。', '基层'], [['insert', '张三']], '提高保障水平。基层'],
+] as const) {
+  for (const how of ['keys', 'typed', 'composed'] as const) {
+    const typed = how === 'keys' ? '2025' : '全面'
+    test(`in suggestion mode, text ${how} over a selection ${where}: a replacement, every piece struck, the text at its start; accepted as with 修订 off, rejected as before, one undo`, async ({ page }) => {
+      await openWith(page, twoSections)
+      const original = await getText(page)
+      const titles = await headings(page)
+      const over = async () => {
+        await selectRange(page, await positionOf(page, from), await positionOf(page, to))
+        if (how === 'composed') {
+          const ime = await startComposition(page)
+          for (const step of ['q', 'quan', 'quanmian', typed]) await ime.step(step)
+          await ime.commit(typed)
+        } else await typeText(page, typed)
+      }
+      // As with 修订 off.
+      await over()
+      const plain = await getText(page)
+      expect(plain).toContain(`${from === '稳步' ? '上半年，我局' : '完善救助制度，'}${typed}`)
+      await openWith(page, twoSections)
+      await suggestAs(page, zhang)
+      await over()
+      await expect.poll(() => suggestions(page)).toEqual(entries)
+      const { inserted, deleted } = await marked(page)
+      expect(inserted).toEqual([typed])
+      for (const words of struck) expect(deleted.join('')).toContain(words)
+      // Nothing joined or taken away until accepted; the text inserted where the selection began.
+      expect(await headings(page)).toEqual(titles)
+      await expect(content(page).locator('p, h2, h3', { hasText: typed })).toContainText(from === '稳步' ? `上半年，我局${typed}稳步` : `完善救助制度，${typed}提高`)
+      // The panel says what accepting does: these words go, that text comes in their place.
+      await expect(panel(page).locator('.suggestion')).toHaveCount(entries.length)
+      await expect(panel(page).locator('.suggestion .kind')).toHaveText(entries.length === 1 ? ['替换'] : ['替换', '删除'])
+      await expect(panel(page).locator('.suggestion .deleted')).toHaveText([replaced])
+      await expect(panel(page).locator('.suggestion .text').first()).toHaveText(typed)
+      expect(await getText(page)).toBe(plain)
+
+      // One undo takes it all back.
+      await press(page, 'Control+z')
+      await expect.poll(() => suggestions(page)).toEqual([])
+      expect(await marked(page)).toEqual({ inserted: [], deleted: [] })
+      expect(await getText(page)).toBe(original)
+
+      // Rejected, the summary is as it was.
+      await over()
+      await expect.poll(() => suggestions(page)).toEqual(entries)
+      await panel(page).getByRole('button', { name: '全部拒绝' }).first().click()
+      await expect.poll(() => suggestions(page)).toEqual([])
+      expect(await getText(page)).toBe(original)
+      expect(await headings(page)).toEqual(titles)
+    })
+  }
+}
+
+// Typed inside one's own struck words, the text went on with that deletion, and the panel listed
+// it as 删除 with the typed words struck out among the others: accepted, they stay.
+test('in suggestion mode, text typed inside words one suggested deleting: the panel lists a replacement, the struck words and the words that take their place', async ({ page }) => {
+  await openWith(page, draft)
+  await suggestAs(page, zhang)
+  const from = await positionOf(page, '稳步推进')
+  await selectRange(page, from, from + 4)
+  await press(page, 'Backspace')
+  await expect.poll(() => marked(page)).toEqual({ inserted: [], deleted: ['稳步推进'] })
+  await selectRange(page, from + 2)
+  await typeText(page, '深入')
+  await expect.poll(() => marked(page)).toEqual({ inserted: ['深入'], deleted: ['稳步', '推进'] })
+  expect(await suggestions(page)).toEqual([['insert', '张三']])
+  await expect(panel(page).locator('.suggestion .kind')).toHaveText(['替换'])
+  await expect(panel(page).locator('.suggestion .deleted')).toHaveText(['稳步推进'])
+  await expect(panel(page).locator('.suggestion .text')).toHaveText(['深入'])
+  await panel(page).locator('.suggestion .accept').click()
+  await expect.poll(() => docText(page)).toContain('我局深入各项工作。')
+})
+
+/** A draft whose first section ends with a list of work items, for a deletion from it into the next heading. */
+const itemsThenSection = `示范县民政局2024年上半年工作总结
+
+上半年，我局稳步推进各项工作。
+
+一、兜底保障
+一是完善救助制度；
+二是提高保障水平。
+
+二、基层治理
+按期完成换届选举。
+`
+
+// Every refused edit showed one hint, whose example (合并两节或两组工作事项) did not fit most.
+test('in suggestion mode, an edit suggestions cannot say is refused with a hint that names it: joining a section to the next', async ({ page }) => {
+  await openWith(page, itemsThenSection)
+  await suggestAs(page, zhang)
+  const before = await getText(page)
+  await selectRange(page, await positionOf(page, '水平'), await positionOf(page, '治理'))
+  await press(page, 'Backspace')
+  await expect(editor(page).locator('[part="hint"]')).toHaveText('修订模式下无法把这两处合并（两节、两组工作事项，或标题与正文）记为修订，此修改未执行；可先接受或拒绝相关修订，或关闭修订后再改')
+  expect(await getText(page)).toBe(before)
+  expect(await suggestions(page)).toEqual([])
+})
+
+const subsections = `示范县民政局2024年上半年工作总结
+
+上半年，我局稳步推进各项工作。
+
+一、兜底保障
+（一）完善救助制度
+健全制度。
+（二）提高保障水平
+提高标准。
+（三）加强资金管理
+规范使用。
+
+二、基层治理
+按期完成换届选举。
+`
+
+// Tab right after Shift-Tab demoted the promoted section as a new suggestion on top of the first:
+// （二） came back with its former sibling （三） as a subsection of its own, 1.加强资金管理.
+test('in suggestion mode, Shift-Tab then Tab gives back what was there: the promotion suggested, then taken back, no suggestion left', async ({ page }) => {
+  await openWith(page, subsections)
+  await suggestAs(page, zhang)
+  const before = await getText(page)
+  const titles = await headings(page)
+  await placeCursor(page, '提高标准')
+  await press(page, 'Shift+Tab')
+  await expect.poll(() => suggestions(page)).toEqual([['structure', '张三']])
+  expect(await headings(page)).toContain('二、提高保障水平')
+  await press(page, 'Tab')
+  await expect.poll(() => suggestions(page)).toEqual([])
+  expect(await headings(page)).toEqual(titles)
+  expect(await getText(page)).toBe(before)
+  // The caret where it was.
+  const head = await page.evaluate(() => (document.querySelector('zongjie-editor') as any).view.state.selection.$head.parent.textContent)
+  expect(head).toBe('提高标准。')
+})

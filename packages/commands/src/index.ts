@@ -21,6 +21,8 @@ export { addComment, replyToComment, setCommentResolved, editComment, deleteRepl
 export type { NewComment, CommentThreadAt } from './comments.ts'
 export { suggestTransaction, suggesting, acceptSuggestion, rejectSuggestion, acceptAll, rejectAll, suggestionsIn } from './suggestions.ts'
 export type { SuggestionAt } from './suggestions.ts'
+export { refusalOf } from './refusals.ts'
+export type { SuggestionRefusal } from './refusals.ts'
 export { isComposition, isSuggestible, isWritersChange, suggestionsSettled, suggestionsResolved, compositionStarts } from './suggestible.ts'
 export { replacementBetween } from './replacement.ts'
 export { isSharedDocumentChange, isSharedUndo } from './shared-change.ts'

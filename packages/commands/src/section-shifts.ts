@@ -17,15 +17,18 @@ const sectionAt = (state: EditorState | Transaction) => {
 
 /**
  * 升级 as {@link promoteSection} does, remembered so that {@link demoteSectionReversibly} right
- * after gives back what was there: what Shift-Tab does.
+ * after gives back what was there: what Shift-Tab does. With a view, what is remembered is the
+ * document the view shows after it, as the promotion was made there (in suggestion mode, 修订, a
+ * suggestion of the sections' structure).
  */
 export const promoteSectionReversibly: Command = (state, dispatch, view) =>
   promoteSection(
     state,
     dispatch &&
       ((tr) => {
-        promotion = { before: state.doc, after: tr.doc, was: sectionAt(state), at: sectionAt(tr) }
         dispatch(tr)
+        const made = view && view.state.doc !== state.doc ? view.state : tr
+        promotion = { before: state.doc, after: made.doc, was: sectionAt(state), at: sectionAt(made) }
       }),
     view,
   )
@@ -41,10 +44,15 @@ export const demoteSectionReversibly: Command = (state, dispatch, view) => {
   const p = promotion
   if (!p || sectionAt(state) !== p.at || !state.doc.eq(p.after)) return demoteSection(state, dispatch, view)
   if (dispatch) {
-    // Only what the promotion changed is put back.
-    const from = p.after.content.findDiffStart(p.before.content)!
+    // Only the parts the promotion changed are put back, whole: in suggestion mode, the sections
+    // its suggestion marks, which so give back what they held before (no suggestion left).
+    const diff = p.after.content.findDiffStart(p.before.content)!
+    const $from = p.after.resolve(diff)
+    const from = $from.depth ? $from.before(1) : diff
     const end = p.after.content.findDiffEnd(p.before.content)!
-    const tr = state.tr.replace(from, end.a, p.before.slice(from, end.b))
+    const $end = p.after.resolve(end.a)
+    const endA = $end.depth ? $end.after(1) : end.a
+    const tr = state.tr.replace(from, endA, p.before.slice(from, end.b + endA - end.a))
     const { from: head, to } = state.selection
     const sel = TextSelection.create(tr.doc, head - p.at + p.was, to - p.at + p.was)
     dispatch(closeHistory(tr.setSelection(sel)).scrollIntoView().setMeta(structureChecked, true))

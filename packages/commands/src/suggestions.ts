@@ -688,6 +688,126 @@ function unmarkedBy(before: Node, after: Node, changed: Changed): Set<string> {
   return new Set(gone.filter((id) => !marked.has(id)))
 }
 
+/**
+ * An edit that types over the selection of `state`: the selection deleted (by ProseMirror, or
+ * across parts, `deleteAcrossParts`), then text put in where it began. What deletes it (a
+ * transaction of the steps before the typing) and the text typed; null for any other edit.
+ */
+function typedOver(state: EditorState, tr: Transaction): { deletion: Transaction; text: Fragment } | null {
+  const { from, to, empty } = state.selection
+  const last = tr.steps[tr.steps.length - 1]
+  if (empty || !(last instanceof ReplaceStep) || last.slice.openStart || last.slice.openEnd || !last.slice.size || !last.slice.content.content.every((n) => n.isText)) return null
+  const step = last as unknown as { from: number; to: number }
+  const deletion = state.tr
+  if (tr.steps.length === 1) {
+    if (step.from !== from || step.to !== to) return null
+    deletion.delete(from, to)
+  } else {
+    for (const s of tr.steps.slice(0, -1)) if (deletion.maybeStep(s).failed) return null
+    if (step.from !== step.to || step.from !== deletion.mapping.map(from, -1)) return null
+  }
+  return { deletion, text: last.slice.content }
+}
+
+/**
+ * Text typed over a selection (see {@link typedOver}) as one suggestion, a replacement: the
+ * selection suggested deleted as its deletion alone is (each of its pieces struck out, headings'
+ * words too, nothing joined or taken away until accepted), and the typed text inserted where the
+ * selection began, before the struck words, under the same id. The rewriting of the whole edit
+ * put the text after the struck words, in the block where the selection ended (a heading), and
+ * each piece under an id of its own. Null where the deletion makes no one new suggestion, or the
+ * result would not say the edit.
+ */
+function typedOverSelection(state: EditorState, tr: Transaction, over: { deletion: Transaction; text: Fragment }, author: CommentAuthor, time: string): Transaction | null {
+  const out = suggestTransaction(state, over.deletion, author, time)
+  if (!out) return null
+  const known = new Set(suggestionsOf(state.doc).map((s) => s.id))
+  const { insertion, deletion } = schema.marks as { insertion: MarkType; deletion: MarkType }
+  const at = out.mapping.map(state.selection.from, -1)
+  // The suggestion whose struck words start at the selection's start: a new deletion.
+  const $at = out.doc.resolve(at)
+  const struck = deletion.isInSet($at.nodeAfter?.marks ?? []) ?? deletion.isInSet(Selection.findFrom($at, 1, true)?.$from.nodeAfter?.marks ?? [])
+  const entry = struck && suggestionsOf(out.doc).find((s) => s.id === struck.attrs.id && !known.has(s.id) && s.kind === 'delete')
+  if (!entry) return null
+  const mark = insertion.create({ id: entry.id })
+  const text: Node[] = []
+  over.text.forEach((n) => text.push(n.mark(mark.addToSet(insertion.removeFromSet(deletion.removeFromSet(n.marks))))))
+  out.insert(at, text)
+  out.setDocAttribute('suggestions', suggestionsOf(out.doc).map((s) => (s === entry ? { ...s, kind: 'insert' as const } : s)))
+  out.setSelection(TextSelection.create(out.doc, at + over.text.size))
+  try {
+    checkChanged(state.doc, out.doc)
+    if (!saysEdit(state.doc, out.doc, tr.doc)) return null
+  } catch (e) {
+    if (e instanceof RangeError) return null
+    throw e
+  }
+  return carried(tr, out)
+}
+
+/**
+ * Whether the stretches of marked content `a` and `b` (`a` before `b`) would be one stretch across
+ * a block boundary if they had one id: `a` ends a textblock and `b` starts a later one, with only
+ * block boundaries (and empty textblocks) between. Settling reads such a stretch as going on into
+ * the next block, and joins the two blocks when it goes (see the model's `settleSuggestions`).
+ */
+function acrossBoundary(doc: Node, a: { to: number; mark: Mark }, b: { from: number; mark: Mark }): boolean {
+  if (a.mark.type !== b.mark.type || b.from <= a.to) return false
+  const $end = doc.resolve(a.to)
+  const $start = doc.resolve(b.from)
+  if ($end.parentOffset !== $end.parent.content.size || $start.parentOffset !== 0) return false
+  let inline = false
+  doc.nodesBetween(a.to, b.from, (node, at) => {
+    if (node.isInline && at >= a.to) inline = true
+    return !inline && !node.isInline
+  })
+  return !inline
+}
+
+/**
+ * The new suggestions `ids` that one edit made, in the parts `changed` of `out`, made as few as
+ * they can be: each takes the id of the first it can join. The rewriting asks for an id before
+ * each of the edit's steps, so that typing or deleting over a selection across parts (its text in
+ * each block struck out, the typed text inserted) came as a suggestion for each piece; the writer
+ * made one edit, to accept or reject whole. Two pieces stay apart where one ends a block and the
+ * other starts the next (see {@link acrossBoundary}): one suggestion, accepting them would join
+ * the blocks, which the edit does not.
+ */
+function fewestSuggestions(out: Transaction, ids: string[], changed: Changed): void {
+  if (ids.length < 2) return
+  const fresh = new Set(ids)
+  const stretches = markedStretches(out.doc, changed).filter((st) => fresh.has(st.mark.attrs.id as string))
+  const apart = new Set<string>()
+  for (let i = 0; i + 1 < stretches.length; i++) {
+    const a = stretches[i]!
+    const b = stretches.find((st, j) => j > i && st.mark.type === a.mark.type)
+    if (b && a.mark.attrs.id !== b.mark.attrs.id && acrossBoundary(out.doc, a, b)) apart.add(`${a.mark.attrs.id} ${b.mark.attrs.id}`).add(`${b.mark.attrs.id} ${a.mark.attrs.id}`)
+  }
+  // Each id into the first group none of whose ids it must stay apart from.
+  const groups: string[][] = []
+  const target = new Map<string, string>()
+  for (const id of ids) {
+    const group = groups.find((g) => g.every((other) => !apart.has(`${id} ${other}`)))
+    if (group) {
+      group.push(id)
+      target.set(id, group[0]!)
+    } else groups.push([id])
+  }
+  if (!target.size) return
+  const moves: { pos: number; node: Node; mark: Mark; id: string }[] = []
+  eachChangedNode(out.doc, changed, (node, pos) => {
+    for (const mark of node.marks) {
+      const id = isSuggestionMark(mark) ? target.get(mark.attrs.id as string) : undefined
+      if (id) moves.push({ pos, node, mark, id })
+    }
+  })
+  for (const { pos, node, mark, id } of moves) {
+    const renamed = mark.type.create({ ...mark.attrs, id })
+    if (node.isInline) out.removeMark(pos, pos + node.nodeSize, mark).addMark(pos, pos + node.nodeSize, renamed)
+    else out.removeNodeMark(pos, mark).addNodeMark(pos, renamed)
+  }
+}
+
 /** An author with exactly the fields the document keeps (no `role: undefined`). */
 function authorOf(a: CommentAuthor): CommentAuthor {
   return a.role === undefined ? { id: a.id, name: a.name } : { id: a.id, name: a.name, role: a.role }
@@ -709,6 +829,11 @@ function authorOf(a: CommentAuthor): CommentAuthor {
  */
 export function suggestTransaction(state: EditorState, tr: Transaction, author: CommentAuthor, time: string): Transaction | null {
   if (!tr.docChanged) return tr
+  const over = typedOver(state, tr)
+  if (over) {
+    const made = typedOverSelection(state, tr, over, author, time)
+    if (made) return made
+  }
   tr = listContinued(state, tr) ?? tr
   tr = typedUndeleted(state, tr) ?? tr
   tr = joinKept(state, tr) ?? tr
@@ -746,15 +871,20 @@ export function suggestTransaction(state: EditorState, tr: Transaction, author: 
     if (e instanceof RangeError || e instanceof TypeError || (e instanceof Error && /Invalid content|TransformError|contentMatchAt/.test(e.name + e.message))) return null
     throw e
   }
-  const added: Suggestion[] = []
   const made = changedParts(state.doc, out.doc)
+  fewestSuggestions(out, [...markedIds(out.doc, made).keys()].filter((id) => !known.has(id) && !before.has(id)), made)
+  const added: Suggestion[] = []
   for (const [id, kinds] of markedIds(out.doc, made)) {
     if (known.has(id) || before.has(id)) continue
     added.push({ id, author: authorOf(author), time, kind: kindOf(kinds) })
   }
   const gone = unmarkedBy(state.doc, out.doc, made)
-  if (added.length || gone.size) {
-    const next = [...suggestionsOf(out.doc).filter((s) => !gone.has(s.id)), ...added]
+  // The author's own deletion that now inserts too (typed at its start or inside it) is a
+  // replacement, as one typed over a selection is: its entry says so.
+  const replaced = new Set([...markedIds(out.doc, made)].filter(([id, kinds]) => before.has(id) && kinds.has('insert')).map(([id]) => id))
+  const grown = suggestionsOf(out.doc).some((s) => s.kind === 'delete' && s.author.id === author.id && replaced.has(s.id))
+  if (added.length || gone.size || grown) {
+    const next = [...suggestionsOf(out.doc).filter((s) => !gone.has(s.id)).map((s) => (s.kind === 'delete' && s.author.id === author.id && replaced.has(s.id) ? { ...s, kind: 'insert' as const } : s)), ...added]
     const problem = suggestionsProblem(next)
     if (problem) throw new RangeError(`suggestTransaction: suggestions${problem.path}: ${problem.problem}`)
     out.setDocAttribute('suggestions', next)

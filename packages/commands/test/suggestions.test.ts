@@ -26,7 +26,14 @@ import {
   deleteAtBlockEnd,
   backspaceAtBlockStart,
   settleRunInTitles,
+  deleteAcrossParts,
+  deletionKeepsParts,
+  headlessSections,
+  takeApartSectionsWith,
+  refusalOf,
 } from '../src/index.ts'
+import { demoteSectionReversibly, promoteSectionReversibly } from '../src/section-shifts.ts'
+import { splitBlock } from 'prosemirror-commands'
 import { rangeOf } from './ranges.ts'
 
 const text = ['2024年上半年工作总结', '', '上半年，我们坚持以党建为引领。', '一、强化政治引领', '全面学习理论，开展轮训。', '共培训X名干部。', '二、夯实基层基础', '按期换届。', '三、推进重点工作', '完成改造。', ''].join('\n')
@@ -240,6 +247,67 @@ describe('suggestions (修订)', () => {
     }
   })
 
+  it('Shift-Tab then Tab gives back what was there: the promotion suggested, then taken back, no suggestion left', () => {
+    const subsections = ['2024年上半年工作总结', '', '上半年，我们坚持以党建为引领。', '一、强化政治引领', '（一）甲项工作', '甲正文。', '（二）乙项工作', '乙正文。', '（三）丙项工作', '丙正文。', '二、夯实基层基础', '按期换届。', ''].join('\n')
+    const s = EditorState.create({ doc: importText(subsections).doc })
+    const original = at(s, rangeOf(s.doc, '乙正文').from + 1)
+    // The editor's view: its dispatch makes the edit a suggestion (as suggestion mode does) and shows it.
+    const view = {
+      state: original,
+      dispatch(tr: Transaction) {
+        view.state = view.state.apply(suggestTransaction(view.state, tr, kezhang, t1)!)
+      },
+    }
+    const key = (command: Command) => expect(command(view.state, view.dispatch, view as never)).toBe(true)
+    key(promoteSectionReversibly)
+    expect(sectionTitles(view.state.doc)).toEqual(['一、强化政治引领', '二、乙项工作', '三、夯实基层基础'])
+    expect(suggestionsIn(view.state.doc).map((x) => x.kind)).toEqual(['structure'])
+    key(demoteSectionReversibly)
+    expect(suggestionsIn(view.state.doc)).toEqual([])
+    expect(view.state.doc.eq(original.doc)).toBe(true)
+    expect(view.state.selection.$head.parent.textContent).toBe('乙正文。')
+  })
+
+  it('typed over a selection from the opening into the first heading, or from a body into the next heading: every piece struck, headings too, the text inserted at its start, as few suggestions as settle right', () => {
+    takeApartSectionsWith(headlessSections)
+    for (const [from, to, expected] of [
+      // Struck in the opening and in the heading, one suggestion: accepting it would join the opening to the heading.
+      ['我们', '政治', [['insert', '新我们坚持以党建为引领。'], ['delete', '强化']]],
+      ['开展', '基层', [['insert', '新开展轮训。共培训X名干部。夯实']]],
+    ] as const) {
+      const s0 = start()
+      const s = s0.apply(s0.tr.setSelection(TextSelection.create(s0.doc, rangeOf(s0.doc, from).from, rangeOf(s0.doc, to).from)))
+      // As the editor types over it: deleted across parts where ProseMirror's deletion would not keep them.
+      const { plain, suggested } = both(s, (st) => (deletionKeepsParts(st) ? st.tr : deleteAcrossParts(st, true)).insertText('新'))
+      expect(suggestionsIn(suggested.doc).map((x) => [x.kind, x.text])).toEqual(expected)
+      // Nothing joined or taken away until accepted; the text where the selection began.
+      expect(sectionTitles(suggested.doc)).toEqual(sectionTitles(s.doc))
+      const $at = suggested.doc.resolve(s.selection.from)
+      expect($at.nodeAfter!.text).toBe('新')
+      expect($at.nodeAfter!.marks.map((m) => m.type.name)).toEqual(['insertion'])
+      expect(suggested.selection.from).toBe(s.selection.from + 1)
+      checkSettles(s.doc, suggested, plain.doc)
+    }
+  })
+
+  it('an edit refused in suggestion mode is named by what it does: joining, splitting, moving, promoting or demoting', () => {
+    const s = at(start(), rangeOf(start().doc, '夯实基层基础').from + 1)
+    const edit = (command: Command, state = s) => {
+      let tr: Transaction | null = null
+      command(state, (t) => (tr = t))
+      return refusalOf(state.doc, tr!.doc)
+    }
+    expect(edit(moveSectionUp)).toBe('move')
+    expect(edit(moveSectionDown)).toBe('move')
+    expect(edit(demoteSection)).toBe('shift')
+    expect(edit(promoteSection, run(s, demoteSection))).toBe('shift')
+    expect(edit(splitBlock)).toBe('split')
+    // From the end of one section's body into the next heading, deleted as ProseMirror deletes it: the two sections joined.
+    const across = s.apply(s.tr.setSelection(TextSelection.create(s.doc, rangeOf(s.doc, '干部。').to, rangeOf(s.doc, '基层').from)))
+    expect(edit((st, dispatch) => (dispatch?.(st.tr.deleteSelection()), true), across)).toBe('join')
+    expect(edit((st, dispatch) => (dispatch?.(st.tr.insertText('深入')), true))).toBe('other')
+  })
+
   it("a metric's value changed is a field suggestion that keeps the old value", () => {
     const s = start()
     const metricPos = rangeOf(s.doc, '\ufffc').from
@@ -443,9 +511,10 @@ describe('suggestions (修订)', () => {
         if (node.isText && node.text!.includes('深') && node.marks.some((m) => m.type.name === 'deletion')) deletedTyped = true
       })
       expect(deletedTyped).toBe(false)
-      // 李四's words his own suggestion; 王科长's go on with his deletion there, one replacement.
+      // 李四's words his own suggestion; 王科长's go on with his deletion there, one replacement
+      // (kind `insert`: accepted, it puts words in, not only takes them out).
       if (author === other) expect(listed(typed)).toEqual([['delete', '学习', '王科长'], ['insert', '深入', '李四']])
-      else expect(listed(typed).map(([kind, text]) => [kind, text])).toEqual([['delete', '学深入习']])
+      else expect(listed(typed).map(([kind, text]) => [kind, text])).toEqual([['insert', '学深入习']])
       expect(toText(typed.doc)).toContain('全面深入理论')
       expect(toText(run(typed, acceptAll()).doc)).toContain('全面深入理论')
       expect(toText(run(typed, rejectAll()).doc)).toContain('全面学习理论')

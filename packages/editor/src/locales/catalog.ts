@@ -1,5 +1,6 @@
 import type { PartName } from '../zongjie-editor/parts.ts'
 import type { Change, Finding } from '@zongjie/model'
+import type { SuggestionRefusal } from '@zongjie/commands'
 
 /**
  * Every string the editor shows or announces, in one place per language. `zh-CN` is the default;
@@ -115,8 +116,6 @@ export interface Catalog {
   suggesting: {
     /** Suggestion mode is on but the page set no `user` to record as the author. */
     noUser: string
-    /** An edit that cannot be proposed as a suggestion (joining two lists or sections …). */
-    refused: string
     /** In review mode (`mode="review"`) changes are suggestions; suggestion mode cannot be turned off. */
     reviewOnly: string
     /** An edit made while what records suggestions is still loading (suggestion mode just turned on). */
@@ -248,8 +247,8 @@ export interface SuggestionsCatalog {
   /** The choice of how the text is shown: with the suggestions marked, as it would be with all accepted, or as it was. */
   view: string
   views: { markup: string; final: string; original: string }
-  /** What a suggestion does, by kind. */
-  kinds: { insert: string; delete: string; structure: string; field: string }
+  /** What a suggestion does, by kind; `replace`: a suggestion that deletes text and inserts other text in its place (typed over a selection, or inside one's own deletion). */
+  kinds: { insert: string; delete: string; structure: string; field: string; replace: string }
   /** The quote of a suggestion whose content is no longer in the text, or which changes a block's structure only. */
   noText: string
   /** The tooltip of a suggestion's quote: selects its text. */
@@ -271,4 +270,6 @@ export interface SuggestionsCatalog {
   /** What the panel announces after settling. */
   accepted: (count: number) => string
   rejected: (count: number) => string
+  /** The hint when suggestion mode refuses an edit that suggestions cannot say, by what the edit did (see `SuggestionRefusal`). */
+  refused: Record<SuggestionRefusal, string>
 }

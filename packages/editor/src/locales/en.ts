@@ -190,7 +190,6 @@ export const en: Catalog = {
   },
   suggesting: {
     noUser: 'Cannot edit with track changes on: the page has set no current user (the editor\'s user property) to record as the author',
-    refused: 'This edit cannot be recorded as a suggestion (such as joining two sections or two lists of work items) and was not made; accept the suggestions involved or turn track changes off first',
     reviewOnly: 'In review mode every change is a suggestion; track changes cannot be turned off',
     loading: 'Track changes is still loading: this edit was not made; try again in a moment',
   },

@@ -2,13 +2,32 @@ import { css, html, nothing, type ReactiveController, type ReactiveControllerHos
 import { styleMap } from 'lit/directives/style-map.js'
 import { TextSelection, NodeSelection, type Command, type Transaction } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
-import { suggestionsOf, type CommentAuthor } from '@zongjie/model'
+import type { Node } from 'prosemirror-model'
+import { suggestionsOf, displayText, suggestionAnchor, type CommentAuthor } from '@zongjie/model'
 import { acceptSuggestion, rejectSuggestion, acceptAll, rejectAll, suggestionsIn, type SuggestionAt } from '@zongjie/commands'
 import { adoptPanelStyles } from './panel-styles.ts'
 import type { Catalog, SuggestionsCatalog } from '../locales/catalog.ts'
 import { suggestionsCatalogs, suggestionsZhCN } from '../locales/suggestions/index.ts'
 import { userColor, type User } from '../review/user.ts'
 import { ListedFrom } from './listed.ts'
+
+/**
+ * What the suggestion `at` deletes and what it inserts in its place, when it does both (a
+ * replacement: text typed over a selection, or inside one's own deletion); null when it only
+ * inserts or only deletes. Accepted, the one goes and the other stays.
+ */
+function replacementOf(doc: Node, at: SuggestionAt): { deleted: string; inserted: string } | null {
+  if (at.from === null || at.to === null || at.kind === 'structure' || at.kind === 'field') return null
+  const id = at.suggestion.id
+  const out = { deleted: '', inserted: '' }
+  doc.nodesBetween(at.from, at.to, (node) => {
+    const mark = node.marks.find((m) => (m.type.name === 'insertion' || m.type.name === 'deletion') && m.attrs.id === id)
+    if (!mark) return true
+    out[mark.type.name === 'insertion' ? 'inserted' : 'deleted'] += (node.isInline ? displayText(node) : node.textContent).replaceAll(suggestionAnchor, '')
+    return false
+  })
+  return out.deleted.trim() && out.inserted.trim() ? out : null
+}
 
 /**
  * The suggestions panel (修订), with its strings and styles, loads the first time an element shows
@@ -58,7 +77,8 @@ export const suggestionsStyles = css`
   .suggestions .kind { font-size: 11px; border-radius: 2px; padding: 0 3px; margin-right: 3px; background: #f4f4f5; color: #27272a; }
   .suggestions .quote { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; width: 100%; text-align: left; border: none; background: none; padding: 0; margin-bottom: 3px; font: 12px/1.5 var(--zj-font-ui); color: #111; overflow-wrap: anywhere; }
   .suggestions button.quote:hover { background: #e5e7eb; }
-  .suggestions .quote.delete .text { text-decoration: line-through; }
+  .suggestions .quote.delete .text, .suggestions .quote .deleted { text-decoration: line-through; }
+  .suggestions .quote .deleted { color: #6b7280; margin-right: 4px; }
   .suggestions .byline { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 8px; font-size: 12px; color: #4b5563; }
   .suggestions .author { color: #111; font-weight: 500; }
   .suggestions .actions { display: flex; gap: 4px; margin-top: 3px; }
@@ -72,7 +92,7 @@ interface AuthorCount {
 
 /**
  * The suggestions panel (修订) of one element: the suggestions in reading order, each with what it
- * does (插入, 删除, 修改数值, 调整结构), its text (which the click selects), its author in their colour
+ * does (插入, 删除, 修改数值, 调整结构; 替换, the words struck out before those put in their place), its text (which the click selects), its author in their colour
  * and its time, and 接受 / 拒绝; 全部接受 / 全部拒绝, and the same for each author; and the choice of
  * how the text shows them (修订标记, 最终稿, 原稿). Numbers follow at once. In review mode
  * (`mode="review"`) a reviewer accepts nothing and withdraws (撤回) only their own suggestions;
@@ -216,11 +236,15 @@ export class SuggestionsPanel implements ReactiveController {
   private renderSuggestion(at: SuggestionAt, t: SuggestionsCatalog, settles: boolean, withdraws: boolean): TemplateResult {
     const s = at.suggestion
     const id = s.id
-    const text = at.text.trim() ? at.text : t.noText
-    return html`<li class="suggestion" data-id=${id} data-kind=${s.kind} aria-current=${this.current === id ? 'true' : 'false'} style=${styleMap({ '--zj-user-color': userColor(s.author) })}>
+    // A replacement (typed over a selection, or inside one's own deletion) says both: what goes, struck out, and what comes in its place.
+    const replaces = this.host.view ? replacementOf(this.host.view.state.doc, at) : null
+    const kind = replaces ? t.kinds.replace : t.kinds[s.kind]
+    const text = replaces ? replaces.inserted : at.text.trim() ? at.text : t.noText
+    const quote = html`<span class="kind">${kind}</span>${replaces ? html`<del class="deleted">${replaces.deleted}</del>` : nothing}<span class="text">${text}</span>`
+    return html`<li class="suggestion" data-id=${id} data-kind=${replaces ? 'replace' : s.kind} aria-current=${this.current === id ? 'true' : 'false'} style=${styleMap({ '--zj-user-color': userColor(s.author) })}>
       ${at.from === null
-        ? html`<div class="quote"><span class="kind">${t.kinds[s.kind]}</span><span class="text">${text}</span></div>`
-        : html`<button type="button" class=${s.kind === 'delete' ? 'quote delete' : 'quote'} title=${t.go} @click=${() => this.select(at)}><span class="kind">${t.kinds[s.kind]}</span><span class="text">${text}</span></button>`}
+        ? html`<div class="quote">${quote}</div>`
+        : html`<button type="button" class=${s.kind === 'delete' && !replaces ? 'quote delete' : 'quote'} title=${t.go} @click=${() => this.select(at)}>${quote}</button>`}
       <div class="byline">
         <span class="author">${t.by(s.author.name, s.author.role ?? '')}</span>
         <time datetime=${s.time}>${t.time(s.time)}</time>

@@ -5,11 +5,16 @@ import { isTextOnly } from './text-only.ts'
 import { holdsField } from './fields.ts'
 import { structureChecked, replacementBetween, isSharedDocumentChange, joinSectionEmptiedBy, compositionStarts, deletionKeepsParts, deleteAcrossParts } from '@zongjie/commands'
 
-/** The selection deleted across parts where ProseMirror's deletion would not keep them, before it is `typed` over or not (see `deleteAcrossParts`). */
+/**
+ * The selection deleted across parts where ProseMirror's deletion would not keep them, before it
+ * is `typed` over or not (see `deleteAcrossParts`). Typed over, the deletion is marked
+ * `compositionStarts`, as before a composition: read with the text the key puts in (in suggestion
+ * mode, one suggestion of both).
+ */
 function clearAwkwardSelection(view: EditorView, typed?: boolean): boolean {
   const { state } = view
   if (state.selection.empty || deletionKeepsParts(state)) return false
-  view.dispatch(deleteAcrossParts(state, typed))
+  view.dispatch(deleteAcrossParts(state, typed).setMeta(compositionStarts, typed))
   return true
 }
 

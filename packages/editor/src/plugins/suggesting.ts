@@ -2,9 +2,10 @@ import { Plugin, PluginKey, Selection, type EditorState, type Transaction } from
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
 import type { Node } from 'prosemirror-model'
 import { schema, displayText, suggestionsOf, type CommentAuthor } from '@zongjie/model'
-import { isSuggestible, suggestionsSettled, suggestTransaction, replacementBetween, compositionStarts } from '@zongjie/commands'
+import { isSuggestible, suggestionsSettled, suggestTransaction, replacementBetween, compositionStarts, refusalOf } from '@zongjie/commands'
 import { css } from 'lit'
 import { adoptPanelStyles } from '../panels/panel-styles.ts'
+import { suggestionsCatalogs, suggestionsZhCN } from '../locales/suggestions/index.ts'
 
 /**
  * Suggestion mode (修订): the writer's edits made as suggestions, and how suggestions look in the
@@ -18,7 +19,9 @@ import { adoptPanelStyles } from '../panels/panel-styles.ts'
  * A selection across blocks or over a field that the composition replaces is deleted plainly as it
  * starts (marked `compositionStarts`), as with 修订 off, and suggested with what was committed:
  * struck out there, the text kept in the page would have the browser compose beside it and leave
- * the pinyin in.
+ * the pinyin in. A key typed over a selection deleted across parts (the guard's deletion, marked
+ * `compositionStarts` too) is made so with what it types: one replacement, the text where the
+ * selection began.
  */
 
 /**
@@ -57,8 +60,13 @@ export interface SuggestingOptions {
   active(): boolean
   /** Who is writing, as the author of suggestions; null when the page set no `user`. */
   author(): CommentAuthor | null
-  /** An edit was not made: `reason` says why (no author, or an edit suggestions cannot say). */
-  refuse(reason: 'noUser' | 'refused'): void
+  /** The language tag of the element's strings (its catalogue's). */
+  lang(): string
+  /**
+   * An edit was not made: `noUser`, no author; or `refused`, an edit suggestions cannot say, with
+   * `message`, the hint that says which edit it was (see `refusalOf`).
+   */
+  refuse(reason: 'noUser' | 'refused', message?: string): void
 }
 
 /** A composition under way: the state before it (its steps are made plainly since), and the deletion of the selection it replaces, when it began with one. */
@@ -112,8 +120,14 @@ export class SuggestionRecorder {
       return tr
     }
     const suggested = suggestTransaction(view.state, tr, author, this.now())
-    if (!suggested) this.options.refuse('refused')
+    if (!suggested) this.refused(tr.before, tr.doc)
     return suggested
+  }
+
+  /** Tells the writer that the edit from `before` to `after` was refused, and which edit it was (joining, splitting, moving, promoting or demoting …). */
+  private refused(before: Node, after: Node): void {
+    const strings = suggestionsCatalogs[this.options.lang()] ?? suggestionsZhCN
+    this.options.refuse('refused', strings.refused[refusalOf(before, after)])
   }
 
   /**
@@ -180,7 +194,8 @@ export class SuggestionRecorder {
       tr.setSelection(Selection.fromJSON(tr.doc, suggested.selection.toJSON()))
     } else {
       tr.setSelection(Selection.fromJSON(tr.doc, c.start.selection.toJSON()))
-      this.options.refuse(author ? 'refused' : 'noUser')
+      if (author) this.refused(start, now)
+      else this.options.refuse('noUser')
     }
     view.dispatch(tr.setMeta(suggestionsSettled, true))
   }

@@ -661,8 +661,9 @@ export class ZongjieEditor extends LitElement {
           const u = this.writer
           return u ? (u.role ? { id: u.id, name: u.name, role: u.role } : { id: u.id, name: u.name }) : null
         },
-        refuse: (reason) => {
-          const message = this.strings.suggesting[reason]
+        lang: () => this.strings.lang,
+        refuse: (reason, said) => {
+          const message = said ?? this.strings.suggesting.noUser
           this.showHint(message)
           if (reason === 'noUser') this.emit<ZongjieErrorDetail>('error', { message, error: new Error(message) })
         },
