@@ -123,3 +123,26 @@ test('Tab goes from the toolbar to the outline, the page, the suggestions, the c
   await page.keyboard.press('Shift+Tab')
   expect(await focusedPart(page)).toBe('findings')
 })
+
+test('the hint under the toolbar looks like a notice for a notice and like an error for an error, each legible (AA)', async ({ page }) => {
+  await openDemo(page)
+  await loadSample(page)
+  const hint = editor(page).locator('[part=hint]')
+  // A notice: Tab in the opening, where there is no section to demote.
+  await editor(page).locator('.zj-preamble .zj-paragraph').first().click()
+  await page.keyboard.press('Tab')
+  await expect(hint).toHaveText('这里没有能降级的节；再按 Tab 离开正文')
+  const notice = await hint.evaluate((e) => getComputedStyle(e).backgroundColor)
+  await hint.screenshot({ path: test.info().outputPath('hint-notice.png') })
+  await expectNoSeriousViolations(page, 'with a notice in the hint')
+  // An error: a value the page set that is not a summary.
+  await editor(page).evaluate((el) => ((el as unknown as { value: string }).value = '{"version": 1, "title": '))
+  await expect(hint).toHaveText('无法载入：内容不是有效的 JSON')
+  const error = await hint.evaluate((e) => getComputedStyle(e).backgroundColor)
+  await hint.screenshot({ path: test.info().outputPath('hint-error.png') })
+  await expectNoSeriousViolations(page, 'with an error in the hint')
+  // Red for the error only; the notice a neutral grey (its red, green and blue alike).
+  expect(error).toBe('rgb(127, 29, 29)')
+  const [r, g, b] = notice.match(/\d+/g)!.map(Number)
+  expect(Math.max(r!, g!, b!) - Math.min(r!, g!, b!), notice).toBeLessThan(40)
+})

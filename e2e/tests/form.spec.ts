@@ -51,6 +51,57 @@ test.describe('<zongjie-editor> in a <form>', () => {
     expect(await text()).toBe(before)
   })
 
+  test('disabled, by its attribute or a disabled fieldset, a click on the text or the page puts no focus in it, as on a disabled native control, and the text can still be selected', async ({ page }) => {
+    const el = page.locator('zongjie-editor')
+    const paragraph = el.locator('.zj-paragraph').first()
+    /** Where the focus is: what of the editor holds it, or `outside`. */
+    const focused = () =>
+      page.evaluate(() => {
+        const a = document.activeElement
+        if (a?.tagName.toLowerCase() !== 'zongjie-editor') return 'outside'
+        const inner = a.shadowRoot!.activeElement
+        return inner ? `editor ${inner.getAttribute('role') ?? inner.className}` : 'editor'
+      })
+    for (const disable of ['attribute', 'fieldset'] as const) {
+      await el.evaluate((e, disable) => {
+        if (disable === 'attribute') return e.setAttribute('disabled', '')
+        const fieldset = document.createElement('fieldset')
+        e.before(fieldset)
+        fieldset.append(e)
+        fieldset.disabled = true
+      }, disable)
+      await expect(page.getByRole('textbox', { name: '工作总结' })).toHaveAttribute('aria-disabled', 'true')
+      await page.locator('input[name=unit]').focus()
+      await paragraph.click()
+      expect(await focused(), `${disable}: a click on the text`).toBe('outside')
+      // Below the text, on the page's paper, and on its margin.
+      const box = (await el.locator('.page').boundingBox())!
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height - 4)
+      await page.mouse.click(box.x - 6, box.y + 40)
+      expect(await focused(), `${disable}: a click on the page`).toBe('outside')
+      // The text can still be selected (and copied): dragged over, its first words are.
+      const line = (await paragraph.boundingBox())!
+      await page.mouse.move(line.x + 2, line.y + line.height / 2)
+      await page.mouse.down()
+      await page.mouse.move(line.x + 120, line.y + line.height / 2, { steps: 4 })
+      await page.mouse.up()
+      const selected = await el.evaluate((e) => (e.shadowRoot as ShadowRoot & { getSelection(): Selection }).getSelection().toString())
+      expect(selected, disable).toMatch(/^上半年/)
+      expect(await focused(), `${disable}: a selection`).toBe('outside')
+      await el.evaluate((e, disable) => {
+        if (disable === 'attribute') e.removeAttribute('disabled')
+        else {
+          const fieldset = e.closest('fieldset')!
+          fieldset.before(e)
+          fieldset.remove()
+        }
+      }, disable)
+    }
+    // Enabled again, a click puts the caret in the text.
+    await paragraph.click()
+    expect(await focused()).toBe('editor textbox')
+  })
+
   test('disabled, by its attribute or a disabled fieldset, the editor leaves the tab order, its toolbar and panels too, and its text is announced as disabled; enabled again, all is back', async ({ page }) => {
     const el = page.locator('zongjie-editor')
     await el.evaluate((e) => ['toolbar', 'outline', 'metrics'].forEach((a) => e.setAttribute(a, '')))

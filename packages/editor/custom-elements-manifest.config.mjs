@@ -23,7 +23,8 @@ export default {
  * - `new CustomEvent(name, …)` with a variable (the element's `emit(name, detail)` helper) is no
  *   event called "name": an event the code names by a variable stays only if the doc block has it;
  * - an attribute's description is the class doc block's `@attr` text (the contract), not the field's
- *   doc comment, which the Properties table shows.
+ *   doc comment, which the Properties table shows;
+ * - an attribute the element reads by hand (`value`) sets the public property of its name.
  */
 function zongjieContract() {
   /** `Class.property` for Lit's internal reactive state. */
@@ -67,6 +68,8 @@ function zongjieContract() {
             if (docs?.has(attribute.name)) attribute.description = docs.get(attribute.name)
             // A global attribute the element observes (`lang`) keeps its HTMLElement property.
             if (!attribute.fieldName && attribute.name === 'lang') attribute.fieldName = 'lang'
+            // An attribute read by hand (`value`, read once when connected) sets the public property of its name.
+            if (!attribute.fieldName && declaration.members?.some((m) => m.name === attribute.name && m.kind === 'field' && !m.static && m.privacy !== 'private')) attribute.fieldName = attribute.name
           }
         }
         for (const member of declaration.members ?? []) {

@@ -130,7 +130,7 @@ describe('zongjie import: Word files', () => {
     const r = await zongjie(['import', join(dir, 'draft.txt'), '--to', 'docx', '--final', '-o', out])
     expect(r.status).toBe(1)
     expect(r.stdout).toBe('')
-    expect(lines(r.stderr)[0]).toMatch(/draft\.txt: 错误 metric-unfilled 一、（一）: 指标「.*X万元」未填写数字/)
+    expect(lines(r.stderr)[0]).toMatch(/draft\.txt: 错误 metric-unfilled 第一部分（一）第1项: 指标「.*X万元」未填写数字/)
     expect(lines(r.stderr).at(-1)).toMatch(/有 8 处错误，不能作为定稿输出/)
     expect(existsSync(out)).toBe(false)
     const ok = await zongjie(['import', join(dir, 'filled.txt'), '--to', 'docx', '--final', '-o', out])

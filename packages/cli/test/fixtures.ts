@@ -23,16 +23,16 @@ export const draft = `青禾县农业农村局2024年上半年工作总结
 2024年7月8日
 `
 
-/** The unfilled metrics of {@link draft}, in order, with the place `validate` gives each. */
+/** The unfilled metrics of {@link draft}, in order, with the place `validate` prints for each (the work item after its section). */
 export const draftMetrics = [
-  { text: 'X万元', where: '一、（一）' },
-  { text: 'X户', where: '一、（一）' },
-  { text: 'X场次', where: '一、（一）' },
-  { text: 'X万亩', where: '一、（二）' },
-  { text: 'X%', where: '一、（二）' },
-  { text: 'X家', where: '二、' },
-  { text: 'X个', where: '二、' },
-  { text: 'X人', where: '二、' },
+  { text: 'X万元', where: '第一部分（一）第1项' },
+  { text: 'X户', where: '第一部分（一）第1项' },
+  { text: 'X场次', where: '第一部分（一）第2项' },
+  { text: 'X万亩', where: '第一部分（二）' },
+  { text: 'X%', where: '第一部分（二）' },
+  { text: 'X家', where: '第二部分第1项' },
+  { text: 'X个', where: '第二部分第1项' },
+  { text: 'X人', where: '第二部分第2项' },
 ]
 
 /** {@link draft} with every metric filled in. */

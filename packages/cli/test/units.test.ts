@@ -92,18 +92,18 @@ describe('printing', () => {
 
   it('prints a finding as 级别 代码 位置: 说明, without naming the place twice', () => {
     expect(formatFinding({ code: 'metric-unfilled', severity: 'error', message: '第一部分（二）：指标「X名」未填写数字', where: '一、（二）', path: '$.sections[0]' })).toBe(
-      '错误 metric-unfilled 一、（二）: 指标「X名」未填写数字',
+      '错误 metric-unfilled 第一部分（二）: 指标「X名」未填写数字',
     )
     expect(formatFinding({ code: 'blank-unfilled', severity: 'error', message: '第二部分标题：「X工程」中的名称未填写', where: '二、' })).toBe(
-      '错误 blank-unfilled 二、标题: 「X工程」中的名称未填写',
+      '错误 blank-unfilled 第二部分标题: 「X工程」中的名称未填写',
     )
     expect(formatFinding({ code: 'metric-unfilled', severity: 'error', message: '“下步打算”部分：指标「X个」未填写数字', where: '（计划）' })).toBe(
-      '错误 metric-unfilled （计划）: 指标「X个」未填写数字',
+      '错误 metric-unfilled “下步打算”部分: 指标「X个」未填写数字',
     )
     expect(formatFinding({ code: 'metric-unfilled', severity: 'error', message: '导语：指标「X个」未填写数字', where: '导语' })).toBe('错误 metric-unfilled 导语: 指标「X个」未填写数字')
-    expect(formatFinding({ code: 'problems-missing', severity: 'warning', message: '缺少', path: '$.sections' })).toBe('警告 problems-missing $.sections: 缺少')
+    expect(formatFinding({ code: 'problems-missing', severity: 'warning', message: '缺少', path: '$.sections' })).toBe('警告 problems-missing 全文: 缺少')
     expect(formatFinding({ code: 'import-repaired', severity: 'info', message: '第 3 行：改了', line: 3 })).toBe('提示 import-repaired 第3行: 改了')
-    expect(formatFinding({ code: 'section-empty', severity: 'warning', message: '空', pos: 12 })).toBe('警告 section-empty 位置12: 空')
+    expect(formatFinding({ code: 'section-empty', severity: 'warning', message: '空', pos: 12 })).toBe('警告 section-empty 全文: 空')
     expect(formatFinding({ code: 'title-missing', severity: 'error', message: '无' })).toBe('错误 title-missing 全文: 无')
     expect(tally('a.txt', [])).toBe('a.txt: 没有发现问题')
   })

@@ -27,11 +27,23 @@ describe('zongjie validate', () => {
     const r = await zongjie(['validate', 'fields.txt'], { cwd: dir })
     expect(lines(r.stdout)).toEqual([
       '错误 metric-unfilled 导语: 指标「全镇新增市场主体X户」未填写数字',
-      '错误 metric-unfilled 一、标题: 指标「X个重点项目建设情况」未填写数字',
-      '错误 metric-unfilled 一、: 指标「完成投资X万元」未填写数字',
-      '错误 blank-unfilled 一、: 「开工【X】、X两个项目」中的名称未填写',
-      '错误 blank-unfilled 一、: 「开工X、【X】两个项目」中的名称未填写',
-      '错误 metric-unfilled 三、: 指标「再谋划X个项目」未填写数字',
+      '错误 metric-unfilled 第一部分标题: 指标「X个重点项目建设情况」未填写数字',
+      '错误 metric-unfilled 第一部分: 指标「完成投资X万元」未填写数字',
+      '错误 blank-unfilled 第一部分: 「开工【X】、X两个项目」中的名称未填写',
+      '错误 blank-unfilled 第一部分: 「开工X、【X】两个项目」中的名称未填写',
+      '错误 metric-unfilled 第三部分: 指标「再谋划X个项目」未填写数字',
+    ])
+  })
+
+  it('names every place in words: a plans section without a number, a work item, the whole summary as 全文', async () => {
+    const text = ['溪口镇2024年上半年工作总结', '上半年，全镇扎实推进各项工作。', '一、主要工作', '一是走访企业。二是新增市场主体X户。', '明年工作计划', ''].join('\n')
+    writeFiles(dir, { 'places.txt': text })
+    const out = lines((await zongjie(['validate', 'places.txt'], { cwd: dir })).stdout)
+    expect(out).toEqual([
+      '错误 metric-unfilled 第一部分第2项: 指标「新增市场主体X户」未填写数字',
+      '警告 section-empty “下步打算”部分: 「明年工作计划」部分还没有内容',
+      '警告 problems-missing 全文: 缺少“存在的问题”部分：总结一般应写明工作中的不足',
+      '警告 plans-period-conflict “下步打算”部分: 上半年总结的工作计划应写下半年，「明年工作计划」写的是明年',
     ])
   })
 

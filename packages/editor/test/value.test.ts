@@ -124,6 +124,29 @@ describe('value', () => {
     expect(seen[1]!.message).toMatch(/^无法载入：\$\.version: /)
   })
 
+  it('is read from the value attribute a page rendered on the server wrote, as set by script, and refused the same way', async () => {
+    // `<zongjie-editor value='{"version":1,"title":…}'>` in the HTML an OA system sends.
+    const host = document.createElement('div')
+    host.innerHTML = `<zongjie-editor value='${json(draft).replace(/'/g, '&#39;')}'></zongjie-editor>`
+    const el = host.firstElementChild as ZongjieEditor
+    document.body.append(host)
+    elements.push(el)
+    await el.updateComplete
+    expect(el.summary.title).toBe('示范县民政局2024年上半年工作总结')
+    expect(el.value).toBe(json(draft))
+
+    // A damaged one: the page gets the same error event as for a value set by script, the writer the same hint.
+    const bad = document.createElement('zongjie-editor')
+    bad.setAttribute('value', '{"version": 1, "title": ')
+    const seen = errors(bad)
+    document.body.append(bad)
+    elements.push(bad)
+    await bad.updateComplete
+    expect(seen.map((e) => e.message)).toEqual(['无法载入：内容不是有效的 JSON'])
+    expect(bad.shadowRoot!.querySelector('[part=hint]')?.textContent).toBe('无法载入：内容不是有效的 JSON')
+    expect(bad.summary.sections).toEqual([])
+  })
+
   it("is a new summary when set to '': an empty one, or the template's", async () => {
     const el = await mount(json(draft))
     el.value = ''

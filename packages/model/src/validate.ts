@@ -152,7 +152,7 @@ function validateText(doc: Node, options: ValidateOptions): Finding[] {
   }
 
   const lengthOfPart = (kind: string) => reports.find((r) => r.kind === kind)?.length ?? 0
-  if (doc.attrs.template) findings.push(...templatePartFindings(doc.attrs.template, { opening: lengthOfPart('preamble'), closing: lengthOfPart('closing'), sections }))
+  if (doc.attrs.template) findings.push(...templatePartFindings(doc.attrs.template, { opening: lengthOfPart('preamble'), closing: lengthOfPart('closing'), sections, doc }))
   findings.push(...periodFindings(doc, rawTitle, sections))
 
   for (const w of options.repairs ?? []) {
@@ -318,7 +318,7 @@ function periodFindings(doc: Node, title: string, sections: readonly SectionFact
   return periodConflicts(covers, title, plans?.title || null).map((c) =>
     c.place === 'title'
       ? { code: 'title-period-conflict' as const, severity: 'warning' as const, message: c.message, path: '$.title', where: '标题', pos: 0 }
-      : { code: 'plans-period-conflict' as const, severity: 'warning' as const, message: c.message, path: `$.sections[${plansIndex}].title`, where: plans!.number || '工作计划' },
+      : { code: 'plans-period-conflict' as const, severity: 'warning' as const, message: c.message, path: `$.sections[${plansIndex}].title`, where: plans!.number || '（计划）' },
   )
 }
 
@@ -331,10 +331,12 @@ export function canSubmit(findings: readonly Finding[]): boolean {
  * A place as a finding's message names it, from its `where` (see {@link Finding}): a top-level
  * section as 第一部分 (`一、` followed by `：` reads as a stray mark), its subsections after it
  * (第一部分（二）), an unnumbered problems or plans section by what it is, a level written `1.`
- * last as 第1条; 标题, 导语, 结尾, 落款 as they are; none as 正文.
+ * as 第1条 (第一部分（二）第1条（3）); 标题, 导语, 结尾, 落款 as they are; none as 正文. A field's
+ * place names the work item it stands in after these as 第N项 (第一部分（二）第2项, see `quoteField`),
+ * apart from a level's 第N条.
  */
 export function placeName(where: string): string {
-  return where ? where.replace(/^(.+?)、/, '第$1部分').replace('（问题）', '“存在的问题”部分').replace('（计划）', '“下步打算”部分').replace(/(\d+)\.$/, '第$1条') : '正文'
+  return where ? where.replace(/^(.+?)、/, '第$1部分').replace('（问题）', '“存在的问题”部分').replace('（计划）', '“下步打算”部分').replace(/(\d+)\./g, '第$1条') : '正文'
 }
 
 /**
@@ -347,8 +349,10 @@ export function placeName(where: string): string {
  * of the findings (the editor's panel, the command line). `pos` is the field's position in `part`
  * counted from the part's start (the part itself at 0).
  */
-function quoteField(part: Node, pos: number | undefined, field: { where: string; context: string; text: string }): { place: string; text: string } {
-  const place = placeName(field.where)
+function quoteField(part: Node, pos: number | undefined, field: { where: string; path: string; context: string; text: string }): { place: string; text: string } {
+  // A field in a work item: the item after its section, counted in its list (its path's `items[1]`: 第2项).
+  const item = /items\[(\d+)/.exec(field.path)
+  const place = placeName(field.where) + (item ? `第${+item[1]! + 1}项` : '')
   if (pos === undefined) return { place, text: field.context + field.text }
   const $pos = part.resolve(pos - 1)
   const block = $pos.parent

@@ -220,3 +220,33 @@ describe('the office templates', () => {
     expect(toSummary(newFromTemplate('county-committee', options)).title).toBe(`${organization}2024年上半年党建工作总结`)
   })
 })
+
+describe('the findings on a template’s parts', () => {
+  /** The template's document with the opening emptied, and the first main-work section's body and subsections taken out. */
+  function emptied(): Node {
+    const doc = newFromTemplate('bureau', options)
+    const tr = new Transform(doc)
+    let section = -1
+    doc.forEach((node, offset) => {
+      if (node.type.name === 'preamble' || (section < 0 && node.type.name === 'section1')) {
+        if (node.type.name === 'section1') section = offset
+        const from = node.type.name === 'preamble' ? 1 : 1 + node.child(0).nodeSize
+        tr.delete(tr.mapping.map(offset + from), tr.mapping.map(offset + node.nodeSize - 1))
+      }
+    })
+    return tr.doc
+  }
+
+  it('say 导语 for the opening, as every other finding does, and lead to the part they are about', () => {
+    const doc = emptied()
+    const parts = validate(doc).filter((f) => f.code === 'part-empty')
+    expect(parts.map((f) => [f.where, f.message.slice(0, 12)])).toEqual([
+      ['导语', '“导语”部分是必填的，还'],
+      ['一、', `“${templateById('bureau')!.parts[1]!.name}”部分是必填的`.slice(0, 12)],
+    ])
+    // Each leads to its part: the opening, and the section (its heading's text just inside).
+    expect(doc.nodeAt(parts[0]!.pos!)!.type.name).toBe('preamble')
+    expect(doc.nodeAt(parts[1]!.pos!)!.type.name).toBe('section1')
+    expect(doc.nodeAt(parts[1]!.pos!)!.child(0).textContent).toBe(templateById('bureau')!.parts[1]!.name)
+  })
+})

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest'
 import { Transform } from 'prosemirror-transform'
-import { importText, validate } from '../src/index.ts'
+import { importText, placeName, validate } from '../src/index.ts'
 
 const draft = [
   '某街道办事处2021年上半年工作总结',
@@ -26,7 +26,7 @@ describe('validate', () => {
     ])
     expect(unfilled[0]!.message).toContain('完成X个')
     // A blank's message reads on to the end of its clause, so the writer knows which name is missing.
-    expect(unfilled[2]!.message).toBe('第二部分：「X社区设施老旧」中的名称未填写')
+    expect(unfilled[2]!.message).toBe('第二部分第2项：「X社区设施老旧」中的名称未填写')
     expect(unfilled[0]!.path).toBe('$.sections[0].sections[0].body[0].runs[1]')
     // The position points at the field itself.
     expect(doc.nodeAt(unfilled[0]!.pos!)?.type.name).toBe('metric')
@@ -70,6 +70,14 @@ describe('validate', () => {
     expect(plans(firstHalf.replace('2024年上半年', ''))).toEqual([])
   })
 
+  it('places a plans heading that contradicts the period as the plans section, numbered or not', () => {
+    const text = '某街道办事处2024年上半年工作总结\n一、主要工作\n开展走访。\n二、存在的问题\n力量不足。\n明年工作计划\n补齐短板。'
+    const { doc } = importText(text)
+    const [conflict] = validate(doc).filter((f) => f.code === 'plans-period-conflict')
+    expect(conflict!.where).toBe('（计划）')
+    expect(placeName(conflict!.where!)).toBe('“下步打算”部分')
+  })
+
   it('reports what the importer repaired as information, with the line', () => {
     const { doc, warnings } = importText('2021年工作总结\n一、工作\n(一)甲\n二、存在的问题\n正文。\n三、下步打算\n正文。')
     const repaired = validate(doc, { repairs: warnings }).filter((f) => f.code === 'import-repaired')
@@ -102,12 +110,12 @@ describe('the place a finding names', () => {
       ['导语', '导语：指标「办结诉求X件」未填写数字'],
       ['一、', '第一部分标题：指标「X项民生实事推进情况」未填写数字'],
       ['一、', '第一部分：指标「全年计划完成X项」未填写数字'],
-      ['一、', '第一部分：指标「改造老旧楼道X处」未填写数字'],
-      ['一、', '第一部分：「联系X物业公司进驻」中的名称未填写'],
+      ['一、', '第一部分第1项：指标「改造老旧楼道X处」未填写数字'],
+      ['一、', '第一部分第2项：「联系X物业公司进驻」中的名称未填写'],
       ['一、（一）', '第一部分（一）标题：「X工程」中的名称未填写'],
       ['一、（一）', '第一部分（一）：指标「已完工X栋」未填写数字'],
-      ['二、', '第二部分：「X小区停车位紧张」中的名称未填写'],
-      ['三、', '第三部分：指标「新增充电桩X个」未填写数字'],
+      ['二、', '第二部分第1项：「X小区停车位紧张」中的名称未填写'],
+      ['三、', '第三部分第1项：指标「新增充电桩X个」未填写数字'],
       ['结尾', '结尾：指标「我们将再走访X户」未填写数字'],
     ])
   })
@@ -115,8 +123,8 @@ describe('the place a finding names', () => {
   it('names problems and plans sections without a number by what they are, and an untitled section by its place', () => {
     const doc = importText(['2023年工作总结', '存在的问题', '一是X个网格无专职人员。', '下步打算', '一是招聘X名网格员。'].join('\n')).doc
     const messages = validate(doc).filter((f) => f.code !== 'problems-missing').map((f) => f.message)
-    expect(messages).toContain('“存在的问题”部分：指标「X个网格无专职人员」未填写数字')
-    expect(messages).toContain('“下步打算”部分：指标「招聘X名网格员」未填写数字')
+    expect(messages).toContain('“存在的问题”部分第1项：指标「X个网格无专职人员」未填写数字')
+    expect(messages).toContain('“下步打算”部分第1项：指标「招聘X名网格员」未填写数字')
   })
 
   it('names a numbered section with no heading by its place, and a level written 1. as 第1条', () => {
@@ -136,6 +144,11 @@ describe('the place a finding names', () => {
       ['heading-empty', '一、（一）1.', '第一部分（一）第1条没有标题：请填写标题'],
       ['section-empty', '一、（一）1.', '第一部分（一）第1条还没有内容'],
     ])
+  })
+
+  it('names a level written 1. as 第1条 wherever it stands in a place', () => {
+    expect(placeName('一、（二）1.（3）')).toBe('第一部分（二）第1条（3）')
+    expect(placeName('（计划）2.')).toBe('“下步打算”部分第2条')
   })
 })
 

@@ -6,15 +6,14 @@ import { formatWarning, loadDocument } from '../load.ts'
 const severityWords: Record<Finding['severity'], string> = { error: '错误', warning: '警告', advice: '建议', info: '提示' }
 
 /**
- * Where a finding is, for people: its `where` (`一、（二）`), else the input line (or the Word
- * file's paragraph), else its JSON path, else its document position, else `全文`.
+ * Where a finding is, for people, in words: its `where` as the model's messages name it
+ * (`placeName`: 第一部分（二）, “下步打算”部分, 导语), else the input line (or the Word file's
+ * paragraph), else `全文` (a finding about the whole summary, as a missing plans section).
  */
 export function findingPlace(finding: Finding): string {
-  if (finding.where) return finding.where
+  if (finding.where) return placeName(finding.where)
   if (finding.line !== undefined && finding.line > 0) return `第${finding.line}行`
   if (finding.paragraph !== undefined && finding.paragraph > 0) return `第${finding.paragraph}段`
-  if (finding.path) return finding.path
-  if (finding.pos !== undefined) return `位置${finding.pos}`
   return '全文'
 }
 
@@ -23,23 +22,16 @@ export function formatFinding(finding: Finding): string {
   const severity = severityWords[finding.severity] ?? finding.severity
   let place = findingPlace(finding).replace(/\s+/g, '')
   let message = finding.message.replace(/\s*[\r\n]+\s*/g, ' ')
-  // The model's messages often start by naming the place again, in words (`第一部分（二）：指标…`,
-  // `第一部分标题：…` for a field in its heading, `第 3 行：…`): said once, in the place.
-  const named = finding.where ? placeName(finding.where) : ''
-  const again: [string, string][] = [
-    [named + '标题', '标题'],
-    [named, ''],
-    [finding.where ?? '', ''],
-    [finding.line ? `第 ${finding.line} 行` : '', ''],
-    [finding.line ? `第${finding.line}行` : '', ''],
-    [finding.paragraph ? `第 ${finding.paragraph} 段` : '', ''],
-  ]
-  for (const [prefix, more] of again) {
-    if (prefix && prefix !== '标题' && (message.startsWith(prefix + '：') || message.startsWith(prefix + ':'))) {
-      message = message.slice(prefix.length + 1).trimStart()
-      place += more
-      break
-    }
+  // The model's messages often start by naming the place again, in words, at times more closely
+  // (`第一部分（二）：指标…`, `第一部分标题：…` for a field in its heading, `第一部分（二）第2项：…`
+  // for one in a work item, `第 3 行：…`): said once, in the place.
+  const colon = message.search(/[：:]/)
+  const said = colon > 0 ? message.slice(0, colon) : ''
+  const line = finding.line ? [`第 ${finding.line} 行`, `第${finding.line}行`] : []
+  const paragraph = finding.paragraph ? [`第 ${finding.paragraph} 段`] : []
+  if (said && ((finding.where && said.startsWith(place) && /^(标题|第\d+[条项])*$/.test(said.slice(place.length))) || line.includes(said) || paragraph.includes(said))) {
+    message = message.slice(colon + 1).trimStart()
+    if (finding.where) place = said.replace(/\s+/g, '')
   }
   return `${severity} ${finding.code} ${place}: ${message}`
 }

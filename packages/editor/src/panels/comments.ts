@@ -32,9 +32,9 @@ export interface CommentsHost extends ReactiveControllerHost {
   readonly user: User | null
 }
 
-/** What the element does for the panel: tell the writer something in its hint, or refuse what the page did not allow for (no `user`) with a hint and an `error` event. */
+/** What the element does for the panel: tell the writer something in its hint (`error`: as an error), or refuse what the page did not allow for (no `user`) with a hint and an `error` event. */
 export interface CommentsPanelActions {
-  hint(message: string): void
+  hint(message: string, error?: boolean): void
   refuse(message: string): void
 }
 
@@ -359,7 +359,7 @@ export class CommentsPanel implements ReactiveController {
     try {
       return command(view.state, view.dispatch)
     } catch (error) {
-      this.actions.hint((error as Error).message)
+      this.actions.hint((error as Error).message, true)
       return false
     }
   }

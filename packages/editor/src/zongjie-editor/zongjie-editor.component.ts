@@ -94,8 +94,9 @@ export function emptyDoc(): Node {
  * @attr period - The period of a new document from a template: `first-half`, `second-half` or `year`.
  * @attr name - The name under which a `<form>` submits the Summary JSON (a form-associated element).
  * @attr required - The form is invalid while the validator reports errors (unfilled fields …); the first one is the validation message.
- * @attr disabled - No editing, and the form leaves the editor out; as a disabled native control (so too in a disabled `<fieldset>`), the editor leaves the tab order, its text, toolbar and panels alike, and its text is announced as disabled (`aria-disabled`), still shown; enabled again, all is as it was.
+ * @attr disabled - No editing, and the form leaves the editor out; as a disabled native control (so too in a disabled `<fieldset>`), the editor leaves the tab order, its text, toolbar and panels alike, and its text is announced as disabled (`aria-disabled`), still shown; a click on it puts no focus in it (its text can still be selected and copied); enabled again, all is as it was.
  * @attr lang - The language of the editor's own strings (toolbar, panels, guidance, messages): `zh-CN` (the default) or `en`; taken from the closest ancestor with `lang` when the element has none (inside another component's shadow root, from its host's ancestors), and followed when either is set later.
+ * @attr value - The summary as Summary JSON text, for a page rendered on the server (`<zongjie-editor value='{"version":1,"title":…}'>`): read once, when the element is first connected, as `value` set by script then would be (refused with the same `error` event and hint when it is not a summary); later changes of the attribute are not read: set the `value` property. A `value` or `summary` the page set by script before the element was defined comes first.
  * @attr mode - `free` (default), `fill` or `review`: in fill mode the template's fixed headings and required parts cannot be changed or removed, and Tab goes on through what is left to fill, Shift-Tab back through every field (filled ones too, as in a form), each field opening as it is reached, its value selected (what fill mode needs loads the first time it is on, the editor read-only in fill mode until then); in review mode (审阅) the reader comments and suggests but does not edit directly: every change is a suggestion (suggestion mode cannot be turned off), no file is opened, and of the suggestions the reader only withdraws (撤回) their own.
  *
  * @event input - After every change of the document. `detail.summary` is the Summary JSON.
@@ -113,7 +114,7 @@ export function emptyDoc(): Node {
  * @csspart versions - The versions panel.
  * @csspart comments - The comments panel.
  * @csspart suggestions - The suggestions panel.
- * @csspart hint - The message shown when a change is refused.
+ * @csspart hint - The one-line message under the toolbar (a change refused, a file opened, a part that could not load): a notice dark grey; an error red, with the class `error` (a value or file that could not be read, a part that could not load, what the page did not allow for).
  * @csspart draft - The offer of an unsaved draft (恢复未保存的草稿).
  * @csspart page - The page the summary is written on.
  *
@@ -243,6 +244,7 @@ export class ZongjieEditor extends LitElement {
     draftKey: { type: String, reflect: true, attribute: 'draft-key' },
     draftOffer: { state: true },
     hint: { state: true },
+    formDisabled: { state: true },
   }
 
   /** No editing when set. */
@@ -288,12 +290,19 @@ export class ZongjieEditor extends LitElement {
 
   private readonly internals: ElementInternals = this.attachInternals()
   private formDisabled = false
+
+  /** Disabled, by the attribute or by a disabled `<fieldset>` or form: as a disabled native control. */
+  private get isDisabled(): boolean {
+    return this.disabled || this.formDisabled
+  }
   private initialDoc: Node | null = null
   private writerChanged = false
   private formTimer: Pending | null = null
 
   /** The message shown when a change was refused; cleared after a few seconds. */
   protected hint = ''
+  /** Whether the hint tells of an error (red), not a notice. */
+  protected hintError = false
   private hintTimer: ReturnType<typeof setTimeout> | null = null
   private loadedByCaller = false
 
@@ -416,8 +425,7 @@ export class ZongjieEditor extends LitElement {
     } catch (error) {
       const e = error as Error & { path?: string }
       const message = say(error instanceof SyntaxError ? this.strings.notJson : e.message)
-      this.emit<ZongjieErrorDetail>('error', { message, ...(e.path ? { path: e.path } : {}), error })
-      this.showHint(message)
+      this.failed(message, error, e.path)
       return null
     }
   }
@@ -507,8 +515,7 @@ export class ZongjieEditor extends LitElement {
   /** A disabled `<fieldset>` or form disables the editor as it would a native control. */
   formDisabledCallback(disabled: boolean) {
     this.formDisabled = disabled
-    this.view?.setProps({ editable: () => this.editable })
-    this.requestUpdate()
+    this.takeEditable()
   }
 
   /** The browser restores the submitted value (back navigation, session restore). */
@@ -664,8 +671,8 @@ export class ZongjieEditor extends LitElement {
         lang: () => this.strings.lang,
         refuse: (reason, said) => {
           const message = said ?? this.strings.suggesting.noUser
-          this.showHint(message)
-          if (reason === 'noUser') this.emit<ZongjieErrorDetail>('error', { message, error: new Error(message) })
+          if (reason === 'noUser') this.failed(message, new Error(message))
+          else this.showHint(message)
         },
       })
       const view = this.view
@@ -696,6 +703,11 @@ export class ZongjieEditor extends LitElement {
       return `[data-suggestion="${CSS.escape(s.id)}"] { --zj-author: ${color}; }`
     })
     this.authorColors.replaceSync(rules.join('\n'))
+  }
+
+  /** The view asks again whether the writer can edit now ({@link editable}), after what decides it changed. */
+  private takeEditable() {
+    this.view?.setProps({ editable: () => this.editable })
   }
 
   /**
@@ -752,11 +764,11 @@ export class ZongjieEditor extends LitElement {
         view.updateState(EditorState.create({ doc: view.state.doc, plugins: [...own, history()] }))
       }
       this.collabPlugins = []
-      this.view?.setProps({ editable: () => this.editable })
+      this.takeEditable()
       this.requestUpdate()
       return
     }
-    this.view?.setProps({ editable: () => this.editable })
+    this.takeEditable()
     void this.startSession(this.collabOptions!)
   }
 
@@ -776,7 +788,7 @@ export class ZongjieEditor extends LitElement {
       {
         statusChanged: (status, reason) => {
           this.collabStatus = status
-          this.view?.setProps({ editable: () => this.editable })
+          this.takeEditable()
           this.emit<ZongjieCollabDetail>('collab', reason ? { status, reason } : { status })
         },
         ready: (doc, plugins) => {
@@ -791,7 +803,7 @@ export class ZongjieEditor extends LitElement {
           redrawAll(view)
           view.updateState(EditorState.create({ doc, plugins: [...plugins, ...own] }))
           this.session?.attach(view)
-          view.setProps({ editable: () => this.editable })
+          this.takeEditable()
           this.refreshPanels(true)
           this.commentsView?.changed()
           this.suggestionsView?.changed()
@@ -803,13 +815,12 @@ export class ZongjieEditor extends LitElement {
           if (this.collabOptions !== options) return
           // What the writer changed since the refusal never reached the others: the server's document is taken again, and the writer told.
           const message = this.strings.collab.changeRefused
-          this.emit<ZongjieErrorDetail>('error', { message, path: 'collab', error: new Error(reason) })
-          this.showHint(message)
+          this.failed(message, new Error(reason), 'collab')
           this.session?.destroy()
           this.session = null
           this.sharedReady = false
           this.collabStatus = 'connecting'
-          this.view?.setProps({ editable: () => this.editable })
+          this.takeEditable()
           this.emit<ZongjieCollabDetail>('collab', { status: 'connecting', reason })
           void this.startSession(options)
         },
@@ -903,8 +914,7 @@ export class ZongjieEditor extends LitElement {
     } catch (error) {
       if (error instanceof PartLoadError) return this.partFailed(error)
       const message = t.openFailed(file.name, (error as Error).message)
-      this.showHint(message)
-      this.emit<ZongjieErrorDetail>('error', { message, error })
+      this.failed(message, error)
     }
   }
 
@@ -918,7 +928,7 @@ export class ZongjieEditor extends LitElement {
       this.hint = ''
     } catch (error) {
       if (error instanceof PartLoadError) return this.partFailed(error)
-      this.showHint(t.exportFailed((error as Error).message))
+      this.showHint(t.exportFailed((error as Error).message), true)
     }
   }
 
@@ -1045,7 +1055,7 @@ export class ZongjieEditor extends LitElement {
         this.templatesPart = part
         this.lastFindings = null
         if (this.view) {
-          this.view.setProps({ editable: () => this.editable })
+          this.takeEditable()
           this.refreshPanels(true)
           this.syncForm()
         }
@@ -1083,7 +1093,7 @@ export class ZongjieEditor extends LitElement {
   /** Puts the keyboard focus in the editor (read-only too: its text still scrolls by keyboard); disabled, nowhere, as a disabled native control. */
   override focus(options?: FocusOptions) {
     // Disabled, as a disabled native control, it takes no focus (its label's click neither).
-    if (this.disabled || this.formDisabled) return
+    if (this.isDisabled) return
     if (!this.view) super.focus(options)
     else if (this.view.editable) this.view.focus()
     // ProseMirror focuses an editable view only.
@@ -1131,8 +1141,9 @@ export class ZongjieEditor extends LitElement {
     const state = this.view?.state ?? null
     const data = this.panelData
     const t = this.strings
-    // Disabled, the scrollers leave the tab order too (Chromium puts a scroller with nothing focusable in it there).
-    const skip = this.disabled || this.formDisabled ? -1 : nothing
+    // Disabled, the scrollers leave the tab order too (Chromium puts a scroller with nothing focusable in it there);
+    // a click does not leave the focus in them (see `blurDisabled`).
+    const skip = this.isDisabled ? -1 : nothing
     // The hint's live region is always there, so that a hint appearing in it is announced (politely).
     return html`<div class="shell" part="base">
       ${this.toolbar
@@ -1167,7 +1178,7 @@ export class ZongjieEditor extends LitElement {
             <button type="button" class="discard" @click=${() => this.discardDraft()}>${t.drafts.discard}</button>
           </div>`
         : nothing}
-      <div class="body" tabindex=${skip}>
+      <div class="body" tabindex=${skip} @focusin=${this.blurDisabled}>
         ${this.outline && data && this.overview ? this.overview.module.renderOutline(data.outline, this.overview.outline, (pos) => this.goTo(pos, false), t.outline) : nothing}
         <div class="page-scroll" tabindex=${skip}><div class="page" part="page" data-suggestion-view=${this.suggestionView} @mousedown=${this.pressOnPage}>${this.mount}</div></div>
         ${this.findings || this.metrics || this.versionsPanel || this.commentsPanel || this.suggestionsPanel
@@ -1180,7 +1191,7 @@ export class ZongjieEditor extends LitElement {
             </div>`
           : nothing}
       </div>
-      <div role="status">${this.hint ? html`<div class="hint" part="hint">${this.hint}</div>` : nothing}</div>
+      <div role="status">${this.hint ? html`<div class=${this.hintError ? 'hint error' : 'hint'} part="hint">${this.hint}</div>` : nothing}</div>
       ${this.status && data?.status && this.overview ? this.overview.module.renderStatus(data.status, t.status, this.collabStatus ? t.collab[this.collabStatus] : undefined) : nothing}
     </div>`
   }
@@ -1206,6 +1217,12 @@ export class ZongjieEditor extends LitElement {
   /** A press of the mouse on the page, before ProseMirror's: on an empty draft into the title, below the text to its end (see `caretFromPage`). */
   private readonly pressOnPage = { handleEvent: (e: MouseEvent) => this.view && caretFromPage(this.view, e), capture: true }
 
+  /**
+   * Disabled, as a disabled native control, the editor takes no focus from a click: a scroller that
+   * took it gives it up once the button is released (so that the text can still be selected by dragging, and copied).
+   */
+  private readonly blurDisabled = (e: FocusEvent) => this.isDisabled && addEventListener('pointerup', () => (e.target as HTMLElement).blur(), { once: true })
+
   /** The editable element ProseMirror manages; Lit places it once and never touches it again. */
   private readonly mount: HTMLElement = document.createElement('div')
 
@@ -1216,8 +1233,9 @@ export class ZongjieEditor extends LitElement {
         state: this.createState(this.pending),
         dispatchTransaction: (tr) => this.dispatch(tr),
         editable: () => this.editable,
-        // In the tab order even when read-only, so that the keyboard can scroll the page; disabled, out of it.
-        attributes: () => ({ role: 'textbox', 'aria-multiline': 'true', 'aria-label': this.strings.editorLabel, 'aria-readonly': String(!this.editable), 'aria-disabled': String(this.disabled || this.formDisabled), tabindex: this.disabled || this.formDisabled ? '-1' : '0', lang: 'zh-CN', spellcheck: 'false' }),
+        // In the tab order even when read-only, so that the keyboard can scroll the page; disabled,
+        // not focusable at all (a click neither), as a disabled native control: its text can still be selected.
+        attributes: () => ({ role: 'textbox', 'aria-multiline': 'true', 'aria-label': this.strings.editorLabel, 'aria-readonly': String(!this.editable), 'aria-disabled': String(this.isDisabled), ...(this.isDisabled ? {} : { tabindex: '0' }), lang: 'zh-CN', spellcheck: 'false' }),
       },
     )
     this.initialDoc ??= this.pending
@@ -1300,7 +1318,7 @@ export class ZongjieEditor extends LitElement {
         const view = this.view
         if (view) {
           view.updateState(view.state.reconfigure({ plugins: [...this.fillPlugins, ...view.state.plugins] }))
-          view.setProps({ editable: () => this.editable })
+          this.takeEditable()
         }
         this.computePanels()
         this.requestUpdate()
@@ -1352,11 +1370,8 @@ export class ZongjieEditor extends LitElement {
     if (this.commentsPanel) {
       this.commentsLoad ??= loadPart('comments', () => import('../panels/comments.ts')).then(({ CommentsPanel }) => {
         this.commentsView = new CommentsPanel(this, {
-          hint: (message) => this.showHint(message),
-          refuse: (message) => {
-            this.showHint(message)
-            this.emit<ZongjieErrorDetail>('error', { message, error: new Error(message) })
-          },
+          hint: (message, error) => this.showHint(message, error),
+          refuse: (message) => this.failed(message, new Error(message)),
         })
         this.requestUpdate()
       }).catch((error) => this.partFailed(error))
@@ -1370,8 +1385,7 @@ export class ZongjieEditor extends LitElement {
   private partFailed(error: unknown): void {
     if (!(error instanceof PartLoadError)) throw error
     const message = this.strings.parts.failed(error.part)
-    this.showHint(message)
-    this.emit<ZongjieErrorDetail>('error', { message, path: error.part, error })
+    this.failed(message, error, error.part)
   }
 
   /** The panels under the page in a narrow frame (see narrow.ts). */
@@ -1381,11 +1395,13 @@ export class ZongjieEditor extends LitElement {
     const shell = this.renderRoot.querySelector<HTMLElement>('.shell')
     if (shell) (this.narrow ??= watchNarrow(shell)).rendered()
     // Disabled, the toolbar, the panels and the draft's offer are inert: out of the tab order, not clicked (the text stays, announced as disabled).
-    for (const part of this.renderRoot.querySelectorAll('.toolbar,.outline,.side,.draft')) part.toggleAttribute('inert', this.disabled || this.formDisabled)
+    // Set when that changes, and while disabled on what a render may have added (a panel turned on).
+    const off = this.isDisabled
+    if (off || changed.has('disabled') || changed.has('formDisabled')) for (const part of this.renderRoot.querySelectorAll('.toolbar,.outline,.side,.draft')) part.toggleAttribute('inert', off)
     if (!this.view) return
     if (changed.has('draftKey') && this.draftKey) void this.offerDraft()
     // Fill mode switched on waits read-only for its rules (see loadFillMode).
-    if (changed.has('readonly') || changed.has('disabled') || changed.has('mode')) this.view.setProps({ editable: () => this.editable })
+    if (changed.has('readonly') || changed.has('disabled') || changed.has('mode')) this.takeEditable()
     // The first update leaves the form to the timer set when the view was made.
     if (['required', 'readonly', 'disabled'].some((p) => changed.has(p) && changed.get(p) !== undefined)) this.syncForm()
     if (changed.has('placeholder') && changed.get('placeholder') !== undefined) {
@@ -1396,6 +1412,9 @@ export class ZongjieEditor extends LitElement {
   private reconnectOnReturn: CollabOptions | null = null
 
   override connectedCallback() {
+    // A `value` written in the page's HTML, read once, as set by script (what script set first is set after it).
+    const written = this.getAttribute('value')
+    if (written !== null && !this.view) this.value = written
     // What the page set before the element was defined is an own property that hides the setter:
     // taken through the setter now (Lit does so for its own properties).
     for (const key of ['user', 'versions', 'summary', 'value', 'collab']) {
@@ -1543,8 +1562,16 @@ export class ZongjieEditor extends LitElement {
   /** The toolbar's file buttons. */
   private readonly toolbarFiles = { open: (file: File) => void this.openFromWriter(file), exportWord: () => void this.exportWord() }
 
-  private showHint(message: string) {
+  /** An error told twice: to the page, by an `error` event (`path`, the field or part it is about), and to the writer, in the hint (as an error). */
+  private failed(message: string, error: unknown, path?: string) {
+    this.emit<ZongjieErrorDetail>('error', { message, ...(path ? { path } : {}), error })
+    this.showHint(message, true)
+  }
+
+  /** Tells the writer something in the hint for a few seconds: a notice, or with `error` a failure or refusal that looks like one. */
+  private showHint(message: string, error = false) {
     this.hint = message
+    this.hintError = error
     if (this.hintTimer) clearTimeout(this.hintTimer)
     this.hintTimer = setTimeout(() => {
       this.hint = ''

@@ -156,7 +156,9 @@ export default css`
   .shell[data-narrow] .side > * { min-width: 240px; max-height: 240px; }
   .shell[data-narrow] .side > * + * { border-top: none; border-left: 1px solid var(--zj-border); }
   .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-  .hint { position: absolute; left: 50%; top: 56px; transform: translateX(-50%); z-index: 5; background: #7f1d1d; color: #fff; font-size: 13px; padding: 6px 12px; border-radius: 4px; box-shadow: 0 2px 6px rgba(0,0,0,.2); }
+  /* The hint: a notice dark grey, an error red; white on either well past AA (10.3:1, 10:1). */
+  .hint { position: absolute; left: 50%; top: 56px; transform: translateX(-50%); z-index: 5; background: #374151; color: #fff; font-size: 13px; padding: 6px 12px; border-radius: 4px; box-shadow: 0 2px 6px rgba(0,0,0,.2); }
+  .hint.error { background: #7f1d1d; }
   .shell { position: relative; }
   .panel-title { font-weight: 600; padding: 8px 10px 4px; color: #374151; }
 

@@ -1,3 +1,5 @@
+import type { Node } from 'prosemirror-model'
+import { isSection } from '../schema.ts'
 import type { Finding } from '../validate.ts'
 import type { Template } from './template.ts'
 
@@ -5,8 +7,29 @@ import type { Template } from './template.ts'
 export interface PartLengths {
   opening: number
   closing: number
-  /** Each top-level section in order: the template part it fills, if any, and its text length with its subsections', white space aside. */
-  sections: readonly { part: string | null; length: number }[]
+  /**
+   * Each top-level section in order: the template part it fills, if any, its text length with its
+   * subsections', white space aside, and its number (`二、`) and role, which name its place.
+   */
+  sections: readonly { part: string | null; length: number; number?: string; role?: string }[]
+  /** The document, where the findings place the parts they are about (each finding's `pos`). */
+  doc?: Node
+}
+
+/**
+ * Where the parts of a document start: its opening (导语; where none, after the title, where it
+ * would stand), its closing (结尾), and each top-level section in order.
+ */
+function partPositions(doc: Node): { opening?: number; closing?: number; sections: number[] } {
+  const out: { opening?: number; closing?: number; sections: number[] } = { sections: [] }
+  doc.forEach((node, offset) => {
+    const name = node.type.name
+    if (name === 'title') out.opening = offset + node.nodeSize
+    else if (name === 'preamble') out.opening = offset
+    else if (name === 'closing') out.closing = offset
+    else if (isSection(node)) out.sections.push(offset)
+  })
+  return out
 }
 
 /**
@@ -16,13 +39,18 @@ export interface PartLengths {
  */
 export function templateFindings(template: Template, parts: PartLengths): Finding[] {
   const out: Finding[] = []
+  const at = parts.doc ? partPositions(parts.doc) : { sections: [] }
   const byPart = new Map(parts.sections.flatMap((s, i) => (s.part ? [[s.part, { s, i }] as const] : [])))
   for (const part of template.parts) {
     let length: number
     let path: string
+    // The part's place: `where` for people (导语, 结尾, a section's number), `pos` for an editor.
+    let where = part.name
+    let pos: number | undefined
     if (part.id === 'opening' || part.id === 'closing') {
       length = part.id === 'opening' ? parts.opening : parts.closing
       path = part.id === 'opening' ? '$.preamble' : '$.closing'
+      pos = part.id === 'opening' ? at.opening : at.closing
     } else {
       const found = byPart.get(part.id)
       if (!found) {
@@ -31,15 +59,18 @@ export function templateFindings(template: Template, parts: PartLengths): Findin
       }
       length = found.s.length
       path = `$.sections[${found.i}]`
+      where = found.s.number || (found.s.role === 'plans' ? '（计划）' : found.s.role === 'problems' ? '（问题）' : part.name)
+      pos = at.sections[found.i]
     }
+    const place = { path, where, ...(pos !== undefined ? { pos } : {}) }
     if (part.required && length === 0) {
-      out.push({ code: 'part-empty', severity: 'error', message: `“${part.name}”部分是必填的，还没有内容：${part.guidance}`, path, where: part.name })
+      out.push({ code: 'part-empty', severity: 'error', message: `“${part.name}”部分是必填的，还没有内容：${part.guidance}`, ...place })
       continue
     }
     if (part.length && length > 0) {
       const [min, max] = part.length
-      if (length < min / 2) out.push({ code: 'part-length', severity: 'advice', message: `“${part.name}”只有 ${length} 字，通常为 ${min}–${max} 字：${part.guidance}`, path, where: part.name })
-      else if (length > max * 2) out.push({ code: 'part-length', severity: 'advice', message: `“${part.name}”有 ${length} 字，通常为 ${min}–${max} 字，可以精简`, path, where: part.name })
+      if (length < min / 2) out.push({ code: 'part-length', severity: 'advice', message: `“${part.name}”只有 ${length} 字，通常为 ${min}–${max} 字：${part.guidance}`, ...place })
+      else if (length > max * 2) out.push({ code: 'part-length', severity: 'advice', message: `“${part.name}”有 ${length} 字，通常为 ${min}–${max} 字，可以精简`, ...place })
     }
   }
   return out

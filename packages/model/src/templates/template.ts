@@ -12,7 +12,7 @@ import { proposeTitle } from '../period.ts'
 export interface TemplatePart {
   /** The part's id, carried by its section in the document (`work-1`, `problems`, `plans`); `opening` and `closing` for those parts. */
   id: string
-  /** The part's name as the writer sees it (`开头`, `存在的问题`). */
+  /** The part's name as the writer sees it (`导语`, `存在的问题`). */
   name: string
   /** What to write here, and how much. */
   guidance: string
@@ -93,7 +93,7 @@ const labelled = /\{([^:{}]+):([^{}]+)\}/g
  */
 export function defineTemplate(def: TemplateDefinition): Template {
   const parts: TemplatePart[] = [
-    { id: 'opening', name: '开头', guidance: def.opening.guidance, ...(def.opening.length ? { length: def.opening.length } : {}), required: true, fixed: false },
+    { id: 'opening', name: '导语', guidance: def.opening.guidance, ...(def.opening.length ? { length: def.opening.length } : {}), required: true, fixed: false },
     ...[...def.sections, def.problems, def.plans].map((s) => ({
       id: s.part,
       name: s.heading,
