@@ -10,7 +10,7 @@
  * new kind of subsection is repaired by the server, the page reading no mixed structure meanwhile.
  */
 import type { Browser, Page } from '@playwright/test'
-import { test, expect, press, typeText, paste } from './helpers.ts'
+import { test, expect, press, typeText, paste, summaryOf, reviewDraft } from './helpers.ts'
 import { cursorAt, headings, join, opening, recordOf, summary, text, typeSectionAfter, unique, writeOpening } from './collab-helpers.ts'
 
 test('three writers edit at once and converge on one valid summary with the same numbers', async ({ browser }) => {
@@ -32,20 +32,20 @@ test('three writers edit at once and converge on one valid summary with the same
   await b.keyboard.press('Enter')
   await b.keyboard.type('一、主要工作')
   await b.keyboard.press('Enter')
-  await b.keyboard.type('新建社区养老服务站6个。')
+  await b.keyboard.type('新建社区养老服务站六个。')
   await expect.poll(() => headings(c)).toEqual(['一、主要工作'])
 
   // At once: 张三 types into the opening, 王五 adds a section after 李四's, 李四 types in his paragraph.
   await cursorAt(a, '稳步推进')
   await a.keyboard.type('全面')
-  await typeSectionAfter(c, '服务站6个。', '二、存在的问题', '力量不足。')
+  await typeSectionAfter(c, '服务站六个。', '二、存在的问题', '力量不足。')
   await cursorAt(b, '新建', 'start')
   await b.keyboard.type('年内')
 
   await expect.poll(async () => new Set([await summary(a), await summary(b), await summary(c)]).size, { timeout: 10_000 }).toBe(1)
   const final = await text(a)
   expect(final).toContain('上半年，我局稳步推进全面各项工作。')
-  expect(final).toContain('年内新建社区养老服务站6个。')
+  expect(final).toContain('年内新建社区养老服务站六个。')
   for (const page of [a, b, c]) expect(await headings(page)).toEqual(['一、主要工作', '二、存在的问题'])
   // Valid: the summary reads back as the same document on every page.
   const valid = await a.evaluate(() => {
@@ -219,6 +219,27 @@ test("an input method's pinyin never reaches the other writer, and their change 
   await expect.poll(async () => (await text(a)) === (await text(b)) && (await text(b)).includes('推进你好各项工作')).toBe(true)
   for (const shown of seen) expect(shown).not.toMatch(/[a-z]/)
   expect(await text(a)).toContain('总体上，上半年，我局稳步推进你好各项工作。总体平稳。')
+  await a.context().close()
+  await b.context().close()
+})
+
+test("a summary the page loads into one writer's editor reaches the other writer, and stays when the other types", async ({ browser }) => {
+  const name = unique()
+  const a = await join(browser, name, '张三')
+  const b = await join(browser, name, '李四')
+  // 张三's page loads the summary kept in the OA system (its `summary`), as a page does on opening a draft.
+  await a.evaluate((loaded) => {
+    ;(document.querySelector('zongjie-editor') as any).summary = loaded
+  }, summaryOf(reviewDraft) as unknown)
+  await expect.poll(() => text(b), { timeout: 5_000 }).toContain('新建社区养老服务站六个。')
+  await expect.poll(() => summary(b)).toBe(await summary(a))
+  // 李四 writes in it: 张三 keeps what his page loaded, with 李四's words.
+  await cursorAt(b, '稳步推进')
+  await b.keyboard.type('全面')
+  await expect.poll(async () => (await summary(a)) === (await summary(b)) && (await text(a)).includes('稳步推进全面各项工作')).toBe(true)
+  expect(await text(a)).toContain('二、存在的问题\n一是力量不足。')
+  expect(await headings(a)).toEqual(['一、主要工作', '二、存在的问题'])
+  for (const page of [a, b]) expect((await recordOf(page)).errors).toEqual([])
   await a.context().close()
   await b.context().close()
 })

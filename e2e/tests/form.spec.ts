@@ -222,4 +222,61 @@ test.describe('<zongjie-editor> in a <form>', () => {
     expect(typeof value).toBe('string')
     expect(JSON.parse(value as string)).toMatchObject({ version: 1, preamble: [{ type: 'paragraph', text: '' }] })
   })
+
+  test('what was typed the moment before the page reads the form, by new FormData or a submission from a script, is in what it reads', async ({ page }) => {
+    await page.locator('zongjie-editor .zj-paragraph').first().click()
+    await page.keyboard.press('End')
+    await page.keyboard.type('刚写的一句。')
+    // At once, as an OA page's Ctrl+S handler reads the form for its save request.
+    const read = await page.evaluate(() => {
+      const form = document.querySelector('form')!
+      const data = new FormData(form)
+      return { keys: [...data.keys()], summary: String(data.get('summary')) }
+    })
+    expect(read.keys).toEqual(['unit', 'summary'])
+    expect(read.summary).toContain('刚写的一句。')
+    // Moments later the same.
+    await page.keyboard.type('又一句。')
+    const again = await page.evaluate(() => String(new FormData(document.querySelector('form')!).get('summary')))
+    expect(again).toContain('刚写的一句。又一句。')
+  })
+
+  test('an editor put in the form and read at once, before its first frame, gives the summary the page set', async ({ page }) => {
+    const value = await page.evaluate(() => {
+      const el = document.createElement('zongjie-editor') as HTMLElement & { value: string }
+      el.setAttribute('name', 'second')
+      document.querySelector('form')!.append(el)
+      const summary = JSON.parse((document.querySelector('zongjie-editor[name=summary]') as HTMLElement & { value: string }).value)
+      el.value = JSON.stringify({ ...summary, title: '第二份' })
+      return new FormData(document.querySelector('form')!).get('second')
+    })
+    expect(JSON.parse(value as string)).toMatchObject({ title: '第二份', preamble: [{ text: '上半年，我局稳步推进各项工作。' }] })
+  })
+
+  test('lang changed at runtime: the validation message is said in the new language', async ({ page }) => {
+    const el = page.locator('zongjie-editor')
+    const message = () => el.evaluate((e) => (e as unknown as { validationMessage: string }).validationMessage)
+    await expect.poll(message).toContain('共 1 处须处理')
+    await el.evaluate((e) => e.setAttribute('lang', 'en'))
+    await expect(el.getByRole('textbox', { name: 'Work summary' })).toBeVisible()
+    await expect.poll(message).toContain('1 to resolve')
+    await el.evaluate((e) => e.removeAttribute('lang'))
+    await expect.poll(message).toContain('共 1 处须处理')
+  })
+
+  test('a template set after the editor has rendered, the page having set no summary, starts the document', async ({ page }) => {
+    const text = await page.evaluate(async () => {
+      const el = document.createElement('zongjie-editor') as HTMLElement & { template: string; organization: string; updateComplete: Promise<boolean>; getText(): string }
+      document.body.append(el)
+      await el.updateComplete
+      await new Promise((ok) => setTimeout(ok, 600))
+      // As an OA page does once it has fetched the form's settings.
+      el.organization = '某镇'
+      el.template = 'township'
+      await el.updateComplete
+      return el.getText()
+    })
+    expect(text).toContain('某镇')
+    expect(text).toContain('工作总结')
+  })
 })

@@ -188,6 +188,30 @@ describe("another writer's change in co-editing", () => {
     expect(view.state.doc.textContent).toContain('加快推进养老服务体系建设。')
     expect(written).toEqual([])
   })
+
+  it("that demotes the section the writer is typing in (Tab) keeps the writer's cursor in their words, and what they type next goes there", async () => {
+    const text = ['示范县民政局2024年上半年工作总结', '上半年，我局稳步推进各项工作。', '一、主要工作', '新建社区养老服务站6个。', '二、社会事务', '办理婚姻登记。', '三、存在的问题', '一是力量不足。'].join('\n')
+    const { view, arrive } = await coEditing(text)
+    const caret = posOf(view.state.doc, '办理婚姻登记', 6)
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, caret)))
+    // The other writer presses Tab in 二、社会事务: it becomes （一）社会事务 under 一、; in the shared document, a copy.
+    arrive((fragment) => {
+      const original = sharedText(fragment, '办理婚姻登记')!.element.parent as Y.XmlElement
+      const main = sharedText(fragment, '新建社区养老服务站')!.element.parent as Y.XmlElement
+      const copy = new Y.XmlElement('section2')
+      for (const [name, value] of Object.entries(original.getAttributes())) copy.setAttribute(name, value as string)
+      copy.insert(0, original.toArray().map((child) => (child as Y.XmlElement).clone()))
+      main.insert(main.length, [copy])
+      fragment.delete(fragment.toArray().indexOf(original), 1)
+    })
+    view.state.doc.check()
+    expect(view.state.selection.$head.parent.textContent).toBe('办理婚姻登记。')
+    expect(view.state.selection.$head.parentOffset).toBe('办理婚姻登记'.length)
+    view.dispatch(view.state.tr.insertText('共3件'))
+    const lines = view.state.doc.textBetween(0, view.state.doc.content.size, '\n')
+    expect(lines).toContain('办理婚姻登记共3件。')
+    expect(lines).toContain('\n存在的问题\n')
+  })
 })
 
 describe('a merge the schema does not allow, until the server repairs it', () => {

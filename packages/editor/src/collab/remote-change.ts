@@ -1,4 +1,4 @@
-import type { EditorState, Transaction } from 'prosemirror-state'
+import { TextSelection, type EditorState, type Selection, type Transaction } from 'prosemirror-state'
 import type { Node } from 'prosemirror-model'
 import { ReplaceStep, type Step } from 'prosemirror-transform'
 import { replacementBetween, isSharedDocumentChange } from '@zongjie/commands'
@@ -29,8 +29,9 @@ interface TransactionInternals {
  * nothing back, and `addToHistory: false`), its time, stored marks and scrolling, and its
  * selection when it set one (y-prosemirror sets the selection it restores; otherwise the
  * selection is mapped through the narrower step, where the whole replacement would have moved it
- * to the end of the document). Any other transaction, or one whose narrower step would not give
- * the same document, is returned as it is.
+ * to the end of the document), or, when the writer's cursor was in a block the change moved (see
+ * {@link cursorInCopy}), the same place in the block where it now is. Any other transaction, or
+ * one whose narrower step would not give the same document, is returned as it is.
  */
 export function narrowRemoteChange(state: EditorState, tr: Transaction): Transaction {
   if (!isSharedDocumentChange(tr) || tr.steps.length !== 1 || tr.before !== state.doc) return tr
@@ -50,8 +51,34 @@ export function narrowRemoteChange(state: EditorState, tr: Transaction): Transac
   narrowInternals.addStep(step, tr.doc)
   for (const key in internals.meta) narrow.setMeta(key, internals.meta[key])
   narrow.setTime(tr.time)
-  if (tr.selectionSet) narrow.setSelection(tr.selection)
+  const copied = cursorInCopy(state, step, tr.doc, tr.selection)
+  if (copied) narrow.setSelection(copied)
+  else if (tr.selectionSet) narrow.setSelection(tr.selection)
   if (tr.storedMarksSet) narrow.setStoredMarks(tr.storedMarks)
   if (tr.scrolledIntoView) narrow.scrollIntoView()
   return narrow
+}
+
+/**
+ * The writer's cursor when the block it was in went with another writer's change and came back
+ * whole elsewhere in it: a section demoted or promoted (Tab, Shift-Tab) or moved. Yjs cannot move
+ * a part: it is deleted and copied, and the cursor, kept as a position in the shared document,
+ * falls from the deleted original to what follows it (the next section's heading), where the
+ * writer's next words would go. Gives the same place in the copy (`restored` is where the cursor
+ * would otherwise be); null when the cursor's block is not in the replaced range, has no copy
+ * there, or `restored` is in it already.
+ */
+export function cursorInCopy(state: EditorState, step: ReplaceStep, doc: Node, restored: Selection): Selection | null {
+  const { $head, empty } = state.selection
+  if (!empty || !$head.parent.isTextblock || step.from > $head.before() || step.to < $head.after()) return null
+  const $restored = restored.$head
+  if (restored.empty && $restored.parent.eq($head.parent) && $restored.parentOffset === $head.parentOffset) return null
+  let found = -1
+  doc.nodesBetween(step.from, Math.min(step.from + step.slice.size, doc.content.size), (node, pos) => {
+    if (found >= 0) return false
+    if (!node.isTextblock) return true
+    if (node.eq($head.parent)) found = pos
+    return false
+  })
+  return found < 0 ? null : TextSelection.create(doc, found + 1 + $head.parentOffset)
 }

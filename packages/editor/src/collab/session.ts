@@ -3,7 +3,8 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { IndexeddbPersistence, clearDocument } from 'y-indexeddb'
 import { ySyncPlugin, ySyncPluginKey, yCursorPlugin, yUndoPlugin, undoCommand, redoCommand, initProseMirrorDoc, relativePositionToAbsolutePosition } from 'y-prosemirror'
 import { keymap } from 'prosemirror-keymap'
-import type { EditorState, Plugin, Transaction } from 'prosemirror-state'
+import { Plugin } from 'prosemirror-state'
+import type { EditorState, Transaction } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import type { Node } from 'prosemirror-model'
 import { ReplaceStep } from 'prosemirror-transform'
@@ -245,6 +246,7 @@ export class CollabSession {
       yCursorPlugin(this.provider.awareness!, { awarenessStateFilter: (mine: number, theirs: number) => mine !== theirs && !(this.held && (this.held.local || this.held.remote)) }),
       yUndoPlugin({ undoManager }),
       keymap({ 'Mod-z': undoCommand, 'Mod-Shift-z': redoKeepingKey(redoCommand), 'Mod-y': redoCommand }),
+      this.replacedShared(),
     ])
     sharedAttributes(this.ydoc).observe((event, tr) => {
       // Written here from a local transaction: the editor has them already.
@@ -265,6 +267,37 @@ export class CollabSession {
         }
         if (ptr.docChanged) view.dispatch(ptr.setMeta(remoteAttributes, true).setMeta('addToHistory', false))
       })
+    })
+  }
+
+  /**
+   * A document the page loads into the element (`summary`, `value`, `load()`, a form's restored
+   * value) comes as a new editor state, not a transaction: y-prosemirror's binding sends only what
+   * transactions change, so the others would never get it, and their next change would put the
+   * old content back on this page. Loaded so, it is written into the shared document (content and
+   * attributes) as a change of this writer's that every page gets; it replaces the writer's undo
+   * history, as loading does without co-editing. Seen by this plugin's view, which the editor makes
+   * anew with each new state.
+   */
+  private replacedShared(): Plugin {
+    let shown: Node | null = null
+    return new Plugin({
+      view: (view) => {
+        const binding = (ySyncPluginKey.getState(view.state) as { binding?: Binding & { mux(f: () => void): void } } | undefined)?.binding
+        const doc = view.state.doc
+        if (shown && doc !== shown && binding) {
+          binding.mux(() => {
+            this.ydoc.transact(() => {
+              binding._prosemirrorChanged(doc)
+              const map = sharedAttributes(this.ydoc)
+              for (const [name, value] of Object.entries(doc.attrs)) if (value !== map.get(name)) map.set(name, value)
+            }, ySyncPluginKey)
+          })
+          this.undoManager?.clear()
+        }
+        shown = doc
+        return { update: (view) => void (shown = view.state.doc) }
+      },
     })
   }
 

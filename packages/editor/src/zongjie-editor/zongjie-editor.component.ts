@@ -88,11 +88,11 @@ export function emptyDoc(): Node {
  * @attr suggestion-view - How the text shows suggestions: `markup` (default: insertions underlined and deletions struck out in their author's colour), `final` (as it would be with every suggestion accepted) or `original` (as it was before them). Its property is `suggestionView`.
  * @attr versions - Shows the versions panel (版本): the versions saved, 保存版本, and for each version 与当前稿比较 (the differences listed, each leading to its place) and 恢复. Its property is `versionsPanel` (`versions` is the list).
  * @attr draft-key - Keeps the draft in this browser (IndexedDB) under this key as the writer types, a second after each pause, so that a crash, a closed tab or a timed-out session loses nothing: opening the editor again with the same key, when the summary the page loads is not the draft, offers 恢复未保存的草稿 with the draft's time (恢复 puts it in place in one step Ctrl-Z takes back; 放弃 forgets it). Submitting the form the editor is in, or `clearDraft()`, forgets it; in a form, leaving the page with changes not submitted asks first. A key names one summary of one writer (the OA form's id, say). Its property is `draftKey`.
- * @attr template - Starts from this template (`hospital`, `township` …, see the model's `templates`) when no summary is set.
+ * @attr template - Starts from this template (`hospital`, `township` …, see the model's `templates`) when no summary is set: set before the editor renders or later (once the page has fetched the form's settings), as long as the page has set no summary and the writer has not written.
  * @attr organization - The organisation (单位) a new document from a template reports on.
  * @attr year - The year a new document from a template reports on.
  * @attr period - The period of a new document from a template: `first-half`, `second-half` or `year`.
- * @attr name - The name under which a `<form>` submits the Summary JSON (a form-associated element).
+ * @attr name - The name under which a `<form>` submits the Summary JSON (a form-associated element): the Summary JSON of the moment the form is read (a submission, or the page's `new FormData(form)`), the last keystroke and a summary set before the first frame too.
  * @attr required - The form is invalid while the validator reports errors (unfilled fields …); the first one is the validation message.
  * @attr disabled - No editing, and the form leaves the editor out; as a disabled native control (so too in a disabled `<fieldset>`), the editor leaves the tab order, its text, toolbar and panels alike, and its text is announced as disabled (`aria-disabled`), still shown; a click on it puts no focus in it (its text can still be selected and copied); enabled again, all is as it was.
  * @attr lang - The language of the editor's own strings (toolbar, panels, guidance, messages): `zh-CN` (the default) or `en`; taken from the closest ancestor with `lang` when the element has none (inside another component's shadow root, from its host's ancestors), and followed when either is set later.
@@ -170,6 +170,8 @@ export class ZongjieEditor extends LitElement {
     this.hint = ''
     this.view.updateState(this.createState(this.view.state.doc))
     this.computePanels()
+    // The form's validation message is said in the new language too.
+    this.syncForm()
     this.requestUpdate()
   }
 
@@ -498,9 +500,11 @@ export class ZongjieEditor extends LitElement {
 
   /** The element joined or left a form: the form gets the current value. */
   formAssociatedCallback() {
-    this.submittingForm?.removeEventListener('submit', this.onFormSubmit)
+    for (const type of ['submit', 'formdata']) {
+      this.submittingForm?.removeEventListener(type, this.onForm)
+      this.internals.form?.addEventListener(type, this.onForm)
+    }
     this.submittingForm = this.internals.form
-    this.submittingForm?.addEventListener('submit', this.onFormSubmit)
     if (this.view) this.syncForm()
   }
 
@@ -613,8 +617,20 @@ export class ZongjieEditor extends LitElement {
     await (await this.loadDrafts())?.removeDraft(this.draftKey)
   }
 
-  /** The form was submitted: the draft is no longer needed. */
-  private readonly onFormSubmit = () => void this.clearDraft()
+  /**
+   * The form was submitted: the draft is no longer needed. The form's entries are read (a
+   * submission, or the page's `new FormData(form)`) while what was typed last, or the document
+   * loaded before the first frame, has not reached the form yet: the entry holds the Summary JSON
+   * of this moment, in its place (left as it is when another control has the same name).
+   */
+  private readonly onForm = (event: Event) => {
+    if (event.type === 'submit') return void this.clearDraft()
+    const { formData } = event as FormDataEvent
+    const name = this.getAttribute('name')
+    if (!name || this.disabled || this.formDisabled || formData.getAll(name).length > (this.formTimer ? 1 : 0)) return
+    this.syncForm()
+    formData.set(name, this.value)
+  }
 
   /** The page is going (closed, navigated away, put away on a phone): what was typed in the last second is kept at once. */
   private readonly onPageHide = () => {
@@ -1284,14 +1300,14 @@ export class ZongjieEditor extends LitElement {
   protected override willUpdate(changed: PropertyValues) {
     this.loadLanguage()
     if (!this.templatesFailed && (this.waitingForTemplate || (this.template && !this.loadedByCaller))) void this.loadTemplates().catch(() => {})
-    if (!this.view) {
-      // A template starts the document, unless the page has set one (once the templates have loaded, if they were not).
-      if (this.template && !this.loadedByCaller) {
-        if (this.templatesPart) this.startFromTemplate()
-        else void this.loadTemplates().then(() => !this.loadedByCaller && this.startFromTemplate(), () => {})
-      }
-      this.createView()
+    // A template set, before the first render or after, starts the document, unless the page has set one or the writer has
+    // written (once the templates have loaded, if they were not).
+    const fromTemplate = () => !this.loadedByCaller && !this.writerChanged && this.startFromTemplate()
+    if (changed.has('template') && this.template) {
+      if (this.templatesPart) fromTemplate()
+      else void this.loadTemplates().then(fromTemplate, () => {})
     }
+    if (!this.view) this.createView()
     // A panel switched on gets its data before it renders.
     else if (['outline', 'findings', 'status', 'metrics', 'mode'].some((p) => changed.has(p))) this.computePanels()
     // The panels that load on use start loading once the text is drawn: mounting shows it first.
