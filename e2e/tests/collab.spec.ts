@@ -231,7 +231,7 @@ test("a summary the page loads into one writer's editor reaches the other writer
   await a.evaluate((loaded) => {
     ;(document.querySelector('zongjie-editor') as any).summary = loaded
   }, summaryOf(reviewDraft) as unknown)
-  await expect.poll(() => text(b), { timeout: 5_000 }).toContain('新建社区养老服务站六个。')
+  await expect.poll(() => text(b), { timeout: 5_000 }).toContain('新建社区养老服务站6个。')
   await expect.poll(() => summary(b)).toBe(await summary(a))
   // 李四 writes in it: 张三 keeps what his page loaded, with 李四's words.
   await cursorAt(b, '稳步推进')

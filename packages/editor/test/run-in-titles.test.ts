@@ -11,6 +11,7 @@ import { TextSelection } from 'prosemirror-state'
 import { undo } from 'prosemirror-history'
 import { mountEditor } from './element.ts'
 import { posOf } from './positions.ts'
+import { typeKeys } from './typing.ts'
 import { loadPasteReader } from '../src/plugins/clipboard.ts'
 import { importText, toSummary } from '@zongjie/model'
 
@@ -142,14 +143,6 @@ describe('a selection from a section title into a work item whose rest ends in �
 describe('a heading on its own line typed on past its first stop, as in a word processor', () => {
   const summary = ['某县民政局2024年工作总结', '开头。', '一、主要工作', '（一）加强救助', '', '（二）兜底保障', '做好救助。'].join('\n')
 
-  /** Types `text` at the caret as the keyboard's text input does: the input rules, then the settling of what the writer typed. */
-  function typeKeys(view: NonNullable<Awaited<ReturnType<typeof mountEditor>>['view']>, text: string) {
-    for (const ch of text) {
-      const { from, to } = view.state.selection
-      if (!view.someProp('handleTextInput', (f) => f(view, from, to, ch, () => view.state.tr.insertText(ch)))) view.dispatch(view.state.tr.insertText(ch))
-    }
-  }
-
   /** The element with the caret at the end of `（一）加强救助`, what reads the parts loaded (as on the first focus). */
   async function atTitleEnd() {
     const el = await mountEditor(summary)
@@ -214,14 +207,6 @@ describe('work items typed run together on one line, as in a word processor', ()
     const view = el.view!
     view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, posOf(view.state.doc, at, at.length))))
     return { el, view }
-  }
-
-  /** Types `text` at the caret as the keyboard's text input does. */
-  function typeKeys(view: NonNullable<Awaited<ReturnType<typeof mountEditor>>['view']>, text: string) {
-    for (const ch of text) {
-      const { from, to } = view.state.selection
-      if (!view.someProp('handleTextInput', (f) => f(view, from, to, ch, () => view.state.tr.insertText(ch)))) view.dispatch(view.state.tr.insertText(ch))
-    }
   }
 
   /** The text before the caret in its textblock, and that textblock's kind. */

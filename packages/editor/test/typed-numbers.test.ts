@@ -12,6 +12,7 @@ import type { EditorView } from 'prosemirror-view'
 import { displayText, importText, toSummary, type Summary } from '@zongjie/model'
 import { mountEditor } from './element.ts'
 import { posOf } from './positions.ts'
+import { typeKeys, compose } from './typing.ts'
 import { loadPasteReader } from '../src/plugins/clipboard.ts'
 
 const head = ['某区统计局2024年工作总结', '开头。', '一、主要工作', '（一）做好普查工作']
@@ -23,22 +24,6 @@ async function caretAfter(lines: readonly string[], at: string, atStart = false)
   const view = el.view!
   view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, posOf(view.state.doc, at, atStart ? 0 : at.length))))
   return { el, view }
-}
-
-/** Types `text` at the caret as the keyboard's text input does. */
-function typeKeys(view: EditorView, text: string) {
-  for (const ch of text) {
-    const { from, to } = view.state.selection
-    if (!view.someProp('handleTextInput', (f) => f(view, from, to, ch, () => view.state.tr.insertText(ch)))) view.dispatch(view.state.tr.insertText(ch))
-  }
-}
-
-/** `text` committed by an input method at the caret: the composition's start, its text, its end, and what runs after it. */
-async function compose(view: EditorView, text: string) {
-  view.someProp('handleDOMEvents', (h) => void h.compositionstart?.(view, new Event('compositionstart') as CompositionEvent))
-  view.dispatch(view.state.tr.insertText(text))
-  view.someProp('handleDOMEvents', (h) => void h.compositionend?.(view, new Event('compositionend') as CompositionEvent))
-  await new Promise((resolve) => setTimeout(resolve, 30))
 }
 
 /** Enter pressed as the element's keymap takes it. */

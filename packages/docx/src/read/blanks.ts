@@ -1,6 +1,7 @@
 import { Fragment, type Node } from 'prosemirror-model'
 import { displayText, placeholderPattern, schema } from '@zongjie/model'
 import type { BlankControl } from './paragraphs.ts'
+import { mapTextblocks } from './textblocks.ts'
 
 /**
  * The blanks (空白) of a Word file Zongjie wrote, given back from their content controls (see
@@ -59,30 +60,21 @@ function blankOf(nodes: readonly Node[], control: BlankControl): readonly Node[]
 export function withBlanks(doc: Node, blanks: ReadonlyMap<string, BlankControl>): Node {
   if (!blanks.size) return doc
   const bare = (node: Node) => node.mark(node.marks.filter((m) => !(m.type.name === 'comment' && blanks.has(m.attrs.id as string))))
-  const walk = (node: Node): Node => {
-    if (node.isLeaf) return node
+  return mapTextblocks(doc, (block) => {
+    if (!block.childCount) return null
     let any = false
     const content: Node[] = []
-    if (node.isTextblock) {
-      for (let i = 0; i < node.childCount; ) {
-        const id = blankId(node.child(i), blanks)
-        if (id === null) {
-          content.push(node.child(i++))
-          continue
-        }
-        any = true
-        const group: Node[] = []
-        while (i < node.childCount && blankId(node.child(i), blanks) === id) group.push(bare(node.child(i++)))
-        content.push(...blankOf(group, blanks.get(id)!))
+    for (let i = 0; i < block.childCount; ) {
+      const id = blankId(block.child(i), blanks)
+      if (id === null) {
+        content.push(block.child(i++))
+        continue
       }
-    } else {
-      node.forEach((c) => {
-        const out = walk(c)
-        if (out !== c) any = true
-        content.push(out)
-      })
+      any = true
+      const group: Node[] = []
+      while (i < block.childCount && blankId(block.child(i), blanks) === id) group.push(bare(block.child(i++)))
+      content.push(...blankOf(group, blanks.get(id)!))
     }
-    return any ? node.copy(Fragment.fromArray(content)) : node
-  }
-  return walk(doc)
+    return any ? block.copy(Fragment.fromArray(content)) : null
+  })
 }

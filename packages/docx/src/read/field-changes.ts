@@ -1,5 +1,6 @@
 import { Fragment, type Mark, type Node } from 'prosemirror-model'
 import { schema, type Suggestion } from '@zongjie/model'
+import { mapTextblocks } from './textblocks.ts'
 
 /**
  * A field's value changed under review, as a Word file says it: Word has no change for a field,
@@ -115,17 +116,5 @@ export function withFieldChanges(doc: Node, entries: ReadonlyMap<string, Suggest
     }
     return any ? block.copy(Fragment.fromArray(content)) : null
   }
-  const walk = (node: Node): Node => {
-    if (node.isTextblock) return changed(node) ?? node
-    if (node.isLeaf) return node
-    let any = false
-    const content: Node[] = []
-    node.forEach((c) => {
-      const out = walk(c)
-      if (out !== c) any = true
-      content.push(out)
-    })
-    return any ? node.copy(Fragment.fromArray(content)) : node
-  }
-  return walk(doc)
+  return mapTextblocks(doc, changed)
 }
