@@ -216,9 +216,10 @@ test('the text shown as final or as original; a new section suggested is numbere
   await page.keyboard.type('二、加强队伍建设')
   await expect.poll(() => headings(page)).toEqual(['一、主要工作', '二、加强队伍建设', '三、存在的问题'])
   await expect(content(page).locator('ins.zj-insertion > section')).toHaveText(['加强队伍建设\u200b'])
-  // 全面 typed and 各项 deleted next to it are one replacement; the new section is another.
-  await expect(panel(page).locator('.suggestion .text')).toHaveText(['全面各项', '加强队伍建设'])
-  await expect(panel(page).locator('.suggestion .kind')).toHaveText(['插入', '插入'])
+  // 全面 typed and 各项 deleted next to it are one replacement (各项 struck, 全面 in its place); the new section is another.
+  await expect(panel(page).locator('.suggestion .text')).toHaveText(['全面', '加强队伍建设'])
+  await expect(panel(page).locator('.suggestion .deleted')).toHaveText(['各项'])
+  await expect(panel(page).locator('.suggestion .kind')).toHaveText(['替换', '插入'])
   // Rejecting it takes the section away; the numbers follow.
   await panel(page).locator('.suggestion').filter({ hasText: '加强队伍建设' }).getByRole('button', { name: '拒绝' }).click()
   await expect.poll(() => headings(page)).toEqual(['一、主要工作', '二、存在的问题'])
